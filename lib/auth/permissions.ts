@@ -1,0 +1,47 @@
+import type { Role } from "../generated/prisma/enums";
+
+export type { Role };
+export const roles = ["viewer", "operator", "admin"] as const satisfies readonly Role[];
+
+/**
+ * The one table of who may do what. `viewer` reads; `operator` also writes
+ * fleet, telemetry, energy, datasets, jobs, deployments; `admin` also manages
+ * users, tokens and model aliases (see API.md).
+ */
+export const permissions = {
+  "self.read": "viewer",
+  "inventory.read": "viewer",
+  "inventory.write": "operator",
+  "telemetry.read": "viewer",
+  "telemetry.write": "operator",
+  "energy.read": "viewer",
+  "energy.write": "operator",
+  "datasets.read": "viewer",
+  "datasets.write": "operator",
+  "jobs.read": "viewer",
+  "jobs.write": "operator",
+  "models.read": "viewer",
+  "models.write": "operator",
+  "models.alias": "admin",
+  "deployments.read": "viewer",
+  "deployments.write": "operator",
+  "metrics.read": "viewer",
+  "audit.read": "viewer",
+  "users.read": "admin",
+  "users.write": "admin",
+  "tokens.read": "admin",
+  "tokens.write": "admin",
+} as const satisfies Record<string, Role>;
+export type Permission = keyof typeof permissions;
+
+const rank: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/** Whether `role` holds `permission` (roles are nested: admin ⊃ operator ⊃ viewer). */
+export function can(role: Role, permission: Permission): boolean {
+  return rank[role] >= rank[permissions[permission]];
+}
+
+/** Whether a holder of `granter` may hand out `granted` (no one grants above their own role). */
+export function canGrant(granter: Role, granted: Role): boolean {
+  return rank[granter] >= rank[granted];
+}

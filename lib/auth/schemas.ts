@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { roles } from "./permissions";
+
+export const RoleName = z.enum(roles).meta({ id: "Role" });
+
+export const LoginInput = z
+  .object({ name: z.string().min(1).max(100), password: z.string().min(1).max(1000) })
+  .meta({ id: "LoginInput" });
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const CreateTokenInput = z
+  .object({
+    name: z.string().trim().min(1).max(100).meta({ example: "ci-deployer" }),
+    role: RoleName,
+  })
+  .meta({ id: "CreateTokenInput" });
+export type CreateTokenInput = z.infer<typeof CreateTokenInput>;
+
+export const TokenOut = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: RoleName,
+    prefix: z.string(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: "ApiToken" });
+export type TokenOut = z.infer<typeof TokenOut>;
+
+export const CreatedTokenOut = z
+  .object({ id: z.string(), name: z.string(), role: RoleName, token: z.string().meta({ description: "Shown once; only its hash is stored" }) })
+  .meta({ id: "CreatedApiToken" });
+
+export const CreateUserInput = z
+  .object({
+    name: z.string().trim().min(1).max(100).regex(/^[a-z0-9._-]+$/i, "letters, digits, dot, dash and underscore only"),
+    password: z.string().min(8).max(1000),
+    role: RoleName,
+  })
+  .meta({ id: "CreateUserInput" });
+export type CreateUserInput = z.infer<typeof CreateUserInput>;
+
+export const MeOut = z.object({ role: RoleName, name: z.string(), kind: z.enum(["user", "token", "system"]) }).meta({ id: "Me" });

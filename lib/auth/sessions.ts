@@ -1,0 +1,63 @@
+import { db } from "../db";
+import { recordAudit } from "../audit/events";
+import { getConfig } from "../config";
+import { AppError } from "../http/errors";
+import { systemPrincipal, type Principal } from "./principal";
+import type { LoginInput } from "./schemas";
+import { generateSecret, hashPassword, hashSecret, verifyPassword } from "./secrets";
+
+export const SESSION_COOKIE = "rackmind_session";
+
+// A fixed hash to verify against when the user does not exist, so a login for an
+// unknown name costs as much time as one with a wrong password.
+let decoyHash: Promise<string> | undefined;
+
+/**
+ * Checks a name and password and opens a session. Both outcomes are audited;
+ * a failure never says whether the name exists.
+ */
+export async function signIn(input: LoginInput, userAgent: string | null): Promise<{ cookie: string; expiresAt: Date; principal: Principal }> {
+  const user = await db.user.findUnique({ where: { name: input.name } });
+  const ok = user && !user.disabledAt
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await (decoyHash ??= hashPassword("decoy-password")), input.password), false);
+  if (!user || !ok) {
+    await db.$transaction((tx) =>
+      recordAudit(tx, systemPrincipal, { action: "auth.login_failed", target: `user:${input.name}`, details: { userAgent } }),
+    );
+    throw new AppError("unauthenticated", "Wrong user name or password");
+  }
+  const cookie = generateSecret("rms");
+  const expiresAt = new Date(Date.now() + getConfig().RACKMIND_SESSION_HOURS * 3_600_000);
+  const principal: Principal = { kind: "user", id: user.id, name: user.name, role: user.role };
+  await db.$transaction(async (tx) => {
+    await tx.session.create({ data: { tokenHash: hashSecret(cookie), userId: user.id, expiresAt, userAgent } });
+    await recordAudit(tx, principal, { action: "auth.login", target: `user:${user.name}`, details: { userAgent } });
+  });
+  return { cookie, expiresAt, principal };
+}
+
+/** The user behind a session cookie, or null when it is unknown, expired or the user is disabled. */
+export async function findSessionPrincipal(cookie: string): Promise<Principal | null> {
+  const session = await db.session.findUnique({ where: { tokenHash: hashSecret(cookie) }, include: { user: true } });
+  if (!session || session.expiresAt.getTime() <= Date.now() || session.user.disabledAt) return null;
+  const { user } = session;
+  return { kind: "user", id: user.id, name: user.name, role: user.role };
+}
+
+/** Ends a session (logout). Unknown cookies are ignored: logging out twice is fine. */
+export async function signOut(cookie: string): Promise<void> {
+  const session = await db.session.findUnique({ where: { tokenHash: hashSecret(cookie) }, include: { user: true } });
+  if (!session) return;
+  const { user } = session;
+  await db.$transaction(async (tx) => {
+    await tx.session.delete({ where: { id: session.id } });
+    await recordAudit(tx, { kind: "user", id: user.id, name: user.name, role: user.role }, { action: "auth.logout", target: `user:${user.name}` });
+  });
+}
+
+/** Deletes expired sessions; the worker runs this periodically. Returns how many. */
+export async function pruneExpiredSessions(now = new Date()): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

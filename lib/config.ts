@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Environment, parsed once at the boundary. See ../README.md#configuration. */
+const Env = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  RACKMIND_DATA_DIR: z.string().min(1).default("./.rackmind"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  RACKMIND_SERVING_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+  RACKMIND_ADMIN_TOKEN: z.string().min(16, "RACKMIND_ADMIN_TOKEN must be at least 16 characters").optional(),
+  RACKMIND_ADMIN_PASSWORD: z.string().min(8, "RACKMIND_ADMIN_PASSWORD must be at least 8 characters").optional(),
+  RACKMIND_METRICS_PUBLIC: z.enum(["0", "1"]).default("0"),
+  /** Set by the launcher: "pglite" when it serves the embedded database. */
+  RACKMIND_DB_KIND: z.enum(["pglite", "postgres"]).optional(),
+  /** Largest JSON/CSV request body the API accepts, in bytes. */
+  RACKMIND_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** Session lifetime in hours. */
+  RACKMIND_SESSION_HOURS: z.coerce.number().positive().default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.string().optional(),
+});
+export type Env = z.infer<typeof Env>;
+
+let cached: Env | undefined;
+
+/** Parses process.env on first use. Tests may call resetConfig() after changing env. */
+export function getConfig(): Env {
+  if (!cached) {
+    // Empty strings mean "unset" in shells and CI files.
+    const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+    cached = Env.parse(raw);
+  }
+  return cached;
+}
+
+export function resetConfig(): void {
+  cached = undefined;
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { getConfig } from "./config";
+
+import type { Prisma } from "./generated/prisma/client";
+
+export type { Prisma };
+/** The client inside `db.$transaction(async (tx) => …)`: pass it to recordAudit. */
+export type Tx = Prisma.TransactionClient;
+
+// One client per process. Next.js dev reloads modules, so it is kept on globalThis.
+const holder = globalThis as unknown as { rackmindDb?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const { DATABASE_URL, RACKMIND_DB_KIND } = getConfig();
+  // Building the client connects nothing, so `next build` works without a database;
+  // the first query fails with this message when the launcher was bypassed.
+  const connectionString = DATABASE_URL ?? "postgresql://unset.invalid/DATABASE_URL-is-not-set";
+  // PGlite is one session behind a multiplexer: more connections only queue there.
+  const max = RACKMIND_DB_KIND === "pglite" ? 4 : 10;
+  const adapter = new PrismaPg({ connectionString, max });
+  return new PrismaClient({ adapter });
+}
+
+/** The one Prisma client of this process. */
+export const db: PrismaClient = (holder.rackmindDb ??= createClient());
+
+/** Closes the pool; used by tests and by processes that stop. */
+export async function disconnectDb(): Promise<void> {
+  await holder.rackmindDb?.$disconnect();
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the launcher. Builds the web app if needed, starts the embedded
+ * PGlite database when DATABASE_URL is unset, applies migrations, seeds an empty
+ * database, then runs the web app and a job worker until SIGINT/SIGTERM.
+ */
+import path from "node:path";
+import { getConfig } from "../lib/config";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/database/embedded";
+import { applyMigrations } from "../lib/database/migrations";
+import { logger } from "../lib/observability/logger";
+import { ensureBuild } from "./launcher/build";
+import { startChild, stopChildren, waitForHttp, type Child } from "./launcher/children";
+import { formatCredentials, prepareDatabase } from "./launcher/prepare-database";
+
+const root = path.resolve(import.meta.dirname, "..");
+const log = logger.child({ process: "launcher" });
+
+async function main(): Promise<void> {
+  const config = getConfig();
+  ensureBuild(root, (msg) => log.info(msg));
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.DATABASE_URL;
+  const kind = databaseUrl ? "postgres" : "pglite";
+  if (!databaseUrl) {
+    const port = process.env.RACKMIND_PGLITE_PORT ? Number(process.env.RACKMIND_PGLITE_PORT) : 0;
+    embedded = await startEmbeddedDatabase({ dataDir: config.RACKMIND_DATA_DIR, port });
+    databaseUrl = embedded.url;
+    log.info({ dataDir: path.resolve(config.RACKMIND_DATA_DIR), url: databaseUrl }, "embedded PGlite database is serving");
+  }
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.RACKMIND_DB_KIND = kind;
+
+  const migrated = await applyMigrations(databaseUrl, path.join(root, "prisma/migrations"));
+  log.info(migrated, "migrations applied");
+  const { credentials, seeded } = await prepareDatabase();
+  if (seeded) log.info(seeded, "seeded the demo fleet");
+
+  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RACKMIND_DB_KIND: kind, NEXT_TELEMETRY_DISABLED: "1" };
+  const children: Child[] = [
+    startChild("web", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(config.PORT)], {
+      ...childEnv, RACKMIND_PROCESS: "web",
+    }),
+    startChild("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "worker/main.ts")], {
+      ...childEnv, RACKMIND_PROCESS: "worker",
+    }),
+  ];
+
+  let stopping = false;
+  const shutdown = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, "stopping");
+    await stopChildren(children, 15_000);
+    await embedded?.stop();
+    log.info("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT", 0));
+  process.on("SIGTERM", () => void shutdown("SIGTERM", 0));
+  for (const c of children) {
+    void c.exited.then((code) => void shutdown(`${c.name} exited with code ${code}`, code === 0 ? 1 : (code ?? 1)));
+  }
+
+  const web = children[0]!;
+  await waitForHttp(`http://127.0.0.1:${config.PORT}/api/health`, 120_000, () => web.proc.exitCode !== null);
+  process.stdout.write(formatCredentials(credentials));
+  process.stdout.write(`\n  Rackmind is running at http://localhost:${config.PORT} (database: ${kind})\n\n`);
+}
+
+main().catch((err) => {
+  log.fatal({ err }, "start failed");
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+/**
+ * `npm run worker`: a worker process. `npm start` runs one; more can run on this
+ * or other machines against the same DATABASE_URL.
+ */
+import { getConfig } from "../lib/config";
+import { disconnectDb } from "../lib/db";
+import { logger } from "../lib/observability/logger";
+import { PruneSessionsJob } from "./jobs/prune-sessions";
+import { startPeriodic } from "./periodic";
+
+if (!getConfig().DATABASE_URL) {
+  logger.fatal("DATABASE_URL is not set. A separate worker needs a PostgreSQL server (or the embedded database URL that `npm start` logs).");
+  process.exit(2);
+}
+
+const periodic = startPeriodic([PruneSessionsJob]);
+logger.info({ pid: process.pid }, "worker started");
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "worker stopping");
+  await periodic.stop();
+  await disconnectDb();
+  logger.info("worker stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));
