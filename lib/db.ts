@@ -29,4 +29,5 @@ export const db: PrismaClient = (holder.rackmindDb ??= createClient());
 /** Closes the pool; used by tests and by processes that stop. */
 export async function disconnectDb(): Promise<void> {
   await holder.rackmindDb?.$disconnect();
+  holder.rackmindDb = undefined;
 }

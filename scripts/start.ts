@@ -4,7 +4,7 @@
  * database, then runs the web app and a job worker until SIGINT/SIGTERM.
  */
 import path from "node:path";
-import { getConfig } from "../lib/config";
+import { getConfig, resetConfig } from "../lib/config";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/database/embedded";
 import { applyMigrations } from "../lib/database/migrations";
 import { logger } from "../lib/observability/logger";
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   }
   process.env.DATABASE_URL = databaseUrl;
   process.env.RACKMIND_DB_KIND = kind;
+  resetConfig();
 
   const migrated = await applyMigrations(databaseUrl, path.join(root, "prisma/migrations"));
   log.info(migrated, "migrations applied");

@@ -1,15 +1,21 @@
 import "server-only";
+import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { can, type Permission } from "./permissions";
 import type { Principal } from "./principal";
 import { findSessionPrincipal, SESSION_COOKIE } from "./sessions";
 
-/** The signed-in user of a page request, or null. */
-export async function getPagePrincipal(): Promise<Principal | null> {
+/**
+ * The signed-in user of a page request, or null. Cached per request: the
+ * dashboard layout and the page both check (a layout is not re-rendered on
+ * client navigation, so it cannot guard pages alone), and that should cost
+ * one session lookup, not two.
+ */
+export const getPagePrincipal = cache(async (): Promise<Principal | null> => {
   const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
   return cookie ? findSessionPrincipal(cookie) : null;
-}
+});
 
 /** For server components: the signed-in user, or a redirect to /login. */
 export async function requirePagePrincipal(): Promise<Principal> {

@@ -17,7 +17,12 @@ export type EmbeddedDatabase = {
  * PGlite is one session: the socket server multiplexes connections and queues a
  * connection's queries while another holds a transaction open.
  */
-export async function startEmbeddedDatabase(opts: { dataDir: string | null; port?: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(opts: {
+  dataDir: string | null;
+  port?: number;
+  /** Start from a dump made by PGlite's dumpDataDir() (tests use a migrated template). */
+  loadDataDir?: Blob;
+}): Promise<EmbeddedDatabase> {
   let releaseLock = async () => {};
   let pglite: PGlite;
   if (opts.dataDir) {
@@ -26,7 +31,7 @@ export async function startEmbeddedDatabase(opts: { dataDir: string | null; port
     releaseLock = await lockDataDir(dir);
     pglite = await PGlite.create(path.join(dir, "pgdata"));
   } else {
-    pglite = await PGlite.create();
+    pglite = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   }
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 64 });
   await server.start();

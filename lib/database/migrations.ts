@@ -77,8 +77,7 @@ export async function applyMigrations(connectionString: string, dir = defaultMig
     const done = checkHistory(rows, migrations);
     const applied: string[] = [];
     for (const m of migrations.filter((x) => !done.has(x.name))) {
-      await applyOne(client, m);
-      applied.push(m.name);
+      if (await applyOne(client, m)) applied.push(m.name);
     }
     return { applied, alreadyApplied: done.size };
   } finally {
@@ -87,10 +86,23 @@ export async function applyMigrations(connectionString: string, dir = defaultMig
   }
 }
 
-async function applyOne(client: pg.Client, m: Migration): Promise<void> {
+/** Applies one migration; false when another process applied it meanwhile. */
+async function applyOne(client: pg.Client, m: Migration): Promise<boolean> {
   const id = randomUUID();
   await client.query("BEGIN");
   try {
+    // The advisory lock serialises runners on a server. PGlite is one session, so
+    // the lock is re-entrant there; instead its multiplexer holds other
+    // connections' statements while this transaction is open, and this re-check
+    // then sees the finished row.
+    const { rowCount } = await client.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      [m.name],
+    );
+    if (rowCount) {
+      await client.query("COMMIT");
+      return false;
+    }
     await client.query(
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
       [id, m.checksum, m.name],
@@ -101,6 +113,7 @@ async function applyOne(client: pg.Client, m: Migration): Promise<void> {
       [id],
     );
     await client.query("COMMIT");
+    return true;
   } catch (err) {
     await client.query("ROLLBACK");
     throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`, { cause: err });

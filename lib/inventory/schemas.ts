@@ -28,3 +28,39 @@ export const ServerOut = z
   })
   .meta({ id: "Server" });
 export type ServerOut = z.infer<typeof ServerOut>;
+
+const money = z.number().nonnegative().max(1e6);
+
+export const CreateSiteInput = z
+  .object({
+    name: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only"),
+    tariffPerKwh: money.optional().meta({ description: "price of one kWh in `currency`" }),
+    currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR").default("USD"),
+    carbonGPerKwh: z.number().nonnegative().max(5000).optional().meta({ description: "grid carbon intensity, gCO2e/kWh" }),
+    timezone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Amsterdam").default("UTC"),
+  })
+  .meta({ id: "CreateSiteInput" });
+export type CreateSiteInput = z.infer<typeof CreateSiteInput>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const SiteOut = z
+  .object({
+    name: z.string(),
+    tariffPerKwh: z.number().nullable(),
+    currency: z.string(),
+    carbonGPerKwh: z.number().nullable(),
+    timezone: z.string(),
+    rackCount: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Site" });
+export type SiteOut = z.infer<typeof SiteOut>;

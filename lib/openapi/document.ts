@@ -2,7 +2,7 @@ import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { AuditEventOut, AuditQuery } from "../audit/schemas";
 import { CreatedTokenOut, CreateTokenInput, CreateUserInput, LoginInput, MeOut, RoleName, TokenOut } from "../auth/schemas";
-import { ListServersQuery, ServerOut } from "../inventory/schemas";
+import { CreateSiteInput, ListServersQuery, ServerOut, SiteOut } from "../inventory/schemas";
 import { version } from "../version";
 import { pageOf, registerEndpoint, registry } from "./registry";
 
@@ -27,6 +27,8 @@ registerEndpoint({ method: "post", path: "/api/v1/tokens", summary: "Create an A
 registerEndpoint({ method: "delete", path: "/api/v1/tokens/{id}", summary: "Revoke an API token", role: "admin", request: { params: z.object({ id: z.uuid() }) }, ok: { status: 204, description: "Revoked" }, errors: [404, 422] });
 registerEndpoint({ method: "get", path: "/api/v1/users", summary: "List users", role: "admin", ok: { status: 200, description: "Users", schema: pageOf(UserOut) } });
 registerEndpoint({ method: "post", path: "/api/v1/users", summary: "Create a user", role: "admin", request: { body: json(CreateUserInput) }, ok: { status: 201, description: "Created", schema: UserOut }, errors: [400, 409, 413, 415, 422] });
+registerEndpoint({ method: "get", path: "/api/v1/sites", summary: "List sites", role: "viewer", ok: { status: 200, description: "Sites", schema: pageOf(SiteOut) } });
+registerEndpoint({ method: "post", path: "/api/v1/sites", summary: "Register a site", role: "operator", request: { body: json(CreateSiteInput) }, ok: { status: 201, description: "Created", schema: SiteOut }, errors: [400, 409, 413, 415, 422] });
 registerEndpoint({ method: "get", path: "/api/v1/servers", summary: "List servers", role: "viewer", request: { query: ListServersQuery }, ok: { status: 200, description: "A page of servers", schema: pageOf(ServerOut) }, errors: [400, 422] });
 registerEndpoint({ method: "get", path: "/api/v1/audit", summary: "The audit log, newest first", role: "viewer", request: { query: AuditQuery }, ok: { status: 200, description: "A page of audit events", schema: pageOf(AuditEventOut) }, errors: [400, 422] });
 

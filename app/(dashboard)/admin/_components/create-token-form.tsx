@@ -1,0 +1,71 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { requestApi } from "@/components/ui/api-request";
+import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
+import { roles, type Role } from "@/lib/auth/permissions";
+import { CreatedTokenOut, CreateTokenInput } from "@/lib/auth/schemas";
+import { CreatedTokenReveal } from "./created-token-reveal";
+
+type Created = { name: string; role: Role; token: string };
+
+export function CreateTokenForm() {
+  const router = useRouter();
+  const [isPending, setIsPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    // The same schema the API parses with; only the wording is friendlier than zod's.
+    const input = CreateTokenInput.safeParse({ name: data.get("name"), role: data.get("role") });
+    if (!input.success) {
+      const field = input.error.issues[0]?.path[0];
+      setError(field === "role" ? "Choose a role for the token." : "Give the token a name of 1 to 100 characters.");
+      return;
+    }
+    setIsPending(true);
+    setError(null);
+    const result = await requestApi("POST", "/api/v1/tokens", { body: input.data, schema: CreatedTokenOut });
+    setIsPending(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setCreated({ name: result.data.name, role: result.data.role, token: result.data.token });
+    form.reset();
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-3" aria-label="Create an API token">
+        <Field id="token-name" label="Token name" hint="Say what uses it, e.g. ci-deployer or grafana-scrape.">
+          <TextInput id="token-name" name="name" required maxLength={100} autoComplete="off" placeholder="ci-deployer" />
+        </Field>
+        <Field id="token-role" label="Role">
+          <Select id="token-role" name="role" defaultValue="viewer">
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button type="submit" variant="primary" disabled={isPending}>
+          {isPending ? "Creating…" : "Create token"}
+        </Button>
+      </form>
+      {error && (
+        <Notice tone="error" title="The token was not created">
+          {error}
+        </Notice>
+      )}
+      {created && <CreatedTokenReveal {...created} onDismiss={() => setCreated(null)} />}
+    </div>
+  );
+}

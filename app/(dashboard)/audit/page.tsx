@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { hrefWith, Pager } from "@/components/ui/pager";
+import { listAuditEvents } from "@/lib/audit/events";
+import { listAuditActions } from "@/lib/audit/facets";
+import { AuditQuery, type AuditEventOut } from "@/lib/audit/schemas";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { AppError } from "@/lib/http/errors";
+import { flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
+import type { Page } from "@/lib/http/pagination";
+import { AuditFilters } from "./_components/audit-filters";
+import { AuditTable } from "./_components/audit-table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Audit" };
+
+const PAGE_SIZE = "50";
+
+/**
+ * People type dates, not full ISO instants: "2026-01-31" and "2026-01-31 08:00"
+ * are read as UTC and completed here, so the API's strict schema can stay strict.
+ */
+function completeInstant(value: string | undefined): string | undefined {
+  if (!value) return value;
+  const v = value.replace(" ", "T");
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v}T00:00:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return `${v}:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(v)) return `${v}Z`;
+  return value;
+}
+
+type Loaded = { page: Page<AuditEventOut>; error: null } | { page: null; error: string };
+
+async function loadEvents(query: AuditQuery): Promise<Loaded> {
+  try {
+    return { page: await listAuditEvents(query), error: null };
+  } catch (err) {
+    if (err instanceof AppError && err.code === "bad_request") return { page: null, error: err.message };
+    throw err;
+  }
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePagePrincipal();
+  const typed = flattenSearchParams(await searchParams);
+  const parsed = parsePageQuery(AuditQuery, { limit: PAGE_SIZE, ...typed, from: completeInstant(typed.from), to: completeInstant(typed.to) });
+  const [actions, loaded] = await Promise.all([
+    listAuditActions(),
+    parsed.ok ? loadEvents(parsed.query) : Promise.resolve<Loaded>({ page: null, error: parsed.message }),
+  ]);
+  // The form shows what was typed, not the completed instants.
+  const { cursor, ...filters } = typed;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow="Governance"
+        title="Audit log"
+        description="Every sign-in and every change, newest first. The log is append-only: the database rejects edits and deletions."
+      />
+      <AuditFilters values={typed} actions={actions} />
+      {loaded.error !== null ? (
+        <Notice tone="error" title="These filters cannot be applied">
+          {loaded.error}. Adjust them above or <Link href="/audit" className="underline">clear all filters</Link>.
+        </Notice>
+      ) : (
+        <Card isFlush>
+          <AuditTable events={loaded.page.items} />
+          <Pager
+            summary={`${loaded.page.items.length} event${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+            firstHref={cursor ? hrefWith("/audit", filters) : null}
+            nextHref={loaded.page.nextCursor ? hrefWith("/audit", { ...filters, cursor: loaded.page.nextCursor }) : null}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

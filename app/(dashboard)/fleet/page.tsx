@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { hrefWith, Pager } from "@/components/ui/pager";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { AppError } from "@/lib/http/errors";
+import { flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
+import type { Page } from "@/lib/http/pagination";
+import { ListServersQuery, type ServerOut } from "@/lib/inventory/schemas";
+import { listServers } from "@/lib/inventory/servers";
+import { listSiteNames } from "@/lib/inventory/site-overview";
+import { FleetFilters } from "./_components/fleet-filters";
+import { ServersTable } from "./_components/servers-table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Fleet" };
+
+// The API's default page (100) is long for a screen; an explicit ?limit= still wins.
+const PAGE_SIZE = "50";
+
+type Loaded = { page: Page<ServerOut>; error: null } | { page: null; error: string };
+
+async function loadServers(query: ListServersQuery): Promise<Loaded> {
+  try {
+    return { page: await listServers(query), error: null };
+  } catch (err) {
+    // A stale or hand-edited cursor is the reader's mistake, not a server fault.
+    if (err instanceof AppError && err.code === "bad_request") return { page: null, error: err.message };
+    throw err;
+  }
+}
+
+export default async function FleetPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePagePrincipal();
+  const typed = flattenSearchParams(await searchParams);
+  const parsed = parsePageQuery(ListServersQuery, { limit: PAGE_SIZE, ...typed });
+  const [sites, loaded] = await Promise.all([
+    listSiteNames(),
+    parsed.ok ? loadServers(parsed.query) : Promise.resolve<Loaded>({ page: null, error: parsed.message }),
+  ]);
+  const { cursor, ...filters } = typed;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow="Infrastructure"
+        title="Fleet"
+        description="Every server in the inventory with its rack position and GPUs. Search matches hostname, model or serial."
+      />
+      <FleetFilters values={typed} sites={sites} />
+      {loaded.error !== null ? (
+        <Notice tone="error" title="These filters cannot be applied">
+          {loaded.error}. Adjust them above or <Link href="/fleet" className="underline">clear all filters</Link>.
+        </Notice>
+      ) : (
+        <Card isFlush>
+          <ServersTable servers={loaded.page.items} />
+          <Pager
+            summary={`${loaded.page.items.length} server${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+            firstHref={cursor ? hrefWith("/fleet", filters) : null}
+            nextHref={loaded.page.nextCursor ? hrefWith("/fleet", { ...filters, cursor: loaded.page.nextCursor }) : null}
+          />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { requestApi } from "@/components/ui/api-request";
+import { Button, Field, TextInput } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
+import { LoginInput } from "@/lib/auth/schemas";
+
+/** `next` was checked by the server page to be a same-site path. */
+export function LoginForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [isPending, setIsPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const input = LoginInput.safeParse({ name: data.get("name"), password: data.get("password") });
+    if (!input.success) {
+      setError("Enter your user name and password.");
+      return;
+    }
+    setIsPending(true);
+    setError(null);
+    const result = await requestApi("POST", "/api/v1/auth/login", { body: input.data });
+    if (!result.ok) {
+      setError(result.message);
+      setIsPending(false);
+      return;
+    }
+    // Stay "pending" through the navigation so a second click cannot sign in twice.
+    router.replace(next);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
+      <Field id="login-name" label="User name">
+        <TextInput id="login-name" name="name" autoComplete="username" autoFocus required autoCapitalize="none" spellCheck={false} />
+      </Field>
+      <Field id="login-password" label="Password">
+        <TextInput id="login-password" name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      {error && <Notice tone="error">{error}</Notice>}
+      <Button type="submit" variant="primary" className="w-full py-2" disabled={isPending}>
+        {isPending ? "Signing in…" : "Sign in"}
+      </Button>
+    </form>
+  );
+}

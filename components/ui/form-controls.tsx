@@ -1,0 +1,61 @@
+import Link from "next/link";
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
+// Plain elements with shared styling, usable from server forms (GET filters)
+// and client islands alike; no state lives here.
+
+const control =
+  "block w-full rounded-md border border-slate-700 bg-slate-950/60 px-2.5 py-1.5 text-[13px] text-slate-100 " +
+  "placeholder:text-slate-500 shadow-inner shadow-black/20 focus:border-emerald-500/70 focus:outline-none " +
+  "focus:ring-2 focus:ring-emerald-500/20 disabled:opacity-60";
+
+/** A label above its control; `htmlFor` ties them so assistive tech (and getByLabel) find the control. */
+export function Field({ id, label, hint, className = "", children }: { id: string; label: string; hint?: string; className?: string; children: ReactNode }) {
+  return (
+    <div className={`flex min-w-0 flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="text-[11px] font-medium uppercase tracking-wider text-slate-400">
+        {label}
+      </label>
+      {children}
+      {hint && <p className="text-[11px] text-slate-500">{hint}</p>}
+    </div>
+  );
+}
+
+export function TextInput({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
+  return <input type="text" {...props} className={`${control} ${className}`} />;
+}
+
+export function Select({ className = "", children, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <select {...props} className={`${control} pr-8 ${className}`}>
+      {children}
+    </select>
+  );
+}
+
+export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
+
+const variantClass: Record<ButtonVariant, string> = {
+  primary: "bg-emerald-500 text-slate-950 hover:bg-emerald-400 focus-visible:ring-emerald-400/40",
+  secondary: "border border-slate-700 bg-slate-800/70 text-slate-100 hover:bg-slate-700/70 focus-visible:ring-slate-400/30",
+  danger: "border border-rose-500/40 bg-rose-500/10 text-rose-200 hover:bg-rose-500/20 focus-visible:ring-rose-400/30",
+  ghost: "text-slate-300 hover:bg-slate-800 hover:text-slate-50 focus-visible:ring-slate-400/30",
+};
+
+const buttonBase =
+  "inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-md px-3 py-1.5 text-[13px] font-medium " +
+  "transition-colors focus-visible:outline-none focus-visible:ring-2 disabled:cursor-not-allowed disabled:opacity-50";
+
+export function Button({ variant = "secondary", className = "", type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
+  return <button type={type} {...props} className={`${buttonBase} ${variantClass[variant]} ${className}`} />;
+}
+
+/** A link that looks like a button (pagination, "clear filters"). */
+export function ButtonLink({ href, variant = "secondary", children }: { href: string; variant?: ButtonVariant; children: ReactNode }) {
+  return (
+    <Link href={href} className={`${buttonBase} ${variantClass[variant]}`}>
+      {children}
+    </Link>
+  );
+}

@@ -1,0 +1,25 @@
+import { ButtonLink } from "./form-controls";
+
+/**
+ * Cursor pagination controls. Cursors only go forward, so the way back is
+ * "First page" (the same filters without a cursor) rather than "Previous".
+ */
+export function Pager({ summary, firstHref, nextHref }: { summary: string; firstHref: string | null; nextHref: string | null }) {
+  return (
+    <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-800 px-3 py-2.5 text-xs text-slate-400">
+      <span>{summary}</span>
+      <div className="flex gap-2">
+        {firstHref && <ButtonLink href={firstHref}>First page</ButtonLink>}
+        {nextHref && <ButtonLink href={nextHref}>Next page →</ButtonLink>}
+      </div>
+    </nav>
+  );
+}
+
+/** A URL for `path` with `params`, leaving out empty values so links stay short and readable. */
+export function hrefWith(path: string, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}

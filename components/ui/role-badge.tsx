@@ -1,0 +1,8 @@
+import type { Role } from "@/lib/auth/permissions";
+import { Badge, type BadgeTone } from "./badge";
+
+const roleTone: Record<Role, BadgeTone> = { admin: "accent", operator: "info", viewer: "neutral" };
+
+export function RoleBadge({ role }: { role: Role }) {
+  return <Badge tone={roleTone[role]}>{role}</Badge>;
+}

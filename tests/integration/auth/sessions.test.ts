@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as login from "../../../app/api/v1/auth/login/route";
+import * as logout from "../../../app/api/v1/auth/logout/route";
+import * as me from "../../../app/api/v1/me/route";
+import { createUser } from "../../../lib/auth/users";
+import { systemPrincipal } from "../../../lib/auth/principal";
+import { pruneExpiredSessions } from "../../../lib/auth/sessions";
+import { db } from "../../../lib/db";
+import { call } from "../../support/http";
+
+beforeAll(async () => {
+  await createUser({ name: "alice", password: "correct horse battery", role: "operator" }, systemPrincipal);
+});
+
+function sessionCookieOf(res: { headers: Headers }): string {
+  const setCookie = res.headers.get("set-cookie") ?? "";
+  return setCookie.split(";")[0]!;
+}
+
+describe("sign-in sessions", () => {
+  it("signs in with the right password: an httpOnly cookie that /me accepts, and an audit record", async () => {
+    const res = await call(login.POST, { json: { name: "alice", password: "correct horse battery" }, headers: { "user-agent": "vitest" } });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ name: "alice", role: "operator" });
+    const setCookie = res.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/^rackmind_session=rms_/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const who = await call(me.GET, { cookie: sessionCookieOf(res) });
+    expect(who.body).toEqual({ name: "alice", role: "operator", kind: "user" });
+    const event = await db.auditEvent.findFirst({ where: { action: "auth.login", actor: "user:alice" } });
+    expect(event?.target).toBe("user:alice");
+  });
+
+  it("refuses a wrong password and an unknown user alike, and audits the failure", async () => {
+    const wrong = await call(login.POST, { json: { name: "alice", password: "nope" } });
+    const unknown = await call(login.POST, { json: { name: "mallory", password: "nope" } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.message).toBe(unknown.body.error.message);
+    expect(wrong.headers.get("set-cookie")).toBeNull();
+    expect(await db.auditEvent.count({ where: { action: "auth.login_failed", target: { in: ["user:alice", "user:mallory"] } } })).toBe(2);
+  });
+
+  it("ends the session on logout", async () => {
+    const res = await call(login.POST, { json: { name: "alice", password: "correct horse battery" } });
+    const cookie = sessionCookieOf(res);
+    const out = await call(logout.POST, { method: "POST", cookie });
+    expect(out.status).toBe(204);
+    expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
+    expect((await call(me.GET, { cookie })).status).toBe(401);
+    expect(await db.auditEvent.count({ where: { action: "auth.logout", actor: "user:alice" } })).toBeGreaterThan(0);
+  });
+
+  it("does not accept an expired session, and the pruner deletes it", async () => {
+    const res = await call(login.POST, { json: { name: "alice", password: "correct horse battery" } });
+    const cookie = sessionCookieOf(res);
+    await db.session.updateMany({ where: { user: { name: "alice" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await call(me.GET, { cookie })).status).toBe(401);
+    expect(await pruneExpiredSessions()).toBeGreaterThan(0);
+    expect(await db.session.count({ where: { user: { name: "alice" } } })).toBe(0);
+  });
+
+  it("locks out a disabled user at once", async () => {
+    const res = await call(login.POST, { json: { name: "alice", password: "correct horse battery" } });
+    await db.user.update({ where: { name: "alice" }, data: { disabledAt: new Date() } });
+    try {
+      expect((await call(me.GET, { cookie: sessionCookieOf(res) })).status).toBe(401);
+      expect((await call(login.POST, { json: { name: "alice", password: "correct horse battery" } })).status).toBe(401);
+    } finally {
+      await db.user.update({ where: { name: "alice" }, data: { disabledAt: null } });
+    }
+  });
+});
