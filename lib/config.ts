@@ -2,7 +2,10 @@ import { z } from "zod";
 
 /** Environment, parsed once at the boundary. See ../README.md#configuration. */
 const Env = z.object({
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/[^/]/, "DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user@host:5432/rackmind")
+    .optional(),
   RACKMIND_DATA_DIR: z.string().min(1).default("./.rackmind"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   RACKMIND_SERVING_PORT: z.coerce.number().int().min(1).max(65535).default(3001),

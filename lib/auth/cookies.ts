@@ -13,5 +13,7 @@ export function clearedSessionCookie(): string {
 
 /** Whether the browser reached us over https (directly or through a proxy). */
 export function isHttps(req: Request): boolean {
-  return new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  // A proxy chain sends "https, http": the first hop is the browser's.
+  const forwarded = req.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return new URL(req.url).protocol === "https:" || forwarded === "https";
 }

@@ -6,7 +6,7 @@ export const roles = ["viewer", "operator", "admin"] as const satisfies readonly
 /**
  * The one table of who may do what. `viewer` reads; `operator` also writes
  * fleet, telemetry, energy, datasets, jobs, deployments; `admin` also manages
- * users, tokens and model aliases (see API.md).
+ * users, tokens and model aliases (the public contract; README "API").
  */
 export const permissions = {
   "self.read": "viewer",

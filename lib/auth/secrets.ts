@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 /** argon2id hash of a password (OWASP-recommended parameters are the library's defaults). */
@@ -26,10 +26,12 @@ export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-/** A password people can type: 4 groups of 5 base32 characters (100 bits). */
+/**
+ * A password people can type: 4 groups of 5 characters from 31 unambiguous ones
+ * (no i, l, o, 0, 1) — about 99 bits. randomInt is uniform (no modulo bias).
+ */
 export function generatePassword(): string {
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-  const bytes = randomBytes(20);
-  const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]);
+  const chars = Array.from({ length: 20 }, () => alphabet[randomInt(alphabet.length)]);
   return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
 }

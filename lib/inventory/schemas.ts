@@ -37,10 +37,21 @@ export const CreateSiteInput = z
     tariffPerKwh: money.optional().meta({ description: "price of one kWh in `currency`" }),
     currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR").default("USD"),
     carbonGPerKwh: z.number().nonnegative().max(5000).optional().meta({ description: "grid carbon intensity, gCO2e/kWh" }),
-    timezone: z.string().refine(isTimeZone, "an IANA time zone such as Europe/Amsterdam").default("UTC"),
+    timezone: z
+      .string()
+      .refine(isTimeZone, "an IANA time zone such as Europe/Amsterdam")
+      .transform(canonicalTimeZoneCase)
+      .default("UTC"),
   })
   .meta({ id: "CreateSiteInput" });
 export type CreateSiteInput = z.infer<typeof CreateSiteInput>;
+
+// Store the usual spelling (europe/amsterdam → Europe/Amsterdam) without
+// resolvedOptions(), which would rename modern zones to legacy ones (Kolkata → Calcutta).
+function canonicalTimeZoneCase(tz: string): string {
+  const lower = tz.toLowerCase();
+  return Intl.supportedValuesOf("timeZone").find((z) => z.toLowerCase() === lower) ?? tz;
+}
 
 function isTimeZone(tz: string): boolean {
   try {

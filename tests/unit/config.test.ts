@@ -83,3 +83,26 @@ describe("getConfig", () => {
     expect(getConfig().PORT).toBe(5000);
   });
 });
+
+describe("DATABASE_URL", () => {
+  const saved = process.env.DATABASE_URL;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = saved;
+    resetConfig();
+  });
+
+  it("refuses host:port/db without a postgresql:// scheme, a common mistake that parses as a URL", () => {
+    process.env.DATABASE_URL = "localhost:5432/rackmind";
+    resetConfig();
+    expect(() => getConfig()).toThrow(/postgresql:\/\//);
+  });
+
+  it("accepts postgres:// and postgresql:// URLs", () => {
+    for (const url of ["postgres://u@h/db", "postgresql://u:p@127.0.0.1:5432/db?sslmode=disable"]) {
+      process.env.DATABASE_URL = url;
+      resetConfig();
+      expect(getConfig().DATABASE_URL).toBe(url);
+    }
+  });
+});

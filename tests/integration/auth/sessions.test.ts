@@ -71,4 +71,11 @@ describe("sign-in sessions", () => {
       await db.user.update({ where: { name: "alice" }, data: { disabledAt: null } });
     }
   });
+
+  it("answers 401, not 500, to a session cookie that is not even well-formed", async () => {
+    const res = await call(me.GET, { cookie: "rackmind_session=%E0%A4%A" });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("unauthenticated");
+    expect((await call(logout.POST, { method: "POST", cookie: "rackmind_session=%E0%A4%A" })).status).toBe(204);
+  });
 });

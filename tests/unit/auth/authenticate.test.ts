@@ -43,4 +43,8 @@ describe("readCookie", () => {
   it("skips parts with no name or no '='", () => {
     expect(readCookie("=orphan; flag; rackmind_session=abc", "rackmind_session")).toBe("abc");
   });
+
+  it("returns a value with a malformed %-escape as it is, instead of throwing", () => {
+    expect(readCookie("rackmind_session=%E0%A4%A", "rackmind_session")).toBe("%E0%A4%A");
+  });
 });

@@ -56,4 +56,11 @@ describe("isHttps", () => {
     const req = new Request("http://localhost:3000/api/v1/auth/login", { headers: { "x-forwarded-proto": "http" } });
     expect(isHttps(req)).toBe(false);
   });
+
+  it("reads the first hop of a proxy chain, in any case", () => {
+    const via = (proto: string) => isHttps(new Request("http://rackmind.internal/", { headers: { "x-forwarded-proto": proto } }));
+    expect(via("https, http")).toBe(true);
+    expect(via("HTTPS")).toBe(true);
+    expect(via("http, https")).toBe(false);
+  });
 });

@@ -76,3 +76,9 @@ describe("CreateSiteInput", () => {
     });
   });
 });
+
+describe("CreateSiteInput timezone spelling", () => {
+  it("stores the canonical IANA spelling of a time zone typed in another case", () => {
+    expect(CreateSiteInput.parse({ name: "ams2", timezone: "europe/amsterdam" }).timezone).toBe("Europe/Amsterdam");
+  });
+});
