@@ -18,6 +18,7 @@ const UserOut = z.object({ id: z.string(), name: z.string(), role: RoleName, cre
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
 registerEndpoint({ method: "get", path: "/api/health", summary: "Liveness and database kind", ok: { status: 200, description: "Healthy", schema: Health } });
+registerEndpoint({ method: "get", path: "/api/metrics", summary: "Prometheus exposition of Rackmind's view (rackmind_*)", role: "viewer", description: "Without credentials when RACKMIND_METRICS_PUBLIC=1.", ok: { status: 200, description: "Prometheus text format 0.0.4", schema: z.string(), mediaType: "text/plain" } });
 registerEndpoint({ method: "get", path: "/api/openapi.json", summary: "This document", ok: { status: 200, description: "OpenAPI 3.1" } });
 registerEndpoint({ method: "post", path: "/api/v1/auth/login", summary: "Sign in; sets the session cookie", request: { body: json(LoginInput) }, ok: { status: 200, description: "Signed in", schema: MeOut.pick({ name: true, role: true }) }, errors: [400, 401, 415, 422] });
 registerEndpoint({ method: "post", path: "/api/v1/auth/logout", summary: "Sign out; clears the session cookie", ok: { status: 204, description: "Signed out" } });

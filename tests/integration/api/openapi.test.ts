@@ -8,7 +8,7 @@ describe("service description", () => {
     const res = await call(openapi.GET);
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe("3.1.0");
-    for (const path of ["/api/health", "/api/v1/me", "/api/v1/tokens", "/api/v1/sites", "/api/v1/servers", "/api/v1/audit"]) {
+    for (const path of ["/api/health", "/api/metrics", "/api/v1/me", "/api/v1/tokens", "/api/v1/sites", "/api/v1/servers", "/api/v1/audit"]) {
       expect(res.body.paths).toHaveProperty([path]);
     }
     expect(res.body.paths["/api/v1/tokens"].post.requestBody.content["application/json"].schema).toEqual({ $ref: "#/components/schemas/CreateTokenInput" });
