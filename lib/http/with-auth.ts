@@ -10,7 +10,7 @@ type Handler<P> = (req: Request, ctx: { user: Principal; params: P }) => Promise
  * Wraps a route handler: authenticates, checks `permission`, and maps anything
  * thrown to the API's one error shape. Every /api/v1 handler goes through it.
  */
-export function withAuth<P extends Record<string, string> = Record<string, string>>(permission: Permission, handler: Handler<P>) {
+export function withAuth<P extends Record<string, string | string[]> = Record<string, string>>(permission: Permission, handler: Handler<P>) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       const user = await authenticate(req);

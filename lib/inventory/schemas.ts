@@ -1,12 +1,17 @@
 import { z } from "zod";
 import { PageQuery } from "../http/pagination";
 
+/** Names operators type and scripts pass in URLs: no spaces or slashes. */
+export const Name = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
+/** A rack by name, or `site/rack` when the same rack name exists at two sites. */
+export const RackRef = z.string().trim().min(1).max(130).regex(/^([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, "a rack name, or site/rack");
+
 export const ServerStatus = z.enum(["active", "maintenance", "retired"]).meta({ id: "ServerStatus" });
 export const GpuHealth = z.enum(["healthy", "degraded", "failed"]).meta({ id: "GpuHealth" });
 
 export const ListServersQuery = PageQuery.extend({
   status: ServerStatus.optional(),
-  rack: z.string().min(1).optional().meta({ description: "rack name" }),
+  rack: RackRef.optional().meta({ description: "rack name, or site/rack" }),
   site: z.string().min(1).optional().meta({ description: "site name" }),
   q: z.string().min(1).max(200).optional().meta({ description: "substring of hostname, model or serial" }),
 });
@@ -33,7 +38,7 @@ const money = z.number().nonnegative().max(1e6);
 
 export const CreateSiteInput = z
   .object({
-    name: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only"),
+    name: Name,
     tariffPerKwh: money.optional().meta({ description: "price of one kWh in `currency`" }),
     currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR").default("USD"),
     carbonGPerKwh: z.number().nonnegative().max(5000).optional().meta({ description: "grid carbon intensity, gCO2e/kWh" }),
@@ -75,3 +80,120 @@ export const SiteOut = z
   })
   .meta({ id: "Site" });
 export type SiteOut = z.infer<typeof SiteOut>;
+
+export const UpdateSiteInput = CreateSiteInput.omit({ name: true })
+  .partial()
+  .extend({ tariffPerKwh: money.nullable().optional(), carbonGPerKwh: z.number().nonnegative().max(5000).nullable().optional() })
+  .meta({ id: "UpdateSiteInput" });
+export type UpdateSiteInput = z.infer<typeof UpdateSiteInput>;
+
+const heightU = z.number().int().min(1).max(60);
+
+export const CreateRackInput = z
+  .object({
+    site: Name,
+    name: Name,
+    heightU: heightU.default(42),
+    powerCapKw: z.number().positive().max(10_000).optional().meta({ description: "the rack's power budget, kW" }),
+  })
+  .meta({ id: "CreateRackInput" });
+export type CreateRackInput = z.infer<typeof CreateRackInput>;
+
+export const UpdateRackInput = z
+  .object({ name: Name, heightU, powerCapKw: z.number().positive().max(10_000).nullable() })
+  .partial()
+  .meta({ id: "UpdateRackInput" });
+export type UpdateRackInput = z.infer<typeof UpdateRackInput>;
+
+export const ListRacksQuery = z.object({ site: Name.optional() });
+
+export const RackOut = z
+  .object({
+    site: z.string(),
+    name: z.string(),
+    heightU: z.number().int(),
+    powerCapKw: z.number().nullable(),
+    serverCount: z.number().int(),
+    usedU: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Rack" });
+export type RackOut = z.infer<typeof RackOut>;
+
+const optionalText = z.string().trim().min(1).max(200);
+
+export const CreateServerInput = z
+  .object({
+    hostname: Name,
+    rack: RackRef,
+    positionU: z.number().int().min(1).max(60).meta({ description: "lowest U the server occupies (1 = bottom)" }),
+    heightU: heightU.default(1),
+    model: optionalText.optional(),
+    serial: optionalText.optional(),
+    status: ServerStatus.default("active"),
+  })
+  .meta({ id: "CreateServerInput" });
+export type CreateServerInput = z.infer<typeof CreateServerInput>;
+
+export const UpdateServerInput = z
+  .object({
+    hostname: Name,
+    rack: RackRef,
+    positionU: z.number().int().min(1).max(60),
+    heightU,
+    model: optionalText.nullable(),
+    serial: optionalText.nullable(),
+    status: ServerStatus,
+  })
+  .partial()
+  .meta({ id: "UpdateServerInput" });
+export type UpdateServerInput = z.infer<typeof UpdateServerInput>;
+
+export const GpuUuid = z.string().trim().regex(/^GPU-[0-9a-fA-F-]{8,64}$/, "an NVIDIA GPU UUID such as GPU-927d7444-b45a-7c49-8402-5e686e46a026");
+
+export const CreateGpuInput = z
+  .object({
+    uuid: GpuUuid,
+    hostname: Name,
+    index: z.number().int().min(0).max(63).meta({ description: "the GPU's index on its server (dcgm's `gpu` label)" }),
+    model: z.string().trim().min(1).max(100),
+    memoryMiB: z.number().int().positive().max(10_000_000),
+    pciBusId: z.string().trim().regex(/^[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-7]$/, "a PCI bus id such as 00000000:18:00.0").optional(),
+  })
+  .meta({ id: "CreateGpuInput" });
+export type CreateGpuInput = z.infer<typeof CreateGpuInput>;
+
+export const UpdateGpuInput = CreateGpuInput.omit({ uuid: true })
+  .partial()
+  .extend({ health: GpuHealth, healthReason: z.string().trim().min(1).max(500).nullable() })
+  .partial()
+  .meta({ id: "UpdateGpuInput" });
+export type UpdateGpuInput = z.infer<typeof UpdateGpuInput>;
+
+export const ListGpusQuery = PageQuery.extend({
+  hostname: Name.optional(),
+  health: GpuHealth.optional(),
+  model: z.string().min(1).max(100).optional(),
+});
+export type ListGpusQuery = z.infer<typeof ListGpusQuery>;
+
+export const GpuOut = z
+  .object({
+    uuid: z.string(),
+    hostname: z.string(),
+    index: z.number().int(),
+    model: z.string(),
+    memoryMiB: z.number().int(),
+    pciBusId: z.string().nullable(),
+    health: GpuHealth,
+    healthReason: z.string().nullable(),
+    healthChangedAt: z.string().nullable(),
+    utilPct: z.number().nullable().meta({ description: "latest telemetry; null until telemetry arrives" }),
+    memUsedMiB: z.number().nullable(),
+    tempC: z.number().nullable(),
+    powerW: z.number().nullable(),
+    xid: z.number().nullable(),
+  })
+  .meta({ id: "Gpu" });
+export type GpuOut = z.infer<typeof GpuOut>;

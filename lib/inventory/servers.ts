@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, type Prisma } from "../db";
+import { AppError } from "../http/errors";
 import { decodeCursor, toPage, type Page } from "../http/pagination";
 import type { ListServersQuery, ServerOut } from "./schemas";
 
@@ -28,7 +29,11 @@ function toServerOut(s: ServerRow): ServerOut {
 export async function listServers(q: ListServersQuery): Promise<Page<ServerOut>> {
   const where: Prisma.ServerWhereInput = {};
   if (q.status) where.status = q.status;
-  if (q.rack || q.site) where.rack = { name: q.rack, site: q.site ? { name: q.site } : undefined };
+  if (q.rack || q.site) {
+    const [rackSite, rackName] = q.rack?.includes("/") ? q.rack.split("/", 2) : [undefined, q.rack];
+    const siteName = q.site ?? rackSite;
+    where.rack = { name: rackName, site: siteName ? { name: siteName } : undefined };
+  }
   if (q.q) {
     where.OR = [
       { hostname: { contains: q.q, mode: "insensitive" } },
@@ -39,4 +44,10 @@ export async function listServers(q: ListServersQuery): Promise<Page<ServerOut>>
   if (q.cursor) where.hostname = { gt: decodeCursor(q.cursor, Cursor).hostname };
   const rows = await db.server.findMany({ where, include: serverInclude, orderBy: { hostname: "asc" }, take: q.limit + 1 });
   return toPage(rows, q.limit, (r) => ({ hostname: r.hostname }), toServerOut);
+}
+
+export async function getServer(hostname: string): Promise<ServerOut> {
+  const row = await db.server.findUnique({ where: { hostname }, include: serverInclude });
+  if (!row) throw new AppError("not_found", `Server ${hostname} does not exist`);
+  return toServerOut(row);
 }
