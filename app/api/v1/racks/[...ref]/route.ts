@@ -5,7 +5,7 @@ import { RackRef, UpdateRackInput } from "@/lib/inventory/schemas";
 
 // /api/v1/racks/{rack} or /api/v1/racks/{site}/{rack} when the name is not unique.
 type P = { ref: string[] };
-const refOf = (p: P) => RackRef.parse(p.ref.map(decodeURIComponent).join("/"));
+const refOf = (p: P) => RackRef.parse(p.ref.join("/"));
 
 export const GET = withAuth<P>("inventory.read", async (_req, { params }) => Response.json(await getRack(refOf(params))));
 
