@@ -14,6 +14,7 @@ const navigation: NavGroup[] = [
     items: [
       { href: "/overview", label: "Overview", icon: "overview" },
       { href: "/fleet", label: "Fleet", icon: "fleet" },
+      { href: "/racks", label: "Racks", icon: "rack" },
       { href: "/telemetry", label: "Telemetry", icon: "telemetry", isPlanned: true },
       { href: "/energy", label: "Energy", icon: "energy", isPlanned: true },
     ],

@@ -36,17 +36,20 @@ export type ServerOut = z.infer<typeof ServerOut>;
 
 const money = z.number().nonnegative().max(1e6);
 
+export const Currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR");
+export const TimeZone = z
+  .string()
+  .refine(isTimeZone, "an IANA time zone such as Europe/Amsterdam")
+  .transform(canonicalTimeZoneCase);
+export const PciBusId = z.string().trim().regex(/^[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-7]$/, "a PCI bus id such as 00000000:18:00.0");
+
 export const CreateSiteInput = z
   .object({
     name: Name,
     tariffPerKwh: money.optional().meta({ description: "price of one kWh in `currency`" }),
-    currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as EUR").default("USD"),
+    currency: Currency.default("USD"),
     carbonGPerKwh: z.number().nonnegative().max(5000).optional().meta({ description: "grid carbon intensity, gCO2e/kWh" }),
-    timezone: z
-      .string()
-      .refine(isTimeZone, "an IANA time zone such as Europe/Amsterdam")
-      .transform(canonicalTimeZoneCase)
-      .default("UTC"),
+    timezone: TimeZone.default("UTC"),
   })
   .meta({ id: "CreateSiteInput" });
 export type CreateSiteInput = z.infer<typeof CreateSiteInput>;
@@ -159,7 +162,7 @@ export const CreateGpuInput = z
     index: z.number().int().min(0).max(63).meta({ description: "the GPU's index on its server (dcgm's `gpu` label)" }),
     model: z.string().trim().min(1).max(100),
     memoryMiB: z.number().int().positive().max(10_000_000),
-    pciBusId: z.string().trim().regex(/^[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-7]$/, "a PCI bus id such as 00000000:18:00.0").optional(),
+    pciBusId: PciBusId.optional(),
   })
   .meta({ id: "CreateGpuInput" });
 export type CreateGpuInput = z.infer<typeof CreateGpuInput>;

@@ -2,7 +2,11 @@ import { OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { AuditEventOut, AuditQuery } from "../audit/schemas";
 import { CreatedTokenOut, CreateTokenInput, CreateUserInput, LoginInput, MeOut, RoleName, TokenOut } from "../auth/schemas";
-import { CreateSiteInput, ListServersQuery, ServerOut, SiteOut } from "../inventory/schemas";
+import {
+  CreateGpuInput, CreateRackInput, CreateServerInput, CreateSiteInput, GpuOut, ListGpusQuery, ListRacksQuery, ListServersQuery, RackOut,
+  ServerOut, SiteOut, UpdateGpuInput, UpdateRackInput, UpdateServerInput, UpdateSiteInput,
+} from "../inventory/schemas";
+import { inventoryColumns } from "../inventory/csv-columns";
 import { version } from "../version";
 import { pageOf, registerEndpoint, registry } from "./registry";
 
@@ -15,6 +19,10 @@ const Health = z
   })
   .meta({ id: "Health" });
 const UserOut = z.object({ id: z.string(), name: z.string(), role: RoleName, createdAt: z.string(), disabled: z.boolean() }).meta({ id: "User" });
+const counts = z.object({ created: z.number().int(), updated: z.number().int() });
+const ImportResultOut = z
+  .object({ created: z.number().int(), updated: z.number().int(), rows: z.number().int(), sites: counts, racks: counts, servers: counts, gpus: counts })
+  .meta({ id: "InventoryImportResult" });
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
 registerEndpoint({ method: "get", path: "/api/health", summary: "Liveness and database kind", ok: { status: 200, description: "Healthy", schema: Health } });
@@ -31,6 +39,29 @@ registerEndpoint({ method: "post", path: "/api/v1/users", summary: "Create a use
 registerEndpoint({ method: "get", path: "/api/v1/sites", summary: "List sites", role: "viewer", ok: { status: 200, description: "Sites", schema: pageOf(SiteOut) } });
 registerEndpoint({ method: "post", path: "/api/v1/sites", summary: "Register a site", role: "operator", request: { body: json(CreateSiteInput) }, ok: { status: 201, description: "Created", schema: SiteOut }, errors: [400, 409, 413, 415, 422] });
 registerEndpoint({ method: "get", path: "/api/v1/servers", summary: "List servers", role: "viewer", request: { query: ListServersQuery }, ok: { status: 200, description: "A page of servers", schema: pageOf(ServerOut) }, errors: [400, 422] });
+const siteParam = { params: z.object({ name: z.string() }) };
+registerEndpoint({ method: "get", path: "/api/v1/sites/{name}", summary: "A site", role: "viewer", request: siteParam, ok: { status: 200, description: "The site", schema: SiteOut }, errors: [404] });
+registerEndpoint({ method: "patch", path: "/api/v1/sites/{name}", summary: "Change a site (tariff, carbon intensity, time zone)", role: "operator", request: { ...siteParam, body: json(UpdateSiteInput) }, ok: { status: 200, description: "Changed", schema: SiteOut }, errors: [400, 404, 415, 422] });
+registerEndpoint({ method: "delete", path: "/api/v1/sites/{name}", summary: "Delete a site without racks", role: "operator", request: siteParam, ok: { status: 204, description: "Deleted" }, errors: [404, 409] });
+registerEndpoint({ method: "get", path: "/api/v1/racks", summary: "List racks", role: "viewer", request: { query: ListRacksQuery }, ok: { status: 200, description: "Racks", schema: pageOf(RackOut) } });
+registerEndpoint({ method: "post", path: "/api/v1/racks", summary: "Add a rack to a site", role: "operator", request: { body: json(CreateRackInput) }, ok: { status: 201, description: "Created", schema: RackOut }, errors: [400, 404, 409, 415, 422] });
+const rackParam = { params: z.object({ rack: z.string().meta({ description: "rack name, or site/rack as two path segments" }) }) };
+registerEndpoint({ method: "get", path: "/api/v1/racks/{rack}", summary: "A rack (also /api/v1/racks/{site}/{rack})", role: "viewer", request: rackParam, ok: { status: 200, description: "The rack", schema: RackOut }, errors: [404, 422] });
+registerEndpoint({ method: "patch", path: "/api/v1/racks/{rack}", summary: "Rename or resize a rack (never below a mounted server)", role: "operator", request: { ...rackParam, body: json(UpdateRackInput) }, ok: { status: 200, description: "Changed", schema: RackOut }, errors: [400, 404, 409, 415, 422] });
+registerEndpoint({ method: "delete", path: "/api/v1/racks/{rack}", summary: "Delete an empty rack", role: "operator", request: rackParam, ok: { status: 204, description: "Deleted" }, errors: [404, 409, 422] });
+registerEndpoint({ method: "post", path: "/api/v1/servers", summary: "Mount a server in a rack", description: "409 when it overlaps another server or the hostname is taken; 422 when it does not fit the rack.", role: "operator", request: { body: json(CreateServerInput) }, ok: { status: 201, description: "Created", schema: ServerOut }, errors: [400, 404, 409, 415, 422] });
+const hostParam = { params: z.object({ hostname: z.string() }) };
+registerEndpoint({ method: "get", path: "/api/v1/servers/{hostname}", summary: "A server", role: "viewer", request: hostParam, ok: { status: 200, description: "The server", schema: ServerOut }, errors: [404] });
+registerEndpoint({ method: "patch", path: "/api/v1/servers/{hostname}", summary: "Change a server: status, move, rename", role: "operator", request: { ...hostParam, body: json(UpdateServerInput) }, ok: { status: 200, description: "Changed", schema: ServerOut }, errors: [400, 404, 409, 415, 422] });
+registerEndpoint({ method: "delete", path: "/api/v1/servers/{hostname}", summary: "Remove a server and its GPUs", role: "operator", request: hostParam, ok: { status: 204, description: "Deleted" }, errors: [404] });
+registerEndpoint({ method: "get", path: "/api/v1/gpus", summary: "List GPUs with their latest telemetry and health", role: "viewer", request: { query: ListGpusQuery }, ok: { status: 200, description: "A page of GPUs", schema: pageOf(GpuOut) }, errors: [400, 422] });
+registerEndpoint({ method: "post", path: "/api/v1/gpus", summary: "Register a GPU in a server", role: "operator", request: { body: json(CreateGpuInput) }, ok: { status: 201, description: "Created", schema: GpuOut }, errors: [400, 404, 409, 415, 422] });
+const uuidParam = { params: z.object({ uuid: z.string() }) };
+registerEndpoint({ method: "get", path: "/api/v1/gpus/{uuid}", summary: "A GPU", role: "viewer", request: uuidParam, ok: { status: 200, description: "The GPU", schema: GpuOut }, errors: [404] });
+registerEndpoint({ method: "patch", path: "/api/v1/gpus/{uuid}", summary: "Change a GPU (move it, or set health by hand with a reason)", role: "operator", request: { ...uuidParam, body: json(UpdateGpuInput) }, ok: { status: 200, description: "Changed", schema: GpuOut }, errors: [400, 404, 409, 415, 422] });
+registerEndpoint({ method: "delete", path: "/api/v1/gpus/{uuid}", summary: "Remove a GPU", role: "operator", request: uuidParam, ok: { status: 204, description: "Deleted" }, errors: [404] });
+registerEndpoint({ method: "post", path: "/api/v1/inventory/import", summary: "Import inventory CSV (all or nothing)", description: "Columns: " + inventoryColumns.join(", ") + ". One row per GPU, or per server without GPUs, rack without servers, site without racks. Matches by site name, site/rack, hostname, GPU UUID; updates what differs; deletes nothing; empty cells leave values unchanged. Any bad row: 422 with details [{line, message}] and nothing written.", role: "operator", request: { body: { content: { "text/csv": { schema: z.string() } } } }, ok: { status: 200, description: "What was created and updated", schema: ImportResultOut }, errors: [400, 413, 415, 422] });
+registerEndpoint({ method: "get", path: "/api/v1/inventory/export", summary: "Export the inventory as CSV that import accepts back", role: "viewer", ok: { status: 200, description: "text/csv", schema: z.string(), mediaType: "text/csv" } });
 registerEndpoint({ method: "get", path: "/api/v1/audit", summary: "The audit log, newest first", role: "viewer", request: { query: AuditQuery }, ok: { status: 200, description: "A page of audit events", schema: pageOf(AuditEventOut) }, errors: [400, 422] });
 
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;

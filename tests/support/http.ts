@@ -1,4 +1,4 @@
-type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type RouteHandler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
 export type CallOptions = {
   method?: string;
@@ -8,7 +8,7 @@ export type CallOptions = {
   json?: unknown;
   body?: BodyInit;
   headers?: Record<string, string>;
-  params?: Record<string, string>;
+  params?: Record<string, string | string[]>;
 };
 
 /**

@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { hrefWith } from "@/components/ui/pager";
+import { rackHref, serverHref } from "@/components/ui/inventory-links";
+import { formatRackUnits } from "@/components/ui/rack-units";
+import { ServerStatusBadge } from "@/components/ui/server-status-badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ServerOut } from "@/lib/inventory/schemas";
-import { ServerStatusBadge } from "./server-status-badge";
 
-// Rack units are counted from the bottom; a server occupies positionU up to positionU + heightU - 1.
-function rackUnits(s: ServerOut): string {
-  return s.heightU > 1 ? `U${s.positionU}–U${s.positionU + s.heightU - 1}` : `U${s.positionU}`;
-}
+const linkClass = "hover:text-emerald-300 hover:underline";
 
 export function ServersTable({ servers }: { servers: ServerOut[] }) {
   return (
@@ -26,17 +24,25 @@ export function ServersTable({ servers }: { servers: ServerOut[] }) {
         {servers.length === 0 && <EmptyRow colSpan={8}>No server matches these filters.</EmptyRow>}
         {servers.map((s) => (
           <Tr key={s.hostname} testId="server-row">
-            <Td isMono className="font-medium text-slate-50">{s.hostname}</Td>
+            <Td isMono className="font-medium text-slate-50">
+              <Link href={serverHref(s.hostname)} className={linkClass}>
+                {s.hostname}
+              </Link>
+            </Td>
             <Td>
               <ServerStatusBadge status={s.status} />
             </Td>
             <Td isMono isMuted>{s.site}</Td>
             <Td isMono>
-              <Link href={hrefWith("/fleet", { site: s.site, rack: s.rack })} className="hover:text-emerald-300 hover:underline" title={`Only rack ${s.rack}`}>
+              <Link href={rackHref(s.site, s.rack)} className={linkClass} title={`Elevation of rack ${s.rack}`}>
                 {s.rack}
               </Link>
             </Td>
-            <Td isMono isMuted>{rackUnits(s)}</Td>
+            <Td isMono isMuted>
+              <Link href={rackHref(s.site, s.rack, s.hostname)} className={linkClass} title={`${s.hostname} in the elevation of ${s.rack}`}>
+                {formatRackUnits(s.positionU, s.heightU)}
+              </Link>
+            </Td>
             <Td isMuted>{s.model ?? "—"}</Td>
             <Td isMono isMuted>{s.serial ?? "—"}</Td>
             <Td isNumeric isMono>{s.gpuCount}</Td>

@@ -1,0 +1,49 @@
+import type { ReactNode } from "react";
+import { colourings, type ColourBy, type SlotPaint } from "./elevation-colourings";
+
+function Swatch({ paint }: { paint: SlotPaint }) {
+  return (
+    <svg viewBox="0 0 28 14" className="h-3.5 w-7 shrink-0" aria-hidden>
+      <rect x="0.5" y="0.5" width="27" height="13" rx="1.5" className={`${paint.body} ${paint.edge}`} />
+      {paint.isHatched && <path d="M4 13 13 1M11 13 20 1M18 13 27 1" className="stroke-slate-400/30" strokeWidth="1.5" />}
+      <rect x="0.5" y="0.5" width="3" height="13" className={paint.stripe} />
+    </svg>
+  );
+}
+
+function Entry({ mark, children }: { mark: ReactNode; children: ReactNode }) {
+  return (
+    <li className="flex items-center gap-2">
+      {mark}
+      <span>{children}</span>
+    </li>
+  );
+}
+
+/** What the colours and marks of the elevation mean, for the colouring in use. */
+export function ElevationLegend({ colourBy = "status" }: { colourBy?: ColourBy }) {
+  const colouring = colourings[colourBy];
+  return (
+    <div className="grid gap-4 text-xs text-slate-300 sm:grid-cols-2" aria-label="Legend" role="group">
+      <div>
+        <p className="mb-2 text-[10px] font-medium uppercase tracking-wider text-slate-500">{colouring.title}</p>
+        <ul className="space-y-1.5">
+          {colouring.legend.map((e) => (
+            <Entry key={e.label} mark={<Swatch paint={e.paint} />}>
+              {e.label}
+            </Entry>
+          ))}
+        </ul>
+      </div>
+      <div>
+        <p className="mb-2 text-[10px] font-medium uppercase tracking-wider text-slate-500">Marks</p>
+        <ul className="space-y-1.5">
+          <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-rose-500" aria-hidden />}>a GPU has failed</Entry>
+          <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-amber-400" aria-hidden />}>a GPU is degraded</Entry>
+          <Entry mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border border-dashed border-slate-600" aria-hidden />}>empty rack units</Entry>
+          <Entry mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border-2 border-sky-300" aria-hidden />}>highlighted server</Entry>
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { GpuHealth } from "@/lib/generated/prisma/enums";
+import { Badge, type BadgeTone } from "./badge";
+
+const healthTone: Record<GpuHealth, BadgeTone> = { healthy: "good", degraded: "warn", failed: "bad" };
+
+export function GpuHealthBadge({ health }: { health: GpuHealth }) {
+  return (
+    <Badge tone={healthTone[health]} hasDot={health !== "healthy"}>
+      {health}
+    </Badge>
+  );
+}

@@ -1,0 +1,135 @@
+import { db, type Prisma } from "../db";
+import type { GpuHealth, ServerStatus } from "../generated/prisma/enums";
+
+export type ElevationServer = {
+  hostname: string;
+  /** Lowest U the server occupies (1 = bottom); it fills positionU … positionU + heightU - 1. */
+  positionU: number;
+  heightU: number;
+  model: string | null;
+  status: ServerStatus;
+  gpuCount: number;
+  /** The least healthy of its GPUs; null for a server without GPUs. */
+  worstGpuHealth: GpuHealth | null;
+};
+
+export type RackElevation = {
+  site: string;
+  name: string;
+  heightU: number;
+  powerCapKw: number | null;
+  /** Ordered bottom-up by positionU. */
+  servers: ElevationServer[];
+  /** Runs of empty rack units, bottom-up. */
+  freeRuns: FreeRun[];
+};
+
+export type FreeRun = { positionU: number; heightU: number };
+
+export type RackSummary = {
+  site: string;
+  name: string;
+  heightU: number;
+  /** Rack units taken by servers. */
+  usedU: number;
+  powerCapKw: number | null;
+  serverCount: number;
+  gpuCount: number;
+  servers: Record<ServerStatus, number>;
+  /** GPUs that are degraded or failed. */
+  unhealthyGpuCount: number;
+};
+
+// Postgres and Prisma order this enum as declared; this rank is the same order, for JS.
+const healthRank: Record<GpuHealth, number> = { healthy: 0, degraded: 1, failed: 2 };
+
+/** The least healthy of `healths`, or null when there are none. */
+export function worstHealth(healths: GpuHealth[]): GpuHealth | null {
+  return healths.reduce<GpuHealth | null>((worst, h) => (worst === null || healthRank[h] > healthRank[worst] ? h : worst), null);
+}
+
+/**
+ * The empty stretches of a rack of `rackHeightU`, bottom-up, given what is
+ * mounted in it. Units outside 1…rackHeightU are ignored, so a bad row cannot
+ * produce a negative run.
+ */
+export function findFreeRuns(rackHeightU: number, mounted: { positionU: number; heightU: number }[]): FreeRun[] {
+  const isUsed = new Array<boolean>(rackHeightU + 1).fill(false);
+  for (const s of mounted) {
+    const top = Math.min(rackHeightU, s.positionU + s.heightU - 1);
+    for (let u = Math.max(1, s.positionU); u <= top; u++) isUsed[u] = true;
+  }
+  const runs: FreeRun[] = [];
+  for (let u = 1; u <= rackHeightU; u++) {
+    if (isUsed[u]) continue;
+    const last = runs.at(-1);
+    if (last && last.positionU + last.heightU === u) last.heightU += 1;
+    else runs.push({ positionU: u, heightU: 1 });
+  }
+  return runs;
+}
+
+const elevationServerSelect = {
+  hostname: true,
+  positionU: true,
+  heightU: true,
+  model: true,
+  status: true,
+  gpus: { select: { health: true } },
+} satisfies Prisma.ServerSelect;
+
+/**
+ * A rack and what is mounted in it, for drawing its elevation. Null when the
+ * site has no rack of that name. Reads only what placement and colouring need;
+ * per-GPU telemetry for other colourings joins in here later.
+ */
+export async function getRackElevation(site: string, rack: string): Promise<RackElevation | null> {
+  const row = await db.rack.findFirst({
+    where: { name: rack, site: { name: site } },
+    include: { site: { select: { name: true } }, servers: { select: elevationServerSelect, orderBy: { positionU: "asc" } } },
+  });
+  if (!row) return null;
+  return {
+    site: row.site.name,
+    name: row.name,
+    heightU: row.heightU,
+    powerCapKw: row.powerCapKw === null ? null : row.powerCapKw.toNumber(),
+    servers: row.servers.map((s) => ({
+      hostname: s.hostname,
+      positionU: s.positionU,
+      heightU: s.heightU,
+      model: s.model,
+      status: s.status,
+      gpuCount: s.gpus.length,
+      worstGpuHealth: worstHealth(s.gpus.map((g) => g.health)),
+    })),
+    freeRuns: findFreeRuns(row.heightU, row.servers),
+  };
+}
+
+/** Every rack with its fill and counts, ordered by site then rack name, for the racks index. */
+export async function listRackSummaries(): Promise<RackSummary[]> {
+  const rows = await db.rack.findMany({
+    include: {
+      site: { select: { name: true } },
+      servers: { select: { heightU: true, status: true, gpus: { select: { health: true } } } },
+    },
+    orderBy: [{ site: { name: "asc" } }, { name: "asc" }],
+  });
+  return rows.map((r) => {
+    const servers: Record<ServerStatus, number> = { active: 0, maintenance: 0, retired: 0 };
+    for (const s of r.servers) servers[s.status] += 1;
+    const gpus = r.servers.flatMap((s) => s.gpus);
+    return {
+      site: r.site.name,
+      name: r.name,
+      heightU: r.heightU,
+      usedU: r.servers.reduce((n, s) => n + s.heightU, 0),
+      powerCapKw: r.powerCapKw === null ? null : r.powerCapKw.toNumber(),
+      serverCount: r.servers.length,
+      gpuCount: gpus.length,
+      servers,
+      unhealthyGpuCount: gpus.filter((g) => g.health !== "healthy").length,
+    };
+  });
+}
