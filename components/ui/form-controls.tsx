@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { ButtonHTMLAttributes, InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 
 // Plain elements with shared styling, usable from server forms (GET filters)
 // and client islands alike; no state lives here.
@@ -24,6 +24,10 @@ export function Field({ id, label, hint, className = "", children }: { id: strin
 
 export function TextInput({ className = "", ...props }: InputHTMLAttributes<HTMLInputElement>) {
   return <input type="text" {...props} className={`${control} ${className}`} />;
+}
+
+export function TextArea({ className = "", ...props }: TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <textarea {...props} className={`${control} font-mono text-[12px] ${className}`} />;
 }
 
 export function Select({ className = "", children, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
@@ -57,5 +61,17 @@ export function ButtonLink({ href, variant = "secondary", children }: { href: st
     <Link href={href} className={`${buttonBase} ${variantClass[variant]}`}>
       {children}
     </Link>
+  );
+}
+
+/**
+ * A button-styled plain <a download> for files the API serves (CSV exports).
+ * Not a Next <Link>: the target is an API response, not a page to navigate to.
+ */
+export function DownloadLink({ href, variant = "secondary", children }: { href: string; variant?: ButtonVariant; children: ReactNode }) {
+  return (
+    <a href={href} download className={`${buttonBase} ${variantClass[variant]}`}>
+      {children}
+    </a>
   );
 }

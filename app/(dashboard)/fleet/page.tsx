@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { DownloadLink } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { hrefWith, Pager } from "@/components/ui/pager";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/http/errors";
 import { flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import type { Page } from "@/lib/http/pagination";
@@ -12,6 +14,7 @@ import { ListServersQuery, type ServerOut } from "@/lib/inventory/schemas";
 import { listServers } from "@/lib/inventory/servers";
 import { listSiteNames } from "@/lib/inventory/site-overview";
 import { FleetFilters } from "./_components/fleet-filters";
+import { InventoryImport } from "./_components/inventory-import";
 import { ServersTable } from "./_components/servers-table";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +36,7 @@ async function loadServers(query: ListServersQuery): Promise<Loaded> {
 }
 
 export default async function FleetPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePagePrincipal();
+  const principal = await requirePagePrincipal();
   const typed = flattenSearchParams(await searchParams);
   const parsed = parsePageQuery(ListServersQuery, { limit: PAGE_SIZE, ...typed });
   const [sites, loaded] = await Promise.all([
@@ -48,6 +51,13 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
         eyebrow="Infrastructure"
         title="Fleet"
         description="Every server in the inventory with its rack position and GPUs. Search matches hostname, model or serial."
+        actions={
+          <>
+            {/* The whole inventory, not this filtered page: the file is for round-tripping through Import. */}
+            <DownloadLink href="/api/v1/inventory/export">Export CSV</DownloadLink>
+            {can(principal.role, "inventory.write") && <InventoryImport />}
+          </>
+        }
       />
       <FleetFilters values={typed} sites={sites} />
       {loaded.error !== null ? (

@@ -67,6 +67,12 @@ describe("server placement", () => {
     expect((await server("p-4", "lab1/a01", 14, 2)).status).toBe(201);
   });
 
+  it("lets only one of two concurrent requests take the same free slot", async () => {
+    const results = await Promise.all([server("race-1", "lab2/a01", 40, 2), server("race-2", "lab2/a01", 40, 2)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await db.server.count({ where: { hostname: { in: ["race-1", "race-2"] } } })).toBe(1);
+  });
+
   it("answers 409 for a taken hostname and 404 for an unknown rack", async () => {
     await server("dup-host", "lab2/a01", 1);
     expect((await server("dup-host", "lab2/a01", 5)).status).toBe(409);
