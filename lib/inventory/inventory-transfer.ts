@@ -17,12 +17,11 @@ export type ImportResult = {
 
 /** The inventory as natural keys → attributes, the shape the CSV speaks. */
 export async function loadFleetState(client: Tx | typeof db = db): Promise<FleetState> {
-  const [sites, racks, servers, gpus] = await Promise.all([
-    client.site.findMany(),
-    client.rack.findMany({ include: { site: { select: { name: true } } } }),
-    client.server.findMany({ include: { rack: { select: { name: true, site: { select: { name: true } } } } } }),
-    client.gpu.findMany({ include: { server: { select: { hostname: true } } } }),
-  ]);
+  // One after another: inside a transaction they share one connection.
+  const sites = await client.site.findMany();
+  const racks = await client.rack.findMany({ include: { site: { select: { name: true } } } });
+  const servers = await client.server.findMany({ include: { rack: { select: { name: true, site: { select: { name: true } } } } } });
+  const gpus = await client.gpu.findMany({ include: { server: { select: { hostname: true } } } });
   return {
     sites: new Map(sites.map((s) => [s.name, { name: s.name, timezone: s.timezone, currency: s.currency, tariffPerKwh: s.tariffPerKwh?.toNumber() ?? null, carbonGPerKwh: s.carbonGPerKwh?.toNumber() ?? null }])),
     racks: new Map(racks.map((r) => [`${r.site.name}/${r.name}`, { site: r.site.name, name: r.name, heightU: r.heightU, powerCapKw: r.powerCapKw?.toNumber() ?? null }])),
