@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { getConfig } from "./config";
+import { closePool } from "./database/pool";
 
 import type { Prisma } from "./generated/prisma/client";
 
@@ -26,8 +27,9 @@ function createClient(): PrismaClient {
 /** The one Prisma client of this process. */
 export const db: PrismaClient = (holder.rackmindDb ??= createClient());
 
-/** Closes the pool; used by tests and by processes that stop. */
+/** Closes Prisma's pool and the raw `pg` pool; used by tests and by processes that stop. */
 export async function disconnectDb(): Promise<void> {
   await holder.rackmindDb?.$disconnect();
   holder.rackmindDb = undefined;
+  await closePool();
 }

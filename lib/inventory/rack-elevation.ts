@@ -35,9 +35,10 @@ export type RackSummary = {
   powerCapKw: number | null;
   serverCount: number;
   gpuCount: number;
+  /** Servers by status. */
   servers: Record<ServerStatus, number>;
-  /** GPUs that are degraded or failed. */
-  unhealthyGpuCount: number;
+  /** GPUs by health. */
+  gpus: Record<GpuHealth, number>;
 };
 
 // Postgres and Prisma order this enum as declared; this rank is the same order, for JS.
@@ -118,8 +119,11 @@ export async function listRackSummaries(): Promise<RackSummary[]> {
   });
   return rows.map((r) => {
     const servers: Record<ServerStatus, number> = { active: 0, maintenance: 0, retired: 0 };
-    for (const s of r.servers) servers[s.status] += 1;
-    const gpus = r.servers.flatMap((s) => s.gpus);
+    const gpus: Record<GpuHealth, number> = { healthy: 0, degraded: 0, failed: 0 };
+    for (const s of r.servers) {
+      servers[s.status] += 1;
+      for (const g of s.gpus) gpus[g.health] += 1;
+    }
     return {
       site: r.site.name,
       name: r.name,
@@ -127,9 +131,9 @@ export async function listRackSummaries(): Promise<RackSummary[]> {
       usedU: r.servers.reduce((n, s) => n + s.heightU, 0),
       powerCapKw: r.powerCapKw === null ? null : r.powerCapKw.toNumber(),
       serverCount: r.servers.length,
-      gpuCount: gpus.length,
+      gpuCount: gpus.healthy + gpus.degraded + gpus.failed,
       servers,
-      unhealthyGpuCount: gpus.filter((g) => g.health !== "healthy").length,
+      gpus,
     };
   });
 }

@@ -28,7 +28,10 @@ export async function readDbShape(url: string): Promise<DbShape> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const columns = (await c.query<Column>(`SELECT table_name, column_name, is_nullable, data_type, udt_name, column_default, numeric_precision, numeric_scale, datetime_precision FROM information_schema.columns WHERE table_schema = 'public'`)).rows;
+    const columns = (await c.query<Column>(`SELECT table_name, column_name, is_nullable, data_type, udt_name, column_default, numeric_precision, numeric_scale, datetime_precision FROM information_schema.columns c
+      WHERE table_schema = 'public'
+        -- day partitions of a partitioned table are the database's business, not the schema's
+        AND NOT EXISTS (SELECT 1 FROM pg_class p JOIN pg_namespace n ON n.oid = p.relnamespace WHERE n.nspname = 'public' AND p.relname = c.table_name AND p.relispartition)`)).rows;
     const enumRows = (await c.query<{ name: string; value: string }>(`SELECT t.typname AS name, e.enumlabel AS value FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' ORDER BY t.typname, e.enumsortorder`)).rows;
     const enums = new Map<string, string[]>();
     for (const r of enumRows) enums.set(r.name, [...(enums.get(r.name) ?? []), r.value]);
@@ -39,7 +42,7 @@ export async function readDbShape(url: string): Promise<DbShape> {
       JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
       CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
-      WHERE n.nspname = 'public' GROUP BY t.relname, i.indexrelid, i.indisunique, i.indisprimary`)).rows;
+      WHERE n.nspname = 'public' AND NOT t.relispartition GROUP BY t.relname, i.indexrelid, i.indisunique, i.indisprimary`)).rows;
     const indexes = new Map<string, { unique: boolean; primary: boolean; columns: string[] }[]>();
     for (const r of idxRows) indexes.set(r.table, [...(indexes.get(r.table) ?? []), { unique: r.unique, primary: r.primary, columns: r.columns }]);
     const foreignKeys = (await c.query<{ table: string; columns: string[]; refTable: string; refColumns: string[]; onDelete: string }>(`
@@ -55,16 +58,13 @@ export async function readDbShape(url: string): Promise<DbShape> {
   }
 }
 
-const scalarTypes: Record<string, string[]> = {
-  String: ["text", "uuid", "varchar"],
-  Int: ["int4"],
-  BigInt: ["int8"],
-  Float: ["float8"],
-  Boolean: ["bool"],
-  DateTime: ["timestamptz", "timestamp"],
-  Json: ["jsonb"],
-  Decimal: ["numeric"],
-  Bytes: ["bytea"],
+// Prisma's default column type per scalar, and per native type attribute (@db.X).
+const defaultTypes: Record<string, string> = {
+  String: "text", Int: "int4", BigInt: "int8", Float: "float8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Decimal: "numeric", Bytes: "bytea",
+};
+const nativeTypes: Record<string, string> = {
+  Text: "text", VarChar: "varchar", Uuid: "uuid", SmallInt: "int2", Integer: "int4", BigInt: "int8", DoublePrecision: "float8", Real: "float4",
+  Timestamptz: "timestamptz", Timestamp: "timestamp", Decimal: "numeric", JsonB: "jsonb", Json: "json", Boolean: "bool", ByteA: "bytea",
 };
 
 /** Every difference between the Prisma datamodel and the database; [] when they agree. */
@@ -99,14 +99,10 @@ function compareModel(model: DmmfModel, dm: Datamodel, db: DbShape): string[] {
     if (!col) { problems.push(`${where}: column is missing`); continue; }
     if ((col.is_nullable === "NO") !== f.isRequired) problems.push(`${where}: nullable in ${col.is_nullable === "YES" ? "database" : "schema"} only`);
     const udt = col.udt_name.replace(/^_/, "");
-    const okTypes = f.kind === "enum" ? [dm.enums.find((e) => e.name === f.type)?.dbName ?? f.type] : (scalarTypes[f.type] ?? []);
-    if (!okTypes.includes(udt)) problems.push(`${where}: database type ${udt}, schema type ${f.type}`);
-    if (f.isList !== col.udt_name.startsWith("_")) problems.push(`${where}: list-ness differs`);
     const native = f.nativeType?.[0];
-    if (native === "Uuid" && udt !== "uuid") problems.push(`${where}: expected uuid`);
-    if (f.type === "String" && !native && udt !== "text") problems.push(`${where}: expected text, found ${udt}`);
-    if (native === "Timestamptz" && udt !== "timestamptz") problems.push(`${where}: expected timestamptz`);
-    if (f.type === "DateTime" && !native && udt !== "timestamp") problems.push(`${where}: expected timestamp(3), found ${udt}`);
+    const expected = f.kind === "enum" ? (dm.enums.find((e) => e.name === f.type)?.dbName ?? f.type) : native ? nativeTypes[native] : defaultTypes[f.type];
+    if (udt !== expected) problems.push(`${where}: database type ${udt}, schema expects ${expected ?? `an unmapped type (${f.type} ${native ?? ""})`}`);
+    if (f.isList !== col.udt_name.startsWith("_")) problems.push(`${where}: list-ness differs`);
     const precision = f.nativeType?.[1]?.map(Number);
     if (native === "Decimal" && precision && (col.numeric_precision !== precision[0] || col.numeric_scale !== precision[1])) {
       problems.push(`${where}: decimal(${col.numeric_precision},${col.numeric_scale}) in database, (${precision}) in schema`);

@@ -25,7 +25,7 @@ export function ServersTable({ servers }: { servers: ServerOut[] }) {
         {servers.map((s) => (
           <Tr key={s.hostname} testId="server-row">
             <Td isMono className="font-medium text-slate-50">
-              <Link href={serverHref(s.hostname)} className={linkClass}>
+              <Link href={serverHref(s.hostname)} className="text-emerald-300 hover:underline">
                 {s.hostname}
               </Link>
             </Td>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { serverHref } from "@/components/ui/inventory-links";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ServerOut } from "@/lib/inventory/schemas";
@@ -7,7 +8,7 @@ import type { UnhealthyGpu } from "@/lib/inventory/unhealthy-gpus";
 
 function HostLink({ hostname }: { hostname: string }) {
   return (
-    <Link href={`/fleet?q=${encodeURIComponent(hostname)}`} className="text-emerald-300 hover:underline">
+    <Link href={serverHref(hostname)} className="text-emerald-300 hover:underline">
       {hostname}
     </Link>
   );

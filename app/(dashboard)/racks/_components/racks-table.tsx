@@ -5,11 +5,14 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { RackSummary } from "@/lib/inventory/rack-elevation";
 import { UnitsBar } from "./units-bar";
 
+const gpus = (n: number) => `${n} GPU${n === 1 ? "" : "s"}`;
+
 function Attention({ rack }: { rack: RackSummary }) {
   const marks = [
+    rack.gpus.failed > 0 && <Badge key="f" tone="bad" hasDot>{gpus(rack.gpus.failed)} failed</Badge>,
+    rack.gpus.degraded > 0 && <Badge key="d" tone="warn" hasDot>{gpus(rack.gpus.degraded)} degraded</Badge>,
     rack.servers.maintenance > 0 && <Badge key="m" tone="warn" hasDot>{rack.servers.maintenance} in maintenance</Badge>,
     rack.servers.retired > 0 && <Badge key="r">{rack.servers.retired} retired</Badge>,
-    rack.unhealthyGpuCount > 0 && <Badge key="g" tone="bad" hasDot>{rack.unhealthyGpuCount} GPU{rack.unhealthyGpuCount === 1 ? "" : "s"} unhealthy</Badge>,
   ].filter(Boolean);
   return marks.length > 0 ? <div className="flex flex-wrap gap-1.5">{marks}</div> : <span className="text-slate-500">—</span>;
 }

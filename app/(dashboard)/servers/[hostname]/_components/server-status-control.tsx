@@ -67,7 +67,7 @@ export function ServerStatusControl({ hostname, status }: { hostname: string; st
       </p>
       {confirming && (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-rose-500/30 bg-rose-500/5 px-3 py-2 text-[13px] text-rose-100">
-          <span className="mr-auto">Retire {hostname}? {meaning.retired}.</span>
+          <span className="mr-auto">Retire {hostname}? It is then decommissioned and stays in the inventory until it is removed.</span>
           <Button variant="danger" onClick={() => change(confirming)}>
             Confirm retire
           </Button>

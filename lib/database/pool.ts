@@ -1,0 +1,24 @@
+import "server-only";
+import pg from "pg";
+import { getConfig } from "../config";
+
+// A plain `pg` pool beside Prisma for the few hot paths Prisma cannot serve well:
+// telemetry ingest sends hundreds of thousands of values as arrays in one
+// statement, and partition maintenance is DDL.
+const holder = globalThis as unknown as { rackmindPool?: pg.Pool };
+
+export function getPool(): pg.Pool {
+  if (!holder.rackmindPool) {
+    const { DATABASE_URL, RACKMIND_DB_KIND } = getConfig();
+    holder.rackmindPool = new pg.Pool({
+      connectionString: DATABASE_URL ?? "postgresql://unset.invalid/DATABASE_URL-is-not-set",
+      max: RACKMIND_DB_KIND === "pglite" ? 2 : 8,
+    });
+  }
+  return holder.rackmindPool;
+}
+
+export async function closePool(): Promise<void> {
+  await holder.rackmindPool?.end();
+  holder.rackmindPool = undefined;
+}

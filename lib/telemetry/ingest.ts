@@ -1,0 +1,74 @@
+import { getPool } from "../database/pool";
+import { parseDcgmText } from "./dcgm-parser";
+import { resolveFieldIds } from "./field-ids";
+import { gpuLookup } from "./gpu-directory";
+import { evaluateHealth } from "./health";
+import { countIngest } from "./ingest-counters";
+import { storeSamples, type SampleColumns } from "./sample-store";
+import { getTelemetrySettings } from "./settings";
+
+export type IngestResult = {
+  /** Samples of known GPUs with a usable value and time. */
+  accepted: number;
+  /** Malformed lines, non-finite values and samples outside the retention window. */
+  rejected: number;
+  /** Distinct GPUs in the text that the inventory does not know (by UUID, nor by Hostname + gpu). */
+  unknownGpus: number;
+  /** Accepted samples that were new; the rest were already stored (a re-posted batch). */
+  stored: number;
+  duplicates: number;
+  rejections: { line: number; reason: string }[];
+};
+
+// Samples stamped this far ahead of the receiver's clock are refused: a node
+// with a wrong clock would otherwise write into tomorrow's partition.
+const MAX_FUTURE_MS = 5 * 60_000;
+const MAX_REJECTIONS_LISTED = 50;
+
+/**
+ * Ingests a dcgm-exporter /metrics page. Samples without a timestamp are
+ * stamped `receivedAt` (for a scrape: the scrape time; a pushed batch can say
+ * when it was taken with ?at= so a retry stores nothing twice).
+ */
+export async function ingestDcgmText(text: string, receivedAt: Date): Promise<IngestResult> {
+  const pool = getPool();
+  const settings = await getTelemetrySettings();
+  const { samples, rejected } = parseDcgmText(text);
+  const rejections = [...rejected];
+  const lookup = await gpuLookup(pool);
+  const fieldIds = await resolveFieldIds(pool, new Set(samples.map((s) => s.metric)));
+  const oldestMs = receivedAt.getTime() - settings.rawRetentionDays * 86_400_000;
+  const newestMs = receivedAt.getTime() + MAX_FUTURE_MS;
+  const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
+  const unknown = new Set<string>();
+  let unknownGpuSamples = 0;
+  for (const s of samples) {
+    const gpuId = lookup(s.labels.UUID, s.labels.Hostname, s.labels.gpu);
+    if (!gpuId) {
+      unknown.add(s.labels.UUID || `${s.labels.Hostname}#${s.labels.gpu}`);
+      unknownGpuSamples++;
+      continue;
+    }
+    const at = s.timestampMs ?? receivedAt.getTime();
+    if (!Number.isFinite(s.value)) rejections.push({ line: s.line, reason: `${s.metric}: value ${s.value} is not a finite number` });
+    else if (at < oldestMs || at > newestMs) rejections.push({ line: s.line, reason: `${s.metric}: time ${new Date(at).toISOString()} is outside the accepted window` });
+    else {
+      cols.gpuIds.push(gpuId);
+      cols.fieldIds.push(fieldIds.get(s.metric)!);
+      cols.atMs.push(at);
+      cols.values.push(s.value);
+    }
+  }
+  const stored = await storeSamples(pool, cols);
+  await evaluateHealth(new Set(cols.gpuIds), settings);
+  const result = {
+    accepted: cols.gpuIds.length,
+    rejected: rejections.length,
+    unknownGpus: unknown.size,
+    stored,
+    duplicates: cols.gpuIds.length - stored,
+    rejections: rejections.sort((a, b) => a.line - b.line).slice(0, MAX_REJECTIONS_LISTED),
+  };
+  countIngest({ ...result, unknownGpuSamples });
+  return result;
+}
