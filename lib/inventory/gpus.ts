@@ -6,12 +6,13 @@ import { AppError } from "../http/errors";
 import { decodeCursor, toPage, type Page } from "../http/pagination";
 import type { CreateGpuInput, GpuOut, ListGpusQuery, UpdateGpuInput } from "./schemas";
 import { getServerRowOrThrow } from "./server-changes";
+import { getLatestReadings, noReadings, type LatestReadings } from "../telemetry/latest";
 
 const gpuInclude = { server: { select: { hostname: true } } } satisfies Prisma.GpuInclude;
 type GpuRow = Prisma.GpuGetPayload<{ include: typeof gpuInclude }>;
 
-// Latest telemetry values join in with the telemetry issue; until then they are null.
-function toGpuOut(g: GpuRow): GpuOut {
+function toGpuOut(g: GpuRow, latest: Map<string, LatestReadings>): GpuOut {
+  const r = latest.get(g.id) ?? noReadings;
   return {
     uuid: g.uuid,
     hostname: g.server.hostname,
@@ -22,11 +23,12 @@ function toGpuOut(g: GpuRow): GpuOut {
     health: g.health,
     healthReason: g.healthReason,
     healthChangedAt: g.healthChangedAt?.toISOString() ?? null,
-    utilPct: null,
-    memUsedMiB: null,
-    tempC: null,
-    powerW: null,
-    xid: null,
+    utilPct: r.utilPct,
+    memUsedMiB: r.memUsedMiB,
+    tempC: r.tempC,
+    powerW: r.powerW,
+    xid: r.xid,
+    readingsAt: r.at,
   };
 }
 
@@ -43,13 +45,14 @@ export async function listGpus(q: ListGpusQuery): Promise<Page<GpuOut>> {
     where.OR = [{ server: { hostname: { gt: c.hostname } } }, { server: { hostname: c.hostname }, index: { gt: c.index } }];
   }
   const rows = await db.gpu.findMany({ where, include: gpuInclude, orderBy: [{ server: { hostname: "asc" } }, { index: "asc" }], take: q.limit + 1 });
-  return toPage(rows, q.limit, (r) => ({ hostname: r.server.hostname, index: r.index }), toGpuOut);
+  const latest = await getLatestReadings(rows.map((r) => r.id));
+  return toPage(rows, q.limit, (r) => ({ hostname: r.server.hostname, index: r.index }), (r) => toGpuOut(r, latest));
 }
 
 export async function getGpu(uuid: string): Promise<GpuOut> {
   const row = await db.gpu.findUnique({ where: { uuid }, include: gpuInclude });
   if (!row) throw new AppError("not_found", `GPU ${uuid} does not exist`);
-  return toGpuOut(row);
+  return toGpuOut(row, await getLatestReadings([row.id]));
 }
 
 /** Registers a GPU in a server: 404 unknown server, 409 taken UUID or index. */

@@ -197,6 +197,7 @@ export const GpuOut = z
     tempC: z.number().nullable(),
     powerW: z.number().nullable(),
     xid: z.number().nullable(),
+    readingsAt: z.string().nullable().meta({ description: "time of the newest of these readings" }),
   })
   .meta({ id: "Gpu" });
 export type GpuOut = z.infer<typeof GpuOut>;

@@ -65,6 +65,7 @@ class LineScanner {
   private prevMetric = "";
   private readonly prevNames: string[] = [];
   private readonly prevValues: (string | undefined)[] = [];
+  private readonly labelSets = new Map<string, Record<string, string>>();
   // Last indexOf answers: no quote/backslash in [from, at). Reusing them keeps a
   // run of unterminated values from rescanning the rest of the text each time.
   private quoteFrom = Infinity;
@@ -83,10 +84,11 @@ class LineScanner {
     if (this.pos === end || this.text.charCodeAt(this.pos) === HASH) return null;
     const metric = this.readMetricName();
     if (metric === null) return null;
-    const labels: Record<string, string> = {};
+    let labels: Record<string, string> | null = {};
     this.skipBlanks();
     if (this.pos < end && this.text.charCodeAt(this.pos) === LBRACE) {
-      if (this.readLabels(labels) === null) return null;
+      labels = this.readLabelSet();
+      if (labels === null) return null;
       this.skipBlanks();
     }
     const value = this.readValue();
@@ -124,6 +126,26 @@ class LineScanner {
     return (this.prevMetric = text.slice(start, p));
   }
 
+  /**
+   * On a /metrics page every GPU's label set repeats once per field, so sets
+   * already parsed are looked up by their raw text, from `{` to the line's last
+   * `}` (a valid value or timestamp holds no `}`), and copied. The copy keeps
+   * samples independent; spreading an object of a known shape is cheap.
+   */
+  private readLabelSet(): Record<string, string> | null {
+    const open = this.pos;
+    const close = this.text.lastIndexOf("}", this.end - 1);
+    const key = close > open ? this.text.slice(open, close + 1) : null;
+    const known = key === null ? undefined : this.labelSets.get(key);
+    if (known !== undefined) {
+      this.pos = close + 1;
+      return { ...known };
+    }
+    const labels = this.readLabels({});
+    if (labels !== null) this.labelSets.set(this.pos === close + 1 && key !== null ? key : this.text.slice(open, this.pos), labels);
+    return labels;
+  }
+
   /** Reads `{name="value",...}` into labels; null (with reason) on a malformed set. */
   private readLabels(labels: Record<string, string>): Record<string, string> | null {
     const { text } = this;
@@ -133,8 +155,9 @@ class LineScanner {
       if (this.pos >= this.end) return this.fail("unterminated label set");
       if (text.charCodeAt(this.pos) === RBRACE) break;
       const name = this.readLabelName(i);
-      if (name === null || this.expect(EQUALS, `expected '=' after label name ${name}`) === null) return null;
-      if (this.expect(QUOTE, `expected '"' to open the value of label ${name}`) === null) return null;
+      if (name === null) return null;
+      if (!this.skipTo(EQUALS)) return this.fail(`expected '=' after label name ${name}`);
+      if (!this.skipTo(QUOTE)) return this.fail(`expected '"' to open the value of label ${name}`);
       const value = this.readLabelValue(i);
       if (value === null) return null;
       if (Object.hasOwn(labels, name)) return this.fail(`duplicate label ${name}`);
@@ -151,14 +174,14 @@ class LineScanner {
     return labels;
   }
 
-  /** Skips blanks, then consumes `code` or fails with `reason`. */
-  private expect(code: number, reason: string): true | null {
+  /** Skips blanks, then consumes `code` if it comes next. */
+  private skipTo(code: number): boolean {
     this.skipBlanks();
     if (this.pos < this.end && this.text.charCodeAt(this.pos) === code) {
       this.pos++;
       return true;
     }
-    return this.fail(reason);
+    return false;
   }
 
   private readLabelName(i: number): string | null {

@@ -14,3 +14,60 @@ export const IngestResultOut = z
     rejections: z.array(z.object({ line: z.number().int(), reason: z.string() })).meta({ description: "the first 50 rejected lines" }),
   })
   .meta({ id: "IngestResult" });
+
+export const SeriesQuery = z
+  .object({
+    metric: z.string().regex(/^[A-Za-z_:][A-Za-z0-9_:]*$/, "a dcgm field name such as DCGM_FI_DEV_GPU_TEMP"),
+    from: z.iso.datetime({ offset: true }).optional().meta({ description: "default: `to` minus 1 hour" }),
+    to: z.iso.datetime({ offset: true }).optional().meta({ description: "default: now" }),
+    step: z.coerce.number().int().min(1).max(86_400).optional().meta({ description: "seconds per point; default: range / 300" }),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "from must be before to", path: ["from"] });
+export type SeriesQuery = z.infer<typeof SeriesQuery>;
+
+export const SeriesOut = z
+  .object({
+    metric: z.string(),
+    from: z.string(),
+    to: z.string(),
+    step: z.number().int(),
+    source: z.enum(["raw", "1m", "1h"]).meta({ description: "the table the points were computed from" }),
+    points: z.array(z.tuple([z.string(), z.number()])).meta({ description: "[time, average] per step; steps without data are left out" }),
+    min: z.array(z.tuple([z.string(), z.number()])),
+    max: z.array(z.tuple([z.string(), z.number()])),
+  })
+  .meta({ id: "GpuSeries" });
+export type SeriesOut = z.infer<typeof SeriesOut>;
+
+export const CreateTargetInput = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: "an http(s) URL such as http://node-17:9400/metrics" }),
+    intervalSeconds: z.number().int().min(5).max(3600).default(30),
+    enabled: z.boolean().default(true),
+  })
+  .meta({ id: "CreateScrapeTargetInput" });
+export type CreateTargetInput = z.infer<typeof CreateTargetInput>;
+
+export const UpdateTargetInput = z
+  .object({ intervalSeconds: z.number().int().min(5).max(3600), enabled: z.boolean() })
+  .partial()
+  .meta({ id: "UpdateScrapeTargetInput" });
+export type UpdateTargetInput = z.infer<typeof UpdateTargetInput>;
+
+export const TargetOut = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    intervalSeconds: z.number().int(),
+    enabled: z.boolean(),
+    nextScrapeAt: z.string(),
+    lastScrapeAt: z.string().nullable(),
+    lastSuccessAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    lastSamples: z.number().int().nullable(),
+    lastDurationMs: z.number().int().nullable(),
+    consecutiveFailures: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: "ScrapeTarget" });
+export type TargetOut = z.infer<typeof TargetOut>;
