@@ -1,6 +1,14 @@
 import { logger } from "../lib/observability/logger";
 
-export type PeriodicJob = { name: string; everyMs: number; run: () => Promise<unknown> };
+export type PeriodicJob = {
+  name: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+  /** Log only failures (for jobs that tick every second). */
+  quiet?: boolean;
+  /** Waits for work the job started but did not await. */
+  stop?: () => Promise<void>;
+};
 
 /**
  * Runs each job now and then every `everyMs`, never overlapping itself. stop()
@@ -16,7 +24,9 @@ export function startPeriodic(jobs: PeriodicJob[]) {
     const t0 = Date.now();
     const p = job
       .run()
-      .then((result) => logger.info({ job: job.name, ms: Date.now() - t0, result }, "job done"))
+      .then((result) => {
+        if (!job.quiet) logger.info({ job: job.name, ms: Date.now() - t0, result }, "job done");
+      })
       .catch((err) => logger.error({ job: job.name, err }, "job failed"))
       .finally(() => {
         running.delete(p);
@@ -30,6 +40,7 @@ export function startPeriodic(jobs: PeriodicJob[]) {
       stopped = true;
       for (const t of timers) clearTimeout(t);
       await Promise.all(running);
+      await Promise.all(jobs.map((j) => j.stop?.()));
     },
   };
 }

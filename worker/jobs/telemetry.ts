@@ -1,0 +1,20 @@
+import { createScraper } from "../../lib/telemetry/scraper";
+import { maintainTelemetryStorage } from "../../lib/telemetry/retention";
+
+const scraper = createScraper();
+
+/** Claims due scrape targets every second; the scrapes run beside the loop. */
+export const ScrapeTargetsJob = {
+  name: "telemetry.scrape-targets",
+  everyMs: 1_000,
+  quiet: true,
+  run: async () => ({ started: await scraper.tick() }),
+  stop: () => scraper.drain(),
+};
+
+/** Partitions ahead, retention behind. */
+export const TelemetryStorageJob = {
+  name: "telemetry.storage",
+  everyMs: 60 * 60_000,
+  run: () => maintainTelemetryStorage(),
+};
