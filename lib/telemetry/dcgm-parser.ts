@@ -309,29 +309,42 @@ function parseIntegerToken(text: string, start: number, stop: number): number | 
 /**
  * Go-style decimal float, NaN, Inf, +Inf or -Inf; null for anything else.
  * Number() alone would accept hex, "Infinity" and blanks, so the grammar is
- * checked here first. Short integers (most DCGM values) skip the slice.
+ * checked here first.
  */
 function parseFloatToken(text: string, start: number, stop: number): number | null {
   let p = start;
   let c = text.charCodeAt(p);
   const isNegative = c === MINUS;
-  if (c === PLUS || c === MINUS) c = text.charCodeAt(++p);
+  if (c === PLUS || c === MINUS) p++;
   if (stop - p === 3 && text.startsWith("Inf", p)) return isNegative ? -Infinity : Infinity;
   if (stop - start === 3 && text.startsWith("NaN", start)) return NaN;
-  let int = 0;
+  let mantissa = 0;
   let digits = 0;
-  for (; p < stop && isDigit((c = text.charCodeAt(p))); p++, digits++) int = int * 10 + (c - 48);
-  const intDigits = digits;
-  if (p < stop && c === DOT) for (p++; p < stop && isDigit(text.charCodeAt(p)); p++) digits++;
-  if (digits === 0) return null;
-  if (p < stop && (text.charCodeAt(p) | 32) === 101 /* e or E */) {
-    c = text.charCodeAt(++p);
-    if (c === PLUS || c === MINUS) p++;
-    const exponentStart = p;
-    while (p < stop && isDigit(text.charCodeAt(p))) p++;
-    if (p === exponentStart) return null;
+  let fractionDigits = 0;
+  for (; p < stop && isDigit((c = text.charCodeAt(p))); p++, digits++) mantissa = mantissa * 10 + (c - 48);
+  if (p < stop && c === DOT) {
+    for (p++; p < stop && isDigit((c = text.charCodeAt(p))); p++, digits++, fractionDigits++) mantissa = mantissa * 10 + (c - 48);
   }
-  if (p !== stop) return null;
-  if (digits === intDigits && digits <= 15) return isNegative ? -int : int;
+  if (digits === 0) return null;
+  const hasExponent = p < stop && (c | 32) === 101; // e or E
+  if (hasExponent && !skipExponent(text, p + 1, stop)) return null;
+  if (!hasExponent && p !== stop) return null;
+  // Up to 15 digits the mantissa and the power of ten are exact doubles, so one
+  // division is correctly rounded (Clinger's fast path) and equals Number(token).
+  if (!hasExponent && digits <= 15) {
+    const value = fractionDigits === 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits]!;
+    return isNegative ? -value : value;
+  }
   return Number(text.slice(start, stop));
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** True if text[p, stop) is an exponent's [+-]digits. */
+function skipExponent(text: string, p: number, stop: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c === PLUS || c === MINUS) p++;
+  if (p === stop) return false;
+  for (; p < stop; p++) if (!isDigit(text.charCodeAt(p))) return false;
+  return true;
 }

@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/config";
 import { withAuth, withErrors } from "@/lib/http/with-auth";
-import { renderMetrics } from "@/lib/metrics/registry";
+import { renderMetrics } from "@/lib/metrics/exposition";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as metrics from "../../../app/api/metrics/route";
 import { resetConfig } from "../../../lib/config";
+import { db } from "../../../lib/db";
 import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
+import { ingestDcgmText } from "../../../lib/telemetry/ingest";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
 
@@ -33,7 +35,21 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/^rackmind_gpus\{health="failed"\} 2$/m);
     expect(text).toMatch(/^rackmind_gpus_by_model\{model="NVIDIA L40S"\} 128$/m);
     expect(text).toMatch(/^rackmind_sites 2$/m);
+    expect(text).toMatch(/^# TYPE rackmind_telemetry_samples_total counter$/m);
+    expect(text).toMatch(/^# TYPE rackmind_gpu_temperature_celsius gauge$/m);
     for (const line of text.split("\n").filter((l) => l && !l.startsWith("#"))) expect(line).toMatch(/^rackmind_/);
+  });
+
+  it("exposes each GPU's newest temperature, power and utilisation once telemetry arrives", async () => {
+    const gpu = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "pdx1-r02-n01" }, index: 3 } });
+    const labels = `gpu="3",UUID="${gpu.uuid}",Hostname="pdx1-r02-n01"`;
+    await ingestDcgmText(`DCGM_FI_DEV_GPU_TEMP{${labels}} 66\nDCGM_FI_DEV_POWER_USAGE{${labels}} 251.5\nDCGM_FI_DEV_GPU_UTIL{${labels}} 88\n`, new Date());
+    const text = (await call(GET, { token: viewer })).body as string;
+    const l = `uuid="${gpu.uuid}",hostname="pdx1-r02-n01",gpu="3"`;
+    expect(text).toContain(`rackmind_gpu_temperature_celsius{${l}} 66`);
+    expect(text).toContain(`rackmind_gpu_power_watts{${l}} 251.5`);
+    expect(text).toContain(`rackmind_gpu_utilization_percent{${l}} 88`);
+    expect(text).toMatch(/^rackmind_telemetry_samples_total\{outcome="stored"\} 3$/m);
   });
 
   it("answers without a token when RACKMIND_METRICS_PUBLIC=1", async () => {

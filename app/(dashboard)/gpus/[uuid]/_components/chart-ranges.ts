@@ -1,0 +1,25 @@
+// The ranges the GPU page offers, each with a step that lands on the table
+// that serves it best (getGpuSeries picks raw samples for sub-minute steps,
+// minute rollups for whole minutes, hour rollups for whole hours) and keeps a
+// chart at 90-300 points: enough detail, small enough to send to the browser.
+
+export const chartRanges = {
+  "15m": { label: "15 min", seconds: 15 * 60, stepSeconds: 10 },
+  "1h": { label: "1 hour", seconds: 3600, stepSeconds: 30 },
+  "6h": { label: "6 hours", seconds: 6 * 3600, stepSeconds: 120 },
+  "24h": { label: "24 hours", seconds: 24 * 3600, stepSeconds: 300 },
+  "7d": { label: "7 days", seconds: 7 * 86_400, stepSeconds: 3600 },
+} as const;
+
+export type ChartRange = keyof typeof chartRanges;
+export const DEFAULT_RANGE: ChartRange = "1h";
+
+export function isChartRange(value: string | undefined): value is ChartRange {
+  return value !== undefined && Object.hasOwn(chartRanges, value);
+}
+
+/** The window ending at `now` for `range`, as the series query wants it. */
+export function rangeWindow(range: ChartRange, now: Date): { from: string; to: string; step: number } {
+  const r = chartRanges[range];
+  return { from: new Date(now.getTime() - r.seconds * 1000).toISOString(), to: now.toISOString(), step: r.stepSeconds };
+}

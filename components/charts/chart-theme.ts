@@ -1,0 +1,70 @@
+import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
+
+// Chart.js is tree-shaken: register only what the line charts use. Registering
+// twice is harmless, so every island may import this module.
+Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
+
+/** The dashboard's slate palette, as Chart.js needs concrete colours rather than classes. */
+export const chartColours = {
+  grid: "rgb(30 41 59 / 0.9)", // slate-800
+  axis: "rgb(51 65 85)", // slate-700
+  tick: "rgb(148 163 184)", // slate-400
+  tooltipBg: "rgb(2 6 23 / 0.95)", // slate-950
+  tooltipBorder: "rgb(51 65 85)",
+  tooltipTitle: "rgb(241 245 249)", // slate-100
+  tooltipBody: "rgb(203 213 225)", // slate-300
+  threshold: "rgb(244 63 94 / 0.8)", // rose-500
+} as const;
+
+/** Line colours per series kind, from the Tailwind palette (sky, violet, amber, emerald). */
+export const seriesColours = {
+  sky: "rgb(56 189 248)",
+  violet: "rgb(167 139 250)",
+  amber: "rgb(251 191 36)",
+  emerald: "rgb(52 211 153)",
+} as const;
+export type SeriesColour = keyof typeof seriesColours;
+
+/** `rgb(r g b)` with an alpha, for fills under a line. */
+export function withAlpha(rgb: string, alpha: number): string {
+  return rgb.replace(/\)$/, ` / ${alpha})`);
+}
+
+/** The page's font stacks (next/font gives hashed family names, so read them from the CSS variables). */
+export function readFontFamilies(): { sans: string; mono: string } {
+  const style = getComputedStyle(document.documentElement);
+  const sans = style.getPropertyValue("--font-sans").trim();
+  const mono = style.getPropertyValue("--font-mono").trim();
+  return { sans: sans ? `${sans}, ui-sans-serif, system-ui` : "ui-sans-serif, system-ui", mono: mono ? `${mono}, ui-monospace` : "ui-monospace, monospace" };
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const TICK_STEPS = [MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY];
+
+/**
+ * A tick spacing on round clock times giving about `target` ticks over
+ * `rangeMs`. The x axis is a linear axis of epoch ms (Chart.js's time axis
+ * would need a date-adapter dependency), so round times have to be chosen here.
+ */
+export function timeTickStep(rangeMs: number, target = 6): number {
+  return TICK_STEPS.find((s) => rangeMs / s <= target) ?? DAY * Math.ceil(rangeMs / DAY / target);
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** A tick label in UTC: "14:05" within a day, "Mar 4" at midnight of multi-day ranges, "Mar 4 12:00" otherwise. */
+export function formatTimeTick(ms: number, rangeMs: number): string {
+  const d = new Date(ms);
+  const clock = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  if (rangeMs <= DAY) return clock;
+  const date = `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+  return clock === "00:00" ? date : `${date} ${clock}`;
+}
+
+/** The full instant for tooltips: "2025-03-04 14:05:30 UTC". */
+export function formatTooltipTime(ms: number): string {
+  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " UTC");
+}

@@ -1,0 +1,214 @@
+"use client";
+
+import { Chart, type ChartConfiguration, type ChartDataset, type Plugin, type ScatterDataPoint } from "chart.js";
+import { useEffect, useRef, useState } from "react";
+import {
+  chartColours,
+  formatTimeTick,
+  formatTooltipTime,
+  readFontFamilies,
+  seriesColours,
+  timeTickStep,
+  withAlpha,
+  type SeriesColour,
+} from "./chart-theme";
+
+/** One value at one instant, as the series API sends it: [ISO-8601 time, value]. */
+export type SeriesPoint = [string, number];
+
+export type TimeSeriesChartProps = {
+  /** What is plotted, for the accessible name and tooltips, e.g. "Temperature". */
+  label: string;
+  /** Appended to values, e.g. "°C", "%", "W". */
+  unit: string;
+  /** The average per step. */
+  points: SeriesPoint[];
+  /** Per-step minimum and maximum; when both are given they are drawn as a band around the line. */
+  min?: SeriesPoint[];
+  max?: SeriesPoint[];
+  /** The x range (ISO-8601), so charts of the same range line up even where data is missing. */
+  from: string;
+  to: string;
+  /** Seconds per point: gaps much longer than a step break the line instead of bridging it. */
+  stepSeconds: number;
+  colour?: SeriesColour;
+  yMin?: number;
+  yMax?: number;
+  /** A y the axis reaches at least, so a flat line near zero is not drawn as full-scale noise. */
+  suggestedYMax?: number;
+  decimals?: number;
+  /** A dashed horizontal line, e.g. the temperature at which a GPU is degraded. */
+  threshold?: { value: number; label: string };
+  /** Chart height in CSS pixels. */
+  height?: number;
+  testId?: string;
+};
+
+type XY = ScatterDataPoint;
+
+const toXY = (points: SeriesPoint[]): XY[] => points.map(([t, v]) => ({ x: Date.parse(t), y: v }));
+
+/** A dashed horizontal line at `threshold.value`, labelled at its right end. Drawn by hand: the annotation plugin is a dependency for one line. */
+function thresholdPlugin(threshold: { value: number; label: string } | undefined, font: string): Plugin<"line"> {
+  return {
+    id: "rackmindThreshold",
+    afterDatasetsDraw(chart) {
+      if (!threshold) return;
+      const { ctx, chartArea, scales } = chart;
+      const y = scales.y!.getPixelForValue(threshold.value);
+      if (y < chartArea.top || y > chartArea.bottom) return;
+      ctx.save();
+      ctx.strokeStyle = chartColours.threshold;
+      ctx.setLineDash([4, 4]);
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(chartArea.left, y);
+      ctx.lineTo(chartArea.right, y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = chartColours.threshold;
+      ctx.font = `500 10px ${font}`;
+      ctx.textAlign = "right";
+      ctx.textBaseline = "bottom";
+      ctx.fillText(threshold.label, chartArea.right - 4, y - 3);
+      ctx.restore();
+    },
+  };
+}
+
+function buildDatasets(p: TimeSeriesChartProps, colour: string): ChartDataset<"line", XY[]>[] {
+  const line: ChartDataset<"line", XY[]> = {
+    label: p.label,
+    data: toXY(p.points),
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: 1.75,
+    pointRadius: p.points.length === 1 ? 3 : 0,
+    pointHoverRadius: 3.5,
+    tension: 0.25,
+    fill: false,
+  };
+  if (!p.min || !p.max || p.min.length === 0) return [line];
+  const edge = { borderWidth: 0, pointRadius: 0, pointHoverRadius: 0, tension: 0.25 };
+  return [
+    line,
+    { ...edge, label: "max", data: toXY(p.max), borderColor: "transparent", fill: false },
+    // Filled down to the max dataset just above it: the band is the spread within each step.
+    { ...edge, label: "min", data: toXY(p.min), borderColor: "transparent", backgroundColor: withAlpha(colour, 0.14), fill: "-1" },
+  ];
+}
+
+function buildConfig(p: TimeSeriesChartProps, fonts: { sans: string; mono: string }): ChartConfiguration<"line", XY[]> {
+  const colour = seriesColours[p.colour ?? "sky"];
+  const from = Date.parse(p.from);
+  const to = Date.parse(p.to);
+  const range = to - from;
+  const decimals = p.decimals ?? 0;
+  const fmt = (v: number) => `${v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} ${p.unit}`;
+  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 } };
+  return {
+    type: "line",
+    data: { datasets: buildDatasets(p, colour) },
+    plugins: [thresholdPlugin(p.threshold, fonts.sans)],
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      // Break the line over a silence longer than five steps (or five minutes), rather than drawing a straight bridge across it.
+      spanGaps: Math.max(5 * p.stepSeconds * 1000, 5 * 60_000),
+      interaction: { mode: "index", intersect: false },
+      layout: { padding: { top: 4, right: 4 } },
+      scales: {
+        x: {
+          type: "linear",
+          min: from,
+          max: to,
+          grid: { color: chartColours.grid, drawTicks: false },
+          border: { color: chartColours.axis },
+          ticks: { ...tick, stepSize: timeTickStep(range), includeBounds: false, maxRotation: 0, padding: 6, callback: (v) => formatTimeTick(Number(v), range) },
+        },
+        y: {
+          min: p.yMin,
+          max: p.yMax,
+          suggestedMax: p.suggestedYMax,
+          grace: p.yMax === undefined ? "8%" : 0,
+          grid: { color: chartColours.grid, drawTicks: false },
+          border: { display: false },
+          ticks: { ...tick, maxTicksLimit: 5, padding: 6, callback: (v) => Number(v).toLocaleString("en-US") },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          backgroundColor: chartColours.tooltipBg,
+          borderColor: chartColours.tooltipBorder,
+          borderWidth: 1,
+          titleColor: chartColours.tooltipTitle,
+          bodyColor: chartColours.tooltipBody,
+          titleFont: { family: fonts.mono, size: 11, weight: 500 },
+          bodyFont: { family: fonts.mono, size: 11 },
+          padding: 8,
+          displayColors: false,
+          callbacks: {
+            title: (items) => (items[0] ? formatTooltipTime(items[0].parsed.x ?? 0) : ""),
+            label: (item) => `${item.datasetIndex === 0 ? "avg" : item.dataset.label} ${fmt(item.parsed.y ?? 0)}`,
+          },
+        },
+      },
+    },
+  };
+}
+
+function describe(p: TimeSeriesChartProps): string {
+  const last = p.points.at(-1);
+  if (!last) return `${p.label}: no samples in this range`;
+  const values = p.points.map(([, v]) => v);
+  const round = (v: number) => v.toFixed(p.decimals ?? 0);
+  return `${p.label} over time: latest ${round(last[1])} ${p.unit}, lowest ${round(Math.min(...values))}, highest ${round(Math.max(...values))}`;
+}
+
+/**
+ * A line chart of one GPU field over time on a dark background, with an
+ * optional min/max band and threshold line. The server component passes plain
+ * arrays of [ISO time, value]; nothing here fetches.
+ */
+export function TimeSeriesChart(props: TimeSeriesChartProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [isReady, setIsReady] = useState(false);
+  const isEmpty = props.points.length === 0;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || isEmpty) return;
+    const chart = new Chart(canvas, buildConfig(props, readFontFamilies()));
+    setIsReady(true);
+    return () => {
+      chart.destroy();
+      setIsReady(false);
+    };
+    // Keyed on the serialised props: they are plain data from the server, and a
+    // re-render with equal data (router.refresh) must not rebuild the chart.
+  }, [JSON.stringify(props), isEmpty]);
+
+  return (
+    <div
+      className="relative w-full"
+      style={{ height: props.height ?? 180 }}
+      data-testid={props.testId}
+      data-points={props.points.length}
+      data-ready={isReady || undefined}
+    >
+      {isEmpty ? (
+        <div className="grid h-full place-items-center rounded-md border border-dashed border-slate-800 text-xs text-slate-500">
+          No samples in this range
+        </div>
+      ) : (
+        <canvas ref={canvasRef} role="img" aria-label={describe(props)}>
+          {describe(props)}
+        </canvas>
+      )}
+    </div>
+  );
+}

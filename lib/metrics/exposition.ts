@@ -1,0 +1,9 @@
+import { registry } from "./registry";
+import "./fleet-gauges";
+import "./gpu-gauges";
+import "../telemetry/ingest-counters";
+
+/** The Prometheus text of everything registered. */
+export async function renderMetrics(): Promise<{ body: string; contentType: string }> {
+  return { body: await registry.metrics(), contentType: registry.contentType };
+}
