@@ -11,3 +11,8 @@ export function serverHref(hostname: string): string {
 export function rackHref(site: string, rack: string, highlight?: string): string {
   return hrefWith(`/racks/${encodeURIComponent(site)}/${encodeURIComponent(rack)}`, { highlight });
 }
+
+/** A GPU's page; `range` picks the charts' time range (e.g. "6h"). */
+export function gpuHref(uuid: string, range?: string): string {
+  return hrefWith(`/gpus/${encodeURIComponent(uuid)}`, { range });
+}

@@ -57,8 +57,11 @@ type LabelSet = { raw: string; labels: Record<string, string> };
 /**
  * Scans one line at a time. Consecutive lines of a /metrics page repeat the
  * same metric name, label names and most label values, so each is first
- * compared in place (startsWith) with the previous line's string at the same
- * position; a match reuses that string instead of allocating a new one.
+ * compared with the previous line's string at the same position; a match
+ * reuses that string instead of scanning and allocating a new one.
+ *
+ * Comparisons are `text.slice(a, b) === known`: on Node 20 that is several
+ * times faster than `text.startsWith(known, a)`, which walks char by char.
  */
 class LineScanner {
   reason: string | null = null;
@@ -117,7 +120,7 @@ class LineScanner {
     const start = this.pos;
     const prev = this.prevMetric;
     const after = start + prev.length;
-    if (prev !== "" && after <= end && text.startsWith(prev, start) && (after === end || endsMetricName(text.charCodeAt(after)))) {
+    if (prev !== "" && after <= end && text.slice(start, after) === prev && (after === end || endsMetricName(text.charCodeAt(after)))) {
       this.pos = after;
       return prev;
     }
@@ -137,8 +140,7 @@ class LineScanner {
    * so the k-th label set of this metric is most likely the k-th of the one
    * before. If the text here starts with that set's raw text (a complete,
    * valid `{...}`), parsing it again would give the same labels: copy them.
-   * In V8, slice + === compares ~250 chars as a block (memcmp); startsWith
-   * walks them one by one (5x slower) and hashing them for a Map lookup 10x.
+   * (A Map keyed by the raw text was 10x slower: it hashes ~250 chars a line.)
    */
   private readLabelSet(): Record<string, string> | null {
     const open = this.pos;
@@ -197,7 +199,7 @@ class LineScanner {
     const { text, end } = this;
     const start = this.pos;
     const prev = this.prevNames[i];
-    if (prev !== undefined && text.startsWith(prev, start) && !isLabelNameChar(text.charCodeAt(start + prev.length))) {
+    if (prev !== undefined && text.slice(start, start + prev.length) === prev && !isLabelNameChar(text.charCodeAt(start + prev.length))) {
       this.pos = start + prev.length;
       return prev;
     }
@@ -214,7 +216,7 @@ class LineScanner {
     const start = this.pos;
     const prev = this.prevValues[i];
     // prev holds no quote, backslash or newline, so a quote right after it closes this value.
-    if (prev !== undefined && start + prev.length < end && text.charCodeAt(start + prev.length) === QUOTE && text.startsWith(prev, start)) {
+    if (prev !== undefined && start + prev.length < end && text.charCodeAt(start + prev.length) === QUOTE && text.slice(start, start + prev.length) === prev) {
       this.pos = start + prev.length + 1;
       return prev;
     }

@@ -8,7 +8,9 @@ import { hrefWith } from "@/components/ui/pager";
 import { ServerStatusBadge } from "@/components/ui/server-status-badge";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
+import { listGpus } from "@/lib/inventory/gpus";
 import { getServerDetail, type ServerDetail } from "@/lib/inventory/server-detail";
+import type { LatestReadings } from "@/lib/telemetry/latest";
 import { GpusTable } from "./_components/gpus-table";
 import { ServerFacts } from "./_components/server-facts";
 import { ServerStatusControl } from "./_components/server-status-control";
@@ -27,10 +29,23 @@ function gpuSummary(server: ServerDetail): string {
   return unhealthy === 0 ? `${count}, all healthy.` : `${count}, ${unhealthy} not healthy: the reason is the last health check's.`;
 }
 
+/** Latest telemetry of the server's GPUs by UUID (the GPU list API's readings, so both always agree). */
+async function listLatestReadings(hostname: string): Promise<Map<string, LatestReadings>> {
+  const { items } = await listGpus({ hostname, limit: 1000 });
+  return new Map(items.map((g) => [g.uuid, { utilPct: g.utilPct, memUsedMiB: g.memUsedMiB, tempC: g.tempC, powerW: g.powerW, xid: g.xid, at: g.readingsAt }]));
+}
+
+function readingsSummary(readings: Map<string, LatestReadings>): string {
+  const times = [...readings.values()].flatMap((r) => (r.at ? [r.at] : []));
+  if (times.length === 0) return " No telemetry yet.";
+  return ` Latest readings up to ${times.sort().at(-1)!.replace(/\.\d{3}Z$/, "Z")}.`;
+}
+
 export default async function ServerPage({ params }: { params: Promise<Params> }) {
   const principal = await requirePagePrincipal();
   const server = await getServerDetail((await params).hostname);
   if (!server) notFound();
+  const readings = await listLatestReadings(server.hostname);
   const canWrite = can(principal.role, "inventory.write");
 
   return (
@@ -67,8 +82,8 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
           </Card>
         )}
       </div>
-      <Card title="GPUs" description={gpuSummary(server)} isFlush className="mt-4">
-        <GpusTable gpus={server.gpus} />
+      <Card title="GPUs" description={gpuSummary(server) + readingsSummary(readings)} isFlush className="mt-4">
+        <GpusTable gpus={server.gpus} readings={readings} />
       </Card>
     </>
   );

@@ -1,44 +1,94 @@
+import Link from "next/link";
 import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
+import { tempColour } from "@/components/ui/heat-scale";
+import { gpuHref } from "@/components/ui/inventory-links";
+import { formatPct, formatTempC, formatWatts } from "@/components/ui/readings";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { ServerDetailGpu } from "@/lib/inventory/server-detail";
+import type { LatestReadings } from "@/lib/telemetry/latest";
 
 // GPU memory is reported in MiB (nvidia-smi's unit); GiB with one decimal reads better.
-function formatMemory(memoryMiB: number): string {
-  return `${(memoryMiB / 1024).toFixed(1)} GiB`;
+function formatGiB(memoryMiB: number): string {
+  return (memoryMiB / 1024).toFixed(1);
 }
 
-export function GpusTable({ gpus }: { gpus: ServerDetailGpu[] }) {
+function Missing() {
+  return <span className="text-slate-600">—</span>;
+}
+
+function Memory({ totalMiB, usedMiB }: { totalMiB: number; usedMiB: number | null }) {
+  if (usedMiB === null) return <>{formatGiB(totalMiB)} GiB</>;
+  return (
+    <span title={`${usedMiB.toLocaleString("en-US")} of ${totalMiB.toLocaleString("en-US")} MiB used`}>
+      {formatGiB(usedMiB)} <span className="text-slate-500">/ {formatGiB(totalMiB)} GiB</span>
+    </span>
+  );
+}
+
+function Temperature({ tempC }: { tempC: number | null }) {
+  if (tempC === null) return <Missing />;
+  return (
+    <span className="inline-flex items-center justify-end gap-1.5">
+      <span aria-hidden className="size-1.5 rounded-full" style={{ backgroundColor: tempColour(tempC) }} />
+      {formatTempC(tempC)}
+    </span>
+  );
+}
+
+/** The server's GPUs with their health and latest readings; each row links to the GPU's page. */
+export function GpusTable({ gpus, readings }: { gpus: ServerDetailGpu[]; readings: Map<string, LatestReadings> }) {
   return (
     <Table label="GPUs">
       <THead>
         <Th isNumeric>Index</Th>
         <Th>Health</Th>
         <Th>Reason</Th>
-        <Th>Model</Th>
+        <Th isNumeric>Util</Th>
+        <Th isNumeric>Temp</Th>
+        <Th isNumeric>Power</Th>
         <Th isNumeric>Memory</Th>
+        <Th>Model</Th>
         <Th>PCI bus</Th>
         <Th>UUID</Th>
         <Th>Health changed (UTC)</Th>
       </THead>
       <TBody>
-        {gpus.length === 0 && <EmptyRow colSpan={8}>No GPU is registered in this server.</EmptyRow>}
-        {gpus.map((g) => (
-          <Tr key={g.uuid} testId="gpu-row">
-            <Td isNumeric isMono>#{g.index}</Td>
-            <Td>
-              <GpuHealthBadge health={g.health} />
-            </Td>
-            <Td isMuted={g.health === "healthy"}>{g.healthReason ?? "—"}</Td>
-            <Td isMuted className="whitespace-nowrap">{g.model}</Td>
-            <Td isNumeric isMono>{formatMemory(g.memoryMiB)}</Td>
-            <Td isMono isMuted>{g.pciBusId ?? "—"}</Td>
-            <Td isMono isMuted>{g.uuid}</Td>
-            <Td isMuted>
-              <UtcTime iso={g.healthChangedAt} />
-            </Td>
-          </Tr>
-        ))}
+        {gpus.length === 0 && <EmptyRow colSpan={11}>No GPU is registered in this server.</EmptyRow>}
+        {gpus.map((g) => {
+          const r = readings.get(g.uuid);
+          return (
+            <Tr key={g.uuid} testId="gpu-row">
+              <Td isNumeric isMono>
+                <Link href={gpuHref(g.uuid)} className="text-emerald-300 hover:underline" aria-label={`GPU #${g.index}`}>
+                  #{g.index}
+                </Link>
+              </Td>
+              <Td>
+                <GpuHealthBadge health={g.health} />
+              </Td>
+              <Td isMuted={g.health === "healthy"}>{g.healthReason ?? "—"}</Td>
+              <Td isNumeric isMono>{r?.utilPct == null ? <Missing /> : formatPct(r.utilPct)}</Td>
+              <Td isNumeric isMono>
+                <Temperature tempC={r?.tempC ?? null} />
+              </Td>
+              <Td isNumeric isMono>{r?.powerW == null ? <Missing /> : formatWatts(r.powerW)}</Td>
+              <Td isNumeric isMono>
+                <Memory totalMiB={g.memoryMiB} usedMiB={r?.memUsedMiB ?? null} />
+              </Td>
+              <Td isMuted className="whitespace-nowrap">{g.model}</Td>
+              <Td isMono isMuted>{g.pciBusId ?? "—"}</Td>
+              <Td isMono isMuted>
+                <Link href={gpuHref(g.uuid)} className="hover:text-emerald-300 hover:underline">
+                  {g.uuid}
+                </Link>
+              </Td>
+              <Td isMuted>
+                <UtcTime iso={g.healthChangedAt} />
+              </Td>
+            </Tr>
+          );
+        })}
       </TBody>
     </Table>
   );

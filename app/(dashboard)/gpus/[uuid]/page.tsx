@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { Card } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/form-controls";
+import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
+import { gpuHref, serverHref } from "@/components/ui/inventory-links";
+import { PageHeader } from "@/components/ui/page-header";
+import { hrefWith } from "@/components/ui/pager";
+import { formatAge } from "@/components/ui/readings";
+import { UtcTime } from "@/components/ui/utc-time";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { AppError } from "@/lib/http/errors";
+import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
+import { getGpu } from "@/lib/inventory/gpus";
+import type { GpuOut } from "@/lib/inventory/schemas";
+import { getServerDetail } from "@/lib/inventory/server-detail";
+import { getTelemetrySettings } from "@/lib/telemetry/settings";
+import { chartRanges, DEFAULT_RANGE, isChartRange } from "./_components/chart-ranges";
+import { GpuCharts, GpuChartsSkeleton } from "./_components/gpu-charts";
+import { GpuIdentity } from "./_components/gpu-identity";
+import { GpuReadings } from "./_components/gpu-readings";
+import { NoTelemetry } from "./_components/no-telemetry";
+import { RangePicker } from "./_components/range-picker";
+
+export const dynamic = "force-dynamic";
+
+type Params = { uuid: string };
+
+/** The GPU, or null for an unknown UUID (the page answers 404). */
+async function findGpu(uuid: string): Promise<GpuOut | null> {
+  try {
+    return await getGpu(uuid);
+  } catch (err) {
+    if (err instanceof AppError && err.code === "not_found") return null;
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const gpu = await findGpu((await params).uuid);
+  return { title: gpu ? `GPU #${gpu.index} · ${gpu.hostname}` : "GPU" };
+}
+
+function HealthLine({ gpu }: { gpu: GpuOut }) {
+  return (
+    // A span: PageHeader puts its description in a <p>, which may not hold a <div>.
+    <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]" data-testid="gpu-health">
+      <GpuHealthBadge health={gpu.health} />
+      {gpu.healthReason && <span className={gpu.health === "failed" ? "text-rose-200" : "text-amber-100"}>{gpu.healthReason}</span>}
+      <span className="text-slate-500">
+        {gpu.healthChangedAt ? (
+          <>
+            since <UtcTime iso={gpu.healthChangedAt} />
+          </>
+        ) : (
+          "since it was registered"
+        )}
+      </span>
+    </span>
+  );
+}
+
+export default async function GpuPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
+  await requirePagePrincipal();
+  const [{ uuid }, query] = await Promise.all([params, searchParams]);
+  const gpu = await findGpu(uuid);
+  if (!gpu) notFound();
+  const [server, settings] = await Promise.all([getServerDetail(gpu.hostname), getTelemetrySettings()]);
+  if (!server) notFound();
+  const requested = flattenSearchParams(query).range;
+  const range = isChartRange(requested) ? requested : DEFAULT_RANGE;
+  const path = gpuHref(gpu.uuid);
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={`Infrastructure · ${server.site} · ${server.rack}`}
+        title={`GPU #${gpu.index} on ${gpu.hostname}`}
+        description={<HealthLine gpu={gpu} />}
+        actions={
+          <>
+            <ButtonLink href={serverHref(gpu.hostname)}>Server</ButtonLink>
+            <ButtonLink href={hrefWith("/audit", { target: `gpu:${gpu.uuid}` })} variant="ghost">
+              History
+            </ButtonLink>
+          </>
+        }
+      />
+      <div className="grid items-start gap-4 xl:grid-cols-3">
+        <Card title="Identity">
+          <GpuIdentity gpu={gpu} server={server} />
+        </Card>
+        <Card
+          title="Latest readings"
+          description={
+            gpu.readingsAt ? (
+              <>
+                As of <UtcTime iso={gpu.readingsAt} /> · {formatAge(gpu.readingsAt, Date.now())}
+              </>
+            ) : (
+              "Nothing reported yet."
+            )
+          }
+          className="xl:col-span-2"
+        >
+          {gpu.readingsAt ? <GpuReadings gpu={gpu} degradedTempC={settings.degradedTempC} /> : <NoTelemetry hostname={gpu.hostname} />}
+        </Card>
+      </div>
+      {gpu.readingsAt && (
+        <section className="mt-6" aria-label="Charts">
+          <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
+            <div>
+              <h2 className="text-sm font-semibold text-slate-100">Last {chartRanges[range].label}</h2>
+              <p className="text-xs text-slate-400">
+                Average per step with the min–max spread shaded; times in UTC.{" "}
+                {requested && requested !== range && <span className="text-amber-300">“{requested}” is not a range offered here; showing {range}.</span>}
+              </p>
+            </div>
+            <RangePicker path={path} current={range} />
+          </div>
+          <Suspense key={range} fallback={<GpuChartsSkeleton />}>
+            <GpuCharts uuid={gpu.uuid} memoryMiB={gpu.memoryMiB} degradedTempC={settings.degradedTempC} range={range} />
+          </Suspense>
+        </section>
+      )}
+      <p className="mt-6 text-xs text-slate-500">
+        The same series from the API: <span className="font-mono text-slate-400">GET /api/v1/gpus/{gpu.uuid}/series?metric=DCGM_FI_DEV_GPU_TEMP</span>
+      </p>
+    </>
+  );
+}
