@@ -1,4 +1,5 @@
 import { getPool } from "../database/pool";
+import { autoRegisterGpus } from "./auto-register";
 import { parseDcgmText } from "./dcgm-parser";
 import { resolveFieldIds } from "./field-ids";
 import { gpuLookup } from "./gpu-directory";
@@ -35,7 +36,11 @@ export async function ingestDcgmText(text: string, receivedAt: Date): Promise<In
   const settings = await getTelemetrySettings();
   const { samples, rejected } = parseDcgmText(text);
   const rejections = [...rejected];
-  const lookup = await gpuLookup(pool);
+  let lookup = await gpuLookup(pool);
+  if (settings.autoRegisterGpus) {
+    const unknownSamples = samples.filter((s) => !lookup(s.labels.UUID, s.labels.Hostname, s.labels.gpu));
+    if (unknownSamples.length && (await autoRegisterGpus(unknownSamples)) > 0) lookup = await gpuLookup(pool);
+  }
   const fieldIds = await resolveFieldIds(pool, new Set(samples.map((s) => s.metric)));
   const oldestMs = receivedAt.getTime() - settings.rawRetentionDays * 86_400_000;
   const newestMs = receivedAt.getTime() + MAX_FUTURE_MS;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as dcgm from "../../../app/api/v1/telemetry/dcgm/route";
 import * as gpuByUuid from "../../../app/api/v1/gpus/[uuid]/route";
+import * as telemetrySettings from "../../../app/api/v1/telemetry/settings/route";
 import { db } from "../../../lib/db";
 import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
 import { call } from "../../support/http";
@@ -75,5 +76,19 @@ describe("POST /api/v1/telemetry/dcgm", () => {
     const json = await call(dcgm.POST, { token: op, json: { text: "x" } });
     expect(json.status).toBe(415);
     expect((await call(dcgm.POST, { token: viewer, body: "x", headers: { "content-type": "text/plain" } })).status).toBe(403);
+  });
+
+  it("registers an unknown GPU of a known server when auto-registration is on, and not before", async () => {
+    const uuid = "GPU-abcdef01-2345-6789-abcd-ef0123456789";
+    const l = `gpu="7",UUID="${uuid}",pci_bus_id="00000000:9A:00.0",modelName="NVIDIA L40S",Hostname="ams1-r03-n01"`;
+    const page = `DCGM_FI_DEV_FB_FREE{${l}} 40000\nDCGM_FI_DEV_FB_USED{${l}} 5568\nDCGM_FI_DEV_FB_RESERVED{${l}} 500\nDCGM_FI_DEV_GPU_TEMP{${l}} 50\n`;
+    expect((await push(page, "?at=2026-11-28T10:06:00Z")).body).toMatchObject({ accepted: 0, unknownGpus: 1 });
+    const settings = await call(telemetrySettings.PUT, { method: "PUT", token: op, json: { autoRegisterGpus: true } });
+    expect(settings.body.autoRegisterGpus).toBe(true);
+    expect((await push(page, "?at=2026-11-28T10:07:00Z")).body).toMatchObject({ accepted: 4, unknownGpus: 0 });
+    expect(await db.gpu.findUniqueOrThrow({ where: { uuid } })).toMatchObject({ index: 7, model: "NVIDIA L40S", memoryMiB: 46068, pciBusId: "00000000:9A:00.0" });
+    expect(await db.auditEvent.count({ where: { action: "gpu.auto_register" } })).toBe(1);
+    const ghost = `DCGM_FI_DEV_GPU_TEMP{gpu="0",UUID="GPU-00000000-dead-beef-0000-000000000000",Hostname="not-in-inventory"} 50\n`;
+    expect((await push(ghost, "?at=2026-11-28T10:07:00Z")).body).toMatchObject({ accepted: 0, unknownGpus: 1 });
   });
 });
