@@ -1,0 +1,119 @@
+/**
+ * dashboard: a generated fleet of 1,000 servers / 8,000 GPUs with 7 days of
+ * 1-minute samples of utilisation and temperature (161M raw rows at full size),
+ * then the dashboard's queries answered from the rollups vs the same answers by
+ * aggregating raw rows, in the same run. ratio = raw ms ÷ rollup ms (median of
+ * the three queries' ratios). Reports load time and database size.
+ * Scale with BENCH_GPUS and BENCH_DAYS (defaults 8000 and 7). Needs a PostgreSQL
+ * server (see bench/ingest.bench.ts); a throwaway database is made and dropped.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { applyMigrations } from "../lib/database/migrations";
+import { percentile, time } from "./stats";
+
+const GPUS = Number(process.env.BENCH_GPUS ?? 8000);
+const DAYS = Number(process.env.BENCH_DAYS ?? 7);
+const END = Date.parse("2026-11-28T00:00:00Z");
+const START = END - DAYS * 86_400_000;
+
+async function load(c: pg.Client): Promise<void> {
+  await c.query(`INSERT INTO "Site" (name) VALUES ('s1'), ('s2')`);
+  await c.query(`INSERT INTO "Rack" ("siteId", name) SELECT s.id, s.name || '-r' || g FROM "Site" s, generate_series(1, ${GPUS / 160}) g`);
+  await c.query(`INSERT INTO "Server" (hostname, "rackId", "positionU", "heightU")
+    SELECT r.name || '-n' || g, r.id, 1 + (g - 1) * 4, 4 FROM "Rack" r, generate_series(1, 10) g`);
+  await c.query(`INSERT INTO "Gpu" (uuid, "serverId", index, model, "memoryMiB")
+    SELECT 'GPU-' || md5(s.hostname || g), s.id, g, 'NVIDIA H100 80GB HBM3', 81559 FROM "Server" s, generate_series(0, 7) g`);
+  await c.query(`INSERT INTO "TelemetryField" (name) VALUES ('DCGM_FI_DEV_GPU_UTIL'), ('DCGM_FI_DEV_GPU_TEMP')`);
+  // Bulk load the way one restores a dump: fill each day's partition (and the
+  // rollups) without indexes, build the indexes once, then attach. The rows are
+  // what ingest would have produced: with one sample per minute, each 1-minute
+  // rollup row is that sample; hour rollups are grouped from the day's rows.
+  await c.query(`SET maintenance_work_mem = '1GB'; SET synchronous_commit = off`);
+  await c.query(`ALTER TABLE "GpuRollup1m" DROP CONSTRAINT "GpuRollup1m_pkey"; DROP INDEX "GpuRollup1m_bucket_idx"`);
+  for (let d = START; d < END; d += 86_400_000) {
+    const day = new Date(d).toISOString().slice(0, 10);
+    const next = new Date(d + 86_400_000).toISOString().slice(0, 10);
+    const part = `"GpuSample_${day.replaceAll("-", "")}"`;
+    await c.query(`CREATE TABLE ${part} (LIKE "GpuSample")`);
+    // A diurnal wave per GPU (util %) and a temperature that follows it.
+    await c.query(`INSERT INTO ${part} ("gpuId", "fieldId", at, value)
+      SELECT g.id, f.id, ts,
+        CASE f.name WHEN 'DCGM_FI_DEV_GPU_UTIL' THEN 50 + 45 * sin(extract(epoch FROM ts) / 13751 + g.phase)
+                    ELSE 40 + 40 * (0.5 + 0.5 * sin(extract(epoch FROM ts) / 13751 + g.phase)) END
+      FROM (SELECT id, (hashtext(id::text) % 628) / 100.0 AS phase FROM "Gpu") g
+      CROSS JOIN "TelemetryField" f CROSS JOIN generate_series('${day}'::timestamptz, '${next}'::timestamptz - interval '1 minute', interval '1 minute') ts`);
+    await c.query(`INSERT INTO "GpuRollup1m" SELECT "gpuId", "fieldId", at, value, value, value, 1 FROM ${part}`);
+    await c.query(`INSERT INTO "GpuRollup1h" SELECT "gpuId", "fieldId", date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*) FROM ${part} GROUP BY 1, 2, 3`);
+    await c.query(`ALTER TABLE ${part} ADD PRIMARY KEY ("gpuId", "fieldId", at), ADD CONSTRAINT day CHECK (at >= '${day}' AND at < '${next}')`);
+    await c.query(`ALTER TABLE "GpuSample" ATTACH PARTITION ${part} FOR VALUES FROM ('${day}') TO ('${next}')`);
+    await c.query(`ALTER TABLE ${part} DROP CONSTRAINT day`);
+  }
+  await c.query(`ALTER TABLE "GpuRollup1m" ADD CONSTRAINT "GpuRollup1m_pkey" PRIMARY KEY ("gpuId", "fieldId", "bucket")`);
+  await c.query(`CREATE INDEX "GpuRollup1m_bucket_idx" ON "GpuRollup1m" ("bucket")`);
+  await c.query(`INSERT INTO "GpuLatest" SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", at, value FROM "GpuSample" WHERE at > $1 ORDER BY "gpuId", "fieldId", at DESC`, [new Date(END - 600_000)]);
+  await c.query("VACUUM ANALYZE");
+}
+
+// Each query twice: from the rollups (what the app runs) and from raw rows (the baseline).
+const queries = {
+  // Overview: per site, GPUs reporting, average utilisation and hottest GPU over the last hour.
+  overview: {
+    rollup: `SELECT si.name, count(DISTINCT r."gpuId") AS gpus, sum(r.sum) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_UTIL') / sum(r.count) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_UTIL') AS util,
+      max(r.max) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_TEMP') AS hottest
+      FROM "GpuRollup1h" r JOIN "TelemetryField" f ON f.id = r."fieldId" JOIN "Gpu" g ON g.id = r."gpuId" JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" ra ON ra.id = s."rackId" JOIN "Site" si ON si.id = ra."siteId"
+      WHERE r.bucket = $1::timestamptz - interval '1 hour' GROUP BY si.name`,
+    raw: `SELECT si.name, count(DISTINCT r."gpuId") AS gpus, avg(r.value) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_UTIL') AS util, max(r.value) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_TEMP') AS hottest
+      FROM "GpuSample" r JOIN "TelemetryField" f ON f.id = r."fieldId" JOIN "Gpu" g ON g.id = r."gpuId" JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" ra ON ra.id = s."rackId" JOIN "Site" si ON si.id = ra."siteId"
+      WHERE r.at >= $1::timestamptz - interval '1 hour' AND r.at < $1::timestamptz GROUP BY si.name`,
+  },
+  // GPU page: one GPU's temperature over the whole period, one point per hour.
+  gpuSeries: {
+    rollup: `SELECT bucket, sum / count FROM "GpuRollup1h" WHERE "gpuId" = $2 AND "fieldId" = (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_TEMP') AND bucket >= $3 AND bucket < $1 ORDER BY 1`,
+    raw: `SELECT date_trunc('hour', at, 'UTC'), avg(value) FROM "GpuSample" WHERE "gpuId" = $2 AND "fieldId" = (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_TEMP') AND at >= $3 AND at < $1 GROUP BY 1 ORDER BY 1`,
+  },
+  // Trend chart: fleet-wide average utilisation per hour over the whole period.
+  fleetTrend: {
+    rollup: `SELECT bucket, sum(sum) / sum(count) FROM "GpuRollup1h" WHERE "fieldId" = (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_UTIL') AND bucket >= $2 AND bucket < $1 GROUP BY 1 ORDER BY 1`,
+    raw: `SELECT date_trunc('hour', at, 'UTC'), avg(value) FROM "GpuSample" WHERE "fieldId" = (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_UTIL') AND at >= $2 AND at < $1 GROUP BY 1 ORDER BY 1`,
+  },
+};
+
+export async function run() {
+  const admin = process.env.RACKMIND_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `rackmind_bench_${randomBytes(4).toString("hex")}`;
+  const a = new pg.Client({ connectionString: admin });
+  await a.connect();
+  await a.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const c = new pg.Client({ connectionString: url.toString() });
+  try {
+    await applyMigrations(url.toString());
+    await c.connect();
+    const t0 = performance.now();
+    await load(c);
+    const loadSeconds = (performance.now() - t0) / 1000;
+    const rows = Number((await c.query(`SELECT count(*) FROM "GpuSample"`)).rows[0].count);
+    const size = (await c.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`)).rows[0].s as string;
+    const gpu = (await c.query(`SELECT id FROM "Gpu" LIMIT 1`)).rows[0].id as string;
+    const args: Record<keyof typeof queries, unknown[]> = {
+      overview: [new Date(END)],
+      gpuSeries: [new Date(END), gpu, new Date(START)],
+      fleetTrend: [new Date(END), new Date(START)],
+    };
+    const results: Record<string, { rollupP50: number; rollupP95: number; rawP50: number; ratio: number }> = {};
+    for (const [key, q] of Object.entries(queries)) {
+      const params = args[key as keyof typeof queries];
+      const rollup = await time(() => c.query(q.rollup, params), 20);
+      const raw = await time(() => c.query(q.raw, params), key === "fleetTrend" ? 3 : 10, 1);
+      results[key] = { rollupP50: percentile(rollup, 50), rollupP95: percentile(rollup, 95), rawP50: percentile(raw, 50), ratio: Math.round(percentile(raw, 50) / percentile(rollup, 50)) };
+    }
+    const ratios = Object.values(results).map((r) => r.ratio).sort((x, y) => x - y);
+    return { ratio: ratios[1]!, gpus: GPUS, days: DAYS, rawRows: rows, loadSeconds: Math.round(loadSeconds), databaseSize: size, overviewP95Ms: results.overview!.rollupP95, queries: results, database: "postgres" };
+  } finally {
+    await c.end().catch(() => undefined);
+    await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await a.end();
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * ingest: dcgm-exporter pages for a 1,000-server / 8,000-GPU fleet POSTed to
+ * /api/v1/telemetry/dcgm of a real `npm start` over HTTP (parse, match GPUs,
+ * raw insert, 1m + 1h rollups, latest values, health) into a PostgreSQL server,
+ * against the baseline of a raw COPY of the same rows into the same table in
+ * the same run. ratio = HTTP samples/s ÷ COPY rows/s.
+ * Needs a PostgreSQL server: RACKMIND_BENCH_DATABASE_URL, else TEST_DATABASE_URL,
+ * else postgresql://postgres@127.0.0.1:5432/postgres (a throwaway database is made).
+ */
+import { randomBytes } from "node:crypto";
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { renderDcgmPage } from "../lib/telemetry/dcgm-page";
+import { DCGM_DEFAULT_FIELDS } from "../lib/telemetry/dcgm-fields";
+import { dayOf } from "../lib/telemetry/partitions";
+import { simulateGpuReadings } from "../lib/telemetry/simulated-load";
+import { startApp } from "../tests/support/launcher";
+
+const SERVERS = 1000;
+const GPUS_PER_SERVER = 8;
+const SCRAPES = 3;
+const HOSTS_PER_POST = 64; // an aggregating agent posting for 64 nodes at a time (~5 MB)
+const CONCURRENCY = 4;
+
+type Gpu = { id: string; uuid: string; hostname: string; index: number };
+
+function fleetCsv(): string {
+  const lines = ["site,rack,name,position,u_height,gpu_uuid,gpu_index,gpu_model,gpu_memory_mib"];
+  for (let s = 0; s < SERVERS; s++) {
+    for (let g = 0; g < GPUS_PER_SERVER; g++) {
+      const uuid = `GPU-${String(s).padStart(8, "0")}-0000-4000-8000-${String(g).padStart(12, "0")}`;
+      lines.push(`bench,r${String(Math.floor(s / 10)).padStart(3, "0")},node-${String(s).padStart(5, "0")},${1 + (s % 10) * 4},4,${uuid},${g},NVIDIA H100 80GB HBM3,81559`);
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
+  const admin = process.env.RACKMIND_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `rackmind_bench_${randomBytes(4).toString("hex")}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  try {
+    return await fn(url.toString());
+  } finally {
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  }
+}
+
+function renderPages(gpus: Gpu[], times: number[]): { pages: string[]; samples: number } {
+  const byHost = new Map<string, Gpu[]>();
+  for (const g of gpus) byHost.set(g.hostname, [...(byHost.get(g.hostname) ?? []), g]);
+  const hosts = [...byHost.values()];
+  const pages: string[] = [];
+  for (const t of times) {
+    for (let i = 0; i < hosts.length; i += HOSTS_PER_POST) {
+      const group = hosts.slice(i, i + HOSTS_PER_POST).flat().map((g) => ({ ...g, pciBusId: "00000000:18:00.0", modelName: "NVIDIA H100 80GB HBM3", model: "NVIDIA H100 80GB HBM3" }));
+      pages.push(renderDcgmPage(group, { value: (g, f) => simulateGpuReadings(g, t)[f.name as keyof ReturnType<typeof simulateGpuReadings>] ?? 0, timestampMs: t }));
+    }
+  }
+  return { pages, samples: gpus.length * DCGM_DEFAULT_FIELDS.length * times.length };
+}
+
+async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  await c.query(`INSERT INTO "TelemetryField" (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [DCGM_DEFAULT_FIELDS.map((f) => f.name)]);
+  const fields = (await c.query<{ id: number; name: string }>(`SELECT id, name FROM "TelemetryField"`)).rows;
+  for (const day of new Set(times.map(dayOf))) {
+    const next = dayOf(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+    await c.query(`CREATE TABLE IF NOT EXISTS "GpuSample_${day.replaceAll("-", "")}" PARTITION OF "GpuSample" FOR VALUES FROM ('${day}') TO ('${next}')`);
+  }
+  const lines: string[] = [];
+  for (const t of times) {
+    const at = new Date(t).toISOString();
+    for (const g of gpus) {
+      const readings = simulateGpuReadings({ uuid: g.uuid, model: "NVIDIA H100 80GB HBM3" }, t) as Record<string, number>;
+      for (const f of fields) lines.push(`${g.id}\t${f.id}\t${at}\t${readings[f.name] ?? 0}\n`);
+    }
+  }
+  const t0 = performance.now();
+  await pipeline(Readable.from(lines), c.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN`)));
+  const ms = performance.now() - t0;
+  await c.query(`TRUNCATE "GpuSample"`);
+  await c.end();
+  return ms;
+}
+
+async function postAll(baseUrl: string, token: string, pages: string[]): Promise<{ ms: number; stored: number }> {
+  let next = 0;
+  let stored = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < pages.length) {
+      const page = pages[next++]!;
+      const res = await fetch(`${baseUrl}/api/v1/telemetry/dcgm`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain; version=0.0.4" }, body: page });
+      if (!res.ok) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+      stored += ((await res.json()) as { stored: number }).stored;
+    }
+  }));
+  return { ms: performance.now() - t0, stored };
+}
+
+export async function run() {
+  return withDatabase(async (url) => {
+    const token = `bench-${randomBytes(12).toString("hex")}`;
+    const app = await startApp({ DATABASE_URL: url, RACKMIND_ADMIN_TOKEN: token, LOG_LEVEL: "warn" });
+    try {
+      const imported = await fetch(`${app.baseUrl}/api/v1/inventory/import`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: fleetCsv() });
+      if (!imported.ok) throw new Error(`fleet import failed: ${imported.status}`);
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      const gpus = (await db.query<Gpu>(`SELECT g.id, g.uuid, s.hostname, g.index FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId" WHERE s.hostname LIKE 'node-%' ORDER BY s.hostname, g.index`)).rows;
+      await db.end();
+      const now = Date.now();
+      const times = Array.from({ length: SCRAPES }, (_, i) => now - (SCRAPES - i) * 30_000);
+      const { pages, samples } = renderPages(gpus, times);
+      const copyMs = await copyBaseline(url, gpus, times);
+      const http = await postAll(app.baseUrl, token, pages);
+      if (http.stored !== samples) throw new Error(`stored ${http.stored} of ${samples} samples`);
+      const httpRate = samples / (http.ms / 1000);
+      const copyRate = samples / (copyMs / 1000);
+      return {
+        ratio: Math.round((httpRate / copyRate) * 1000) / 1000,
+        samples,
+        gpus: gpus.length,
+        posts: pages.length,
+        samplesPerPost: Math.round(samples / pages.length),
+        concurrency: CONCURRENCY,
+        httpSamplesPerSec: Math.round(httpRate),
+        copyRowsPerSec: Math.round(copyRate),
+        httpMs: Math.round(http.ms),
+        copyMs: Math.round(copyMs),
+        database: "postgres",
+      };
+    } finally {
+      await app.stop();
+    }
+  });
+}
