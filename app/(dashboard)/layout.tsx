@@ -15,7 +15,7 @@ const navigation: NavGroup[] = [
       { href: "/overview", label: "Overview", icon: "overview" },
       { href: "/fleet", label: "Fleet", icon: "fleet" },
       { href: "/racks", label: "Racks", icon: "rack" },
-      { href: "/telemetry", label: "Telemetry", icon: "telemetry", isPlanned: true },
+      { href: "/telemetry", label: "Telemetry", icon: "telemetry" },
       { href: "/energy", label: "Energy", icon: "energy", isPlanned: true },
     ],
   },

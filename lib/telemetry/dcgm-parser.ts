@@ -1,47 +1,40 @@
+import { parseFloatToken, parseIntegerToken } from "./exposition-numbers";
+
 /**
  * Parser for the Prometheus text exposition format (0.0.4) as dcgm-exporter
  * serves it. A hand-written single-pass scanner (charCodeAt/indexOf, no regex
  * per line) because ingest must keep up with whole fleets: a 1,000-GPU page is
- * ~20k samples, and the npm library `parse-prometheus-text-format` manages
- * about 65k samples/s (bench/dcgm-parse.bench.ts measures both).
+ * 20k samples, and the npm library `parse-prometheus-text-format` manages
+ * about 50k samples/s (bench/dcgm-parse.bench.ts measures both).
  *
  * Strictness follows Prometheus's own parser (expfmt): label values allow only
  * the escapes \\ \" \n; values are decimal floats, NaN, +Inf or -Inf (no hex);
- * timestamps are integers in ms. A bad line is reported and skipped, never thrown.
+ * timestamps are integers in ms. Lines end with LF or CRLF. A bad line is
+ * reported with its 1-based number and skipped; parsing never throws.
  */
 
 export type DcgmSample = { metric: string; labels: Record<string, string>; value: number; timestampMs: number | null; line: number };
 export type ParseResult = { samples: DcgmSample[]; rejected: { line: number; reason: string }[] };
 
-const TAB = 9, CR = 13, SPACE = 32, QUOTE = 34, HASH = 35, PLUS = 43, COMMA = 44, MINUS = 45, DOT = 46;
-const EQUALS = 61, BACKSLASH = 92, LBRACE = 123, RBRACE = 125;
+const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, HASH = 35, COMMA = 44, EQUALS = 61, LBRACE = 123, RBRACE = 125;
 
 export function parseDcgmText(text: string): ParseResult {
   const scanner = new LineScanner(text);
   const samples: DcgmSample[] = [];
   const rejected: { line: number; reason: string }[] = [];
-  let start = 0;
-  let line = 0;
-  while (start < text.length) {
-    line++;
-    let newline = text.indexOf("\n", start);
-    if (newline === -1) newline = text.length;
-    // The format says LF; accept CRLF by treating a CR before the LF as line end.
-    const end = newline > start && text.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
-    const sample = scanner.scanLine(start, end, line);
+  for (let line = 1; scanner.pos < text.length; line++) {
+    const sample = scanner.scanLine(line);
     if (sample !== null) samples.push(sample);
     else if (scanner.reason !== null) rejected.push({ line, reason: scanner.reason });
-    start = newline + 1;
+    scanner.skipPastLine();
   }
   return { samples, rejected };
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
+type LabelSet = { raw: string; labels: Record<string, string> };
 
 function isLabelNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 function isMetricNameChar(c: number): boolean {
@@ -49,60 +42,63 @@ function isMetricNameChar(c: number): boolean {
 }
 
 function endsMetricName(c: number): boolean {
-  return c === SPACE || c === TAB || c === LBRACE;
+  return c === SPACE || c === TAB || c === LBRACE || c === LF || c === CR;
 }
 
-type LabelSet = { raw: string; labels: Record<string, string> };
-
 /**
- * Scans one line at a time. Consecutive lines of a /metrics page repeat the
- * same metric name, label names and most label values, so each is first
- * compared with the previous line's string at the same position; a match
- * reuses that string instead of scanning and allocating a new one.
+ * Scans a line from `pos`. The common line is fully predicted by the line
+ * before it (same metric name) and by the metric before it (same label sets in
+ * the same order), so the hot path compares whole runs of text with strings it
+ * already has and never looks for the line's end first: no scanning loop (LF,
+ * names, tokens) can pass a line feed, and a predicted run holds none.
  *
- * Comparisons are `text.slice(a, b) === known`: on Node 20 that is several
- * times faster than `text.startsWith(known, a)`, which walks char by char.
+ * Runs are compared as `text.slice(a, b) === known`: on Node 20 that is several
+ * times faster than `text.startsWith(known, a)`, which walks char by char, and
+ * ~10x faster than a Map lookup keyed by the raw text, which must hash it.
  */
 class LineScanner {
+  pos = 0;
   reason: string | null = null;
-  private pos = 0;
+  /** End of the current line, excluding a CR before its LF; set only when label sets are parsed in full. */
   private end = 0;
   private prevMetric = "";
+  // Label names of the last fully parsed set, by position. Reusing these string
+  // objects matters: a fresh slice used as a property key is hashed and looked
+  // up in V8's string table on every use, which made full parses 3x slower.
   private readonly prevNames: string[] = [];
-  private readonly prevValues: (string | undefined)[] = [];
   // Label sets of the current and the previous metric, in order of appearance.
   private currentSets: LabelSet[] = [];
   private previousSets: LabelSet[] = [];
-  // Last indexOf answers: no quote/backslash in [from, at). Reusing them keeps a
-  // run of unterminated values from rescanning the rest of the text each time.
+  private readonly knownSets = new Map<string, LabelSet>();
+  // Last indexOf('"') answer: no quote in [quoteFrom, quoteAt). Reusing it keeps
+  // a run of unterminated values from rescanning the rest of the text each time.
   private quoteFrom = Infinity;
   private quoteAt = -1;
-  private backslashFrom = Infinity;
-  private backslashAt = -1;
 
   constructor(private readonly text: string) {}
 
   /** A sample, or null for a blank line, a comment, or a rejected line (then `reason` is set). */
-  scanLine(start: number, end: number, line: number): DcgmSample | null {
+  scanLine(line: number): DcgmSample | null {
     this.reason = null;
-    this.pos = start;
-    this.end = end;
     this.skipBlanks();
-    if (this.pos === end || this.text.charCodeAt(this.pos) === HASH) return null;
+    if (this.isAtLineEnd() || this.text.charCodeAt(this.pos) === HASH) return null;
     const metric = this.readMetricName();
     if (metric === null) return null;
-    let labels: Record<string, string> | null = {};
     this.skipBlanks();
-    if (this.pos < end && this.text.charCodeAt(this.pos) === LBRACE) {
-      labels = this.readLabelSet();
-      if (labels === null) return null;
-      this.skipBlanks();
-    }
+    const labels = this.text.charCodeAt(this.pos) === LBRACE ? this.readLabelSet() : {};
+    if (labels === null) return null;
+    this.skipBlanks();
     const value = this.readValue();
     if (this.reason !== null) return null;
     const timestampMs = this.readTimestamp();
     if (this.reason !== null) return null;
     return { metric, labels, value, timestampMs, line };
+  }
+
+  /** Moves `pos` to the start of the next line. Nothing above moves it past a LF. */
+  skipPastLine(): void {
+    const newline = this.text.indexOf("\n", this.pos);
+    this.pos = newline === -1 ? this.text.length : newline + 1;
   }
 
   private fail(reason: string): null {
@@ -111,23 +107,39 @@ class LineScanner {
   }
 
   private skipBlanks(): void {
+    const { text } = this;
     let c: number;
-    while (this.pos < this.end && ((c = this.text.charCodeAt(this.pos)) === SPACE || c === TAB)) this.pos++;
+    while (this.pos < text.length && ((c = text.charCodeAt(this.pos)) === SPACE || c === TAB)) this.pos++;
+  }
+
+  /** At LF, at CR LF, at a CR ending the text, or at the end of the text. */
+  private isAtLineEnd(): boolean {
+    const { text, pos } = this;
+    if (pos >= text.length) return true;
+    const c = text.charCodeAt(pos);
+    return c === LF || (c === CR && (pos + 1 === text.length || text.charCodeAt(pos + 1) === LF));
+  }
+
+  private findLineEnd(from: number): number {
+    const newline = this.text.indexOf("\n", from);
+    const end = newline === -1 ? this.text.length : newline;
+    return end > from && this.text.charCodeAt(end - 1) === CR ? end - 1 : end;
   }
 
   private readMetricName(): string | null {
-    const { text, end } = this;
+    const { text } = this;
     const start = this.pos;
     const prev = this.prevMetric;
     const after = start + prev.length;
-    if (prev !== "" && after <= end && text.slice(start, after) === prev && (after === end || endsMetricName(text.charCodeAt(after)))) {
+    if (prev !== "" && text.slice(start, after) === prev && (after === text.length || endsMetricName(text.charCodeAt(after)))) {
       this.pos = after;
       return prev;
     }
     let p = start;
-    while (p < end && isMetricNameChar(text.charCodeAt(p))) p++;
-    if (p === start || isDigit(text.charCodeAt(start)) || (p < end && !endsMetricName(text.charCodeAt(p)))) {
-      return this.fail(`invalid metric name at column ${p - start + 1}`);
+    while (p < text.length && isMetricNameChar(text.charCodeAt(p))) p++;
+    const badAt = p > start && text.charCodeAt(start) <= 57 /* a digit */ ? start : p;
+    if (badAt === start || (p < text.length && !endsMetricName(text.charCodeAt(p)))) {
+      return this.fail(`invalid metric name: unexpected ${JSON.stringify(text.charAt(badAt))}`);
     }
     this.pos = p;
     if (this.currentSets.length > 0) this.previousSets = this.currentSets;
@@ -136,25 +148,33 @@ class LineScanner {
   }
 
   /**
-   * A /metrics page lists the same GPUs in the same order under every metric,
-   * so the k-th label set of this metric is most likely the k-th of the one
+   * The k-th label set of a metric is most likely the k-th of the metric
    * before. If the text here starts with that set's raw text (a complete,
-   * valid `{...}`), parsing it again would give the same labels: copy them.
-   * (A Map keyed by the raw text was 10x slower: it hashes ~250 chars a line.)
+   * valid `{...}` with no line feed), parsing would give the same labels.
+   * Failing that (lines in another order), any set seen before is found by its
+   * raw text up to the line's last `}`: hashing it costs a tenth of a parse.
    */
   private readLabelSet(): Record<string, string> | null {
     const open = this.pos;
     const guess = this.previousSets[this.currentSets.length];
-    const stop = guess === undefined ? -1 : open + guess.raw.length;
-    if (guess !== undefined && stop <= this.end && this.text.slice(open, stop) === guess.raw) {
-      this.pos = stop;
-      this.currentSets.push(guess);
-      // A copy keeps samples independent; spreading an object of a known shape is cheap.
-      return { ...guess.labels };
-    }
+    if (guess !== undefined && this.text.slice(open, open + guess.raw.length) === guess.raw) return this.reuseLabelSet(guess);
+    this.end = this.findLineEnd(open);
+    const close = this.text.lastIndexOf("}", this.end - 1);
+    const known = close > open ? this.knownSets.get(this.text.slice(open, close + 1)) : undefined;
+    if (known !== undefined) return this.reuseLabelSet(known);
     const labels = this.readLabels({});
-    if (labels !== null) this.currentSets.push({ raw: this.text.slice(open, this.pos), labels });
+    if (labels === null) return null;
+    const set = { raw: this.text.slice(open, this.pos), labels };
+    this.currentSets.push(set);
+    this.knownSets.set(set.raw, set);
     return labels;
+  }
+
+  private reuseLabelSet(set: LabelSet): Record<string, string> {
+    this.pos += set.raw.length;
+    this.currentSets.push(set);
+    // A copy keeps samples independent; spreading an object of a known shape is cheap.
+    return { ...set.labels };
   }
 
   /** Reads `{name="value",...}` into labels; null (with reason) on a malformed set. */
@@ -169,14 +189,15 @@ class LineScanner {
       if (name === null) return null;
       if (!this.skipTo(EQUALS)) return this.fail(`expected '=' after label name ${name}`);
       if (!this.skipTo(QUOTE)) return this.fail(`expected '"' to open the value of label ${name}`);
-      const value = this.readLabelValue(i);
+      const value = this.readLabelValue();
       if (value === null) return null;
-      if (Object.hasOwn(labels, name)) return this.fail(`duplicate label ${name}`);
+      if (this.isDuplicateName(name, i)) return this.fail(`duplicate label ${name}`);
       // A plain assignment to "__proto__" would set the prototype, not a label.
       if (name === "__proto__") Object.defineProperty(labels, name, { value, enumerable: true, writable: true, configurable: true });
       else labels[name] = value;
       this.skipBlanks();
-      const c = this.pos < this.end ? text.charCodeAt(this.pos) : -1;
+      if (this.pos >= this.end) return this.fail("unterminated label set");
+      const c = text.charCodeAt(this.pos);
       if (c === RBRACE) break;
       if (c !== COMMA) return this.fail(`expected ',' or '}' after the value of label ${name}`);
       this.pos++;
@@ -185,53 +206,54 @@ class LineScanner {
     return labels;
   }
 
-  /** Skips blanks, then consumes `code` if it comes next. */
+  /** Skips blanks, then consumes `code` if it comes next on this line. */
   private skipTo(code: number): boolean {
     this.skipBlanks();
-    if (this.pos < this.end && this.text.charCodeAt(this.pos) === code) {
-      this.pos++;
-      return true;
-    }
-    return false;
+    if (this.pos >= this.end || this.text.charCodeAt(this.pos) !== code) return false;
+    this.pos++;
+    return true;
   }
 
   private readLabelName(i: number): string | null {
     const { text, end } = this;
     const start = this.pos;
     const prev = this.prevNames[i];
-    if (prev !== undefined && text.slice(start, start + prev.length) === prev && !isLabelNameChar(text.charCodeAt(start + prev.length))) {
+    // Names are short, so startsWith (which allocates nothing) beats slice + === here.
+    if (prev !== undefined && text.startsWith(prev, start) && !isLabelNameChar(text.charCodeAt(start + prev.length))) {
       this.pos = start + prev.length;
       return prev;
     }
     let p = start;
     while (p < end && isLabelNameChar(text.charCodeAt(p))) p++;
-    if (p === start || isDigit(text.charCodeAt(start))) return this.fail("invalid label name");
+    if (p === start || text.charCodeAt(start) <= 57 /* a digit */) return this.fail("invalid label name");
     this.pos = p;
     return (this.prevNames[i] = text.slice(start, p));
   }
 
-  /** Reads a label value; `pos` is just past its opening quote. */
-  private readLabelValue(i: number): string | null {
-    const { text, end } = this;
-    const start = this.pos;
-    const prev = this.prevValues[i];
-    // prev holds no quote, backslash or newline, so a quote right after it closes this value.
-    if (prev !== undefined && start + prev.length < end && text.charCodeAt(start + prev.length) === QUOTE && text.slice(start, start + prev.length) === prev) {
-      this.pos = start + prev.length + 1;
-      return prev;
-    }
-    const close = this.indexOfQuote(start);
-    if (close === -1 || close >= end) return this.fail("unterminated label value");
-    const backslash = this.indexOfBackslash(start);
-    if (backslash !== -1 && backslash < close) {
-      this.prevValues[i] = undefined;
-      return this.readEscapedLabelValue();
-    }
-    this.pos = close + 1;
-    return (this.prevValues[i] = text.slice(start, close));
+  /** Whether `name`, the i-th label of this set, is among the i before it (kept in prevNames). */
+  private isDuplicateName(name: string, i: number): boolean {
+    for (let j = 0; j < i; j++) if (this.prevNames[j] === name) return true;
+    return false;
   }
 
-  /** The slow path for values with escapes; rare on real pages. */
+  /** Reads a label value; `pos` is just past its opening quote. */
+  private readLabelValue(): string | null {
+    const start = this.pos;
+    if (start >= this.quoteFrom && (this.quoteAt === -1 || start <= this.quoteAt)) {
+      if (this.quoteAt === -1) return this.fail("unterminated label value");
+    } else {
+      this.quoteFrom = start;
+      this.quoteAt = this.text.indexOf('"', start);
+    }
+    const close = this.quoteAt;
+    if (close === -1 || close >= this.end) return this.fail("unterminated label value");
+    const raw = this.text.slice(start, close);
+    if (raw.includes("\\")) return this.readEscapedLabelValue();
+    this.pos = close + 1;
+    return raw;
+  }
+
+  /** The slow path for values with escapes; `pos` is just past the opening quote. */
   private readEscapedLabelValue(): string | null {
     const { text, end } = this;
     let out = "";
@@ -242,111 +264,39 @@ class LineScanner {
         this.pos = p + 1;
         return out + text.slice(chunk, p);
       }
-      if (c !== BACKSLASH) continue;
+      if (c !== 92 /* backslash */) continue;
       if (p + 1 >= end) break;
-      const e = text[p + 1];
-      if (e !== "\\" && e !== '"' && e !== "n") return this.fail(`invalid escape sequence \\${e} in label value`);
-      out += text.slice(chunk, p) + (e === "n" ? "\n" : e);
+      const escaped = text.charAt(p + 1);
+      if (escaped !== "\\" && escaped !== '"' && escaped !== "n") return this.fail(`invalid escape sequence \\${escaped} in label value`);
+      out += text.slice(chunk, p) + (escaped === "n" ? "\n" : escaped);
       chunk = ++p + 1;
     }
     return this.fail("unterminated label value");
   }
 
-  private indexOfQuote(from: number): number {
-    if (from < this.quoteFrom || (this.quoteAt !== -1 && from > this.quoteAt)) {
-      this.quoteFrom = from;
-      this.quoteAt = this.text.indexOf('"', from);
-    }
-    return this.quoteAt;
-  }
-
-  private indexOfBackslash(from: number): number {
-    if (from < this.backslashFrom || (this.backslashAt !== -1 && from > this.backslashAt)) {
-      this.backslashFrom = from;
-      this.backslashAt = this.text.indexOf("\\", from);
-    }
-    return this.backslashAt;
-  }
-
-  /** The token up to the next blank, as [start, stop). */
+  /** The token up to the next blank or line end, as [start, pos). */
   private readToken(): number {
+    const { text } = this;
     const start = this.pos;
     let c: number;
-    while (this.pos < this.end && (c = this.text.charCodeAt(this.pos)) !== SPACE && c !== TAB) this.pos++;
+    while (this.pos < text.length && (c = text.charCodeAt(this.pos)) !== SPACE && c !== TAB && c !== LF && c !== CR) this.pos++;
     return start;
   }
 
   private readValue(): number {
     const start = this.readToken();
-    if (start === this.pos) {
-      this.fail("missing value");
-      return 0;
-    }
-    const value = parseFloatToken(this.text, start, this.pos);
-    if (value === null) this.fail(`invalid value "${this.text.slice(start, this.pos)}"`);
+    const value = start === this.pos ? null : parseFloatToken(this.text, start, this.pos);
+    if (value === null) this.fail(start === this.pos ? "missing value" : `invalid value "${this.text.slice(start, this.pos)}"`);
     return value ?? 0;
   }
 
   private readTimestamp(): number | null {
     this.skipBlanks();
-    if (this.pos === this.end) return null;
+    if (this.isAtLineEnd()) return null;
     const start = this.readToken();
     const ms = parseIntegerToken(this.text, start, this.pos);
     if (ms === null) return this.fail(`invalid timestamp "${this.text.slice(start, this.pos)}"`);
     this.skipBlanks();
-    if (this.pos < this.end) return this.fail("unexpected text after the timestamp");
-    return ms;
+    return this.isAtLineEnd() ? ms : this.fail("unexpected text after the timestamp");
   }
-}
-
-/** [+-]digits; null if anything else. */
-function parseIntegerToken(text: string, start: number, stop: number): number | null {
-  const c = text.charCodeAt(start);
-  const p = c === PLUS || c === MINUS ? start + 1 : start;
-  if (p === stop) return null;
-  for (let i = p; i < stop; i++) if (!isDigit(text.charCodeAt(i))) return null;
-  return Number(text.slice(start, stop));
-}
-
-/**
- * Go-style decimal float, NaN, Inf, +Inf or -Inf; null for anything else.
- * Number() alone would accept hex, "Infinity" and blanks, so the grammar is
- * checked here first.
- */
-function parseFloatToken(text: string, start: number, stop: number): number | null {
-  let p = start;
-  let c = text.charCodeAt(p);
-  const isNegative = c === MINUS;
-  if (c === PLUS || c === MINUS) p++;
-  if (stop - p === 3 && text.startsWith("Inf", p)) return isNegative ? -Infinity : Infinity;
-  if (stop - start === 3 && text.startsWith("NaN", start)) return NaN;
-  let mantissa = 0;
-  let digits = 0;
-  let fractionDigits = 0;
-  for (; p < stop && isDigit((c = text.charCodeAt(p))); p++, digits++) mantissa = mantissa * 10 + (c - 48);
-  if (p < stop && c === DOT) {
-    for (p++; p < stop && isDigit((c = text.charCodeAt(p))); p++, digits++, fractionDigits++) mantissa = mantissa * 10 + (c - 48);
-  }
-  if (digits === 0) return null;
-  const hasExponent = p < stop && (c | 32) === 101; // e or E
-  if (hasExponent && !skipExponent(text, p + 1, stop)) return null;
-  if (!hasExponent && p !== stop) return null;
-  // Up to 15 digits the mantissa and the power of ten are exact doubles, so one
-  // division is correctly rounded (Clinger's fast path) and equals Number(token).
-  if (!hasExponent && digits <= 15) {
-    const value = fractionDigits === 0 ? mantissa : mantissa / POWERS_OF_TEN[fractionDigits]!;
-    return isNegative ? -value : value;
-  }
-  return Number(text.slice(start, stop));
-}
-
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
-
-/** True if text[p, stop) is an exponent's [+-]digits. */
-function skipExponent(text: string, p: number, stop: number): boolean {
-  const c = text.charCodeAt(p);
-  if (c === PLUS || c === MINUS) p++;
-  if (p === stop) return false;
-  for (; p < stop; p++) if (!isDigit(text.charCodeAt(p))) return false;
-  return true;
 }

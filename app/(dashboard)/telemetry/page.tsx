@@ -1,38 +1,92 @@
 import type { Metadata } from "next";
-import { ComingSection } from "@/components/ui/coming-section";
+import { headers } from "next/headers";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { can } from "@/lib/auth/permissions";
+import { getFleetTelemetry } from "@/lib/telemetry/fleet-heat";
+import { listScrapeTargets } from "@/lib/telemetry/scrape-targets";
+import { getTelemetrySettings } from "@/lib/telemetry/settings";
+import { AddTargetForm } from "./_components/add-target-form";
+import { FleetTelemetryCards } from "./_components/fleet-telemetry-cards";
+import { HottestGpusTable } from "./_components/hottest-gpus-table";
+import { PushHowTo } from "./_components/push-how-to";
+import { ScrapeTargetsTable } from "./_components/scrape-targets-table";
+import { SettingsForm } from "./_components/settings-form";
+import { SettingsList } from "./_components/settings-list";
+import { SitesTelemetryTable } from "./_components/sites-telemetry-table";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Telemetry" };
 
-export default function TelemetryPage() {
+/** This Rackmind's address as the browser reached it, for copy-paste examples. */
+async function readOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+export default async function TelemetryPage() {
+  const principal = await requirePagePrincipal();
+  const canWrite = can(principal.role, "telemetry.write");
+  const [telemetry, targets, settings, origin] = await Promise.all([getFleetTelemetry(), listScrapeTargets(), getTelemetrySettings(), readOrigin()]);
+  const nowMs = Date.parse(telemetry.asOf);
+  const failing = targets.filter((t) => t.enabled && t.consecutiveFailures > 0).length;
+
   return (
-    <ComingSection
-      eyebrow="Infrastructure"
-      title="Telemetry"
-      summary="GPU telemetry from NVIDIA dcgm-exporter, pushed to Rackmind or scraped by it, stored per GPU and turned into health."
-      features={[
-        {
-          title: "Push ingest",
-          body: "dcgm-exporter's /metrics text POSTed as-is to /api/v1/telemetry/dcgm. GPUs are matched by their UUID label, else by Hostname + gpu index; unknown GPUs are counted in the answer, not silently dropped.",
-        },
-        {
-          title: "Scrape targets",
-          body: "Register a dcgm-exporter URL with an interval in seconds; the job worker scrapes it on schedule and shows each target's last success and last error here.",
-        },
-        {
-          title: "Per-GPU charts",
-          body: "Utilisation (%), framebuffer memory used (MiB), temperature (°C) and power (W) for any GPU over a chosen range, downsampled to a step that fits the chart.",
-        },
-        {
-          title: "XID/ECC-derived health",
-          body: "XID errors and double-bit ECC counts move a GPU to degraded or failed with the reason attached, which then shows on Overview and keeps jobs off that GPU.",
-        },
-      ]}
-      endpoints={[
-        { method: "POST", path: "/api/v1/telemetry/dcgm", purpose: "push dcgm-exporter output (text/plain)" },
-        { method: "POST", path: "/api/v1/telemetry/targets", purpose: "add a scrape target {url, intervalSeconds}" },
-        { method: "GET", path: "/api/v1/gpus", purpose: "GPUs with latest utilisation, memory, temperature, power, XID, health" },
-        { method: "GET", path: "/api/v1/gpus/{uuid}/series", purpose: "one DCGM field over time, e.g. DCGM_FI_DEV_GPU_TEMP" },
-      ]}
-    />
+    <>
+      <PageHeader
+        eyebrow="Infrastructure"
+        title="Telemetry"
+        description="GPU telemetry from NVIDIA dcgm-exporter, scraped by Rackmind's worker or pushed to it, stored per GPU and turned into health."
+      />
+      <FleetTelemetryCards telemetry={telemetry} />
+      <div className="mt-4 grid items-start gap-4 xl:grid-cols-5">
+        <Card
+          title="Hottest GPUs"
+          description={`The ten hottest by their latest temperature, among GPUs that reported in the last ${telemetry.windowMinutes} minutes.`}
+          isFlush
+          className="xl:col-span-3"
+        >
+          <HottestGpusTable gpus={telemetry.hottest} windowMinutes={telemetry.windowMinutes} nowMs={nowMs} />
+        </Card>
+        <Card title="By site" description={`GPUs with a reading in the last ${telemetry.windowMinutes} minutes.`} isFlush className="xl:col-span-2">
+          <SitesTelemetryTable sites={telemetry.sites} />
+        </Card>
+      </div>
+      <Card
+        title="Scrape targets"
+        description={
+          targets.length === 0
+            ? "dcgm-exporter endpoints the worker polls on their interval."
+            : `${targets.length} registered${failing > 0 ? `, ${failing} failing` : ""}. The worker polls each enabled target on its interval and backs off while it fails.`
+        }
+        isFlush
+        className="mt-4"
+      >
+        {canWrite ? (
+          <div className="border-b border-slate-800 p-4">
+            <AddTargetForm />
+          </div>
+        ) : (
+          <p className="border-b border-slate-800 px-4 py-2.5 text-xs text-slate-400">
+            Adding or changing targets needs the operator role; you are signed in as {principal.role}.
+          </p>
+        )}
+        <ScrapeTargetsTable targets={targets} canWrite={canWrite} nowMs={nowMs} />
+      </Card>
+      <div className="mt-4 grid items-start gap-4 xl:grid-cols-2">
+        <Card
+          title="Settings"
+          description={canWrite ? "Retention and health thresholds. Saving is recorded in the audit log." : "Retention and health thresholds. Operators can change them."}
+        >
+          {canWrite ? <SettingsForm settings={settings} /> : <SettingsList settings={settings} />}
+        </Card>
+        <Card title="Push instead of scrape" description="For nodes Rackmind cannot reach: POST /api/v1/telemetry/dcgm.">
+          <PushHowTo origin={origin} />
+        </Card>
+      </div>
+    </>
   );
 }

@@ -1,13 +1,20 @@
+import { heatColour, scaleFraction, TEMP_SCALE } from "@/components/ui/heat-scale";
+import { formatKilowatts, formatTempC, formatWatts } from "@/components/ui/readings";
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
-import type { ElevationServer } from "@/lib/inventory/rack-elevation";
+import type { ElevationServer, RackElevation } from "@/lib/inventory/rack-elevation";
+import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
 
 /**
- * What the elevation colours servers by. Only status exists today; max GPU
- * temperature and power draw join when telemetry does: add the reading to
- * ElevationServer, a key here and an entry in `colourings`. Nothing else in
- * the drawing needs to change.
+ * What the elevation colours servers by: inventory status, or the latest GPU
+ * telemetry (hottest GPU, total GPU power). A new colouring is a key here and
+ * an entry in `colouringFor`; the drawing itself does not change.
  */
-export type ColourBy = "status";
+export const colourByOptions = ["status", "temperature", "power"] as const;
+export type ColourBy = (typeof colourByOptions)[number];
+
+export function isColourBy(value: string | undefined): value is ColourBy {
+  return colourByOptions.some((c) => c === value);
+}
 
 /** SVG classes for one drawn server. Literal strings, so Tailwind finds them in the source. */
 export type SlotPaint = {
@@ -17,16 +24,49 @@ export type SlotPaint = {
   text: string;
   /** Diagonal hatching over the body, for equipment that is out of service. */
   isHatched: boolean;
+  /** A computed colour (continuous scales) that replaces the body, edge and stripe classes. */
+  tint?: string;
+  /** Dashed edge, for servers whose colour is unknown (no telemetry). */
+  isDashed?: boolean;
 };
 
 export type LegendEntry = { label: string; paint: SlotPaint };
+
+/** A continuous scale for the legend: a gradient from `min` to `max` with labelled ends. */
+export type LegendScale = { minLabel: string; midLabel: string; maxLabel: string; basis?: string };
+
+/** What a slot shows of its colouring besides the colour: its reading as text, or "no telemetry". */
+export type SlotReadout = { text: string; isMissing: boolean } | null;
 
 export type Colouring = {
   /** What the colours mean, as the legend's heading. */
   title: string;
   legend: LegendEntry[];
-  paint: (server: ElevationServer) => SlotPaint;
+  scale?: LegendScale;
+  paint: (server: ElevationServer, reading: ServerHeat | null) => SlotPaint;
+  readout: (server: ElevationServer, reading: ServerHeat | null) => SlotReadout;
 };
+
+/** The power that counts as "full" for one server of this rack, W, and why. */
+export type PowerScale = { maxW: number; basis: string };
+
+// Without a rack power cap, assume the board power of a typical SXM GPU (H100 SXM: 700 W).
+const FALLBACK_W_PER_GPU = 700;
+
+/**
+ * Power is coloured against each server's share of the rack's power cap: at
+ * red, the rack would be at its cap if every server drew that much. A rack
+ * without a cap falls back to 700 W per GPU of its largest server.
+ */
+export function powerScaleFor(rack: Pick<RackElevation, "powerCapKw" | "servers">): PowerScale {
+  const count = rack.servers.length;
+  if (rack.powerCapKw !== null && rack.powerCapKw > 0 && count > 0) {
+    const plural = count === 1 ? "server" : `${count} servers`;
+    return { maxW: (rack.powerCapKw * 1000) / count, basis: `the rack's ${rack.powerCapKw.toLocaleString("en-US")} kW cap shared by its ${plural}` };
+  }
+  const gpus = Math.max(1, ...rack.servers.map((s) => s.gpuCount));
+  return { maxW: gpus * FALLBACK_W_PER_GPU, basis: `no rack power cap: ${FALLBACK_W_PER_GPU} W for each of up to ${gpus} GPUs` };
+}
 
 const statusPaint: Record<ServerStatus, SlotPaint> = {
   active: { body: "fill-emerald-500/12", edge: "stroke-emerald-400/55", stripe: "fill-emerald-400", text: "fill-slate-50", isHatched: false },
@@ -34,10 +74,53 @@ const statusPaint: Record<ServerStatus, SlotPaint> = {
   retired: { body: "fill-slate-700/35", edge: "stroke-slate-500/60", stripe: "fill-slate-500", text: "fill-slate-400", isHatched: true },
 };
 
-export const colourings: Record<ColourBy, Colouring> = {
-  status: {
-    title: "Server status",
-    legend: (["active", "maintenance", "retired"] as const).map((s) => ({ label: s, paint: statusPaint[s] })),
-    paint: (server) => statusPaint[server.status],
-  },
+const noTelemetryPaint: SlotPaint = {
+  body: "fill-slate-800/50",
+  edge: "stroke-slate-600/70",
+  stripe: "fill-slate-600",
+  text: "fill-slate-400",
+  isHatched: false,
+  isDashed: true,
 };
+
+function tinted(tint: string, server: ElevationServer): SlotPaint {
+  // Retired servers keep their hatching, so a reading never hides that a server is out of service.
+  return { body: "", edge: "", stripe: "", text: "fill-slate-50", isHatched: server.status === "retired", tint };
+}
+
+const missing: SlotReadout = { text: "no telemetry", isMissing: true };
+
+function temperatureColouring(): Colouring {
+  return {
+    title: "Hottest GPU (latest)",
+    legend: [{ label: "no telemetry", paint: noTelemetryPaint }],
+    scale: { minLabel: `${TEMP_SCALE.minC} °C`, midLabel: `${(TEMP_SCALE.minC + TEMP_SCALE.maxC) / 2} °C`, maxLabel: `${TEMP_SCALE.maxC} °C` },
+    paint: (server, r) =>
+      r?.maxTempC == null ? noTelemetryPaint : tinted(heatColour(scaleFraction(r.maxTempC, TEMP_SCALE.minC, TEMP_SCALE.maxC)), server),
+    readout: (_server, r) => (r?.maxTempC == null ? missing : { text: formatTempC(r.maxTempC), isMissing: false }),
+  };
+}
+
+function powerColouring(scale: PowerScale): Colouring {
+  return {
+    title: "GPU power draw (latest, per server)",
+    legend: [{ label: "no telemetry", paint: noTelemetryPaint }],
+    scale: { minLabel: "0 W", midLabel: formatWatts(scale.maxW / 2), maxLabel: formatKilowatts(scale.maxW), basis: scale.basis },
+    paint: (server, r) => (r?.totalPowerW == null ? noTelemetryPaint : tinted(heatColour(scaleFraction(r.totalPowerW, 0, scale.maxW)), server)),
+    readout: (_server, r) => (r?.totalPowerW == null ? missing : { text: formatWatts(r.totalPowerW), isMissing: false }),
+  };
+}
+
+const statusColouring: Colouring = {
+  title: "Server status",
+  legend: (["active", "maintenance", "retired"] as const).map((s) => ({ label: s, paint: statusPaint[s] })),
+  paint: (server) => statusPaint[server.status],
+  readout: () => null,
+};
+
+/** The colouring for `colourBy`; power needs the rack's scale. */
+export function colouringFor(colourBy: ColourBy, power: PowerScale): Colouring {
+  if (colourBy === "temperature") return temperatureColouring();
+  if (colourBy === "power") return powerColouring(power);
+  return statusColouring;
+}

@@ -1,10 +1,11 @@
 import type { ReactNode } from "react";
-import { colourings, type ColourBy, type SlotPaint } from "./elevation-colourings";
+import { heatGradientCss } from "@/components/ui/heat-scale";
+import type { Colouring, LegendScale, SlotPaint } from "./elevation-colourings";
 
 function Swatch({ paint }: { paint: SlotPaint }) {
   return (
     <svg viewBox="0 0 28 14" className="h-3.5 w-7 shrink-0" aria-hidden>
-      <rect x="0.5" y="0.5" width="27" height="13" rx="1.5" className={`${paint.body} ${paint.edge}`} />
+      <rect x="0.5" y="0.5" width="27" height="13" rx="1.5" className={`${paint.body} ${paint.edge}`} strokeDasharray={paint.isDashed ? "3 2" : undefined} />
       {paint.isHatched && <path d="M4 13 13 1M11 13 20 1M18 13 27 1" className="stroke-slate-400/30" strokeWidth="1.5" />}
       <rect x="0.5" y="0.5" width="3" height="13" className={paint.stripe} />
     </svg>
@@ -20,13 +21,28 @@ function Entry({ mark, children }: { mark: ReactNode; children: ReactNode }) {
   );
 }
 
+/** A continuous scale: the colour ramp as a bar with its ends and middle labelled. */
+function ScaleBar({ scale }: { scale: LegendScale }) {
+  return (
+    <div className="mb-2.5" data-testid="elevation-scale">
+      <div className="h-2.5 rounded-sm opacity-90 ring-1 ring-inset ring-white/10" style={{ backgroundImage: heatGradientCss() }} aria-hidden />
+      <div className="mt-1 flex justify-between font-mono text-[10px] tabular-nums text-slate-400">
+        <span>{scale.minLabel}</span>
+        <span>{scale.midLabel}</span>
+        <span>{scale.maxLabel}</span>
+      </div>
+      {scale.basis && <p className="mt-1 text-[11px] text-slate-500">Full scale: {scale.basis}.</p>}
+    </div>
+  );
+}
+
 /** What the colours and marks of the elevation mean, for the colouring in use. */
-export function ElevationLegend({ colourBy = "status" }: { colourBy?: ColourBy }) {
-  const colouring = colourings[colourBy];
+export function ElevationLegend({ colouring }: { colouring: Colouring }) {
   return (
     <div className="grid gap-4 text-xs text-slate-300 sm:grid-cols-2" aria-label="Legend" role="group">
       <div>
         <p className="mb-2 text-[10px] font-medium uppercase tracking-wider text-slate-500">{colouring.title}</p>
+        {colouring.scale && <ScaleBar scale={colouring.scale} />}
         <ul className="space-y-1.5">
           {colouring.legend.map((e) => (
             <Entry key={e.label} mark={<Swatch paint={e.paint} />}>

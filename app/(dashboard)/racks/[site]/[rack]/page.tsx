@@ -4,10 +4,14 @@ import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { rackHref } from "@/components/ui/inventory-links";
 import { hrefWith } from "@/components/ui/pager";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
 import { getRackElevation } from "@/lib/inventory/rack-elevation";
+import { getServerHeat } from "@/lib/telemetry/fleet-heat";
+import { ColourByToggle } from "../../_components/colour-by-toggle";
+import { colouringFor, isColourBy, powerScaleFor } from "../../_components/elevation-colourings";
 import { ElevationLegend } from "../../_components/elevation-legend";
 import { RackElevationDrawing } from "../../_components/rack-elevation";
 import { RackFacts } from "../../_components/rack-facts";
@@ -27,8 +31,14 @@ export default async function RackElevationPage({ params, searchParams }: { para
   const [{ site, rack: rackName }, query] = await Promise.all([params, searchParams]);
   const rack = await getRackElevation(site, rackName);
   if (!rack) notFound();
-  const highlight = flattenSearchParams(query).highlight ?? null;
+  const values = flattenSearchParams(query);
+  const highlight = values.highlight ?? null;
   const isHighlightHere = highlight !== null && rack.servers.some((s) => s.hostname === highlight);
+  const colourBy = isColourBy(values.colour) ? values.colour : "status";
+  // Read in every colouring: the slots carry the readings as data attributes and in their titles.
+  const readings = await getServerHeat(rack.servers.map((s) => s.hostname));
+  const colouring = colouringFor(colourBy, powerScaleFor(rack));
+  const path = rackHref(rack.site, rack.name);
 
   return (
     <>
@@ -45,6 +55,13 @@ export default async function RackElevationPage({ params, searchParams }: { para
           </>
         }
       />
+      {values.colour !== undefined && !isColourBy(values.colour) && (
+        <div className="mb-4">
+          <Notice tone="warn" title={`Cannot colour by “${values.colour}”`}>
+            Choose status, temperature or power; the drawing is coloured by status.
+          </Notice>
+        </div>
+      )}
       {highlight !== null && !isHighlightHere && (
         <div className="mb-4">
           <Notice tone="warn" title={`${highlight} is not in this rack`}>
@@ -53,8 +70,10 @@ export default async function RackElevationPage({ params, searchParams }: { para
         </div>
       )}
       <div className="grid items-start gap-4 lg:grid-cols-[auto_minmax(0,1fr)]">
-        <Card className="flex justify-center">
-          <RackElevationDrawing rack={rack} colourBy="status" highlight={isHighlightHere ? highlight : null} />
+        <Card title="Front view" actions={<ColourByToggle path={path} current={colourBy} highlight={highlight} />}>
+          <div className="flex justify-center">
+            <RackElevationDrawing rack={rack} colourBy={colourBy} readings={readings} highlight={isHighlightHere ? highlight : null} />
+          </div>
         </Card>
         <div className="grid gap-4">
           <div className="grid gap-4 xl:grid-cols-2">
@@ -62,7 +81,7 @@ export default async function RackElevationPage({ params, searchParams }: { para
               <RackFacts rack={rack} />
             </Card>
             <Card title="Legend">
-              <ElevationLegend colourBy="status" />
+              <ElevationLegend colouring={colouring} />
             </Card>
           </div>
           <Card title="Mounted servers" description="Top of the rack first, as in the drawing." isFlush>
