@@ -9,6 +9,15 @@ export type SampleColumns = { gpuIds: string[]; fieldIds: number[]; atMs: number
 // new — so posting a batch twice neither stores nor counts it twice. Buckets are
 // truncated in UTC whatever the session's time zone; rows are ordered so two
 // concurrent batches lock rollup rows in the same order (no deadlocks).
+const rollupCte = (name: string, table: string, unit: "minute" | "hour") => `${name} AS (
+  INSERT INTO "${table}" AS r ("gpuId", "fieldId", "bucket", "min", "max", "sum", "count")
+  SELECT "gpuId", "fieldId", date_trunc('${unit}', "at", 'UTC'), min("value"), max("value"), sum("value"), count(*)
+  FROM ins GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT ("gpuId", "fieldId", "bucket") DO UPDATE SET
+    "min" = LEAST(r."min", EXCLUDED."min"), "max" = GREATEST(r."max", EXCLUDED."max"),
+    "sum" = r."sum" + EXCLUDED."sum", "count" = r."count" + EXCLUDED."count"
+)`;
+
 const STORE_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::int2[], $3::timestamptz[], $4::float8[]) AS t("gpuId", "fieldId", "at", "value")
@@ -16,21 +25,7 @@ WITH input AS (
   INSERT INTO "GpuSample" ("gpuId", "fieldId", "at", "value") SELECT * FROM input
   ON CONFLICT DO NOTHING
   RETURNING "gpuId", "fieldId", "at", "value"
-), m AS (
-  INSERT INTO "GpuRollup1m" AS r ("gpuId", "fieldId", "bucket", "min", "max", "sum", "count")
-  SELECT "gpuId", "fieldId", date_trunc('minute', "at", 'UTC'), min("value"), max("value"), sum("value"), count(*)
-  FROM ins GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT ("gpuId", "fieldId", "bucket") DO UPDATE SET
-    "min" = LEAST(r."min", EXCLUDED."min"), "max" = GREATEST(r."max", EXCLUDED."max"),
-    "sum" = r."sum" + EXCLUDED."sum", "count" = r."count" + EXCLUDED."count"
-), h AS (
-  INSERT INTO "GpuRollup1h" AS r ("gpuId", "fieldId", "bucket", "min", "max", "sum", "count")
-  SELECT "gpuId", "fieldId", date_trunc('hour', "at", 'UTC'), min("value"), max("value"), sum("value"), count(*)
-  FROM ins GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT ("gpuId", "fieldId", "bucket") DO UPDATE SET
-    "min" = LEAST(r."min", EXCLUDED."min"), "max" = GREATEST(r."max", EXCLUDED."max"),
-    "sum" = r."sum" + EXCLUDED."sum", "count" = r."count" + EXCLUDED."count"
-), l AS (
+), ${rollupCte("m", "GpuRollup1m", "minute")}, ${rollupCte("h", "GpuRollup1h", "hour")}, l AS (
   INSERT INTO "GpuLatest" AS l ("gpuId", "fieldId", "at", "value")
   SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", "at", "value" FROM ins ORDER BY "gpuId", "fieldId", "at" DESC
   ON CONFLICT ("gpuId", "fieldId") DO UPDATE SET "at" = EXCLUDED."at", "value" = EXCLUDED."value" WHERE l."at" <= EXCLUDED."at"
