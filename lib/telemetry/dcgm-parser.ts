@@ -142,6 +142,7 @@ class LineScanner {
       return this.fail(`invalid metric name: unexpected ${JSON.stringify(text.charAt(badAt))}`);
     }
     this.pos = p;
+    // A new metric: its label sets will be predicted from the last one's.
     if (this.currentSets.length > 0) this.previousSets = this.currentSets;
     this.currentSets = [];
     return (this.prevMetric = text.slice(start, p));

@@ -34,7 +34,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
       route(req, res, { byHost, all, atMs: now() });
     } catch (err) {
       log.error({ err, url: req.url }, "simulator request failed");
-      send(res, 500, "internal error\n");
+      if (res.headersSent) res.destroy();
+      else send(res, 500, "internal error\n");
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -84,8 +85,9 @@ function route(req: IncomingMessage, res: ServerResponse, fleet: Fleet): void {
   if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed\n", { allow: "GET, HEAD" });
   if (path === "/") return send(res, 200, renderIndex(fleet));
   if (path === "/metrics") return send(res, 200, renderFleetPage(fleet.all, fleet.atMs), { "content-type": CONTENT_TYPE });
+  // Hostnames need no escaping, so the raw path segment is looked up as is.
   const match = /^\/hosts\/([^/]+)\/metrics$/.exec(path);
-  const gpus = match ? fleet.byHost.get(decodeURIComponent(match[1]!)) : undefined;
+  const gpus = match ? fleet.byHost.get(match[1]!) : undefined;
   if (!gpus) return send(res, 404, `not found: ${path}\n`);
   send(res, 200, renderFleetPage(gpus, fleet.atMs), { "content-type": CONTENT_TYPE });
 }
