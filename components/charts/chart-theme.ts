@@ -14,6 +14,7 @@ export const chartColours = {
   tooltipTitle: "rgb(241 245 249)", // slate-100
   tooltipBody: "rgb(203 213 225)", // slate-300
   threshold: "rgb(244 63 94 / 0.8)", // rose-500
+  capacity: "rgb(100 116 139 / 0.9)", // slate-500
 } as const;
 
 /** Line colours per series kind, from the Tailwind palette (sky, violet, amber, emerald). */
@@ -48,7 +49,7 @@ const TICK_STEPS = [MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30
  * `rangeMs`. The x axis is a linear axis of epoch ms (Chart.js's time axis
  * would need a date-adapter dependency), so round times have to be chosen here.
  */
-export function timeTickStep(rangeMs: number, target = 6): number {
+export function timeTickStep(rangeMs: number, target = 8): number {
   return TICK_STEPS.find((s) => rangeMs / s <= target) ?? DAY * Math.ceil(rangeMs / DAY / target);
 }
 

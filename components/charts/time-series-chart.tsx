@@ -37,19 +37,21 @@ export type TimeSeriesChartProps = {
   /** A y the axis reaches at least, so a flat line near zero is not drawn as full-scale noise. */
   suggestedYMax?: number;
   decimals?: number;
-  /** A dashed horizontal line, e.g. the temperature at which a GPU is degraded. */
-  threshold?: { value: number; label: string };
+  /** A dashed horizontal line: a limit (`tone: "bad"`, e.g. the degraded temperature) or a capacity (`"neutral"`, e.g. total memory). */
+  threshold?: Threshold;
   /** Chart height in CSS pixels. */
   height?: number;
   testId?: string;
 };
+
+export type Threshold = { value: number; label: string; tone?: "bad" | "neutral" };
 
 type XY = ScatterDataPoint;
 
 const toXY = (points: SeriesPoint[]): XY[] => points.map(([t, v]) => ({ x: Date.parse(t), y: v }));
 
 /** A dashed horizontal line at `threshold.value`, labelled at its right end. Drawn by hand: the annotation plugin is a dependency for one line. */
-function thresholdPlugin(threshold: { value: number; label: string } | undefined, font: string): Plugin<"line"> {
+function thresholdPlugin(threshold: Threshold | undefined, font: string): Plugin<"line"> {
   return {
     id: "rackmindThreshold",
     afterDatasetsDraw(chart) {
@@ -58,7 +60,8 @@ function thresholdPlugin(threshold: { value: number; label: string } | undefined
       const y = scales.y!.getPixelForValue(threshold.value);
       if (y < chartArea.top || y > chartArea.bottom) return;
       ctx.save();
-      ctx.strokeStyle = chartColours.threshold;
+      const colour = threshold.tone === "neutral" ? chartColours.capacity : chartColours.threshold;
+      ctx.strokeStyle = colour;
       ctx.setLineDash([4, 4]);
       ctx.lineWidth = 1;
       ctx.beginPath();
@@ -66,7 +69,7 @@ function thresholdPlugin(threshold: { value: number; label: string } | undefined
       ctx.lineTo(chartArea.right, y);
       ctx.stroke();
       ctx.setLineDash([]);
-      ctx.fillStyle = chartColours.threshold;
+      ctx.fillStyle = colour;
       ctx.font = `500 10px ${font}`;
       ctx.textAlign = "right";
       ctx.textBaseline = "bottom";
@@ -98,17 +101,70 @@ function buildDatasets(p: TimeSeriesChartProps, colour: string): ChartDataset<"l
   ];
 }
 
-function buildConfig(p: TimeSeriesChartProps, fonts: { sans: string; mono: string }): ChartConfiguration<"line", XY[]> {
-  const colour = seriesColours[p.colour ?? "sky"];
+function roundTimeTicks(from: number, to: number, step: number): number[] {
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
+
+type Fonts = { sans: string; mono: string };
+type LineOptions = NonNullable<ChartConfiguration<"line", XY[]>["options"]>;
+
+function buildScales(p: TimeSeriesChartProps, fonts: Fonts): LineOptions["scales"] {
   const from = Date.parse(p.from);
   const to = Date.parse(p.to);
   const range = to - from;
+  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 }, padding: 6 };
+  const grid = { color: chartColours.grid, drawTicks: false };
+  return {
+    x: {
+      type: "linear",
+      min: from,
+      max: to,
+      grid,
+      border: { color: chartColours.axis },
+      ticks: { ...tick, maxRotation: 0, callback: (v) => formatTimeTick(Number(v), range) },
+      // Ticks on round clock times; Chart.js would start them at `min` (e.g. 13:37, 13:47, …).
+      afterBuildTicks: (axis) => {
+        axis.ticks = roundTimeTicks(from, to, timeTickStep(range)).map((value) => ({ value }));
+      },
+    },
+    y: {
+      min: p.yMin,
+      max: p.yMax,
+      suggestedMax: p.suggestedYMax,
+      grace: p.yMax === undefined ? "8%" : 0,
+      grid,
+      border: { display: false },
+      ticks: { ...tick, maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") },
+    },
+  };
+}
+
+function buildTooltip(p: TimeSeriesChartProps, fonts: Fonts): NonNullable<LineOptions["plugins"]>["tooltip"] {
   const decimals = p.decimals ?? 0;
   const fmt = (v: number) => `${v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} ${p.unit}`;
-  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 } };
+  return {
+    backgroundColor: chartColours.tooltipBg,
+    borderColor: chartColours.tooltipBorder,
+    borderWidth: 1,
+    titleColor: chartColours.tooltipTitle,
+    bodyColor: chartColours.tooltipBody,
+    titleFont: { family: fonts.mono, size: 11, weight: 500 },
+    bodyFont: { family: fonts.mono, size: 11 },
+    padding: 8,
+    displayColors: false,
+    callbacks: {
+      title: (items) => (items[0] ? formatTooltipTime(items[0].parsed.x ?? 0) : ""),
+      label: (item) => `${item.datasetIndex === 0 ? "avg" : item.dataset.label} ${fmt(item.parsed.y ?? 0)}`,
+    },
+  };
+}
+
+function buildConfig(p: TimeSeriesChartProps, fonts: Fonts): ChartConfiguration<"line", XY[]> {
   return {
     type: "line",
-    data: { datasets: buildDatasets(p, colour) },
+    data: { datasets: buildDatasets(p, seriesColours[p.colour ?? "sky"]) },
     plugins: [thresholdPlugin(p.threshold, fonts.sans)],
     options: {
       animation: false,
@@ -120,43 +176,8 @@ function buildConfig(p: TimeSeriesChartProps, fonts: { sans: string; mono: strin
       spanGaps: Math.max(5 * p.stepSeconds * 1000, 5 * 60_000),
       interaction: { mode: "index", intersect: false },
       layout: { padding: { top: 4, right: 4 } },
-      scales: {
-        x: {
-          type: "linear",
-          min: from,
-          max: to,
-          grid: { color: chartColours.grid, drawTicks: false },
-          border: { color: chartColours.axis },
-          ticks: { ...tick, stepSize: timeTickStep(range), includeBounds: false, maxRotation: 0, padding: 6, callback: (v) => formatTimeTick(Number(v), range) },
-        },
-        y: {
-          min: p.yMin,
-          max: p.yMax,
-          suggestedMax: p.suggestedYMax,
-          grace: p.yMax === undefined ? "8%" : 0,
-          grid: { color: chartColours.grid, drawTicks: false },
-          border: { display: false },
-          ticks: { ...tick, maxTicksLimit: 5, padding: 6, callback: (v) => Number(v).toLocaleString("en-US") },
-        },
-      },
-      plugins: {
-        legend: { display: false },
-        tooltip: {
-          backgroundColor: chartColours.tooltipBg,
-          borderColor: chartColours.tooltipBorder,
-          borderWidth: 1,
-          titleColor: chartColours.tooltipTitle,
-          bodyColor: chartColours.tooltipBody,
-          titleFont: { family: fonts.mono, size: 11, weight: 500 },
-          bodyFont: { family: fonts.mono, size: 11 },
-          padding: 8,
-          displayColors: false,
-          callbacks: {
-            title: (items) => (items[0] ? formatTooltipTime(items[0].parsed.x ?? 0) : ""),
-            label: (item) => `${item.datasetIndex === 0 ? "avg" : item.dataset.label} ${fmt(item.parsed.y ?? 0)}`,
-          },
-        },
-      },
+      scales: buildScales(p, fonts),
+      plugins: { legend: { display: false }, tooltip: buildTooltip(p, fonts) },
     },
   };
 }

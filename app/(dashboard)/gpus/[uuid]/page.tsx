@@ -18,6 +18,7 @@ import { getServerDetail } from "@/lib/inventory/server-detail";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { chartRanges, DEFAULT_RANGE, isChartRange } from "./_components/chart-ranges";
 import { GpuCharts, GpuChartsSkeleton } from "./_components/gpu-charts";
+import { GpuHealth } from "./_components/gpu-health";
 import { GpuIdentity } from "./_components/gpu-identity";
 import { GpuReadings } from "./_components/gpu-readings";
 import { NoTelemetry } from "./_components/no-telemetry";
@@ -42,25 +43,6 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: gpu ? `GPU #${gpu.index} · ${gpu.hostname}` : "GPU" };
 }
 
-function HealthLine({ gpu }: { gpu: GpuOut }) {
-  return (
-    // A span: PageHeader puts its description in a <p>, which may not hold a <div>.
-    <span className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]" data-testid="gpu-health">
-      <GpuHealthBadge health={gpu.health} />
-      {gpu.healthReason && <span className={gpu.health === "failed" ? "text-rose-200" : "text-amber-100"}>{gpu.healthReason}</span>}
-      <span className="text-slate-500">
-        {gpu.healthChangedAt ? (
-          <>
-            since <UtcTime iso={gpu.healthChangedAt} />
-          </>
-        ) : (
-          "since it was registered"
-        )}
-      </span>
-    </span>
-  );
-}
-
 export default async function GpuPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
   await requirePagePrincipal();
   const [{ uuid }, query] = await Promise.all([params, searchParams]);
@@ -77,9 +59,12 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
       <PageHeader
         eyebrow={`Infrastructure · ${server.site} · ${server.rack}`}
         title={`GPU #${gpu.index} on ${gpu.hostname}`}
-        description={<HealthLine gpu={gpu} />}
+        description={`${gpu.model} · PCI ${gpu.pciBusId ?? "bus unknown"}`}
         actions={
           <>
+            <span data-testid="gpu-health" className="mr-2">
+              <GpuHealthBadge health={gpu.health} />
+            </span>
             <ButtonLink href={serverHref(gpu.hostname)}>Server</ButtonLink>
             <ButtonLink href={hrefWith("/audit", { target: `gpu:${gpu.uuid}` })} variant="ghost">
               History
@@ -91,21 +76,25 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
         <Card title="Identity">
           <GpuIdentity gpu={gpu} server={server} />
         </Card>
-        <Card
-          title="Latest readings"
-          description={
-            gpu.readingsAt ? (
-              <>
-                As of <UtcTime iso={gpu.readingsAt} /> · {formatAge(gpu.readingsAt, Date.now())}
-              </>
-            ) : (
-              "Nothing reported yet."
-            )
-          }
-          className="xl:col-span-2"
-        >
-          {gpu.readingsAt ? <GpuReadings gpu={gpu} degradedTempC={settings.degradedTempC} /> : <NoTelemetry hostname={gpu.hostname} />}
-        </Card>
+        <div className="grid gap-4 xl:col-span-2">
+          <Card
+            title="Latest readings"
+            description={
+              gpu.readingsAt ? (
+                <>
+                  As of <UtcTime iso={gpu.readingsAt} /> · {formatAge(gpu.readingsAt, Date.now())}
+                </>
+              ) : (
+                "Nothing reported yet."
+              )
+            }
+          >
+            {gpu.readingsAt ? <GpuReadings gpu={gpu} degradedTempC={settings.degradedTempC} /> : <NoTelemetry hostname={gpu.hostname} />}
+          </Card>
+          <Card title="Health">
+            <GpuHealth gpu={gpu} settings={settings} />
+          </Card>
+        </div>
       </div>
       {gpu.readingsAt && (
         <section className="mt-6" aria-label="Charts">

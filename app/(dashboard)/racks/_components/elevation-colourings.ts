@@ -1,5 +1,5 @@
 import { heatColour, scaleFraction, TEMP_SCALE } from "@/components/ui/heat-scale";
-import { formatKilowatts, formatTempC, formatWatts } from "@/components/ui/readings";
+import { formatAge, formatKilowatts, formatTempC, formatWatts } from "@/components/ui/readings";
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import type { ElevationServer, RackElevation } from "@/lib/inventory/rack-elevation";
 import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
@@ -88,27 +88,82 @@ function tinted(tint: string, server: ElevationServer): SlotPaint {
   return { body: "", edge: "", stripe: "", text: "fill-slate-50", isHatched: server.status === "retired", tint };
 }
 
-const missing: SlotReadout = { text: "no telemetry", isMissing: true };
+/**
+ * Readings older than this are not coloured: a node that stopped reporting an
+ * hour ago is not "62 °C" now. Three missed scrapes at the longest usual
+ * interval (5 min) is when silence stops being jitter.
+ */
+export const STALE_AFTER_MINUTES = 15;
 
-function temperatureColouring(): Colouring {
+/** Whether a reading taken at `at` (ISO-8601) is too old to colour by at `nowMs`. */
+export function isReadingStale(at: string, nowMs: number): boolean {
+  return nowMs - Date.parse(at) > STALE_AFTER_MINUTES * 60_000;
+}
+
+const noTelemetryLegend: LegendEntry = { label: `no telemetry, or none for ${STALE_AFTER_MINUTES} min`, paint: noTelemetryPaint };
+
+/** Which number of a server's readings a colouring shows. */
+type ReadingOf = (r: ServerHeat) => number | null;
+
+/** The reading's value if it is recent enough to colour by, else null. */
+function freshValue(r: ServerHeat | null, pick: ReadingOf, nowMs: number): number | null {
+  if (!r || isReadingStale(r.at, nowMs)) return null;
+  return pick(r);
+}
+
+function missingReadout(r: ServerHeat | null, nowMs: number): SlotReadout {
+  return { text: r ? `silent ${formatAge(r.at, nowMs).replace(/ ago$/, "")}` : "no telemetry", isMissing: true };
+}
+
+function readingColouring(
+  title: string,
+  scale: LegendScale,
+  pick: ReadingOf,
+  toFraction: (value: number) => number,
+  format: (value: number) => string,
+  nowMs: number,
+): Colouring {
   return {
-    title: "Hottest GPU (latest)",
-    legend: [{ label: "no telemetry", paint: noTelemetryPaint }],
-    scale: { minLabel: `${TEMP_SCALE.minC} °C`, midLabel: `${(TEMP_SCALE.minC + TEMP_SCALE.maxC) / 2} °C`, maxLabel: `${TEMP_SCALE.maxC} °C` },
-    paint: (server, r) =>
-      r?.maxTempC == null ? noTelemetryPaint : tinted(heatColour(scaleFraction(r.maxTempC, TEMP_SCALE.minC, TEMP_SCALE.maxC)), server),
-    readout: (_server, r) => (r?.maxTempC == null ? missing : { text: formatTempC(r.maxTempC), isMissing: false }),
+    title,
+    legend: [noTelemetryLegend],
+    scale,
+    paint: (server, r) => {
+      const value = freshValue(r, pick, nowMs);
+      return value === null ? noTelemetryPaint : tinted(heatColour(toFraction(value)), server);
+    },
+    readout: (_server, r) => {
+      const value = freshValue(r, pick, nowMs);
+      return value === null ? missingReadout(r, nowMs) : { text: format(value), isMissing: false };
+    },
   };
 }
 
-function powerColouring(scale: PowerScale): Colouring {
-  return {
-    title: "GPU power draw (latest, per server)",
-    legend: [{ label: "no telemetry", paint: noTelemetryPaint }],
-    scale: { minLabel: "0 W", midLabel: formatWatts(scale.maxW / 2), maxLabel: formatKilowatts(scale.maxW), basis: scale.basis },
-    paint: (server, r) => (r?.totalPowerW == null ? noTelemetryPaint : tinted(heatColour(scaleFraction(r.totalPowerW, 0, scale.maxW)), server)),
-    readout: (_server, r) => (r?.totalPowerW == null ? missing : { text: formatWatts(r.totalPowerW), isMissing: false }),
-  };
+function temperatureColouring(nowMs: number): Colouring {
+  const { minC, maxC } = TEMP_SCALE;
+  return readingColouring(
+    "Hottest GPU per server",
+    { minLabel: `${minC} °C`, midLabel: `${(minC + maxC) / 2} °C`, maxLabel: `${maxC} °C` },
+    (r) => r.maxTempC,
+    (t) => scaleFraction(t, minC, maxC),
+    formatTempC,
+    nowMs,
+  );
+}
+
+// One unit along the whole scale: "5.0 kW … 10.0 kW", not "5,000 W … 10.0 kW".
+function formatScaleWatts(watts: number, maxW: number): string {
+  return maxW >= 2000 ? formatKilowatts(watts) : formatWatts(watts);
+}
+
+function powerColouring(scale: PowerScale, nowMs: number): Colouring {
+  return readingColouring(
+    "GPU power draw per server",
+    { minLabel: "0", midLabel: formatScaleWatts(scale.maxW / 2, scale.maxW), maxLabel: formatScaleWatts(scale.maxW, scale.maxW), basis: scale.basis },
+    (r) => r.totalPowerW,
+    (w) => scaleFraction(w, 0, scale.maxW),
+    formatWatts,
+    nowMs,
+  );
 }
 
 const statusColouring: Colouring = {
@@ -118,9 +173,9 @@ const statusColouring: Colouring = {
   readout: () => null,
 };
 
-/** The colouring for `colourBy`; power needs the rack's scale. */
-export function colouringFor(colourBy: ColourBy, power: PowerScale): Colouring {
-  if (colourBy === "temperature") return temperatureColouring();
-  if (colourBy === "power") return powerColouring(power);
+/** The colouring for `colourBy`; power needs the rack's scale, and readings older than `nowMs` minus the stale window are not coloured. */
+export function colouringFor(colourBy: ColourBy, power: PowerScale, nowMs: number): Colouring {
+  if (colourBy === "temperature") return temperatureColouring(nowMs);
+  if (colourBy === "power") return powerColouring(power, nowMs);
   return statusColouring;
 }

@@ -1,13 +1,56 @@
 import Link from "next/link";
 import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
 import { serverHref } from "@/components/ui/inventory-links";
+import { tempColour } from "@/components/ui/heat-scale";
 import { formatRackUnits } from "@/components/ui/rack-units";
+import { formatTempC, formatWatts } from "@/components/ui/readings";
 import { ServerStatusBadge } from "@/components/ui/server-status-badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ElevationServer } from "@/lib/inventory/rack-elevation";
+import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
+import { isReadingStale } from "./elevation-colourings";
 
-/** The rack's servers top-down, the order a technician reads the drawing in. */
-export function RackServersTable({ servers }: { servers: ElevationServer[] }) {
+const dash = <span className="text-slate-600">—</span>;
+
+/** The server's readings; muted (as the drawing greys them out) once older than the stale window. */
+function Readings({ reading, nowMs }: { reading: ServerHeat | undefined; nowMs: number }) {
+  if (!reading) {
+    return (
+      <>
+        <Td isNumeric>{dash}</Td>
+        <Td isNumeric>{dash}</Td>
+      </>
+    );
+  }
+  const isStale = isReadingStale(reading.at, nowMs);
+  const title = `${isStale ? "no reading since" : "as of"} ${reading.at}`;
+  return (
+    <>
+      <Td isNumeric isMono isMuted={isStale}>
+        {reading.maxTempC === null ? dash : (
+          <span className="inline-flex items-center gap-1.5" title={title}>
+            <span aria-hidden className="size-1.5 rounded-full" style={{ backgroundColor: isStale ? "rgb(100 116 139)" : tempColour(reading.maxTempC) }} />
+            {formatTempC(reading.maxTempC)}
+          </span>
+        )}
+      </Td>
+      <Td isNumeric isMono isMuted={isStale}>
+        {reading.totalPowerW === null ? dash : <span title={title}>{formatWatts(reading.totalPowerW)}</span>}
+      </Td>
+    </>
+  );
+}
+
+/** The rack's servers top-down, the order a technician reads the drawing in, with their latest GPU readings. */
+export function RackServersTable({
+  servers,
+  readings = new Map(),
+  nowMs = Date.now(),
+}: {
+  servers: ElevationServer[];
+  readings?: Map<string, ServerHeat>;
+  nowMs?: number;
+}) {
   const topDown = [...servers].sort((a, b) => b.positionU - a.positionU);
   return (
     <Table label="Servers in this rack">
@@ -17,9 +60,11 @@ export function RackServersTable({ servers }: { servers: ElevationServer[] }) {
         <Th>Status</Th>
         <Th isNumeric>GPUs</Th>
         <Th>Worst GPU</Th>
+        <Th isNumeric>Hottest GPU</Th>
+        <Th isNumeric>GPU power</Th>
       </THead>
       <TBody>
-        {topDown.length === 0 && <EmptyRow colSpan={5}>Nothing is mounted in this rack yet.</EmptyRow>}
+        {topDown.length === 0 && <EmptyRow colSpan={7}>Nothing is mounted in this rack yet.</EmptyRow>}
         {topDown.map((s) => (
           <Tr key={s.hostname}>
             <Td isMono>
@@ -33,6 +78,7 @@ export function RackServersTable({ servers }: { servers: ElevationServer[] }) {
             </Td>
             <Td isNumeric isMono>{s.gpuCount}</Td>
             <Td>{s.worstGpuHealth ? <GpuHealthBadge health={s.worstGpuHealth} /> : <span className="text-slate-500">—</span>}</Td>
+            <Readings reading={readings.get(s.hostname)} nowMs={nowMs} />
           </Tr>
         ))}
       </TBody>

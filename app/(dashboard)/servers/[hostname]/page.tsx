@@ -25,7 +25,8 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 function gpuSummary(server: ServerDetail): string {
   const unhealthy = server.gpus.filter((g) => g.health !== "healthy").length;
-  const count = `${server.gpus.length} GPU${server.gpus.length === 1 ? "" : "s"}`;
+  const models = [...new Set(server.gpus.map((g) => g.model))];
+  const count = `${server.gpus.length} GPU${server.gpus.length === 1 ? "" : "s"}${models.length > 0 ? ` (${models.join(", ")})` : ""}`;
   return unhealthy === 0 ? `${count}, all healthy.` : `${count}, ${unhealthy} not healthy: the reason is the last health check's.`;
 }
 

@@ -20,14 +20,21 @@ type ChartSpec = {
 function chartSpecs(memoryMiB: number, degradedTempC: number): ChartSpec[] {
   return [
     { key: "util", title: "Utilisation", metric: readingFields.utilPct, unit: "%", colour: "sky", axis: { yMin: 0, yMax: 100 } },
-    { key: "memory", title: "Memory used", metric: readingFields.memUsedMiB, unit: "MiB", colour: "violet", axis: { yMin: 0, yMax: memoryMiB } },
+    {
+      key: "memory",
+      title: "Memory used",
+      metric: readingFields.memUsedMiB,
+      unit: "MiB",
+      colour: "violet",
+      axis: { yMin: 0, suggestedYMax: memoryMiB, threshold: { value: memoryMiB, label: `${memoryMiB.toLocaleString("en-US")} MiB total`, tone: "neutral" } },
+    },
     {
       key: "temperature",
       title: "Temperature",
       metric: readingFields.tempC,
       unit: "°C",
       colour: "amber",
-      axis: { suggestedYMax: degradedTempC + 5, threshold: { value: degradedTempC, label: `degraded > ${degradedTempC} °C` } },
+      axis: { suggestedYMax: degradedTempC + 5, threshold: { value: degradedTempC, label: `degraded > ${degradedTempC} °C`, tone: "bad" } },
     },
     { key: "power", title: "Power", metric: readingFields.powerW, unit: "W", colour: "emerald", axis: { yMin: 0 } },
   ];

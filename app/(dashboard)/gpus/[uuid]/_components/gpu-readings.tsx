@@ -52,18 +52,16 @@ export function GpuReadings({ gpu, degradedTempC }: { gpu: GpuOut; degradedTempC
       >
         {memShare !== null && <Meter share={memShare} colour="rgb(167 139 250)" />}
       </Reading>
-      <Reading label="Temperature" value={temp} unit={tempUnit} hint={`degraded above ${degradedTempC} °C`} testId="reading-temp">
+      <Reading label="Temperature" value={temp} unit={tempUnit} hint={`degraded > ${degradedTempC} °C`} testId="reading-temp">
         {gpu.tempC !== null && <Meter share={gpu.tempC / degradedTempC} colour={tempColour(gpu.tempC)} />}
       </Reading>
       <Reading label="Power" value={power} unit={powerUnit} testId="reading-power" />
       <Reading
         label="Last XID"
         value={gpu.xid === null ? null : hasXid ? String(gpu.xid) : "none"}
-        hint={gpu.xid === null ? undefined : hasXid ? "a driver-reported error code" : "no XID error reported"}
+        hint={gpu.xid === null ? undefined : hasXid ? <span className="text-rose-300">driver-reported error</span> : "no XID error reported"}
         testId="reading-xid"
-      >
-        {hasXid && <p className="mt-1 text-[11px] font-medium text-rose-300">check the health reason</p>}
-      </Reading>
+      />
     </div>
   );
 }

@@ -37,7 +37,8 @@ export default async function RackElevationPage({ params, searchParams }: { para
   const colourBy = isColourBy(values.colour) ? values.colour : "status";
   // Read in every colouring: the slots carry the readings as data attributes and in their titles.
   const readings = await getServerHeat(rack.servers.map((s) => s.hostname));
-  const colouring = colouringFor(colourBy, powerScaleFor(rack));
+  const nowMs = Date.now();
+  const colouring = colouringFor(colourBy, powerScaleFor(rack), nowMs);
   const path = rackHref(rack.site, rack.name);
 
   return (
@@ -72,7 +73,7 @@ export default async function RackElevationPage({ params, searchParams }: { para
       <div className="grid items-start gap-4 lg:grid-cols-[auto_minmax(0,1fr)]">
         <Card title="Front view" actions={<ColourByToggle path={path} current={colourBy} highlight={highlight} />}>
           <div className="flex justify-center">
-            <RackElevationDrawing rack={rack} colourBy={colourBy} readings={readings} highlight={isHighlightHere ? highlight : null} />
+            <RackElevationDrawing rack={rack} colourBy={colourBy} readings={readings} nowMs={nowMs} highlight={isHighlightHere ? highlight : null} />
           </div>
         </Card>
         <div className="grid gap-4">
@@ -85,7 +86,7 @@ export default async function RackElevationPage({ params, searchParams }: { para
             </Card>
           </div>
           <Card title="Mounted servers" description="Top of the rack first, as in the drawing." isFlush>
-            <RackServersTable servers={rack.servers} />
+            <RackServersTable servers={rack.servers} readings={readings} nowMs={nowMs} />
           </Card>
         </div>
       </div>

@@ -36,7 +36,11 @@ function Temperature({ tempC }: { tempC: number | null }) {
   );
 }
 
-/** The server's GPUs with their health and latest readings; each row links to the GPU's page. */
+/**
+ * The server's GPUs with their health and latest readings; each row links to
+ * the GPU's page, which also has the model and PCI bus (left out here so the
+ * readings fit without scrolling).
+ */
 export function GpusTable({ gpus, readings }: { gpus: ServerDetailGpu[]; readings: Map<string, LatestReadings> }) {
   return (
     <Table label="GPUs">
@@ -48,13 +52,11 @@ export function GpusTable({ gpus, readings }: { gpus: ServerDetailGpu[]; reading
         <Th isNumeric>Temp</Th>
         <Th isNumeric>Power</Th>
         <Th isNumeric>Memory</Th>
-        <Th>Model</Th>
-        <Th>PCI bus</Th>
         <Th>UUID</Th>
         <Th>Health changed (UTC)</Th>
       </THead>
       <TBody>
-        {gpus.length === 0 && <EmptyRow colSpan={11}>No GPU is registered in this server.</EmptyRow>}
+        {gpus.length === 0 && <EmptyRow colSpan={9}>No GPU is registered in this server.</EmptyRow>}
         {gpus.map((g) => {
           const r = readings.get(g.uuid);
           return (
@@ -67,7 +69,9 @@ export function GpusTable({ gpus, readings }: { gpus: ServerDetailGpu[]; reading
               <Td>
                 <GpuHealthBadge health={g.health} />
               </Td>
-              <Td isMuted={g.health === "healthy"}>{g.healthReason ?? "—"}</Td>
+              <Td isMuted={g.health === "healthy"} className="min-w-56">
+                {g.healthReason ?? "—"}
+              </Td>
               <Td isNumeric isMono>{r?.utilPct == null ? <Missing /> : formatPct(r.utilPct)}</Td>
               <Td isNumeric isMono>
                 <Temperature tempC={r?.tempC ?? null} />
@@ -76,8 +80,6 @@ export function GpusTable({ gpus, readings }: { gpus: ServerDetailGpu[]; reading
               <Td isNumeric isMono>
                 <Memory totalMiB={g.memoryMiB} usedMiB={r?.memUsedMiB ?? null} />
               </Td>
-              <Td isMuted className="whitespace-nowrap">{g.model}</Td>
-              <Td isMono isMuted>{g.pciBusId ?? "—"}</Td>
               <Td isMono isMuted>
                 <Link href={gpuHref(g.uuid)} className="hover:text-emerald-300 hover:underline">
                   {g.uuid}

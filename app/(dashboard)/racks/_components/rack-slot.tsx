@@ -1,0 +1,169 @@
+import Link from "next/link";
+import { serverHref } from "@/components/ui/inventory-links";
+import { formatRackUnits } from "@/components/ui/rack-units";
+import { formatTempC, formatWatts } from "@/components/ui/readings";
+import type { ElevationServer } from "@/lib/inventory/rack-elevation";
+import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
+import type { SlotPaint, SlotReadout } from "./elevation-colourings";
+import { BAY, BAY_X, slotBox, type Geometry } from "./elevation-geometry";
+
+// One server in the elevation drawing: a linked box in its units with its
+// hostname, model, GPU count, worst-GPU mark and, in telemetry colourings,
+// its reading. Its data-* attributes are what tests and scripts read.
+
+const healthMarker = { degraded: "fill-amber-400", failed: "fill-rose-500" } as const;
+
+function describeReading(r: ServerHeat | null): string {
+  if (!r) return ", no telemetry";
+  const parts = [r.maxTempC === null ? null : `hottest GPU ${formatTempC(r.maxTempC)}`, r.totalPowerW === null ? null : `GPUs draw ${formatWatts(r.totalPowerW)}`];
+  return `, ${parts.filter(Boolean).join(", ")} (at ${r.at.replace(/\.\d{3}Z$/, "Z")})`;
+}
+
+function describeServer(s: ElevationServer, r: ServerHeat | null): string {
+  const health = s.worstGpuHealth && s.worstGpuHealth !== "healthy" ? `, a GPU ${s.worstGpuHealth}` : "";
+  return `${s.hostname}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}, ${s.model ?? "unknown model"}, ${s.gpuCount} GPUs${health}${describeReading(r)}`;
+}
+
+// Readings go into data attributes at 0.1 precision: enough for tests and scripts, no float noise.
+const attr = (v: number | null | undefined) => (v == null ? undefined : String(Math.round(v * 10) / 10));
+
+// Mono text is 0.6em wide per character; used to keep the health dot clear of the text at the right.
+const monoWidth = (text: string, px: number) => text.length * px * 0.6;
+
+/** For tests and scripts: whether the colouring had a reading to show ("stale": one older than the stale window). */
+function telemetryState(reading: ServerHeat | null, readout: SlotReadout): "known" | "stale" | "none" | undefined {
+  if (!readout) return undefined;
+  if (!readout.isMissing) return "known";
+  return reading ? "stale" : "none";
+}
+
+function readoutClass(readout: SlotReadout): string {
+  if (!readout) return "fill-slate-300 text-[10px]";
+  return readout.isMissing ? "fill-slate-500 font-sans text-[10px] italic" : "fill-slate-50 text-[11px] font-semibold";
+}
+
+export type SlotProps = { g: Geometry; server: ElevationServer; reading: ServerHeat | null; paint: SlotPaint; readout: SlotReadout; isHighlighted: boolean };
+
+export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }: SlotProps) {
+  const { y, height } = slotBox(g, server.positionU, server.heightU);
+  const top = y + 1;
+  const h = height - 2;
+  const isTall = server.heightU >= 2;
+  const gpus = server.gpuCount > 0 ? `${server.gpuCount}× GPU` : "no GPU";
+  // With a readout, it takes the first line's right end and the GPU count moves below (or beside it, in 1U).
+  const rightTop = readout ? (isTall ? readout.text : `${readout.text} · ${gpus}`) : gpus;
+  const lineY = isTall ? top + 13 : top + h / 2 + 0.5;
+  const tint = paint.tint ? { fill: paint.tint, stroke: paint.tint } : undefined;
+  return (
+    <Link
+      href={serverHref(server.hostname)}
+      aria-label={describeServer(server, reading)}
+      className="group outline-none"
+      data-testid="rack-slot"
+      data-hostname={server.hostname}
+      data-position-u={server.positionU}
+      data-height-u={server.heightU}
+      data-status={server.status}
+      data-highlighted={isHighlighted || undefined}
+      data-temp-c={attr(reading?.maxTempC)}
+      data-power-w={attr(reading?.totalPowerW)}
+      data-telemetry={telemetryState(reading, readout)}
+    >
+      <title>{describeServer(server, reading)}</title>
+      {/* Mounting ears reach over the rails, as on a real chassis. */}
+      <rect
+        x={BAY_X - 6}
+        y={top}
+        width={BAY + 12}
+        height={h}
+        rx="2"
+        className={`fill-slate-900 ${paint.edge}`}
+        style={tint && { stroke: paint.tint, strokeOpacity: 0.55 }}
+        strokeDasharray={paint.isDashed ? "4 3" : undefined}
+      />
+      <rect
+        x={BAY_X + 1}
+        y={top}
+        width={BAY - 2}
+        height={h}
+        rx="1.5"
+        className={`${paint.body} ${paint.edge}`}
+        style={tint && { ...tint, fillOpacity: 0.22, strokeOpacity: 0.7 }}
+        strokeDasharray={paint.isDashed ? "4 3" : undefined}
+      />
+      {paint.isHatched && <rect x={BAY_X + 1} y={top} width={BAY - 2} height={h} fill={`url(#${g.patternId})`} />}
+      <rect x={BAY_X + 1} y={top} width="4" height={h} className={paint.stripe} style={tint && { fill: paint.tint }} />
+      {server.heightU >= 3 && <Vents x={BAY_X + 200} y={top + 32} width={BAY - 220} height={h - 42} />}
+      <text x={BAY_X + 14} y={lineY} dominantBaseline="middle" className={`${paint.text} text-[11px] font-medium`}>
+        {server.hostname}
+      </text>
+      {isTall && (
+        <text x={BAY_X + 14} y={top + 27} dominantBaseline="middle" className="fill-slate-400 font-sans text-[10px]">
+          {server.model ?? "unknown model"}
+        </text>
+      )}
+      <text
+        x={BAY_X + BAY - 12}
+        y={lineY}
+        textAnchor="end"
+        dominantBaseline="middle"
+        className={`tabular-nums ${readoutClass(readout)}`}
+        data-testid={readout ? "rack-slot-readout" : undefined}
+      >
+        {rightTop}
+      </text>
+      {readout && isTall && (
+        <text x={BAY_X + BAY - 12} y={top + 27} textAnchor="end" dominantBaseline="middle" className="fill-slate-400 text-[10px] tabular-nums">
+          {gpus}
+        </text>
+      )}
+      {server.worstGpuHealth && server.worstGpuHealth !== "healthy" && (
+        <circle
+          cx={Math.min(BAY_X + BAY - 70, BAY_X + BAY - 12 - monoWidth(rightTop, readout && !readout.isMissing ? 11 : 10) - 9)}
+          cy={isTall ? top + 13 : top + h / 2}
+          r="3.5"
+          className={healthMarker[server.worstGpuHealth]}
+        />
+      )}
+      <rect
+        x={BAY_X + 1}
+        y={top}
+        width={BAY - 2}
+        height={h}
+        rx="1.5"
+        className="fill-white/0 transition-colors group-hover:fill-white/5 group-focus-visible:stroke-emerald-300"
+        strokeWidth="2"
+      />
+      {isHighlighted && <Highlight top={top} h={h} />}
+    </Link>
+  );
+}
+
+function Vents({ x, y, width, height }: { x: number; y: number; width: number; height: number }) {
+  const rows = Array.from({ length: Math.max(0, Math.floor(height / 6)) }, (_, i) => y + i * 6);
+  return (
+    <g aria-hidden>
+      {rows.map((ry) => (
+        <line key={ry} x1={x} x2={x + width} y1={ry} y2={ry} className="stroke-slate-300/10" strokeWidth="2" strokeDasharray="10 3" />
+      ))}
+    </g>
+  );
+}
+
+/** The outline for `?highlight=`: drawn around the ears so it reads even on a busy rack. */
+function Highlight({ top, h }: { top: number; h: number }) {
+  return (
+    <rect
+      aria-hidden
+      data-testid="rack-slot-highlight"
+      x={BAY_X - 9}
+      y={top - 3}
+      width={BAY + 18}
+      height={h + 6}
+      rx="3.5"
+      fill="none"
+      strokeWidth="2.5"
+      className="stroke-sky-300 drop-shadow-[0_0_6px_rgb(125_211_252_/_0.65)]"
+    />
+  );
+}

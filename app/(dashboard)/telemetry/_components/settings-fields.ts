@@ -1,0 +1,17 @@
+import type { TelemetrySettings } from "@/lib/telemetry/settings";
+
+// The telemetry settings as the page presents them: label, unit and what each
+// one does. Types come from lib/telemetry/settings.ts; the limits are checked
+// by the API (PUT /api/v1/telemetry/settings), whose message the form shows.
+
+export type NumericSettingKey = Exclude<keyof TelemetrySettings, "autoRegisterGpus">;
+
+export const numericSettings: { key: NumericSettingKey; label: string; unit: string; help: string }[] = [
+  { key: "rawRetentionDays", label: "Raw samples kept", unit: "days", help: "every sample as received; charts up to a few hours use these" },
+  { key: "rollup1mRetentionDays", label: "1-minute rollups kept", unit: "days", help: "min/max/avg per minute, for day-long charts" },
+  { key: "rollup1hRetentionDays", label: "1-hour rollups kept", unit: "days", help: "min/max/avg per hour, for week-long and longer charts" },
+  { key: "degradedTempC", label: "Degraded above", unit: "°C", help: "a GPU hotter than this is marked degraded" },
+  { key: "throttleSustainMinutes", label: "Throttling sustained for", unit: "min", help: "power-cap throttling this long marks a GPU degraded" },
+];
+
+export const autoRegisterHelp = "register GPUs that report from a known server but are missing from the inventory";

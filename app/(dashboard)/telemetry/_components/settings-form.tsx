@@ -1,0 +1,87 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { requestApi } from "@/components/ui/api-request";
+import { Button, TextInput } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
+import type { TelemetrySettings } from "@/lib/telemetry/settings";
+import { autoRegisterHelp, numericSettings } from "./settings-fields";
+
+/** The settings as a form (operators): one PUT with every field; the API answers with what it stored. */
+export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
+  const router = useRouter();
+  const [isPending, setIsPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [isSaved, setIsSaved] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const body: Record<string, number | boolean> = { autoRegisterGpus: data.get("autoRegisterGpus") === "on" };
+    for (const s of numericSettings) body[s.key] = Number(data.get(s.key));
+    setIsPending(true);
+    setError(null);
+    setIsSaved(false);
+    const result = await requestApi("PUT", "/api/v1/telemetry/settings", { body });
+    setIsPending(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setIsSaved(true);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} aria-label="Telemetry settings" className="space-y-3" onChange={() => setIsSaved(false)}>
+      <div className="divide-y divide-slate-800/70 text-[13px]">
+        {numericSettings.map((s) => (
+          <div key={s.key} className="flex items-center justify-between gap-4 py-2">
+            <label htmlFor={`setting-${s.key}`} className="min-w-0">
+              <span className="text-slate-200">{s.label}</span>
+              <span className="block text-[11px] text-slate-500">{s.help}</span>
+            </label>
+            <div className="flex shrink-0 items-center gap-2">
+              {/* Sized by a wrapper: TextInput is w-full, and two width classes would fight over the order of Tailwind's CSS. */}
+              <div className="w-24">
+                <TextInput id={`setting-${s.key}`} name={s.key} type="number" step="any" required defaultValue={settings[s.key]} className="text-right font-mono" />
+              </div>
+              <span className="w-8 text-xs text-slate-500">{s.unit}</span>
+            </div>
+          </div>
+        ))}
+        <div className="flex items-center justify-between gap-4 py-2">
+          <label htmlFor="setting-autoRegisterGpus" className="min-w-0">
+            <span className="text-slate-200">Auto-register GPUs</span>
+            <span className="block text-[11px] text-slate-500">{autoRegisterHelp}</span>
+          </label>
+          <div className="flex w-34 shrink-0 justify-start pl-1">
+            <input
+              id="setting-autoRegisterGpus"
+              name="autoRegisterGpus"
+              type="checkbox"
+              defaultChecked={settings.autoRegisterGpus}
+              className="size-4 rounded border-slate-600 bg-slate-900 accent-emerald-500"
+            />
+          </div>
+        </div>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="primary" disabled={isPending}>
+          {isPending ? "Saving…" : "Save settings"}
+        </Button>
+        {isSaved && (
+          <span role="status" className="text-xs text-emerald-300">
+            Saved.
+          </span>
+        )}
+      </div>
+      {error && (
+        <Notice tone="error" title="The settings were not saved">
+          {error}
+        </Notice>
+      )}
+    </form>
+  );
+}

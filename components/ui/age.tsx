@@ -1,0 +1,15 @@
+import { formatAge } from "./readings";
+
+/**
+ * How long ago an instant was ("4 min ago"), with the exact ISO-8601 UTC time
+ * in the tooltip. For "last seen" columns, where recency matters more than the
+ * clock time; elsewhere the dashboard shows UtcTime.
+ */
+export function Age({ iso, nowMs, fallback = "never" }: { iso: string | null; nowMs: number; fallback?: string }) {
+  if (!iso) return <span className="text-slate-500">{fallback}</span>;
+  return (
+    <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
+      {formatAge(iso, nowMs)}
+    </time>
+  );
+}
