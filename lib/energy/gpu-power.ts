@@ -1,0 +1,104 @@
+import { getPool } from "../database/pool";
+import { findFieldId } from "../telemetry/field-ids";
+import { getTelemetrySettings } from "../telemetry/settings";
+import type { BucketPoint, CounterPoint, PowerPoint } from "./profiles";
+import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from "./units";
+
+/** dcgm fields GPU energy is computed from: power in W, and an energy counter in mJ. */
+export const POWER_FIELD = "DCGM_FI_DEV_POWER_USAGE";
+export const ENERGY_COUNTER_FIELD = "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION";
+
+export type GpuSource = "raw" | "1m" | "1h";
+export const rollupWidthMs = { "1m": MS_PER_MINUTE, "1h": MS_PER_HOUR } as const;
+const rollupTable = { "1m": `"GpuRollup1m"`, "1h": `"GpuRollup1h"` } as const;
+
+// Raw samples (every 10–30 s) are read for spans up to this long; longer spans
+// read 1-minute means, ~60× fewer rows, for an error far below a meter's.
+const RAW_MAX_SPAN_MS = 6 * MS_PER_HOUR;
+
+/**
+ * The finer rollup that still holds data from `fromMs` on, given its
+ * retention; hourly means also for spans longer than `fineUpToMs` (site-wide
+ * sums over weeks would otherwise scan every GPU's every minute).
+ */
+export async function chooseRollup(fromMs: number, toMs: number, nowMs: number, fineUpToMs = Infinity): Promise<"1m" | "1h"> {
+  const s = await getTelemetrySettings();
+  return fromMs >= nowMs - s.rollup1mRetentionDays * MS_PER_DAY && toMs - fromMs <= fineUpToMs ? "1m" : "1h";
+}
+
+/** Spans longer than this read hourly means when summing a whole site's GPUs. */
+export const SITE_FINE_MAX_SPAN_MS = 2 * MS_PER_DAY;
+
+/** The finest store that still holds [fromMs, toMs) in full, given retention, and is cheap enough to read. */
+export async function chooseGpuSource(fromMs: number, toMs: number, nowMs: number): Promise<GpuSource> {
+  const s = await getTelemetrySettings();
+  if (toMs - fromMs <= RAW_MAX_SPAN_MS && fromMs >= nowMs - s.rawRetentionDays * MS_PER_DAY) return "raw";
+  return chooseRollup(fromMs, toMs, nowMs);
+}
+
+export async function gpuFieldIds(): Promise<{ power: number | null; energy: number | null }> {
+  const pool = getPool();
+  return { power: await findFieldId(pool, POWER_FIELD), energy: await findFieldId(pool, ENERGY_COUNTER_FIELD) };
+}
+
+/** Raw samples of one GPU field in [fromMs, toMs] (both ends: callers pad the range to interpolate its edges). */
+export async function readGpuSamples(gpuId: string, fieldId: number, fromMs: number, toMs: number): Promise<CounterPoint[]> {
+  const { rows } = await getPool().query<{ at: Date; value: number }>(
+    `SELECT "at", "value" FROM "GpuSample" WHERE "gpuId" = $1::uuid AND "fieldId" = $2 AND "at" >= $3 AND "at" <= $4 ORDER BY "at"`,
+    [gpuId, fieldId, new Date(fromMs), new Date(toMs)],
+  );
+  return rows.map((r) => ({ atMs: r.at.getTime(), value: r.value }));
+}
+
+export const asPowerPoints = (points: CounterPoint[]): PowerPoint[] => points.map((p) => ({ atMs: p.atMs, watts: p.value }));
+
+/** One GPU's mean power per rollup bucket overlapping [fromMs, toMs). */
+export async function readGpuRollup(gpuId: string, fieldId: number, source: "1m" | "1h", fromMs: number, toMs: number): Promise<BucketPoint[]> {
+  const { rows } = await getPool().query<{ bucket: Date; avg: number }>(
+    `SELECT "bucket", "sum" / "count" AS avg FROM ${rollupTable[source]}
+      WHERE "gpuId" = $1::uuid AND "fieldId" = $2 AND "bucket" > $3 AND "bucket" < $4 ORDER BY "bucket"`,
+    [gpuId, fieldId, new Date(fromMs - rollupWidthMs[source]), new Date(toMs)],
+  );
+  return rows.map((r) => ({ bucketMs: r.bucket.getTime(), avgW: r.avg }));
+}
+
+const siteGpus = `JOIN "Gpu" g ON g.id = r."gpuId" JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" k ON k.id = s."rackId"`;
+
+/**
+ * The site's GPUs' power per rollup bucket: the sum over GPUs of each one's
+ * mean in the bucket, W. A GPU that sent nothing in a bucket adds nothing.
+ */
+export async function readSiteGpuPower(siteId: string, source: "1m" | "1h", fromMs: number, toMs: number): Promise<BucketPoint[]> {
+  const { power } = await gpuFieldIds();
+  if (power === null) return [];
+  const { rows } = await getPool().query<{ bucket: Date; watts: number }>(
+    `SELECT r."bucket", sum(r."sum" / r."count") AS watts FROM ${rollupTable[source]} r ${siteGpus}
+      WHERE k."siteId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $3 AND r."bucket" < $4
+      GROUP BY r."bucket" ORDER BY r."bucket"`,
+    [siteId, power, new Date(fromMs - rollupWidthMs[source]), new Date(toMs)],
+  );
+  return rows.map((r) => ({ bucketMs: r.bucket.getTime(), avgW: r.watts }));
+}
+
+export type GpuEnergyRow = { gpuId: string; uuid: string; hostname: string; rack: string; kwh: number };
+
+/**
+ * Each of the site's GPUs' energy over [fromMs, toMs) from rollup means, summed
+ * in the database: mean W × the part of the bucket inside the range (s) ÷ 3.6e6
+ * = kWh — the same rectangles `rollupProfile` integrates, without shipping
+ * every bucket of every GPU to Node.
+ */
+export async function readGpuEnergyBySite(siteId: string, source: "1m" | "1h", fromMs: number, toMs: number): Promise<GpuEnergyRow[]> {
+  const { power } = await gpuFieldIds();
+  if (power === null) return [];
+  const widthMs = rollupWidthMs[source];
+  const { rows } = await getPool().query<GpuEnergyRow>(
+    `SELECT g.id AS "gpuId", g.uuid, s.hostname, k.name AS rack,
+            sum((r."sum" / r."count") * extract(epoch FROM least(r."bucket" + make_interval(secs => $5::int), $4::timestamptz) - greatest(r."bucket", $3::timestamptz))) / 3600000.0 AS kwh
+       FROM ${rollupTable[source]} r ${siteGpus}
+      WHERE k."siteId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $6 AND r."bucket" < $4
+      GROUP BY g.id, g.uuid, s.hostname, k.name`,
+    [siteId, power, new Date(fromMs), new Date(toMs), widthMs / 1000, new Date(fromMs - widthMs)],
+  );
+  return rows.map((r) => ({ ...r, kwh: Number(r.kwh) }));
+}
