@@ -21,7 +21,9 @@ function createClient(): PrismaClient {
   // PGlite is one session behind a multiplexer: more connections only queue there.
   const max = RACKMIND_DB_KIND === "pglite" ? 4 : 10;
   const adapter = new PrismaPg({ connectionString, max });
-  return new PrismaClient({ adapter });
+  // PGlite is one session, so transactions queue behind each other there; Prisma's
+  // default 2 s wait for a transaction to start is too short under load.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
 }
 
 /** The one Prisma client of this process. */
