@@ -16,7 +16,7 @@ const navigation: NavGroup[] = [
       { href: "/fleet", label: "Fleet", icon: "fleet" },
       { href: "/racks", label: "Racks", icon: "rack" },
       { href: "/telemetry", label: "Telemetry", icon: "telemetry" },
-      { href: "/energy", label: "Energy", icon: "energy", isPlanned: true },
+      { href: "/energy", label: "Energy", icon: "energy" },
     ],
   },
   {

@@ -1,36 +1,72 @@
 import type { Metadata } from "next";
-import { ComingSection } from "@/components/ui/coming-section";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { Suspense } from "react";
+import { DownloadLink } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { hrefWith } from "@/components/ui/pager";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { can } from "@/lib/auth/permissions";
+import type { SearchParams } from "@/lib/http/page-query";
+import { listSiteNames } from "@/lib/inventory/site-overview";
+import { EnergyReport, EnergyReportSkeleton } from "./_components/energy-report";
+import { readEnergyView, type EnergyView } from "./_components/energy-query";
+import { PeriodPicker } from "./_components/period-picker";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Energy" };
 
-export default function EnergyPage() {
+/** This Rackmind's address as the browser reached it, for copy-paste examples (as on the Telemetry page). */
+async function readOrigin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}
+
+/** The per-day CSV of exactly the period on screen (the API takes the session cookie). */
+function csvHref(view: EnergyView): string {
+  return hrefWith("/api/v1/energy/summary.csv", { site: view.site, from: new Date(view.fromMs).toISOString(), to: new Date(view.toMs).toISOString() });
+}
+
+export default async function EnergyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const principal = await requirePagePrincipal();
+  const [sites, raw, origin] = await Promise.all([listSiteNames(), searchParams, readOrigin()]);
+  const parsed = readEnergyView(raw, sites, new Date());
+  const view = parsed.ok ? parsed.view : null;
+
   return (
-    <ComingSection
-      eyebrow="Infrastructure"
-      title="Energy"
-      summary="Metered energy per site with PUE, cost in the site's currency and carbon from the grid's intensity."
-      features={[
-        {
-          title: "Meter readings",
-          body: "Cumulative kWh registers from facility and IT meters, posted in batches. Register resets and gaps are detected instead of being counted as usage.",
-        },
-        {
-          title: "PUE over time",
-          body: "Facility kWh divided by IT kWh per site and interval, so cooling and distribution overhead is visible next to the IT load it serves.",
-        },
-        {
-          title: "Cost and carbon",
-          body: "kWh × the site's tariff (EUR for ams1, USD for pdx1 in the demo) and kWh × the grid's gCO2e/kWh, reported as kg CO2e.",
-        },
-        {
-          title: "Energy per training run",
-          body: "GPU power attributed to each job over its run, carried into the model version's lineage as kWh and kg CO2e.",
-        },
-      ]}
-      endpoints={[
-        { method: "POST", path: "/api/v1/energy/readings", purpose: "[{site, meter, scope, at, kwhTotal}] cumulative readings" },
-        { method: "GET", path: "/api/v1/energy/summary", purpose: "itKwh, facilityKwh, pue, cost, co2eKg for a site and range" },
-      ]}
-    />
+    <>
+      <PageHeader
+        eyebrow="Infrastructure"
+        title="Energy"
+        description="Metered facility and IT energy per site with PUE, cost from the site's tariff and CO₂e from its grid intensity, next to the GPU energy from telemetry."
+        actions={
+          view && (
+            <DownloadLink href={csvHref(view)}>
+              Download CSV
+            </DownloadLink>
+          )
+        }
+      />
+      <PeriodPicker sites={sites} view={view} values={parsed.values} />
+      {parsed.ok ? (
+        // Keyed on the URL, not on the computed period (which moves with the clock): a refresh after
+        // saving the tariff then updates the report in place instead of remounting it.
+        <Suspense key={JSON.stringify(parsed.values)} fallback={<EnergyReportSkeleton />}>
+          <EnergyReport view={parsed.view} origin={origin} canWrite={can(principal.role, "energy.write")} role={principal.role} />
+        </Suspense>
+      ) : (
+        <Notice tone="error" title="This view cannot be shown">
+          {parsed.message}{" "}
+          {sites.length > 0 && (
+            <Link href={hrefWith("/energy", { site: parsed.site ?? undefined })} className="underline">
+              Show the last 24 hours{parsed.site ? ` at ${parsed.site}` : ""}
+            </Link>
+          )}
+        </Notice>
+      )}
+    </>
   );
 }

@@ -1,0 +1,42 @@
+import { UtcTime } from "@/components/ui/utc-time";
+import type { SummaryOut } from "@/lib/energy/schemas";
+import { formatDuration } from "./energy-format";
+
+const SHOWN = 8;
+
+/**
+ * The spans meters said nothing about. Energy is never interpolated across
+ * them, so the totals above are short by whatever was drawn then: the notice
+ * says so instead of letting a quiet hour pass for a cheap one.
+ */
+export function MeterGaps({ gaps, maxGapMinutes }: { gaps: SummaryOut["gaps"]; maxGapMinutes: number }) {
+  if (gaps.length === 0) return null;
+  const longestMs = gaps.reduce((ms, g) => Math.max(ms, Date.parse(g.to) - Date.parse(g.from)), 0);
+  const meters = new Set(gaps.map((g) => g.meter)).size;
+  return (
+    <section role="status" aria-label="Meter gaps" data-testid="meter-gaps" className="mt-4 rounded-lg border border-amber-500/30 bg-amber-500/5 px-4 py-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 className="text-sm font-medium text-amber-100">
+          {gaps.length} meter gap{gaps.length === 1 ? "" : "s"} in this period
+          <span className="font-normal text-amber-200/70">
+            {" "}
+            · {meters} meter{meters === 1 ? "" : "s"} · longest {formatDuration(longestMs)}
+          </span>
+        </h2>
+        <p className="text-xs text-amber-200/70">Readings more than {maxGapMinutes} min apart are a gap; no energy is assumed across it, so the totals leave it out.</p>
+      </div>
+      <ul className="mt-2 grid gap-x-6 gap-y-1 text-[12px] text-amber-50/90 md:grid-cols-2">
+        {gaps.slice(0, SHOWN).map((g) => (
+          <li key={`${g.meter}@${g.from}`} className="flex flex-wrap items-center gap-x-2" data-testid="meter-gap" data-meter={g.meter}>
+            <span className="font-mono font-medium">{g.meter}</span>
+            <span className="text-amber-200/60">
+              <UtcTime iso={g.from} /> → <UtcTime iso={g.to} />
+            </span>
+            <span className="text-amber-200/80">{formatDuration(Date.parse(g.to) - Date.parse(g.from))}</span>
+          </li>
+        ))}
+      </ul>
+      {gaps.length > SHOWN && <p className="mt-1 text-xs text-amber-200/70">…and {gaps.length - SHOWN} more; the per-day CSV counts them per day.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { Button, Field, TextInput } from "@/components/ui/form-controls";
+import { hrefWith } from "@/components/ui/pager";
+import { energyRanges, type EnergyRange, type EnergyView, viewParams } from "./energy-query";
+
+type Option = { key: string; label: string; href: string; title?: string; isCurrent: boolean };
+
+/** Plain links styled as a segmented control (no JS), like the GPU page's range picker. */
+function Segmented({ label, options }: { label: string; options: Option[] }) {
+  return (
+    <nav aria-label={label} className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
+      {options.map((o) => (
+        <Link
+          key={o.key}
+          href={o.href}
+          title={o.title}
+          aria-current={o.isCurrent ? "page" : undefined}
+          className={`rounded px-2.5 py-1 font-mono text-[12px] font-medium transition-colors ${
+            o.isCurrent ? "bg-slate-700 text-slate-50 shadow-sm" : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
+          }`}
+        >
+          {o.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+const isoMinute = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+
+/** A GET form for any period; dates alone are whole UTC days. It sits behind a disclosure, as most visits use a preset. */
+function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: Record<string, string> }) {
+  const keep = view ? viewParams(view) : { site: values.site };
+  return (
+    <details className="group relative" open={view === null && Boolean(values.from || values.to)}>
+      <summary
+        className={`cursor-pointer list-none rounded-md border px-2.5 py-1 font-mono text-[12px] font-medium transition-colors [&::-webkit-details-marker]:hidden ${
+          view?.range === "custom" ? "border-slate-600 bg-slate-700 text-slate-50" : "border-slate-700 bg-slate-950/60 text-slate-400 hover:text-slate-100"
+        }`}
+      >
+        custom…
+      </summary>
+      <form
+        method="get"
+        action="/energy"
+        aria-label="Custom period"
+        className="absolute right-0 z-20 mt-2 w-80 space-y-3 rounded-lg border border-slate-700 bg-slate-900 p-3 shadow-xl shadow-black/40"
+      >
+        {Object.entries({ site: keep.site, rackCapPct: keep.rackCapPct, pueTarget: keep.pueTarget }).map(([name, value]) =>
+          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+        )}
+        <Field id="energy-from" label="From (UTC)" hint="2026-03-01, or 2026-03-01 06:00">
+          <TextInput id="energy-from" name="from" required defaultValue={values.from ?? (view ? isoMinute(view.fromMs) : "")} className="font-mono" />
+        </Field>
+        <Field id="energy-to" label="To (UTC, exclusive)" hint="empty: now; at most 400 days after From">
+          <TextInput id="energy-to" name="to" defaultValue={values.to ?? (view ? isoMinute(view.toMs) : "")} className="font-mono" />
+        </Field>
+        <div className="flex justify-end">
+          <Button type="submit" variant="primary">
+            Show period
+          </Button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/**
+ * Which site and which period the page shows. Site and preset links keep the
+ * rest of the view; a custom period is a small GET form.
+ */
+export function PeriodPicker({ sites, view, values }: { sites: string[]; view: EnergyView | null; values: Record<string, string> }) {
+  const base = view ? viewParams(view) : {};
+  const siteOptions = sites.map((site) => ({ key: site, label: site, href: hrefWith("/energy", { ...base, site }), isCurrent: site === (view?.site ?? values.site) }));
+  const rangeOptions = (Object.keys(energyRanges) as EnergyRange[]).map((range) => ({
+    key: range,
+    label: range,
+    title: `Last ${energyRanges[range].label}`,
+    href: hrefWith("/energy", { ...base, from: undefined, to: undefined, range }),
+    isCurrent: view?.range === range,
+  }));
+  return (
+    <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+      <Segmented label="Site" options={siteOptions} />
+      <div className="flex items-center gap-2">
+        <Segmented label="Period" options={rangeOptions} />
+        <CustomPeriodForm view={view} values={values} />
+      </div>
+    </div>
+  );
+}

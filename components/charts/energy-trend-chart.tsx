@@ -1,0 +1,113 @@
+"use client";
+
+import { Chart } from "chart.js";
+import { useEffect, useRef, useState } from "react";
+import { chartColours, readFontFamilies, withAlpha } from "./chart-theme";
+import { colours, energyConfig, kwhFormat, names, pueConfig, visibleSeries, type EnergyTrendStep, type Series } from "./energy-trend-config";
+
+export type { EnergyTrendStep };
+
+export type EnergyTrendChartProps = {
+  steps: EnergyTrendStep[];
+  /** "hour" or "day": the y axis reads "kWh per hour". */
+  stepName: string;
+  /** Drawn as a dashed line on the PUE axis. */
+  pueTarget?: number;
+  /** Both panels together, CSS pixels. */
+  height?: number;
+  /** What to say when there is nothing to draw. */
+  emptyText?: string;
+  testId?: string;
+};
+
+const PUE_PANEL_HEIGHT = 96;
+
+function describePue(p: EnergyTrendChartProps): string {
+  const pues = p.steps.flatMap((s) => (s.pue === null ? [] : [s.pue]));
+  return pues.length === 0 ? "PUE: unknown" : `PUE per ${p.stepName}: lowest ${Math.min(...pues).toFixed(2)}, highest ${Math.max(...pues).toFixed(2)}`;
+}
+
+function describe(p: EnergyTrendChartProps): string {
+  const sum = (pick: (s: EnergyTrendStep) => number) => kwhFormat(p.steps.reduce((n, s) => n + pick(s), 0));
+  return `Energy per ${p.stepName} over ${p.steps.length} ${p.stepName}s: facility ${sum((s) => s.facilityKwh)} kWh, IT ${sum((s) => s.itKwh)} kWh, GPU ${sum((s) => s.gpuKwh)} kWh`;
+}
+
+function Legend({ series, pueTarget }: { series: Series[]; pueTarget?: number }) {
+  return (
+    <ul className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-400" aria-hidden>
+      {series.map((s) => (
+        <li key={s} className="flex items-center gap-1.5">
+          {s === "gpu" || s === "pue" ? (
+            <span className="inline-block h-0.5 w-3 rounded" style={{ backgroundColor: colours[s] }} />
+          ) : (
+            <span className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: withAlpha(colours[s], s === "facility" ? 0.45 : 0.8) }} />
+          )}
+          {s === "pue" ? "PUE (below)" : `${names[s]} kWh`}
+        </li>
+      ))}
+      {series.includes("pue") && pueTarget !== undefined && (
+        <li className="flex items-center gap-1.5">
+          <span className="inline-block w-3 border-t border-dashed" style={{ borderColor: chartColours.threshold }} />
+          PUE target
+        </li>
+      )}
+    </ul>
+  );
+}
+
+/**
+ * A site's energy per hour or day: facility and IT kWh as overlapping bars
+ * (the facility part above the IT bar is the overhead), GPU kWh as a line, and
+ * underneath, on the same steps, PUE with its target dashed. Two panels rather
+ * than a second y axis: a PUE line drawn across the bars was hard to read.
+ * Plain data in, nothing fetched.
+ */
+export function EnergyTrendChart(props: EnergyTrendChartProps) {
+  const energyRef = useRef<HTMLCanvasElement>(null);
+  const pueRef = useRef<HTMLCanvasElement>(null);
+  const [isReady, setIsReady] = useState(false);
+  const series = visibleSeries(props.steps);
+  const hasEnergy = series.some((s) => s !== "pue");
+  const hasPue = series.includes("pue");
+
+  useEffect(() => {
+    if (!hasEnergy) return;
+    const fonts = readFontFamilies();
+    const energy = energyRef.current ? new Chart(energyRef.current, energyConfig(props, visibleSeries(props.steps), fonts, !hasPue)) : null;
+    const pue = pueRef.current ? new Chart(pueRef.current, pueConfig(props, fonts)) : null;
+    setIsReady(true);
+    return () => {
+      energy?.destroy();
+      pue?.destroy();
+      setIsReady(false);
+    };
+    // Keyed on the serialised props, as in TimeSeriesChart: equal data from a refresh must not rebuild the charts.
+  }, [JSON.stringify(props), hasEnergy, hasPue]);
+
+  const height = props.height ?? 260;
+  return (
+    <div data-testid={props.testId} data-steps={props.steps.length} data-series={series.join(" ")} data-ready={isReady || undefined}>
+      {hasEnergy ? (
+        <>
+          <Legend series={series} pueTarget={props.pueTarget} />
+          <div className="relative w-full" style={{ height: hasPue ? height - PUE_PANEL_HEIGHT : height }}>
+            <canvas ref={energyRef} role="img" aria-label={describe(props)}>
+              {describe(props)}
+            </canvas>
+          </div>
+          {hasPue && (
+            <div className="relative mt-1 w-full" style={{ height: PUE_PANEL_HEIGHT }}>
+              <canvas ref={pueRef} role="img" aria-label={describePue(props)}>
+                {describePue(props)}
+              </canvas>
+            </div>
+          )}
+        </>
+      ) : (
+        <div className="grid place-items-center rounded-md border border-dashed border-slate-800 px-6 text-center text-xs text-slate-500" style={{ height: Math.min(height, 160) }}>
+          {props.emptyText ?? "No energy in this range"}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, type ChartDataset, type Plugin } from "chart.js";
+import { chartColours, seriesColours, withAlpha } from "./chart-theme";
+
+// Chart.js configuration of EnergyTrendChart, apart from its React wrapper.
+// The line controller, linear scale and tooltip are registered by chart-theme;
+// bars on a category axis are only used here.
+Chart.register(BarController, BarElement, CategoryScale);
+
+/** One step (an hour or a day) of a site's energy, as plain numbers from the server. */
+export type EnergyTrendStep = {
+  /** Axis label, or null to leave this step's tick unlabelled (the server picks round times). */
+  tick: string | null;
+  /** Tooltip title, e.g. "2026-03-04 14:00–15:00 UTC". */
+  title: string;
+  facilityKwh: number;
+  itKwh: number;
+  gpuKwh: number;
+  pue: number | null;
+};
+
+/** What both panels are built from. */
+export type EnergyTrendInput = { steps: EnergyTrendStep[]; stepName: string; pueTarget?: number };
+
+export type Series = "facility" | "it" | "gpu" | "pue";
+type Values = (number | null)[];
+export type Fonts = { sans: string; mono: string };
+
+export const colours: Record<Series, string> = { facility: seriesColours.amber, it: seriesColours.sky, gpu: seriesColours.emerald, pue: seriesColours.violet };
+export const names: Record<Series, string> = { facility: "Facility", it: "IT", gpu: "GPU", pue: "PUE" };
+
+export function visibleSeries(steps: EnergyTrendStep[]): Series[] {
+  const out: Series[] = [];
+  if (steps.some((s) => s.facilityKwh > 0)) out.push("facility");
+  if (steps.some((s) => s.itKwh > 0)) out.push("it");
+  if (steps.some((s) => s.gpuKwh > 0)) out.push("gpu");
+  if (steps.some((s) => s.pue !== null)) out.push("pue");
+  return out;
+}
+
+function dataset(series: Exclude<Series, "pue">, steps: EnergyTrendStep[]): ChartDataset<"bar" | "line", Values> {
+  const colour = colours[series];
+  const label = names[series];
+  // Facility and IT bars overlap (not side by side): the facility bar showing
+  // above the IT bar is the overhead — cooling, power distribution — PUE measures.
+  if (series === "facility") {
+    return { type: "bar", label, data: steps.map((s) => s.facilityKwh), backgroundColor: withAlpha(colour, 0.3), borderColor: withAlpha(colour, 0.9), borderWidth: { top: 1.5 }, grouped: false, barPercentage: 0.86, categoryPercentage: 0.92, order: 3 };
+  }
+  if (series === "it") {
+    return { type: "bar", label, data: steps.map((s) => s.itKwh), backgroundColor: withAlpha(colour, 0.7), borderWidth: 0, grouped: false, barPercentage: 0.56, categoryPercentage: 0.92, order: 2 };
+  }
+  return { type: "line", label, data: steps.map((s) => (s.gpuKwh > 0 ? s.gpuKwh : null)), borderColor: colour, backgroundColor: colour, borderWidth: 1.75, pointRadius: steps.length <= 40 ? 2 : 0, pointHoverRadius: 3.5, tension: 0.25, spanGaps: false, order: 1 };
+}
+
+/** The PUE target as a dashed line, drawn by hand like TimeSeriesChart's threshold. */
+function pueTargetPlugin(target: number | undefined, font: string): Plugin<"line"> {
+  return {
+    id: "rackmindPueTarget",
+    afterDatasetsDraw(chart) {
+      const scale = chart.scales.y;
+      if (target === undefined || !scale) return;
+      const { ctx, chartArea } = chart;
+      const y = scale.getPixelForValue(target);
+      if (y < chartArea.top || y > chartArea.bottom) return;
+      ctx.save();
+      ctx.strokeStyle = chartColours.threshold;
+      ctx.setLineDash([4, 4]);
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(chartArea.left, y);
+      ctx.lineTo(chartArea.right, y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.fillStyle = chartColours.threshold;
+      ctx.font = `500 10px ${font}`;
+      ctx.textAlign = "right";
+      ctx.textBaseline = "bottom";
+      ctx.fillText(`target ${target.toFixed(2)}`, chartArea.right - 4, y - 3);
+      ctx.restore();
+    },
+  };
+}
+
+export const kwhFormat = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v >= 100 ? 0 : v >= 10 ? 1 : 2 });
+
+// Both panels reserve the same width for their y labels, so their bars and points line up.
+const Y_AXIS_WIDTH = 56;
+
+function tickFont(fonts: Fonts) {
+  return { color: chartColours.tick, font: { family: fonts.mono, size: 10 }, padding: 6 };
+}
+
+function xScale(steps: EnergyTrendStep[], fonts: Fonts, hasLabels: boolean) {
+  return {
+    type: "category" as const,
+    grid: { display: false },
+    border: { color: chartColours.axis },
+    // Every step keeps its slot; only the ticks the server labelled are written.
+    ticks: { ...tickFont(fonts), display: hasLabels, autoSkip: false, maxRotation: 0, callback: (_v: unknown, i: number) => steps[i]?.tick ?? "" },
+  };
+}
+
+function yScale(title: string, fonts: Fonts) {
+  return {
+    grid: { color: chartColours.grid, drawTicks: false },
+    border: { display: false },
+    title: { display: true, text: title, color: chartColours.tick, font: { family: fonts.sans, size: 10 } },
+    afterFit: (axis: { width: number }) => {
+      axis.width = Y_AXIS_WIDTH;
+    },
+  };
+}
+
+function tooltip(steps: EnergyTrendStep[], fonts: Fonts, label: (datasetLabel: string, v: number) => string) {
+  return {
+    backgroundColor: chartColours.tooltipBg,
+    borderColor: chartColours.tooltipBorder,
+    borderWidth: 1,
+    titleColor: chartColours.tooltipTitle,
+    bodyColor: chartColours.tooltipBody,
+    titleFont: { family: fonts.mono, size: 11, weight: 500 as const },
+    bodyFont: { family: fonts.mono, size: 11 },
+    padding: 8,
+    boxWidth: 8,
+    boxHeight: 8,
+    callbacks: {
+      title: (items: { dataIndex: number }[]) => steps[items[0]?.dataIndex ?? 0]?.title ?? "",
+      label: (item: { parsed: { y: number | null }; dataset: { label?: string } }) => (item.parsed.y === null ? "" : label(item.dataset.label ?? "", item.parsed.y)),
+    },
+  };
+}
+
+const common = { animation: false as const, responsive: true, maintainAspectRatio: false, interaction: { mode: "index" as const, intersect: false } };
+
+export function energyConfig(p: EnergyTrendInput, series: Series[], fonts: Fonts, hasXLabels: boolean): ChartConfiguration<"bar" | "line", Values, string> {
+  const kwhSeries = series.filter((s): s is Exclude<Series, "pue"> => s !== "pue");
+  return {
+    type: "bar",
+    data: { labels: p.steps.map((s) => s.tick ?? ""), datasets: kwhSeries.map((s) => dataset(s, p.steps)) },
+    options: {
+      ...common,
+      layout: { padding: { top: 4, right: 8 } },
+      scales: {
+        x: xScale(p.steps, fonts, hasXLabels),
+        y: { ...yScale(`kWh per ${p.stepName}`, fonts), beginAtZero: true, grace: "8%", ticks: { ...tickFont(fonts), maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") } },
+      },
+      plugins: { legend: { display: false }, tooltip: tooltip(p.steps, fonts, (label, v) => `${label} ${kwhFormat(v)} kWh`) },
+    },
+  };
+}
+
+export function pueConfig(p: EnergyTrendInput, fonts: Fonts): ChartConfiguration<"line", Values, string> {
+  const pues = p.steps.flatMap((s) => (s.pue === null ? [] : [s.pue]));
+  const colour = colours.pue;
+  return {
+    type: "line",
+    data: {
+      labels: p.steps.map((s) => s.tick ?? ""),
+      datasets: [{ label: "PUE", data: p.steps.map((s) => s.pue), borderColor: colour, backgroundColor: colour, borderWidth: 1.75, pointRadius: p.steps.length <= 40 ? 2 : 0, pointHoverRadius: 3.5, tension: 0.25, spanGaps: false }],
+    },
+    plugins: [pueTargetPlugin(p.pueTarget, fonts.sans)],
+    options: {
+      ...common,
+      layout: { padding: { top: 4, right: 8 } },
+      scales: {
+        // Line points sit in the middle of their category, like the bars above.
+        x: { ...xScale(p.steps, fonts, true), offset: true },
+        y: {
+          ...yScale("PUE", fonts),
+          suggestedMin: Math.min(1, ...pues),
+          suggestedMax: Math.max(p.pueTarget ?? 0, ...pues) + 0.1,
+          ticks: { ...tickFont(fonts), maxTicksLimit: 3, callback: (v) => Number(v).toFixed(2) },
+        },
+      },
+      plugins: { legend: { display: false }, tooltip: tooltip(p.steps, fonts, (_label, v) => `PUE ${v.toFixed(2)}`) },
+    },
+  };
+}
