@@ -12,6 +12,17 @@ export type GpuSource = "raw" | "1m" | "1h";
 export const rollupWidthMs = { "1m": MS_PER_MINUTE, "1h": MS_PER_HOUR } as const;
 const rollupTable = { "1m": `"GpuRollup1m"`, "1h": `"GpuRollup1h"` } as const;
 
+/**
+ * An hour bucket's mean counts only for the part of the hour the GPU reported:
+ * its sample count over the GPU's fullest hour in the range. Without this, two
+ * hours of samples starting at :17 would count as three full hours. Minute
+ * buckets need no weighting (their partial edges are seconds; and with a 30 s
+ * scrape, jitter makes counts 2 or 3, which would skew a max-based coverage).
+ */
+function coverageSql(source: "1m" | "1h", r: string): string {
+  return source === "1h" ? `least(1, ${r}."count"::float8 / max(${r}."count") OVER (PARTITION BY ${r}."gpuId"))` : "1";
+}
+
 // Raw samples (every 10–30 s) are read for spans up to this long; longer spans
 // read 1-minute means, ~60× fewer rows, for an error far below a meter's.
 const RAW_MAX_SPAN_MS = 6 * MS_PER_HOUR;
@@ -55,8 +66,8 @@ export const asPowerPoints = (points: CounterPoint[]): PowerPoint[] => points.ma
 /** One GPU's mean power per rollup bucket overlapping [fromMs, toMs). */
 export async function readGpuRollup(gpuId: string, fieldId: number, source: "1m" | "1h", fromMs: number, toMs: number): Promise<BucketPoint[]> {
   const { rows } = await getPool().query<{ bucket: Date; avg: number }>(
-    `SELECT "bucket", "sum" / "count" AS avg FROM ${rollupTable[source]}
-      WHERE "gpuId" = $1::uuid AND "fieldId" = $2 AND "bucket" > $3 AND "bucket" < $4 ORDER BY "bucket"`,
+    `SELECT r."bucket", r."sum" / r."count" * ${coverageSql(source, "r")} AS avg FROM ${rollupTable[source]} r
+      WHERE r."gpuId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $3 AND r."bucket" < $4 ORDER BY r."bucket"`,
     [gpuId, fieldId, new Date(fromMs - rollupWidthMs[source]), new Date(toMs)],
   );
   return rows.map((r) => ({ bucketMs: r.bucket.getTime(), avgW: r.avg }));
@@ -72,9 +83,10 @@ export async function readSiteGpuPower(siteId: string, source: "1m" | "1h", from
   const { power } = await gpuFieldIds();
   if (power === null) return [];
   const { rows } = await getPool().query<{ bucket: Date; watts: number }>(
-    `SELECT r."bucket", sum(r."sum" / r."count") AS watts FROM ${rollupTable[source]} r ${siteGpus}
-      WHERE k."siteId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $3 AND r."bucket" < $4
-      GROUP BY r."bucket" ORDER BY r."bucket"`,
+    `SELECT w."bucket", sum(w.watts) AS watts FROM (
+        SELECT r."bucket", r."sum" / r."count" * ${coverageSql(source, "r")} AS watts FROM ${rollupTable[source]} r ${siteGpus}
+         WHERE k."siteId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $3 AND r."bucket" < $4) w
+      GROUP BY w."bucket" ORDER BY w."bucket"`,
     [siteId, power, new Date(fromMs - rollupWidthMs[source]), new Date(toMs)],
   );
   return rows.map((r) => ({ bucketMs: r.bucket.getTime(), avgW: r.watts }));
@@ -93,11 +105,13 @@ export async function readGpuEnergyBySite(siteId: string, source: "1m" | "1h", f
   if (power === null) return [];
   const widthMs = rollupWidthMs[source];
   const { rows } = await getPool().query<GpuEnergyRow>(
-    `SELECT g.id AS "gpuId", g.uuid, s.hostname, k.name AS rack,
-            sum((r."sum" / r."count") * extract(epoch FROM least(r."bucket" + make_interval(secs => $5::int), $4::timestamptz) - greatest(r."bucket", $3::timestamptz))) / 3600000.0 AS kwh
-       FROM ${rollupTable[source]} r ${siteGpus}
-      WHERE k."siteId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $6 AND r."bucket" < $4
-      GROUP BY g.id, g.uuid, s.hostname, k.name`,
+    `SELECT w."gpuId", w.uuid, w.hostname, w.rack, sum(w.wh) / 1000.0 AS kwh FROM (
+        SELECT g.id AS "gpuId", g.uuid, s.hostname, k.name AS rack,
+               (r."sum" / r."count") * ${coverageSql(source, "r")}
+                 * extract(epoch FROM least(r."bucket" + make_interval(secs => $5::int), $4::timestamptz) - greatest(r."bucket", $3::timestamptz)) / 3600.0 AS wh
+          FROM ${rollupTable[source]} r ${siteGpus}
+         WHERE k."siteId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $6 AND r."bucket" < $4) w
+      GROUP BY w."gpuId", w.uuid, w.hostname, w.rack`,
     [siteId, power, new Date(fromMs), new Date(toMs), widthMs / 1000, new Date(fromMs - widthMs)],
   );
   return rows.map((r) => ({ ...r, kwh: Number(r.kwh) }));
