@@ -18,7 +18,9 @@ describe("drift guard: migrations vs schema.prisma", () => {
   });
 
   it("notices a column the schema does not have", () => {
-    const extra = { ...shape, columns: [...shape.columns, { ...shape.columns[0]!, column_name: "sneaky" }] };
+    // A column of a model's table (information_schema lists columns in no fixed order).
+    const serverColumn = shape.columns.find((c) => c.table_name === "Server")!;
+    const extra = { ...shape, columns: [...shape.columns, { ...serverColumn, column_name: "sneaky" }] };
     expect(compareShapes(datamodel, extra).join("\n")).toMatch(/sneaky exists in the database but not in model/);
   });
 
