@@ -34,3 +34,16 @@ export function parsePageQuery<S extends z.ZodType>(schema: S, raw: SearchParams
     .join("; ");
   return { ok: false, message, values };
 }
+
+/**
+ * People type dates, not full ISO instants: "2026-01-31" and "2026-01-31 08:00"
+ * are read as UTC and completed here, so the API's strict schemas can stay strict.
+ */
+export function completeInstant(value: string | undefined): string | undefined {
+  if (!value) return value;
+  const v = value.replace(" ", "T");
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v}T00:00:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return `${v}:00Z`;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(v)) return `${v}Z`;
+  return value;
+}

@@ -9,7 +9,7 @@ import { listAuditActions } from "@/lib/audit/facets";
 import { AuditQuery, type AuditEventOut } from "@/lib/audit/schemas";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { AppError } from "@/lib/http/errors";
-import { flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
+import { completeInstant, flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import type { Page } from "@/lib/http/pagination";
 import { AuditFilters } from "./_components/audit-filters";
 import { AuditTable } from "./_components/audit-table";
@@ -18,19 +18,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit" };
 
 const PAGE_SIZE = "50";
-
-/**
- * People type dates, not full ISO instants: "2026-01-31" and "2026-01-31 08:00"
- * are read as UTC and completed here, so the API's strict schema can stay strict.
- */
-function completeInstant(value: string | undefined): string | undefined {
-  if (!value) return value;
-  const v = value.replace(" ", "T");
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v}T00:00:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return `${v}:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(v)) return `${v}Z`;
-  return value;
-}
 
 type Loaded = { page: Page<AuditEventOut>; error: null } | { page: null; error: string };
 

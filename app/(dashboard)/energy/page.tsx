@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { DownloadLink } from "@/components/ui/form-controls";
@@ -13,17 +12,10 @@ import { listSiteNames } from "@/lib/inventory/site-overview";
 import { EnergyReport, EnergyReportSkeleton } from "./_components/energy-report";
 import { readEnergyView, type EnergyView } from "./_components/energy-query";
 import { PeriodPicker } from "./_components/period-picker";
+import { readRequestOrigin } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Energy" };
-
-/** This Rackmind's address as the browser reached it, for copy-paste examples (as on the Telemetry page). */
-async function readOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
-}
 
 /** The per-day CSV of exactly the period on screen (the API takes the session cookie). */
 function csvHref(view: EnergyView): string {
@@ -32,7 +24,7 @@ function csvHref(view: EnergyView): string {
 
 export default async function EnergyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const principal = await requirePagePrincipal();
-  const [sites, raw, origin] = await Promise.all([listSiteNames(), searchParams, readOrigin()]);
+  const [sites, raw, origin] = await Promise.all([listSiteNames(), searchParams, readRequestOrigin()]);
   const parsed = readEnergyView(raw, sites, new Date());
   const view = parsed.ok ? parsed.view : null;
 

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
@@ -15,22 +14,15 @@ import { ScrapeTargetsTable } from "./_components/scrape-targets-table";
 import { SettingsForm } from "./_components/settings-form";
 import { SettingsList } from "./_components/settings-list";
 import { SitesTelemetryTable } from "./_components/sites-telemetry-table";
+import { readRequestOrigin } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Telemetry" };
 
-/** This Rackmind's address as the browser reached it, for copy-paste examples. */
-async function readOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
-}
-
 export default async function TelemetryPage() {
   const principal = await requirePagePrincipal();
   const canWrite = can(principal.role, "telemetry.write");
-  const [telemetry, targets, settings, origin] = await Promise.all([getFleetTelemetry(), listScrapeTargets(), getTelemetrySettings(), readOrigin()]);
+  const [telemetry, targets, settings, origin] = await Promise.all([getFleetTelemetry(), listScrapeTargets(), getTelemetrySettings(), readRequestOrigin()]);
   const nowMs = Date.parse(telemetry.asOf);
   const failing = targets.filter((t) => t.enabled && t.consecutiveFailures > 0).length;
 

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { freePort } from "../../support/launcher";
 import { e2eTmpDir, repoRoot, statePath, type E2eState } from "./state";
 import { holdServer, stopServer } from "./server-process";
 
@@ -12,17 +12,6 @@ import { holdServer, stopServer } from "./server-process";
 const START_TIMEOUT_MS = Number(process.env.RACKMIND_E2E_START_TIMEOUT_MS ?? 300_000);
 const READY_LINE = /Rackmind is running at (http:\/\/\S+)/;
 const CREDENTIAL_LINE = /^\s*(admin|operator|viewer)\s+user:\s*\S+\s+password:\s*(\S+)\s*$/;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 function launchEnv(port: number, servingPort: number, dataDir: string, adminToken: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {

@@ -1,5 +1,5 @@
 import { AlertsQuery, SummaryQuery } from "@/lib/energy/schemas";
-import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
+import { completeInstant, flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
 
 // The Energy page's URL: ?site=ams1&range=24h|7d|30d, or a custom period with
 // ?from=…&to=… (which wins over range), plus the alert thresholds
@@ -37,20 +37,6 @@ export type EnergyView = {
 export type EnergyViewResult =
   | { ok: true; view: EnergyView; values: Record<string, string> }
   | { ok: false; site: string | null; message: string; values: Record<string, string> };
-
-/**
- * People type dates, not full ISO instants: "2026-01-31" and "2026-01-31 08:00"
- * are read as UTC and completed here (as on the Audit page), so the API's
- * strict schema can stay strict.
- */
-function completeInstant(value: string | undefined): string | undefined {
-  if (!value) return value;
-  const v = value.replace(" ", "T");
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return `${v}T00:00:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return `${v}:00Z`;
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(v)) return `${v}Z`;
-  return value;
-}
 
 const describeIssues = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message)).join("; ");
