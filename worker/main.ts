@@ -6,7 +6,7 @@ import { getConfig } from "../lib/config";
 import { disconnectDb } from "../lib/db";
 import { logger } from "../lib/observability/logger";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
-import { ScrapeTargetsJob, TelemetryStorageJob } from "./jobs/telemetry";
+import { ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob } from "./jobs/telemetry";
 import { startPeriodic } from "./periodic";
 
 if (!getConfig().DATABASE_URL) {
@@ -14,7 +14,7 @@ if (!getConfig().DATABASE_URL) {
   process.exit(2);
 }
 
-const periodic = startPeriodic([PruneSessionsJob, ScrapeTargetsJob, TelemetryStorageJob]);
+const periodic = startPeriodic([PruneSessionsJob, ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob]);
 logger.info({ pid: process.pid }, "worker started");
 
 let stopping = false;

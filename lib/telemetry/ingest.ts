@@ -3,7 +3,7 @@ import { autoRegisterGpus } from "./auto-register";
 import { parseDcgmText } from "./dcgm-parser";
 import { resolveFieldIds } from "./field-ids";
 import { gpuLookup } from "./gpu-directory";
-import { evaluateHealth } from "./health";
+import { foldTelemetry } from "./fold";
 import { countIngest } from "./ingest-counters";
 import { storeSamples, type SampleColumns } from "./sample-store";
 import { getTelemetrySettings } from "./settings";
@@ -18,6 +18,11 @@ export type IngestResult = {
   /** Accepted samples that were new; the rest were already stored (a re-posted batch). */
   stored: number;
   duplicates: number;
+  /**
+   * New samples whose rollups, latest values and health the worker folds in
+   * within seconds (0 when this request folded them itself: small batches).
+   */
+  queuedForFold: number;
   rejections: { line: number; reason: string }[];
 };
 
@@ -25,6 +30,11 @@ export type IngestResult = {
 // with a wrong clock would otherwise write into tomorrow's partition.
 const MAX_FUTURE_MS = 5 * 60_000;
 const MAX_REJECTIONS_LISTED = 50;
+// A node's own page (8 GPUs × the default counters ≈ 300 samples) is folded by
+// the request that brought it, so its latest values and health are current when
+// the answer arrives; bigger batches (aggregators, backfills) are left to the
+// worker's fold, which does the same work once per chunk instead of per request.
+const INLINE_FOLD_MAX = 2_000;
 
 /**
  * Ingests a dcgm-exporter /metrics page. Samples without a timestamp are
@@ -64,14 +74,15 @@ export async function ingestDcgmText(text: string, receivedAt: Date): Promise<In
       cols.values.push(s.value);
     }
   }
-  const stored = await storeSamples(pool, cols);
-  await evaluateHealth(new Set(cols.gpuIds), settings);
+  const { stored, seqs } = await storeSamples(pool, cols);
+  const inline = stored > 0 && stored <= INLINE_FOLD_MAX ? await foldTelemetry({ seqs, chunk: stored }) : null;
   const result = {
     accepted: cols.gpuIds.length,
     rejected: rejections.length,
     unknownGpus: unknown.size,
     stored,
     duplicates: cols.gpuIds.length - stored,
+    queuedForFold: stored - (inline?.folded ?? 0),
     rejections: rejections.sort((a, b) => a.line - b.line).slice(0, MAX_REJECTIONS_LISTED),
   };
   countIngest({ ...result, unknownGpuSamples });

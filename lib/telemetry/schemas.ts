@@ -11,6 +11,7 @@ export const IngestResultOut = z
     unknownGpus: z.number().int(),
     stored: z.number().int(),
     duplicates: z.number().int(),
+    queuedForFold: z.number().int().meta({ description: "new samples whose rollups, latest values and health the worker folds in within seconds (0 when the request folded them itself)" }),
     rejections: z.array(z.object({ line: z.number().int(), reason: z.string() })).meta({ description: "the first 50 rejected lines" }),
   })
   .meta({ id: "IngestResult" });

@@ -1,4 +1,5 @@
 import { createScraper } from "../../lib/telemetry/scraper";
+import { foldTelemetry } from "../../lib/telemetry/fold";
 import { maintainTelemetryStorage } from "../../lib/telemetry/retention";
 
 const scraper = createScraper();
@@ -17,4 +18,12 @@ export const TelemetryStorageJob = {
   name: "telemetry.storage",
   everyMs: 60 * 60_000,
   run: () => maintainTelemetryStorage(),
+};
+
+/** Drains the fold queue: rollups, latest values and health follow ingest within about a second. */
+export const TelemetryFoldJob = {
+  name: "telemetry.fold",
+  everyMs: 1_000,
+  quiet: true,
+  run: () => foldTelemetry(),
 };

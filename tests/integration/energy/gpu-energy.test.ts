@@ -10,6 +10,7 @@ import { findEnergyAlerts } from "../../../lib/energy/alerts";
 import { allocateGpus, releaseGpus } from "../../../lib/energy/allocations";
 import { energyOfJob } from "../../../lib/energy/job-energy";
 import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
+import { foldTelemetry } from "../../../lib/telemetry/fold";
 import { ingestDcgmText } from "../../../lib/telemetry/ingest";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
@@ -37,6 +38,7 @@ async function ingestPower(of: Gpu[]) {
   }
   const res = await ingestDcgmText(lines.join("\n"), new Date(now));
   expect(res).toMatchObject({ accepted: lines.length, rejected: 0 });
+  await foldTelemetry(); // what the worker does within a second of a big batch
 }
 
 /** The energy counter of a GPU at 300 W for an hour, every 10 s, the driver reloading (counter reset) half-way. */
@@ -48,6 +50,7 @@ async function ingestCounter(of: Gpu[]) {
     for (const g of of) lines.push(line("DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", g, mj, start + i * 10_000));
   }
   await ingestDcgmText(lines.join("\n"), new Date(now));
+  await foldTelemetry();
 }
 
 beforeAll(async () => {
