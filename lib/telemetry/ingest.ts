@@ -74,8 +74,9 @@ export async function ingestDcgmText(text: string, receivedAt: Date): Promise<In
       cols.values.push(s.value);
     }
   }
-  const { stored, seqs } = await storeSamples(pool, cols);
-  const inline = stored > 0 && stored <= INLINE_FOLD_MAX ? await foldTelemetry({ seqs, chunk: stored }) : null;
+  const foldHere = cols.gpuIds.length <= INLINE_FOLD_MAX;
+  const { stored, seqs } = await storeSamples(pool, cols, { wantSeqs: foldHere });
+  const inline = foldHere && stored > 0 ? await foldTelemetry({ seqs, chunk: stored }) : null;
   const result = {
     accepted: cols.gpuIds.length,
     rejected: rejections.length,

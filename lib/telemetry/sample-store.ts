@@ -1,4 +1,8 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { getConfig } from "../config";
 import { dayOf, ensurePartitions, forgetPartitions } from "./partitions";
 
 /** Columns of samples to store, as parallel arrays (one array per column). */
@@ -23,21 +27,73 @@ SELECT (SELECT count(*)::int FROM ins) AS stored, (SELECT coalesce(array_agg("se
 
 export type StoredSamples = { stored: number; /** Pending-queue keys of the new samples (for foldPendingChunk). */ seqs: string[] };
 
-/** Stores raw samples and queues the new ones for the fold. */
-export async function storeSamples(pool: pg.Pool, cols: SampleColumns): Promise<StoredSamples> {
+/**
+ * Stores raw samples and queues the new ones for the fold. With `wantSeqs` the
+ * answer names the queued rows (an ingest that folds its own small batch);
+ * otherwise, on a PostgreSQL server, a batch goes in by COPY.
+ */
+export async function storeSamples(pool: pg.Pool, cols: SampleColumns, { wantSeqs = true } = {}): Promise<StoredSamples> {
   if (cols.gpuIds.length === 0) return { stored: 0, seqs: [] };
   const days = new Set(cols.atMs.map(dayOf));
   await ensurePartitions(pool, days);
-  const params = [cols.gpuIds, cols.fieldIds, cols.atMs.map((ms) => new Date(ms).toISOString()), cols.values];
-  try {
+  const attempt = async () => {
+    // COPY is the server's fastest way in (about twice the rows/s of INSERT … ON
+    // CONFLICT here) but has no ON CONFLICT: it is tried first and, if the batch
+    // holds a sample already stored (a retry), rolled back and redone by the
+    // idempotent statement. pglite-socket does not speak COPY's sub-protocol.
+    if (!wantSeqs && getConfig().RACKMIND_DB_KIND !== "pglite") {
+      const copied = await copySamples(pool, cols);
+      if (copied !== null) return { stored: copied, seqs: [] };
+    }
+    const params = [cols.gpuIds, cols.fieldIds, cols.atMs.map((ms) => new Date(ms).toISOString()), cols.values];
     return (await pool.query<StoredSamples>(STORE_SQL, params)).rows[0]!;
+  };
+  try {
+    return await attempt();
   } catch (err) {
     // Another process may have dropped a day partition this one still thought existed.
     if ((err as { code?: string }).code !== "23514") throw err;
     forgetPartitions();
     await ensurePartitions(pool, days);
-    return (await pool.query<StoredSamples>(STORE_SQL, params)).rows[0]!;
+    return await attempt();
   }
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+/** COPYs the samples into the raw and pending tables in one transaction; null when one was already stored. */
+async function copySamples(pool: pg.Pool, cols: SampleColumns): Promise<number | null> {
+  const chunks = copyText(cols);
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN`)));
+    await pipeline(Readable.from(chunks), client.query(copyFrom(`COPY "GpuSamplePending" ("gpuId", "fieldId", "at", "value") FROM STDIN`)));
+    await client.query("COMMIT");
+    return cols.gpuIds.length;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION) return null;
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** COPY text format in ~64 KiB pieces (one stream chunk per row would make the stream the bottleneck). */
+function copyText(cols: SampleColumns): string[] {
+  const chunks: string[] = [];
+  let buf = "";
+  for (let i = 0; i < cols.gpuIds.length; i++) {
+    // Values are finite (ingest rejects the rest), so String() gives float8 input.
+    buf += `${cols.gpuIds[i]}\t${cols.fieldIds[i]}\t${new Date(cols.atMs[i]!).toISOString()}\t${cols.values[i]}\n`;
+    if (buf.length >= 65_536) {
+      chunks.push(buf);
+      buf = "";
+    }
+  }
+  if (buf) chunks.push(buf);
+  return chunks;
 }
 
 // Folds one chunk of pending samples into the 1-minute and 1-hour rollups and
