@@ -1,6 +1,7 @@
 import { registry } from "./registry";
 import "./fleet-gauges";
 import "./gpu-gauges";
+import "./telemetry-gauges";
 import "../telemetry/ingest-counters";
 
 /** The Prometheus text of everything registered. */

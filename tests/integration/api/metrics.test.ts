@@ -50,6 +50,7 @@ describe("GET /api/metrics", () => {
     expect(text).toContain(`rackmind_gpu_power_watts{${l}} 251.5`);
     expect(text).toContain(`rackmind_gpu_utilization_percent{${l}} 88`);
     expect(text).toMatch(/^rackmind_telemetry_samples_total\{outcome="stored"\} 3$/m);
+    expect(text).toMatch(/^rackmind_telemetry_fold_backlog_samples 0$/m); // a small page is folded by its request
   });
 
   it("answers without a token when RACKMIND_METRICS_PUBLIC=1", async () => {
