@@ -1,33 +1,70 @@
 import type { Metadata } from "next";
-import { ComingSection } from "@/components/ui/coming-section";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { hrefWith, Pager } from "@/components/ui/pager";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { can } from "@/lib/auth/permissions";
+import { listDatasets } from "@/lib/datasets/datasets";
+import type { DatasetSummaryOut } from "@/lib/datasets/dataset-views";
+import { ListDatasetsQuery } from "@/lib/datasets/schemas";
+import { AppError } from "@/lib/http/errors";
+import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
+import type { Page } from "@/lib/http/pagination";
+import { DatasetsTable } from "./_components/datasets-table";
+import { DatasetUpload } from "./_components/dataset-upload";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Datasets" };
 
-export default function DatasetsPage() {
+const PAGE_SIZE = "50";
+
+type Loaded = { page: Page<DatasetSummaryOut>; error: null } | { page: null; error: string };
+
+async function loadDatasets(query: ListDatasetsQuery): Promise<Loaded> {
+  try {
+    return { page: await listDatasets(query), error: null };
+  } catch (err) {
+    // A stale or hand-edited cursor is the reader's mistake, not a server fault.
+    if (err instanceof AppError && err.code === "bad_request") return { page: null, error: err.message };
+    throw err;
+  }
+}
+
+export default async function DatasetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const principal = await requirePagePrincipal();
+  const parsed = parsePageQuery(ListDatasetsQuery, { limit: PAGE_SIZE, ...(await searchParams) });
+  const loaded = parsed.ok ? await loadDatasets(parsed.query) : ({ page: null, error: parsed.message } as const);
+  const canUpload = can(principal.role, "datasets.write");
+
   return (
-    <ComingSection
-      eyebrow="Machine learning"
-      title="Datasets"
-      summary="Tabular training data uploaded as CSV, cleaned on the way in and versioned so every model can name exactly what it learned from."
-      features={[
-        {
-          title: "Upload and version",
-          body: "CSV with or without a header row and a target column by name or index. Uploading the same name again creates the next version, identified by a content hash.",
-        },
-        {
-          title: "Column profile",
-          body: "Inferred type per column (numeric or categorical), row count and missing values per column, before and after cleaning.",
-        },
-        {
-          title: "Cleaning report",
-          body: "Duplicates removed, values imputed and the normalisation applied — exactly what training will see, stated rather than implied.",
-        },
-        {
-          title: "Lineage",
-          body: "Which training jobs and model versions used each dataset version, linked both ways.",
-        },
-      ]}
-      endpoints={[{ method: "POST", path: "/api/v1/datasets", purpose: "upload text/csv with ?name=&header=&target=" }]}
-    />
+    <>
+      <PageHeader
+        eyebrow="Machine learning"
+        title="Datasets"
+        description="Tabular training data uploaded as CSV, cleaned on the way in and versioned: the same name again makes the next version, and each version keeps its content hash and cleaning report."
+      />
+      <div className="space-y-4">
+        {canUpload && (
+          <Card title="Upload a CSV" description="Duplicates are removed, missing values counted and imputed, outliers flagged and the normalisation recorded. Nothing is stored if the file has a problem.">
+            <DatasetUpload />
+          </Card>
+        )}
+        {loaded.error !== null ? (
+          <Notice tone="error" title="This page of datasets cannot be shown">
+            {loaded.error}
+          </Notice>
+        ) : (
+          <Card isFlush>
+            <DatasetsTable datasets={loaded.page.items} canUpload={canUpload} />
+            <Pager
+              summary={`${loaded.page.items.length} dataset${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+              firstHref={parsed.values.cursor ? "/datasets" : null}
+              nextHref={loaded.page.nextCursor ? hrefWith("/datasets", { cursor: loaded.page.nextCursor }) : null}
+            />
+          </Card>
+        )}
+      </div>
+    </>
   );
 }

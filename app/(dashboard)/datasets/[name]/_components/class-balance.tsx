@@ -1,0 +1,30 @@
+import type { ClassCount } from "@/lib/datasets/cleaning-report";
+import { formatCount, formatShare } from "./report-format";
+
+/** One bar per class, as shares of the cleaned rows; the index is what the model outputs for it. */
+export function ClassBalance({ classes, target }: { classes: ClassCount[]; target: string }) {
+  const total = classes.reduce((n, c) => n + c.count, 0);
+  const largest = Math.max(...classes.map((c) => c.count));
+  return (
+    <div className="space-y-2" data-testid="class-balance">
+      <p className="text-xs text-slate-400">
+        Target <code className="font-mono text-slate-200">{target}</code>: {classes.length} classes.
+      </p>
+      <ul className="space-y-1.5">
+        {classes.map((c) => (
+          <li key={c.label} className="grid grid-cols-[minmax(4rem,8rem)_1fr_7rem] items-center gap-3 text-[13px]" data-testid="class-row">
+            <span className="truncate font-mono text-slate-200" title={`class index ${c.index}`}>
+              {c.label}
+            </span>
+            <span className="h-2 rounded-full bg-slate-800">
+              <span className="block h-2 rounded-full bg-violet-500/80" style={{ width: `${Math.max(1, (c.count / largest) * 100)}%` }} />
+            </span>
+            <span className="text-right font-mono tabular-nums text-slate-300">
+              {formatCount(c.count)} <span className="text-slate-500">{formatShare(c.count, total)}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

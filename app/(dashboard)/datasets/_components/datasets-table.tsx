@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { UtcTime } from "@/components/ui/utc-time";
+import type { DatasetSummaryOut } from "@/lib/datasets/dataset-views";
+
+/** The dataset page of a name, optionally pinned to a version. */
+export function datasetHref(name: string, version?: number): string {
+  return `/datasets/${encodeURIComponent(name)}${version === undefined ? "" : `?version=${version}`}`;
+}
+
+export function DatasetsTable({ datasets, canUpload }: { datasets: DatasetSummaryOut[]; canUpload: boolean }) {
+  return (
+    <Table label="Datasets">
+      <THead>
+        <Th>Name</Th>
+        <Th isNumeric>Latest version</Th>
+        <Th isNumeric>Rows</Th>
+        <Th isNumeric>Columns</Th>
+        <Th>Uploaded by</Th>
+        <Th>Uploaded at</Th>
+        <Th>Content hash</Th>
+      </THead>
+      <TBody>
+        {datasets.length === 0 && <EmptyRow colSpan={7}>No datasets yet.{canUpload ? " Upload a CSV above to create the first." : ""}</EmptyRow>}
+        {datasets.map((d) => (
+          <Tr key={d.name} testId="dataset-row">
+            <Td isMono className="font-medium">
+              <Link href={datasetHref(d.name)} className="text-emerald-300 hover:underline">
+                {d.name}
+              </Link>
+            </Td>
+            <Td isNumeric isMono>
+              v{d.latest.version}
+              {d.versions > 1 && <span className="text-slate-500"> of {d.versions}</span>}
+            </Td>
+            <Td isNumeric isMono>
+              {d.latest.rows.toLocaleString("en-US")}
+            </Td>
+            <Td isNumeric isMono>
+              {d.latest.columnCount}
+            </Td>
+            <Td isMono isMuted>
+              {d.latest.createdBy}
+            </Td>
+            <Td>
+              <UtcTime iso={d.latest.createdAt} />
+            </Td>
+            <Td isMono isMuted>
+              <span title={d.latest.contentHash}>{d.latest.contentHash.slice(0, 12)}</span>
+            </Td>
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

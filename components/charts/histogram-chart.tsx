@@ -1,0 +1,99 @@
+"use client";
+
+import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration } from "chart.js";
+import { useEffect, useRef, useState } from "react";
+import { chartColours, readFontFamilies, seriesColours, withAlpha, type SeriesColour } from "./chart-theme";
+import type { HistogramBar } from "./histogram-bins";
+
+// Bars on a category axis; registering again elsewhere is harmless.
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+
+export type { HistogramBar };
+
+export type HistogramChartProps = {
+  /** What is counted, for the accessible name, e.g. "glucose". */
+  label: string;
+  bars: HistogramBar[];
+  colour?: SeriesColour;
+  /** CSS pixels. */
+  height?: number;
+  testId?: string;
+};
+
+type Fonts = { sans: string; mono: string };
+
+function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"bar", number[], string> {
+  const colour = seriesColours[p.colour ?? "sky"];
+  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 } };
+  return {
+    type: "bar",
+    data: {
+      labels: p.bars.map((b) => b.label),
+      datasets: [{ label: p.label, data: p.bars.map((b) => b.count), backgroundColor: withAlpha(colour, 0.65), hoverBackgroundColor: colour, borderWidth: 0, barPercentage: 1, categoryPercentage: 0.92 }],
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      layout: { padding: { top: 4, right: 4 } },
+      scales: {
+        x: { grid: { display: false }, border: { color: chartColours.axis }, ticks: { ...tick, maxRotation: 0, autoSkip: true, maxTicksLimit: 6 } },
+        y: { beginAtZero: true, grid: { color: chartColours.grid, drawTicks: false }, border: { display: false }, ticks: { ...tick, maxTicksLimit: 4, precision: 0 } },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          backgroundColor: chartColours.tooltipBg,
+          borderColor: chartColours.tooltipBorder,
+          borderWidth: 1,
+          titleColor: chartColours.tooltipTitle,
+          bodyColor: chartColours.tooltipBody,
+          titleFont: { family: fonts.mono, size: 11, weight: 500 },
+          bodyFont: { family: fonts.mono, size: 11 },
+          displayColors: false,
+          callbacks: { title: (items) => p.bars[items[0]?.dataIndex ?? 0]?.title ?? "", label: (item) => `${item.parsed.y} rows` },
+        },
+      },
+    },
+  };
+}
+
+function describe(p: HistogramChartProps): string {
+  const total = p.bars.reduce((n, b) => n + b.count, 0);
+  const top = p.bars.reduce<HistogramBar | undefined>((best, b) => (!best || b.count > best.count ? b : best), undefined);
+  return `Histogram of ${p.label}: ${total} values in ${p.bars.length} bars${top ? `, most in ${top.title} (${top.count})` : ""}`;
+}
+
+/**
+ * A bar chart of counts per bin or category. The server computes the bins
+ * (lib/datasets) and passes plain numbers; nothing here fetches.
+ */
+export function HistogramChart(props: HistogramChartProps) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [isReady, setIsReady] = useState(false);
+  const isEmpty = props.bars.length === 0;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || isEmpty) return;
+    const chart = new Chart(canvas, buildConfig(props, readFontFamilies()));
+    setIsReady(true);
+    return () => {
+      chart.destroy();
+      setIsReady(false);
+    };
+    // Keyed on the serialised props, as the other charts: equal data from a refresh must not rebuild it.
+  }, [JSON.stringify(props), isEmpty]);
+
+  return (
+    <div className="relative w-full" style={{ height: props.height ?? 140 }} data-testid={props.testId} data-bars={props.bars.length} data-ready={isReady || undefined}>
+      {isEmpty ? (
+        <div className="grid h-full place-items-center rounded-md border border-dashed border-slate-800 text-xs text-slate-500">No values</div>
+      ) : (
+        <canvas ref={canvasRef} role="img" aria-label={describe(props)}>
+          {describe(props)}
+        </canvas>
+      )}
+    </div>
+  );
+}
