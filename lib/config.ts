@@ -19,6 +19,14 @@ const Env = z.object({
   /** Session lifetime in hours. */
   RACKMIND_SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * TF.js backend to try first for training: "tensorflow" (tfjs-node; "node" is
+   * accepted too), "wasm" or "cpu". Unset: tfjs-node, else wasm, else cpu.
+   */
+  TFJS_BACKEND: z
+    .enum(["tensorflow", "node", "wasm", "cpu"])
+    .transform((b) => (b === "node" ? "tensorflow" : b))
+    .optional(),
   NODE_ENV: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;

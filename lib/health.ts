@@ -1,11 +1,13 @@
 import { db } from "./db";
 import { getConfig } from "./config";
 import { version } from "./version";
+import { getTrainingBackendStatus, predictTrainingBackend, type TfHealth } from "./training/backend-status";
 
 export type Health = {
   status: "ok" | "degraded";
   db: { kind: "pglite" | "postgres"; ok: boolean; latencyMs: number | null; error?: string };
-  tf: { backend: string | null };
+  /** The TF.js backend training uses: as a worker last loaded it, else predicted from installed packages. */
+  tf: TfHealth;
   version: string;
 };
 
@@ -16,9 +18,9 @@ export async function getHealth(): Promise<Health> {
   try {
     await db.$queryRaw`SELECT 1`;
     const latencyMs = Math.round((performance.now() - t0) * 10) / 10;
-    // tf.backend is filled in by the training engine's loader (worker side).
-    return { status: "ok", db: { kind, ok: true, latencyMs }, tf: { backend: null }, version };
+    return { status: "ok", db: { kind, ok: true, latencyMs }, tf: await getTrainingBackendStatus(), version };
   } catch (err) {
-    return { status: "degraded", db: { kind, ok: false, latencyMs: null, error: (err as Error).message }, tf: { backend: null }, version };
+    const tf: TfHealth = { ...predictTrainingBackend(getConfig().TFJS_BACKEND), source: "predicted" };
+    return { status: "degraded", db: { kind, ok: false, latencyMs: null, error: (err as Error).message }, tf, version };
   }
 }
