@@ -2,6 +2,7 @@
  * The engine on the four public datasets in /work/shared/datasets: for each, an
  * MLP and a logistic-regression baseline (hidden: []) trained by the same code
  * on the same seeded split. Tests may read ../shared; the product never does.
+ * (No database: it lives with the unit tests so it runs once, not per database.)
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -42,14 +43,10 @@ const BASELINE = TrainingSpec.parse({ ...common, model: { hidden: [] } });
 /** Each seed is a different stratified split and initialisation; the comparison is on the mean. */
 const SEEDS = [1, 2, 3];
 
-/**
- * How far the MLP's mean test F1 may fall below the baseline's. The test
- * splits are small (31–202 rows), so one test row moves F1 by about 0.01–0.04
- * and single splits are noisy: on one split the MLP lost by one row (breast
- * cancer, seed 1). Averaged over three splits, 0.02 allows less than one row
- * on average. Strict ≥ holds on every dataset here today; the table says so.
- */
-const TOLERANCE = 0.02;
+// The comparison is strict on the mean over the seeds: single test splits are
+// small (31–202 rows, one row moves F1 by 0.01–0.04) and the MLP loses a single
+// split now and then (breast cancer seed 1, by one row), but a seeded run on
+// one backend is deterministic, so the mean is a fixed figure, not a flake.
 
 async function train(spec: TrainingSpec, prepared: PreparedData) {
   const data = toTrainingData(prepared);
@@ -98,7 +95,7 @@ describe("real datasets: MLP against a logistic-regression baseline on the same 
       "LR F1 per seed": f1.baseline.map(round).join(" "),
       "strictly ≥": mean(f1.mlp) >= mean(f1.baseline) ? "yes" : "no",
     });
-    expect(mean(f1.mlp)).toBeGreaterThanOrEqual(mean(f1.baseline) - TOLERANCE);
+    expect(mean(f1.mlp)).toBeGreaterThanOrEqual(mean(f1.baseline));
   }, 180_000);
 
   it("prints the figures (mean over the seeds)", () => {
