@@ -8,6 +8,7 @@ import { logger } from "../lib/observability/logger";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
 import { ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob } from "./jobs/telemetry";
 import { startPeriodic } from "./periodic";
+import { startJobWorker } from "./queue";
 
 if (!getConfig().DATABASE_URL) {
   logger.fatal("DATABASE_URL is not set. A separate worker needs a PostgreSQL server (or the embedded database URL that `npm start` logs).");
@@ -15,13 +16,16 @@ if (!getConfig().DATABASE_URL) {
 }
 
 const periodic = startPeriodic([PruneSessionsJob, ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob]);
-logger.info({ pid: process.pid }, "worker started");
+// Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
+const jobs = await startJobWorker();
+logger.info({ pid: process.pid, owner: jobs.owner }, "worker started");
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "worker stopping");
+  await jobs.stop();
   await periodic.stop();
   await disconnectDb();
   logger.info("worker stopped");

@@ -22,8 +22,8 @@ const navigation: NavGroup[] = [
   {
     label: "Machine learning",
     items: [
-      { href: "/datasets", label: "Datasets", icon: "datasets", isPlanned: true },
-      { href: "/jobs", label: "Jobs", icon: "jobs", isPlanned: true },
+      { href: "/datasets", label: "Datasets", icon: "datasets" },
+      { href: "/jobs", label: "Jobs", icon: "jobs" },
       { href: "/models", label: "Models", icon: "models", isPlanned: true },
       { href: "/deployments", label: "Deployments", icon: "deployments", isPlanned: true },
     ],

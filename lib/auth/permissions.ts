@@ -20,6 +20,8 @@ export const permissions = {
   "datasets.write": "operator",
   "jobs.read": "viewer",
   "jobs.write": "operator",
+  // GPU quotas bound what operators' jobs may hold, so operators don't set them.
+  "quotas.write": "admin",
   "models.read": "viewer",
   "models.write": "operator",
   "models.alias": "admin",

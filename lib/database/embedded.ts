@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { pinWireConversations } from "./pglite-wire-queue";
 
 export type EmbeddedDatabase = {
   /** A postgres:// URL on 127.0.0.1 that every process uses through `pg`. */
@@ -34,6 +35,7 @@ export async function startEmbeddedDatabase(opts: {
     pglite = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   }
   const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 64 });
+  pinWireConversations(server);
   await server.start();
   const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   return {

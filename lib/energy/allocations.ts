@@ -15,8 +15,9 @@ export type JobAllocation = {
 };
 
 // Any constant: serialises allocation writers, so two jobs cannot both pass
-// the overlap check for the same GPU and both take it.
-const ALLOCATION_LOCK = 7270_0005;
+// the overlap check for the same GPU and both take it. The job scheduler
+// (lib/jobs/scheduler.ts) takes the same lock for its whole placement pass.
+export const ALLOCATION_LOCK = 7270_0005;
 
 function inTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
   return tx ? work(tx) : db.$transaction(work);

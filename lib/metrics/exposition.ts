@@ -1,6 +1,7 @@
 import { registry } from "./registry";
 import "./fleet-gauges";
 import "./gpu-gauges";
+import "./job-gauges";
 import "./telemetry-gauges";
 import "../telemetry/ingest-counters";
 

@@ -12,13 +12,21 @@ import {
   RackPowerOut, RackPowerQuery, ReadingsResultOut, SummaryOut, SummaryQuery, TariffOut,
 } from "../energy/schemas";
 import { version } from "../version";
+import { registerDatasetEndpoints } from "./dataset-endpoints";
+import { registerJobEndpoints } from "./job-endpoints";
 import { pageOf, registerEndpoint, registry } from "./registry";
 
 const Health = z
   .object({
     status: z.enum(["ok", "degraded"]),
     db: z.object({ kind: z.enum(["pglite", "postgres"]), ok: z.boolean(), latencyMs: z.number().nullable() }),
-    tf: z.object({ backend: z.string().nullable() }),
+    tf: z.object({
+      backend: z.enum(["tensorflow", "wasm", "cpu"]).nullable().meta({ description: "the TF.js backend training uses" }),
+      tried: z.array(z.object({ name: z.string(), error: z.string() })).meta({ description: "backends tried first that failed, and why" }),
+      source: z.enum(["worker", "predicted"]).meta({ description: "worker: what a training thread last loaded; predicted: from installed packages, before any training" }),
+      simd: z.boolean().optional(),
+      at: z.string().optional(),
+    }),
     version: z.string(),
   })
   .meta({ id: "Health" });
@@ -80,6 +88,9 @@ registerEndpoint({ method: "get", path: "/api/v1/energy/jobs/{jobId}", summary: 
 registerEndpoint({ method: "get", path: "/api/v1/energy/racks", summary: "Each rack's latest GPU power against its power cap", role: "viewer", request: { query: RackPowerQuery }, ok: { status: 200, description: "Racks, highest share of cap first", schema: pageOf(RackPowerOut) }, errors: [404, 422] });
 registerEndpoint({ method: "get", path: "/api/v1/energy/breakdown", summary: "A site's GPU energy per rack, server or GPU", role: "viewer", request: { query: BreakdownQuery }, ok: { status: 200, description: "Largest first", schema: BreakdownOut }, errors: [404, 422] });
 registerEndpoint({ method: "get", path: "/api/v1/energy/alerts", summary: "Energy alert findings now: racks over a share of cap, sites with PUE above target", role: "viewer", request: { query: AlertsQuery }, ok: { status: 200, description: "Findings", schema: pageOf(EnergyFindingOut) }, errors: [422] });
+
+registerDatasetEndpoints();
+registerJobEndpoints();
 
 let cached: ReturnType<OpenApiGeneratorV31["generateDocument"]> | undefined;
 

@@ -1,38 +1,89 @@
 import type { Metadata } from "next";
-import { ComingSection } from "@/components/ui/coming-section";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { ButtonLink } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { hrefWith, Pager } from "@/components/ui/pager";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { can } from "@/lib/auth/permissions";
+import { listDatasets } from "@/lib/datasets/datasets";
+import { AppError } from "@/lib/http/errors";
+import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
+import type { Page } from "@/lib/http/pagination";
+import { listJobs, listJobTeams } from "@/lib/jobs/queries";
+import { listQuotas } from "@/lib/jobs/quotas";
+import { ListJobsQuery, type JobSummaryOut } from "@/lib/jobs/schemas";
+import { templates } from "@/lib/training/templates";
+import { JobFilters } from "./_components/job-filters";
+import { JobsTable } from "./_components/jobs-table";
+import { NewJobForm, type TemplateChoice } from "./_components/new-job-form";
+import { QuotasCard } from "./_components/quotas-card";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Jobs" };
 
-export default function JobsPage() {
+const PAGE_SIZE = "50";
+
+type Loaded = { page: Page<JobSummaryOut>; error: null } | { page: null; error: string };
+
+async function loadJobs(query: ListJobsQuery): Promise<Loaded> {
+  try {
+    return { page: await listJobs(query), error: null };
+  } catch (err) {
+    if (err instanceof AppError && err.code === "bad_request") return { page: null, error: err.message };
+    throw err;
+  }
+}
+
+// Plain data for the form island (templates carry their training data too).
+const templateChoices: TemplateChoice[] = templates.map((t) => ({ id: t.id, name: t.name, description: t.description, epochs: t.spec.epochs, optimizer: t.spec.optimizer }));
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const principal = await requirePagePrincipal();
+  const parsed = parsePageQuery(ListJobsQuery, { limit: PAGE_SIZE, ...(await searchParams) });
+  const canSubmit = can(principal.role, "jobs.write");
+  const [loaded, teams, quotas, datasets] = await Promise.all([
+    parsed.ok ? loadJobs(parsed.query) : Promise.resolve<Loaded>({ page: null, error: parsed.message }),
+    listJobTeams(),
+    listQuotas(),
+    canSubmit ? listDatasets({ limit: 200 }) : Promise.resolve(null),
+  ]);
+  const { cursor, limit: _limit, ...filters } = parsed.values;
+
   return (
-    <ComingSection
-      eyebrow="Machine learning"
-      title="Jobs"
-      summary="Training jobs: queued with a priority or a schedule, placed on healthy GPUs, followed live and evaluated when they finish."
-      features={[
-        {
-          title: "Queue",
-          body: "Queued, running, succeeded, failed and cancelled jobs with priority, schedule and requested GPU count; cancel a job from the list.",
-        },
-        {
-          title: "Placement",
-          body: "The GPU UUIDs each job runs on. Failed or degraded GPUs and servers in maintenance are never chosen.",
-        },
-        {
-          title: "Live progress",
-          body: "Epoch progress with loss, validation loss and accuracy curves, streamed over server-sent events while the job runs.",
-        },
-        {
-          title: "Evaluation",
-          body: "Accuracy, precision, recall, F1 and a confusion matrix on the held-out split, and the model version the job registered.",
-        },
-      ]}
-      endpoints={[
-        { method: "POST", path: "/api/v1/jobs", purpose: "queue a training job" },
-        { method: "GET", path: "/api/v1/jobs/{id}", purpose: "status, progress, history, evaluation, placement" },
-        { method: "POST", path: "/api/v1/jobs/{id}/cancel", purpose: "cancel a queued or running job" },
-        { method: "GET", path: "/api/v1/jobs/{id}/events", purpose: "text/event-stream of progress" },
-      ]}
-    />
+    <>
+      <PageHeader
+        eyebrow="Machine learning"
+        title="Jobs"
+        description="Training and evaluation jobs: queued by priority, placed on healthy GPUs within rack power caps and team quotas, run by the workers, followed live."
+        actions={<ButtonLink href="/jobs/schedules">Schedules</ButtonLink>}
+      />
+      <div className="space-y-4">
+        {canSubmit && datasets && (
+          <Card title="New job" description="Start from a template (the XOR ones bring their own tiny dataset) or name a dataset.">
+            <NewJobForm templates={templateChoices} datasets={datasets.items.map((d) => d.name)} />
+          </Card>
+        )}
+        <div>
+          <JobFilters values={parsed.values} teams={teams} />
+          {loaded.error !== null ? (
+            <Notice tone="error" title="These filters cannot be applied">
+              {loaded.error}. Adjust them above or <Link href="/jobs" className="underline">clear all filters</Link>.
+            </Notice>
+          ) : (
+            <Card isFlush>
+              <JobsTable jobs={loaded.page.items} />
+              <Pager
+                summary={`${loaded.page.items.length} job${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+                firstHref={cursor ? hrefWith("/jobs", filters) : null}
+                nextHref={loaded.page.nextCursor ? hrefWith("/jobs", { ...filters, cursor: loaded.page.nextCursor }) : null}
+              />
+            </Card>
+          )}
+        </div>
+        <QuotasCard quotas={quotas} />
+      </div>
+    </>
   );
 }

@@ -15,6 +15,7 @@ const minimumRole: Record<Permission, Role> = {
   "datasets.write": "operator",
   "jobs.read": "viewer",
   "jobs.write": "operator",
+  "quotas.write": "admin",
   "models.read": "viewer",
   "models.write": "operator",
   "models.alias": "admin",
@@ -69,7 +70,7 @@ describe("can", () => {
   });
 
   it("keeps user, token and model-alias management for admins only", () => {
-    for (const permission of ["users.read", "users.write", "tokens.read", "tokens.write", "models.alias"] as const) {
+    for (const permission of ["users.read", "users.write", "tokens.read", "tokens.write", "models.alias", "quotas.write"] as const) {
       expect(can("operator", permission)).toBe(false);
       expect(can("admin", permission)).toBe(true);
     }

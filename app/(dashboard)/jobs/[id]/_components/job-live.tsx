@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import type { JobLogOut, JobOut } from "@/lib/jobs/schemas";
+import { JobStatusBadge } from "../../_components/job-status-badge";
+import { ProgressBar } from "../../_components/progress-bar";
+import { EvaluationPanel } from "./confusion-matrix";
+import { TrainingCurves } from "./training-curves";
+import { useJobEvents } from "./use-job-events";
+
+const levelClass: Record<string, string> = { info: "text-slate-300", warn: "text-amber-300", error: "text-rose-300" };
+
+function JobLog({ logs }: { logs: JobLogOut[] }) {
+  return (
+    <ol aria-label="Job log" className="max-h-80 overflow-y-auto font-mono text-[12px] leading-5" data-testid="job-log">
+      {logs.map((l) => (
+        <li key={l.id} className="flex gap-3">
+          <time dateTime={l.at} className="shrink-0 text-slate-500">
+            {l.at.slice(11, 19)}
+          </time>
+          <span className={levelClass[l.level] ?? "text-slate-300"}>{l.message}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Everything on the job page that changes while the job runs, fed by its event stream. */
+export function JobLive({ initial, initialLogs }: { initial: JobOut; initialLogs: JobLogOut[] }) {
+  const { job, logs, isLive } = useJobEvents(initial, initialLogs);
+  const isTraining = job.type === "train";
+  return (
+    <div className="space-y-4">
+      <Card>
+        <div className="flex flex-wrap items-center gap-4">
+          <JobStatusBadge status={job.status} />
+          <div className="min-w-64 flex-1">
+            <ProgressBar epoch={job.progress.epoch} epochs={job.progress.epochs} />
+          </div>
+          <span className="font-mono text-xs text-slate-400" data-testid="job-epoch">
+            {isTraining ? `epoch ${job.progress.epoch} / ${job.progress.epochs}` : "evaluation"}
+          </span>
+          {isLive && <span className="text-[11px] uppercase tracking-wider text-emerald-400">● live</span>}
+        </div>
+        {job.waitingReason && <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason">{job.waitingReason}</p>}
+        {job.error && (
+          <div className="mt-3">
+            <Notice tone="error" title="The job failed">
+              {job.error}
+            </Notice>
+          </div>
+        )}
+      </Card>
+      {isTraining && (
+        <Card title="Loss and accuracy" description="Per epoch, as the worker stores each checkpoint.">
+          <TrainingCurves history={job.history} epochs={job.progress.epochs} />
+        </Card>
+      )}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Placement" description={`${job.request.gpus} GPU${job.request.gpus === 1 ? "" : "s"} requested${job.request.gpuModel ? ` (${job.request.gpuModel})` : ""}; attempt ${job.attempts || "—"}.`}>
+          {job.placement.gpus.length === 0 ? (
+            <p className="text-sm text-slate-400">{job.status === "queued" ? "Not placed yet." : "No GPUs held."}</p>
+          ) : (
+            <ul className="space-y-0.5 font-mono text-[12px]" data-testid="placement">
+              {job.placement.gpus.map((uuid) => (
+                <li key={uuid}>
+                  <Link href={`/gpus/${encodeURIComponent(uuid)}`} className="text-sky-300 hover:underline">
+                    {uuid}
+                  </Link>
+                </li>
+              ))}
+              <li className="pt-1 text-slate-500">on {job.placement.hosts.join(", ")}</li>
+            </ul>
+          )}
+        </Card>
+        <Card title="Evaluation" description={isTraining ? "On the held-out split when the run finishes." : "Every row of the dataset."}>
+          {job.evaluation ? <EvaluationPanel evaluation={job.evaluation} /> : <p className="text-sm text-slate-400">Not evaluated yet.</p>}
+        </Card>
+      </div>
+      <Card title="Log">
+        <JobLog logs={logs} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { Chart, type ChartConfiguration, type ScatterDataPoint } from "chart.js";
+import { useEffect, useRef } from "react";
+import { chartColours, readFontFamilies, seriesColours } from "@/components/charts/chart-theme";
+import type { EpochOut } from "@/lib/jobs/schemas";
+
+type XY = ScatterDataPoint;
+
+const series = [
+  { label: "loss", axis: "y", colour: seriesColours.sky, dash: [] as number[], pick: (h: EpochOut) => h.loss },
+  { label: "val loss", axis: "y", colour: seriesColours.sky, dash: [4, 3], pick: (h: EpochOut) => h.valLoss },
+  { label: "accuracy", axis: "y1", colour: seriesColours.emerald, dash: [] as number[], pick: (h: EpochOut) => h.accuracy },
+  { label: "val accuracy", axis: "y1", colour: seriesColours.emerald, dash: [4, 3], pick: (h: EpochOut) => h.valAccuracy },
+] as const;
+
+function points(history: EpochOut[], pick: (h: EpochOut) => number | null): XY[] {
+  return history.flatMap((h) => {
+    const y = pick(h);
+    return y === null || !Number.isFinite(y) ? [] : [{ x: h.epoch, y }];
+  });
+}
+
+function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
+  const fonts = readFontFamilies();
+  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 }, padding: 6 };
+  const grid = { color: chartColours.grid, drawTicks: false };
+  return {
+    type: "line",
+    data: {
+      datasets: series.map((s) => ({
+        label: s.label, data: [], yAxisID: s.axis, borderColor: s.colour, backgroundColor: s.colour, borderDash: [...s.dash],
+        borderWidth: 1.75, pointRadius: 0, pointHoverRadius: 3, tension: 0.2,
+      })),
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: "index", intersect: false },
+      scales: {
+        x: { type: "linear", min: 1, max: Math.max(2, epochs), grid, border: { color: chartColours.axis }, ticks: { ...tick, maxTicksLimit: 10, precision: 0 } },
+        // Cross-entropy is never negative: the axis starts at 0 rather than wherever the grace would put it.
+        y: { position: "left", min: 0, grace: "5%", grid, border: { display: false }, title: { display: true, text: "loss", color: chartColours.tick, font: { size: 10 } }, ticks: { ...tick, maxTicksLimit: 6 } },
+        y1: { position: "right", min: 0, max: 1, grid: { drawOnChartArea: false }, border: { display: false }, title: { display: true, text: "accuracy", color: chartColours.tick, font: { size: 10 } }, ticks: { ...tick, maxTicksLimit: 6 } },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          backgroundColor: chartColours.tooltipBg, borderColor: chartColours.tooltipBorder, borderWidth: 1,
+          titleColor: chartColours.tooltipTitle, bodyColor: chartColours.tooltipBody, bodyFont: { family: fonts.mono, size: 11 },
+          callbacks: { title: (items) => `epoch ${items[0]?.parsed.x ?? ""}`, label: (item) => `${item.dataset.label} ${(item.parsed.y ?? 0).toFixed(4)}` },
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Loss (left axis) and accuracy (right axis, 0–1) per epoch, training solid and
+ * validation dashed. Created once per job; new epochs update the datasets in
+ * place, so a curve that grows every second never rebuilds the chart.
+ */
+export function TrainingCurves({ history, epochs }: { history: EpochOut[]; epochs: number }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<Chart<"line", XY[]> | null>(null);
+
+  useEffect(() => {
+    if (!canvasRef.current) return;
+    const chart = new Chart(canvasRef.current, buildConfig(epochs));
+    chartRef.current = chart;
+    return () => {
+      chart.destroy();
+      chartRef.current = null;
+    };
+  }, [epochs]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    series.forEach((s, i) => (chart.data.datasets[i]!.data = points(history, s.pick)));
+    chart.update("none");
+  }, [history, epochs]);
+
+  const last = history.at(-1);
+  const summary = last ? `Training curves to epoch ${last.epoch} of ${epochs}: loss ${last.loss.toFixed(4)}, accuracy ${last.accuracy.toFixed(3)}` : "Training curves: no epoch finished yet";
+  return (
+    <div>
+      <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-[11px] text-slate-400">
+        {series.map((s) => (
+          <li key={s.label} className="flex items-center gap-1.5">
+            <svg width="18" height="4" aria-hidden>
+              <line x1="0" y1="2" x2="18" y2="2" stroke={s.colour} strokeWidth="2" strokeDasharray={s.dash.join(" ")} />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <div className="relative h-64 w-full" data-testid="training-curves" data-epochs={history.length}>
+        <canvas ref={canvasRef} role="img" aria-label={summary}>
+          {summary}
+        </canvas>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,4 @@
+import { withAuth } from "@/lib/http/with-auth";
+import { listQuotas } from "@/lib/jobs/quotas";
+
+export const GET = withAuth("jobs.read", async () => Response.json({ items: await listQuotas(), nextCursor: null }));
