@@ -19,6 +19,7 @@ import { DCGM_DEFAULT_FIELDS } from "../lib/telemetry/dcgm-fields";
 import { dayOf } from "../lib/telemetry/partitions";
 import { simulateGpuReadings } from "../lib/telemetry/simulated-load";
 import { startApp } from "../tests/support/launcher";
+import { withServerDatabase } from "./server-database";
 
 const SERVERS = 1000;
 const GPUS_PER_SERVER = 8;
@@ -37,22 +38,6 @@ function fleetCsv(): string {
     }
   }
   return lines.join("\n") + "\n";
-}
-
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = process.env.RACKMIND_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `rackmind_bench_${randomBytes(4).toString("hex")}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  }
 }
 
 function renderPages(gpus: Gpu[], times: number[]): { pages: string[]; samples: number } {
@@ -118,7 +103,7 @@ async function postAll(baseUrl: string, token: string, pages: string[]): Promise
 }
 
 export async function run() {
-  return withDatabase(async (url) => {
+  return withServerDatabase(async (url) => {
     const token = `bench-${randomBytes(12).toString("hex")}`;
     const app = await startApp({ DATABASE_URL: url, RACKMIND_ADMIN_TOKEN: token, LOG_LEVEL: "warn" });
     try {

@@ -19,14 +19,13 @@
  * Workers run with RACKMIND_WORKER_CONCURRENCY=1: training is CPU-bound, so a
  * worker per core is how throughput scales.
  */
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { resetConfig } from "../lib/config";
 import { applyMigrations } from "../lib/database/migrations";
 import type { WorkerProcess } from "../tests/support/worker-process";
+import { withServerDatabase } from "./server-database";
 
 const ROWS = 12_000;
 const FEATURES = 16;
@@ -36,22 +35,6 @@ const BATCH_JOBS = Number(process.env.RACKMIND_BENCH_BATCH_JOBS ?? 8);
 const BATCH_EPOCHS = 10;
 // Production timings (the worker-process helper's defaults are the tests' short ones).
 const WORKER_ENV = { RACKMIND_JOB_LEASE_SECONDS: "30", RACKMIND_JOB_HEARTBEAT_MS: "1000", RACKMIND_SCHEDULER_INTERVAL_MS: "1000", RACKMIND_JOB_CLAIM_SECONDS: "60" };
-
-async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = process.env.RACKMIND_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const name = `rackmind_bench_${randomBytes(4).toString("hex")}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  try {
-    return await fn(url.toString());
-  } finally {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await c.end();
-  }
-}
 
 /** Two noisy Gaussian classes in 16 dimensions, with a nonlinear twist so the MLP has something to learn. */
 function datasetCsv(): string {
@@ -166,7 +149,7 @@ async function timeJobs(lib: Lib, token: string, bodies: object[], workers: Work
 }
 
 export async function run() {
-  return withDatabase(async (url) => {
+  return withServerDatabase(async (url) => {
     process.env.DATABASE_URL = url;
     process.env.RACKMIND_DB_KIND = "postgres";
     resetConfig();
