@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BackendReport } from "./backend";
 import type { EpochMetrics } from "./schemas";
-import { CONTROL, CONTROL_BYTES, type ThreadInput, type ThreadMessage, type ThreadResult } from "./thread-protocol";
+import { CONTROL, CONTROL_BYTES, type ThreadInput, type ThreadMessage, type ThreadRequest, type ThreadResult, type ThreadStart } from "./thread-protocol";
 import type { Checkpoint } from "./train";
 
 export type ThreadEvents = {
@@ -31,9 +31,47 @@ function threadEntry(): string {
   return fileURLToPath(new URL("./thread-entry.mjs", import.meta.url));
 }
 
+// One warm thread per backend preference, parked between runs: a run started
+// while it is busy gets a thread of its own, which is parked or ended after.
+const idle = new Map<string, Worker>();
+
+function takeThread(preferredBackend: ThreadStart["preferredBackend"]): Worker {
+  const key = preferredBackend ?? "";
+  const parked = idle.get(key);
+  if (parked) {
+    idle.delete(key);
+    parked.ref();
+    return parked;
+  }
+  // execArgv [] : the entry registers its own TypeScript loader; the parent's
+  // flags (vitest's, tsx's, --conditions) mean nothing to the thread.
+  const worker = new Worker(threadEntry(), { workerData: { preferredBackend } satisfies ThreadStart, execArgv: [], name: "rackmind-training" });
+  worker.once("exit", () => {
+    if (idle.get(key) === worker) idle.delete(key);
+  });
+  return worker;
+}
+
+/** Training threads parked warm, waiting for a run (for tests and diagnostics). */
+export function parkedTrainingThreads(): number {
+  return idle.size;
+}
+
+function parkThread(worker: Worker, preferredBackend: ThreadStart["preferredBackend"]): void {
+  const key = preferredBackend ?? "";
+  if (idle.has(key)) {
+    void worker.terminate();
+    return;
+  }
+  // A parked thread must not keep the process alive.
+  worker.unref();
+  idle.set(key, worker);
+}
+
 /**
- * Runs `input` in a new worker thread. Resolves with the thread's result
- * ("cancelled" after `signal` aborts); rejects when training fails.
+ * Runs `input` in a training thread (a warm one when one is parked). Resolves
+ * with the thread's result ("cancelled" after `signal` aborts); rejects when
+ * training fails. A thread that failed, or had to be killed, is not reused.
  */
 export function runTrainingThread(input: Omit<ThreadInput, "control">, events: ThreadEvents = {}, signal?: AbortSignal): Promise<ThreadResult> {
   const shared = new SharedArrayBuffer(CONTROL_BYTES);
@@ -41,14 +79,13 @@ export function runTrainingThread(input: Omit<ThreadInput, "control">, events: T
   // Without a taker, the thread never spends time serialising checkpoints.
   const wantsCheckpoints = events.onCheckpoint !== undefined;
   if (wantsCheckpoints) Atomics.store(control, CONTROL.wantCheckpoint, 1);
-  // execArgv [] : the entry registers its own TypeScript loader; the parent's
-  // flags (vitest's, tsx's, --conditions) mean nothing to the thread.
-  const worker = new Worker(threadEntry(), { workerData: { ...input, control: shared } satisfies ThreadInput, execArgv: [], name: "rackmind-training" });
+  const worker = takeThread(input.preferredBackend);
 
   return new Promise<ThreadResult>((resolve, reject) => {
     let stored: Promise<void> = Promise.resolve();
     let lastEpoch = input.resumeFrom?.epoch ?? 0;
     let settled = false;
+    let exited = false;
     let killTimer: NodeJS.Timeout | undefined;
 
     const cancel = () => {
@@ -60,18 +97,17 @@ export function runTrainingThread(input: Omit<ThreadInput, "control">, events: T
       settled = true;
       signal?.removeEventListener("abort", cancel);
       clearTimeout(killTimer);
+      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if ("result" in outcome && !exited) parkThread(worker, input.preferredBackend);
+      else void worker.terminate();
       // Checkpoints already handed over are stored before the caller hears the outcome.
       void stored.then(
         () => ("result" in outcome ? resolve(outcome.result) : reject(outcome.error)),
         (err: unknown) => reject(err instanceof Error ? err : new Error(String(err))),
       );
-      void worker.terminate();
     };
 
-    if (signal?.aborted) cancel();
-    signal?.addEventListener("abort", cancel, { once: true });
-
-    worker.on("message", (message: ThreadMessage) => {
+    const onMessage = (message: ThreadMessage) => {
       switch (message.type) {
         case "backend":
           events.onBackend?.(message.report);
@@ -95,11 +131,17 @@ export function runTrainingThread(input: Omit<ThreadInput, "control">, events: T
           finish({ error });
         }
       }
-    });
-    worker.on("error", (err) => finish({ error: err }));
-    worker.on("exit", (code) => {
+    };
+    const onError = (err: Error) => finish({ error: err });
+    const onExit = (code: number) => {
+      exited = true;
       if (Atomics.load(control, CONTROL.cancel) === 1) finish({ result: { status: "cancelled", epoch: lastEpoch } });
       else finish({ error: new Error(`the training thread exited (code ${code}) without a result`) });
-    });
+    };
+    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+
+    if (signal?.aborted) cancel();
+    signal?.addEventListener("abort", cancel, { once: true });
+    worker.postMessage({ type: "run", input: { ...input, control: shared } } satisfies ThreadRequest);
   });
 }

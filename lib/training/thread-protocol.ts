@@ -26,6 +26,12 @@ export type ThreadInput = {
   control: SharedArrayBuffer;
 };
 
+/** workerData of a training thread: what it loads before its first run. */
+export type ThreadStart = { preferredBackend?: BackendName };
+
+/** One run for a (warm) training thread. */
+export type ThreadRequest = { type: "run"; input: ThreadInput };
+
 export type ThreadResult =
   | {
       status: "completed";

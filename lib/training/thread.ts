@@ -1,22 +1,25 @@
 /**
  * The training thread's body (started by ./thread-client.ts through
- * ./thread-entry.mjs). It loads TF.js, trains, and reports through messages;
- * cancellation and checkpoint requests arrive through a shared Int32Array so
- * they are seen between batches without waiting for the event loop.
+ * ./thread-entry.mjs). It loads TF.js once, then trains one run per "run"
+ * message and reports through messages; the client keeps the thread warm
+ * between runs, so a run does not pay the ~2 s of CPU that starting a thread,
+ * its TypeScript loader and TF.js's WebAssembly cost. Cancellation and
+ * checkpoint requests arrive through a shared Int32Array per run, so they are
+ * seen between batches without waiting for the event loop.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { loadTrainingBackend } from "./backend";
-import { CONTROL, type ThreadInput, type ThreadMessage } from "./thread-protocol";
+import { CONTROL, type ThreadRequest, type ThreadMessage, type ThreadInput, type ThreadStart } from "./thread-protocol";
 import { predictProbabilities, trainModel } from "./train";
 import { evaluationSplit } from "./training-data";
 import { saveModel } from "./weights";
 
-const input = workerData as ThreadInput;
-const control = new Int32Array(input.control);
 const send = (message: ThreadMessage) => parentPort!.postMessage(message);
+const loaded = loadTrainingBackend((workerData as ThreadStart).preferredBackend);
 
-async function main(): Promise<void> {
-  const { tf, report } = await loadTrainingBackend(input.preferredBackend);
+async function run(input: ThreadInput): Promise<void> {
+  const control = new Int32Array(input.control);
+  const { tf, report } = await loaded;
   send({ type: "backend", report });
   const result = await trainModel(
     tf,
@@ -35,13 +38,20 @@ async function main(): Promise<void> {
     send({ type: "done", result: { status: "cancelled", epoch: result.epoch } });
     return;
   }
-  const probabilities = predictProbabilities(tf, result.model, result.head, input.data[evaluationSplit(input.data)].x);
-  const model = await saveModel(tf, result.model);
-  const { history, epoch, stoppedEarly, bestEpoch } = result;
-  send({ type: "done", result: { status: "completed", history, epoch, stoppedEarly, bestEpoch, model, probabilities } });
+  try {
+    const probabilities = predictProbabilities(tf, result.model, result.head, input.data[evaluationSplit(input.data)].x);
+    const model = await saveModel(tf, result.model);
+    const { history, epoch, stoppedEarly, bestEpoch } = result;
+    send({ type: "done", result: { status: "completed", history, epoch, stoppedEarly, bestEpoch, model, probabilities } });
+  } finally {
+    // The thread outlives the run: its model's tensors must not.
+    result.model.dispose();
+  }
 }
 
-main().catch((err: unknown) => {
-  const e = err instanceof Error ? err : new Error(String(err));
-  send({ type: "error", message: e.message, stack: e.stack });
+parentPort!.on("message", (request: ThreadRequest) => {
+  run(request.input).catch((err: unknown) => {
+    const e = err instanceof Error ? err : new Error(String(err));
+    send({ type: "error", message: e.message, stack: e.stack });
+  });
 });

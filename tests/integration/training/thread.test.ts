@@ -6,7 +6,7 @@ import type { BackendReport } from "../../../lib/training/backend-order";
 import { createPrng } from "../../../lib/training/prng";
 import { TrainingSpec, type EpochMetrics } from "../../../lib/training/schemas";
 import { getTemplate } from "../../../lib/training/templates";
-import { runTrainingThread } from "../../../lib/training/thread-client";
+import { parkedTrainingThreads, runTrainingThread } from "../../../lib/training/thread-client";
 import type { Checkpoint } from "../../../lib/training/train";
 import { toTrainingData } from "../../../lib/training/training-data";
 
@@ -40,6 +40,22 @@ describe("the training thread", () => {
     expect(checkpoints[0]!.epoch).toBe(1);
     expect(checkpoints.at(-1)!.state.history).toEqual(epochs.slice(0, checkpoints.at(-1)!.epoch));
     expect(result.model.weightSpecs.map((w) => w.name)).toEqual(["hidden_1/kernel", "hidden_1/bias", "output/kernel", "output/bias"]);
+  });
+
+  it("keeps the thread warm for the next run, which trains exactly as a fresh thread would", async () => {
+    const t = getTemplate("xor-adam")!;
+    const run = () => runTrainingThread({ spec: { ...t.spec, epochs: 20 }, data: toTrainingData(t.data), resumeFrom: null });
+    const first = await run();
+    expect(parkedTrainingThreads()).toBe(1);
+    const second = await run();
+    expect(parkedTrainingThreads()).toBe(1);
+    if (first.status !== "completed" || second.status !== "completed") throw new Error("both runs should complete");
+    expect(second.history).toEqual(first.history);
+    expect(second.probabilities).toEqual(first.probabilities);
+    // Same layer and weight names: a checkpoint or artifact from one thread loads in another.
+    expect(second.model.weightSpecs).toEqual(first.model.weightSpecs);
+    expect(Buffer.from(second.model.weights).equals(Buffer.from(first.model.weights))).toBe(true);
+    expect(second.model.modelTopology).toEqual(first.model.modelTopology);
   });
 
   it("stops within a batch or two of an abort and reports cancelled", async () => {
