@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { getConfig } from "../config";
+import { logger } from "../observability/logger";
 
 // A plain `pg` pool beside Prisma for the few hot paths Prisma cannot serve well:
 // telemetry ingest sends hundreds of thousands of values as arrays in one
@@ -14,6 +15,10 @@ export function getPool(): pg.Pool {
       connectionString: DATABASE_URL ?? "postgresql://unset.invalid/DATABASE_URL-is-not-set",
       max: RACKMIND_DB_KIND === "pglite" ? 2 : 8,
     });
+    // An idle connection the server closes (a restart, a failover, an admin
+    // terminating it) emits 'error' on the pool; unhandled, that would crash
+    // the process. The pool drops the client and opens a new one when needed.
+    holder.rackmindPool.on("error", (err) => logger.warn({ err }, "an idle database connection was closed"));
   }
   return holder.rackmindPool;
 }
