@@ -1,8 +1,8 @@
 "use client";
 
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration } from "chart.js";
-import { useEffect, useRef, useState } from "react";
-import { chartColours, readFontFamilies, seriesColours, withAlpha, type SeriesColour } from "./chart-theme";
+import { useChart } from "./use-chart";
+import { chartColours, seriesColours, withAlpha, type SeriesColour } from "./chart-theme";
 import type { HistogramBar } from "./histogram-bins";
 
 // Bars on a category axis; registering again elsewhere is harmless.
@@ -69,21 +69,8 @@ function describe(p: HistogramChartProps): string {
  * (lib/datasets) and passes plain numbers; nothing here fetches.
  */
 export function HistogramChart(props: HistogramChartProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [isReady, setIsReady] = useState(false);
   const isEmpty = props.bars.length === 0;
-
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || isEmpty) return;
-    const chart = new Chart(canvas, buildConfig(props, readFontFamilies()));
-    setIsReady(true);
-    return () => {
-      chart.destroy();
-      setIsReady(false);
-    };
-    // Keyed on the serialised props, as the other charts: equal data from a refresh must not rebuild it.
-  }, [JSON.stringify(props), isEmpty]);
+  const { canvasRef, isReady } = useChart(JSON.stringify(props), isEmpty, (fonts) => buildConfig(props, fonts));
 
   return (
     <div className="relative w-full" style={{ height: props.height ?? 140 }} data-testid={props.testId} data-bars={props.bars.length} data-ready={isReady || undefined}>

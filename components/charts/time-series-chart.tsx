@@ -1,12 +1,11 @@
 "use client";
 
 import { Chart, type ChartConfiguration, type ChartDataset, type Plugin, type ScatterDataPoint } from "chart.js";
-import { useEffect, useRef, useState } from "react";
+import { useChart } from "./use-chart";
 import {
   chartColours,
   formatTimeTick,
   formatTooltipTime,
-  readFontFamilies,
   seriesColours,
   timeTickStep,
   withAlpha,
@@ -196,22 +195,8 @@ function describe(p: TimeSeriesChartProps): string {
  * arrays of [ISO time, value]; nothing here fetches.
  */
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [isReady, setIsReady] = useState(false);
   const isEmpty = props.points.length === 0;
-
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || isEmpty) return;
-    const chart = new Chart(canvas, buildConfig(props, readFontFamilies()));
-    setIsReady(true);
-    return () => {
-      chart.destroy();
-      setIsReady(false);
-    };
-    // Keyed on the serialised props: they are plain data from the server, and a
-    // re-render with equal data (router.refresh) must not rebuild the chart.
-  }, [JSON.stringify(props), isEmpty]);
+  const { canvasRef, isReady } = useChart(JSON.stringify(props), isEmpty, (fonts) => buildConfig(props, fonts));
 
   return (
     <div
