@@ -1,5 +1,5 @@
 "use client";
-import { Chart, type ChartConfiguration } from "chart.js";
+import { Chart, type ChartConfiguration, type ChartType, type DefaultDataPoint } from "chart.js";
 import { useEffect, useRef, useState } from "react";
 import { readFontFamilies } from "./chart-theme";
 
@@ -10,7 +10,11 @@ import { readFontFamilies } from "./chart-theme";
  * are plain data from the server, so a re-render with equal data
  * (router.refresh) does not rebuild the chart. Nothing is drawn while `isEmpty`.
  */
-export function useChart(key: string, isEmpty: boolean, config: (fonts: ReturnType<typeof readFontFamilies>) => ChartConfiguration) {
+export function useChart<TType extends ChartType, TData = DefaultDataPoint<TType>, TLabel = unknown>(
+  key: string,
+  isEmpty: boolean,
+  config: (fonts: ReturnType<typeof readFontFamilies>) => ChartConfiguration<TType, TData, TLabel>,
+) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [isReady, setIsReady] = useState(false);
   useEffect(() => {
