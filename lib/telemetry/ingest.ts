@@ -3,7 +3,7 @@ import { autoRegisterGpus } from "./auto-register";
 import { parseDcgmText } from "./dcgm-parser";
 import { resolveFieldIds } from "./field-ids";
 import { gpuLookup } from "./gpu-directory";
-import { foldTelemetry } from "./fold";
+import { evaluateHealth } from "./health";
 import { countIngest } from "./ingest-counters";
 import { storeSamples, type SampleColumns } from "./sample-store";
 import { getTelemetrySettings } from "./settings";
@@ -30,6 +30,10 @@ export type IngestResult = {
 // with a wrong clock would otherwise write into tomorrow's partition.
 const MAX_FUTURE_MS = 5 * 60_000;
 const MAX_REJECTIONS_LISTED = 50;
+// Rollups sum values: a finite value near float8's limit (1.8e308) would make a
+// sum overflow, which PostgreSQL reports as an error, and the fold could never
+// drain that batch. No DCGM counter comes near this bound.
+const MAX_ABS_VALUE = 1e300;
 // A node's own page (8 GPUs × the default counters ≈ 300 samples) is folded by
 // the request that brought it, so its latest values and health are current when
 // the answer arrives; bigger batches (aggregators, backfills) are left to the
@@ -57,15 +61,19 @@ export async function ingestDcgmText(text: string, receivedAt: Date): Promise<In
   const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
   const unknown = new Set<string>();
   let unknownGpuSamples = 0;
+  // Samples with the same label set share one labels object (the parser's), so
+  // the GPU is looked up once per set, not once per sample.
+  const gpuOf = new Map<object, string | undefined>();
   for (const s of samples) {
-    const gpuId = lookup(s.labels.UUID, s.labels.Hostname, s.labels.gpu);
+    let gpuId = gpuOf.get(s.labels);
+    if (gpuId === undefined && !gpuOf.has(s.labels)) gpuOf.set(s.labels, (gpuId = lookup(s.labels.UUID, s.labels.Hostname, s.labels.gpu)));
     if (!gpuId) {
       unknown.add(s.labels.UUID || `${s.labels.Hostname}#${s.labels.gpu}`);
       unknownGpuSamples++;
       continue;
     }
     const at = s.timestampMs ?? receivedAt.getTime();
-    if (!Number.isFinite(s.value)) rejections.push({ line: s.line, reason: `${s.metric}: value ${s.value} is not a finite number` });
+    if (!(Math.abs(s.value) <= MAX_ABS_VALUE)) rejections.push({ line: s.line, reason: `${s.metric}: value ${s.value} is not a finite number within ±1e300` });
     else if (at < oldestMs || at > newestMs) rejections.push({ line: s.line, reason: `${s.metric}: time ${new Date(at).toISOString()} is outside the accepted window` });
     else {
       cols.gpuIds.push(gpuId);
@@ -74,16 +82,15 @@ export async function ingestDcgmText(text: string, receivedAt: Date): Promise<In
       cols.values.push(s.value);
     }
   }
-  const foldHere = cols.gpuIds.length <= INLINE_FOLD_MAX;
-  const { stored, seqs } = await storeSamples(pool, cols, { wantSeqs: foldHere });
-  const inline = foldHere && stored > 0 ? await foldTelemetry({ seqs, chunk: stored }) : null;
+  const { stored, queuedForFold, foldedGpuIds } = await storeSamples(pool, cols, { foldInline: cols.gpuIds.length <= INLINE_FOLD_MAX });
+  if (foldedGpuIds.length) await evaluateHealth(new Set(foldedGpuIds), settings);
   const result = {
     accepted: cols.gpuIds.length,
     rejected: rejections.length,
     unknownGpus: unknown.size,
     stored,
     duplicates: cols.gpuIds.length - stored,
-    queuedForFold: stored - (inline?.folded ?? 0),
+    queuedForFold,
     rejections: rejections.sort((a, b) => a.line - b.line).slice(0, MAX_REJECTIONS_LISTED),
   };
   countIngest({ ...result, unknownGpuSamples });

@@ -25,5 +25,5 @@ export const TelemetryFoldJob = {
   name: "telemetry.fold",
   everyMs: 1_000,
   quiet: true,
-  run: () => foldTelemetry(),
+  run: () => foldTelemetry({ yieldToIngest: true }),
 };

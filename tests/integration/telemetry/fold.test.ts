@@ -40,8 +40,8 @@ describe("the telemetry fold", () => {
     // A retry of the same batch before the fold ran stores and queues nothing.
     expect(await ingestDcgmText(text, receivedAt)).toMatchObject({ stored: 0, duplicates: 2880, queuedForFold: 0 });
 
-    const folded = await foldTelemetry({ chunk: 1000 });
-    expect(folded).toMatchObject({ folded: 2880, chunks: 3 });
+    const folded = await foldTelemetry();
+    expect(folded).toMatchObject({ folded: 2880, batches: 1 });
     expect(await pendingSampleCount(getPool())).toBe(0);
     const raw = await getPool().query<{ s: number }>(`SELECT sum(value)::float8 AS s FROM "GpuSample" WHERE "gpuId" = ANY($1::uuid[])`, [gpus.map((g) => g.id)]);
     for (const table of ["GpuRollup1m", "GpuRollup1h"] as const) {
@@ -53,20 +53,26 @@ describe("the telemetry fold", () => {
     expect(latest.map((l) => [l.at.getTime(), l.value])).toEqual([[start + 179 * 10_000, 40 + (179 % 30) + gpus[0]!.index]]);
 
     // Folding again finds nothing; the rollups stay as they are.
-    expect(await foldTelemetry()).toMatchObject({ folded: 0, chunks: 0 });
+    expect(await foldTelemetry()).toMatchObject({ folded: 0, batches: 0 });
     expect((await rollupTotals("GpuRollup1m")).n).toBe(2880);
   });
 
   it("folds each sample once when several folders race", async () => {
     const before = (await rollupTotals("GpuRollup1m")).n;
-    const later = start + 1800 * 1000;
-    await ingestDcgmText(page(gpus, later, 300, () => 55), receivedAt);
-    expect(await pendingSampleCount(getPool())).toBe(4800);
-    const results = await Promise.all([foldTelemetry({ chunk: 500 }), foldTelemetry({ chunk: 700 }), foldTelemetry({ chunk: 900 })]);
-    expect(results.reduce((n, r) => n + r.folded, 0)).toBe(4800);
+    const earlier = start - 6 * 3600_000;
+    // One batch over the queue's row limit (16 GPUs × 1,300 = 20,800 samples:
+    // two rows) and three of 2,080 samples: five rows, three folders at once.
+    const power = "DCGM_FI_DEV_POWER_USAGE";
+    expect(await ingestDcgmText(page(gpus, earlier, 1300, () => 55, power), receivedAt)).toMatchObject({ stored: 20_800, queuedForFold: 20_800 });
+    for (let b = 0; b < 3; b++) await ingestDcgmText(page(gpus, earlier + 13_000_000 + b * 1_300_000, 130, () => 55, power), receivedAt);
+    expect(await pendingSampleCount(getPool())).toBe(27_040);
+    expect(await getPool().query(`SELECT count(*)::int AS n FROM "TelemetryFoldBatch"`).then((r) => r.rows[0].n)).toBe(5);
+    const results = await Promise.all([foldTelemetry(), foldTelemetry(), foldTelemetry()]);
+    expect(results.reduce((n, r) => n + r.folded, 0)).toBe(27_040);
+    expect(results.reduce((n, r) => n + r.batches, 0)).toBe(5);
     expect(await pendingSampleCount(getPool())).toBe(0);
-    expect((await rollupTotals("GpuRollup1m")).n).toBe(before + 4800);
-    expect((await rollupTotals("GpuRollup1h")).n).toBe(before + 4800);
+    expect((await rollupTotals("GpuRollup1m")).n).toBe(before + 27_040);
+    expect((await rollupTotals("GpuRollup1h")).n).toBe(before + 27_040);
   });
 
   it("derives health after the fold: an XID 48 in a big batch fails the GPU once folded", async () => {

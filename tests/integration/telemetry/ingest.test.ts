@@ -70,6 +70,14 @@ describe("POST /api/v1/telemetry/dcgm", () => {
     expect(await db.gpu.findUniqueOrThrow({ where: { uuid: g.uuid } })).toMatchObject({ health: "healthy", healthReason: null });
   });
 
+  it("refuses NaN, ±Inf and values rollup sums could overflow on, one line at a time", async () => {
+    const lines = ["NaN", "+Inf", "-Inf", "1e301", "-2e300", "1e300"].map((v, i) => `DCGM_FI_DEV_ENERGY_CONSUMPTION_TOTAL{${labels(h100)}} ${v} ${Date.parse("2026-11-28T10:06:00Z") + i}`);
+    const res = await push(lines.join("\n"));
+    expect(res.body).toMatchObject({ accepted: 1, rejected: 5, stored: 1 });
+    expect(res.body.rejections.map((r: { line: number }) => r.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(res.body.rejections[3].reason).toMatch(/not a finite number within ±1e300/);
+  });
+
   it("refuses samples outside the retention window and wrong media types", async () => {
     const res = await push(`DCGM_FI_DEV_GPU_TEMP{${labels(h100)}} 40 ${Date.parse("2020-01-01T00:00:00Z")}\n`);
     expect(res.body).toMatchObject({ accepted: 0, rejected: 1 });
