@@ -8,11 +8,19 @@
  * time other processes held the CPU. `shuffledPageSamplesPerSec` parses the
  * same lines in random order, where the parser cannot predict label sets from
  * the metric before and falls back to looking them up.
+ *
+ * Ingest receives bytes, so it pays for decoding them too:
+ * `textWithDecodeSamplesPerSec` is parseDcgmText(buffer.toString("utf8")) and
+ * `bytesSamplesPerSec` is parseDcgmBytes(buffer), which reads the same bytes
+ * in place (`shuffledBytesSamplesPerSec`: on the shuffled page). The byte
+ * parser runs last, so the text parser's numbers are those of a process that
+ * uses only it, as before it existed.
  */
 import { createRequire } from "node:module";
+import { isDeepStrictEqual } from "node:util";
 import { DCGM_DEFAULT_FIELDS, type DcgmFieldName } from "../lib/telemetry/dcgm-fields";
 import { renderDcgmPage, type DcgmPageGpu } from "../lib/telemetry/dcgm-page";
-import { parseDcgmText } from "../lib/telemetry/dcgm-parser";
+import { parseDcgmBytes, parseDcgmText } from "../lib/telemetry/dcgm-parser";
 import { simulateGpuReadings } from "../lib/telemetry/simulated-load";
 import { percentile } from "./stats";
 
@@ -76,14 +84,25 @@ function checkCounts(text: string, samples: number): void {
   }
 }
 
+function checkBytes(buffer: Buffer): void {
+  if (!isDeepStrictEqual(parseDcgmBytes(buffer), parseDcgmText(buffer.toString("utf8")))) throw new Error("parseDcgmBytes disagrees with parseDcgmText");
+}
+
 export async function run() {
   const text = benchPage();
   const shuffled = shuffledLines(text);
+  const buffer = Buffer.from(text);
+  const shuffledBuffer = Buffer.from(shuffled);
   const samples = GPUS * DCGM_DEFAULT_FIELDS.length;
   checkCounts(text, samples);
   const parser = measure(() => parseDcgmText(text), 80, 10);
   const library = measure(() => parseWithLibrary(text), 12, 3);
   const unpredicted = measure(() => parseDcgmText(shuffled), 30, 5);
+  const textWithDecode = measure(() => parseDcgmText(buffer.toString("utf8")), 40, 5);
+  checkBytes(buffer);
+  checkBytes(shuffledBuffer);
+  const bytes = measure(() => parseDcgmBytes(buffer), 80, 10);
+  const shuffledBytes = measure(() => parseDcgmBytes(shuffledBuffer), 30, 5);
   const parserSamplesPerSec = perSecond(samples, parser.wall);
   const librarySamplesPerSec = perSecond(samples, library.wall);
   return {
@@ -97,5 +116,11 @@ export async function run() {
     parserCpuSamplesPerSec: perSecond(samples, parser.cpu),
     libraryCpuSamplesPerSec: perSecond(samples, library.cpu),
     shuffledPageSamplesPerSec: perSecond(samples, unpredicted.wall),
+    textWithDecodeSamplesPerSec: perSecond(samples, textWithDecode.wall),
+    bytesSamplesPerSec: perSecond(samples, bytes.wall),
+    textWithDecodeMs: { p50: percentile(textWithDecode.wall, 50), p95: percentile(textWithDecode.wall, 95), cpuP50: percentile(textWithDecode.cpu, 50) },
+    bytesMs: { p50: percentile(bytes.wall, 50), p95: percentile(bytes.wall, 95), cpuP50: percentile(bytes.cpu, 50) },
+    bytesCpuSamplesPerSec: perSecond(samples, bytes.cpu),
+    shuffledBytesSamplesPerSec: perSecond(samples, shuffledBytes.wall),
   };
 }

@@ -3,7 +3,8 @@
  * /api/v1/telemetry/dcgm of a real `npm start` over HTTP (parse, match GPUs,
  * idempotent raw insert + fold queue) into a PostgreSQL server, against the
  * baseline of a raw COPY of the same rows into the same table in the same run.
- * ratio = HTTP samples/s ÷ COPY rows/s. Also reported: how long the worker's
+ * ratio = HTTP samples/s ÷ text COPY rows/s (what psql's \copy sends; a
+ * binary COPY — which ingest itself uses — is reported beside it). Also reported: how long the worker's
  * fold (1m + 1h rollups, latest values, health) took to catch up, measured from
  * the first POST to an empty fold queue — the end-to-end rate.
  * Needs a PostgreSQL server: RACKMIND_BENCH_DATABASE_URL, else TEST_DATABASE_URL,
@@ -14,9 +15,11 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { encodeSampleRows } from "../lib/telemetry/copy-binary";
 import { renderDcgmPage } from "../lib/telemetry/dcgm-page";
 import { DCGM_DEFAULT_FIELDS } from "../lib/telemetry/dcgm-fields";
 import { dayOf } from "../lib/telemetry/partitions";
+import type { SampleColumns } from "../lib/telemetry/sample-store";
 import { simulateGpuReadings } from "../lib/telemetry/simulated-load";
 import { startApp } from "../tests/support/launcher";
 import { withServerDatabase } from "./server-database";
@@ -26,6 +29,7 @@ const GPUS_PER_SERVER = 8;
 const SCRAPES = 3;
 const HOSTS_PER_POST = 64; // an aggregating agent posting for 64 nodes at a time (~5 MB)
 const CONCURRENCY = 4;
+const ROUNDS = 2;
 
 type Gpu = { id: string; uuid: string; hostname: string; index: number };
 
@@ -58,7 +62,8 @@ function renderPages(gpus: Gpu[], times: number[]): { pages: Uint8Array<ArrayBuf
   return { pages, samples: gpus.length * DCGM_DEFAULT_FIELDS.length * times.length };
 }
 
-async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<number> {
+/** ms for a text COPY (what psql's \copy sends) and for a binary COPY of the same rows (what ingest sends). */
+async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<{ text: number; binary: number }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query(`INSERT INTO "TelemetryField" (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [DCGM_DEFAULT_FIELDS.map((f) => f.name)]);
@@ -68,11 +73,18 @@ async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<
     await c.query(`CREATE TABLE IF NOT EXISTS "GpuSample_${day.replaceAll("-", "")}" PARTITION OF "GpuSample" FOR VALUES FROM ('${day}') TO ('${next}')`);
   }
   const lines: string[] = [];
+  const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
   for (const t of times) {
     const at = new Date(t).toISOString();
     for (const g of gpus) {
       const readings = simulateGpuReadings({ uuid: g.uuid, model: "NVIDIA H100 80GB HBM3" }, t) as Record<string, number>;
-      for (const f of fields) lines.push(`${g.id}\t${f.id}\t${at}\t${readings[f.name] ?? 0}\n`);
+      for (const f of fields) {
+        lines.push(`${g.id}\t${f.id}\t${at}\t${readings[f.name] ?? 0}\n`);
+        cols.gpuIds.push(g.id);
+        cols.fieldIds.push(f.id);
+        cols.atMs.push(t);
+        cols.values.push(readings[f.name] ?? 0);
+      }
     }
   }
   // 64 KiB writes: COPY at its best, not slowed down by one stream chunk per row.
@@ -81,12 +93,18 @@ async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<
     if (i === lines.length || buf.length > 65_536) { if (buf) chunks.push(buf); buf = ""; }
     if (i < lines.length) buf += lines[i];
   }
-  const t0 = performance.now();
-  await pipeline(Readable.from(chunks), c.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN`)));
-  const ms = performance.now() - t0;
-  await c.query(`TRUNCATE "GpuSample"`);
+  const binary = encodeSampleRows(cols);
+  const timed = async (copy: () => Promise<void>) => {
+    const t0 = performance.now();
+    await copy();
+    const ms = performance.now() - t0;
+    await c.query(`TRUNCATE "GpuSample"`);
+    return ms;
+  };
+  const text = await timed(() => pipeline(Readable.from(chunks), c.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN`))));
+  const bin = await timed(() => pipeline(Readable.from([binary]), c.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN (FORMAT binary)`))));
   await c.end();
-  return ms;
+  return { text, binary: bin };
 }
 
 async function postAll(baseUrl: string, token: string, pages: Uint8Array<ArrayBuffer>[]): Promise<{ ms: number; stored: number }> {
@@ -117,37 +135,52 @@ export async function run() {
       await db.connect();
       const gpus = (await db.query<Gpu>(`SELECT g.id, g.uuid, s.hostname, g.index FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId" WHERE s.hostname LIKE 'node-%' ORDER BY s.hostname, g.index`)).rows;
       await db.end();
-      const now = Date.now();
-      const times = Array.from({ length: SCRAPES }, (_, i) => now - (SCRAPES - i) * 30_000);
-      const { pages, samples } = renderPages(gpus, times);
-      const copyMs = await copyBaseline(url, gpus, times);
       const watch = new pg.Client({ connectionString: url });
       watch.on("error", () => {}); // the database is dropped under it if the run fails
       await watch.connect();
-      const t0 = performance.now();
-      const http = await postAll(app.baseUrl, token, pages);
-      if (http.stored !== samples) throw new Error(`stored ${http.stored} of ${samples} samples`);
       const backlog = async () => (await watch.query<{ n: number }>(`SELECT coalesce(sum("samples"), 0)::int AS n FROM "TelemetryFoldBatch"`)).rows[0]!.n;
-      const backlogAtLastPost = await backlog();
-      while ((await backlog()) > 0) await new Promise((r) => setTimeout(r, 100));
-      const endToEndMs = performance.now() - t0;
+      // Baseline and path alternate, ROUNDS times on fresh scrape times, and
+      // the best of each counts: the machine is shared, and a burst of someone
+      // else's work should not decide the ratio. Each round waits for the fold
+      // to drain, so no round's COPY runs beside the previous round's fold.
+      const rounds: { copyMs: number; copyBinaryMs: number; httpMs: number; endToEndMs: number; backlogAtLastPost: number }[] = [];
+      let samples = 0;
+      let posts = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        const now = Date.now();
+        const times = Array.from({ length: SCRAPES }, (_, i) => now - ((ROUNDS - round) * SCRAPES - i) * 30_000);
+        const rendered = renderPages(gpus, times);
+        ({ samples } = rendered);
+        posts = rendered.pages.length;
+        const copy = await copyBaseline(url, gpus, times);
+        const t0 = performance.now();
+        const http = await postAll(app.baseUrl, token, rendered.pages);
+        if (http.stored !== samples) throw new Error(`stored ${http.stored} of ${samples} samples`);
+        const backlogAtLastPost = await backlog();
+        while ((await backlog()) > 0) await new Promise((r) => setTimeout(r, 100));
+        rounds.push({ copyMs: copy.text, copyBinaryMs: copy.binary, httpMs: http.ms, endToEndMs: performance.now() - t0, backlogAtLastPost });
+      }
       const rolled = (await watch.query<{ n: number }>(`SELECT sum("count")::int AS n FROM "GpuRollup1m"`)).rows[0]!.n;
       await watch.end();
-      if (rolled !== samples) throw new Error(`the 1-minute rollup counts ${rolled} of ${samples} samples`);
-      const httpRate = samples / (http.ms / 1000);
+      if (rolled !== samples * ROUNDS) throw new Error(`the 1-minute rollup counts ${rolled} of ${samples * ROUNDS} samples`);
+      const best = (k: "copyMs" | "copyBinaryMs" | "httpMs" | "endToEndMs") => Math.min(...rounds.map((r) => r[k]));
+      const [copyMs, httpMs, endToEndMs] = [best("copyMs"), best("httpMs"), best("endToEndMs")];
+      const httpRate = samples / (httpMs / 1000);
       const copyRate = samples / (copyMs / 1000);
+      const copyBinaryRate = samples / (best("copyBinaryMs") / 1000);
       return {
         ratio: Math.round((httpRate / copyRate) * 1000) / 1000,
         samples,
         gpus: gpus.length,
-        posts: pages.length,
-        samplesPerPost: Math.round(samples / pages.length),
+        posts,
+        samplesPerPost: Math.round(samples / posts),
         concurrency: CONCURRENCY,
         httpSamplesPerSec: Math.round(httpRate),
         copyRowsPerSec: Math.round(copyRate),
-        httpMs: Math.round(http.ms),
-        copyMs: Math.round(copyMs),
-        foldBacklogAtLastPost: backlogAtLastPost,
+        // Ingest itself COPYs in binary; against that faster baseline:
+        copyBinaryRowsPerSec: Math.round(copyBinaryRate),
+        ratioVsBinaryCopy: Math.round((httpRate / copyBinaryRate) * 1000) / 1000,
+        rounds: rounds.map((r) => ({ copyMs: Math.round(r.copyMs), copyBinaryMs: Math.round(r.copyBinaryMs), httpMs: Math.round(r.httpMs), endToEndMs: Math.round(r.endToEndMs), foldBacklogAtLastPost: r.backlogAtLastPost })),
         endToEndSamplesPerSec: Math.round(samples / (endToEndMs / 1000)),
         endToEndRatio: Math.round((samples / (endToEndMs / 1000) / copyRate) * 1000) / 1000,
         database: "postgres",

@@ -6,10 +6,10 @@ import { AppError } from "./errors";
  * Reads a request body up to `limit` bytes. The Content-Length header is checked
  * first, and the stream is counted too, because chunked bodies have no length.
  */
-export async function readBodyText(req: Request, limit = getConfig().RACKMIND_MAX_BODY_BYTES): Promise<string> {
+export async function readBodyBytes(req: Request, limit = getConfig().RACKMIND_MAX_BODY_BYTES): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  if (!req.body) return "";
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -23,7 +23,12 @@ export async function readBodyText(req: Request, limit = getConfig().RACKMIND_MA
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks, size);
+}
+
+/** The body as UTF-8 text, up to `limit` bytes (see readBodyBytes). */
+export async function readBodyText(req: Request, limit = getConfig().RACKMIND_MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(req, limit)).toString("utf8");
 }
 
 function tooLarge(limit: number): AppError {

@@ -1,6 +1,6 @@
 import { getPool } from "../database/pool";
 import { autoRegisterGpus } from "./auto-register";
-import { parseDcgmText } from "./dcgm-parser";
+import { parseDcgmBytes, parseDcgmText } from "./dcgm-parser";
 import { resolveFieldIds } from "./field-ids";
 import { gpuLookup } from "./gpu-directory";
 import { evaluateHealth } from "./health";
@@ -41,14 +41,15 @@ const MAX_ABS_VALUE = 1e300;
 const INLINE_FOLD_MAX = 2_000;
 
 /**
- * Ingests a dcgm-exporter /metrics page. Samples without a timestamp are
+ * Ingests a dcgm-exporter /metrics page, as text or as the bytes that came over
+ * the wire (UTF-8). Samples without a timestamp are
  * stamped `receivedAt` (for a scrape: the scrape time; a pushed batch can say
  * when it was taken with ?at= so a retry stores nothing twice).
  */
-export async function ingestDcgmText(text: string, receivedAt: Date): Promise<IngestResult> {
+export async function ingestDcgm(page: string | Uint8Array, receivedAt: Date): Promise<IngestResult> {
   const pool = getPool();
   const settings = await getTelemetrySettings();
-  const { samples, rejected } = parseDcgmText(text);
+  const { samples, rejected } = typeof page === "string" ? parseDcgmText(page) : parseDcgmBytes(page);
   const rejections = [...rejected];
   let lookup = await gpuLookup(pool);
   if (settings.autoRegisterGpus) {

@@ -1,6 +1,6 @@
 import { getPool } from "../database/pool";
 import { logger } from "../observability/logger";
-import { ingestDcgmText } from "./ingest";
+import { ingestDcgm } from "./ingest";
 
 type Claimed = { id: string; url: string; intervalSeconds: number; consecutiveFailures: number };
 
@@ -22,14 +22,14 @@ export function backoffSeconds(intervalSeconds: number, failures: number): numbe
   return Math.max(intervalSeconds, Math.min(MAX_BACKOFF_SECONDS, intervalSeconds * 2 ** failures));
 }
 
-async function fetchPage(url: string, timeoutMs: number): Promise<string> {
+async function fetchPage(url: string, timeoutMs: number): Promise<Uint8Array> {
   const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "text/plain" } });
   if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
   const declared = Number(res.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new Error(`page of ${declared} bytes is over the ${MAX_BODY_BYTES}-byte limit`);
-  const text = await res.text();
-  if (text.length > MAX_BODY_BYTES) throw new Error(`page is over the ${MAX_BODY_BYTES}-byte limit`);
-  return text;
+  const page = new Uint8Array(await res.arrayBuffer());
+  if (page.byteLength > MAX_BODY_BYTES) throw new Error(`page is over the ${MAX_BODY_BYTES}-byte limit`);
+  return page;
 }
 
 async function scrapeOne(t: Claimed): Promise<void> {
@@ -37,8 +37,8 @@ async function scrapeOne(t: Claimed): Promise<void> {
   const pool = getPool();
   try {
     // A scrape must end before the next one is due.
-    const text = await fetchPage(t.url, Math.min(10_000, t.intervalSeconds * 800));
-    const result = await ingestDcgmText(text, startedAt);
+    const page = await fetchPage(t.url, Math.min(10_000, t.intervalSeconds * 800));
+    const result = await ingestDcgm(page, startedAt);
     await pool.query(
       `UPDATE "ScrapeTarget" SET "lastSuccessAt" = $2, "lastError" = NULL, "lastSamples" = $3, "lastDurationMs" = $4, "consecutiveFailures" = 0, "updatedAt" = now() WHERE id = $1`,
       [t.id, startedAt, result.accepted, Date.now() - startedAt.getTime()],

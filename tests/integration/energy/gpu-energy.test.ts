@@ -11,7 +11,7 @@ import { allocateGpus, releaseGpus } from "../../../lib/energy/allocations";
 import { energyOfJob } from "../../../lib/energy/job-energy";
 import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
 import { foldTelemetry } from "../../../lib/telemetry/fold";
-import { ingestDcgmText } from "../../../lib/telemetry/ingest";
+import { ingestDcgm } from "../../../lib/telemetry/ingest";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
 
@@ -36,7 +36,7 @@ async function ingestPower(of: Gpu[]) {
   for (let t = start - 5 * 60_000; t <= end + 5 * 60_000; t += 10_000) {
     for (const g of of) lines.push(line("DCGM_FI_DEV_POWER_USAGE", g, t >= start && t <= end ? 300 : 100, t));
   }
-  const res = await ingestDcgmText(lines.join("\n"), new Date(now));
+  const res = await ingestDcgm(lines.join("\n"), new Date(now));
   expect(res).toMatchObject({ accepted: lines.length, rejected: 0 });
   await foldTelemetry(); // what the worker does within a second of a big batch
 }
@@ -49,7 +49,7 @@ async function ingestCounter(of: Gpu[]) {
     const mj = i < 180 ? 5e9 + i * 3e6 : (i - 179) * 3e6;
     for (const g of of) lines.push(line("DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", g, mj, start + i * 10_000));
   }
-  await ingestDcgmText(lines.join("\n"), new Date(now));
+  await ingestDcgm(lines.join("\n"), new Date(now));
   await foldTelemetry();
 }
 
@@ -114,7 +114,7 @@ describe("GPU energy of a site, its racks, and alert hook points", () => {
 
   it("lists each rack's latest GPU power against its cap, and flags racks over a share of it", async () => {
     const fresh = gpus.slice(0, 4).map((g) => line("DCGM_FI_DEV_POWER_USAGE", g, 500, now - 60_000));
-    await ingestDcgmText(fresh.join("\n"), new Date(now));
+    await ingestDcgm(fresh.join("\n"), new Date(now));
     const res = await call(racks.GET, { token: viewer, path: "/api/v1/energy/racks?site=ams1" });
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(4);

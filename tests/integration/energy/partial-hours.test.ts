@@ -3,7 +3,7 @@ import * as summary from "../../../app/api/v1/energy/summary/route";
 import { db } from "../../../lib/db";
 import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
 import { foldTelemetry } from "../../../lib/telemetry/fold";
-import { ingestDcgmText } from "../../../lib/telemetry/ingest";
+import { ingestDcgm } from "../../../lib/telemetry/ingest";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
 
@@ -22,7 +22,7 @@ beforeAll(async () => {
   for (let t = start; t < end; t += 10_000) {
     for (const g of gpus) lines.push(`DCGM_FI_DEV_POWER_USAGE{gpu="${g.index}",UUID="${g.uuid}",Hostname="ams1-r03-n05"} 300 ${t}`);
   }
-  await ingestDcgmText(lines.join("\n"), new Date(now));
+  await ingestDcgm(lines.join("\n"), new Date(now));
   await foldTelemetry(); // what the worker does within a second of a big batch
 });
 

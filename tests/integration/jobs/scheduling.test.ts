@@ -8,7 +8,7 @@ import { getJob } from "../../../lib/jobs/queries";
 import { placeQueuedJobs } from "../../../lib/jobs/scheduler";
 import { CreateJobInput } from "../../../lib/jobs/schemas";
 import { submitJob } from "../../../lib/jobs/submit";
-import { ingestDcgmText } from "../../../lib/telemetry/ingest";
+import { ingestDcgm } from "../../../lib/telemetry/ingest";
 import { buildFleet, recordingDispatcher } from "../../support/job-fleet";
 
 const alice: Principal = { kind: "user", id: "00000000-0000-4000-8000-00000000a11c", name: "alice", role: "operator" };
@@ -60,7 +60,7 @@ describe("placement", () => {
   it("never uses a GPU that telemetry marked failed (XID 48 through the ingest path), nor a server in maintenance", async () => {
     const [bad] = fleet.get("node-b")!;
     const now = Date.now();
-    const res = await ingestDcgmText(`DCGM_FI_DEV_XID_ERRORS{gpu="0",UUID="${bad}",Hostname="node-b"} 48 ${now}`, new Date(now));
+    const res = await ingestDcgm(`DCGM_FI_DEV_XID_ERRORS{gpu="0",UUID="${bad}",Hostname="node-b"} 48 ${now}`, new Date(now));
     expect(res.accepted).toBe(1);
     expect((await db.gpu.findUniqueOrThrow({ where: { uuid: bad } })).health).toBe("failed");
 

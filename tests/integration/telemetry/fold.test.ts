@@ -6,7 +6,7 @@ import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
 import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
 import { foldTelemetry } from "../../../lib/telemetry/fold";
-import { ingestDcgmText } from "../../../lib/telemetry/ingest";
+import { ingestDcgm } from "../../../lib/telemetry/ingest";
 import { pendingSampleCount } from "../../../lib/telemetry/sample-store";
 
 type Gpu = { id: string; uuid: string; index: number; hostname: string };
@@ -32,13 +32,13 @@ describe("the telemetry fold", () => {
   it("stores a big batch at once and leaves rollups, latest values and health to the fold", async () => {
     // 16 GPUs × 180 samples = 2,880 samples: over the inline-fold limit.
     const text = page(gpus, start, 180, (g, i) => 40 + (i % 30) + g.index);
-    const first = await ingestDcgmText(text, receivedAt);
+    const first = await ingestDcgm(text, receivedAt);
     expect(first).toMatchObject({ accepted: 2880, stored: 2880, queuedForFold: 2880 });
     expect(await getPool().query(`SELECT count(*)::int AS n FROM "GpuSample" WHERE "gpuId" = ANY($1::uuid[])`, [gpus.map((g) => g.id)]).then((r) => r.rows[0].n)).toBe(2880);
     expect((await rollupTotals("GpuRollup1m")).n).toBe(0);
 
     // A retry of the same batch before the fold ran stores and queues nothing.
-    expect(await ingestDcgmText(text, receivedAt)).toMatchObject({ stored: 0, duplicates: 2880, queuedForFold: 0 });
+    expect(await ingestDcgm(text, receivedAt)).toMatchObject({ stored: 0, duplicates: 2880, queuedForFold: 0 });
 
     const folded = await foldTelemetry();
     expect(folded).toMatchObject({ folded: 2880, batches: 1 });
@@ -63,8 +63,8 @@ describe("the telemetry fold", () => {
     // One batch over the queue's row limit (16 GPUs × 1,300 = 20,800 samples:
     // two rows) and three of 2,080 samples: five rows, three folders at once.
     const power = "DCGM_FI_DEV_POWER_USAGE";
-    expect(await ingestDcgmText(page(gpus, earlier, 1300, () => 55, power), receivedAt)).toMatchObject({ stored: 20_800, queuedForFold: 20_800 });
-    for (let b = 0; b < 3; b++) await ingestDcgmText(page(gpus, earlier + 13_000_000 + b * 1_300_000, 130, () => 55, power), receivedAt);
+    expect(await ingestDcgm(page(gpus, earlier, 1300, () => 55, power), receivedAt)).toMatchObject({ stored: 20_800, queuedForFold: 20_800 });
+    for (let b = 0; b < 3; b++) await ingestDcgm(page(gpus, earlier + 13_000_000 + b * 1_300_000, 130, () => 55, power), receivedAt);
     expect(await pendingSampleCount(getPool())).toBe(27_040);
     expect(await getPool().query(`SELECT count(*)::int AS n FROM "TelemetryFoldBatch"`).then((r) => r.rows[0].n)).toBe(5);
     const results = await Promise.all([foldTelemetry(), foldTelemetry(), foldTelemetry()]);
@@ -78,7 +78,7 @@ describe("the telemetry fold", () => {
   it("derives health after the fold: an XID 48 in a big batch fails the GPU once folded", async () => {
     const victim = gpus[3]!;
     const xids = page(gpus, start + 3600 * 1000, 130, (g, i) => (g === victim && i === 129 ? 48 : 0), "DCGM_FI_DEV_XID_ERRORS");
-    expect((await ingestDcgmText(xids, receivedAt)).queuedForFold).toBe(2080);
+    expect((await ingestDcgm(xids, receivedAt)).queuedForFold).toBe(2080);
     expect((await db.gpu.findUniqueOrThrow({ where: { id: victim.id } })).health).toBe("healthy");
     expect((await foldTelemetry()).healthChanges).toBe(1);
     expect(await db.gpu.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({ health: "failed", healthReason: expect.stringMatching(/^XID 48/) });
@@ -88,7 +88,7 @@ describe("the telemetry fold", () => {
     const g = gpus[5]!;
     const at = start + 5400 * 1000;
     const push = (i: number, reasons: number) =>
-      ingestDcgmText(`DCGM_FI_DEV_CLOCK_THROTTLE_REASONS{gpu="${g.index}",UUID="${g.uuid}",Hostname="${g.hostname}"} ${reasons} ${at + i * 60_000}`, receivedAt);
+      ingestDcgm(`DCGM_FI_DEV_CLOCK_THROTTLE_REASONS{gpu="${g.index}",UUID="${g.uuid}",Hostname="${g.hostname}"} ${reasons} ${at + i * 60_000}`, receivedAt);
     const health = () => db.gpu.findUniqueOrThrow({ where: { id: g.id } }).then((x) => [x.health, x.healthReason]);
     await push(0, 0x4 | 0x1);
     await push(1, 0x4);
@@ -100,7 +100,7 @@ describe("the telemetry fold", () => {
   });
 
   it("folds a node's own small page in the request, so it is current when the answer arrives", async () => {
-    const res = await ingestDcgmText(page(gpus.slice(0, 8), start + 7200 * 1000, 1, () => 77), receivedAt);
+    const res = await ingestDcgm(page(gpus.slice(0, 8), start + 7200 * 1000, 1, () => 77), receivedAt);
     expect(res).toMatchObject({ stored: 8, queuedForFold: 0 });
     const latest = await db.gpuLatest.findMany({ where: { gpuId: { in: gpus.slice(0, 8).map((g) => g.id) } } });
     expect(latest.filter((l) => l.value === 77)).toHaveLength(8);

@@ -3,7 +3,7 @@ import * as series from "../../../app/api/v1/gpus/[uuid]/series/route";
 import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
 import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
-import { ingestDcgmText } from "../../../lib/telemetry/ingest";
+import { ingestDcgm } from "../../../lib/telemetry/ingest";
 import { listPartitionDays } from "../../../lib/telemetry/partitions";
 import { maintainTelemetryStorage } from "../../../lib/telemetry/retention";
 import { call } from "../../support/http";
@@ -26,7 +26,7 @@ beforeAll(async () => {
     return `DCGM_FI_DEV_POWER_USAGE{gpu="${gpu.index}",UUID="${gpu.uuid}",Hostname="${gpu.hostname}"} ${value} ${start + i * 10_000}`;
   });
   const batches = [lines.slice(400), lines.slice(0, 250), lines.slice(250, 400), lines.slice(100, 200)];
-  for (const b of batches) await ingestDcgmText(b.join("\n"), receivedAt);
+  for (const b of batches) await ingestDcgm(b.join("\n"), receivedAt);
 });
 
 async function rawAggregates(unit: "minute" | "hour") {
