@@ -12,13 +12,15 @@
  *    validation data each epoch), the same network, optimizer, batch size and
  *    epochs. ratio = path samples/s ÷ model.fit samples/s (target ≥ 0.9).
  * 2. jobs/hour of a batch of small jobs with two worker processes against one
- *    (target ≥ 1.8); reported as `workerScaling`.
+ *    (target ≥ 1.8); reported as `workerScaling`, beside `fitScaling`: two
+ *    plain model.fit processes against one on this machine (its ceiling).
  *
  * Needs a PostgreSQL server: RACKMIND_BENCH_DATABASE_URL, else TEST_DATABASE_URL,
  * else postgresql://postgres@127.0.0.1:5432/postgres (a throwaway database is made).
  * Workers run with RACKMIND_WORKER_CONCURRENCY=1: training is CPU-bound, so a
  * worker per core is how throughput scales.
  */
+import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -148,6 +150,48 @@ async function timeJobs(lib: Lib, token: string, bodies: object[], workers: Work
   return { ms, workerCores, ...(await phases(lib, ids)) };
 }
 
+/**
+ * Runs short jobs until every worker has run one: a worker's first job pays for
+ * starting its training thread and compiling TF.js (~2 s of CPU), which must not
+ * land in the measured batch of only one of them.
+ */
+async function warmUp(lib: Lib, token: string, workers: WorkerProcess[], job: (epochs: number) => object): Promise<void> {
+  for (let round = 0; round < 10; round++) {
+    const ids: string[] = [];
+    for (let i = 0; i < workers.length; i++) ids.push(await submit(lib, token, job(3)));
+    await waitForJobs(lib, ids, workers);
+    const logs = await lib.db.db.jobLog.findMany({ where: { message: { startsWith: "started by worker" } }, select: { message: true } });
+    if (workers.every((w) => logs.some((l) => l.message.includes(w.owner()!)))) return;
+  }
+  throw new Error("a worker never took a warm-up job");
+}
+
+/** ms of the plain-fit child process; several run at once when `n` > 1. */
+async function plainFitProcesses(n: number, rows: number, epochs: number): Promise<number[]> {
+  const args = ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "plain-fit-process.ts"), String(rows), String(FEATURES), String(epochs), JSON.stringify(SPEC)];
+  return Promise.all(Array.from({ length: n }, () => new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve(Number(out.trim().split("\n").pop())) : reject(new Error(`plain fit exited with ${code}`))));
+  })));
+}
+
+/**
+ * What a second CPU-bound process gains on this machine at all: one plain fit
+ * of a batch job's size, then two at once (best of two tries each). Shared or
+ * hyper-threaded cores give less than 2x — the ceiling workerScaling is up against.
+ */
+async function machineScaling(rows: number): Promise<{ oneMs: number; twoMs: number; scaling: number }> {
+  let oneMs = Infinity;
+  let twoMs = Infinity;
+  for (let i = 0; i < 2; i++) {
+    oneMs = Math.min(oneMs, ...(await plainFitProcesses(1, rows, BATCH_EPOCHS)));
+    twoMs = Math.min(twoMs, Math.max(...(await plainFitProcesses(2, rows, BATCH_EPOCHS))));
+  }
+  return { oneMs, twoMs, scaling: Math.round(((2 * oneMs) / twoMs) * 100) / 100 };
+}
+
 export async function run() {
   return withServerDatabase(async (url) => {
     process.env.DATABASE_URL = url;
@@ -163,8 +207,7 @@ export async function run() {
     const workers: WorkerProcess[] = [];
     try {
       workers.push(await lib.workerProcess.startWorkerProcess(url, "postgres", WORKER_ENV));
-      // Warm-up: the first job pays for module compilation and disk caches once.
-      await timeJobs(lib, token, [job(1)], workers);
+      await warmUp(lib, token, workers, job);
 
       // Path and baseline alternate, twice, and the faster of each counts: the
       // machine is shared, and a burst of someone else's work should not decide the ratio.
@@ -187,9 +230,11 @@ export async function run() {
       const batch = Array.from({ length: BATCH_JOBS }, () => job(BATCH_EPOCHS));
       const one = await timeJobs(lib, token, batch, workers);
       workers.push(await lib.workerProcess.startWorkerProcess(url, "postgres", WORKER_ENV));
-      await timeJobs(lib, token, [job(1), job(1)], workers);
+      await warmUp(lib, token, workers, job);
       const two = await timeJobs(lib, token, batch, workers);
       const perHour = (ms: number) => Math.round((BATCH_JOBS / (ms / 1000)) * 3600);
+      await Promise.all(workers.splice(0).map((w) => w.kill("SIGTERM")));
+      const machine = await machineScaling(trainRows);
 
       return {
         ratio: Math.round((pathRate / fitRate) * 100) / 100,
@@ -201,6 +246,11 @@ export async function run() {
         epochs: EPOCHS,
         model: "16-64-32-1 relu/sigmoid, adam, batch 64",
         workerScaling: Math.round((one.ms / two.ms) * 100) / 100,
+        // Two plain model.fit processes against one, same network and batch
+        // size, nothing else running: this machine's own ceiling for workerScaling.
+        fitScaling: machine.scaling,
+        fitMs: { one: machine.oneMs, twoAtOnce: machine.twoMs },
+        workerScalingOfCeiling: Math.round((one.ms / two.ms / machine.scaling) * 100) / 100,
         // What two workers could reach on this machine if the queue cost nothing: the
         // cores there are, over the cores one worker's training keeps busy (TF.js
         // wasm plus V8's helper threads use more than one).
