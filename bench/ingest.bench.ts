@@ -11,6 +11,7 @@
  * else postgresql://postgres@127.0.0.1:5432/postgres (a throwaway database is made).
  */
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import pg from "pg";
@@ -47,12 +48,12 @@ function fleetCsv(): string {
 // Pages are encoded once, up front: an agent sends bytes, and re-encoding 5 MB
 // strings for every POST made the load generator take a third of a core from
 // the server it measures.
-function renderPages(gpus: Gpu[], times: number[]): { pages: Uint8Array<ArrayBuffer>[]; samples: number } {
+function renderPages(gpus: Gpu[], times: number[]): { pages: Uint8Array[]; samples: number } {
   const byHost = new Map<string, Gpu[]>();
   for (const g of gpus) byHost.set(g.hostname, [...(byHost.get(g.hostname) ?? []), g]);
   const hosts = [...byHost.values()];
   const encoder = new TextEncoder();
-  const pages: Uint8Array<ArrayBuffer>[] = [];
+  const pages: Uint8Array[] = [];
   for (const t of times) {
     for (let i = 0; i < hosts.length; i += HOSTS_PER_POST) {
       const group = hosts.slice(i, i + HOSTS_PER_POST).flat().map((g) => ({ ...g, pciBusId: "00000000:18:00.0", modelName: "NVIDIA H100 80GB HBM3", model: "NVIDIA H100 80GB HBM3" }));
@@ -107,16 +108,36 @@ async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<
   return { text, binary: bin };
 }
 
-async function postAll(baseUrl: string, token: string, pages: Uint8Array<ArrayBuffer>[]): Promise<{ ms: number; stored: number }> {
+// node:http with keep-alive rather than fetch: undici copies every body before
+// sending it, and the load generator shares the machine it measures.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function post(url: URL, token: string, page: Uint8Array): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, {
+      method: "POST", agent,
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/plain; version=0.0.4", "content-length": page.byteLength },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (d: Buffer) => chunks.push(d));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end(page);
+  });
+}
+
+async function postAll(baseUrl: string, token: string, pages: Uint8Array[]): Promise<{ ms: number; stored: number }> {
+  const url = new URL("/api/v1/telemetry/dcgm", baseUrl);
   let next = 0;
   let stored = 0;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (next < pages.length) {
-      const page = pages[next++]!;
-      const res = await fetch(`${baseUrl}/api/v1/telemetry/dcgm`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/plain; version=0.0.4" }, body: page });
-      if (!res.ok) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
-      const body = (await res.json()) as { stored: number; accepted: number; duplicates: number; rejected: number; unknownGpus: number };
+      const res = await post(url, token, pages[next++]!);
+      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${res.body}`);
+      const body = JSON.parse(res.body) as { stored: number; accepted: number; duplicates: number; rejected: number; unknownGpus: number };
       if (body.stored !== body.accepted || body.rejected || body.unknownGpus) console.error(JSON.stringify({ ...body, rejections: undefined }));
       stored += body.stored;
     }

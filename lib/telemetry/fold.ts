@@ -7,12 +7,14 @@ import { getTelemetrySettings } from "./settings";
 export type FoldResult = { folded: number; batches: number; healthChanges: number; yieldedMs: number };
 
 // While batches keep arriving, the fold yields to ingest like autovacuum's cost
-// delay: after each batch it pauses as long as the batch took (half duty), so
-// agents pushing a burst are not slowed down by derived work that can follow a
-// few seconds later — measured: with a full-speed fold beside it, ingest of a
-// 480k-sample burst ran at ~70k samples/s (bench/ingest.bench.ts). Once the
-// oldest queued batch is older than this, the fold runs flat out, so latest
-// values and health never trail ingest by much more.
+// delay: after each batch it pauses three times as long as the batch took (a
+// quarter duty), so agents pushing a burst are not slowed down by derived work
+// that can follow a few seconds later — measured (bench/ingest.bench.ts): a
+// full-speed fold beside a 480k-sample burst held ingest to ~70k samples/s,
+// half duty to ~120k, a quarter to ~130–145k.
+const YIELD_FACTOR = 3;
+// Once the oldest queued batch is older than this, the fold runs flat out, so
+// latest values and health never trail ingest by much more.
 const MAX_YIELDING_LAG_MS = 15_000;
 
 /**
@@ -35,7 +37,7 @@ export async function foldTelemetry({ maxBatches = Infinity, yieldToIngest = fal
     const ingestActive = newestSeen !== null && batch.newestQueuedId !== null && BigInt(batch.newestQueuedId) > BigInt(newestSeen);
     newestSeen = batch.newestQueuedId ?? newestSeen;
     if (yieldToIngest && ingestActive && (batch.oldestQueuedAgeMs ?? 0) < MAX_YIELDING_LAG_MS) {
-      const pause = performance.now() - started;
+      const pause = (performance.now() - started) * YIELD_FACTOR;
       result.yieldedMs += pause;
       await sleep(pause);
     }
