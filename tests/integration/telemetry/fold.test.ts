@@ -75,6 +75,24 @@ describe("the telemetry fold", () => {
     expect((await rollupTotals("GpuRollup1h")).n).toBe(before + 27_040);
   });
 
+  it("yields to ongoing ingest (pauses between batches while new ones arrive) but not to a queue that stands still", async () => {
+    const field = "DCGM_FI_DEV_MEM_CLOCK";
+    const from = start - 9 * 3600_000;
+    const batch = (k: number) => ingestDcgm(page(gpus, from + k * 1_300_000, 130, () => 1000 + k, field), receivedAt);
+    for (let k = 0; k < 3; k++) await batch(k);
+    expect(await foldTelemetry({ yieldToIngest: true })).toMatchObject({ folded: 3 * 2080, yieldedMs: 0 });
+    // Batches keep arriving while the fold runs: it pauses after the ones it folds.
+    for (let k = 3; k < 8; k++) await batch(k);
+    let done = false;
+    const folding = foldTelemetry({ yieldToIngest: true }).finally(() => (done = true));
+    let k = 8;
+    while (!done && k < 30) await batch(k++);
+    const r = await folding;
+    expect(r.yieldedMs).toBeGreaterThan(0);
+    expect(r.folded + (await foldTelemetry()).folded).toBe((k - 3) * 2080);
+    expect(await pendingSampleCount(getPool())).toBe(0);
+  });
+
   it("derives health after the fold: an XID 48 in a big batch fails the GPU once folded", async () => {
     const victim = gpus[3]!;
     const xids = page(gpus, start + 3600 * 1000, 130, (g, i) => (g === victim && i === 129 ? 48 : 0), "DCGM_FI_DEV_XID_ERRORS");
