@@ -214,17 +214,8 @@ describe.each(parsers)("%s", (_name, parse) => {
     const specialValues = [NaN, Infinity, -Infinity, -0.5, 1e21, 1.5e-7, 123456789012345680000, 0];
 
     function randomPage(seed: number, gpuCount: number): string {
-      let state = seed;
-      const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-      const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-      const gpus: DcgmPageGpu[] = Array.from({ length: gpuCount }, (_, i) => ({
-        index: i % 8,
-        uuid: `GPU-${seed}-${i}-${Math.floor(next() * 1e9).toString(16)}`,
-        pciBusId: `00000000:${(0x18 + (i % 8) * 0x10).toString(16).toUpperCase()}:00.0`,
-        modelName: pick(["NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-40GB", "NVIDIA L40S"]),
-        hostname: `node-${Math.floor(i / 8)}`,
-        kubernetes: next() < 0.5 ? null : { container: pick(tricky), namespace: pick(tricky), pod: `${pick(tricky)}-${i}` },
-      }));
+      const { next, pick } = random(seed);
+      const gpus = randomGpus(seed, gpuCount, { next, pick }, { containers: tricky, namespaces: tricky, pods: tricky });
       const values = new Map<string, number>();
       for (const g of gpus) for (const f of DCGM_DEFAULT_FIELDS) values.set(`${g.uuid}|${f.name}`, next() < 0.1 ? pick(specialValues) : Math.round(next() * 1e6) / 1000);
       return renderDcgmPage(gpus, { kubernetes: seed % 2 === 0, value: (g, f) => values.get(`${g.uuid}|${f.name}`)! });
@@ -275,24 +266,30 @@ describe.each(parsers)("%s", (_name, parse) => {
   });
 });
 
-describe("parseDcgmBytes(bytes) against parseDcgmText(new TextDecoder().decode(bytes))", () => {
-  function random(seed: number) {
-    let state = seed;
-    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-  }
 
+/** A seeded LCG in [0, 1), and a pick over it. */
+function random(seed: number) {
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
+}
+
+/** GPUs, 8 a node, with seeded UUIDs and models, and Kubernetes labels drawn from `k8s` on about half. */
+function randomGpus(seed: number, gpuCount: number, { next, pick }: ReturnType<typeof random>, k8s: { containers: readonly string[]; namespaces: readonly string[]; pods: readonly string[] }): DcgmPageGpu[] {
+  return Array.from({ length: gpuCount }, (_, i) => ({
+    index: i % 8,
+    uuid: `GPU-${seed}-${i}-${Math.floor(next() * 1e9).toString(16)}`,
+    pciBusId: `00000000:${(0x18 + (i % 8) * 0x10).toString(16).toUpperCase()}:00.0`,
+    modelName: pick(["NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-40GB", "NVIDIA L40S"]),
+    hostname: `node-${Math.floor(i / 8)}`,
+    kubernetes: next() < 0.5 ? null : { container: pick(k8s.containers), namespace: pick(k8s.namespaces), pod: `${pick(k8s.pods)}-${i}` },
+  }));
+}
+
+describe("parseDcgmBytes(bytes) against parseDcgmText(new TextDecoder().decode(bytes))", () => {
   /** A dcgm-exporter page as the bench renders it, with pods (some with non-ASCII names) on some GPUs. */
   function simulatedPage(seed: number, gpuCount: number): string {
-    const { next, pick } = random(seed);
-    const gpus: DcgmPageGpu[] = Array.from({ length: gpuCount }, (_, i) => ({
-      index: i % 8,
-      uuid: `GPU-${seed}-${i}-${Math.floor(next() * 1e9).toString(16)}`,
-      pciBusId: `00000000:${(0x18 + (i % 8) * 0x10).toString(16).toUpperCase()}:00.0`,
-      modelName: pick(["NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-40GB", "NVIDIA L40S"]),
-      hostname: `node-${Math.floor(i / 8)}`,
-      kubernetes: next() < 0.5 ? null : { container: "pytorch", namespace: pick(["ml-training", "équipe-ü"]), pod: `${pick(["llama", "nœud-é 🚀"])}-${i}` },
-    }));
+    const gpus = randomGpus(seed, gpuCount, random(seed), { containers: ["pytorch"], namespaces: ["ml-training", "équipe-ü"], pods: ["llama", "nœud-é 🚀"] });
     const atMs = Date.UTC(2026, 5, 1, 14);
     const readings = new Map(gpus.map((g) => [g.uuid, simulateGpuReadings({ uuid: g.uuid, model: g.modelName }, atMs)]));
     return renderDcgmPage(gpus, { kubernetes: true, value: (g, f) => readings.get(g.uuid)![f.name as DcgmFieldName] });
