@@ -1,9 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
+import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 
 /**
  * Revoke with an inline confirmation step: revoking cannot be undone and breaks
@@ -11,22 +10,11 @@ import { Button } from "@/components/ui/form-controls";
  * it blocks the page and cannot be styled.)
  */
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
-  const router = useRouter();
   const [isConfirming, setIsConfirming] = useState(false);
-  const [isPending, setIsPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isPending, error, run } = useApiAction();
 
   async function revoke() {
-    setIsPending(true);
-    setError(null);
-    const result = await requestApi("DELETE", `/api/v1/tokens/${encodeURIComponent(id)}`);
-    setIsPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setIsConfirming(false);
-    router.refresh();
+    if (await run("DELETE", `/api/v1/tokens/${encodeURIComponent(id)}`)) setIsConfirming(false);
   }
 
   if (!isConfirming) {
@@ -46,11 +34,7 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
           Cancel
         </Button>
       </div>
-      {error && (
-        <p role="alert" className="text-xs text-rose-300">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }

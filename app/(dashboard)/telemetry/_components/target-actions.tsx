@@ -1,32 +1,21 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
+import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 
 /**
  * Enable/disable and delete for one scrape target. Delete asks once more
  * inline: the target's history (last error, failures) goes with it.
  */
 export function TargetActions({ id, url, isEnabled }: { id: string; url: string; isEnabled: boolean }) {
-  const router = useRouter();
-  const [isPending, setIsPending] = useState(false);
   const [isConfirming, setIsConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useApiAction();
+  const { isPending, error } = action;
   const path = `/api/v1/telemetry/targets/${encodeURIComponent(id)}`;
 
   async function run(method: "PATCH" | "DELETE", body?: unknown) {
-    setIsPending(true);
-    setError(null);
-    const result = await requestApi(method, path, body === undefined ? {} : { body });
-    setIsPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setIsConfirming(false);
-    router.refresh();
+    if (await action.run(method, path, body)) setIsConfirming(false);
   }
 
   return (
@@ -52,11 +41,7 @@ export function TargetActions({ id, url, isEnabled }: { id: string; url: string;
           </>
         )}
       </div>
-      {error && (
-        <p role="alert" className="max-w-64 text-right text-xs text-rose-300">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} className="max-w-64 text-right" />
     </div>
   );
 }

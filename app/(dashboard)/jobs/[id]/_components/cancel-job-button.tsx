@@ -1,28 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
+import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 
 /** Cancel with an inline confirmation: a cancelled run cannot be continued from the UI. */
 export function CancelJobButton({ id }: { id: string }) {
-  const router = useRouter();
   const [isConfirming, setIsConfirming] = useState(false);
-  const [isPending, setIsPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isPending, error, run } = useApiAction();
 
   async function cancel() {
-    setIsPending(true);
-    setError(null);
-    const result = await requestApi("POST", `/api/v1/jobs/${encodeURIComponent(id)}/cancel`);
-    setIsPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setIsConfirming(false);
-    router.refresh();
+    if (await run("POST", `/api/v1/jobs/${encodeURIComponent(id)}/cancel`)) setIsConfirming(false);
   }
 
   if (!isConfirming) return <Button variant="danger" onClick={() => setIsConfirming(true)}>Cancel job</Button>;
@@ -36,11 +24,7 @@ export function CancelJobButton({ id }: { id: string }) {
           Keep running
         </Button>
       </div>
-      {error && (
-        <p role="alert" className="text-xs text-rose-300">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }

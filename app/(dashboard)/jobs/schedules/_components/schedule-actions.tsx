@@ -1,28 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
+import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 
 /** Pause/resume and delete (with a confirmation step) for one schedule. */
 export function ScheduleActions({ id, isEnabled }: { id: string; isEnabled: boolean }) {
-  const router = useRouter();
   const [isConfirming, setIsConfirming] = useState(false);
-  const [isPending, setIsPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { isPending, error, run } = useApiAction();
 
   async function send(method: "PATCH" | "DELETE", body?: unknown) {
-    setIsPending(true);
-    setError(null);
-    const result = await requestApi(method, `/api/v1/schedules/${encodeURIComponent(id)}`, { body });
-    setIsPending(false);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setIsConfirming(false);
-    router.refresh();
+    if (await run(method, `/api/v1/schedules/${encodeURIComponent(id)}`, body)) setIsConfirming(false);
   }
 
   return (
@@ -46,11 +34,7 @@ export function ScheduleActions({ id, isEnabled }: { id: string; isEnabled: bool
           </Button>
         )}
       </div>
-      {error && (
-        <p role="alert" className="text-xs text-rose-300">
-          {error}
-        </p>
-      )}
+      <ActionError message={error} />
     </div>
   );
 }
