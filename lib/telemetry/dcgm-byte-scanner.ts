@@ -1,5 +1,5 @@
 import { parseFloatBytes, parseIntegerBytes } from "./exposition-numbers";
-import { TAB, LF, CR, SPACE, QUOTE, BACKSLASH, RBRACE, isLabelNameChar, isMetricNameChar, endsMetricName, LineScanner, type LabelSet } from "./dcgm-line-scanner";
+import { TAB, LF, CR, SPACE, QUOTE, BACKSLASH, RBRACE, isLabelNameChar, isMetricNameChar, endsMetricName, LineScanner, type LabelSet, type Labels } from "./dcgm-line-scanner";
 
 /** Label sets whose bytes hash the same, newest first. */
 type ByteLabelSet = LabelSet & { next: ByteLabelSet | undefined };
@@ -61,7 +61,7 @@ export class ByteScanner extends LineScanner<ByteLabelSet> {
 
   // First in its chain, so that like a Map entry it replaces an equal set read
   // before (one whose line turned out bad after the set was read).
-  protected addSet(start: number, stop: number, labels: Readonly<Record<string, string>>): ByteLabelSet {
+  protected addSet(start: number, stop: number, labels: Labels): ByteLabelSet {
     const hash = this.hash(start, stop - start);
     const set = { start, size: stop - start, labels, next: this.setsByHash.get(hash) };
     this.setsByHash.set(hash, set);

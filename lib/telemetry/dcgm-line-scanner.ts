@@ -1,26 +1,39 @@
 /** The grammar of the Prometheus text format, over a text or a byte scanner (lib/telemetry/dcgm-parser.ts). */
 
-export type DcgmSample = { metric: string; labels: Readonly<Record<string, string>>; value: number; timestampMs: number | null; line: number };
-export type ParseResult = { samples: DcgmSample[]; rejected: { line: number; reason: string }[] };
+export type Labels = Readonly<Record<string, string>>;
+export type DcgmSample = { metric: string; labels: Labels; value: number; timestampMs: number | null; line: number };
+export type Rejection = { line: number; reason: string };
+export type ParseResult = { samples: DcgmSample[]; rejected: Rejection[] };
+/**
+ * Receives each sample as it is read. Ingest takes samples this way: an object
+ * per sample (and a heap number for its value) was most of the garbage of a
+ * 10,000-sample POST.
+ */
+export type SampleVisitor = (metric: string, labels: Labels, value: number, timestampMs: number | null, line: number) => void;
 
 export const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, HASH = 35, COMMA = 44, EQUALS = 61, BACKSLASH = 92, LBRACE = 123, RBRACE = 125;
 
-export function scanLines(scanner: LineScanner<LabelSet>, length: number): ParseResult {
-  const samples: DcgmSample[] = [];
-  const rejected: { line: number; reason: string }[] = [];
+/** Visits every sample in input order; returns the rejected lines. */
+export function scanSamples(scanner: LineScanner<LabelSet>, length: number, visit: SampleVisitor): Rejection[] {
+  const rejected: Rejection[] = [];
   for (let line = 1; scanner.pos < length; line++) {
-    const sample = scanner.scanLine(line);
-    if (sample !== null) samples.push(sample);
+    if (scanner.scanLine()) visit(scanner.metric, scanner.labels, scanner.value, scanner.timestampMs, line);
     else if (scanner.reason !== null) rejected.push({ line, reason: scanner.reason });
     scanner.skipPastLine();
   }
+  return rejected;
+}
+
+export function scanLines(scanner: LineScanner<LabelSet>, length: number): ParseResult {
+  const samples: DcgmSample[] = [];
+  const rejected = scanSamples(scanner, length, (metric, labels, value, timestampMs, line) => samples.push({ metric, labels, value, timestampMs, line }));
   return { samples, rejected };
 }
 
-export const NO_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+export const NO_LABELS: Labels = Object.freeze({});
 
 /** A label set as it was first read: [start, start + size) of the input, from `{` to `}`. */
-export type LabelSet = { start: number; size: number; labels: Readonly<Record<string, string>> };
+export type LabelSet = { start: number; size: number; labels: Labels };
 
 export function isLabelNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
@@ -49,6 +62,11 @@ export function endsMetricName(c: number): boolean {
 export abstract class LineScanner<S extends LabelSet> {
   pos = 0;
   reason: string | null = null;
+  // The sample scanLine read last (valid when it returned true).
+  metric = "";
+  labels: Labels = NO_LABELS;
+  value = 0;
+  timestampMs: number | null = null;
   /** End of the current line, excluding a CR before its LF; set only when label sets are parsed in full. */
   protected end = 0;
   protected prevMetric = "";
@@ -70,7 +88,7 @@ export abstract class LineScanner<S extends LabelSet> {
   /** The set seen before whose input is exactly [start, stop). */
   protected abstract findSet(start: number, stop: number): S | undefined;
   /** Remembers a new set, read from [start, stop), for findSet. */
-  protected abstract addSet(start: number, stop: number, labels: Readonly<Record<string, string>>): S;
+  protected abstract addSet(start: number, stop: number, labels: Labels): S;
   protected abstract skipBlanks(): void;
   /** At LF, at CR LF, at a CR ending the input, or at the end of the input. */
   protected abstract isAtLineEnd(): boolean;
@@ -88,22 +106,30 @@ export abstract class LineScanner<S extends LabelSet> {
   protected abstract parseValue(start: number, stop: number): number | null;
   protected abstract parseTimestamp(start: number, stop: number): number | null;
 
-  /** A sample, or null for a blank line, a comment, or a rejected line (then `reason` is set). */
-  scanLine(line: number): DcgmSample | null {
+  /**
+   * Reads a line's sample into metric, labels, value and timestampMs: true for
+   * a sample, false for a blank line, a comment, or a rejected line (then
+   * `reason` is set).
+   */
+  scanLine(): boolean {
     this.reason = null;
     this.skipBlanks();
-    if (this.isAtLineEnd() || this.at(this.pos) === HASH) return null;
+    if (this.isAtLineEnd() || this.at(this.pos) === HASH) return false;
     const metric = this.readMetricName();
-    if (metric === null) return null;
+    if (metric === null) return false;
     this.skipBlanks();
     const labels = this.at(this.pos) === LBRACE ? this.readLabelSet() : NO_LABELS;
-    if (labels === null) return null;
+    if (labels === null) return false;
     this.skipBlanks();
     const value = this.readValue();
-    if (this.reason !== null) return null;
+    if (this.reason !== null) return false;
     const timestampMs = this.readTimestamp();
-    if (this.reason !== null) return null;
-    return { metric, labels, value, timestampMs, line };
+    if (this.reason !== null) return false;
+    this.metric = metric;
+    this.labels = labels;
+    this.value = value;
+    this.timestampMs = timestampMs;
+    return true;
   }
 
   protected fail(reason: string): null {
@@ -133,7 +159,7 @@ export abstract class LineScanner<S extends LabelSet> {
    * Failing that (lines in another order), any set seen before is found by its
    * input up to the line's last `}`: hashing it costs a tenth of a parse.
    */
-  private readLabelSet(): Readonly<Record<string, string>> | null {
+  private readLabelSet(): Labels | null {
     const open = this.pos;
     const guess = this.previousSets[this.currentSets.length];
     if (guess !== undefined && this.startsWithSet(open, guess)) return this.reuseLabelSet(guess);
@@ -151,7 +177,7 @@ export abstract class LineScanner<S extends LabelSet> {
     return set.labels;
   }
 
-  private reuseLabelSet(set: S): Readonly<Record<string, string>> {
+  private reuseLabelSet(set: S): Labels {
     this.pos += set.size;
     this.currentSets.push(set);
     return set.labels;

@@ -1,5 +1,5 @@
 import { ByteScanner } from "./dcgm-byte-scanner";
-import { scanLines, type ParseResult } from "./dcgm-line-scanner";
+import { scanLines, scanSamples, type ParseResult, type Rejection, type SampleVisitor } from "./dcgm-line-scanner";
 import { TextScanner } from "./dcgm-text-scanner";
 
 /**
@@ -13,12 +13,19 @@ import { TextScanner } from "./dcgm-text-scanner";
  * the escapes \\ \" \n; values are decimal floats, NaN, +Inf or -Inf (no hex);
  * timestamps are integers in ms. Lines end with LF or CRLF. A bad line is
  * reported with its 1-based number and skipped; parsing never throws.
+ *
+ * Each entry point comes as parse… (the samples as objects) and visit… (each
+ * sample handed to a callback, in input order, returning the rejected lines).
  */
 
-export type { DcgmSample, ParseResult } from "./dcgm-line-scanner";
+export type { DcgmSample, Labels, ParseResult, Rejection, SampleVisitor } from "./dcgm-line-scanner";
 
 export function parseDcgmText(text: string): ParseResult {
   return scanLines(new TextScanner(text), text.length);
+}
+
+export function visitDcgmText(text: string, visit: SampleVisitor): Rejection[] {
+  return scanSamples(new TextScanner(text), text.length, visit);
 }
 
 /**
@@ -30,6 +37,15 @@ export function parseDcgmText(text: string): ParseResult {
  * same tokens as the text scan.
  */
 export function parseDcgmBytes(bytes: Uint8Array): ParseResult {
-  const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const buffer = asBuffer(bytes);
   return scanLines(new ByteScanner(buffer), buffer.length);
+}
+
+export function visitDcgmBytes(bytes: Uint8Array, visit: SampleVisitor): Rejection[] {
+  const buffer = asBuffer(bytes);
+  return scanSamples(new ByteScanner(buffer), buffer.length, visit);
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,5 +1,5 @@
 import { parseFloatToken, parseIntegerToken } from "./exposition-numbers";
-import { TAB, LF, CR, SPACE, QUOTE, BACKSLASH, RBRACE, isLabelNameChar, isMetricNameChar, endsMetricName, LineScanner, type LabelSet } from "./dcgm-line-scanner";
+import { TAB, LF, CR, SPACE, QUOTE, BACKSLASH, RBRACE, isLabelNameChar, isMetricNameChar, endsMetricName, LineScanner, type LabelSet, type Labels } from "./dcgm-line-scanner";
 
 /** A label set and its text, the key it is found by. */
 type TextLabelSet = LabelSet & { raw: string };
@@ -40,7 +40,7 @@ export class TextScanner extends LineScanner<TextLabelSet> {
     return this.knownSets.get(this.text.slice(start, stop));
   }
 
-  protected addSet(start: number, stop: number, labels: Readonly<Record<string, string>>): TextLabelSet {
+  protected addSet(start: number, stop: number, labels: Labels): TextLabelSet {
     const set = { start, size: stop - start, labels, raw: this.text.slice(start, stop) };
     this.knownSets.set(set.raw, set);
     return set;

@@ -1,11 +1,11 @@
 import { getPool } from "../database/pool";
 import { autoRegisterGpus } from "./auto-register";
-import { parseDcgmBytes, parseDcgmText } from "./dcgm-parser";
-import { resolveFieldIds } from "./field-ids";
+import { visitDcgmBytes, visitDcgmText, type DcgmSample, type Labels, type Rejection, type SampleVisitor } from "./dcgm-parser";
 import { gpuLookup } from "./gpu-directory";
 import { evaluateHealth } from "./health";
 import { countIngest } from "./ingest-counters";
-import { storeSamples, type SampleColumns } from "./sample-store";
+import { SampleBatch } from "./sample-batch";
+import { storeSamples } from "./sample-store";
 import { getTelemetrySettings } from "./settings";
 
 export type IngestResult = {
@@ -23,17 +23,13 @@ export type IngestResult = {
    * within seconds (0 when this request folded them itself: small batches).
    */
   queuedForFold: number;
-  rejections: { line: number; reason: string }[];
+  rejections: Rejection[];
 };
 
 // Samples stamped this far ahead of the receiver's clock are refused: a node
 // with a wrong clock would otherwise write into tomorrow's partition.
 const MAX_FUTURE_MS = 5 * 60_000;
 const MAX_REJECTIONS_LISTED = 50;
-// Rollups sum values: a finite value near float8's limit (1.8e308) would make a
-// sum overflow, which PostgreSQL reports as an error, and the fold could never
-// drain that batch. No DCGM counter comes near this bound.
-const MAX_ABS_VALUE = 1e300;
 // A node's own page (8 GPUs × the default counters ≈ 300 samples) is folded by
 // the request that brought it, so its latest values and health are current when
 // the answer arrives; bigger batches (aggregators, backfills) are left to the
@@ -49,40 +45,33 @@ const INLINE_FOLD_MAX = 2_000;
 export async function ingestDcgm(page: string | Uint8Array, receivedAt: Date): Promise<IngestResult> {
   const pool = getPool();
   const settings = await getTelemetrySettings();
-  const { samples, rejected } = typeof page === "string" ? parseDcgmText(page) : parseDcgmBytes(page);
-  const rejections = [...rejected];
   let lookup = await gpuLookup(pool);
-  if (settings.autoRegisterGpus) {
-    const unknownSamples = samples.filter((s) => !lookup(s.labels.UUID, s.labels.Hostname, s.labels.gpu));
-    if (unknownSamples.length && (await autoRegisterGpus(unknownSamples)) > 0) lookup = await gpuLookup(pool);
-  }
-  const fieldIds = await resolveFieldIds(pool, new Set(samples.map((s) => s.metric)));
-  const oldestMs = receivedAt.getTime() - settings.rawRetentionDays * 86_400_000;
-  const newestMs = receivedAt.getTime() + MAX_FUTURE_MS;
-  const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
-  const unknown = new Set<string>();
-  let unknownGpuSamples = 0;
+  const receivedMs = receivedAt.getTime();
+  const batch = new SampleBatch(receivedMs, receivedMs - settings.rawRetentionDays * 86_400_000, receivedMs + MAX_FUTURE_MS);
   // Samples with the same label set share one labels object (the parser's), so
   // the GPU is looked up once per set, not once per sample.
-  const gpuOf = new Map<object, string | undefined>();
-  for (const s of samples) {
-    let gpuId = gpuOf.get(s.labels);
-    if (gpuId === undefined && !gpuOf.has(s.labels)) gpuOf.set(s.labels, (gpuId = lookup(s.labels.UUID, s.labels.Hostname, s.labels.gpu)));
-    if (!gpuId) {
-      unknown.add(s.labels.UUID || `${s.labels.Hostname}#${s.labels.gpu}`);
-      unknownGpuSamples++;
-      continue;
+  const gpuOf = new Map<Labels, string | null>();
+  let unknownSamples: DcgmSample[] = [];
+  const visit: SampleVisitor = (metric, labels, value, timestampMs, line) => {
+    let gpuId = gpuOf.get(labels);
+    if (gpuId === undefined) gpuOf.set(labels, (gpuId = lookup(labels.UUID, labels.Hostname, labels.gpu) ?? null));
+    if (gpuId !== null) batch.add(gpuId, metric, value, timestampMs, line);
+    else unknownSamples.push({ metric, labels, value, timestampMs, line });
+  };
+  const malformed = typeof page === "string" ? visitDcgmText(page, visit) : visitDcgmBytes(page, visit);
+  if (settings.autoRegisterGpus && unknownSamples.length && (await autoRegisterGpus(unknownSamples)) > 0) {
+    lookup = await gpuLookup(pool);
+    const stillUnknown: DcgmSample[] = [];
+    for (const s of unknownSamples) {
+      const gpuId = lookup(s.labels.UUID, s.labels.Hostname, s.labels.gpu);
+      if (gpuId) batch.add(gpuId, s.metric, s.value, s.timestampMs, s.line);
+      else stillUnknown.push(s);
     }
-    const at = s.timestampMs ?? receivedAt.getTime();
-    if (!(Math.abs(s.value) <= MAX_ABS_VALUE)) rejections.push({ line: s.line, reason: `${s.metric}: value ${s.value} is not a finite number within ±1e300` });
-    else if (at < oldestMs || at > newestMs) rejections.push({ line: s.line, reason: `${s.metric}: time ${new Date(at).toISOString()} is outside the accepted window` });
-    else {
-      cols.gpuIds.push(gpuId);
-      cols.fieldIds.push(fieldIds.get(s.metric)!);
-      cols.atMs.push(at);
-      cols.values.push(s.value);
-    }
+    unknownSamples = stillUnknown;
   }
+  const rejections = malformed.concat(batch.rejections);
+  const cols = await batch.columns(pool);
+  const unknown = new Set(unknownSamples.map((s) => s.labels.UUID || `${s.labels.Hostname}#${s.labels.gpu}`));
   const { stored, queuedForFold, foldedGpuIds } = await storeSamples(pool, cols, { foldInline: cols.gpuIds.length <= INLINE_FOLD_MAX });
   if (foldedGpuIds.length) await evaluateHealth(new Set(foldedGpuIds), settings);
   const result = {
@@ -94,6 +83,6 @@ export async function ingestDcgm(page: string | Uint8Array, receivedAt: Date): P
     queuedForFold,
     rejections: rejections.sort((a, b) => a.line - b.line).slice(0, MAX_REJECTIONS_LISTED),
   };
-  countIngest({ ...result, unknownGpuSamples });
+  countIngest({ ...result, unknownGpuSamples: unknownSamples.length });
   return result;
 }

@@ -51,6 +51,26 @@ describe("POST /api/v1/telemetry/dcgm", () => {
     expect(rollup.map((r) => r.count)).toEqual([1, 1]);
   });
 
+  it("stores each value under its own field when metrics come interleaved, not grouped", async () => {
+    const t = Date.parse("2026-11-28T10:01:30Z");
+    const page = [
+      `DCGM_FI_DEV_GPU_TEMP{${labels(h100)}} 61 ${t}`,
+      `DCGM_FI_DEV_POWER_USAGE{${labels(h100)}} 401 ${t}`,
+      `DCGM_FI_DEV_GPU_TEMP{${labels(h100)}} 62 ${t + 1000}`,
+      `DCGM_FI_DEV_SM_CLOCK{${labels(h100)}} 1980 ${t}`,
+      `DCGM_FI_DEV_POWER_USAGE{${labels(h100)}} 402 ${t + 1000}`,
+    ].join("\n");
+    expect((await push(page)).body).toMatchObject({ accepted: 5, stored: 5 });
+    const rows = await db.$queryRaw<{ name: string; at: Date; value: number }[]>`
+      SELECT f.name, s.at, s.value FROM "GpuSample" s JOIN "TelemetryField" f ON f.id = s."fieldId" JOIN "Gpu" g ON g.id = s."gpuId"
+      WHERE g.uuid = ${h100.uuid} AND s.at BETWEEN ${new Date(t)} AND ${new Date(t + 1000)} ORDER BY f.name, s.at`;
+    expect(rows.map((r) => [r.name, r.at.getTime() - t, r.value])).toEqual([
+      ["DCGM_FI_DEV_GPU_TEMP", 0, 61], ["DCGM_FI_DEV_GPU_TEMP", 1000, 62],
+      ["DCGM_FI_DEV_POWER_USAGE", 0, 401], ["DCGM_FI_DEV_POWER_USAGE", 1000, 402],
+      ["DCGM_FI_DEV_SM_CLOCK", 0, 1980],
+    ]);
+  });
+
   it("marks a GPU failed on XID 48 with the reason, audited, and keeps it failed when the XID clears", async () => {
     const res = await push(`DCGM_FI_DEV_XID_ERRORS{${labels(h100)}} 48\n`, "?at=2026-11-28T10:02:00Z");
     expect(res.body.accepted).toBe(1);
