@@ -2,19 +2,17 @@ import type pg from "pg";
 
 /**
  * Maps dcgm labels to GPU ids: by UUID, else by Hostname + gpu index. The map
- * is reloaded only when the inventory changed — a cheap version query per batch
- * (counts and newest updatedAt of GPUs and servers) — so every process, web or
- * worker, sees a GPU the moment it is registered, moved or removed.
+ * is reloaded only when the inventory changed — one read per batch of the
+ * revision that triggers bump on every change that matters here (migration
+ * 20261128100000) — so every process, web or worker, sees a GPU the moment it
+ * is registered, moved or removed.
  */
 type Directory = { byUuid: Map<string, string>; byHostIndex: Map<string, string>; version: string };
 
 let directory: Directory | null = null;
 
 async function inventoryVersion(pool: pg.Pool): Promise<string> {
-  const { rows } = await pool.query<{ v: string }>(
-    `SELECT concat_ws(':', (SELECT count(*) FROM "Gpu"), (SELECT max("updatedAt") FROM "Gpu"),
-                           (SELECT count(*) FROM "Server"), (SELECT max("updatedAt") FROM "Server")) AS v`,
-  );
+  const { rows } = await pool.query<{ v: string }>(`SELECT "revision"::text AS v FROM "InventoryRevision" WHERE "id" = 1`);
   return rows[0]!.v;
 }
 
