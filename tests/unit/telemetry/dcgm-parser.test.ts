@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { DCGM_DEFAULT_FIELDS, type DcgmFieldName } from "../../../lib/telemetry/dcgm-fields";
 import { formatSampleValue, renderDcgmPage, type DcgmPageGpu } from "../../../lib/telemetry/dcgm-page";
-import { parseDcgmBytes, parseDcgmText, type ParseResult } from "../../../lib/telemetry/dcgm-parser";
+import { parseDcgmBytes, parseDcgmText, visitDcgmBytes, visitDcgmText, type DcgmSample, type ParseResult, type SampleVisitor } from "../../../lib/telemetry/dcgm-parser";
 import { simulateGpuReadings } from "../../../lib/telemetry/simulated-load";
 
 // The maintained npm parser, as the reference. It ships CommonJS without types.
@@ -337,6 +337,12 @@ describe("parseDcgmBytes(bytes) against parseDcgmText(new TextDecoder().decode(b
     expect(actual).toStrictEqual(expected);
     expect(labelSharing(actual)).toEqual(labelSharing(expected));
     expect(actual.samples.every((s) => Object.isFrozen(s.labels))).toBe(true);
+    // The visiting entry points (what ingest uses) hand over the same samples, in order.
+    for (const visitPage of [(v: SampleVisitor) => visitDcgmBytes(bytes, v), (v: SampleVisitor) => visitDcgmText(new TextDecoder().decode(bytes), v)]) {
+      const samples: DcgmSample[] = [];
+      const rejected = visitPage((metric, labels, value, timestampMs, line) => samples.push({ metric, labels, value, timestampMs, line }));
+      expect({ samples, rejected }).toStrictEqual(expected);
+    }
     return actual;
   }
 
