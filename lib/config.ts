@@ -16,6 +16,12 @@ const Env = z.object({
   RACKMIND_DB_KIND: z.enum(["pglite", "postgres"]).optional(),
   /** Largest JSON/CSV request body the API accepts, in bytes. */
   RACKMIND_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /**
+   * Telemetry fold batches a worker folds at once when it need not yield to
+   * ingest (after a burst, catching up after an outage). Unset: 2 on a
+   * PostgreSQL server, 1 on the embedded PGlite (one session: more would queue).
+   */
+  RACKMIND_FOLD_LANES: z.coerce.number().int().min(1).max(16).optional(),
   /** Session lifetime in hours. */
   RACKMIND_SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -1,5 +1,5 @@
 import { createScraper } from "../../lib/telemetry/scraper";
-import { foldTelemetry } from "../../lib/telemetry/fold";
+import { defaultFoldLanes, foldTelemetry } from "../../lib/telemetry/fold";
 import { maintainTelemetryStorage } from "../../lib/telemetry/retention";
 
 const scraper = createScraper();
@@ -25,5 +25,5 @@ export const TelemetryFoldJob = {
   name: "telemetry.fold",
   everyMs: 1_000,
   quiet: true,
-  run: () => foldTelemetry({ yieldToIngest: true }),
+  run: () => foldTelemetry({ yieldToIngest: true, lanes: defaultFoldLanes() }),
 };

@@ -75,6 +75,21 @@ describe("the telemetry fold", () => {
     expect((await rollupTotals("GpuRollup1h")).n).toBe(before + 27_040);
   });
 
+  it("folds on more lanes when the queue stands still, each batch once, within maxBatches", async () => {
+    const before = (await rollupTotals("GpuRollup1m")).n;
+    const field = "DCGM_FI_DEV_ENC_UTIL";
+    const from = start - 12 * 3600_000;
+    for (let k = 0; k < 8; k++) await ingestDcgm(page(gpus, from + k * 1_300_000, 130, () => k, field), receivedAt);
+    const limited = await foldTelemetry({ lanes: 3, maxBatches: 5 });
+    expect(limited).toMatchObject({ batches: 5, folded: 5 * 2080 });
+    const rest = await foldTelemetry({ lanes: 3 });
+    expect(rest).toMatchObject({ batches: 3, folded: 3 * 2080 });
+    expect(Math.max(limited.lanesUsed, rest.lanesUsed)).toBeGreaterThan(1);
+    expect(await pendingSampleCount(getPool())).toBe(0);
+    expect((await rollupTotals("GpuRollup1m")).n).toBe(before + 8 * 2080);
+    expect((await rollupTotals("GpuRollup1h")).n).toBe(before + 8 * 2080);
+  });
+
   it("yields to ongoing ingest (pauses between batches while new ones arrive) but not to a queue that stands still", async () => {
     const field = "DCGM_FI_DEV_MEM_CLOCK";
     const from = start - 9 * 3600_000;
