@@ -40,7 +40,7 @@ export function defaultFoldLanes(): number {
  * One lane leads and does the yielding; while it need not yield, up to
  * `lanes - 1` more fold beside it, each on its own connection (the fold is one
  * statement, so one server core per lane): a backlog left by a burst or an
- * outage drains on every core (bench: ~36k → ~56k samples/s end to end with two
+ * outage drains on every core (bench: ~36k → ~62k samples/s end to end with two
  * lanes), while a burst still meets only the lead's quarter duty. Concurrent
  * lanes take different batches (SKIP LOCKED) and lock rollup rows in the same
  * order, so they cannot deadlock.

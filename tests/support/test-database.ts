@@ -36,6 +36,35 @@ export async function createEmptyDatabase(kind: "pglite" | "postgres", template:
   };
 }
 
+/**
+ * Drops server test databases whose creating process has exited. A file whose
+ * tests are all skipped on this database never runs its afterAll, so its
+ * database would stay behind, one per `npm test`.
+ */
+export async function dropOrphanedTestDatabases(): Promise<string[]> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return [];
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const names = (await admin.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datname LIKE 'rackmind\\_t\\_%'`)).rows.map((r) => r.name);
+    const orphans = names.filter((name) => !isRunning(Number(name.split("_")[2])));
+    for (const name of orphans) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    return orphans;
+  } finally {
+    await admin.end();
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** A fresh database with every migration applied. */
 export async function createTestDatabase(kind: "pglite" | "postgres"): Promise<TestDatabase> {
   const database = await createEmptyDatabase(kind, "migrated");
