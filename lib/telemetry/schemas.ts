@@ -21,7 +21,7 @@ export const SeriesQuery = z
     metric: z.string().regex(/^[A-Za-z_:][A-Za-z0-9_:]*$/, "a dcgm field name such as DCGM_FI_DEV_GPU_TEMP"),
     from: z.iso.datetime({ offset: true }).optional().meta({ description: "default: `to` minus 1 hour" }),
     to: z.iso.datetime({ offset: true }).optional().meta({ description: "default: now" }),
-    step: z.coerce.number().int().min(1).max(86_400).optional().meta({ description: "seconds per point; default: range / 300" }),
+    step: z.coerce.number().int().min(1).max(86_400).optional().meta({ description: "seconds per point; default: range / 300, rounded up to whole minutes from a minute on and whole hours from half an hour on (so it lands on a rollup)" }),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "from must be before to", path: ["from"] });
 export type SeriesQuery = z.infer<typeof SeriesQuery>;

@@ -20,6 +20,19 @@ export function chooseSource(stepSeconds: number): SeriesSource {
   return "raw";
 }
 
+/**
+ * The step when none is asked for: at most 300 points over the range, rounded
+ * up to whole minutes from a minute on and to whole hours from half an hour
+ * on, so the series is read from a rollup — range / 300 itself (2,016 s for a
+ * week) would be served from raw samples.
+ */
+export function defaultStep(rangeSeconds: number): number {
+  const step = Math.max(1, Math.ceil(rangeSeconds / 300));
+  if (step >= 1800) return Math.ceil(step / 3600) * 3600;
+  if (step >= 60) return Math.ceil(step / 60) * 60;
+  return step;
+}
+
 const sql = (source: SeriesSource) => {
   const time = source === "raw" ? `"at"` : `"bucket"`;
   const table = { raw: `"GpuSample"`, "1m": `"GpuRollup1m"`, "1h": `"GpuRollup1h"` }[source];
@@ -39,7 +52,7 @@ export async function getGpuSeries(uuid: string, q: SeriesQuery): Promise<Series
   const to = q.to ? new Date(q.to) : new Date();
   const from = q.from ? new Date(q.from) : new Date(to.getTime() - 3_600_000);
   const rangeSeconds = (to.getTime() - from.getTime()) / 1000;
-  const step = q.step ?? Math.max(1, Math.ceil(rangeSeconds / 300));
+  const step = q.step ?? defaultStep(rangeSeconds);
   if (rangeSeconds / step > MAX_POINTS) {
     throw new AppError("unprocessable_entity", `That is ${Math.ceil(rangeSeconds / step)} points; ask for at most ${MAX_POINTS} (a larger step)`, { maxPoints: MAX_POINTS });
   }
