@@ -60,7 +60,8 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   return () => rm(lockFile, { force: true });
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it does, owned by someone else). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

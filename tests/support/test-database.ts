@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedDatabase } from "../../lib/database/embedded";
+import { isAlive, startEmbeddedDatabase } from "../../lib/database/embedded";
 import { applyMigrations } from "../../lib/database/migrations";
 import { loadPgliteTemplate } from "./pglite-templates";
 
@@ -48,20 +48,11 @@ export async function dropOrphanedTestDatabases(): Promise<string[]> {
   await admin.connect();
   try {
     const names = (await admin.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datname LIKE 'rackmind\\_t\\_%'`)).rows.map((r) => r.name);
-    const orphans = names.filter((name) => !isRunning(Number(name.split("_")[2])));
+    const orphans = names.filter((name) => !isAlive(Number(name.split("_")[2])));
     for (const name of orphans) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     return orphans;
   } finally {
     await admin.end();
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
