@@ -25,10 +25,6 @@ export class SampleBatch {
   /** Samples are accepted if stamped within [oldestMs, newestMs]; unstamped ones get `receivedMs`. */
   constructor(private readonly receivedMs: number, private readonly oldestMs: number, private readonly newestMs: number) {}
 
-  get size(): number {
-    return this.cols.gpuIds.length;
-  }
-
   add(gpuId: string, metric: string, value: number, timestampMs: number | null, line: number): void {
     const at = timestampMs ?? this.receivedMs;
     if (!(Math.abs(value) <= MAX_ABS_VALUE)) this.rejections.push({ line, reason: `${metric}: value ${value} is not a finite number within ±1e300` });
