@@ -55,6 +55,7 @@ async function load(c: pg.Client): Promise<void> {
   await c.query(`ALTER TABLE "GpuRollup1m" ADD CONSTRAINT "GpuRollup1m_pkey" PRIMARY KEY ("gpuId", "fieldId", "bucket")`);
   await c.query(`CREATE INDEX "GpuRollup1m_bucket_idx" ON "GpuRollup1m" ("bucket")`);
   await c.query(`INSERT INTO "GpuLatest" SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", at, value FROM "GpuSample" WHERE at > $1 ORDER BY "gpuId", "fieldId", at DESC`, [new Date(END - 600_000)]);
+  await c.query(`INSERT INTO "GpuLastSeen" SELECT "gpuId", max(at) FROM "GpuLatest" GROUP BY 1`);
   await c.query("VACUUM ANALYZE");
 }
 

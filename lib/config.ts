@@ -22,6 +22,11 @@ const Env = z.object({
    * PostgreSQL server, 1 on the embedded PGlite (one session: more would queue).
    */
   RACKMIND_FOLD_LANES: z.coerce.number().int().min(1).max(16).optional(),
+  /**
+   * "0": seed the demo fleet without turning on its simulated telemetry feed
+   * (the telemetry setting `demoTelemetry`), so its GPUs never report.
+   */
+  RACKMIND_DEMO_TELEMETRY: z.enum(["0", "1"]).default("1"),
   /** Session lifetime in hours. */
   RACKMIND_SESSION_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

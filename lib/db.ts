@@ -1,6 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "./generated/prisma/client";
+import { Prisma as PrismaRuntime, PrismaClient } from "./generated/prisma/client";
 import { getConfig } from "./config";
 import { closePool } from "./database/pool";
 
@@ -9,6 +9,8 @@ import type { Prisma } from "./generated/prisma/client";
 export type { Prisma };
 /** The client inside `db.$transaction(async (tx) => …)`: pass it to recordAudit. */
 export type Tx = Prisma.TransactionClient;
+/** SQL NULL for a nullable Json column (Prisma refuses a plain null there). */
+export const DbNull = PrismaRuntime.DbNull;
 
 // One client per process. Next.js dev reloads modules, so it is kept on globalThis.
 const holder = globalThis as unknown as { rackmindDb?: PrismaClient };

@@ -5,6 +5,7 @@
 import { getConfig } from "../lib/config";
 import { disconnectDb } from "../lib/db";
 import { logger } from "../lib/observability/logger";
+import { DemoTelemetryJob } from "./jobs/demo-telemetry";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
 import { ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob } from "./jobs/telemetry";
 import { startPeriodic } from "./periodic";
@@ -15,7 +16,7 @@ if (!getConfig().DATABASE_URL) {
   process.exit(2);
 }
 
-const periodic = startPeriodic([PruneSessionsJob, ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob]);
+const periodic = startPeriodic([PruneSessionsJob, ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob, DemoTelemetryJob]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();
 logger.info({ pid: process.pid, owner: jobs.owner }, "worker started");

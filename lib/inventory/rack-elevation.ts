@@ -1,5 +1,7 @@
 import { db, type Prisma } from "../db";
 import type { GpuHealth, ServerStatus } from "../generated/prisma/enums";
+import { readLastSeen, telemetryStateOf } from "../telemetry/freshness";
+import { getTelemetrySettings } from "../telemetry/settings";
 
 export type ElevationServer = {
   hostname: string;
@@ -9,8 +11,10 @@ export type ElevationServer = {
   model: string | null;
   status: ServerStatus;
   gpuCount: number;
-  /** The least healthy of its GPUs; null for a server without GPUs. */
+  /** The least healthy of its GPUs (last known); null for a server without GPUs. */
   worstGpuHealth: GpuHealth | null;
+  /** Its GPUs with no telemetry within the stale threshold, or none ever. */
+  silentGpus: number;
 };
 
 export type RackElevation = {
@@ -37,8 +41,10 @@ export type RackSummary = {
   gpuCount: number;
   /** Servers by status. */
   servers: Record<ServerStatus, number>;
-  /** GPUs by health. */
+  /** GPUs by last known health. */
   gpus: Record<GpuHealth, number>;
+  /** GPUs with no telemetry within the stale threshold, or none ever. */
+  silentGpus: number;
 };
 
 // Postgres and Prisma order this enum as declared; this rank is the same order, for JS.
@@ -76,8 +82,14 @@ const elevationServerSelect = {
   heightU: true,
   model: true,
   status: true,
-  gpus: { select: { health: true } },
+  gpus: { select: { id: true, health: true } },
 } satisfies Prisma.ServerSelect;
+
+/** Which of these GPU ids are silent: no sample since the stale threshold, or none ever. */
+async function silentGpuIds(ids: string[], now: Date): Promise<Set<string>> {
+  const [lastSeen, { staleAfterMinutes }] = await Promise.all([readLastSeen(ids), getTelemetrySettings()]);
+  return new Set(ids.filter((id) => telemetryStateOf(lastSeen.get(id)?.getTime() ?? null, now.getTime(), staleAfterMinutes) !== "reporting"));
+}
 
 /**
  * A rack and what is mounted in it, for drawing its elevation. Null when the
@@ -90,6 +102,7 @@ export async function getRackElevation(site: string, rack: string): Promise<Rack
     include: { site: { select: { name: true } }, servers: { select: elevationServerSelect, orderBy: { positionU: "asc" } } },
   });
   if (!row) return null;
+  const silent = await silentGpuIds(row.servers.flatMap((s) => s.gpus.map((g) => g.id)), new Date());
   return {
     site: row.site.name,
     name: row.name,
@@ -103,6 +116,7 @@ export async function getRackElevation(site: string, rack: string): Promise<Rack
       status: s.status,
       gpuCount: s.gpus.length,
       worstGpuHealth: worstHealth(s.gpus.map((g) => g.health)),
+      silentGpus: s.gpus.filter((g) => silent.has(g.id)).length,
     })),
     freeRuns: findFreeRuns(row.heightU, row.servers),
   };
@@ -113,10 +127,11 @@ export async function listRackSummaries(): Promise<RackSummary[]> {
   const rows = await db.rack.findMany({
     include: {
       site: { select: { name: true } },
-      servers: { select: { heightU: true, status: true, gpus: { select: { health: true } } } },
+      servers: { select: { heightU: true, status: true, gpus: { select: { id: true, health: true } } } },
     },
     orderBy: [{ site: { name: "asc" } }, { name: "asc" }],
   });
+  const silent = await silentGpuIds(rows.flatMap((r) => r.servers.flatMap((s) => s.gpus.map((g) => g.id))), new Date());
   return rows.map((r) => {
     const servers: Record<ServerStatus, number> = { active: 0, maintenance: 0, retired: 0 };
     const gpus: Record<GpuHealth, number> = { healthy: 0, degraded: 0, failed: 0 };
@@ -134,6 +149,7 @@ export async function listRackSummaries(): Promise<RackSummary[]> {
       gpuCount: gpus.healthy + gpus.degraded + gpus.failed,
       servers,
       gpus,
+      silentGpus: r.servers.reduce((n, s) => n + s.gpus.filter((g) => silent.has(g.id)).length, 0),
     };
   });
 }

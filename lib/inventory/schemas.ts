@@ -176,10 +176,45 @@ export type UpdateGpuInput = z.infer<typeof UpdateGpuInput>;
 
 export const ListGpusQuery = PageQuery.extend({
   hostname: Name.optional(),
-  health: GpuHealth.optional(),
+  health: GpuHealth.optional().meta({ description: "last known health (stale GPUs included: combine with `stale`)" }),
   model: z.string().min(1).max(100).optional(),
+  stale: z.stringbool().optional().meta({ description: "true: only GPUs with no sample within the stale threshold (or none ever); false: only reporting GPUs" }),
 });
 export type ListGpusQuery = z.infer<typeof ListGpusQuery>;
+
+export const TelemetryState = z
+  .enum(["reporting", "stale", "never"])
+  .meta({ id: "GpuTelemetryState", description: "reporting: a sample within the stale threshold; stale: none since; never: no sample ever" });
+export type TelemetryState = z.infer<typeof TelemetryState>;
+
+export const GpuHealthSource = z
+  .enum(["inventory", "seed", "operator", "telemetry"])
+  .meta({ id: "GpuHealthSource", description: "who set the current health: as registered, the demo seed, an operator, or telemetry" });
+
+export const HealthCauseOut = z
+  .object({
+    code: z.string().meta({ description: "xid, row_remap_failure, uncorrectable_remapped_rows, temperature, power_cap_throttling; operator, seed or recorded" }),
+    level: z.enum(["degraded", "failed"]),
+    source: z.enum(["inventory", "seed", "operator", "telemetry", "unknown"]),
+    text: z.string(),
+    evidence: z
+      .object({ field: z.string(), value: z.number(), at: z.string() })
+      .optional()
+      .meta({ description: "the sample that showed it (telemetry causes)" }),
+  })
+  .meta({ id: "GpuHealthCause" });
+export type HealthCauseOut = z.infer<typeof HealthCauseOut>;
+
+export const HealthAckOut = z
+  .object({ kind: z.enum(["acknowledged", "cleared"]), by: z.string(), at: z.string(), note: z.string() })
+  .meta({ id: "GpuHealthAck", description: "an operator's word on the current health; dropped when a new cause appears" });
+export type HealthAckOut = z.infer<typeof HealthAckOut>;
+
+/** Acknowledging or clearing a GPU's health: the note is required (it is the audit trail's why). */
+export const GpuHealthNoteInput = z
+  .strictObject({ note: z.string().trim().min(3, "say why, in a few words").max(500) })
+  .meta({ id: "GpuHealthNoteInput" });
+export type GpuHealthNoteInput = z.infer<typeof GpuHealthNoteInput>;
 
 export const GpuOut = z
   .object({
@@ -189,9 +224,15 @@ export const GpuOut = z
     model: z.string(),
     memoryMiB: z.number().int(),
     pciBusId: z.string().nullable(),
-    health: GpuHealth,
-    healthReason: z.string().nullable(),
+    health: GpuHealth.meta({ description: "last known health; see `stale` for whether telemetry still confirms it" }),
+    healthReason: z.string().nullable().meta({ description: "every cause's text, joined with '; '" }),
     healthChangedAt: z.string().nullable(),
+    healthSource: GpuHealthSource.nullable().meta({ description: "null: set before Rackmind recorded sources" }),
+    healthCauses: z.array(HealthCauseOut),
+    healthAck: HealthAckOut.nullable(),
+    telemetry: TelemetryState,
+    stale: z.boolean().meta({ description: "no sample within the stale threshold (telemetry settings `staleAfterMinutes`), or none ever" }),
+    lastSeenAt: z.string().nullable().meta({ description: "time of the GPU's newest sample of any field" }),
     utilPct: z.number().nullable().meta({ description: "latest telemetry; null until telemetry arrives" }),
     memUsedMiB: z.number().nullable(),
     tempC: z.number().nullable(),

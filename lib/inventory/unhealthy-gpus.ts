@@ -1,4 +1,7 @@
 import { db } from "../db";
+import { readHealthAck, type HealthAck } from "../telemetry/health-causes";
+import { readLastSeen, telemetryStateOf, type TelemetryState } from "../telemetry/freshness";
+import { getTelemetrySettings } from "../telemetry/settings";
 
 export type UnhealthyGpu = {
   uuid: string;
@@ -8,10 +11,14 @@ export type UnhealthyGpu = {
   health: "degraded" | "failed";
   reason: string | null;
   changedAt: string | null;
+  /** Whether telemetry still confirms it: a degraded GPU gone silent may have cooled, or died. */
+  telemetry: TelemetryState;
+  lastSeenAt: string | null;
+  ack: HealthAck | null;
 };
 
 /** GPUs that are not healthy, failed first, for the overview's "needs attention" panel. */
-export async function listUnhealthyGpus(limit = 20): Promise<UnhealthyGpu[]> {
+export async function listUnhealthyGpus(limit = 20, now = new Date()): Promise<UnhealthyGpu[]> {
   const rows = await db.gpu.findMany({
     where: { health: { not: "healthy" } },
     include: { server: { select: { hostname: true } } },
@@ -19,13 +26,20 @@ export async function listUnhealthyGpus(limit = 20): Promise<UnhealthyGpu[]> {
     orderBy: [{ health: "desc" }, { server: { hostname: "asc" } }, { index: "asc" }],
     take: limit,
   });
-  return rows.map((g) => ({
-    uuid: g.uuid,
-    hostname: g.server.hostname,
-    index: g.index,
-    model: g.model,
-    health: g.health === "failed" ? "failed" : "degraded",
-    reason: g.healthReason,
-    changedAt: g.healthChangedAt?.toISOString() ?? null,
-  }));
+  const [lastSeen, { staleAfterMinutes }] = await Promise.all([readLastSeen(rows.map((r) => r.id)), getTelemetrySettings()]);
+  return rows.map((g) => {
+    const seen = lastSeen.get(g.id) ?? null;
+    return {
+      uuid: g.uuid,
+      hostname: g.server.hostname,
+      index: g.index,
+      model: g.model,
+      health: g.health === "failed" ? "failed" : "degraded",
+      reason: g.healthReason,
+      changedAt: g.healthChangedAt?.toISOString() ?? null,
+      telemetry: telemetryStateOf(seen?.getTime() ?? null, now.getTime(), staleAfterMinutes),
+      lastSeenAt: seen?.toISOString() ?? null,
+      ack: readHealthAck(g.healthAck),
+    };
+  });
 }

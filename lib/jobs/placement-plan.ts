@@ -3,7 +3,10 @@
  * the rules can be read (and tested) without a database:
  *
  * - Only healthy GPUs of active servers that no other job holds are used, and
- *   only those matching the job's GPU model and memory minimum.
+ *   only those matching the job's GPU model and memory minimum. A GPU whose
+ *   telemetry went silent (stale, or never reported) is passed over like a
+ *   degraded one — its health is only what it last was — unless the
+ *   installation allows it (a fleet without telemetry).
  * - Jobs are considered by priority (high first), FIFO within a priority. A job
  *   that cannot be placed holds back every GPU it could use for later jobs, so
  *   a stream of small jobs cannot starve a large or important one. Jobs that can
@@ -28,6 +31,8 @@ export type PlanGpu = {
   rackId: string;
   /** Healthy, on an active server. */
   isUsable: boolean;
+  /** No telemetry sample within the stale threshold, or none ever. */
+  isStale: boolean;
   /** An open allocation exists (some job holds it). */
   isHeld: boolean;
   /** Recent power draw, W; null without a fresh reading. */
@@ -46,6 +51,8 @@ export type PlanInput = {
   quotas: Map<string, number>;
   /** Team → GPUs its placed and running jobs hold now. */
   teamUsage: Map<string, number>;
+  /** Whether stale GPUs may be placed (telemetry setting placeOnStaleGpus), and the threshold, for the waiting reason. */
+  staleGpus: { isPlaceable: boolean; afterMinutes: number };
 };
 
 export type Decision = { jobId: string; kind: "place"; gpuIds: string[] } | { jobId: string; kind: "wait"; reason: string };
@@ -106,9 +113,10 @@ export function planPlacements(input: PlanInput): Decision[] {
       decisions.push({ jobId: job.id, kind: "place", gpuIds: [] });
       continue;
     }
-    const eligible = input.gpus.filter((g) => g.isUsable && matches(job, g));
+    const matching = input.gpus.filter((g) => g.isUsable && matches(job, g));
+    const eligible = input.staleGpus.isPlaceable ? matching : matching.filter((g) => !g.isStale);
     if (eligible.length < job.gpus) {
-      decisions.push({ jobId: job.id, kind: "wait", reason: `waiting: ${describeRequest(job)}, only ${eligible.length} healthy GPU${eligible.length === 1 ? "" : "s"} on active servers match` });
+      decisions.push({ jobId: job.id, kind: "wait", reason: tooFewReason(job, eligible.length, matching.length - eligible.length, input.staleGpus.afterMinutes) });
       continue;
     }
     const quota = input.quotas.get(job.team);
@@ -133,6 +141,13 @@ export function planPlacements(input: PlanInput): Decision[] {
     for (const g of eligible) heldBack.add(g.id);
   }
   return decisions;
+}
+
+function tooFewReason(job: PlanJob, eligible: number, stale: number, staleAfterMinutes: number): string {
+  const base = `waiting: ${describeRequest(job)}, only ${eligible} healthy GPU${eligible === 1 ? "" : "s"} on active servers match`;
+  if (stale === 0) return base;
+  const are = stale === 1 ? "is" : "are";
+  return `${base} (${stale} more ${are} healthy but sent no telemetry for ${staleAfterMinutes} min; stale GPUs are not placed unless the telemetry setting placeOnStaleGpus is on)`;
 }
 
 function waitingReason(job: PlanJob, free: number, candidates: number, fitting: number): string {

@@ -5,6 +5,7 @@ import { appendJobLog } from "./logs";
 import { planPlacements, type Decision, type PlanGpu, type PlanInput, type PlanJob } from "./placement-plan";
 import type { RunDispatcher } from "./run-queue";
 import { getJobSettings } from "./settings";
+import { getTelemetrySettings, type TelemetrySettings } from "../telemetry/settings";
 
 // A power reading older than this says nothing about the GPU's draw now.
 const POWER_FRESH_MS = 5 * 60_000;
@@ -15,19 +16,21 @@ type GpuRow = Omit<PlanGpu, "powerW"> & { powerW: number | null };
 
 // Everything inside the placement transaction reads through `tx`: on PGlite
 // (one session) a query on another connection would wait for this transaction.
-async function loadGpus(tx: Tx, now: Date): Promise<PlanGpu[]> {
+async function loadGpus(tx: Tx, now: Date, staleAfterMinutes: number): Promise<PlanGpu[]> {
+  const staleBefore = new Date(now.getTime() - staleAfterMinutes * 60_000);
   return tx.$queryRaw<GpuRow[]>`
     SELECT g.id, g.uuid, g.model, g."memoryMiB", g."serverId", s.hostname, g.index, s."rackId",
            (g.health = 'healthy' AND s.status = 'active') AS "isUsable",
+           coalesce((SELECT ls.at < ${staleBefore} FROM "GpuLastSeen" ls WHERE ls."gpuId" = g.id), true) AS "isStale",
            EXISTS (SELECT 1 FROM "GpuAllocation" a WHERE a."gpuId" = g.id AND (a."endedAt" IS NULL OR a."endedAt" > ${now})) AS "isHeld",
            (SELECT l.value FROM "GpuLatest" l JOIN "TelemetryField" f ON f.id = l."fieldId"
              WHERE l."gpuId" = g.id AND f.name = 'DCGM_FI_DEV_POWER_USAGE' AND l.at >= ${new Date(now.getTime() - POWER_FRESH_MS)}) AS "powerW"
       FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId"`;
 }
 
-async function loadPlanInput(tx: Tx, jobs: PlanJob[], now: Date): Promise<PlanInput> {
+async function loadPlanInput(tx: Tx, jobs: PlanJob[], now: Date, settings: TelemetrySettings): Promise<PlanInput> {
   const [gpus, racks, quotas, usage] = [
-    await loadGpus(tx, now),
+    await loadGpus(tx, now, settings.staleAfterMinutes),
     await tx.rack.findMany({ where: { powerCapKw: { not: null } }, select: { id: true, powerCapKw: true } }),
     await tx.teamQuota.findMany(),
     await tx.job.groupBy({ by: ["team"], where: { status: { in: ["placed", "running"] } }, _sum: { gpus: true } }),
@@ -38,6 +41,7 @@ async function loadPlanInput(tx: Tx, jobs: PlanJob[], now: Date): Promise<PlanIn
     rackCapsW: new Map(racks.map((r) => [r.id, Number(r.powerCapKw) * 1000])),
     quotas: new Map(quotas.map((q) => [q.team, q.maxGpus])),
     teamUsage: new Map(usage.map((u) => [u.team, u._sum.gpus ?? 0])),
+    staleGpus: { isPlaceable: settings.placeOnStaleGpus, afterMinutes: settings.staleAfterMinutes },
   };
 }
 
@@ -69,6 +73,8 @@ export type PlacementPass = { placed: number; waiting: number; skipped: boolean 
 export async function placeQueuedJobs(dispatcher: RunDispatcher, now = new Date()): Promise<PlacementPass> {
   // Every worker runs this every second; an idle queue should cost one cheap read, not a transaction.
   if (!(await db.job.findFirst({ where: { status: "queued" }, select: { id: true } }))) return { placed: 0, waiting: 0, skipped: false };
+  // Read before the transaction: on PGlite a read on another connection would wait for it.
+  const settings = await getTelemetrySettings();
   return db.$transaction(async (tx) => {
     const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ALLOCATION_LOCK}::bigint) AS locked`;
     if (!lock?.locked) return { placed: 0, waiting: 0, skipped: true };
@@ -79,7 +85,7 @@ export async function placeQueuedJobs(dispatcher: RunDispatcher, now = new Date(
       select: { id: true, team: true, gpus: true, gpuModel: true, minMemoryMiB: true, waitingReason: true },
     });
     if (queued.length === 0) return { placed: 0, waiting: 0, skipped: false };
-    const input = await loadPlanInput(tx, queued, now);
+    const input = await loadPlanInput(tx, queued, now, settings);
     const uuids = new Map(input.gpus.map((g) => [g.id, g.uuid]));
     const previous = new Map(queued.map((j) => [j.id, j.waitingReason]));
     let placed = 0;

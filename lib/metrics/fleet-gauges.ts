@@ -33,12 +33,32 @@ new Gauge({
 
 new Gauge({
   name: "rackmind_gpus",
-  help: "GPUs in the inventory by health.",
+  help: "GPUs in the inventory by last known health (see rackmind_gpus_stale for those telemetry no longer confirms).",
   labelNames: ["health"],
   registers: [registry],
   async collect() {
     const s = await summaryOnce();
     for (const [health, n] of Object.entries(s.gpus)) this.set({ health }, n);
+  },
+});
+
+new Gauge({
+  name: "rackmind_gpus_stale",
+  help: "GPUs with no telemetry sample within the stale threshold (or none ever), by last known health.",
+  labelNames: ["health"],
+  registers: [registry],
+  async collect() {
+    const s = await summaryOnce();
+    for (const [health, n] of Object.entries(s.silentByHealth)) this.set({ health }, n);
+  },
+});
+
+new Gauge({
+  name: "rackmind_gpus_never_reported",
+  help: "GPUs in the inventory from which no telemetry sample has ever arrived.",
+  registers: [registry],
+  async collect() {
+    this.set((await summaryOnce()).telemetry.never);
   },
 });
 

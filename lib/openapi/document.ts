@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AuditEventOut, AuditQuery } from "../audit/schemas";
 import { CreatedTokenOut, CreateTokenInput, CreateUserInput, LoginInput, MeOut, RoleName, TokenOut } from "../auth/schemas";
 import {
-  CreateGpuInput, CreateRackInput, CreateServerInput, CreateSiteInput, GpuOut, ListGpusQuery, ListRacksQuery, ListServersQuery, RackOut,
+  CreateGpuInput, CreateRackInput, CreateServerInput, CreateSiteInput, GpuHealthNoteInput, GpuOut, ListGpusQuery, ListRacksQuery, ListServersQuery, RackOut,
   ServerOut, SiteOut, UpdateGpuInput, UpdateRackInput, UpdateServerInput, UpdateSiteInput,
 } from "../inventory/schemas";
 import { inventoryColumns } from "../inventory/csv-columns";
@@ -72,6 +72,16 @@ const uuidParam = { params: z.object({ uuid: z.string() }) };
 registerEndpoint({ method: "get", path: "/api/v1/gpus/{uuid}", summary: "A GPU", role: "viewer", request: uuidParam, ok: { status: 200, description: "The GPU", schema: GpuOut }, errors: [404] });
 registerEndpoint({ method: "patch", path: "/api/v1/gpus/{uuid}", summary: "Change a GPU (move it, or set health by hand with a reason)", role: "operator", request: { ...uuidParam, body: json(UpdateGpuInput) }, ok: { status: 200, description: "Changed", schema: GpuOut }, errors: [400, 404, 409, 415, 422] });
 registerEndpoint({ method: "delete", path: "/api/v1/gpus/{uuid}", summary: "Remove a GPU", role: "operator", request: uuidParam, ok: { status: 204, description: "Deleted" }, errors: [404] });
+registerEndpoint({
+  method: "post", path: "/api/v1/gpus/{uuid}/acknowledge", summary: "Acknowledge a degraded or failed GPU with a note (health unchanged)", role: "operator",
+  description: "The note is shown beside the health until a new cause appears. 409 on a healthy GPU.",
+  request: { ...uuidParam, body: json(GpuHealthNoteInput) }, ok: { status: 200, description: "The GPU", schema: GpuOut }, errors: [400, 404, 409, 415, 422],
+});
+registerEndpoint({
+  method: "post", path: "/api/v1/gpus/{uuid}/clear", summary: "Return a degraded or failed GPU to service with a note", role: "operator",
+  description: "Healthy, set by the operator. The failure values telemetry reports now (dcgm keeps the last XID) are accepted; a new XID, more remapped rows or persisting heat set it unhealthy again. 409 on a healthy GPU.",
+  request: { ...uuidParam, body: json(GpuHealthNoteInput) }, ok: { status: 200, description: "The GPU", schema: GpuOut }, errors: [400, 404, 409, 415, 422],
+});
 registerEndpoint({ method: "post", path: "/api/v1/inventory/import", summary: "Import inventory CSV (all or nothing)", description: "Columns: " + inventoryColumns.join(", ") + ". One row per GPU, or per server without GPUs, rack without servers, site without racks. Matches by site name, site/rack, hostname, GPU UUID; updates what differs; deletes nothing; empty cells leave values unchanged. Any bad row: 422 with details [{line, message}] and nothing written.", role: "operator", request: { body: { content: { "text/csv": { schema: z.string() } } } }, ok: { status: 200, description: "What was created and updated", schema: ImportResultOut }, errors: [400, 413, 415, 422] });
 registerEndpoint({ method: "get", path: "/api/v1/inventory/export", summary: "Export the inventory as CSV that import accepts back", role: "viewer", ok: { status: 200, description: "text/csv", schema: z.string(), mediaType: "text/csv" } });
 registerEndpoint({ method: "get", path: "/api/v1/audit", summary: "The audit log, newest first", role: "viewer", request: { query: AuditQuery }, ok: { status: 200, description: "A page of audit events", schema: pageOf(AuditEventOut) }, errors: [400, 422] });

@@ -1,4 +1,5 @@
 import { getPool } from "../database/pool";
+import { getTelemetrySettings } from "./settings";
 import type { GpuHealth } from "../generated/prisma/enums";
 import { readingFields } from "./latest";
 
@@ -136,13 +137,14 @@ function sumSites(sites: SiteTelemetry[]): SiteTelemetry {
 
 /**
  * The fleet's telemetry at a glance: per site, how many GPUs reported within
- * the last `windowMinutes` (default 5) and their mean utilisation, hottest
+ * the last `windowMinutes` (default: the stale threshold of the telemetry
+ * settings, so "reporting" means the same here as everywhere) and their mean utilisation, hottest
  * temperature and total power; plus the `hottestLimit` (default 10) hottest
  * reporting GPUs. Readings older than the window are left out everywhere, so
  * a node that stopped reporting cannot keep the fleet looking hot (or cool).
  */
 export async function getFleetTelemetry(opts: { windowMinutes?: number; hottestLimit?: number; now?: Date } = {}): Promise<FleetTelemetry> {
-  const windowMinutes = opts.windowMinutes ?? 5;
+  const windowMinutes = opts.windowMinutes ?? (await getTelemetrySettings()).staleAfterMinutes;
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - windowMinutes * 60_000).toISOString();
   const pool = getPool();

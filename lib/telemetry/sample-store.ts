@@ -16,7 +16,7 @@ export type StoredSamples = { stored: number; queuedForFold: number; foldedGpuId
 // transaction (PGlite is one session: a long fold would hold up every request).
 export const FOLD_BATCH_MAX = 20_000;
 
-// Rollups and latest values, folded from the rows of the CTE named `chunk`.
+// Rollups, latest values and each GPU's last-seen time, folded from the rows of the CTE named `chunk`.
 // Rows are grouped and ordered so concurrent folders lock rollup rows in the
 // same order (no deadlocks). Buckets are truncated in UTC whatever the
 // session's time zone.
@@ -32,6 +32,10 @@ const FOLD_CTES = `${rollupCte("m", "GpuRollup1m", "minute")}, ${rollupCte("h", 
   INSERT INTO "GpuLatest" AS l ("gpuId", "fieldId", "at", "value")
   SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", "at", "value" FROM chunk ORDER BY "gpuId", "fieldId", "at" DESC
   ON CONFLICT ("gpuId", "fieldId") DO UPDATE SET "at" = EXCLUDED."at", "value" = EXCLUDED."value" WHERE l."at" <= EXCLUDED."at"
+), seen AS (
+  INSERT INTO "GpuLastSeen" AS s ("gpuId", "at")
+  SELECT "gpuId", max("at") FROM chunk GROUP BY 1 ORDER BY 1
+  ON CONFLICT ("gpuId") DO UPDATE SET "at" = EXCLUDED."at" WHERE s."at" < EXCLUDED."at"
 )`;
 const FOLD_ANSWER = `SELECT count(*)::int AS folded, coalesce(array_agg(DISTINCT "gpuId"), '{}')::text[] AS "gpuIds" FROM chunk`;
 

@@ -15,6 +15,16 @@ export const TelemetrySettings = z
     throttleSustainMinutes: z.number().int().min(1).max(120).default(5),
     /** Register GPUs that report in from a known server but are not in the inventory. */
     autoRegisterGpus: z.boolean().default(false),
+    /**
+     * A GPU with no sample for longer than this is stale: shown as "no data"
+     * beside its last known health, and not placed by the scheduler. Five
+     * minutes is ten missed scrapes at dcgm-exporter's usual 30 s.
+     */
+    staleAfterMinutes: z.number().int().min(1).max(1440).default(5),
+    /** Let the scheduler place jobs on healthy GPUs that are stale or never reported (a fleet without telemetry). */
+    placeOnStaleGpus: z.boolean().default(false),
+    /** The worker feeds simulated dcgm pages for the demo fleet (the seed turns it on; real fleets leave it off). */
+    demoTelemetry: z.boolean().default(false),
   })
   .meta({ id: "TelemetrySettings" });
 export type TelemetrySettings = z.infer<typeof TelemetrySettings>;

@@ -92,6 +92,14 @@ function route(req: IncomingMessage, res: ServerResponse, fleet: Fleet): void {
   send(res, 200, renderFleetPage(gpus, fleet.atMs), { "content-type": CONTENT_TYPE });
 }
 
+let demoFleet: FleetGpu[] | null = null;
+
+/** The whole demo fleet's dcgm page at `atMs`, as the simulator serves it on /metrics (the worker's demo feed). */
+export function renderDemoFleetPage(atMs: number): string {
+  demoFleet ??= [...planSimulatedFleet().values()].flat();
+  return renderFleetPage(demoFleet, atMs);
+}
+
 function renderFleetPage(gpus: FleetGpu[], atMs: number): string {
   // One reading per GPU per scrape, not one per field.
   const readings = new Map(gpus.map((g) => [g.uuid, simulateGpuReadings(g, atMs)]));

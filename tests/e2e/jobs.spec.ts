@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { reportServerGpus } from "./support/telemetry";
 import { expect, signInAs, test } from "./support/test";
 
 /** Whether the canvas has drawn anything: any pixel that is not fully transparent. */
@@ -11,6 +12,12 @@ async function canvasHasPixels(page: Page, selector: string): Promise<boolean> {
     return false;
   });
 }
+
+// The e2e demo fleet sends no telemetry, and the scheduler places jobs only on
+// GPUs that report: pdx1-r03-n01's GPUs report before each test (no other spec uses it).
+test.beforeEach(async ({ request, state }) => {
+  await reportServerGpus(request, state, "pdx1-r03-n01");
+});
 
 test.describe("training jobs", () => {
   test("an operator submits the XOR template and watches it train to 100% with live curves", async ({ page }) => {

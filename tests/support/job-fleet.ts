@@ -4,6 +4,7 @@ import { createRack } from "../../lib/inventory/racks";
 import { createServer } from "../../lib/inventory/server-changes";
 import { createSite } from "../../lib/inventory/sites";
 import type { RunDispatcher } from "../../lib/jobs/run-queue";
+import { ingestDcgm } from "../../lib/telemetry/ingest";
 
 export type FleetServer = { hostname: string; gpus: number; model?: string; memoryMiB?: number; status?: "active" | "maintenance" | "retired" };
 export type FleetRack = { name: string; powerCapKw?: number; servers: FleetServer[] };
@@ -12,10 +13,21 @@ export type FleetRack = { name: string; powerCapKw?: number; servers: FleetServe
 const gpuUuid = (n: number) => `GPU-${String(n).padStart(8, "0")}-0000-4000-8000-000000000000`;
 
 /**
- * A small fleet built through the inventory services: one site, the given
- * racks and servers. Returns each server's GPU uuids in index order.
+ * Each GPU reports a cool temperature now, through real ingest: the scheduler
+ * places only GPUs whose telemetry is recent. (A temperature, not power: power
+ * readings would change what the rack power caps leave room for.)
  */
-export async function buildFleet(site: string, racks: FleetRack[]): Promise<Map<string, string[]>> {
+export async function reportTelemetry(byHost: Map<string, string[]>, at = new Date()): Promise<void> {
+  const lines = [...byHost].flatMap(([hostname, uuids]) => uuids.map((uuid, i) => `DCGM_FI_DEV_GPU_TEMP{gpu="${i}",UUID="${uuid}",Hostname="${hostname}"} 40`));
+  if (lines.length) await ingestDcgm(`${lines.join("\n")}\n`, at);
+}
+
+/**
+ * A small fleet built through the inventory services: one site, the given
+ * racks and servers, every GPU reporting telemetry (`telemetry: "silent"` for
+ * a fleet that never reported). Returns each server's GPU uuids in index order.
+ */
+export async function buildFleet(site: string, racks: FleetRack[], opts: { telemetry?: "reporting" | "silent" } = {}): Promise<Map<string, string[]>> {
   await createSite({ name: site, currency: "USD", timezone: "UTC" }, systemPrincipal);
   const byHost = new Map<string, string[]>();
   let n = 0;
@@ -32,6 +44,7 @@ export async function buildFleet(site: string, racks: FleetRack[]): Promise<Map<
       byHost.set(s.hostname, uuids);
     }
   }
+  if (opts.telemetry !== "silent") await reportTelemetry(byHost);
   return byHost;
 }
 

@@ -28,14 +28,14 @@ export default async function OverviewPage() {
       <PageHeader
         eyebrow="Infrastructure"
         title="Fleet overview"
-        description="What is racked where, in what state, and which hardware needs a hand on it. Counts are live from the inventory."
+        description="What is racked where, in what state, and which hardware needs a hand on it. Health counts only what telemetry still confirms; silent GPUs are counted as no data."
       />
       <FleetStatCards summary={summary} sites={sites} />
       <div className="mt-4 grid gap-4 xl:grid-cols-5">
         <SitesCard sites={sites} className="xl:col-span-3" />
         <GpuModelsCard models={summary.gpuModels} total={gpuTotal} className="xl:col-span-2" />
       </div>
-      <AttentionPanels gpus={unhealthyGpus} maintenance={maintenance.items} />
+      <AttentionPanels gpus={unhealthyGpus} maintenance={maintenance.items} nowMs={Date.now()} />
     </>
   );
 }

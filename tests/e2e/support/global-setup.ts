@@ -21,6 +21,9 @@ function launchEnv(port: number, servingPort: number, dataDir: string, adminToke
     RACKMIND_DATA_DIR: dataDir,
     RACKMIND_ADMIN_TOKEN: adminToken,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The demo fleet stays silent: specs push the telemetry they check, and a
+    // feed overwriting their latest values every 15 s would make them flaky.
+    RACKMIND_DEMO_TELEMETRY: "0",
   };
   // The run must use its own fresh PGlite and random demo passwords, whatever the shell had set.
   for (const key of ["DATABASE_URL", "RACKMIND_ADMIN_PASSWORD", "RACKMIND_PGLITE_PORT", "NODE_ENV"]) delete env[key];

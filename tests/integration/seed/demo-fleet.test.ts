@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as servers from "../../../app/api/v1/servers/route";
+import * as gpuByUuid from "../../../app/api/v1/gpus/[uuid]/route";
+import { getTelemetrySettings } from "../../../lib/telemetry/settings";
 import { db } from "../../../lib/db";
 import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
 import { call } from "../../support/http";
@@ -31,6 +33,14 @@ describe("demo fleet seed", () => {
     expect((await seedDemoFleet()).seeded).toBe(false);
     expect(await snapshot()).toEqual(before);
     expect(await db.auditEvent.count({ where: { action: "fleet.seed_demo" } })).toBe(1);
+  });
+
+  it("says its GPU states are the seed's word, not measured, and turns the demo telemetry feed on", async () => {
+    const seeded = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "ams1-r02-n04" }, index: 2 } });
+    const g = (await call(gpuByUuid.GET, { token: viewer, params: { uuid: seeded.uuid } })).body;
+    expect(g).toMatchObject({ health: "degraded", healthSource: "seed", telemetry: "never", stale: true });
+    expect(g.healthCauses).toEqual([{ code: "temperature", level: "degraded", source: "seed", text: "temperature 91 °C above threshold 87 °C" }]);
+    expect((await getTelemetrySettings()).demoTelemetry).toBe(true);
   });
 
   it("lists every server exactly once across cursor pages, with GPU counts", async () => {

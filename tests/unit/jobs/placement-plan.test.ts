@@ -7,13 +7,13 @@ function fleet(servers: Record<string, number>, rackOf: (host: string) => string
   return Object.entries(servers).flatMap(([host, n]) =>
     Array.from({ length: n }, (_, i) => ({
       id: `${host}/${i}`, uuid: `GPU-${host}-${i}`, model: "NVIDIA H100 80GB HBM3", memoryMiB: 81559, serverId: host, hostname: host, index: i,
-      rackId: rackOf(host), isUsable: true, isHeld: false, powerW: null, ...over,
+      rackId: rackOf(host), isUsable: true, isStale: false, isHeld: false, powerW: null, ...over,
     })),
   );
 }
 const job = (id: string, gpus: number, extra: Partial<PlanJob> = {}): PlanJob => ({ id, team: "ml", gpus, gpuModel: null, minMemoryMiB: null, ...extra });
 const plan = (jobs: PlanJob[], gpus: PlanGpu[], extra: Partial<PlanInput> = {}) =>
-  planPlacements({ jobs, gpus, rackCapsW: new Map(), quotas: new Map(), teamUsage: new Map(), ...extra });
+  planPlacements({ jobs, gpus, rackCapsW: new Map(), quotas: new Map(), teamUsage: new Map(), staleGpus: { isPlaceable: false, afterMinutes: 5 }, ...extra });
 
 describe("planPlacements", () => {
   it("puts a job on the smallest server that fits it whole", () => {
@@ -31,6 +31,18 @@ describe("planPlacements", () => {
     gpus[0]!.isUsable = false;
     gpus[1]!.isHeld = true;
     expect(plan([job("a", 3)], gpus)).toEqual([{ jobId: "a", kind: "wait", reason: "waiting: 3 GPUs requested, 2 healthy free" }]);
+  });
+
+  it("passes over healthy GPUs whose telemetry went silent, as over degraded ones, and says so", () => {
+    const gpus = fleet({ x: 4 });
+    gpus[0]!.isStale = true;
+    gpus[1]!.isStale = true;
+    expect(plan([job("a", 3)], gpus)).toEqual([{
+      jobId: "a", kind: "wait",
+      reason: "waiting: 3 GPUs requested, only 2 healthy GPUs on active servers match (2 more are healthy but sent no telemetry for 5 min; stale GPUs are not placed unless the telemetry setting placeOnStaleGpus is on)",
+    }]);
+    expect(plan([job("a", 2)], gpus)[0]).toMatchObject({ kind: "place", gpuIds: ["x/2", "x/3"] });
+    expect(plan([job("a", 3)], gpus, { staleGpus: { isPlaceable: true, afterMinutes: 5 } })[0]).toMatchObject({ kind: "place", gpuIds: ["x/0", "x/1", "x/2"] });
   });
 
   it("matches the GPU model case-insensitively and the memory minimum", () => {

@@ -9,7 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hrefWith } from "@/components/ui/pager";
 import { formatAge } from "@/components/ui/readings";
 import { UtcTime } from "@/components/ui/utc-time";
+import { TelemetryStateBadge } from "@/components/ui/telemetry-state-badge";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/http/errors";
 import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
 import { getGpu } from "@/lib/inventory/gpus";
@@ -19,6 +21,7 @@ import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { chartRanges, DEFAULT_RANGE, isChartRange } from "./_components/chart-ranges";
 import { GpuCharts, GpuChartsSkeleton } from "./_components/gpu-charts";
 import { GpuHealth } from "./_components/gpu-health";
+import { GpuHealthActions } from "./_components/gpu-health-actions";
 import { GpuIdentity } from "./_components/gpu-identity";
 import { GpuReadings } from "./_components/gpu-readings";
 import { NoTelemetry } from "./_components/no-telemetry";
@@ -44,7 +47,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 export default async function GpuPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
-  await requirePagePrincipal();
+  const principal = await requirePagePrincipal();
   const [{ uuid }, query] = await Promise.all([params, searchParams]);
   const gpu = await findGpu(uuid);
   if (!gpu) notFound();
@@ -53,6 +56,9 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
   const requested = flattenSearchParams(query).range;
   const range = isChartRange(requested) ? requested : DEFAULT_RANGE;
   const path = gpuHref(gpu.uuid);
+  const nowMs = Date.now();
+  const canAct = gpu.health !== "healthy" && can(principal.role, "inventory.write");
+  const isTelemetryStillFailing = gpu.healthCauses.some((c) => c.source === "telemetry");
 
   return (
     <>
@@ -62,8 +68,9 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
         description={`${gpu.model} · PCI ${gpu.pciBusId ?? "bus unknown"}`}
         actions={
           <>
-            <span data-testid="gpu-health" className="mr-2">
+            <span data-testid="gpu-health" className="mr-2 flex items-center gap-1.5">
               <GpuHealthBadge health={gpu.health} />
+              <TelemetryStateBadge state={gpu.telemetry} lastSeenAt={gpu.lastSeenAt} nowMs={nowMs} />
             </span>
             <ButtonLink href={serverHref(gpu.hostname)}>Server</ButtonLink>
             <ButtonLink href={hrefWith("/audit", { target: `gpu:${gpu.uuid}` })} variant="ghost">
@@ -82,7 +89,8 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
             description={
               gpu.readingsAt ? (
                 <>
-                  As of <UtcTime iso={gpu.readingsAt} /> · {formatAge(gpu.readingsAt, Date.now())}
+                  As of <UtcTime iso={gpu.readingsAt} /> · {formatAge(gpu.readingsAt, nowMs)}
+                  {gpu.stale && <span className="text-amber-300"> · older than the {settings.staleAfterMinutes} min stale threshold: not the GPU&apos;s state now</span>}
                 </>
               ) : (
                 "Nothing reported yet."
@@ -92,7 +100,12 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
             {gpu.readingsAt ? <GpuReadings gpu={gpu} degradedTempC={settings.degradedTempC} /> : <NoTelemetry hostname={gpu.hostname} />}
           </Card>
           <Card title="Health">
-            <GpuHealth gpu={gpu} settings={settings} />
+            <GpuHealth
+              gpu={gpu}
+              settings={settings}
+              nowMs={nowMs}
+              actions={canAct ? <GpuHealthActions uuid={gpu.uuid} isTelemetryStillFailing={isTelemetryStillFailing} /> : undefined}
+            />
           </Card>
         </div>
       </div>

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { serverHref } from "@/components/ui/inventory-links";
+import { gpuHref, serverHref } from "@/components/ui/inventory-links";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { TelemetryStateBadge } from "@/components/ui/telemetry-state-badge";
 import type { ServerOut } from "@/lib/inventory/schemas";
 import type { UnhealthyGpu } from "@/lib/inventory/unhealthy-gpus";
 
@@ -15,10 +16,10 @@ function HostLink({ hostname }: { hostname: string }) {
 }
 
 /** What needs a technician: unhealthy GPUs and servers taken out for maintenance. */
-export function AttentionPanels({ gpus, maintenance }: { gpus: UnhealthyGpu[]; maintenance: ServerOut[] }) {
+export function AttentionPanels({ gpus, maintenance, nowMs }: { gpus: UnhealthyGpu[]; maintenance: ServerOut[]; nowMs: number }) {
   return (
     <div className="mt-4 grid gap-4 xl:grid-cols-5">
-      <Card title="GPUs needing attention" description="Degraded or failed, with the reason from the last health check." isFlush className="xl:col-span-3">
+      <Card title="GPUs needing attention" description="Degraded or failed, with every cause, whether telemetry still reports, and who has acknowledged it." isFlush className="xl:col-span-3">
         <Table label="GPUs needing attention">
           <THead>
             <Th>Host</Th>
@@ -35,9 +36,21 @@ export function AttentionPanels({ gpus, maintenance }: { gpus: UnhealthyGpu[]; m
                 <Td isMono isNumeric>#{g.index}</Td>
                 <Td isMuted className="whitespace-nowrap">{g.model}</Td>
                 <Td>
-                  <Badge tone={g.health === "failed" ? "bad" : "warn"} hasDot>{g.health}</Badge>
+                  <span className="flex flex-wrap gap-1">
+                    <Link href={gpuHref(g.uuid)} aria-label={`GPU #${g.index} on ${g.hostname}: ${g.health}`}>
+                      <Badge tone={g.health === "failed" ? "bad" : "warn"} hasDot>{g.health}</Badge>
+                    </Link>
+                    <TelemetryStateBadge state={g.telemetry} lastSeenAt={g.lastSeenAt} nowMs={nowMs} />
+                  </span>
                 </Td>
-                <Td isMuted>{g.reason ?? "—"}</Td>
+                <Td isMuted>
+                  {g.reason ?? "—"}
+                  {g.ack && (
+                    <span className="block text-[11px] text-slate-500" data-testid="gpu-ack">
+                      {g.ack.kind} by {g.ack.by.replace(/^(user|token):/, "")}: {g.ack.note}
+                    </span>
+                  )}
+                </Td>
               </Tr>
             ))}
           </TBody>

@@ -1,5 +1,5 @@
 import { StatCard, type StatPart } from "@/components/ui/card";
-import type { FleetSummary } from "@/lib/inventory/fleet-summary";
+import { gpuHeadline, type FleetSummary } from "@/lib/inventory/fleet-summary";
 import type { SiteOverview } from "@/lib/inventory/site-overview";
 
 const siteTones = ["info", "accent", "neutral"] as const;
@@ -8,11 +8,24 @@ function bySite(sites: SiteOverview[], count: (s: SiteOverview) => number): Stat
   return sites.map((s, i) => ({ label: s.name, value: count(s), tone: siteTones[Math.min(i, siteTones.length - 1)] ?? "neutral" }));
 }
 
+/**
+ * What "no data" means under the GPU count: how many GPUs telemetry has not
+ * confirmed within the stale threshold, and what they last were.
+ */
+function silenceHint(s: FleetSummary): string {
+  const { stale, never } = s.telemetry;
+  if (stale + never === 0) return `${s.gpuModels.length} models · every GPU reported in the last ${s.staleAfterMinutes} min`;
+  const last = (["healthy", "degraded", "failed"] as const).flatMap((h) => (s.silentByHealth[h] ? [`${s.silentByHealth[h]} ${h}`] : [])).join(", ");
+  const parts = [never ? `${never} never reported` : null, stale ? `${stale} silent > ${s.staleAfterMinutes} min` : null].filter(Boolean).join(", ");
+  return `no telemetry: ${parts} (last known ${last})`;
+}
+
 /** The headline row: sites, racks, servers by status, GPUs by health. */
 export function FleetStatCards({ summary, sites }: { summary: FleetSummary; sites: SiteOverview[] }) {
   const { servers, gpus } = summary;
   const serverTotal = servers.active + servers.maintenance + servers.retired;
   const gpuTotal = gpus.healthy + gpus.degraded + gpus.failed;
+  const headline = gpuHeadline(summary);
   const powerCapKw = sites.reduce((sum, s) => sum + s.powerCapKw, 0);
   return (
     <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
@@ -48,12 +61,13 @@ export function FleetStatCards({ summary, sites }: { summary: FleetSummary; site
         testId="stat-gpus"
         label="GPUs"
         value={gpuTotal}
-        hint={`${summary.gpuModels.length} models`}
-        partsLabel="by health"
+        hint={silenceHint(summary)}
+        partsLabel="by health, as telemetry last confirmed it"
         parts={[
-          { label: "healthy", value: gpus.healthy, tone: "good" },
-          { label: "degraded", value: gpus.degraded, tone: "warn" },
-          { label: "failed", value: gpus.failed, tone: "bad" },
+          { label: "healthy", value: headline.healthy, tone: "good" },
+          { label: "degraded", value: headline.degraded, tone: "warn" },
+          { label: "failed", value: headline.failed, tone: "bad" },
+          { label: "no data", value: headline.noData, tone: "neutral" },
         ]}
       />
     </div>

@@ -89,30 +89,31 @@ function tinted(tint: string, server: ElevationServer): SlotPaint {
 }
 
 /**
- * Readings older than this are not coloured: a node that stopped reporting an
- * hour ago is not "62 °C" now. Three missed scrapes at the longest usual
- * interval (5 min) is when silence stops being jitter.
+ * When the drawing is judged: readings older than the telemetry setting
+ * `staleAfterMinutes` are not coloured (a node that stopped reporting an hour
+ * ago is not "62 °C" now) — the same threshold that shows a GPU's health as
+ * "no data" everywhere else.
  */
-export const STALE_AFTER_MINUTES = 15;
+export type Clock = { nowMs: number; staleAfterMinutes: number };
 
-/** Whether a reading taken at `at` (ISO-8601) is too old to colour by at `nowMs`. */
-export function isReadingStale(at: string, nowMs: number): boolean {
-  return nowMs - Date.parse(at) > STALE_AFTER_MINUTES * 60_000;
+/** Whether a reading taken at `at` (ISO-8601) is too old to colour by. */
+export function isReadingStale(at: string, clock: Clock): boolean {
+  return clock.nowMs - Date.parse(at) > clock.staleAfterMinutes * 60_000;
 }
 
-const noTelemetryLegend: LegendEntry = { label: `no telemetry, or none for ${STALE_AFTER_MINUTES} min`, paint: noTelemetryPaint };
+const noTelemetryLegend = (clock: Clock): LegendEntry => ({ label: `no telemetry, or none for ${clock.staleAfterMinutes} min`, paint: noTelemetryPaint });
 
 /** Which number of a server's readings a colouring shows. */
 type ReadingOf = (r: ServerHeat) => number | null;
 
 /** The reading's value if it is recent enough to colour by, else null. */
-function freshValue(r: ServerHeat | null, pick: ReadingOf, nowMs: number): number | null {
-  if (!r || isReadingStale(r.at, nowMs)) return null;
+function freshValue(r: ServerHeat | null, pick: ReadingOf, clock: Clock): number | null {
+  if (!r || isReadingStale(r.at, clock)) return null;
   return pick(r);
 }
 
-function missingReadout(r: ServerHeat | null, nowMs: number): SlotReadout {
-  return { text: r ? `silent ${formatAge(r.at, nowMs).replace(/ ago$/, "")}` : "no telemetry", isMissing: true };
+function missingReadout(r: ServerHeat | null, clock: Clock): SlotReadout {
+  return { text: r ? `silent ${formatAge(r.at, clock.nowMs).replace(/ ago$/, "")}` : "no telemetry", isMissing: true };
 }
 
 function readingColouring(
@@ -121,24 +122,24 @@ function readingColouring(
   pick: ReadingOf,
   toFraction: (value: number) => number,
   format: (value: number) => string,
-  nowMs: number,
+  clock: Clock,
 ): Colouring {
   return {
     title,
-    legend: [noTelemetryLegend],
+    legend: [noTelemetryLegend(clock)],
     scale,
     paint: (server, r) => {
-      const value = freshValue(r, pick, nowMs);
+      const value = freshValue(r, pick, clock);
       return value === null ? noTelemetryPaint : tinted(heatColour(toFraction(value)), server);
     },
     readout: (_server, r) => {
-      const value = freshValue(r, pick, nowMs);
-      return value === null ? missingReadout(r, nowMs) : { text: format(value), isMissing: false };
+      const value = freshValue(r, pick, clock);
+      return value === null ? missingReadout(r, clock) : { text: format(value), isMissing: false };
     },
   };
 }
 
-function temperatureColouring(nowMs: number): Colouring {
+function temperatureColouring(clock: Clock): Colouring {
   const { minC, maxC } = TEMP_SCALE;
   return readingColouring(
     "Hottest GPU per server",
@@ -146,7 +147,7 @@ function temperatureColouring(nowMs: number): Colouring {
     (r) => r.maxTempC,
     (t) => scaleFraction(t, minC, maxC),
     formatTempC,
-    nowMs,
+    clock,
   );
 }
 
@@ -155,14 +156,14 @@ function formatScaleWatts(watts: number, maxW: number): string {
   return maxW >= 2000 ? formatKilowatts(watts) : formatWatts(watts);
 }
 
-function powerColouring(scale: PowerScale, nowMs: number): Colouring {
+function powerColouring(scale: PowerScale, clock: Clock): Colouring {
   return readingColouring(
     "GPU power draw per server",
     { minLabel: "0", midLabel: formatScaleWatts(scale.maxW / 2, scale.maxW), maxLabel: formatScaleWatts(scale.maxW, scale.maxW), basis: scale.basis },
     (r) => r.totalPowerW,
     (w) => scaleFraction(w, 0, scale.maxW),
     formatWatts,
-    nowMs,
+    clock,
   );
 }
 
@@ -173,9 +174,9 @@ const statusColouring: Colouring = {
   readout: () => null,
 };
 
-/** The colouring for `colourBy`; power needs the rack's scale, and readings older than `nowMs` minus the stale window are not coloured. */
-export function colouringFor(colourBy: ColourBy, power: PowerScale, nowMs: number): Colouring {
-  if (colourBy === "temperature") return temperatureColouring(nowMs);
-  if (colourBy === "power") return powerColouring(power, nowMs);
+/** The colouring for `colourBy`; power needs the rack's scale, and readings stale by `clock` are not coloured. */
+export function colouringFor(colourBy: ColourBy, power: PowerScale, clock: Clock): Colouring {
+  if (colourBy === "temperature") return temperatureColouring(clock);
+  if (colourBy === "power") return powerColouring(power, clock);
   return statusColouring;
 }

@@ -56,6 +56,7 @@ export function ElevationLegend({ colouring }: { colouring: Colouring }) {
         <ul className="space-y-1.5">
           <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-rose-500" aria-hidden />}>a GPU has failed</Entry>
           <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-amber-400" aria-hidden />}>a GPU is degraded</Entry>
+          <Entry mark={<span className="mx-2.5 size-2 rounded-full border border-slate-400" aria-hidden />}>a GPU sends no telemetry (healthy only as last known)</Entry>
           <Entry mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border border-dashed border-slate-600" aria-hidden />}>empty rack units</Entry>
           <Entry mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border-2 border-sky-300" aria-hidden />}>highlighted server</Entry>
         </ul>

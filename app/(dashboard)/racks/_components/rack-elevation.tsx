@@ -1,7 +1,7 @@
 import { formatRackUnits } from "@/components/ui/rack-units";
 import type { FreeRun, RackElevation } from "@/lib/inventory/rack-elevation";
 import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
-import { colouringFor, powerScaleFor, type ColourBy } from "./elevation-colourings";
+import { colouringFor, powerScaleFor, type Clock, type ColourBy } from "./elevation-colourings";
 import { BAY, BAY_X, CAP, FOOT, RAIL, U_PX, WALL, WIDTH, slotBox, yOfUnitTop, type Geometry } from "./elevation-geometry";
 import { ServerSlot } from "./rack-slot";
 
@@ -15,19 +15,19 @@ export function RackElevationDrawing({
   rack,
   colourBy = "status",
   readings = new Map(),
-  nowMs = Date.now(),
+  clock,
   highlight = null,
 }: {
   rack: RackElevation;
   colourBy?: ColourBy;
   readings?: Map<string, ServerHeat>;
-  /** The instant readings are judged stale against; pass the legend's, so both agree. */
-  nowMs?: number;
+  /** When readings are judged stale; pass the legend's, so both agree. */
+  clock: Clock;
   highlight?: string | null;
 }) {
   const g: Geometry = { heightU: rack.heightU, patternId: `hatch-${rack.site}-${rack.name}` };
   const height = 2 * CAP + rack.heightU * U_PX;
-  const colouring = colouringFor(colourBy, powerScaleFor(rack), nowMs);
+  const colouring = colouringFor(colourBy, powerScaleFor(rack), clock);
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${height + FOOT}`}

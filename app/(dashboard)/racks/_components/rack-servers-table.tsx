@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
 import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
 import { serverHref } from "@/components/ui/inventory-links";
 import { tempColour } from "@/components/ui/heat-scale";
@@ -8,12 +9,12 @@ import { ServerStatusBadge } from "@/components/ui/server-status-badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ElevationServer } from "@/lib/inventory/rack-elevation";
 import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
-import { isReadingStale } from "./elevation-colourings";
+import { isReadingStale, type Clock } from "./elevation-colourings";
 
 const dash = <span className="text-slate-600">—</span>;
 
 /** The server's readings; muted (as the drawing greys them out) once older than the stale window. */
-function Readings({ reading, nowMs }: { reading: ServerHeat | undefined; nowMs: number }) {
+function Readings({ reading, clock }: { reading: ServerHeat | undefined; clock: Clock }) {
   if (!reading) {
     return (
       <>
@@ -22,7 +23,7 @@ function Readings({ reading, nowMs }: { reading: ServerHeat | undefined; nowMs: 
       </>
     );
   }
-  const isStale = isReadingStale(reading.at, nowMs);
+  const isStale = isReadingStale(reading.at, clock);
   const title = `${isStale ? "no reading since" : "as of"} ${reading.at}`;
   return (
     <>
@@ -45,11 +46,11 @@ function Readings({ reading, nowMs }: { reading: ServerHeat | undefined; nowMs: 
 export function RackServersTable({
   servers,
   readings = new Map(),
-  nowMs = Date.now(),
+  clock,
 }: {
   servers: ElevationServer[];
   readings?: Map<string, ServerHeat>;
-  nowMs?: number;
+  clock: Clock;
 }) {
   const topDown = [...servers].sort((a, b) => b.positionU - a.positionU);
   return (
@@ -77,8 +78,17 @@ export function RackServersTable({
               <ServerStatusBadge status={s.status} />
             </Td>
             <Td isNumeric isMono>{s.gpuCount}</Td>
-            <Td>{s.worstGpuHealth ? <GpuHealthBadge health={s.worstGpuHealth} /> : <span className="text-slate-500">—</span>}</Td>
-            <Readings reading={readings.get(s.hostname)} nowMs={nowMs} />
+            <Td>
+              <span className="flex flex-wrap items-center gap-1">
+                {s.worstGpuHealth ? <GpuHealthBadge health={s.worstGpuHealth} /> : <span className="text-slate-500">—</span>}
+                {s.silentGpus > 0 && (
+                  <span title={`no telemetry for ${clock.staleAfterMinutes} min: their health is the last known`}>
+                    <Badge tone="neutral">{s.silentGpus === s.gpuCount ? "no data" : `${s.silentGpus} no data`}</Badge>
+                  </span>
+                )}
+              </span>
+            </Td>
+            <Readings reading={readings.get(s.hostname)} clock={clock} />
           </Tr>
         ))}
       </TBody>

@@ -21,7 +21,8 @@ function describeReading(r: ServerHeat | null): string {
 
 function describeServer(s: ElevationServer, r: ServerHeat | null): string {
   const health = s.worstGpuHealth && s.worstGpuHealth !== "healthy" ? `, a GPU ${s.worstGpuHealth}` : "";
-  return `${s.hostname}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}, ${s.model ?? "unknown model"}, ${s.gpuCount} GPUs${health}${describeReading(r)}`;
+  const silent = s.silentGpus === 0 ? "" : s.silentGpus === s.gpuCount ? ", no GPU telemetry (health is the last known)" : `, ${s.silentGpus} GPUs without telemetry`;
+  return `${s.hostname}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}, ${s.model ?? "unknown model"}, ${s.gpuCount} GPUs${health}${silent}${describeReading(r)}`;
 }
 
 // Readings go into data attributes at 0.1 precision: enough for tests and scripts, no float noise.
@@ -54,6 +55,8 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
   const rightTop = readout ? (isTall ? readout.text : `${readout.text} · ${gpus}`) : gpus;
   const lineY = isTall ? top + 13 : top + h / 2 + 0.5;
   const tint = paint.tint ? { fill: paint.tint, stroke: paint.tint } : undefined;
+  const markerX = Math.min(BAY_X + BAY - 70, BAY_X + BAY - 12 - monoWidth(rightTop, readout && !readout.isMissing ? 11 : 10) - 9);
+  const markerY = isTall ? top + 13 : top + h / 2;
   return (
     <Link
       href={serverHref(server.hostname)}
@@ -68,6 +71,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
       data-temp-c={attr(reading?.maxTempC)}
       data-power-w={attr(reading?.totalPowerW)}
       data-telemetry={telemetryState(reading, readout)}
+      data-silent-gpus={server.silentGpus || undefined}
     >
       <title>{describeServer(server, reading)}</title>
       {/* Mounting ears reach over the rails, as on a real chassis. */}
@@ -117,13 +121,11 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
           {gpus}
         </text>
       )}
-      {server.worstGpuHealth && server.worstGpuHealth !== "healthy" && (
-        <circle
-          cx={Math.min(BAY_X + BAY - 70, BAY_X + BAY - 12 - monoWidth(rightTop, readout && !readout.isMissing ? 11 : 10) - 9)}
-          cy={isTall ? top + 13 : top + h / 2}
-          r="3.5"
-          className={healthMarker[server.worstGpuHealth]}
-        />
+      {server.worstGpuHealth && server.worstGpuHealth !== "healthy" ? (
+        <circle cx={markerX} cy={markerY} r="3.5" className={healthMarker[server.worstGpuHealth]} />
+      ) : (
+        // Healthy as last known, but some GPU is silent: a hollow mark, so silence is not drawn as "all well".
+        server.silentGpus > 0 && <circle cx={markerX} cy={markerY} r="3" className="fill-none stroke-slate-400" strokeWidth="1.2" data-testid="silent-marker" />
       )}
       <rect
         x={BAY_X + 1}

@@ -11,6 +11,7 @@ function Attention({ rack }: { rack: RackSummary }) {
   const marks = [
     rack.gpus.failed > 0 && <Badge key="f" tone="bad" hasDot>{gpus(rack.gpus.failed)} failed</Badge>,
     rack.gpus.degraded > 0 && <Badge key="d" tone="warn" hasDot>{gpus(rack.gpus.degraded)} degraded</Badge>,
+    rack.silentGpus > 0 && <Badge key="s">{gpus(rack.silentGpus)} no data</Badge>,
     rack.servers.maintenance > 0 && <Badge key="m" tone="warn" hasDot>{rack.servers.maintenance} in maintenance</Badge>,
     rack.servers.retired > 0 && <Badge key="r">{rack.servers.retired} retired</Badge>,
   ].filter(Boolean);

@@ -9,8 +9,9 @@ import { ServerStatusBadge } from "@/components/ui/server-status-badge";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { listGpus } from "@/lib/inventory/gpus";
-import { getServerDetail, type ServerDetail } from "@/lib/inventory/server-detail";
-import type { LatestReadings } from "@/lib/telemetry/latest";
+import type { GpuOut } from "@/lib/inventory/schemas";
+import { getServerDetail } from "@/lib/inventory/server-detail";
+import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { GpusTable } from "./_components/gpus-table";
 import { ServerFacts } from "./_components/server-facts";
 import { ServerStatusControl } from "./_components/server-status-control";
@@ -23,21 +24,18 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: (await params).hostname };
 }
 
-function gpuSummary(server: ServerDetail): string {
-  const unhealthy = server.gpus.filter((g) => g.health !== "healthy").length;
-  const models = [...new Set(server.gpus.map((g) => g.model))];
-  const count = `${server.gpus.length} GPU${server.gpus.length === 1 ? "" : "s"}${models.length > 0 ? ` (${models.join(", ")})` : ""}`;
-  return unhealthy === 0 ? `${count}, all healthy.` : `${count}, ${unhealthy} not healthy: the reason is the last health check's.`;
+function gpuSummary(gpus: GpuOut[], staleAfterMinutes: number): string {
+  const unhealthy = gpus.filter((g) => g.health !== "healthy").length;
+  const silent = gpus.filter((g) => g.stale).length;
+  const models = [...new Set(gpus.map((g) => g.model))];
+  const count = `${gpus.length} GPU${gpus.length === 1 ? "" : "s"}${models.length > 0 ? ` (${models.join(", ")})` : ""}`;
+  const health = unhealthy === 0 ? (silent === gpus.length && gpus.length > 0 ? "none confirmed by telemetry." : "all healthy.") : `${unhealthy} not healthy.`;
+  const silence = silent === 0 ? "" : ` ${silent} sent no telemetry for ${staleAfterMinutes} min: their health is the last known.`;
+  return `${count}, ${health}${silence}`;
 }
 
-/** Latest telemetry of the server's GPUs by UUID (the GPU list API's readings, so both always agree). */
-async function listLatestReadings(hostname: string): Promise<Map<string, LatestReadings>> {
-  const { items } = await listGpus({ hostname, limit: 1000 });
-  return new Map(items.map((g) => [g.uuid, { utilPct: g.utilPct, memUsedMiB: g.memUsedMiB, tempC: g.tempC, powerW: g.powerW, xid: g.xid, at: g.readingsAt }]));
-}
-
-function readingsSummary(readings: Map<string, LatestReadings>): string {
-  const times = [...readings.values()].flatMap((r) => (r.at ? [r.at] : []));
+function readingsSummary(gpus: GpuOut[]): string {
+  const times = gpus.flatMap((g) => (g.readingsAt ? [g.readingsAt] : []));
   if (times.length === 0) return " No telemetry yet.";
   return ` Latest readings up to ${times.sort().at(-1)!.replace(/\.\d{3}Z$/, "Z")}.`;
 }
@@ -46,7 +44,8 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
   const principal = await requirePagePrincipal();
   const server = await getServerDetail((await params).hostname);
   if (!server) notFound();
-  const readings = await listLatestReadings(server.hostname);
+  // The GPU list API's view of the server's GPUs, so this page and the API always agree.
+  const [{ items: gpus }, settings] = await Promise.all([listGpus({ hostname: server.hostname, limit: 1000 }), getTelemetrySettings()]);
   const canWrite = can(principal.role, "inventory.write");
 
   return (
@@ -83,8 +82,8 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
           </Card>
         )}
       </div>
-      <Card title="GPUs" description={gpuSummary(server) + readingsSummary(readings)} isFlush className="mt-4">
-        <GpusTable gpus={server.gpus} readings={readings} />
+      <Card title="GPUs" description={gpuSummary(gpus, settings.staleAfterMinutes) + readingsSummary(gpus)} isFlush className="mt-4">
+        <GpusTable gpus={gpus} nowMs={Date.now()} />
       </Card>
     </>
   );

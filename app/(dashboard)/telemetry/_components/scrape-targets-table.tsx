@@ -5,10 +5,32 @@ import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table
 import type { TargetOut } from "@/lib/telemetry/schemas";
 import { TargetActions } from "./target-actions";
 
-function TargetState({ target }: { target: TargetOut }) {
+/**
+ * A scrape due this long ago and not run means no worker is scraping: the last
+ * success says nothing about now, so the target is not shown "up".
+ */
+function isOverdue(target: TargetOut, nowMs: number): boolean {
+  return nowMs - Date.parse(target.nextScrapeAt) > Math.max(60, 2 * target.intervalSeconds) * 1000;
+}
+
+function TargetState({ target, nowMs }: { target: TargetOut; nowMs: number }) {
   if (!target.enabled) return <Badge>disabled</Badge>;
+  if (isOverdue(target, nowMs)) {
+    return (
+      <span title="no scrape has run since it was due: is a worker running? (npm run worker)">
+        <Badge tone="warn" hasDot>overdue</Badge>
+      </span>
+    );
+  }
   if (target.consecutiveFailures > 0) return <Badge tone="bad" hasDot>failing</Badge>;
   if (!target.lastScrapeAt) return <Badge tone="info">waiting</Badge>;
+  if (target.lastSamples === 0) {
+    return (
+      <span title="the page was fetched, but none of its samples matched a GPU in the inventory (see unknown GPUs, or auto-registration in the settings)">
+        <Badge tone="warn" hasDot>up · no GPU matched</Badge>
+      </span>
+    );
+  }
   return <Badge tone="good" hasDot>up</Badge>;
 }
 
@@ -40,7 +62,7 @@ export function ScrapeTargetsTable({ targets, canWrite, nowMs }: { targets: Targ
             {/* Wrapped, not truncated: what tells targets apart (a hostname) is often in the middle of the URL. */}
             <Td className="min-w-56 break-all font-mono text-[12px]">{t.url}</Td>
             <Td>
-              <TargetState target={t} />
+              <TargetState target={t} nowMs={nowMs} />
             </Td>
             <Td isNumeric isMono>{formatInterval(t.intervalSeconds)}</Td>
             <Td isMuted>

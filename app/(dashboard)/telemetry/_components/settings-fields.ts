@@ -4,7 +4,9 @@ import type { TelemetrySettings } from "@/lib/telemetry/settings";
 // one does. Types come from lib/telemetry/settings.ts; the limits are checked
 // by the API (PUT /api/v1/telemetry/settings), whose message the form shows.
 
-export type NumericSettingKey = Exclude<keyof TelemetrySettings, "autoRegisterGpus">;
+type KeysOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
+export type NumericSettingKey = KeysOf<TelemetrySettings, number>;
+export type SwitchSettingKey = KeysOf<TelemetrySettings, boolean>;
 
 export const numericSettings: { key: NumericSettingKey; label: string; unit: string; help: string }[] = [
   { key: "rawRetentionDays", label: "Raw samples kept", unit: "days", help: "every sample as received; charts up to a few hours use these" },
@@ -12,6 +14,11 @@ export const numericSettings: { key: NumericSettingKey; label: string; unit: str
   { key: "rollup1hRetentionDays", label: "1-hour rollups kept", unit: "days", help: "min/max/avg per hour, for week-long and longer charts" },
   { key: "degradedTempC", label: "Degraded above", unit: "°C", help: "a GPU hotter than this is marked degraded" },
   { key: "throttleSustainMinutes", label: "Throttling sustained for", unit: "min", help: "power-cap throttling this long marks a GPU degraded" },
+  { key: "staleAfterMinutes", label: "Stale after", unit: "min", help: "a GPU silent this long shows as “no data” beside its last known health" },
 ];
 
-export const autoRegisterHelp = "register GPUs that report from a known server but are missing from the inventory";
+export const switchSettings: { key: SwitchSettingKey; label: string; help: string }[] = [
+  { key: "autoRegisterGpus", label: "Auto-register GPUs", help: "register GPUs that report from a known server but are missing from the inventory" },
+  { key: "placeOnStaleGpus", label: "Place jobs on stale GPUs", help: "off: the scheduler passes over GPUs with no recent telemetry, as it does degraded ones" },
+  { key: "demoTelemetry", label: "Demo telemetry", help: "the worker feeds simulated dcgm pages for the demo fleet every 15 s; turn off for a real fleet" },
+];

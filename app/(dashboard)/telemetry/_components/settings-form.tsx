@@ -6,7 +6,7 @@ import { requestApi } from "@/components/ui/api-request";
 import { Button, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 import type { TelemetrySettings } from "@/lib/telemetry/settings";
-import { autoRegisterHelp, numericSettings } from "./settings-fields";
+import { numericSettings, switchSettings } from "./settings-fields";
 
 /** The settings as a form (operators): one PUT with every field; the API answers with what it stored. */
 export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
@@ -18,8 +18,9 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const body: Record<string, number | boolean> = { autoRegisterGpus: data.get("autoRegisterGpus") === "on" };
+    const body: Record<string, number | boolean> = {};
     for (const s of numericSettings) body[s.key] = Number(data.get(s.key));
+    for (const s of switchSettings) body[s.key] = data.get(s.key) === "on";
     setIsPending(true);
     setError(null);
     setIsSaved(false);
@@ -51,21 +52,23 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
             </div>
           </div>
         ))}
-        <div className="flex items-center justify-between gap-4 py-2">
-          <label htmlFor="setting-autoRegisterGpus" className="min-w-0">
-            <span className="text-slate-200">Auto-register GPUs</span>
-            <span className="block text-[11px] text-slate-500">{autoRegisterHelp}</span>
-          </label>
-          <div className="flex w-34 shrink-0 justify-start pl-1">
-            <input
-              id="setting-autoRegisterGpus"
-              name="autoRegisterGpus"
-              type="checkbox"
-              defaultChecked={settings.autoRegisterGpus}
-              className="size-4 rounded border-slate-600 bg-slate-900 accent-emerald-500"
-            />
+        {switchSettings.map((s) => (
+          <div key={s.key} className="flex items-center justify-between gap-4 py-2">
+            <label htmlFor={`setting-${s.key}`} className="min-w-0">
+              <span className="text-slate-200">{s.label}</span>
+              <span className="block text-[11px] text-slate-500">{s.help}</span>
+            </label>
+            <div className="flex w-34 shrink-0 justify-start pl-1">
+              <input
+                id={`setting-${s.key}`}
+                name={s.key}
+                type="checkbox"
+                defaultChecked={settings[s.key]}
+                className="size-4 rounded border-slate-600 bg-slate-900 accent-emerald-500"
+              />
+            </div>
           </div>
-        </div>
+        ))}
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={isPending}>

@@ -1,5 +1,5 @@
 import type { TelemetrySettings } from "@/lib/telemetry/settings";
-import { autoRegisterHelp, numericSettings } from "./settings-fields";
+import { numericSettings, switchSettings } from "./settings-fields";
 
 /** The settings, read-only (viewers). */
 export function SettingsList({ settings }: { settings: TelemetrySettings }) {
@@ -16,13 +16,15 @@ export function SettingsList({ settings }: { settings: TelemetrySettings }) {
           </dd>
         </div>
       ))}
-      <div className="flex items-baseline justify-between gap-4 py-2">
-        <dt>
-          <span className="text-slate-200">Auto-register GPUs</span>
-          <span className="block text-[11px] text-slate-500">{autoRegisterHelp}</span>
-        </dt>
-        <dd className="font-mono text-slate-100">{settings.autoRegisterGpus ? "on" : "off"}</dd>
-      </div>
+      {switchSettings.map((s) => (
+        <div key={s.key} className="flex items-baseline justify-between gap-4 py-2">
+          <dt>
+            <span className="text-slate-200">{s.label}</span>
+            <span className="block text-[11px] text-slate-500">{s.help}</span>
+          </dt>
+          <dd className="font-mono text-slate-100">{settings[s.key] ? "on" : "off"}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -10,6 +10,7 @@ import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
 import { getRackElevation } from "@/lib/inventory/rack-elevation";
 import { getServerHeat } from "@/lib/telemetry/fleet-heat";
+import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { ColourByToggle } from "../../_components/colour-by-toggle";
 import { colouringFor, isColourBy, powerScaleFor } from "../../_components/elevation-colourings";
 import { ElevationLegend } from "../../_components/elevation-legend";
@@ -37,8 +38,8 @@ export default async function RackElevationPage({ params, searchParams }: { para
   const colourBy = isColourBy(values.colour) ? values.colour : "status";
   // Read in every colouring: the slots carry the readings as data attributes and in their titles.
   const readings = await getServerHeat(rack.servers.map((s) => s.hostname));
-  const nowMs = Date.now();
-  const colouring = colouringFor(colourBy, powerScaleFor(rack), nowMs);
+  const clock = { nowMs: Date.now(), staleAfterMinutes: (await getTelemetrySettings()).staleAfterMinutes };
+  const colouring = colouringFor(colourBy, powerScaleFor(rack), clock);
   const path = rackHref(rack.site, rack.name);
 
   return (
@@ -73,7 +74,7 @@ export default async function RackElevationPage({ params, searchParams }: { para
       <div className="grid items-start gap-4 lg:grid-cols-[auto_minmax(0,1fr)]">
         <Card title="Front view" actions={<ColourByToggle path={path} current={colourBy} highlight={highlight} />}>
           <div className="flex justify-center">
-            <RackElevationDrawing rack={rack} colourBy={colourBy} readings={readings} nowMs={nowMs} highlight={isHighlightHere ? highlight : null} />
+            <RackElevationDrawing rack={rack} colourBy={colourBy} readings={readings} clock={clock} highlight={isHighlightHere ? highlight : null} />
           </div>
         </Card>
         <div className="grid gap-4">
@@ -86,7 +87,7 @@ export default async function RackElevationPage({ params, searchParams }: { para
             </Card>
           </div>
           <Card title="Mounted servers" description="Top of the rack first, as in the drawing." isFlush>
-            <RackServersTable servers={rack.servers} readings={readings} nowMs={nowMs} />
+            <RackServersTable servers={rack.servers} readings={readings} clock={clock} />
           </Card>
         </div>
       </div>

@@ -4,9 +4,9 @@ import { tempColour } from "@/components/ui/heat-scale";
 import { gpuHref } from "@/components/ui/inventory-links";
 import { formatPct, formatTempC, formatWatts } from "@/components/ui/readings";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { TelemetryStateBadge } from "@/components/ui/telemetry-state-badge";
 import { UtcTime } from "@/components/ui/utc-time";
-import type { ServerDetailGpu } from "@/lib/inventory/server-detail";
-import type { LatestReadings } from "@/lib/telemetry/latest";
+import type { GpuOut } from "@/lib/inventory/schemas";
 
 // GPU memory is reported in MiB (nvidia-smi's unit); GiB with one decimal reads better.
 function formatGiB(memoryMiB: number): string {
@@ -39,9 +39,10 @@ function Temperature({ tempC }: { tempC: number | null }) {
 /**
  * The server's GPUs with their health and latest readings; each row links to
  * the GPU's page, which also has the model and PCI bus (left out here so the
- * readings fit without scrolling).
+ * readings fit without scrolling). Readings of a GPU gone silent are greyed:
+ * they are what it last said, not what it does now.
  */
-export function GpusTable({ gpus, readings }: { gpus: ServerDetailGpu[]; readings: Map<string, LatestReadings> }) {
+export function GpusTable({ gpus, nowMs }: { gpus: GpuOut[]; nowMs: number }) {
   return (
     <Table label="GPUs">
       <THead>
@@ -58,7 +59,7 @@ export function GpusTable({ gpus, readings }: { gpus: ServerDetailGpu[]; reading
       <TBody>
         {gpus.length === 0 && <EmptyRow colSpan={9}>No GPU is registered in this server.</EmptyRow>}
         {gpus.map((g) => {
-          const r = readings.get(g.uuid);
+          const readingClass = g.stale ? "opacity-50" : "";
           return (
             <Tr key={g.uuid} testId="gpu-row">
               <Td isNumeric isMono>
@@ -67,18 +68,21 @@ export function GpusTable({ gpus, readings }: { gpus: ServerDetailGpu[]; reading
                 </Link>
               </Td>
               <Td>
-                <GpuHealthBadge health={g.health} />
+                <span className="flex flex-wrap items-center gap-1">
+                  <GpuHealthBadge health={g.health} />
+                  <TelemetryStateBadge state={g.telemetry} lastSeenAt={g.lastSeenAt} nowMs={nowMs} />
+                </span>
               </Td>
               <Td isMuted={g.health === "healthy"} className="min-w-56">
                 {g.healthReason ?? "—"}
               </Td>
-              <Td isNumeric isMono>{r?.utilPct == null ? <Missing /> : formatPct(r.utilPct)}</Td>
-              <Td isNumeric isMono>
-                <Temperature tempC={r?.tempC ?? null} />
+              <Td isNumeric isMono className={readingClass}>{g.utilPct == null ? <Missing /> : formatPct(g.utilPct)}</Td>
+              <Td isNumeric isMono className={readingClass}>
+                <Temperature tempC={g.tempC} />
               </Td>
-              <Td isNumeric isMono>{r?.powerW == null ? <Missing /> : formatWatts(r.powerW)}</Td>
-              <Td isNumeric isMono>
-                <Memory totalMiB={g.memoryMiB} usedMiB={r?.memUsedMiB ?? null} />
+              <Td isNumeric isMono className={readingClass}>{g.powerW == null ? <Missing /> : formatWatts(g.powerW)}</Td>
+              <Td isNumeric isMono className={readingClass}>
+                <Memory totalMiB={g.memoryMiB} usedMiB={g.memUsedMiB} />
               </Td>
               <Td isMono isMuted>
                 <Link href={gpuHref(g.uuid)} className="hover:text-emerald-300 hover:underline">
