@@ -2,7 +2,8 @@ import { db } from "../db";
 import { AppError } from "../http/errors";
 import { listJobAllocations, type JobAllocation } from "./allocations";
 import { asPowerPoints, chooseGpuSource, gpuFieldIds, readGpuRollup, readGpuSamples, rollupWidthMs } from "./gpu-power";
-import { energyPerBucketKwh, reportableGaps, sumBuckets, type PowerProfile } from "./power-profile";
+import { overlaps } from "./coarse";
+import { EMPTY_PROFILE, energyPerBucketKwh, reportableGaps, sumBuckets, type PowerProfile } from "./power-profile";
 import { priceBuckets, PRICING_BUCKET_MS, type PricingContext } from "./pricing";
 import { counterProfile, powerSamplesProfile, rollupProfile } from "./profiles";
 import type { JobEnergyOut } from "./schemas";
@@ -15,13 +16,14 @@ type Method = JobEnergyOut["gpus"][number]["method"];
 // the exporter or the node was down, and that time is a gap, not a slope.
 const RAW_MAX_GAP_MS = 5 * MS_PER_MINUTE;
 const ROLLUP_MAX_GAP_MS = { "1m": 5 * MS_PER_MINUTE, "1h": 2 * MS_PER_HOUR } as const;
-const EMPTY: PowerProfile = { pieces: [], gaps: [], firstMs: null, lastMs: null };
 
 /**
  * One GPU's power profile over [fromMs, toMs). Within raw retention and for
- * spans up to a few hours: the energy counter when it covers the span without
- * a gap (the GPU integrates far faster than any scrape), else trapezoids over
- * power samples; longer or older spans: rollup means.
+ * spans up to a few hours: the energy counter when its samples reach both
+ * ends of the span (the GPU integrates far faster than any scrape; a counter
+ * difference is energy used, so samples further apart count too, as coarse
+ * intervals), else trapezoids over power samples; longer or older spans:
+ * rollup means.
  */
 async function gpuProfile(gpuId: string, fromMs: number, toMs: number, nowMs: number): Promise<{ profile: PowerProfile; method: Method; maxGapMs: number }> {
   const fields = await gpuFieldIds();
@@ -37,7 +39,7 @@ async function gpuProfile(gpuId: string, fromMs: number, toMs: number, nowMs: nu
     if (counter.pieces.length && reportableGaps(counter, fromMs, toMs, RAW_MAX_GAP_MS).length === 0) return { profile: counter, method: "counter", maxGapMs: RAW_MAX_GAP_MS };
   }
   const samples = fields.power === null ? [] : await readGpuSamples(gpuId, fields.power, padFrom, padTo);
-  return { profile: samples.length ? powerSamplesProfile(asPowerPoints(samples), RAW_MAX_GAP_MS) : EMPTY, method: "power", maxGapMs: RAW_MAX_GAP_MS };
+  return { profile: samples.length ? powerSamplesProfile(asPowerPoints(samples), RAW_MAX_GAP_MS) : EMPTY_PROFILE, method: "power", maxGapMs: RAW_MAX_GAP_MS };
 }
 
 async function sitesById(ids: string[]): Promise<Map<string, EnergySite>> {
@@ -59,13 +61,14 @@ type Priced = { kwh: number; cost: number | null; co2eKg: number | null };
 
 /** One allocation's energy, priced at its GPU's site, and its line in the answer. */
 async function allocationEnergy(a: JobAllocation, { fromMs, toMs }: Span, site: EnergySite | undefined, ctx: PricingContext | undefined, nowMs: number) {
-  const { profile, method, maxGapMs } = toMs > fromMs ? await gpuProfile(a.gpuId, fromMs, toMs, nowMs) : { profile: EMPTY, method: "power" as const, maxGapMs: RAW_MAX_GAP_MS };
+  const { profile, method, maxGapMs } = toMs > fromMs ? await gpuProfile(a.gpuId, fromMs, toMs, nowMs) : { profile: EMPTY_PROFILE, method: "power" as const, maxGapMs: RAW_MAX_GAP_MS };
   const buckets = energyPerBucketKwh(profile.pieces, fromMs, toMs, PRICING_BUCKET_MS);
   const priced: Priced = ctx ? priceBuckets(buckets, ctx).total : { kwh: sumBuckets(buckets), cost: null, co2eKg: null };
   const line: JobEnergyOut["gpus"][number] = {
     uuid: a.uuid ?? a.gpuId, hostname: a.hostname, site: site?.name ?? null,
     from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), kwh: roundKwh(priced.kwh), method,
     gaps: toMs > fromMs ? reportableGaps(profile, fromMs, toMs, maxGapMs).map((g) => ({ from: new Date(g.fromMs).toISOString(), to: new Date(g.toMs).toISOString() })) : [],
+    coarse: profile.coarse.filter((c) => overlaps(c, fromMs, toMs)).map((c) => ({ from: new Date(c.fromMs).toISOString(), to: new Date(c.toMs).toISOString(), kwh: roundKwh(c.kwh) })),
   };
   return { priced, line };
 }

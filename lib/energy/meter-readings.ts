@@ -14,15 +14,17 @@ export async function listSiteMeters(siteId: string): Promise<SiteMeter[]> {
 }
 
 /**
- * A meter's readings in [fromMs, toMs], plus the last one before and the first
- * one after, so energy can be interpolated at the range's edges and a gap that
- * spans an edge is seen whole.
+ * A meter's readings in [fromMs, toMs], plus the last two at or before it and
+ * the first one at or after, so energy can be interpolated at the range's
+ * edges, an interval or gap that spans an edge is seen whole, and a meter read
+ * daily has an interval to tell how often it is read even when the range
+ * holds none of its readings.
  */
 export async function readMeterReadings(meterId: string, fromMs: number, toMs: number): Promise<{ atMs: number; value: number }[]> {
   const { rows } = await getPool().query<{ at: Date; value: number }>(
     `SELECT "at", coalesce("kwhTotal", "watts") AS value FROM "EnergyReading"
       WHERE "meterId" = $1::uuid
-        AND "at" >= coalesce((SELECT max("at") FROM "EnergyReading" WHERE "meterId" = $1::uuid AND "at" <= $2), $2)
+        AND "at" >= coalesce((SELECT min(p."at") FROM (SELECT "at" FROM "EnergyReading" WHERE "meterId" = $1::uuid AND "at" <= $2 ORDER BY "at" DESC LIMIT 2) p), $2)
         AND "at" <= coalesce((SELECT min("at") FROM "EnergyReading" WHERE "meterId" = $1::uuid AND "at" >= $3), $3)
       ORDER BY "at"`,
     [meterId, new Date(fromMs), new Date(toMs)],
@@ -30,7 +32,11 @@ export async function readMeterReadings(meterId: string, fromMs: number, toMs: n
   return rows.map((r) => ({ atMs: r.at.getTime(), value: r.value }));
 }
 
-/** A meter's power profile from its readings: a kWh register or watts samples, per its kind. */
+/**
+ * A meter's power profile from its readings: a kWh register (every interval
+ * counts; longer than `maxGapMs` is coarse) or watts samples (further apart
+ * than `maxGapMs` is a gap), per its kind.
+ */
 export function meterProfile(kind: EnergyMeterKind, readings: { atMs: number; value: number }[], maxGapMs: number): PowerProfile {
   return kind === "register"
     ? counterProfile(readings, maxGapMs)

@@ -28,3 +28,19 @@ export async function listMeters(q: MetersQuery): Promise<MeterOut[]> {
     firstAt: r.first_at?.toISOString() ?? null, lastAt: r.last_at?.toISOString() ?? null, lastValue: r.last_value,
   }));
 }
+
+/**
+ * The site whose meters reported most recently, ties by name; null when no
+ * meter has reported. The Energy page opens on it, not on the first site by
+ * name, which may have no meters at all. One index probe per meter (the
+ * newest reading of each), never a scan of the readings.
+ */
+export async function findLatestMeteredSite(): Promise<string | null> {
+  const { rows } = await getPool().query<{ site: string }>(
+    `SELECT st.name AS site FROM "EnergyMeter" m
+       JOIN "Site" st ON st.id = m."siteId"
+       JOIN LATERAL (SELECT r."at" FROM "EnergyReading" r WHERE r."meterId" = m.id ORDER BY r."at" DESC LIMIT 1) last ON true
+      ORDER BY last."at" DESC, st.name ASC LIMIT 1`,
+  );
+  return rows[0]?.site ?? null;
+}

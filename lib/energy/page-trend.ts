@@ -1,6 +1,6 @@
 import { localCalendar, localDays } from "./local-time";
 import { kwhByLocalDate } from "./pricing";
-import { computeSiteEnergy, pueOf } from "./site-energy";
+import { computeSiteEnergy, sitePueOver, type SiteEnergy } from "./site-energy";
 import { getEnergySiteOrThrow } from "./site-context";
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, roundKwh, roundTo } from "./units";
 
@@ -43,8 +43,8 @@ function kwhByHour(buckets: Map<number, number>): Map<number, number> {
   return out;
 }
 
-function toPoint(span: Span & { date: string }, facility: number, it: number, gpu: number): EnergyTrendPoint {
-  const pue = pueOf(facility, it);
+function toPoint(energy: SiteEnergy, span: Span & { date: string }, facility: number, it: number, gpu: number): EnergyTrendPoint {
+  const { pue } = sitePueOver(energy, span.fromMs, span.toMs);
   return {
     from: new Date(span.fromMs).toISOString(),
     to: new Date(span.toMs).toISOString(),
@@ -59,8 +59,11 @@ function toPoint(span: Span & { date: string }, facility: number, it: number, gp
 /**
  * A site's facility, IT and GPU energy and PUE over [fromMs, toMs), per UTC
  * hour or per local day of the site, from the same quarter-hour buckets as
- * `getEnergySummary`, so the steps add up to its totals. A step without both
- * facility and IT energy (a meter gap, no meter) has no PUE.
+ * `getEnergySummary`, so the steps add up to its totals (coarse register
+ * intervals spread evenly across steps). A step's PUE follows the summary's
+ * rule over the step: none without time both scopes were measured in it, so
+ * a facility meter read daily gives no hourly PUE rather than one shaped by
+ * the IT load alone.
  */
 export async function getEnergyTrend(
   q: { site: string; fromMs: number; toMs: number; maxGapMinutes: number; step?: TrendStep },
@@ -75,11 +78,11 @@ export async function getEnergyTrend(
     const [facility, it, gpu] = [energy.facility, energy.it, energy.gpu].map(kwhByHour) as [Map<number, number>, Map<number, number>, Map<number, number>];
     points = hourSpans(q.fromMs, q.toMs).map((span) => {
       const hour = Math.floor(span.fromMs / MS_PER_HOUR) * MS_PER_HOUR;
-      return toPoint({ ...span, date: localAt(span.fromMs).date }, facility.get(hour) ?? 0, it.get(hour) ?? 0, gpu.get(hour) ?? 0);
+      return toPoint(energy, { ...span, date: localAt(span.fromMs).date }, facility.get(hour) ?? 0, it.get(hour) ?? 0, gpu.get(hour) ?? 0);
     });
   } else {
     const [facility, it, gpu] = [energy.facility, energy.it, energy.gpu].map((b) => kwhByLocalDate(b, site.timezone, localAt)) as [Map<string, number>, Map<string, number>, Map<string, number>];
-    points = localDays(q.fromMs, q.toMs, localAt).map((day) => toPoint(day, facility.get(day.date) ?? 0, it.get(day.date) ?? 0, gpu.get(day.date) ?? 0));
+    points = localDays(q.fromMs, q.toMs, localAt).map((day) => toPoint(energy, day, facility.get(day.date) ?? 0, it.get(day.date) ?? 0, gpu.get(day.date) ?? 0));
   }
   return { site: site.name, timezone: site.timezone, from: new Date(q.fromMs).toISOString(), to: new Date(q.toMs).toISOString(), step, points };
 }

@@ -52,7 +52,9 @@ export const SummaryQuery = rangeRefinement(
   z.object({
     site: Name,
     ...rangeFields,
-    maxGapMinutes: z.coerce.number().int().min(1).max(1440).default(15).meta({ description: "readings further apart than this are a gap, reported and not interpolated across" }),
+    maxGapMinutes: z.coerce.number().int().min(1).max(1440).default(15).meta({
+      description: "kWh register readings further apart than this are coarse (counted, spread evenly between them, listed in `coarse`); watts samples further apart are a gap (reported, not interpolated across)",
+    }),
     format: z.enum(["json", "csv"]).default("json").meta({ description: "csv: one row per local day of the site" }),
   }),
 );
@@ -74,27 +76,6 @@ export const MeterOut = z
   })
   .meta({ id: "EnergyMeter" });
 export type MeterOut = z.infer<typeof MeterOut>;
-
-export const GapOut = z.object({ meter: z.string(), from: z.string(), to: z.string() }).meta({ id: "EnergyGap" });
-
-export const SummaryOut = z
-  .object({
-    site: z.string(),
-    from: z.string(),
-    to: z.string(),
-    itKwh: z.number(),
-    facilityKwh: z.number(),
-    pue: z.number().nullable().meta({ description: "facility ÷ IT over the same interval; null when either is 0" }),
-    cost: z.number().nullable().meta({ description: "of the energy named by costBasis; null when some of it has no price" }),
-    currency: z.string(),
-    co2eKg: z.number().nullable(),
-    costBasis: z.enum(["facility", "it", "gpu"]).meta({ description: "facility meters when there are any, else IT meters, else GPU telemetry" }),
-    gpuKwh: z.number().meta({ description: "GPU power telemetry of the site's GPUs (DCGM_FI_DEV_POWER_USAGE)" }),
-    meters: z.array(z.object({ meter: z.string(), scope: EnergyScope, kind: z.enum(["register", "power"]), kwh: z.number() })),
-    gaps: z.array(GapOut),
-  })
-  .meta({ id: "EnergySummary" });
-export type SummaryOut = z.infer<typeof SummaryOut>;
 
 const HhMm = z.string().regex(/^(?:(?:[01]\d|2[0-3]):(?:00|15|30|45)|24:00)$/, "hh:mm on a quarter hour, 00:00 to 24:00");
 
@@ -155,6 +136,9 @@ export const JobEnergyOut = z
         kwh: z.number(),
         method: z.enum(["counter", "power", "rollup_1m", "rollup_1h"]).meta({ description: "energy counter deltas, raw power trapezoids, or rollup means" }),
         gaps: z.array(z.object({ from: z.string(), to: z.string() })),
+        coarse: z.array(z.object({ from: z.string(), to: z.string(), kwh: z.number() })).meta({
+          description: "method counter: samples of the energy counter more than 5 minutes apart, overlapping the allocation, with the counter’s difference between them (kWh). It counts, spread evenly between the two samples (at the allocation’s edges, tariff periods, carbon hours)",
+        }),
       }),
     ),
   })

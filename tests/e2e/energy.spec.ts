@@ -5,10 +5,10 @@ import { expect, signInAs, test } from "./support/test";
 
 // Real data through the API, once per run: ams1 gets a facility and an IT meter
 // reporting their kWh registers every 15 minutes for 21 hours (IT +100 kWh/h,
-// facility +140 kWh/h, so PUE 1.40) with one silent hour in the middle, and
-// the four GPUs of ams1-r03-n02 (a server no other spec uses) draw 300 W each
-// for the last two hours. The demo tariff (0.21 EUR/kWh) and grid intensity
-// (328 g/kWh) of ams1 price it.
+// facility +140 kWh/h, so PUE 1.40) with one hour in the middle without
+// readings, and the four GPUs of ams1-r03-n02 (a server no other spec uses)
+// draw 300 W each for the last two hours. The demo tariff (0.21 EUR/kWh) and
+// grid intensity (328 g/kWh) of ams1 price it.
 
 const SITE = "ams1";
 const HOSTNAME = "ams1-r03-n02";
@@ -26,16 +26,16 @@ const QUARTER = 15 * MINUTE;
 const HOUR = 60 * MINUTE;
 
 type Reading = { site: string; meter: string; scope: "facility" | "it"; at: string; kwhTotal: number };
-type Seeded = { itKwh: number; facilityKwh: number; gpuKwh: number; holeFrom: string; holeTo: string };
+type Seeded = { itKwh: number; facilityKwh: number; gpuKwh: number; holeFrom: string; holeTo: string; lastReading: string };
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 
 /**
  * Quarter-hourly registers from 22 h to 1 h before the current hour, leaving
- * out the readings inside the 11th hour: readings an hour apart are a gap, and
- * the energy of that hour is not counted.
+ * out the readings inside the 11th hour: the two readings an hour apart are a
+ * coarse interval, and the energy of that hour still counts (issue 13).
  */
-function meterReadings(nowMs: number): { readings: Reading[]; holeFrom: number; holeTo: number } {
+function meterReadings(nowMs: number): { readings: Reading[]; holeFrom: number; holeTo: number; end: number } {
   const start = Math.floor(nowMs / HOUR) * HOUR - 22 * HOUR;
   const end = start + 21 * HOUR;
   const holeFrom = start + 10 * HOUR;
@@ -47,17 +47,13 @@ function meterReadings(nowMs: number): { readings: Reading[]; holeFrom: number; 
       readings.push({ site: SITE, meter: METERS[scope], scope, at: iso(t), kwhTotal: 500_000 + ((t - start) / QUARTER) * KWH_PER_QUARTER[scope] });
     }
   }
-  return { readings, holeFrom, holeTo };
+  return { readings, holeFrom, holeTo, end };
 }
 
-/** What the readings say by hand: the register deltas between readings at most 15 minutes apart. */
+/** What the readings say by hand: every register difference counts, so the last reading less the first. */
 function meteredKwh(readings: Reading[], meter: string): number {
   const own = readings.filter((r) => r.meter === meter);
-  let kwh = 0;
-  for (let i = 1; i < own.length; i++) {
-    if (Date.parse(own[i]!.at) - Date.parse(own[i - 1]!.at) <= QUARTER) kwh += own[i]!.kwhTotal - own[i - 1]!.kwhTotal;
-  }
-  return kwh;
+  return own.at(-1)!.kwhTotal - own[0]!.kwhTotal;
 }
 
 /** One power sample a minute per GPU, on the minute, ending a minute ago: each fills one 1-minute rollup bucket. */
@@ -74,7 +70,7 @@ function dcgmPage(gpus: { uuid: string; index: number }[], nowMs: number): strin
 async function seed(request: APIRequestContext): Promise<Seeded> {
   const auth = { authorization: `Bearer ${readState().adminToken}` };
   const nowMs = Date.now();
-  const { readings, holeFrom, holeTo } = meterReadings(nowMs);
+  const { readings, holeFrom, holeTo, end } = meterReadings(nowMs);
   const posted = await request.post("/api/v1/energy/readings", { headers: auth, data: readings });
   expect(posted.status(), await posted.text()).toBe(200);
   expect(await posted.json()).toMatchObject({ accepted: readings.length, stored: readings.length });
@@ -93,6 +89,7 @@ async function seed(request: APIRequestContext): Promise<Seeded> {
     gpuKwh: (gpus.length * GPU_W * GPU_MINUTES * MINUTE) / 3.6e9,
     holeFrom: iso(holeFrom),
     holeTo: iso(holeTo),
+    lastReading: iso(end),
   };
 }
 
@@ -113,23 +110,26 @@ async function openEnergy(page: Page, query: string) {
 }
 
 test("the Energy page totals a site's metered energy: kWh, PUE, cost in the site's currency and CO2e", async ({ page }) => {
-  // The numbers worked out by hand: 20 metered hours (21 minus the silent one).
-  expect(seeded.itKwh).toBe(2000);
-  expect(seeded.facilityKwh).toBe(2800);
+  // The numbers worked out by hand: 21 metered hours, the one read only at its ends included
+  // (until issue 13 that hour was a gap and the page said 2,000 and 2,800 kWh).
+  expect(seeded.itKwh).toBe(2100);
+  expect(seeded.facilityKwh).toBe(2940);
   await signInAs(page, "viewer");
   await openEnergy(page, `?site=${SITE}`);
 
   await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: SITE })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "24h" })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByTestId("energy-it")).toContainText("2,000.0 kWh");
-  await expect(page.getByTestId("energy-facility")).toContainText("2,800.0 kWh");
+  await expect(page.getByTestId("energy-it")).toContainText("2,100.0 kWh");
+  await expect(page.getByTestId("energy-facility")).toContainText("2,940.0 kWh");
   await expect(page.getByTestId("energy-pue")).toContainText("1.40");
+  // The meters stopped an hour or more ago: the figures say how far they are read, and PUE covers the same time.
+  await expect(page.getByTestId("energy-facility")).toContainText(`read through ${seeded.lastReading.slice(0, 16).replace("T", " ")} UTC`);
   // Facility meters exist, so the bill is the facility energy at the flat tariff.
   await expect(page.getByTestId("energy-cost-basis")).toHaveAttribute("data-basis", "facility");
   await expect(page.getByTestId("energy-cost")).toContainText(`${en(seeded.facilityKwh * PRICE_PER_KWH, 2)} EUR`);
   await expect(page.getByTestId("energy-cost")).toContainText("0.21 EUR/kWh flat");
   await expect(page.getByTestId("energy-co2e")).toContainText(`${en((seeded.facilityKwh * G_CO2E_PER_KWH) / 1000, 1)} kg`);
-  expect(Number(await page.getByTestId("energy-cost").getAttribute("data-value"))).toBeCloseTo(588, 4);
+  expect(Number(await page.getByTestId("energy-cost").getAttribute("data-value"))).toBeCloseTo(617.4, 4);
 
   // GPU energy is at least what this spec pushed (another spec may push to other ams1 GPUs), and the page says what the API says.
   const report = page.getByTestId("energy-report");
@@ -139,24 +139,51 @@ test("the Energy page totals a site's metered energy: kWh, PUE, cost in the site
   const to = await report.getAttribute("data-to");
   const api = await page.request.get(`/api/v1/energy/summary?site=${SITE}&from=${from}&to=${to}`);
   expect(api.status()).toBe(200);
-  expect(await api.json()).toMatchObject({ itKwh: 2000, facilityKwh: 2800, pue: 1.4, gpuKwh, currency: "EUR", costBasis: "facility" });
+  expect(await api.json()).toMatchObject({ itKwh: 2100, facilityKwh: 2940, pue: 1.4, pueTo: seeded.lastReading.replace("Z", ".000Z"), gpuKwh, currency: "EUR", costBasis: "facility" });
   await expect(page.getByTestId("energy-gpu")).toContainText(`${en(gpuKwh, 2)} kWh`);
 
   await expect(page.getByTestId("meter-row")).toHaveCount(2);
-  await expect(page.getByTestId("meter-row").filter({ hasText: METERS.facility })).toContainText("2,800.0 kWh");
-  await expect(page.getByTestId("meter-row").filter({ hasText: METERS.it })).toContainText("2,000.0 kWh");
+  await expect(page.getByTestId("meter-row").filter({ hasText: METERS.facility })).toContainText("2,940.0 kWh");
+  await expect(page.getByTestId("meter-row").filter({ hasText: METERS.it })).toContainText("2,100.0 kWh");
+  await expect(page.getByTestId("meter-row").filter({ hasText: METERS.it })).toContainText("read every 15 min");
   await expect(page.getByTestId("readings-how-to")).toHaveCount(0);
 });
 
-test("meter gaps in the period are listed, and the silent hour is not counted", async ({ page }) => {
+// Until issue 13 the hour read only at its ends was listed as a gap and left out of the totals.
+test("an hour between two readings counts as a coarse interval; meters overdue since their last reading are a gap", async ({ page }) => {
   await signInAs(page, "viewer");
   await openEnergy(page, `?site=${SITE}`);
-  const gaps = page.getByTestId("meter-gaps");
-  await expect(gaps).toBeVisible();
+  const coarse = page.getByTestId("meter-coarse");
+  await expect(coarse).toBeVisible();
   for (const meter of Object.values(METERS)) {
-    await expect(gaps.locator(`[data-testid="meter-gap"][data-meter="${meter}"]`).filter({ hasText: `${seeded.holeFrom} → ${seeded.holeTo}` })).toContainText("1 h");
+    const item = coarse.locator(`[data-testid="meter-coarse-item"][data-meter="${meter}"]`);
+    await expect(item).toContainText(`${seeded.holeFrom} → ${seeded.holeTo}`);
+    await expect(item).toContainText("readings 1 h apart");
+    await expect(item).toContainText("counted in full");
+  }
+  await expect(coarse.locator(`[data-testid="meter-coarse-item"][data-meter="${METERS.it}"]`)).toContainText("100.0 kWh");
+  // The meters have said nothing since an hour before the current hour, at a 15-minute cadence: that is a gap, and only that.
+  const gaps = page.getByTestId("meter-gaps");
+  for (const meter of Object.values(METERS)) {
+    const gap = gaps.locator(`[data-testid="meter-gap"][data-meter="${meter}"]`);
+    await expect(gap).toHaveCount(1);
+    await expect(gap).toContainText(`no reading since ${seeded.lastReading}`);
   }
   await expect(gaps).toContainText("no energy is assumed across it");
+  await expect(gaps).toContainText("Before a meter's first reading is no gap");
+});
+
+test("the Energy page opens on the site with the latest meter readings, and then on the site the operator picked", async ({ page }) => {
+  await signInAs(page, "viewer");
+  await openEnergy(page, "");
+  // ams1 has this spec's readings, pdx1 no meter (ams1 is also first by name: tests/integration/energy/register-intervals.test.ts tells the two apart).
+  await expect(page.getByTestId("energy-report")).toHaveAttribute("data-site", SITE);
+  await page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "pdx1" }).click();
+  await expect(page).toHaveURL(/site=pdx1/);
+  await expect(page.getByTestId("energy-report")).toHaveAttribute("data-site", "pdx1");
+  await openEnergy(page, "");
+  await expect(page.getByTestId("energy-report")).toHaveAttribute("data-site", "pdx1");
+  await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "pdx1" })).toHaveAttribute("aria-current", "page");
 });
 
 test("the trend chart draws energy and PUE per hour, and per day for 30 days", async ({ page }) => {
@@ -187,7 +214,7 @@ test("the trend chart draws energy and PUE per hour, and per day for 30 days", a
   await expect(page.getByTestId("energy-trend-step")).toHaveAttribute("data-step", "day");
   await expect(page.getByTestId("energy-trend-chart")).toHaveAttribute("data-ready", "true");
   // Every reading is inside 30 days too, so the totals do not change.
-  await expect(page.getByTestId("energy-it")).toContainText("2,000.0 kWh");
+  await expect(page.getByTestId("energy-it")).toContainText("2,100.0 kWh");
   await expect(page.getByTestId("energy-pue")).toContainText("1.40");
 });
 
@@ -226,7 +253,7 @@ test("the CSV link downloads the period's per-day summary with the API's columns
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toBe(`rackmind-energy-${SITE}.csv`);
   const [header, ...rows] = readFileSync((await download.path())!, "utf8").trim().split("\n");
-  expect(header).toBe("date,from,to,itKwh,facilityKwh,pue,gpuKwh,cost,currency,co2eKg,costBasis,gaps");
+  expect(header).toBe("date,from,to,itKwh,facilityKwh,pue,gpuKwh,cost,currency,co2eKg,costBasis,gaps,coarseSplit,resets");
   const columns = header!.split(",");
   const sum = (name: string) => rows.reduce((n, row) => n + Number(row.split(",")[columns.indexOf(name)]), 0);
   expect(sum("itKwh")).toBeCloseTo(seeded.itKwh, 4);

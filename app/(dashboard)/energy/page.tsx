@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { DownloadLink } from "@/components/ui/form-controls";
@@ -8,9 +9,11 @@ import { hrefWith } from "@/components/ui/pager";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import type { SearchParams } from "@/lib/http/page-query";
+import { findLatestMeteredSite } from "@/lib/energy/meters";
 import { listSiteNames } from "@/lib/inventory/site-overview";
 import { EnergyReport, EnergyReportSkeleton } from "./_components/energy-report";
-import { readEnergyView, type EnergyView } from "./_components/energy-query";
+import { chooseDefaultSite, readEnergyView, type EnergyView } from "./_components/energy-query";
+import { ENERGY_SITE_COOKIE, readEnergySiteCookie } from "./_components/energy-site-cookie";
 import { PeriodPicker } from "./_components/period-picker";
 import { readRequestOrigin } from "@/lib/http/request-origin";
 
@@ -24,8 +27,11 @@ function csvHref(view: EnergyView): string {
 
 export default async function EnergyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const principal = await requirePagePrincipal();
-  const [sites, raw, origin] = await Promise.all([listSiteNames(), searchParams, readRequestOrigin()]);
-  const parsed = readEnergyView(raw, sites, new Date());
+  const [sites, raw, origin, jar] = await Promise.all([listSiteNames(), searchParams, readRequestOrigin(), cookies()]);
+  const remembered = readEnergySiteCookie(jar.get(ENERGY_SITE_COOKIE)?.value);
+  // Only asked when needed: a remembered site or ?site= makes the lookup moot.
+  const latest = raw.site || (remembered && sites.includes(remembered)) ? null : await findLatestMeteredSite();
+  const parsed = readEnergyView(raw, sites, new Date(), chooseDefaultSite(sites, remembered, latest));
   const view = parsed.ok ? parsed.view : null;
 
   return (

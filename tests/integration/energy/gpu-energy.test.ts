@@ -98,6 +98,18 @@ describe("energy of a training job", () => {
     expect(await db.auditEvent.count({ where: { action: { in: ["energy.gpu_allocate", "energy.gpu_release"] } } })).toBe(4);
     expect((await call(jobEnergy.GET, { token: viewer, params: { jobId: "no-such-job" } })).status).toBe(404);
   });
+
+  it("counts the energy counter across a scrape outage as a coarse interval instead of dropping it", async () => {
+    const g = gpus[6]!;
+    const lines: string[] = [];
+    // 300 W, sampled every 10 s, but nothing scraped from 10 to 20 minutes: the counter kept counting.
+    for (let i = 0; i <= 360; i++) if (i <= 60 || i >= 120) lines.push(line("DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", g, 7e9 + i * 3e6, start + i * 10_000));
+    await ingestDcgm(lines.join("\n"), new Date(now));
+    await allocateGpus({ jobId: "job-outage", gpus: [g.uuid], startedAt: new Date(start), endedAt: new Date(start + HOUR) }, systemPrincipal);
+    const e = await energyOfJob("job-outage", new Date(now));
+    expect(e.gpus[0]).toMatchObject({ method: "counter", gaps: [], coarse: [{ from: iso(start + 600_000), to: iso(start + 1_200_000), kwh: 0.05 }] });
+    expect(e.kwh).toBeCloseTo(0.3, 6);
+  });
 });
 
 describe("GPU energy of a site, its racks, and alert hook points", () => {

@@ -101,15 +101,17 @@ describe("energy readings and the site summary", () => {
     expect((await call(tariffs.GET, { token: viewer, params: { site: "dc1" } })).body.periods).toHaveLength(1);
   });
 
+  // Issue 13 changed two things here: the half day before the meters' first readings is no gap (it was 2, one per
+  // meter), and the columns coarseSplit and resets were added (the IT meter's swap at noon is a reset).
   it("exports the summary per day as CSV, naming days without data and their gaps", async () => {
     const query = "site=dc1&from=2026-11-19T12:00:00Z&to=2026-11-21T00:00:00Z";
     const res = await call(summaryCsv.GET, { token: viewer, path: `/api/v1/energy/summary.csv?${query}` });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     const lines = (res.body as string).trim().split("\n");
-    expect(lines[0]).toBe("date,from,to,itKwh,facilityKwh,pue,gpuKwh,cost,currency,co2eKg,costBasis,gaps");
-    expect(lines[1]).toBe("2026-11-19,2026-11-19T12:00:00.000Z,2026-11-20T00:00:00.000Z,0,0,,0,0,EUR,0,facility,2");
-    expect(lines[2]).toBe("2026-11-20,2026-11-20T00:00:00.000Z,2026-11-21T00:00:00.000Z,2196,3294,1.5,0,827.1,EUR,839.7,facility,0");
+    expect(lines[0]).toBe("date,from,to,itKwh,facilityKwh,pue,gpuKwh,cost,currency,co2eKg,costBasis,gaps,coarseSplit,resets");
+    expect(lines[1]).toBe("2026-11-19,2026-11-19T12:00:00.000Z,2026-11-20T00:00:00.000Z,0,0,,0,0,EUR,0,facility,0,0,0");
+    expect(lines[2]).toBe("2026-11-20,2026-11-20T00:00:00.000Z,2026-11-21T00:00:00.000Z,2196,3294,1.5,0,827.1,EUR,839.7,facility,0,0,1");
     expect(lines).toHaveLength(3);
     const viaFormat = await call(summary.GET, { token: viewer, path: `/api/v1/energy/summary?${query}&format=csv` });
     expect(viaFormat.body).toBe(res.body);

@@ -77,7 +77,7 @@ export function EnergyFindings({ findings, view, pue }: { findings: EnergyFindin
         {findings.length === 0 ? (
           <p className="py-4 text-[13px] text-slate-400" data-testid="energy-no-findings">
             <span className="font-medium text-emerald-300">No findings.</span> No rack draws more than {view.rackCapPct} % of its cap
-            {pue === null ? "; PUE is unknown without facility and IT meters." : `, and PUE ${formatPue(pue)} is within the target of ${formatPue(view.pueTarget)}.`}
+            {pue === null ? "; PUE is not known for this period (the PUE card says why), so it is not checked." : `, and PUE ${formatPue(pue)} is within the target of ${formatPue(view.pueTarget)}.`}
           </p>
         ) : (
           <ul className="divide-y divide-slate-800/70">

@@ -57,3 +57,15 @@ export function formatDuration(ms: number): string {
   const days = Math.floor(hours / 24);
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
+
+/** How often a meter is read, for sentences: "every 15 min", "hourly", "daily", "every 2 h". */
+export function formatReadingInterval(minutes: number): string {
+  if (minutes === 60) return "hourly";
+  if (minutes === 1440) return "daily";
+  return `every ${formatDuration(minutes * 60_000)}`;
+}
+
+/** "2026-03-04 10:00 UTC", for hints that name an instant. */
+export function formatUtcMinute(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}

@@ -42,13 +42,24 @@ const describeIssues = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message)).join("; ");
 
 /**
- * The period and thresholds a URL asks for, checked with the same schemas as
- * GET /api/v1/energy/summary and /alerts. The site defaults to the first one;
- * a preset range ends at `now`.
+ * The site /energy opens on without ?site=: the one the operator last picked
+ * (if it still exists), else the one whose meters reported most recently,
+ * else the first by name.
  */
-export function readEnergyView(raw: SearchParams, sites: string[], now: Date): EnergyViewResult {
+export function chooseDefaultSite(sites: string[], remembered: string | null, latestMetered: string | null): string | null {
+  if (remembered && sites.includes(remembered)) return remembered;
+  if (latestMetered && sites.includes(latestMetered)) return latestMetered;
+  return sites[0] ?? null;
+}
+
+/**
+ * The period and thresholds a URL asks for, checked with the same schemas as
+ * GET /api/v1/energy/summary and /alerts. The site defaults to `defaultSite`
+ * (see chooseDefaultSite); a preset range ends at `now`.
+ */
+export function readEnergyView(raw: SearchParams, sites: string[], now: Date, defaultSite: string | null = sites[0] ?? null): EnergyViewResult {
   const values = flattenSearchParams(raw);
-  const site = values.site ?? sites[0] ?? null;
+  const site = values.site ?? defaultSite;
   if (site === null) return { ok: false, site, message: "There are no sites yet. Create one with POST /api/v1/sites.", values };
   if (!sites.includes(site)) return { ok: false, site: null, message: `There is no site called “${site}”.`, values };
   const isCustom = Boolean(values.from || values.to);

@@ -12,6 +12,7 @@ import { formatDuration } from "./energy-format";
 import type { EnergyView } from "./energy-query";
 import { EnergyStatCards } from "./energy-stat-cards";
 import { EnergyTrendCard } from "./energy-trend-card";
+import { CoarseReadings } from "./coarse-readings";
 import { MeterGaps } from "./meter-gaps";
 import { MetersTable } from "./meters-table";
 import { RackPowerTable, TOP_RACKS } from "./rack-power-table";
@@ -57,7 +58,8 @@ export async function EnergyReport({ view, origin, canWrite, role }: { view: Ene
         · {formatDuration(view.toMs - view.fromMs)} · {view.site} keeps {pricing.timezone} time
       </p>
       <EnergyStatCards summary={summary} pricing={pricing} pueTarget={view.pueTarget} />
-      <MeterGaps gaps={summary.gaps} maxGapMinutes={view.maxGapMinutes} />
+      <MeterGaps gaps={summary.gaps} maxGapMinutes={view.maxGapMinutes} to={summary.to} />
+      <CoarseReadings summary={summary} maxGapMinutes={view.maxGapMinutes} fromMs={view.fromMs} toMs={view.toMs} />
       {!hasMeterEnergy && (
         <Card title="Connect facility and IT meters" className="mt-4">
           <ReadingsHowTo origin={origin} site={view.site} hasGpuEnergy={summary.gpuKwh > 0} />

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { SitePricing } from "@/lib/energy/page-pricing";
-import type { SummaryOut } from "@/lib/energy/schemas";
-import { co2eQuantity, formatPricePerKwh, formatPue, kwhQuantity, moneyQuantity, type Quantity } from "./energy-format";
+import type { SummaryOut } from "@/lib/energy/summary-schemas";
+import { co2eQuantity, formatPricePerKwh, formatPue, formatUtcMinute, kwhQuantity, moneyQuantity, type Quantity } from "./energy-format";
 
 type Tone = "normal" | "warn";
 
@@ -37,6 +37,42 @@ function meterCount(summary: SummaryOut, scope: "facility" | "it"): number {
   return summary.meters.filter((m) => m.scope === scope).length;
 }
 
+/** The scope's energy is known up to its least recently read meter; null when all are read through the period's end. */
+function readThrough(summary: SummaryOut, scope: "facility" | "it"): string | null {
+  const ends = summary.meters.filter((m) => m.scope === scope).map((m) => m.readThrough).sort();
+  return ends[0] && ends[0] < summary.to ? ends[0] : null;
+}
+
+/** Whether no meter of the scope has been read since the period began: its energy here is not known yet, not zero. */
+function isUnreadYet(summary: SummaryOut, scope: "facility" | "it"): boolean {
+  const own = summary.meters.filter((m) => m.scope === scope);
+  return own.length > 0 && own.every((m) => m.readThrough <= summary.from);
+}
+
+function scopeStat(summary: SummaryOut, scope: "facility" | "it"): { quantity: Quantity | null; exact: number | null; hint: string } {
+  const count = meterCount(summary, scope);
+  const kwh = scope === "it" ? summary.itKwh : summary.facilityKwh;
+  const name = scope === "it" ? "IT" : "facility";
+  const through = readThrough(summary, scope);
+  if (count === 0) return { quantity: null, exact: null, hint: meteredHint(0, name) };
+  if (isUnreadYet(summary, scope)) return { quantity: null, exact: null, hint: `not read in this period yet (last ${formatUtcMinute(through!)})` };
+  return { quantity: kwhQuantity(kwh), exact: kwh, hint: through ? `${meteredHint(count, name)} · read through ${formatUtcMinute(through)}` : meteredHint(count, name) };
+}
+
+const pueUnknownText: Record<NonNullable<SummaryOut["pueUnknownReason"]>, string> = {
+  no_facility_meter: "needs facility and IT energy",
+  no_it_meter: "needs facility and IT energy",
+  no_common_time: "no time in this period with readings of both facility and IT",
+  no_energy: "facility or IT used no energy",
+};
+
+function pueHint(summary: SummaryOut, pueTarget: number, isPueHigh: boolean): string {
+  if (summary.pue === null) return pueUnknownText[summary.pueUnknownReason ?? "no_facility_meter"];
+  const target = `${isPueHigh ? "above" : "within"} target ${formatPue(pueTarget)}`;
+  const isWholePeriod = summary.pueFrom === summary.from && summary.pueTo === summary.to;
+  return isWholePeriod ? `facility ÷ IT · ${target}` : `facility ÷ IT from ${formatUtcMinute(summary.pueFrom!)} to ${formatUtcMinute(summary.pueTo!)}, where both were read · ${target}`;
+}
+
 function tariffText(p: SitePricing): string {
   const flat = p.flatPricePerKwh === null ? "no flat price" : formatPricePerKwh(p.flatPricePerKwh, p.currency);
   if (p.periods.length === 0) return `${flat} flat`;
@@ -55,26 +91,22 @@ function meteredHint(count: number, scope: string): string {
 
 /** The period's totals: energy by scope, PUE, cost and CO2e, each saying what it was computed from. */
 export function EnergyStatCards({ summary, pricing, pueTarget }: { summary: SummaryOut; pricing: SitePricing; pueTarget: number }) {
-  const [facilityMeters, itMeters] = [meterCount(summary, "facility"), meterCount(summary, "it")];
+  const [facility, it] = [scopeStat(summary, "facility"), scopeStat(summary, "it")];
   const isPueHigh = summary.pue !== null && summary.pue > pueTarget;
-  const hasBasisEnergy = summary.costBasis !== "gpu" || summary.gpuKwh > 0;
+  // No price for energy a meter has not reported yet: the cost is unknown, not 0.
+  const hasBasisEnergy = summary.costBasis === "gpu" ? summary.gpuKwh > 0 : !isUnreadYet(summary, summary.costBasis);
+  const basisThrough = summary.costBasis === "gpu" ? null : readThrough(summary, summary.costBasis);
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
-      <EnergyStat label="IT energy" testId="energy-it" quantity={itMeters ? kwhQuantity(summary.itKwh) : null} exact={itMeters ? summary.itKwh : null} hint={meteredHint(itMeters, "IT")} />
-      <EnergyStat
-        label="Facility energy"
-        testId="energy-facility"
-        quantity={facilityMeters ? kwhQuantity(summary.facilityKwh) : null}
-        exact={facilityMeters ? summary.facilityKwh : null}
-        hint={meteredHint(facilityMeters, "facility")}
-      />
+      <EnergyStat label="IT energy" testId="energy-it" {...it} />
+      <EnergyStat label="Facility energy" testId="energy-facility" {...facility} />
       <EnergyStat
         label="PUE"
         testId="energy-pue"
         quantity={summary.pue === null ? null : { value: formatPue(summary.pue), unit: "" }}
         exact={summary.pue}
         tone={isPueHigh ? "warn" : "normal"}
-        hint={summary.pue === null ? "needs facility and IT energy" : `facility ÷ IT · ${isPueHigh ? "above" : "within"} target ${formatPue(pueTarget)}`}
+        hint={pueHint(summary, pueTarget, isPueHigh)}
       />
       <EnergyStat label="GPU energy" testId="energy-gpu" quantity={kwhQuantity(summary.gpuKwh)} exact={summary.gpuKwh} hint="DCGM power telemetry of the site's GPUs" />
       <EnergyStat
@@ -88,6 +120,7 @@ export function EnergyStatCards({ summary, pricing, pueTarget }: { summary: Summ
               on {basisText[summary.costBasis]}
             </span>{" "}
             · {summary.cost === null ? "some energy has no price" : tariffText(pricing)}
+            {hasBasisEnergy && basisThrough && ` · energy read through ${formatUtcMinute(basisThrough)}`}
           </>
         }
       />

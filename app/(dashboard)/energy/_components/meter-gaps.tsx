@@ -1,15 +1,17 @@
 import { UtcTime } from "@/components/ui/utc-time";
-import type { SummaryOut } from "@/lib/energy/schemas";
+import type { SummaryOut } from "@/lib/energy/summary-schemas";
 import { formatDuration } from "./energy-format";
 
 const SHOWN = 8;
 
 /**
- * The spans meters said nothing about. Energy is never interpolated across
- * them, so the totals above are short by whatever was drawn then: the notice
- * says so instead of letting a quiet hour pass for a cheap one.
+ * The spans meters said nothing about: between watts samples too far apart,
+ * and since the last reading of a meter that is overdue. Energy is never
+ * interpolated across them, so the totals above are short by whatever was
+ * drawn then: the notice says so instead of letting a quiet hour pass for a
+ * cheap one. (Register readings far apart are no gap: see CoarseReadings.)
  */
-export function MeterGaps({ gaps, maxGapMinutes }: { gaps: SummaryOut["gaps"]; maxGapMinutes: number }) {
+export function MeterGaps({ gaps, maxGapMinutes, to }: { gaps: SummaryOut["gaps"]; maxGapMinutes: number; to: string }) {
   if (gaps.length === 0) return null;
   const longestMs = gaps.reduce((ms, g) => Math.max(ms, Date.parse(g.to) - Date.parse(g.from)), 0);
   const meters = new Set(gaps.map((g) => g.meter)).size;
@@ -23,12 +25,16 @@ export function MeterGaps({ gaps, maxGapMinutes }: { gaps: SummaryOut["gaps"]; m
             · {meters} meter{meters === 1 ? "" : "s"} · longest {formatDuration(longestMs)}
           </span>
         </h2>
-        <p className="text-xs text-amber-200/70">Readings more than {maxGapMinutes} min apart are a gap; no energy is assumed across it, so the totals leave it out.</p>
+        <p className="text-xs text-amber-200/70">
+          Watts samples more than {maxGapMinutes} min apart, and a meter silent for over twice its reading interval, are a gap; no energy is assumed across it, so the
+          totals leave it out. Before a meter&apos;s first reading is no gap: it did not exist yet.
+        </p>
       </div>
       <ul className="mt-2 grid gap-x-6 gap-y-1 text-[12px] text-amber-50/90 md:grid-cols-2">
         {gaps.slice(0, SHOWN).map((g) => (
           <li key={`${g.meter}@${g.from}`} className="flex flex-wrap items-center gap-x-2" data-testid="meter-gap" data-meter={g.meter}>
             <span className="font-mono font-medium">{g.meter}</span>
+            {g.to === to && <span className="text-amber-200/80">no reading since </span>}
             <span className="text-amber-200/60">
               <UtcTime iso={g.from} /> → <UtcTime iso={g.to} />
             </span>

@@ -1,8 +1,9 @@
 import { Age } from "@/components/ui/age";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { MeterOut, SummaryOut } from "@/lib/energy/schemas";
-import { formatKwh } from "./energy-format";
+import type { MeterOut } from "@/lib/energy/schemas";
+import type { SummaryOut } from "@/lib/energy/summary-schemas";
+import { formatKwh, formatReadingInterval } from "./energy-format";
 
 const dash = <span className="text-slate-600">—</span>;
 
@@ -11,9 +12,10 @@ function lastValue(m: MeterOut): string {
   return m.kind === "register" ? `${m.lastValue.toLocaleString("en-US", { maximumFractionDigits: 1 })} kWh register` : `${m.lastValue.toLocaleString("en-US", { maximumFractionDigits: 0 })} W`;
 }
 
-/** The site's meters: what each measured in the period, and when it last reported (with its last value). */
+/** The site's meters: what each measured in the period, how often it is read, and when it last reported (with its last value). */
 export function MetersTable({ meters, inPeriod, nowMs }: { meters: MeterOut[]; inPeriod: SummaryOut["meters"]; nowMs: number }) {
   const kwhOf = new Map(inPeriod.map((m) => [m.meter, m.kwh]));
+  const intervalOf = new Map(inPeriod.map((m) => [m.meter, m.intervalMinutes]));
   return (
     <Table label="Meters">
       <THead>
@@ -26,11 +28,14 @@ export function MetersTable({ meters, inPeriod, nowMs }: { meters: MeterOut[]; i
         {meters.length === 0 && <EmptyRow colSpan={4}>No meter has reported at this site.</EmptyRow>}
         {meters.map((m) => {
           const kwh = kwhOf.get(m.meter);
+          const interval = intervalOf.get(m.meter);
           return (
             <Tr key={m.meter} testId="meter-row">
               <Td isMono className="font-medium">
                 {m.meter}
-                <span className="block font-sans text-[11px] font-normal text-slate-500">{m.kind === "register" ? "kWh register" : "power (W)"} · {m.readings.toLocaleString("en-US")} readings</span>
+                <span className="block font-sans text-[11px] font-normal text-slate-500">{m.kind === "register" ? "kWh register" : "power (W)"} · {m.readings.toLocaleString("en-US")} readings
+                  {interval ? ` · read ${formatReadingInterval(interval)}` : ""}
+                </span>
               </Td>
               <Td>
                 <Badge tone={m.scope === "facility" ? "warn" : "info"}>{m.scope === "facility" ? "facility" : "IT"}</Badge>

@@ -2,26 +2,29 @@ import Link from "next/link";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { hrefWith } from "@/components/ui/pager";
 import { energyRanges, type EnergyRange, type EnergyView, viewParams } from "./energy-query";
+import { SiteLink } from "./site-link";
 
-type Option = { key: string; label: string; href: string; title?: string; isCurrent: boolean };
+/** `site`: a site link, which remembers the pick so /energy opens on it next time. */
+type Option = { key: string; label: string; href: string; title?: string; isCurrent: boolean; site?: string };
 
-/** Plain links styled as a segmented control (no JS), like the GPU page's range picker. */
+const optionClass = (isCurrent: boolean) =>
+  `rounded px-2.5 py-1 font-mono text-[12px] font-medium transition-colors ${isCurrent ? "bg-slate-700 text-slate-50 shadow-sm" : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"}`;
+
+/** Links styled as a segmented control, like the GPU page's range picker; they work without JS. */
 function Segmented({ label, options }: { label: string; options: Option[] }) {
   return (
     <nav aria-label={label} className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
-      {options.map((o) => (
-        <Link
-          key={o.key}
-          href={o.href}
-          title={o.title}
-          aria-current={o.isCurrent ? "page" : undefined}
-          className={`rounded px-2.5 py-1 font-mono text-[12px] font-medium transition-colors ${
-            o.isCurrent ? "bg-slate-700 text-slate-50 shadow-sm" : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
-          }`}
-        >
-          {o.label}
-        </Link>
-      ))}
+      {options.map((o) =>
+        o.site ? (
+          <SiteLink key={o.key} site={o.site} href={o.href} isCurrent={o.isCurrent} className={optionClass(o.isCurrent)}>
+            {o.label}
+          </SiteLink>
+        ) : (
+          <Link key={o.key} href={o.href} title={o.title} aria-current={o.isCurrent ? "page" : undefined} className={optionClass(o.isCurrent)}>
+            {o.label}
+          </Link>
+        ),
+      )}
     </nav>
   );
 }
@@ -71,7 +74,7 @@ function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: R
  */
 export function PeriodPicker({ sites, view, values }: { sites: string[]; view: EnergyView | null; values: Record<string, string> }) {
   const base = view ? viewParams(view) : {};
-  const siteOptions = sites.map((site) => ({ key: site, label: site, href: hrefWith("/energy", { ...base, site }), isCurrent: site === (view?.site ?? values.site) }));
+  const siteOptions = sites.map((site) => ({ key: site, label: site, site, href: hrefWith("/energy", { ...base, site }), isCurrent: site === (view?.site ?? values.site) }));
   const rangeOptions = (Object.keys(energyRanges) as EnergyRange[]).map((range) => ({
     key: range,
     label: range,

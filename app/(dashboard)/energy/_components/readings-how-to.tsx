@@ -20,7 +20,7 @@ export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; 
     <div className="space-y-3 text-[13px] text-slate-300" data-testid="readings-how-to">
       <p>
         No meter has reported at <span className="font-mono text-slate-100">{site}</span> in this period, so there is no facility or IT energy and no PUE.
-        Post each meter&apos;s cumulative kWh register every 1–15 minutes (an operator API token from{" "}
+        Post each meter&apos;s cumulative kWh register as often as it is read — every few minutes, hourly or daily (an operator API token from{" "}
         <Link href="/admin" className="text-emerald-300 hover:underline">
           Admin
         </Link>
@@ -32,8 +32,9 @@ export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; 
       </pre>
       <p className="text-xs text-slate-500">
         Meters that only know power can send <span className="font-mono text-slate-400">&quot;watts&quot;</span> instead of{" "}
-        <span className="font-mono text-slate-400">&quot;kwhTotal&quot;</span>. A register that goes down is read as a reset, never as negative energy;
-        readings more than 15 minutes apart are reported as a gap.{" "}
+        <span className="font-mono text-slate-400">&quot;kwhTotal&quot;</span>. A register&apos;s difference between two readings always counts, however far apart
+        they are (readings more than 15 minutes apart are spread evenly and listed as coarse); a register that goes down is read as a reset, never as negative
+        energy. Watts samples more than 15 minutes apart are a gap.{" "}
         {hasGpuEnergy ? (
           "Until meters report, cost and CO₂e are computed from GPU telemetry."
         ) : (
