@@ -6,6 +6,7 @@ import { planColumns, type ColumnPlan, type PlannedFeature, type ResolvedOptions
 import { profileFeature, profileIgnored, profileTarget, scaleParams } from "./column-profiles";
 import { readCsvTable, type CsvRecord } from "./csv";
 import { DatasetOptions, type ColumnType, type DatasetOptionsInput } from "./schemas";
+import { describeZeroSuspects, findZeroSuspect, type ZeroSuspect } from "./zero-suspects";
 
 /** A column of the upload as stored with a version (DatasetVersion.columns). */
 export type DatasetColumn = { name: string; type: ColumnType; role: "feature" | "target" | "ignored" };
@@ -28,7 +29,8 @@ export type CleanResult = {
  * 5. type each feature: numeric when every observed cell is a number;
  * 6. with missing=drop, drop rows with any missing feature;
  * 7. map labels to indexes (sorted, numerically when all labels are numbers);
- * 8. profile each column: stats, IQR outlier flags, imputation value, histogram.
+ * 8. profile each column: stats, IQR outlier flags, imputation value, histogram;
+ * 9. look for exact zeros that look like "not measured" (zero-suspects.ts).
  * Missing cells stay null in `cleaned`; the report's imputation and
  * normalisation figures describe the whole dataset for review.
  * Pure: no I/O. Throws AppError 422 when the file cannot become a dataset.
@@ -53,6 +55,7 @@ export function cleanDataset(text: string, input: DatasetOptionsInput = {}): Cle
   const cleaned: CleanedDataset = { format: CLEANED_FORMAT, features, target: plan.target.name, classes, normalisation: options.normalisation, rows, labels, outlierRows };
   const columns = describeColumns(table.names, plan, features, kept.withTarget);
   const target = profileTarget(plan.target.name, columns[plan.target.index]!.type, classCounts, missing.at(-1)!);
+  const zeroSuspects = findZeroSuspects(features, rows);
 
   const report: CleaningReport = {
     sourceRows: table.records.length,
@@ -70,7 +73,8 @@ export function cleanDataset(text: string, input: DatasetOptionsInput = {}): Cle
     labels: Object.fromEntries(classes.map((c, i) => [c, i])),
     classes: classCounts,
     delimiter: table.delimiter,
-    warnings: findWarnings(options.header, table.names, profiles, classCounts),
+    warnings: findWarnings(options.header, table.names, profiles, classCounts, zeroSuspects),
+    zeroSuspects,
     columns: orderProfiles(table.names, plan, profiles, target, columns),
   };
   return { columns, report, cleaned, classes: classCounts, options: resolved };
@@ -113,15 +117,26 @@ function mapLabels(targets: string[], target: string): { classes: string[]; labe
 const MIN_CLASS_ROWS = 7;
 
 /** Signs the upload may not be what the operator meant; shown with the report, never fatal. */
-function findWarnings(hasHeader: boolean, names: string[], profiles: ColumnProfile[], classes: ClassCount[]): string[] {
+function findWarnings(hasHeader: boolean, names: string[], profiles: ColumnProfile[], classes: ClassCount[], zeroSuspects: ZeroSuspect[]): string[] {
   const warnings: string[] = [];
   if (hasHeader && names.every((n) => parseNumeric(n) !== null)) {
     warnings.push(`The header line is all numbers (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}); if the file has no header, upload it with header=false so that line is kept as data`);
   }
+  const zeros = describeZeroSuspects(zeroSuspects);
+  if (zeros) warnings.push(zeros);
   for (const p of profiles) if (p.distinct === 0) warnings.push(`Column ${p.name} has no values at all; it is imputed with ${p.type === "numeric" ? "0" : "nothing"} everywhere and tells the model nothing`);
   const small = classes.filter((c) => c.count < MIN_CLASS_ROWS);
   if (small.length) warnings.push(`Class${small.length > 1 ? "es" : ""} ${small.map((c) => `${c.label} (${c.count} rows)`).join(", ")} may be missing from the validation or test split`);
   return warnings;
+}
+
+/** Step 9, over the kept rows' observed values: zero-means-missing columns have no zeros left to suspect. */
+function findZeroSuspects(features: CleanedFeature[], rows: Cell[][]): ZeroSuspect[] {
+  return features.flatMap((f, j) => {
+    if (f.type !== "numeric") return [];
+    const values = rows.flatMap((r) => (typeof r[j] === "number" ? [r[j] as number] : []));
+    return findZeroSuspect(f.name, values, rows.length) ?? [];
+  });
 }
 
 /** Missing cells per feature (in plan order), then the target, over every uploaded row. */

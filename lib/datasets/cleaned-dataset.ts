@@ -43,9 +43,25 @@ export type CleanedDataset = z.infer<typeof Header> & {
  * Storage format of DatasetVersion.cleaned: the CleanedDataset as one UTF-8
  * JSON document. JSON keeps it readable with psql and needs no schema
  * migration when fields are added; `format` names the version of the layout.
+ *
+ * Deterministic: the same cleaned data gives the same bytes whatever order the
+ * caller built its objects in (keys are written in a fixed order, unknown keys
+ * dropped), because DatasetVersion.cleanedHash is the sha256 of these bytes and
+ * lineage compares it. It covers everything training reads: rows, labels,
+ * classes, and per feature its type, impute strategy and missing values.
  */
 export function encodeCleaned(cleaned: CleanedDataset): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(Buffer.from(JSON.stringify(cleaned), "utf8"));
+  const ordered = {
+    format: cleaned.format,
+    features: cleaned.features.map((f) => ({ name: f.name, type: f.type, impute: f.impute, missingValues: f.missingValues })),
+    target: cleaned.target,
+    classes: cleaned.classes,
+    normalisation: cleaned.normalisation,
+    rows: cleaned.rows,
+    labels: cleaned.labels,
+    outlierRows: cleaned.outlierRows,
+  };
+  return new Uint8Array(Buffer.from(JSON.stringify(ordered), "utf8"));
 }
 
 /** Reads DatasetVersion.cleaned back. The header is validated; the rows are checked for shape only (they can be millions of cells). */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ColumnRole, ColumnType, ImputeStrategy, NormalisationMethod } from "./schemas";
+import { ZeroSuspect } from "./zero-suspects";
 
 // The cleaning report: what an operator reviews after an upload. It describes
 // the WHOLE dataset; training refits imputation and scaling on its train split
@@ -27,7 +28,16 @@ export const ColumnProfile = z
     missing: z.number().int(),
     /** Distinct observed values in the kept rows. */
     distinct: z.number().int(),
-    imputation: z.object({ strategy: ImputeStrategy, value: z.union([z.number(), z.string()]).nullable(), cells: z.number().int() }).nullable(),
+    /**
+     * How a missing cell of this feature is filled (missingStrategy impute): the
+     * strategy, its value over the whole dataset (training refits it on each
+     * train split) and how many kept cells were actually filled; cells 0 means
+     * nothing was missing and the value only applies to a missing input at serving.
+     */
+    imputation: z
+      .object({ strategy: ImputeStrategy, value: z.union([z.number(), z.string()]).nullable(), cells: z.number().int() })
+      .nullable()
+      .meta({ description: "strategy, whole-dataset value, and cells actually filled (0: none missing; the strategy then only applies at serving)" }),
     outliers: z.object({ lower: z.number(), upper: z.number(), count: z.number().int() }).nullable(),
     stats: NumericStats.nullable(),
     histogram: Histogram.nullable(),
@@ -71,6 +81,16 @@ export const CleaningReport = z
     delimiter: z.string(),
     /** Things worth a second look that did not stop the upload, e.g. a header line made of numbers. */
     warnings: z.array(z.string()).default([]),
+    /**
+     * Numeric features (not zero-means-missing) whose exact zeros look like "not
+     * measured" (lib/datasets/zero-suspects.ts). Null: the version was cleaned
+     * before this check existed, so nobody looked; [] means checked, none found.
+     */
+    zeroSuspects: z
+      .array(ZeroSuspect)
+      .nullable()
+      .default(null)
+      .meta({ description: "features whose exact zeros look like 'not measured' (re-clean with zeroMissing); null when the version predates the check" }),
     columns: z.array(ColumnProfile),
   })
   .meta({ id: "DatasetCleaningReport" });

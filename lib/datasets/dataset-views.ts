@@ -9,6 +9,14 @@ import { ColumnRole, ColumnType } from "./schemas";
 
 export const DatasetColumnOut = z.object({ name: z.string(), type: ColumnType, role: ColumnRole }).meta({ id: "DatasetColumn" });
 
+const ContentHash = z.string().meta({
+  description: "sha256 of the uploaded bytes, hex. The same file re-cleaned with other options keeps it; compare cleanedHash to tell such versions apart",
+});
+const CleanedHash = z.string().meta({
+  description:
+    "sha256 of the cleaned data training reads (rows after deduplication and dropping, labels, classes, and per feature its type, impute strategy and missing values), hex. Differs when the same bytes were cleaned differently, e.g. with zero-means-missing on or off",
+});
+
 export const DatasetVersionOut = z
   .object({
     id: z.string(),
@@ -16,7 +24,8 @@ export const DatasetVersionOut = z
     version: z.number().int(),
     rows: z.number().int(),
     sourceRows: z.number().int(),
-    contentHash: z.string().meta({ description: "sha256 of the uploaded bytes, hex" }),
+    contentHash: ContentHash,
+    cleanedHash: CleanedHash,
     columns: z.array(DatasetColumnOut),
     classes: z.array(ClassCount),
     cleaning: CleaningReport,
@@ -28,7 +37,7 @@ export const DatasetVersionOut = z
 export type DatasetVersionOut = z.infer<typeof DatasetVersionOut>;
 
 export const UploadDatasetOut = DatasetVersionOut.extend({
-  isExisting: z.boolean().meta({ description: "true (with status 200) when the same bytes and options were already this dataset's version" }),
+  isExisting: z.boolean().meta({ description: "true (with status 200) when the same bytes and (resolved) options were already this dataset's version" }),
 }).meta({ id: "DatasetUpload" });
 export type UploadDatasetOut = z.infer<typeof UploadDatasetOut>;
 
@@ -40,7 +49,8 @@ export const DatasetVersionSummaryOut = z
     rows: z.number().int(),
     sourceRows: z.number().int(),
     columnCount: z.number().int(),
-    contentHash: z.string(),
+    contentHash: ContentHash,
+    cleanedHash: CleanedHash,
     createdBy: z.string(),
     createdAt: z.string(),
   })
@@ -63,6 +73,7 @@ export const versionSelect = {
   id: true,
   version: true,
   contentHash: true,
+  cleanedHash: true,
   options: true,
   columns: true,
   cleaning: true,
@@ -78,6 +89,7 @@ export const versionSummarySelect = {
   id: true,
   version: true,
   contentHash: true,
+  cleanedHash: true,
   columns: true,
   sourceRows: true,
   rows: true,
@@ -97,6 +109,7 @@ export function toVersionOut(row: VersionRow): DatasetVersionOut {
     rows: row.rows,
     sourceRows: row.sourceRows,
     contentHash: row.contentHash,
+    cleanedHash: row.cleanedHash,
     columns: z.array(DatasetColumnOut).parse(row.columns),
     classes: cleaning.classes,
     cleaning,
@@ -115,6 +128,7 @@ export function toVersionSummaryOut(name: string, row: VersionSummaryRow): Datas
     sourceRows: row.sourceRows,
     columnCount: Array.isArray(row.columns) ? row.columns.length : 0,
     contentHash: row.contentHash,
+    cleanedHash: row.cleanedHash,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
   };

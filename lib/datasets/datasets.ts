@@ -1,27 +1,16 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
-import { recordAudit } from "../audit/events";
-import { actorOf, type Principal } from "../auth/principal";
 import { db, type Prisma } from "../db";
+import type { Principal } from "../auth/principal";
 import { AppError } from "../http/errors";
 import { decodeCursor, toPage, type Page, type PageQuery } from "../http/pagination";
 import { cleanDataset } from "./clean";
-import { decodeCleaned, encodeCleaned, type CleanedDataset } from "./cleaned-dataset";
+import { decodeCleaned, type CleanedDataset } from "./cleaned-dataset";
 import {
   toVersionOut, toVersionSummaryOut, versionSelect, versionSummarySelect,
   type DatasetSummaryOut, type DatasetVersionOut, type DatasetVersionSummaryOut, type UploadDatasetOut,
 } from "./dataset-views";
 import { MAX_DATASET_BYTES, type DatasetOptionsInput } from "./schemas";
-
-/** JSON with object keys sorted at every level: Postgres jsonb does not keep key order, so stored options compare this way. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
+import { storeVersion } from "./version-store";
 
 /**
  * Cleans an uploaded CSV and stores it as the next version of dataset `name`
@@ -39,49 +28,8 @@ export async function uploadDataset(name: string, csv: string, options: DatasetO
   if (source.byteLength > MAX_DATASET_BYTES) {
     throw new AppError("payload_too_large", `Datasets are limited to ${MAX_DATASET_BYTES} bytes`, { limitBytes: MAX_DATASET_BYTES });
   }
-  const contentHash = createHash("sha256").update(source).digest("hex");
   const result = cleanDataset(csv, options);
-  const optionsJson = canonicalJson(result.options);
-
-  return db.$transaction(
-    async (tx) => {
-      // Insert-if-absent, then lock the dataset row: concurrent uploads of one
-      // name queue here, so version numbers never collide.
-      await tx.$executeRaw`INSERT INTO "Dataset" ("name", "createdBy") VALUES (${name}, ${actorOf(actor)}) ON CONFLICT ("name") DO NOTHING`;
-      const [dataset] = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "Dataset" WHERE "name" = ${name} FOR UPDATE`;
-      const datasetId = dataset!.id;
-      const sameBytes = await tx.datasetVersion.findMany({ where: { datasetId, contentHash }, select: versionSelect, orderBy: { version: "asc" } });
-      const existing = sameBytes.find((v) => canonicalJson(v.options) === optionsJson);
-      if (existing) return { ...toVersionOut(existing), isExisting: true };
-
-      const latest = await tx.datasetVersion.aggregate({ where: { datasetId }, _max: { version: true } });
-      const version = (latest._max.version ?? 0) + 1;
-      const created = await tx.datasetVersion.create({
-        data: {
-          datasetId,
-          version,
-          contentHash,
-          options: result.options as unknown as Prisma.InputJsonValue,
-          columns: result.columns,
-          cleaning: result.report as unknown as Prisma.InputJsonValue,
-          sourceRows: result.report.sourceRows,
-          rows: result.report.rows,
-          source,
-          cleaned: encodeCleaned(result.cleaned),
-          createdBy: actorOf(actor),
-        },
-        select: versionSelect,
-      });
-      await recordAudit(tx, actor, {
-        action: "dataset.upload",
-        target: `dataset:${name}`,
-        details: { version, contentHash, rows: result.report.rows, sourceRows: result.report.sourceRows, options: result.options as unknown as Prisma.InputJsonValue },
-      });
-      return { ...toVersionOut(created), isExisting: false };
-    },
-    // Storing a large file takes a while; the default 30 s would cut it off.
-    { timeout: 120_000 },
-  );
+  return storeVersion({ name, source, result, actor, audit: { action: "dataset.upload", details: {} } });
 }
 
 const NameCursor = z.object({ name: z.string() });

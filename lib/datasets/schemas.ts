@@ -113,6 +113,51 @@ export const UploadDatasetQuery = UploadDatasetParams.transform(({ name, impute,
   });
 export type UploadDatasetQuery = z.infer<typeof UploadDatasetQuery>;
 
+const refs = z.array(ColumnRef).max(10_000);
+
+/**
+ * `POST /api/v1/datasets/{name}/versions`: clean the stored bytes of version
+ * `from` again, with its options except those given here (each given option
+ * replaces the stored one whole: send the full zeroMissing list, not an
+ * addition). Strict, like the upload: a misspelt option is a 422.
+ */
+export const RecleanVersionBody = z
+  .strictObject({
+    from: z.number().int().min(1).meta({ description: "the version whose stored bytes are cleaned again" }),
+    header: z.boolean().optional(),
+    columns: z.array(z.string().trim().min(1).max(200)).min(1).max(10_000).nullable().optional().meta({ description: "column names for a file without a header; null for c0..cN" }),
+    target: ColumnRef.optional(),
+    ignore: refs.optional(),
+    categorical: refs.optional(),
+    zeroMissing: refs.optional().meta({ description: "columns where 0 means missing (the whole list; e.g. the report's zeroSuspects plus the version's own zeroMissing)" }),
+    impute: z
+      .strictObject({ numeric: ImputeStrategy.optional(), columns: z.record(z.string(), ImputeStrategy).optional() })
+      .optional()
+      .meta({ description: "numeric default and/or per-column strategies (by name); each part given replaces the stored one" }),
+    missing: z.enum(["impute", "drop"]).optional(),
+    normalisation: NormalisationMethod.optional(),
+    delimiter: Delimiter.optional(),
+    duplicates: z.enum(["remove", "keep"]).optional(),
+  })
+  .meta({ id: "DatasetRecleanRequest" });
+export type RecleanVersionBody = z.infer<typeof RecleanVersionBody>;
+
+/** A version's stored options (column-plan.ts ResolvedOptions), read back from jsonb before a re-clean. */
+export const StoredOptions = z.object({
+  header: z.boolean(),
+  delimiter: Delimiter.exclude(["auto"]),
+  columns: z.array(z.string()).nullable(),
+  target: z.string(),
+  ignore: z.array(z.string()),
+  categorical: z.array(z.string()),
+  zeroMissing: z.array(z.string()),
+  impute: z.object({ numeric: ImputeStrategy, columns: z.record(z.string(), ImputeStrategy) }),
+  missing: z.enum(["impute", "drop"]),
+  normalisation: NormalisationMethod,
+  duplicates: z.enum(["remove", "keep"]),
+});
+export type StoredOptions = z.infer<typeof StoredOptions>;
+
 /** `name`, `name@3`, or a version's id. */
 export const DatasetRef = z.string().trim().min(1).max(100);
 

@@ -42,11 +42,11 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         eyebrow="Machine learning"
         title="Datasets"
-        description="Tabular training data uploaded as CSV, cleaned on the way in and versioned: the same name again makes the next version, and each version keeps its content hash and cleaning report."
+        description="Tabular training data uploaded as CSV, cleaned on the way in and versioned: the same name again makes the next version, and each version keeps two hashes (of the bytes as uploaded, and of the cleaned data training reads) and its cleaning report."
       />
       <div className="space-y-4">
         {canUpload && (
-          <Card title="Upload a CSV" description="Duplicates are removed, missing values counted and imputed, outliers flagged and the normalisation recorded. Nothing is stored if the file has a problem.">
+          <Card title="Upload a CSV" description="Duplicates are removed, missing values counted and imputed, outliers flagged and the normalisation recorded; zeros that look like “not measured” are pointed out. Nothing is stored if the file has a problem.">
             <DatasetUpload />
           </Card>
         )}

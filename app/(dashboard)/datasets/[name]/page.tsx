@@ -7,9 +7,11 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hrefWith } from "@/components/ui/pager";
 import { UtcTime } from "@/components/ui/utc-time";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { can } from "@/lib/auth/permissions";
 import { getDatasetVersion, listDatasetVersions } from "@/lib/datasets/datasets";
 import type { DatasetVersionOut } from "@/lib/datasets/dataset-views";
 import { DatasetVersionQuery } from "@/lib/datasets/schemas";
+import { describeZeroSuspects } from "@/lib/datasets/zero-suspects";
 import { AppError } from "@/lib/http/errors";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import { ClassBalance } from "./_components/class-balance";
@@ -17,6 +19,7 @@ import { CleaningFacts, CleaningStats } from "./_components/cleaning-summary";
 import { ColumnHistograms } from "./_components/column-histograms";
 import { ColumnsTable } from "./_components/columns-table";
 import { VersionPicker } from "./_components/version-picker";
+import { ZeroSuspectsNotice } from "./_components/zero-suspects-notice";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +49,7 @@ async function loadVersion(name: string, version: number | undefined): Promise<D
 }
 
 export default async function DatasetVersionPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
-  await requirePagePrincipal();
+  const principal = await requirePagePrincipal();
   const name = decodeName((await params).name);
   const query = parsePageQuery(DatasetVersionQuery, await searchParams);
   if (!query.ok) {
@@ -59,6 +62,9 @@ export default async function DatasetVersionPage({ params, searchParams }: { par
   const dataset = await loadVersion(name, query.query.version);
   if (!dataset) notFound();
   const versions = await listDatasetVersions(dataset.name, { limit: 100 });
+  // The zero-suspects notice says its warning in full, with the offer to act on it.
+  const zeroWarning = describeZeroSuspects(dataset.cleaning.zeroSuspects ?? []);
+  const warnings = dataset.cleaning.warnings.filter((w) => w !== zeroWarning);
 
   return (
     <>
@@ -79,10 +85,11 @@ export default async function DatasetVersionPage({ params, searchParams }: { par
       />
       <div className="space-y-4">
         <VersionPicker name={dataset.name} versions={versions.items} current={dataset.version} />
-        {dataset.cleaning.warnings.length > 0 && (
+        <ZeroSuspectsNotice dataset={dataset} canReclean={can(principal.role, "datasets.write")} />
+        {warnings.length > 0 && (
           <Notice tone="warn" title="Worth a second look">
             <ul className="list-disc space-y-0.5 pl-4" data-testid="cleaning-warnings">
-              {dataset.cleaning.warnings.map((w) => (
+              {warnings.map((w) => (
                 <li key={w}>{w}</li>
               ))}
             </ul>
@@ -97,8 +104,12 @@ export default async function DatasetVersionPage({ params, searchParams }: { par
             <ClassBalance classes={dataset.classes} target={dataset.cleaning.columns.find((c) => c.role === "target")?.name ?? ""} />
           </Card>
         </div>
-        <Card title="Columns" description="Missing counts are over the rows as uploaded; statistics over the observed values of the kept rows." isFlush>
-          <ColumnsTable columns={dataset.cleaning.columns} />
+        <Card
+          title="Columns"
+          description="Missing counts are over the rows as uploaded; statistics over the observed values of the kept rows. Imputation values are the whole dataset's, for review: each training run refits them on its train split."
+          isFlush
+        >
+          <ColumnsTable columns={dataset.cleaning.columns} missingStrategy={dataset.cleaning.missingStrategy} zeroSuspects={dataset.cleaning.zeroSuspects ?? []} />
         </Card>
         <Card title="Distributions" description="Observed values per feature, before imputation and scaling.">
           <ColumnHistograms columns={dataset.cleaning.columns} />

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { StatCard } from "@/components/ui/card";
 import type { ColumnProfile } from "@/lib/datasets/cleaning-report";
 import type { DatasetVersionOut } from "@/lib/datasets/dataset-views";
-import { formatCount, formatShare } from "./report-format";
+import { describeZeros, formatCount, formatShare } from "./report-format";
 
 /** The report's headline numbers: what cleaning did to the upload. */
 export function CleaningStats({ dataset }: { dataset: DatasetVersionOut }) {
@@ -13,15 +13,18 @@ export function CleaningStats({ dataset }: { dataset: DatasetVersionOut }) {
     <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="cleaning-stats">
       <StatCard label="Rows" value={formatCount(c.rows)} hint={`of ${formatCount(c.sourceRows)} uploaded; ${formatCount(dropped)} removed`} testId="stat-rows" />
       <StatCard label="Duplicates removed" value={formatCount(c.duplicatesRemoved)} hint="rows equal in every kept column" testId="stat-duplicates" />
-      <StatCard
-        label="Missing cells"
-        value={formatCount(missingCells)}
-        hint={c.missingStrategy === "impute" ? `${formatCount(c.imputed)} imputed in the kept rows` : `${formatCount(c.rowsDroppedMissing)} rows dropped`}
-        testId="stat-missing"
-      />
+      <StatCard label="Missing cells" value={formatCount(missingCells)} hint={missingHint(c, missingCells)} testId="stat-missing" />
       <StatCard label="Outlier rows" value={formatCount(c.outlierRows)} hint={`${formatShare(c.outlierRows, c.rows)} flagged by 1.5×IQR, kept`} testId="stat-outliers" />
     </div>
   );
+}
+
+/** What happened to the missing cells, and whether zeros the count left out look missing too. */
+function missingHint(c: DatasetVersionOut["cleaning"], missingCells: number): string {
+  const zeros = c.zeroSuspects?.length ? `; ${describeZeros(c.zeroSuspects)} look like “not measured”` : "";
+  if (missingCells === 0) return `none found${zeros}`;
+  const handled = c.missingStrategy === "impute" ? `${formatCount(c.imputed)} imputed in the kept rows` : `${formatCount(c.rowsDroppedMissing)} rows dropped`;
+  return `${handled}${zeros}`;
 }
 
 function Fact({ term, testId, children }: { term: string; testId?: string; children: ReactNode }) {
@@ -53,20 +56,58 @@ export function CleaningFacts({ dataset }: { dataset: DatasetVersionOut }) {
       </Fact>
       <Fact term="Duplicates removed">{formatCount(c.duplicatesRemoved)}</Fact>
       <Fact term="Missing values" testId="fact-missing">
-        {countsInFileOrder(c.columns, c.missing)}
-        {o.zeroMissing?.length ? <span className="text-slate-400"> (0 means missing in {list(o.zeroMissing)})</span> : null}
+        <MissingValues dataset={dataset} />
       </Fact>
-      <Fact term={c.missingStrategy === "impute" ? "Imputed cells" : "Rows dropped (missing)"}>{formatCount(c.missingStrategy === "impute" ? c.imputed : c.rowsDroppedMissing)}</Fact>
+      <Fact term={c.missingStrategy === "impute" ? "Imputed cells" : "Rows dropped (missing)"}>
+        {formatCount(c.missingStrategy === "impute" ? c.imputed : c.rowsDroppedMissing)}
+        {c.missingStrategy === "impute" && c.imputed === 0 && (
+          <span className="text-slate-400">{c.zeroSuspects?.length ? " (no cell was counted missing; the zeros above were kept as values)" : " (nothing was missing in the kept rows)"}</span>
+        )}
+      </Fact>
       <Fact term="Rows without a target">{formatCount(c.targetMissingDropped)} dropped</Fact>
       <Fact term="Outliers (flagged)" testId="fact-outliers">
         {countsInFileOrder(c.columns, c.outliers)}
       </Fact>
-      <Fact term="Normalisation">{c.normalisation.method === "none" ? "none" : c.normalisation.method === "zscore" ? "z-score" : "min-max"}, fitted on each training run's train split</Fact>
+      <Fact term="Normalisation">
+        {c.normalisation.method === "none" ? "none: numeric features are not scaled" : `${c.normalisation.method === "zscore" ? "z-score" : "min-max"}, fitted on each training run's train split`}
+      </Fact>
       <Fact term="One-hot encoded">{list(c.columns.flatMap((p) => (c.oneHot[p.name] ? [`${p.name} (${c.oneHot[p.name]!.length})`] : [])))}</Fact>
       <Fact term="Ignored columns">{list(o.ignore ?? [])}</Fact>
-      <Fact term="Content hash">
+      <Fact term="Bytes hash" testId="fact-bytes-hash">
         <code className="break-all font-mono text-[12px]">{dataset.contentHash}</code>
+        <span className="block text-xs text-slate-500">sha256 of the file as uploaded; the same for every version cleaned from these bytes.</span>
+      </Fact>
+      <Fact term="Cleaned hash" testId="fact-cleaned-hash">
+        <code className="break-all font-mono text-[12px]">{dataset.cleanedHash}</code>
+        <span className="block text-xs text-slate-500">
+          sha256 of the cleaned data training reads (rows, labels, each feature&apos;s type, imputation and missing values): differs when the same bytes were cleaned
+          differently.
+        </span>
       </Fact>
     </dl>
+  );
+}
+
+/**
+ * The missing counts, and what they do not count: zeros that look like "not
+ * measured", or, for a version cleaned before Rackmind looked for those, that
+ * nobody looked. "none" alone would read as "this data is complete".
+ */
+function MissingValues({ dataset }: { dataset: DatasetVersionOut }) {
+  const c = dataset.cleaning;
+  const zeroMissing = (dataset.options as { zeroMissing?: string[] }).zeroMissing ?? [];
+  const counted = countsInFileOrder(c.columns, c.missing);
+  return (
+    <>
+      {counted === "none" ? "none found" : counted}
+      {zeroMissing.length > 0 && <span className="text-slate-400"> (0 means missing in {list(zeroMissing)})</span>}
+      {c.zeroSuspects === null && <span className="text-slate-400"> — zeros were not checked: this version was cleaned before Rackmind looked for zeros that mean “not measured”</span>}
+      {c.zeroSuspects && c.zeroSuspects.length > 0 && (
+        <span className="text-amber-200" data-testid="fact-zero-suspects">
+          {" "}
+          — but {describeZeros(c.zeroSuspects)} look like “not measured” (see above)
+        </span>
+      )}
+    </>
   );
 }

@@ -18,3 +18,9 @@ export function formatCount(value: number): string {
 export function formatShare(part: number, total: number): string {
   return total > 0 ? `${+((part / total) * 100).toFixed(1)}%` : "";
 }
+
+/** "652 exact zeros in c1 (5), c2 (35), …": the report's zero suspects in a phrase. */
+export function describeZeros(suspects: { column: string; zeros: number }[]): string {
+  const total = suspects.reduce((n, s) => n + s.zeros, 0);
+  return `${formatCount(total)} exact zero${total === 1 ? "" : "s"} in ${suspects.map((s) => `${s.column} (${formatCount(s.zeros)})`).join(", ")}`;
+}

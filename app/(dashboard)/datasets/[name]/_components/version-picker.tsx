@@ -13,7 +13,7 @@ export function VersionPicker({ name, versions, current }: { name: string; versi
             key={v.version}
             href={`/datasets/${encodeURIComponent(name)}?version=${v.version}`}
             aria-current={isCurrent ? "page" : undefined}
-            title={`${v.rows} rows, uploaded ${v.createdAt} by ${v.createdBy}`}
+            title={`${v.rows} rows, uploaded ${v.createdAt} by ${v.createdBy}; bytes ${v.contentHash.slice(0, 12)}, cleaned ${v.cleanedHash.slice(0, 12)}`}
             className={`rounded px-2 py-0.5 font-mono text-[12px] ${isCurrent ? "bg-emerald-500/15 text-emerald-200 ring-1 ring-inset ring-emerald-500/40" : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"}`}
           >
             v{v.version}
