@@ -117,10 +117,10 @@ async function main(): Promise<void> {
   );
   if (result.status !== "completed") throw new Error("training was cancelled");
   const seconds = (performance.now() - t0) / 1000;
-  const { evaluation, convergence } = judgeTraining(spec, data, prepared.preprocessing.classes, result);
+  const { evaluation, convergence, verdict } = judgeTraining(spec, data, prepared.preprocessing.classes, result);
   if (values.save) await writeLayersModelFiles(values.save, { ...result.model, preprocessing: prepared.preprocessing });
   if (values.json) {
-    console.log(JSON.stringify({ source, backend: backendName, seconds, spec, history: result.history, evaluation, convergence, stoppedEarly: result.stoppedEarly, bestEpoch: result.bestEpoch }));
+    console.log(JSON.stringify({ source, backend: backendName, seconds, spec, history: result.history, evaluation, convergence, verdict, stoppedEarly: result.stoppedEarly, bestEpoch: result.bestEpoch }));
     return;
   }
   console.log(`${source}\nbackend ${backendName}, ${result.epoch} epochs in ${seconds.toFixed(1)} s${result.stoppedEarly ? ` (early stop; weights of epoch ${result.bestEpoch})` : ""}\n`);
@@ -129,6 +129,8 @@ async function main(): Promise<void> {
   console.log(`confusion (rows actual, cols predicted; classes ${evaluation.classes.join(", ")}):`);
   for (const row of evaluation.confusion) console.log(`  ${row.map((v) => String(v).padStart(5)).join("")}`);
   console.log(convergence.converging ? `\nconvergence: ${convergence.reason}` : `\nNOT CONVERGING: ${convergence.reason} ${JSON.stringify(convergence.evidence)}\n  suggestion: ${convergence.suggestion}`);
+  console.log(`\nverdict: ${verdict.kind}. ${verdict.summary}\n${verdict.evidence.statements.map((s) => `  - ${s}`).join("\n")}`);
+  if (verdict.suggestion) console.log(`  suggestion: ${verdict.suggestion}`);
   if (values.save) console.log(`\nsaved model.json + weights.bin to ${values.save}`);
 }
 

@@ -8,18 +8,26 @@ import type { Preprocessing } from "../datasets/prepared";
 import { AppError } from "../http/errors";
 import { loadModelFromArtifact, predict, type RawInstance } from "../training/artifact";
 import { loadTrainingBackend } from "../training/backend";
+import { majorityBaseline } from "../training/baselines";
 import { evaluateClassifier, type Evaluation } from "../training/metrics";
+import type { Verdict } from "../training/schemas";
+import { judgeScoredModel } from "../training/verdict";
+import { resolveDatasetRef } from "./dataset-ref";
 
 // Predicting in slices keeps each TF.js call's tensors small on big datasets.
 const BATCH_ROWS = 2048;
 
+/** What an evaluation job stores as its result: the metrics, which rows they are on, and the verdict. */
+export type EvaluationResult = Evaluation & { split: "all"; heldOut: boolean | null; verdict: Verdict };
+
 /**
- * Accuracy, precision, recall, F1 and the confusion matrix of run
- * `sourceRunId`'s model on dataset version `datasetVersionId`. Rows whose label
- * the model never saw cannot be scored and are left out (`samples` counts the
- * rest). 422 when the run has no artifact or the data lacks the model's columns.
+ * Accuracy, precision, recall, F1, ROC AUC and the confusion matrix of run
+ * `sourceRunId`'s model on dataset version `datasetVersionId`, with a verdict
+ * against the majority class of the scored rows. Rows whose label the model
+ * never saw cannot be scored and are left out (`samples` counts the rest).
+ * 422 when the run has no artifact or the data lacks the model's columns.
  */
-export async function evaluateRunOnDataset(sourceRunId: string, datasetVersionId: string, signal?: AbortSignal): Promise<Evaluation> {
+export async function evaluateRunOnDataset(sourceRunId: string, datasetVersionId: string, signal?: AbortSignal): Promise<EvaluationResult> {
   const artifact = await db.modelArtifact.findUnique({ where: { runId: sourceRunId } });
   if (!artifact) throw new AppError("unprocessable_entity", `Training run ${sourceRunId} has no model (it has not succeeded)`);
   const preprocessing = artifact.preprocessing as unknown as Preprocessing;
@@ -46,8 +54,22 @@ export async function evaluateRunOnDataset(sourceRunId: string, datasetVersionId
         probabilities.push(preprocessing.classes.map((c) => p.probabilities[c] ?? 0));
       }
     }
-    return evaluateClassifier(actual, probabilities, preprocessing.classes);
+    return await judgeEvaluation(evaluateClassifier(actual, probabilities, preprocessing.classes), actual, sourceRunId, datasetVersionId);
   } finally {
     loaded.model.dispose();
   }
+}
+
+/**
+ * The verdict of an evaluation job. Scored on the very version the model was
+ * trained on, its rows include the training rows: not held out. On another
+ * version overlap is unknown (a new version often repeats old rows): null.
+ */
+async function judgeEvaluation(evaluation: Evaluation, actual: number[], sourceRunId: string, datasetVersionId: string): Promise<EvaluationResult> {
+  const run = await db.trainingRun.findUnique({ where: { id: sourceRunId }, select: { datasetVersionId: true } });
+  const heldOut = run?.datasetVersionId === datasetVersionId ? false : null;
+  const { label } = await resolveDatasetRef(datasetVersionId);
+  const majority = majorityBaseline(actual, actual, evaluation.classes);
+  const verdict = judgeScoredModel({ evaluation, majority, heldOut, dataset: label });
+  return { ...evaluation, split: "all", heldOut, verdict };
 }

@@ -5,8 +5,10 @@
  * socket, on a server, and through poolers, and a second is plenty for epochs.
  *
  * Events: `snapshot` (the whole job, first), `epoch` (one per new history
- * line), `status` (status, waiting reason, progress or placement changed),
- * `log` (a new log line), `done` (the finished job, then the stream ends).
+ * line), `status` (status, waiting reason, progress, placement or a timeline
+ * instant changed; carries placedAt/startedAt/finishedAt so a page can show
+ * its timeline live), `log` (a new log line), `done` (the finished job with
+ * its evaluation and verdict, then the stream ends).
  */
 import { logger } from "../observability/logger";
 import { finishedStatuses } from "./lifecycle";
@@ -20,8 +22,12 @@ const KEEPALIVE_MS = 15_000;
 
 type Emit = (event: string, data: unknown, id?: string) => void;
 
-function statusOf(job: JobOut) {
-  return { status: job.status, waitingReason: job.waitingReason, progress: job.progress, attempts: job.attempts, placement: job.placement, error: job.error };
+/** The fields of a `status` event. */
+export type JobStatusEvent = Pick<JobOut, "status" | "waitingReason" | "progress" | "attempts" | "placement" | "error" | "placedAt" | "startedAt" | "finishedAt">;
+
+function statusOf(job: JobOut): JobStatusEvent {
+  const { status, waitingReason, progress, attempts, placement, error, placedAt, startedAt, finishedAt } = job;
+  return { status, waitingReason, progress, attempts, placement, error, placedAt, startedAt, finishedAt };
 }
 
 /** Follows one job until it finishes or `signal` aborts; emits as described above. */

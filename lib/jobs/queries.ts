@@ -4,28 +4,21 @@ import type { Job } from "../generated/prisma/client";
 import { listJobAllocations } from "../energy/allocations";
 import { AppError } from "../http/errors";
 import { decodeCursor, toPage, type Page } from "../http/pagination";
-import type { EpochOut, EvaluationOut, JobOut, JobSummaryOut, ListJobsQuery } from "./schemas";
+import { readVerdict } from "../training/runs";
+import { toEvaluation, verdictOfResult } from "./job-results";
+import type { EpochOut, JobOut, JobSummaryOut, ListJobsQuery } from "./schemas";
 
-type RunView = { epoch: number; epochs: number; history: unknown; evaluation: unknown };
+type RunView = { epoch: number; epochs: number; history: unknown; evaluation: unknown; verdict: unknown };
 
-// The engine stores history and evaluation as JSON; read only the fields the
-// API promises, so an engine that stores more does not change the answer.
+// The engine stores history as JSON; read only the fields the API promises,
+// so an engine that stores more does not change the answer.
 const HistoryLine = z.object({
   epoch: z.number(), loss: z.number(), valLoss: z.number().nullable().default(null), accuracy: z.number(), valAccuracy: z.number().nullable().default(null),
-});
-const StoredEvaluation = z.object({
-  accuracy: z.number(), precision: z.number(), recall: z.number(), f1: z.number(),
-  confusion: z.array(z.array(z.number())), classes: z.array(z.string()).default([]), samples: z.number().nullable().default(null),
 });
 
 export function toHistory(raw: unknown): EpochOut[] {
   const parsed = z.array(HistoryLine).safeParse(raw);
   return parsed.success ? parsed.data : [];
-}
-
-export function toEvaluation(raw: unknown): EvaluationOut | null {
-  const parsed = StoredEvaluation.safeParse(raw);
-  return parsed.success ? parsed.data : null;
 }
 
 // Read leniently: a job stored under an older spec shape must still list.
@@ -59,13 +52,15 @@ export function toJobSummary(job: Job, run: RunView | null): JobSummaryOut {
     placedAt: job.placedAt?.toISOString() ?? null,
     startedAt: job.startedAt?.toISOString() ?? null,
     finishedAt: job.finishedAt?.toISOString() ?? null,
+    // Only a succeeded job is judged; a run's verdict is stored before its job is marked succeeded.
+    verdict: job.status !== "succeeded" ? null : isTraining ? readVerdict(run?.verdict) : verdictOfResult(job.result),
   };
 }
 
 async function runsById(ids: (string | null)[]): Promise<Map<string, RunView>> {
   const wanted = ids.filter((id): id is string => id !== null);
   if (wanted.length === 0) return new Map();
-  const runs = await db.trainingRun.findMany({ where: { id: { in: wanted } }, select: { id: true, epoch: true, epochs: true, history: true, evaluation: true } });
+  const runs = await db.trainingRun.findMany({ where: { id: { in: wanted } }, select: { id: true, epoch: true, epochs: true, history: true, evaluation: true, verdict: true } });
   return new Map(runs.map((r) => [r.id, r]));
 }
 
@@ -76,10 +71,12 @@ export async function getJob(id: string): Promise<JobOut> {
   const run = (await runsById([job.runId])).get(job.runId ?? "") ?? null;
   const allocations = await listJobAllocations(job.id);
   const gpus = [...new Set(allocations.map((a) => a.uuid ?? a.gpuId))];
+  const summary = toJobSummary(job, run);
+  const training = (job.spec as { training?: unknown } | null)?.training;
   return {
-    ...toJobSummary(job, run),
+    ...summary,
     history: toHistory(run?.history),
-    evaluation: job.type === "evaluate" ? toEvaluation(job.result) : toEvaluation(run?.evaluation),
+    evaluation: toEvaluation(job.type === "evaluate" ? job.result : run?.evaluation, { dataset: summary.dataset, training }),
     placement: { gpus, hosts: [...new Set(allocations.flatMap((a) => (a.hostname ? [a.hostname] : [])))] },
     modelVersion: null,
     spec: job.spec as Record<string, unknown>,

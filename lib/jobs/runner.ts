@@ -9,7 +9,7 @@ import { db } from "../db";
 import type { Job } from "../generated/prisma/client";
 import { AppError, errorStatus } from "../http/errors";
 import { logger } from "../observability/logger";
-import type { EpochMetrics } from "../training/schemas";
+import type { EpochMetrics, Verdict } from "../training/schemas";
 import { evaluateRunOnDataset } from "./evaluate";
 import { trainJob, type TrainingOutcome } from "./execute";
 import { extendLease, claimJob, releaseLease } from "./lease";
@@ -91,16 +91,23 @@ function isPermanent(err: unknown): boolean {
   return err instanceof AppError && errorStatus[err.code] < 500;
 }
 
+/** The verdict for the job's last log line: the kind in words, then its summary. */
+function verdictNote(verdict: Verdict | null): string {
+  return verdict ? `; verdict ${verdict.kind.replaceAll("_", " ")}: ${verdict.summary}` : "; not judged";
+}
+
 async function execute(job: Job, signal: AbortSignal, onEpoch: (m: EpochMetrics, epochs: number) => void): Promise<{ status: "succeeded"; message: string; result?: object } | { status: "failed"; error: string } | { status: "cancelled" }> {
   if (job.type === "evaluate") {
     const evaluation = await evaluateRunOnDataset(job.sourceRunId!, job.datasetVersionId, signal);
-    return { status: "succeeded", message: `evaluated on ${evaluation.samples} rows: accuracy ${evaluation.accuracy.toFixed(3)}, F1 ${evaluation.f1.toFixed(3)}`, result: evaluation };
+    const message = `evaluated on ${evaluation.samples} rows: accuracy ${evaluation.accuracy.toFixed(3)}, F1 ${evaluation.f1.toFixed(3)}${verdictNote(evaluation.verdict)}`;
+    return { status: "succeeded", message, result: evaluation };
   }
   const outcome: TrainingOutcome = await trainJob(job, signal, onEpoch);
   if (outcome.status === "succeeded") {
-    const accuracy = outcome.evaluation ? `, accuracy ${outcome.evaluation.accuracy.toFixed(3)}` : "";
+    const e = outcome.evaluation;
+    const accuracy = e ? `, accuracy ${e.accuracy.toFixed(3)} on the ${e.split === "train" ? "training data (no held-out split)" : `${e.split} split`}` : "";
     const resumed = outcome.resumedFromEpoch !== null ? ` (resumed from epoch ${outcome.resumedFromEpoch})` : "";
-    return { status: "succeeded", message: `trained ${outcome.epoch}/${outcome.epochs} epochs${accuracy}${resumed}` };
+    return { status: "succeeded", message: `trained ${outcome.epoch}/${outcome.epochs} epochs${accuracy}${resumed}${verdictNote(outcome.verdict)}` };
   }
   if (outcome.status === "failed") return { status: "failed", error: outcome.error ?? "training failed" };
   return { status: "cancelled" };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PageQuery } from "../http/pagination";
-import { ModelSpec, TrainingSpec } from "../training/schemas";
+import { EvaluatedOn, ModelSpec, TrainingSpec, Verdict } from "../training/schemas";
 import { cronProblem } from "./cron";
 
 // The zod schemas at lib/jobs' boundaries: the POST /api/v1/jobs body, the job
@@ -140,6 +140,13 @@ export const EvaluationOut = z
     confusion: z.array(z.array(z.number().int())),
     classes: z.array(z.string()),
     samples: z.number().int().nullable(),
+    average: z.enum(["binary", "macro"]).meta({ description: "binary: precision, recall and F1 are those of the second class (index 1); macro: averaged over the classes" }),
+    rocAuc: z.number().nullable().meta({ description: "area under the ROC curve of P(second class); binary only, null when not computed (multi-class, or one class absent)" }),
+    split: EvaluatedOn.nullable().meta({
+      description: "which rows the figures are on: the test split; the validation split when there is no test split; the training data when there is neither (not held out); all: every row of a dataset version (evaluation jobs). null when not recorded",
+    }),
+    heldOut: z.boolean().nullable().meta({ description: "whether the rows are ones the model never trained on; null when unknown" }),
+    basis: z.string().meta({ description: "the same, in a sentence for a person" }),
   })
   .meta({ id: "JobEvaluation" });
 export type EvaluationOut = z.infer<typeof EvaluationOut>;
@@ -172,6 +179,9 @@ export const JobSummaryOut = z
     placedAt: z.string().nullable(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
+    verdict: Verdict.nullable().meta({
+      description: "whether the model is any good (the status only says the job ran): good, not_converged, overfitting or worse_than_baseline, with evidence and a suggestion. null until the job succeeds, and for jobs that finished before verdicts existed (not judged)",
+    }),
   })
   .meta({ id: "JobSummary" });
 export type JobSummaryOut = z.infer<typeof JobSummaryOut>;

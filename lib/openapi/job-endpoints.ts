@@ -25,8 +25,20 @@ export function registerJobEndpoints(): void {
     ok: { status: 201, description: "Queued (or scheduled)", schema: CreatedJobOut },
     errors: [400, 404, 409, 413, 415, 422],
   });
-  registerEndpoint({ method: "get", path: "/api/v1/jobs", summary: "List jobs, newest first", role: "viewer", request: { query: ListJobsQuery }, ok: { status: 200, description: "A page of jobs", schema: pageOf(JobSummaryOut) }, errors: [400, 422] });
-  registerEndpoint({ method: "get", path: "/api/v1/jobs/{id}", summary: "A job: status, progress, history, evaluation, placement", role: "viewer", request: jobParam, ok: { status: 200, description: "The job", schema: JobOut }, errors: [404, 422] });
+  registerEndpoint({ method: "get", path: "/api/v1/jobs", summary: "List jobs, newest first, each with its verdict", role: "viewer", request: { query: ListJobsQuery }, ok: { status: 200, description: "A page of jobs", schema: pageOf(JobSummaryOut) }, errors: [400, 422] });
+  registerEndpoint({
+    method: "get",
+    path: "/api/v1/jobs/{id}",
+    summary: "A job: status, progress, history, evaluation, verdict, placement",
+    description:
+      "`status` says whether the job ran; `verdict` says whether its model is any good: `not_converged` (training loss flat at chance level, rising or not finite), " +
+      "`overfitting` (validation loss up ≥ 10% from its minimum for ≥ 5 epochs while training loss fell, for the weights kept), `worse_than_baseline` (F1 below the better of a majority-class and a logistic-regression baseline scored on the same rows, by more than a margin that widens on small splits), else `good`; " +
+      "checked in that order, each with evidence (`statements` in words, and the numbers) and a suggestion. `evaluation.split` and `evaluation.basis` say which rows the figures are on (the training data when the split has no test or validation part: not held out).",
+    role: "viewer",
+    request: jobParam,
+    ok: { status: 200, description: "The job", schema: JobOut },
+    errors: [404, 422],
+  });
   registerEndpoint({
     method: "post",
     path: "/api/v1/jobs/{id}/cancel",
@@ -41,7 +53,9 @@ export function registerJobEndpoints(): void {
     method: "get",
     path: "/api/v1/jobs/{id}/events",
     summary: "Server-sent events of a job's progress",
-    description: "Events: `snapshot` (the job), `epoch` ({epoch, epochs, loss, valLoss, accuracy, valAccuracy}), `status`, `log`, and `done` (the finished job; the stream then ends).",
+    description:
+      "Events: `snapshot` (the job), `epoch` ({epoch, epochs, loss, valLoss, accuracy, valAccuracy}), `status` ({status, waitingReason, progress, attempts, placement, error, placedAt, startedAt, finishedAt}), `log`, " +
+      "and `done` (the finished job, with its evaluation and verdict; the stream then ends).",
     role: "viewer",
     request: jobParam,
     ok: { status: 200, description: "text/event-stream", schema: z.string(), mediaType: "text/event-stream" },

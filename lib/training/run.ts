@@ -15,7 +15,7 @@ import { recordTrainingBackend } from "./backend-status";
 import type { BackendReport } from "./backend-order";
 import { judgeTraining, type RunEvaluation } from "./outcome";
 import { toRunView } from "./runs";
-import { TrainingSpec, type BackendName, type Convergence, type EpochMetrics } from "./schemas";
+import { TrainingSpec, type BackendName, type Convergence, type EpochMetrics, type Verdict } from "./schemas";
 import { runTrainingThread } from "./thread-client";
 import type { ThreadResult } from "./thread-protocol";
 import type { Checkpoint, EngineState } from "./train";
@@ -34,6 +34,8 @@ export type TrainingOutcome = {
   history: EpochMetrics[];
   evaluation: RunEvaluation | null;
   convergence: Convergence | null;
+  /** Whether the kept model is any good (lib/training/verdict.ts); null unless succeeded (or finished before verdicts). */
+  verdict: Verdict | null;
   error: string | null;
   backend: string | null;
   /** The checkpoint epoch this execution continued from; null when it started fresh or did not train. */
@@ -70,7 +72,9 @@ const KEEP_CHECKPOINTS = 2;
  *   Setting "training.backend" (read by /api/health). At the end, in one
  *   transaction: the ModelArtifact (topology, weights, preprocessing) and
  *   status succeeded with history, evaluation (on the test split; validation or
- *   train when it is empty, see evaluation.split) and the convergence verdict.
+ *   train when it is empty, see evaluation.split), the convergence judgement
+ *   and the verdict (good / not_converged / overfitting / worse_than_baseline,
+ *   with baselines scored on the same split).
  * - **Cancel.** `signal` aborts → the thread stops between batches, the run
  *   is marked cancelled at its last stored epoch. Another process can call
  *   requestTrainingRunCancel: the next checkpoint write sees it and stops too.
@@ -223,7 +227,7 @@ async function finishSucceeded(
   result: Extract<ThreadResult, { status: "completed" }>,
   resumedFromEpoch: number | null,
 ): Promise<TrainingOutcome> {
-  const { evaluation, convergence } = judgeTraining(spec, data, prepared.preprocessing.classes, result);
+  const { evaluation, convergence, verdict } = judgeTraining(spec, data, prepared.preprocessing.classes, result);
   const artifact = {
     modelTopology: json(result.model.modelTopology),
     weightSpecs: json(result.model.weightSpecs),
@@ -233,13 +237,13 @@ async function finishSucceeded(
   await db.$transaction(async (tx) => {
     const { count } = await tx.trainingRun.updateMany({
       where: { id: runId, status: "running" },
-      data: { status: "succeeded", epoch: result.epoch, history: json(result.history), evaluation: json(evaluation), convergence: json(convergence), finishedAt: new Date() },
+      data: { status: "succeeded", epoch: result.epoch, history: json(result.history), evaluation: json(evaluation), convergence: json(convergence), verdict: json(verdict), finishedAt: new Date() },
     });
     if (count === 0) throw new RunNotRunning(`training run ${runId} was cancelled before it finished`);
     await tx.modelArtifact.upsert({ where: { runId }, create: { runId, ...artifact }, update: artifact });
   });
   const row = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
-  logger.info({ runId, epochs: result.epoch, accuracy: evaluation.accuracy, f1: evaluation.f1, converging: convergence.converging }, "training run succeeded");
+  logger.info({ runId, epochs: result.epoch, accuracy: evaluation.accuracy, f1: evaluation.f1, converging: convergence.converging, verdict: verdict.kind }, "training run succeeded");
   return outcomeOf(toRunView(row), resumedFromEpoch);
 }
 
@@ -252,6 +256,7 @@ function outcomeOf(run: ReturnType<typeof toRunView>, resumedFromEpoch: number |
     history: run.history,
     evaluation: run.evaluation as TrainingOutcome["evaluation"],
     convergence: run.convergence,
+    verdict: run.verdict,
     error: run.error,
     backend: run.backend,
     resumedFromEpoch,

@@ -6,7 +6,7 @@
 import { db } from "../db";
 import { AppError } from "../http/errors";
 import type { Evaluation } from "./metrics";
-import { TrainingSpec, type Convergence, type EpochMetrics, type TrainingSpecInput } from "./schemas";
+import { TrainingSpec, Verdict, type Convergence, type EpochMetrics, type TrainingSpecInput } from "./schemas";
 
 export type TrainingRunStatus = "pending" | "running" | "succeeded" | "failed" | "cancelled";
 
@@ -22,6 +22,8 @@ export type TrainingRunView = {
   history: EpochMetrics[];
   evaluation: (Evaluation & { split?: string }) | null;
   convergence: Convergence | null;
+  /** null before the run succeeded, and for runs stored before verdicts existed (or in a shape this code no longer reads). */
+  verdict: Verdict | null;
   error: string | null;
   createdBy: string;
   createdAt: Date;
@@ -31,6 +33,12 @@ export type TrainingRunView = {
 
 type RunRow = Awaited<ReturnType<typeof db.trainingRun.findUniqueOrThrow>>;
 
+/** A stored verdict, or null when there is none or it no longer parses (read leniently: old rows must still load). */
+export function readVerdict(raw: unknown): Verdict | null {
+  const parsed = Verdict.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
 export function toRunView(row: RunRow): TrainingRunView {
   return {
     ...row,
@@ -38,6 +46,7 @@ export function toRunView(row: RunRow): TrainingRunView {
     history: (row.history ?? []) as EpochMetrics[],
     evaluation: (row.evaluation ?? null) as TrainingRunView["evaluation"],
     convergence: (row.convergence ?? null) as Convergence | null,
+    verdict: readVerdict(row.verdict),
   };
 }
 

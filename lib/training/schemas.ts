@@ -89,3 +89,80 @@ export type Convergence = {
 
 export const BackendName = z.enum(["tensorflow", "wasm", "cpu"]);
 export type BackendName = z.infer<typeof BackendName>;
+
+/**
+ * Whether a finished run's model is any good (lib/training/verdict.ts), stored
+ * on TrainingRun.verdict and served by GET /api/v1/jobs/{id}. Numbers are
+ * nullable because a non-finite value is stored as JSON null.
+ */
+export const VerdictKind = z.enum(["good", "not_converged", "overfitting", "worse_than_baseline"]).meta({ id: "VerdictKind" });
+export type VerdictKind = z.infer<typeof VerdictKind>;
+
+/** "all": every row of a dataset version (evaluation jobs). */
+export const EvaluatedOn = z.enum(["test", "validation", "train", "all"]).meta({ id: "EvaluatedOn" });
+export type EvaluatedOn = z.infer<typeof EvaluatedOn>;
+
+const finite = z.number().nullable();
+
+export const BaselineScore = z
+  .object({
+    kind: z.enum(["majority_class", "logistic_regression"]),
+    description: z.string(),
+    f1: z.number(),
+    accuracy: z.number(),
+    rocAuc: finite,
+    label: z.string().optional().meta({ description: "majority_class: the class always predicted" }),
+    rows: z.number().int().optional().meta({ description: "logistic_regression: training rows it was fitted on" }),
+    iterations: z.number().int().optional(),
+  })
+  .meta({ id: "BaselineScore" });
+export type BaselineScore = z.infer<typeof BaselineScore>;
+
+export const OverfittingEvidence = z
+  .object({
+    judged: z.boolean().meta({ description: "false without a validation split, or with too few epochs" }),
+    isOverfit: z.boolean().meta({ description: "of the weights kept (early stopping may have restored an earlier epoch)" }),
+    reason: z.string(),
+    keptEpoch: z.number().int().nullable(),
+    minValLoss: finite.optional(),
+    minValLossEpoch: z.number().int().optional(),
+    valLossAtKept: finite.optional(),
+    /** Mean validation loss of the last N epochs up to the kept one, relative to the minimum (0.1 = 10% above). */
+    recentRise: finite.optional(),
+    epochsSinceMin: z.number().int().optional(),
+    trainLossAtMin: finite.optional(),
+    trainLossAtKept: finite.optional(),
+    /** When early stopping kept an earlier epoch: whether the whole run (to its last epoch) overfit. */
+    wholeRunIsOverfit: z.boolean().optional(),
+  })
+  .meta({ id: "OverfittingEvidence" });
+export type OverfittingEvidence = z.infer<typeof OverfittingEvidence>;
+
+export const VerdictEvidence = z
+  .object({
+    statements: z.array(z.string()).meta({ description: "each check in words, in the order judged" }),
+    evaluatedOn: EvaluatedOn,
+    heldOut: z.boolean().nullable().meta({ description: "whether the figures are on rows the model never trained on; null when unknown" }),
+    samples: z.number().int(),
+    epochs: z.number().int().nullable().meta({ description: "epochs trained; null for evaluation jobs" }),
+    model: z.object({ f1: z.number(), accuracy: z.number(), rocAuc: finite, average: z.enum(["binary", "macro"]) }),
+    baselines: z.array(BaselineScore),
+    /** The model is worse than a baseline when its F1 is below the best baseline's by more than this. */
+    margin: z.number(),
+    convergence: z
+      .object({ converging: z.boolean(), reason: z.string(), first: finite.optional(), last: finite.optional(), relativeChange: finite.optional(), window: z.number().int().optional(), chanceLoss: finite.optional() })
+      .nullable(),
+    overfitting: OverfittingEvidence.nullable(),
+  })
+  .meta({ id: "VerdictEvidence" });
+export type VerdictEvidence = z.infer<typeof VerdictEvidence>;
+
+export const Verdict = z
+  .object({
+    kind: VerdictKind,
+    summary: z.string().meta({ description: "one sentence for a person" }),
+    evidence: VerdictEvidence,
+    suggestion: z.string().nullable(),
+  })
+  .meta({ id: "Verdict" });
+export type Verdict = z.infer<typeof Verdict>;

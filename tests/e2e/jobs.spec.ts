@@ -45,10 +45,51 @@ test.describe("training jobs", () => {
     await expect(page.getByRole("table", { name: /Confusion matrix/ })).toBeVisible();
     await expect(page.getByTestId("placement")).toContainText("GPU-");
     await expect(page.getByTestId("job-log")).toContainText("trained 200/200 epochs");
+    // Solved XOR: the verdict is good, and the figures say they are on the training data (XOR has no split).
+    await expect(page.getByTestId("verdict").getByTestId("job-verdict")).toHaveText("good");
+    await expect(page.getByTestId("verdict-summary")).toContainText("not held out");
+    await expect(page.getByTestId("evaluation-basis")).toContainText("training data");
+    await expect(page.getByTestId("roc-auc")).toHaveText("1.000");
 
-    // The list shows it as succeeded too.
+    // The list shows it as succeeded, with its verdict.
     await page.goto("/jobs?status=succeeded");
-    await expect(page.getByTestId("job-row").filter({ hasText: "xor-e2e" }).first()).toContainText("succeeded");
+    const row = page.getByTestId("job-row").filter({ hasText: "xor-e2e" }).first();
+    await expect(row).toContainText("succeeded");
+    await expect(row.getByTestId("job-verdict")).toHaveText("good");
+  });
+
+  test("the Job page reaches its final state without a reload: full timeline, no Cancel, the verdict", async ({ page }) => {
+    test.setTimeout(240_000);
+    await signInAs(page, "operator");
+    await page.goto("/jobs");
+    const form = page.getByRole("form", { name: "New training job" });
+    // The seed article's network: it runs to the end and learns nothing. 1500 epochs keep it running for several seconds.
+    await form.getByLabel("Template").selectOption("xor-seed");
+    await form.getByLabel("Epochs").fill("1500");
+    await form.getByLabel("Model name").fill("xor-seed-e2e");
+    await form.getByRole("button", { name: "Submit job" }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
+
+    // A marker on this document: it is gone if anything reloads the page.
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await expect(page.getByRole("button", { name: "Cancel job" })).toBeVisible();
+    await expect(page.getByTestId("timeline-finished")).toHaveText("—");
+    await expect(page.getByTestId("verdict")).toContainText("Judged when the job finishes");
+
+    await expect(page.getByTestId("job-status")).toHaveText("succeeded", { timeout: 180_000 });
+    const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+    for (const step of ["submitted", "placed", "started", "finished"]) await expect(page.getByTestId(`timeline-${step}`)).toHaveText(instant);
+    await expect(page.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Confirm cancel" })).toHaveCount(0);
+    // Succeeded — it ran — but the verdict says the model is no good, with the evidence in words.
+    await expect(page.getByTestId("verdict").getByTestId("job-verdict")).toHaveText("not converged");
+    await expect(page.getByTestId("verdict-evidence")).toContainText("Training loss stayed flat");
+    await expect(page.getByTestId("verdict-suggestion")).toContainText("Adam");
+    await expect(page.getByTestId("evaluation-basis")).toContainText("not held out");
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+    await page.goto("/jobs?status=succeeded");
+    await expect(page.getByTestId("job-row").filter({ hasText: "xor-seed-e2e" }).first().getByTestId("job-verdict")).toHaveText("not converged");
   });
 
   test("a viewer sees jobs but no form to submit them", async ({ page }) => {

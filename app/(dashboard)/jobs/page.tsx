@@ -56,7 +56,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       <PageHeader
         eyebrow="Machine learning"
         title="Jobs"
-        description="Training and evaluation jobs: queued by priority, placed on healthy GPUs within rack power caps and team quotas, run by the workers, followed live."
+        description="Training and evaluation jobs: queued by priority, placed on healthy GPUs within rack power caps and team quotas, run by the workers, followed live. The status says whether a job ran; its verdict says whether the model is any good."
         actions={<ButtonLink href="/jobs/schedules">Schedules</ButtonLink>}
       />
       <div className="space-y-4">

@@ -96,7 +96,8 @@ describe("reading jobs", () => {
     const page = await call(jobs.GET, { token: viewer, path: "/api/v1/jobs?team=vision&priority=low&status=queued&limit=1" });
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(1);
-    expect(page.body.items[0]).toMatchObject({ team: "vision", priority: "low", status: "queued" });
+    // A queued job has not been judged: the list carries verdict null, not a guess.
+    expect(page.body.items[0]).toMatchObject({ team: "vision", priority: "low", status: "queued", verdict: null });
     const next = await call(jobs.GET, { token: viewer, path: `/api/v1/jobs?team=vision&priority=low&limit=1&cursor=${page.body.nextCursor}` });
     expect(next.body.items[0].id).not.toBe(page.body.items[0].id);
     expect(next.body.nextCursor).toBeNull();
@@ -122,7 +123,8 @@ describe("cancel and events", () => {
     expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const received = await readEvents(stream);
     expect(received.map((e) => e.event)).toEqual(["snapshot", "done"]);
-    expect(received[1]!.data).toMatchObject({ id, status: "cancelled" });
+    // done carries the final job: its timeline, and no verdict (a cancelled job is not judged).
+    expect(received[1]!.data).toMatchObject({ id, status: "cancelled", finishedAt: expect.any(String), verdict: null });
     const lines = await call(logs.GET, { token: viewer, params: { id }, path: `/api/v1/jobs/${id}/logs` });
     expect(lines.body.items.map((l: { message: string }) => l.message).join("\n")).toMatch(/cancelled by token:test-operator/);
   });
@@ -145,6 +147,11 @@ describe("cancel and events", () => {
     expect(done.event).toBe("done");
     expect(done.data).toMatchObject({ status: "succeeded", progress: { epoch: 60, epochs: 60 }, evaluation: { confusion: expect.any(Array) } });
     expect(done.data.placement.gpus).toHaveLength(1);
+    // done is the page's final state: the whole timeline and the verdict, without another request.
+    expect(done.data).toMatchObject({ placedAt: expect.any(String), startedAt: expect.any(String), finishedAt: expect.any(String), verdict: { kind: "good", summary: expect.any(String) } });
+    expect(done.data.evaluation).toMatchObject({ split: "train", heldOut: false, basis: expect.stringMatching(/training data/) });
+    // status events carry the timeline too, so it fills in while the job runs.
+    for (const { data } of received.filter((e) => e.event === "status")) expect(Object.keys(data)).toEqual(expect.arrayContaining(["placedAt", "startedAt", "finishedAt"]));
   });
 });
 

@@ -67,8 +67,11 @@ describe("running jobs (pg-boss + lease + engine)", () => {
     const job = await getJob(id);
     expect(job).toMatchObject({ status: "succeeded", progress: { epoch: 40, epochs: 40 }, attempts: 1, waitingReason: null });
     expect(job.history).toHaveLength(40);
-    expect(job.evaluation).toMatchObject({ classes: ["0", "1"] });
+    expect(job.evaluation).toMatchObject({ classes: ["0", "1"], split: "train" });
     expect(job.evaluation!.confusion.flat().reduce((a, b) => a + b, 0)).toBe(4);
+    // The last log line says where the figures are from and what the verdict is.
+    const last = await db.jobLog.findFirstOrThrow({ where: { jobId: id }, orderBy: { id: "desc" } });
+    expect(last.message).toMatch(/^trained 40\/40 epochs, accuracy [\d.]+ on the training data \(no held-out split\); verdict [a-z ]+: /);
     expect(job.placement.gpus).toHaveLength(1);
     expect(await db.gpuAllocation.count({ where: { jobId: id, endedAt: null } })).toBe(0);
     expect(await db.modelArtifact.count({ where: { runId: job.runId! } })).toBe(1);

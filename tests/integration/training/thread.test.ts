@@ -104,6 +104,8 @@ describe("the training thread", () => {
     const out = JSON.parse(stdout.trim().split("\n").at(-1)!);
     expect(out.backend).toMatch(/^wasm/);
     expect(out.history).toHaveLength(20);
-    expect(out.evaluation).toMatchObject({ split: "test", samples: 4 });
+    // The template has no test split: the CLI evaluates on the training data and says so.
+    expect(out.evaluation).toMatchObject({ split: "train", samples: 4 });
+    expect(out.verdict).toMatchObject({ kind: expect.any(String), evidence: { evaluatedOn: "train", heldOut: false } });
   });
 });

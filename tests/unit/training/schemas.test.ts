@@ -47,9 +47,11 @@ describe("TrainingSpec", () => {
     expect(templates.map((t) => t.id)).toEqual(["xor-seed", "xor-adam"]);
     for (const t of templates) {
       expect(t.spec.model).toMatchObject({ hidden: [3], activation: "sigmoid" });
-      // No split: all three parts are the same four points.
-      expect(t.data.train).toEqual(t.data.test);
-      expect(t.data.validation.x).toHaveLength(4);
+      // No split, as the spec says (train 1): the four points train, nothing is held out.
+      expect(t.spec.split).toEqual({ train: 1, validation: 0, test: 0 });
+      expect(t.data.train.x).toHaveLength(4);
+      expect(t.data.validation.x).toHaveLength(0);
+      expect(t.data.test.x).toHaveLength(0);
     }
     expect(templates[0]!.spec).toMatchObject({ optimizer: "sgd", learningRate: 0.1 });
   });

@@ -6,7 +6,7 @@ import { createPrng } from "../../../lib/training/prng";
 import { TrainingSpec, type TrainingSpecInput } from "../../../lib/training/schemas";
 import { getTemplate } from "../../../lib/training/templates";
 import { evaluateSplit, predictProbabilities, trainModel, type Checkpoint } from "../../../lib/training/train";
-import { toTrainingData, type TrainingData } from "../../../lib/training/training-data";
+import { evaluationSplit, toTrainingData, type TrainingData } from "../../../lib/training/training-data";
 
 const { tf, report } = await loadTrainingBackend();
 
@@ -124,34 +124,39 @@ describe("training loop", () => {
 });
 
 describe("XOR templates", () => {
-  it("solves XOR with Adam (xor-adam): accuracy 1.0", async () => {
-    const t = getTemplate("xor-adam")!;
+  /** Trains a template on its built-in data and judges it as a run would be. */
+  async function trainTemplate(id: string) {
+    const t = getTemplate(id)!;
     const data = toTrainingData(t.data);
     const result = await trainModel(tf, t.spec, data);
-    const { evaluation, convergence } = judgeTraining(t.spec, data, t.data.preprocessing.classes, {
+    return judgeTraining(t.spec, data, t.data.preprocessing.classes, {
       history: result.history,
-      probabilities: predictProbabilities(tf, result.model, result.head, data.test.x),
+      probabilities: predictProbabilities(tf, result.model, result.head, data[evaluationSplit(data)].x),
+      bestEpoch: result.bestEpoch,
     });
-    expect(evaluation.accuracy).toBe(1);
+  }
+
+  it("solves XOR with Adam (xor-adam): accuracy 1.0, verdict good, on the training data and saying so", async () => {
+    const { evaluation, convergence, verdict } = await trainTemplate("xor-adam");
+    expect(evaluation).toMatchObject({ accuracy: 1, split: "train", samples: 4 });
     expect(convergence.converging).toBe(true);
+    expect(verdict).toMatchObject({ kind: "good", evidence: { evaluatedOn: "train", heldOut: false, overfitting: { judged: false, reason: "no validation split" } } });
+    expect(verdict.summary).toMatch(/training data, not held out/);
+    expect(verdict.evidence.statements[0]).toMatch(/^Figures are on the training data \(4 rows\)/);
   });
 
   it("with the seed article's plain SGD 0.1 (xor-seed) either solves XOR or is flagged with evidence, never a silent 0.5", async () => {
-    const t = getTemplate("xor-seed")!;
-    const data = toTrainingData(t.data);
-    const result = await trainModel(tf, t.spec, data);
-    const { evaluation, convergence } = judgeTraining(t.spec, data, t.data.preprocessing.classes, {
-      history: result.history,
-      probabilities: predictProbabilities(tf, result.model, result.head, data.test.x),
-    });
-    const solved = evaluation.accuracy === 1 && convergence.converging;
+    const { evaluation, convergence, verdict } = await trainTemplate("xor-seed");
+    const solved = evaluation.accuracy === 1 && convergence.converging && verdict.kind === "good";
     const flagged =
       !convergence.converging &&
       convergence.reason === "loss flat" &&
       convergence.suggestion === "use Adam (lr 0.01–0.1) or more hidden units" &&
       convergence.evidence!.window > 0 &&
       convergence.evidence!.last > 0.5 &&
-      Math.abs(convergence.evidence!.relativeChange) < 0.1;
-    expect(solved || flagged, JSON.stringify({ accuracy: evaluation.accuracy, convergence })).toBe(true);
+      Math.abs(convergence.evidence!.relativeChange) < 0.1 &&
+      verdict.kind === "not_converged" &&
+      verdict.suggestion === convergence.suggestion;
+    expect(solved || flagged, JSON.stringify({ accuracy: evaluation.accuracy, convergence, verdict })).toBe(true);
   });
 });

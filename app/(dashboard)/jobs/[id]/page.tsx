@@ -3,14 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { UtcTime } from "@/components/ui/utc-time";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/http/errors";
 import { listJobLogs } from "@/lib/jobs/logs";
 import { getJob } from "@/lib/jobs/queries";
 import { JobIdParam } from "@/lib/jobs/schemas";
-import { CancelJobButton } from "./_components/cancel-job-button";
 import { JobLive } from "./_components/job-live";
 
 export const dynamic = "force-dynamic";
@@ -31,13 +29,6 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const job = await loadJob(id);
   const logs = await listJobLogs(id);
-  const isActive = job.status === "queued" || job.status === "placed" || job.status === "running";
-  const times = [
-    ["Submitted", job.createdAt],
-    ["Placed", job.placedAt],
-    ["Started", job.startedAt],
-    ["Finished", job.finishedAt],
-  ] as const;
 
   return (
     <>
@@ -57,28 +48,17 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             )}
           </>
         }
-        actions={isActive && can(principal.role, "jobs.write") ? <CancelJobButton id={job.id} /> : undefined}
       />
       <div className="space-y-4">
-        {/* Keyed on status: a refresh after cancelling remounts it with the new state. */}
-        <JobLive key={`${job.id}:${job.status}`} initial={job} initialLogs={logs.slice(-300)} />
-        <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
-          <Card title="Timeline">
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-              {times.map(([label, at]) => (
-                <div key={label} className="contents">
-                  <dt className="text-slate-400">{label}</dt>
-                  <dd>
-                    <UtcTime iso={at} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </Card>
-          <Card title="Spec" description="As stored: template applied, dataset resolved to a version.">
-            <pre className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300">{JSON.stringify(job.spec, null, 2)}</pre>
-          </Card>
-        </div>
+        {/*
+          Everything that changes (status, Cancel, timeline, verdict…) lives in the island, fed by the
+          job's events, so the page reaches its final state without a reload. Keyed on status: the
+          refresh after cancelling remounts it with the new state.
+        */}
+        <JobLive key={`${job.id}:${job.status}`} initial={job} initialLogs={logs.slice(-300)} canCancel={can(principal.role, "jobs.write")} />
+        <Card title="Spec" description="As stored: template applied, dataset resolved to a version.">
+          <pre className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300">{JSON.stringify(job.spec, null, 2)}</pre>
+        </Card>
       </div>
     </>
   );

@@ -4,6 +4,7 @@ import { UtcTime } from "@/components/ui/utc-time";
 import type { JobSummaryOut } from "@/lib/jobs/schemas";
 import { JobStatusBadge } from "./job-status-badge";
 import { ProgressBar } from "./progress-bar";
+import { VerdictBadge } from "./verdict-badge";
 
 function request(j: JobSummaryOut): string {
   const parts = [`${j.request.gpus} GPU${j.request.gpus === 1 ? "" : "s"}`, j.request.gpuModel, j.request.minMemoryMiB ? `≥ ${j.request.minMemoryMiB} MiB` : null];
@@ -16,6 +17,7 @@ export function JobsTable({ jobs }: { jobs: JobSummaryOut[] }) {
       <THead>
         <Th>Job</Th>
         <Th>Status</Th>
+        <Th>Verdict</Th>
         <Th>Priority</Th>
         <Th>Team</Th>
         <Th>Dataset</Th>
@@ -25,7 +27,7 @@ export function JobsTable({ jobs }: { jobs: JobSummaryOut[] }) {
         <Th>Submitted (UTC)</Th>
       </THead>
       <TBody>
-        {jobs.length === 0 && <EmptyRow colSpan={9}>No job matches these filters.</EmptyRow>}
+        {jobs.length === 0 && <EmptyRow colSpan={10}>No job matches these filters.</EmptyRow>}
         {jobs.map((j) => (
           <Tr key={j.id} testId="job-row">
             <Td isMono>
@@ -36,6 +38,9 @@ export function JobsTable({ jobs }: { jobs: JobSummaryOut[] }) {
             </Td>
             <Td>
               <JobStatusBadge status={j.status} />
+            </Td>
+            <Td>
+              <VerdictBadge verdict={j.verdict} status={j.status} />
             </Td>
             <Td isMuted>{j.priority}</Td>
             <Td isMono>{j.team}</Td>

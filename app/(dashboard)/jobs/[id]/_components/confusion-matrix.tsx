@@ -2,6 +2,18 @@ import type { EvaluationOut } from "@/lib/jobs/schemas";
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
+/** What precision, recall and F1 are of: the second class (binary), or averaged over the classes. */
+function averageNote(e: EvaluationOut, labels: string[]): string {
+  return e.average === "binary" ? `of class "${labels[1] ?? "1"}"` : "macro average";
+}
+
+/** ROC AUC where it is computed; otherwise why not, never a bare 0 or blank. */
+function RocAuc({ evaluation, labels }: { evaluation: EvaluationOut; labels: string[] }) {
+  if (evaluation.rocAuc !== null) return <dd className="font-mono tabular-nums text-slate-100" data-testid="roc-auc">{evaluation.rocAuc.toFixed(3)}</dd>;
+  const why = labels.length > 2 ? "not computed for more than 2 classes" : "not computable: only one class among these rows";
+  return <dd className="text-xs text-slate-500" data-testid="roc-auc">{why}</dd>;
+}
+
 /** Headline metrics and confusion[actual][predicted], cells shaded by their share of the actual class. */
 export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
   const { confusion, classes } = evaluation;
@@ -15,12 +27,15 @@ export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
             <dd className="font-mono tabular-nums text-slate-100">{pct(evaluation[k])}</dd>
           </div>
         ))}
+        <dt className="text-slate-400">ROC AUC</dt>
+        <RocAuc evaluation={evaluation} labels={labels} />
         {evaluation.samples !== null && (
           <>
             <dt className="text-slate-400">Samples</dt>
             <dd className="font-mono tabular-nums text-slate-100">{evaluation.samples}</dd>
           </>
         )}
+        <p className="col-span-2 mt-1 text-[11px] text-slate-500">Precision, recall and F1 {averageNote(evaluation, labels)}.</p>
       </dl>
       <table aria-label="Confusion matrix (rows: actual, columns: predicted)" className="w-fit border-collapse text-center font-mono text-[12px]">
         <thead>

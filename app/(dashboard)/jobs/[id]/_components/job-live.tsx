@@ -6,9 +6,14 @@ import { Notice } from "@/components/ui/notice";
 import type { JobLogOut, JobOut } from "@/lib/jobs/schemas";
 import { JobStatusBadge } from "../../_components/job-status-badge";
 import { ProgressBar } from "../../_components/progress-bar";
+import { CancelJobButton } from "./cancel-job-button";
 import { EvaluationPanel } from "./confusion-matrix";
+import { JobTimeline } from "./job-timeline";
 import { TrainingCurves } from "./training-curves";
 import { useJobEvents } from "./use-job-events";
+import { VerdictPanel } from "./verdict-panel";
+
+const activeStatuses = new Set(["queued", "placed", "running"]);
 
 const levelClass: Record<string, string> = { info: "text-slate-300", warn: "text-amber-300", error: "text-rose-300" };
 
@@ -27,10 +32,23 @@ function JobLog({ logs }: { logs: JobLogOut[] }) {
   );
 }
 
-/** Everything on the job page that changes while the job runs, fed by its event stream. */
-export function JobLive({ initial, initialLogs }: { initial: JobOut; initialLogs: JobLogOut[] }) {
+/** Before the job finishes there are no figures yet; say which rows they will be on. */
+function evaluationDescription(job: JobOut): string {
+  if (job.evaluation) return job.evaluation.basis;
+  if (job.type !== "train") return "Every row of the dataset, when the job runs.";
+  return "When the run finishes: on the test split; the validation split if there is no test split; else the training data, and it will say so.";
+}
+
+/**
+ * Everything on the job page that changes while the job runs, fed by its event
+ * stream: status, progress, Cancel, verdict, curves, placement, timeline,
+ * evaluation and log. At the stream's `done` it shows the final job without a
+ * reload (Cancel disappears with the last active status).
+ */
+export function JobLive({ initial, initialLogs, canCancel }: { initial: JobOut; initialLogs: JobLogOut[]; canCancel: boolean }) {
   const { job, logs, isLive } = useJobEvents(initial, initialLogs);
   const isTraining = job.type === "train";
+  const isActive = activeStatuses.has(job.status);
   return (
     <div className="space-y-4">
       <Card>
@@ -43,6 +61,7 @@ export function JobLive({ initial, initialLogs }: { initial: JobOut; initialLogs
             {isTraining ? `epoch ${job.progress.epoch} / ${job.progress.epochs}` : "evaluation"}
           </span>
           {isLive && <span className="text-[11px] uppercase tracking-wider text-emerald-400">● live</span>}
+          {canCancel && isActive && <CancelJobButton id={job.id} />}
         </div>
         {job.waitingReason && <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason">{job.waitingReason}</p>}
         {job.error && (
@@ -52,6 +71,9 @@ export function JobLive({ initial, initialLogs }: { initial: JobOut; initialLogs
             </Notice>
           </div>
         )}
+      </Card>
+      <Card title="Verdict" description="Whether the model is any good. The status above only says whether the job ran.">
+        <VerdictPanel job={job} />
       </Card>
       {isTraining && (
         <Card title="Loss and accuracy" description="Per epoch, as the worker stores each checkpoint.">
@@ -75,10 +97,13 @@ export function JobLive({ initial, initialLogs }: { initial: JobOut; initialLogs
             </ul>
           )}
         </Card>
-        <Card title="Evaluation" description={isTraining ? "On the held-out split when the run finishes." : "Every row of the dataset."}>
-          {job.evaluation ? <EvaluationPanel evaluation={job.evaluation} /> : <p className="text-sm text-slate-400">Not evaluated yet.</p>}
+        <Card title="Timeline">
+          <JobTimeline job={job} />
         </Card>
       </div>
+      <Card title="Evaluation" description={<span data-testid="evaluation-basis">{evaluationDescription(job)}</span>}>
+        {job.evaluation ? <EvaluationPanel evaluation={job.evaluation} /> : <p className="text-sm text-slate-400">Not evaluated yet.</p>}
+      </Card>
       <Card title="Log">
         <JobLog logs={logs} />
       </Card>

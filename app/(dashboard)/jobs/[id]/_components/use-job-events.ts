@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import type { JobStatusEvent } from "@/lib/jobs/events";
 import type { EpochOut, JobLogOut, JobOut } from "@/lib/jobs/schemas";
 
 const finished = new Set(["succeeded", "failed", "cancelled"]);
@@ -27,8 +28,10 @@ export function useJobEvents(initial: JobOut, initialLogs: JobLogOut[]): LiveJob
     on<EpochOut & { epochs: number }>("epoch", ({ epochs, ...line }) =>
       setJob((j) => (j.history.some((h) => h.epoch === line.epoch) ? j : { ...j, history: [...j.history, line], progress: { epoch: line.epoch, epochs } })),
     );
-    on<Pick<JobOut, "status" | "waitingReason" | "progress" | "attempts" | "placement" | "error">>("status", (s) => setJob((j) => ({ ...j, ...s })));
+    // Status events carry the timeline too (placedAt, startedAt, finishedAt), so it fills in live.
+    on<JobStatusEvent>("status", (s) => setJob((j) => ({ ...j, ...s })));
     on<JobLogOut>("log", (line) => setLogs((l) => (l.some((x) => x.id === line.id) ? l : [...l, line].slice(-MAX_LOG_LINES))));
+    // The finished job, evaluation and verdict included: the page's final state, no reload needed.
     on<JobOut>("done", (j) => {
       setJob(j);
       setIsLive(false);
