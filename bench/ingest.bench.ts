@@ -152,7 +152,8 @@ async function postAll(baseUrl: string, token: string, pages: Uint8Array[]): Pro
 export async function run() {
   return withServerDatabase(async (url) => {
     const token = `bench-${randomBytes(12).toString("hex")}`;
-    const app = await startApp({ DATABASE_URL: url, RACKMIND_ADMIN_TOKEN: token, LOG_LEVEL: "warn" });
+    // Without the demo feed: its samples would land in the rollups this bench counts.
+    const app = await startApp({ DATABASE_URL: url, RACKMIND_ADMIN_TOKEN: token, LOG_LEVEL: "warn", RACKMIND_DEMO_TELEMETRY: "0" });
     try {
       const imported = await fetch(`${app.baseUrl}/api/v1/inventory/import`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: fleetCsv() });
       if (!imported.ok) throw new Error(`fleet import failed: ${imported.status}`);

@@ -92,6 +92,34 @@ export async function readSiteGpuPower(siteId: string, source: "1m" | "1h", from
   return rows.map((r) => ({ bucketMs: r.bucket.getTime(), avgW: r.watts }));
 }
 
+/** How much of [fromMs, toMs) × the site's GPUs their power telemetry covers. */
+export type GpuCoverage = { gpus: number; gpusReporting: number; coveredGpuMs: number; firstMs: number | null; lastMs: number | null };
+
+/**
+ * The telemetry GPU energy rests on: how many of the site's GPUs sent power
+ * readings in the range, and for how much GPU-time (each rollup bucket's part
+ * inside the range, an hour weighted by its sample count as for energy). A
+ * site whose GPUs reported for ten minutes of a day has ten minutes of GPU
+ * energy, and must say so rather than pass for the day's.
+ */
+export async function readSiteGpuCoverage(siteId: string, source: "1m" | "1h", fromMs: number, toMs: number): Promise<GpuCoverage> {
+  const pool = getPool();
+  const gpus = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" k ON k.id = s."rackId" WHERE k."siteId" = $1::uuid`, [siteId])).rows[0]!.n;
+  const { power } = await gpuFieldIds();
+  if (power === null) return { gpus, gpusReporting: 0, coveredGpuMs: 0, firstMs: null, lastMs: null };
+  const widthMs = rollupWidthMs[source];
+  const { rows } = await pool.query<{ reporting: number; covered_s: number | null; first: Date | null; last: Date | null }>(
+    `SELECT count(DISTINCT w."gpuId")::int AS reporting, sum(w.cov * extract(epoch FROM w.hi - w.lo))::float8 AS covered_s, min(w.lo) AS first, max(w.hi) AS last FROM (
+        SELECT r."gpuId", ${coverageSql(source, "r")} AS cov,
+               greatest(r."bucket", $3::timestamptz) AS lo, least(r."bucket" + make_interval(secs => $5::int), $4::timestamptz) AS hi
+          FROM ${rollupTable[source]} r ${siteGpus}
+         WHERE k."siteId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $6 AND r."bucket" < $4) w`,
+    [siteId, power, new Date(fromMs), new Date(toMs), widthMs / 1000, new Date(fromMs - widthMs)],
+  );
+  const r = rows[0]!;
+  return { gpus, gpusReporting: r.reporting, coveredGpuMs: (r.covered_s ?? 0) * 1000, firstMs: r.first?.getTime() ?? null, lastMs: r.last?.getTime() ?? null };
+}
+
 export type GpuEnergyRow = { gpuId: string; uuid: string; hostname: string; rack: string; kwh: number };
 
 /**

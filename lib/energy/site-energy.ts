@@ -1,6 +1,6 @@
 import type { EnergyMeterKind, EnergyScope } from "../generated/prisma/enums";
 import { coarseRuns, overlaps, type CoarseRun } from "./coarse";
-import { chooseRollup, readSiteGpuPower, rollupWidthMs, SITE_FINE_MAX_SPAN_MS } from "./gpu-power";
+import { chooseRollup, readSiteGpuCoverage, readSiteGpuPower, rollupWidthMs, SITE_FINE_MAX_SPAN_MS, type GpuCoverage } from "./gpu-power";
 import { listSiteMeters, meterProfile, readMeterReadings, type SiteMeter } from "./meter-readings";
 import { addBuckets, energyPerBucketKwh, isSilentAt, meterGaps, sumBuckets, type CountedSpan, type PowerProfile, type TimeSpan } from "./power-profile";
 import { PRICING_BUCKET_MS } from "./pricing";
@@ -36,6 +36,8 @@ export type SiteEnergy = {
   facility: Map<number, number>;
   it: Map<number, number>;
   gpu: Map<number, number>;
+  /** What the GPU energy rests on; null when not computed (withGpu false). */
+  gpuCoverage: GpuCoverage | null;
   meters: MeterEnergy[];
   gaps: MeterGap[];
   coarse: MeterCoarse[];
@@ -69,8 +71,8 @@ function meterEnergy(meter: SiteMeter, readings: { atMs: number; value: number }
 export async function computeSiteEnergy(
   site: EnergySite, fromMs: number, toMs: number, maxGapMs: number, nowMs: number, opts = { withGpu: true },
 ): Promise<SiteEnergy> {
-  const gpu = opts.withGpu ? await gpuBuckets(site, fromMs, toMs, nowMs) : new Map<number, number>();
-  const out: SiteEnergy = { fromMs, toMs, maxGapMs, facility: new Map(), it: new Map(), gpu, meters: [], gaps: [], coarse: [], resets: [] };
+  const { gpu, gpuCoverage } = opts.withGpu ? await gpuEnergy(site, fromMs, toMs, nowMs) : { gpu: new Map<number, number>(), gpuCoverage: null };
+  const out: SiteEnergy = { fromMs, toMs, maxGapMs, facility: new Map(), it: new Map(), gpu, gpuCoverage, meters: [], gaps: [], coarse: [], resets: [] };
   for (const meter of await listSiteMeters(site.id)) {
     const readings = await readMeterReadings(meter.id, fromMs, toMs);
     if (readings.length === 0 || readings[0]!.atMs >= toMs) continue;
@@ -89,13 +91,13 @@ export async function computeSiteEnergy(
   return out;
 }
 
-async function gpuBuckets(site: EnergySite, fromMs: number, toMs: number, nowMs: number): Promise<Map<number, number>> {
+async function gpuEnergy(site: EnergySite, fromMs: number, toMs: number, nowMs: number): Promise<{ gpu: Map<number, number>; gpuCoverage: GpuCoverage }> {
   // Rollups, never raw samples: a site has hundreds of GPUs, and a day of raw samples is millions of rows.
   const source = await chooseRollup(fromMs, toMs, nowMs, SITE_FINE_MAX_SPAN_MS);
-  const points = await readSiteGpuPower(site.id, source, fromMs, toMs);
-  // Missing buckets add nothing (GPUs that sent nothing); the site's GPU gaps are not reported.
+  const [points, gpuCoverage] = await Promise.all([readSiteGpuPower(site.id, source, fromMs, toMs), readSiteGpuCoverage(site.id, source, fromMs, toMs)]);
+  // Missing buckets add nothing (GPUs that sent nothing); how much was covered is reported beside the energy.
   const profile = rollupProfile(points, rollupWidthMs[source], Infinity);
-  return energyPerBucketKwh(profile.pieces, fromMs, toMs, PRICING_BUCKET_MS);
+  return { gpu: energyPerBucketKwh(profile.pieces, fromMs, toMs, PRICING_BUCKET_MS), gpuCoverage };
 }
 
 /** Which energy the bill is computed from: the utility feed when metered, else the IT load, else the GPUs. */

@@ -45,6 +45,16 @@ export const PueUnknownReason = z.enum(["no_facility_meter", "no_it_meter", "no_
     "why pue is null: no facility meter, no IT meter, no time in the period when both scopes were measured (a meter not read yet, or read too coarsely to fit), or one scope used no energy",
 });
 
+export const GpuTelemetryOut = z
+  .object({
+    gpus: z.number().int().meta({ description: "GPUs at the site" }),
+    gpusReporting: z.number().int().meta({ description: "of them, those that sent power readings in the period" }),
+    coverage: z.number().meta({ description: "the share of the period × the site's GPUs that power readings cover, 0–1: gpuKwh counts only that time (a GPU that sent nothing adds nothing)" }),
+    from: z.string().nullable().meta({ description: "the first covered time in the period; null when nothing was reported" }),
+    to: z.string().nullable(),
+  })
+  .meta({ id: "EnergyGpuTelemetry", description: "what gpuKwh rests on, so GPU energy of a few reported minutes is not read as the period's" });
+
 export const SummaryOut = z
   .object({
     site: z.string(),
@@ -63,7 +73,8 @@ export const SummaryOut = z
     currency: z.string(),
     co2eKg: z.number().nullable(),
     costBasis: z.enum(["facility", "it", "gpu"]).meta({ description: "facility meters when there are any, else IT meters, else GPU telemetry" }),
-    gpuKwh: z.number().meta({ description: "GPU power telemetry of the site's GPUs (DCGM_FI_DEV_POWER_USAGE)" }),
+    gpuKwh: z.number().meta({ description: "GPU power telemetry of the site's GPUs (DCGM_FI_DEV_POWER_USAGE), over the GPU-time gpuTelemetry covers" }),
+    gpuTelemetry: GpuTelemetryOut,
     meters: z.array(
       z.object({
         meter: z.string(),

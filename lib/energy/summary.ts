@@ -50,6 +50,12 @@ function readingNotes(energy: SiteEnergy): Pick<SummaryOut, "gaps" | "coarse" | 
   };
 }
 
+function gpuTelemetryOut(energy: SiteEnergy, fromMs: number, toMs: number): SummaryOut["gpuTelemetry"] {
+  const c = energy.gpuCoverage ?? { gpus: 0, gpusReporting: 0, coveredGpuMs: 0, firstMs: null, lastMs: null };
+  const possibleMs = c.gpus * (toMs - fromMs);
+  return { gpus: c.gpus, gpusReporting: c.gpusReporting, coverage: possibleMs > 0 ? roundTo(Math.min(1, c.coveredGpuMs / possibleMs), 4) : 0, from: isoOrNull(c.firstMs), to: isoOrNull(c.lastMs) };
+}
+
 /**
  * A site's energy over [from, to): facility and IT meters, PUE, cost from the
  * site's tariff (time of use when set), CO2e from its intensity (hourly series
@@ -74,6 +80,7 @@ export async function getEnergySummary(q: SummaryQuery, now = new Date()): Promi
     co2eKg: roundOrNull(priced.total.co2eKg, roundKg),
     costBasis: basis,
     gpuKwh: roundKwh(sumBuckets(energy.gpu)),
+    gpuTelemetry: gpuTelemetryOut(energy, fromMs, toMs),
     meters: energy.meters.map(meterOut),
     ...readingNotes(energy),
   };

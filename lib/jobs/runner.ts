@@ -93,7 +93,7 @@ function isPermanent(err: unknown): boolean {
 
 /** The verdict for the job's last log line: the kind in words, then its summary. */
 function verdictNote(verdict: Verdict | null): string {
-  return verdict ? `; verdict ${verdict.kind.replaceAll("_", " ")}: ${verdict.summary}` : "; not judged";
+  return verdict ? `; verdict ${verdict.kind.replaceAll("_", " ")}: ${verdict.summary.replace(/\.$/, "")}` : "; not judged";
 }
 
 async function execute(job: Job, signal: AbortSignal, onEpoch: (m: EpochMetrics, epochs: number) => void): Promise<{ status: "succeeded"; message: string; result?: object } | { status: "failed"; error: string } | { status: "cancelled" }> {

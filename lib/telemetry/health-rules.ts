@@ -70,7 +70,7 @@ function failedCauses(x: HealthInputs, baseline: HealthBaseline | null): HealthC
   }
   const rows = x.uncorrectableRemappedRows;
   if (rows && rows.value > (baseline?.uncorrectableRemappedRows ?? 0)) {
-    const text = `${rows.value} rows remapped for uncorrectable errors`;
+    const text = `${rows.value} row${rows.value === 1 ? "" : "s"} remapped for uncorrectable errors`;
     out.push({ code: "uncorrectable_remapped_rows", level: "failed", source: "telemetry", text, evidence: evidence(healthFields.uncorrectableRemappedRows, rows) });
   }
   return out;

@@ -56,7 +56,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       <PageHeader
         eyebrow="Machine learning"
         title="Jobs"
-        description="Training and evaluation jobs: queued by priority, placed on healthy GPUs within rack power caps and team quotas, run by the workers, followed live. The status says whether a job ran; its verdict says whether the model is any good."
+        description="Training and evaluation jobs: queued by priority, placed on healthy GPUs that report telemetry, within rack power caps and team quotas, run by the workers, followed live. The status says whether a job ran; its verdict says whether the model is any good."
         actions={<ButtonLink href="/jobs/schedules">Schedules</ButtonLink>}
       />
       <div className="space-y-4">
@@ -73,7 +73,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             </Notice>
           ) : (
             <Card isFlush>
-              <JobsTable jobs={loaded.page.items} />
+              <JobsTable jobs={loaded.page.items} isFiltered={Object.values(filters).some((v) => v !== undefined && v !== "")} />
               <Pager
                 summary={`${loaded.page.items.length} job${loaded.page.items.length === 1 ? "" : "s"} on this page`}
                 firstHref={cursor ? hrefWith("/jobs", filters) : null}

@@ -118,6 +118,8 @@ describe("GPU energy of a site, its racks, and alert hook points", () => {
     const s = (await call(summary.GET, { token: viewer, path: `/api/v1/energy/summary?${range}` })).body;
     expect(s).toMatchObject({ gpuKwh: 2.4, costBasis: "gpu", itKwh: 0, pue: null, currency: "EUR" });
     expect(s.cost).toBeCloseTo(2.4 * 0.21, 4);
+    // 2.4 kWh is what 4 of the site's 144 GPUs reported: the summary says so, not "the site's GPUs used 2.4 kWh".
+    expect(s.gpuTelemetry).toEqual({ gpus: 144, gpusReporting: 4, coverage: Math.round((4 / 144) * 1e4) / 1e4, from: iso(start), to: iso(end) });
     const byRack = (await call(breakdown.GET, { token: viewer, path: `/api/v1/energy/breakdown?${range}&by=rack` })).body;
     expect(byRack).toMatchObject({ by: "rack", totalKwh: 2.4, items: [{ name: "ams1/ams1-r01", kwh: 2.4 }] });
     const byGpu = (await call(breakdown.GET, { token: viewer, path: `/api/v1/energy/breakdown?${range}&by=gpu` })).body;

@@ -85,6 +85,20 @@ function carbonText(p: SitePricing): string {
   return `hourly intensity for ${p.hourlyIntensityHours} of ${p.periodHours} h${flat ? `, else ${flat}` : ""}`;
 }
 
+/** "38.2 %": a coverage share for a person, never rounded up to a whole 100 % it is not. */
+function formatCoverage(share: number): string {
+  return share >= 1 ? "100 %" : `${Math.min(99.9, Math.round(share * 1000) / 10).toLocaleString("en-US")} %`;
+}
+
+/** What the GPU energy rests on: how many GPUs reported, for how much of the period. */
+function gpuStat(summary: SummaryOut): { quantity: Quantity | null; exact: number | null; hint: string; tone: Tone } {
+  const t = summary.gpuTelemetry;
+  if (t.gpusReporting === 0) return { quantity: null, exact: null, hint: `no GPU power telemetry in this period (${t.gpus} GPUs at the site)`, tone: "normal" };
+  const isPartial = t.coverage < 0.95;
+  const hint = `DCGM power of ${t.gpusReporting} of ${t.gpus} GPUs · covers ${formatCoverage(t.coverage)} of the period${isPartial && t.from ? `, since ${formatUtcMinute(t.from)}` : ""}`;
+  return { quantity: kwhQuantity(summary.gpuKwh), exact: summary.gpuKwh, hint, tone: isPartial ? "warn" : "normal" };
+}
+
 function meteredHint(count: number, scope: string): string {
   return count === 0 ? `no ${scope} meter reported in this period` : `${count} ${scope} meter${count === 1 ? "" : "s"}`;
 }
@@ -108,7 +122,7 @@ export function EnergyStatCards({ summary, pricing, pueTarget }: { summary: Summ
         tone={isPueHigh ? "warn" : "normal"}
         hint={pueHint(summary, pueTarget, isPueHigh)}
       />
-      <EnergyStat label="GPU energy" testId="energy-gpu" quantity={kwhQuantity(summary.gpuKwh)} exact={summary.gpuKwh} hint="DCGM power telemetry of the site's GPUs" />
+      <EnergyStat label="GPU energy" testId="energy-gpu" {...gpuStat(summary)} />
       <EnergyStat
         label="Cost"
         testId="energy-cost"
@@ -121,6 +135,7 @@ export function EnergyStatCards({ summary, pricing, pueTarget }: { summary: Summ
             </span>{" "}
             · {summary.cost === null ? "some energy has no price" : tariffText(pricing)}
             {hasBasisEnergy && basisThrough && ` · energy read through ${formatUtcMinute(basisThrough)}`}
+            {hasBasisEnergy && summary.costBasis === "gpu" && summary.gpuTelemetry.coverage < 0.95 && ` · only the ${formatCoverage(summary.gpuTelemetry.coverage)} of the period GPU telemetry covers`}
           </>
         }
       />

@@ -11,7 +11,7 @@ function request(j: JobSummaryOut): string {
   return parts.filter(Boolean).join(" · ");
 }
 
-export function JobsTable({ jobs }: { jobs: JobSummaryOut[] }) {
+export function JobsTable({ jobs, isFiltered = true }: { jobs: JobSummaryOut[]; isFiltered?: boolean }) {
   return (
     <Table label="Jobs">
       <THead>
@@ -27,7 +27,7 @@ export function JobsTable({ jobs }: { jobs: JobSummaryOut[] }) {
         <Th>Submitted (UTC)</Th>
       </THead>
       <TBody>
-        {jobs.length === 0 && <EmptyRow colSpan={10}>No job matches these filters.</EmptyRow>}
+        {jobs.length === 0 && <EmptyRow colSpan={10}>{isFiltered ? "No job matches these filters." : "No jobs yet: submit one above, or POST /api/v1/jobs."}</EmptyRow>}
         {jobs.map((j) => (
           <Tr key={j.id} testId="job-row">
             <Td isMono>
