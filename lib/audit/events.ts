@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, type Prisma, type Tx } from "../db";
 import { actorOf, type Principal } from "../auth/principal";
-import { decodeCursor, toPage, type Page } from "../http/pagination";
+import { decodeCursor, toPage, type Page } from "../pagination";
 import type { AuditEventOut, AuditQuery } from "./schemas";
 
 export type AuditEntry = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "../http/pagination";
+import { PageQuery } from "../pagination";
 
 export const AuditQuery = PageQuery.extend({
   actor: z.string().min(1).optional().meta({ description: "`user:alice`, `token:ci`, `system`, or a bare name matching either" }),

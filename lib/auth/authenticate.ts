@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { Principal } from "./principal";
 import { findSessionPrincipal, SESSION_COOKIE } from "./sessions";
 import { findTokenPrincipal } from "./tokens";

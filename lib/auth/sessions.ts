@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { recordAudit } from "../audit/events";
 import { getConfig } from "../config";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { systemPrincipal, type Principal } from "./principal";
 import type { LoginInput } from "./schemas";
 import { generateSecret, hashPassword, hashSecret, verifyPassword } from "./secrets";

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { recordAudit } from "../audit/events";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { canGrant } from "./permissions";
 import { actorOf, type Principal } from "./principal";
 import type { CreateTokenInput, TokenOut } from "./schemas";

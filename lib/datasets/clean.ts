@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { isMissingCell, parseNumeric, sortLabels, type Cell } from "./cells";
 import type { ClassCount, CleaningReport, ColumnProfile } from "./cleaning-report";
 import { CLEANED_FORMAT, type CleanedDataset, type CleanedFeature } from "./cleaned-dataset";

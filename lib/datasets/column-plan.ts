@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { ColumnRef, DatasetOptions, ImputeStrategy, NormalisationMethod } from "./schemas";
 
 /** A column the dataset keeps as a model input. */

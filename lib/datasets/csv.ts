@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { Delimiter } from "./schemas";
 
 /** A data row as read, with the file line it ended on (1-based, for error messages). */

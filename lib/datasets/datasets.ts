@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { db, type Prisma } from "../db";
 import type { Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
-import { decodeCursor, toPage, type Page, type PageQuery } from "../http/pagination";
+import { AppError } from "../errors";
+import { decodeCursor, toPage, type Page, type PageQuery } from "../pagination";
 import { cleanDataset } from "./clean";
 import { decodeCleaned, type CleanedDataset } from "./cleaned-dataset";
 import {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { CleanedDataset } from "./cleaned-dataset";
 import { fitPreprocessing, transformRows } from "./preprocess";
 import type { PreparedData, SplitPart } from "./prepared";

@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { isMissingToken, parseNumeric, sortLabels, type Cell } from "./cells";
 import type { CleanedDataset, CleanedFeature } from "./cleaned-dataset";
 import { imputeNumber, mean, mode, std } from "./column-stats";

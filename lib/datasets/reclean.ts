@@ -1,6 +1,6 @@
 import type { Principal } from "../auth/principal";
 import { db } from "../db";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { cleanDataset } from "./clean";
 import type { UploadDatasetOut } from "./dataset-views";
 import { StoredOptions, type DatasetOptionsInput, type RecleanVersionBody } from "./schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "../http/pagination";
+import { PageQuery } from "../pagination";
 
 // The zod schemas at lib/datasets' boundaries: the upload query string (HTTP),
 // the library's own options (what tests and the worker pass), and the answers.

@@ -1,7 +1,7 @@
 import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import type { Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { AllocateGpusInput, ReleaseGpusInput } from "./schemas";
 
 /** One allocation with what energy accounting needs of its GPU; GPU fields are null once it left the inventory. */

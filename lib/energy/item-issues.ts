@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 
 /**
  * A problem with one item of a batch, in the shape the API gives zod issues

@@ -1,5 +1,5 @@
 import { db } from "../db";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { listJobAllocations, type JobAllocation } from "./allocations";
 import { asPowerPoints, chooseGpuSource, gpuFieldIds, readGpuRollup, readGpuSamples, rollupWidthMs } from "./gpu-power";
 import { overlaps } from "./coarse";

@@ -1,5 +1,5 @@
 import { getPool } from "../database/pool";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { MeterOut, MetersQuery } from "./schemas";
 
 type Row = { site: string; meter: string; scope: MeterOut["scope"]; kind: MeterOut["kind"]; readings: number; first_at: Date | null; last_at: Date | null; last_value: number | null };

@@ -1,5 +1,5 @@
 import { getPool } from "../database/pool";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { gpuFieldIds } from "./gpu-power";
 import type { RackPowerOut, RackPowerQuery } from "./schemas";
 import { roundTo } from "./units";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { PricingContext } from "./pricing";
 import { TariffPeriod } from "./schemas";
 import { MS_PER_HOUR } from "./units";

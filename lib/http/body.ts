@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { getConfig } from "../config";
-import { AppError } from "./errors";
+import { AppError } from "../errors";
 
 /**
  * Reads a request body up to `limit` bytes. The Content-Length header is checked

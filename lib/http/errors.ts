@@ -1,7 +1,8 @@
 import { ZodError } from "zod";
+import { AppError, type ErrorCode } from "../errors";
 import { logger } from "../observability/logger";
 
-/** Every error code the API answers with, and its HTTP status. */
+/** The HTTP status of each error code: the one place codes meet statuses. */
 export const errorStatus = {
   bad_request: 400,
   invalid_json: 400,
@@ -14,22 +15,9 @@ export const errorStatus = {
   unprocessable_entity: 422,
   rate_limited: 429,
   internal: 500,
-} as const;
-export type ErrorCode = keyof typeof errorStatus;
+} as const satisfies Record<ErrorCode, number>;
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details: unknown } };
-
-/** Services throw this; the HTTP edge turns it into the one error shape. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details: unknown = null,
-  ) {
-    super(message);
-    this.name = "AppError";
-  }
-}
 
 export function errorResponse(code: ErrorCode, message: string, details: unknown = null, headers?: HeadersInit): Response {
   const body: ErrorBody = { error: { code, message, details } };

@@ -1,7 +1,8 @@
 import { authenticate } from "../auth/authenticate";
 import { can, permissions, type Permission } from "../auth/permissions";
 import type { Principal } from "../auth/principal";
-import { AppError, toErrorResponse } from "./errors";
+import { AppError } from "../errors";
+import { toErrorResponse } from "./errors";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 type Handler<P> = (req: Request, ctx: { user: Principal; params: P }) => Promise<Response>;

@@ -1,7 +1,7 @@
 import { db, DbNull, type Prisma, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import { actorOf, type Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { readHealthAck, readHealthCauses } from "../telemetry/health-causes";
 import { readHealthInputs } from "../telemetry/health";
 import { baselineOf, reasonOf, type Health, type HealthCause } from "../telemetry/health-rules";

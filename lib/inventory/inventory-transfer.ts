@@ -1,7 +1,7 @@
 import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import type { Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { planImport, type FleetState, type ImportPlan } from "./import-plan";
 import { readInventoryCsv, writeInventoryCsv } from "./inventory-csv";
 

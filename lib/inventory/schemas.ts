@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "../http/pagination";
+import { PageQuery } from "../pagination";
 
 /** Names operators type and scripts pass in URLs: no spaces or slashes. */
 export const Name = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");

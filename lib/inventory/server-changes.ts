@@ -1,7 +1,7 @@
 import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import type { Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { findOverlap, outOfRackReason, overlapReason, type Slot } from "./placement";
 import { lockRack, resolveRack } from "./racks";
 import type { CreateServerInput, ServerOut, UpdateServerInput } from "./schemas";

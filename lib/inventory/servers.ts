@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, type Prisma } from "../db";
-import { AppError } from "../http/errors";
-import { decodeCursor, toPage, type Page } from "../http/pagination";
+import { AppError } from "../errors";
+import { decodeCursor, toPage, type Page } from "../pagination";
 import type { ListServersQuery, ServerOut } from "./schemas";
 
 const Cursor = z.object({ hostname: z.string() });

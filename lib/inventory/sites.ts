@@ -1,7 +1,7 @@
 import { db, type Prisma, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import type { Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { CreateSiteInput, SiteOut, UpdateSiteInput } from "./schemas";
 
 const siteInclude = { _count: { select: { racks: true } } } satisfies Prisma.SiteInclude;

@@ -1,7 +1,7 @@
 import { db } from "../db";
 import { recordAudit } from "../audit/events";
 import { actorOf, type Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { activeStatuses, freeJobGpus } from "./lifecycle";
 import { appendJobLog } from "./logs";
 import { getJob } from "./queries";

@@ -5,7 +5,7 @@
 import { db } from "../db";
 import { loadCleaned } from "../datasets/datasets";
 import type { Preprocessing } from "../datasets/prepared";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { loadModelFromArtifact, predict, type RawInstance } from "../training/artifact";
 import { loadTrainingBackend } from "../training/backend";
 import { majorityBaseline } from "../training/baselines";

@@ -4,7 +4,7 @@
  */
 import { db } from "../db";
 import type { Job } from "../generated/prisma/client";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { createTrainingRun, executeTrainingRun, type TrainingOutcome } from "../training/run";
 import type { EpochMetrics } from "../training/schemas";
 import { StoredJobSpec } from "./schemas";

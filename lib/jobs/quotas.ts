@@ -2,7 +2,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit/events";
 import type { Principal } from "../auth/principal";
 import { actorOf } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { PutQuotaInput, QuotaOut } from "./schemas";
 
 async function usageByTeam(): Promise<Map<string, number>> {

@@ -7,7 +7,7 @@
 import { ZodError } from "zod";
 import { db } from "../db";
 import type { Job } from "../generated/prisma/client";
-import { AppError, errorStatus } from "../http/errors";
+import { isCallersError } from "../errors";
 import { logger } from "../observability/logger";
 import type { EpochMetrics, Verdict } from "../training/schemas";
 import { evaluateRunOnDataset } from "./evaluate";
@@ -88,7 +88,7 @@ function epochLogger(jobId: string): { onEpoch: (m: EpochMetrics, epochs: number
 /** Bad input stays bad however often it is retried; anything else may be the infrastructure. */
 function isPermanent(err: unknown): boolean {
   if (err instanceof ZodError) return true;
-  return err instanceof AppError && errorStatus[err.code] < 500;
+  return isCallersError(err);
 }
 
 /** The verdict for the job's last log line: the kind in words, then its summary. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "../http/pagination";
+import { PageQuery } from "../pagination";
 import { EvaluatedOn, ModelSpec, TrainingSpec, Verdict } from "../training/schemas";
 import { cronProblem } from "./cron";
 

@@ -1,7 +1,7 @@
 import { db, type Prisma, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import { actorOf, type Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { nextCronRun } from "./cron";
 import { resolveDatasetRef } from "./dataset-ref";
 import { appendJobLog } from "./logs";

@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { getTemplate } from "../training/templates";
 import { TrainingSpec } from "../training/schemas";
 import { ensureXorDataset } from "./xor-dataset";

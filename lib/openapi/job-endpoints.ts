@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PageQuery } from "../http/pagination";
+import { PageQuery } from "../pagination";
 import {
   CreatedJobOut, CreateJobInput, JobLogOut, JobOut, JobSummaryOut, ListJobsQuery, PutQuotaInput, QuotaOut, ScheduleOut, UpdateScheduleInput,
 } from "../jobs/schemas";

@@ -1,13 +1,13 @@
 import { OpenAPIRegistry, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { errorStatus, type ErrorCode } from "../http/errors";
+import { errorCodes } from "../errors";
 
 export const registry = new OpenAPIRegistry();
 
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
+      code: z.enum(errorCodes),
       message: z.string(),
       details: z.unknown().nullable(),
     }),

@@ -1,7 +1,7 @@
 import { db, type Prisma } from "../db";
 import { recordAudit } from "../audit/events";
 import type { Principal } from "../auth/principal";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { CreateTargetInput, TargetOut, UpdateTargetInput } from "./schemas";
 
 type TargetRow = Prisma.ScrapeTargetGetPayload<object>;

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { getPool } from "../database/pool";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { findFieldId } from "./field-ids";
 import type { SeriesOut, SeriesQuery } from "./schemas";
 

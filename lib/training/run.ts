@@ -9,7 +9,7 @@ import { prepareTrainingData } from "../datasets/prepare";
 import type { PreparedData } from "../datasets/prepared";
 import { getConfig } from "../config";
 import { getPool } from "../database/pool";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import { logger } from "../observability/logger";
 import { recordTrainingBackend } from "./backend-status";
 import type { BackendReport } from "./backend-order";

@@ -4,7 +4,7 @@
  * in ./run.ts (worker side).
  */
 import { db } from "../db";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors";
 import type { Evaluation } from "./metrics";
 import { TrainingSpec, Verdict, type Convergence, type EpochMetrics, type TrainingSpecInput } from "./schemas";
 

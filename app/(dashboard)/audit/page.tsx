@@ -8,9 +8,9 @@ import { listAuditEvents } from "@/lib/audit/events";
 import { listAuditActions } from "@/lib/audit/facets";
 import { AuditQuery, type AuditEventOut } from "@/lib/audit/schemas";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { completeInstant, flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
-import type { Page } from "@/lib/http/pagination";
+import type { Page } from "@/lib/pagination";
 import { AuditFilters } from "./_components/audit-filters";
 import { AuditTable } from "./_components/audit-table";
 

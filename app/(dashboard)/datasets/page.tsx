@@ -8,9 +8,9 @@ import { can } from "@/lib/auth/permissions";
 import { listDatasets } from "@/lib/datasets/datasets";
 import type { DatasetSummaryOut } from "@/lib/datasets/dataset-views";
 import { ListDatasetsQuery } from "@/lib/datasets/schemas";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
-import type { Page } from "@/lib/http/pagination";
+import type { Page } from "@/lib/pagination";
 import { DatasetsTable } from "./_components/datasets-table";
 import { DatasetUpload } from "./_components/dataset-upload";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanDataset } from "../../../lib/datasets/clean";
 import { UploadDatasetQuery } from "../../../lib/datasets/schemas";
-import { AppError } from "../../../lib/http/errors";
+import { AppError } from "../../../lib/errors";
 
 const lines = (...rows: string[]) => rows.join("\n") + "\n";
 

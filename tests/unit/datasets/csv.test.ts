@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectDelimiter, readCsvTable } from "../../../lib/datasets/csv";
-import { AppError } from "../../../lib/http/errors";
+import { AppError } from "../../../lib/errors";
 
 /** The AppError a call throws, so its code and line details can be checked. */
 function thrown(fn: () => unknown): AppError {

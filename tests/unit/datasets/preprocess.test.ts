@@ -3,7 +3,7 @@ import { cleanDataset } from "../../../lib/datasets/clean";
 import type { CleanedDataset } from "../../../lib/datasets/cleaned-dataset";
 import { prepareTrainingData } from "../../../lib/datasets/prepare";
 import { encodeInstance, fitPreprocessing, transformRows } from "../../../lib/datasets/preprocess";
-import { AppError } from "../../../lib/http/errors";
+import { AppError } from "../../../lib/errors";
 
 const lines = (...rows: string[]) => rows.join("\n") + "\n";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z, ZodError } from "zod";
 import { getConfig } from "../../../lib/config";
-import { AppError } from "../../../lib/http/errors";
+import { AppError } from "../../../lib/errors";
 import { readBodyText, readJson, readQuery, requireContentType } from "../../../lib/http/body";
 
 const url = "http://localhost/api/v1/sites";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, errorResponse, errorStatus, toErrorResponse, type ErrorCode } from "../../../lib/http/errors";
+import { AppError, type ErrorCode } from "../../../lib/errors";
+import { errorResponse, errorStatus, toErrorResponse } from "../../../lib/http/errors";
 
 async function bodyOf(res: Response) {
   expect(res.headers.get("content-type")).toMatch(/^application\/json/);

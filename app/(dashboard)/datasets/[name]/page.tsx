@@ -12,7 +12,7 @@ import { getDatasetVersion, listDatasetVersions } from "@/lib/datasets/datasets"
 import type { DatasetVersionOut } from "@/lib/datasets/dataset-views";
 import { DatasetVersionQuery } from "@/lib/datasets/schemas";
 import { describeZeroSuspects } from "@/lib/datasets/zero-suspects";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import { ClassBalance } from "./_components/class-balance";
 import { CleaningFacts, CleaningStats } from "./_components/cleaning-summary";

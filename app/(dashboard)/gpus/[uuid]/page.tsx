@@ -12,7 +12,7 @@ import { UtcTime } from "@/components/ui/utc-time";
 import { TelemetryStateBadge } from "@/components/ui/telemetry-state-badge";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
 import { getGpu } from "@/lib/inventory/gpus";
 import type { GpuOut } from "@/lib/inventory/schemas";

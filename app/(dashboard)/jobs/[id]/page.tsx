@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors";
 import { listJobLogs } from "@/lib/jobs/logs";
 import { getJob } from "@/lib/jobs/queries";
 import { JobIdParam } from "@/lib/jobs/schemas";

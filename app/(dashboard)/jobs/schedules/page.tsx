@@ -10,7 +10,7 @@ import { UtcTime } from "@/components/ui/utc-time";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
-import { PageQuery } from "@/lib/http/pagination";
+import { PageQuery } from "@/lib/pagination";
 import { listSchedules } from "@/lib/jobs/schedules";
 import type { ScheduleOut } from "@/lib/jobs/schemas";
 import { ScheduleActions } from "./_components/schedule-actions";

@@ -1,5 +1,5 @@
 import { readQuery } from "@/lib/http/body";
-import { PageQuery } from "@/lib/http/pagination";
+import { PageQuery } from "@/lib/pagination";
 import { withAuth } from "@/lib/http/with-auth";
 import { listSchedules } from "@/lib/jobs/schedules";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError } from "../../../lib/http/errors";
-import { decodeCursor, encodeCursor, PageQuery, toPage } from "../../../lib/http/pagination";
+import { AppError } from "../../lib/errors";
+import { decodeCursor, encodeCursor, PageQuery, toPage } from "../../lib/pagination";
 
 const Key = z.object({ createdAt: z.string(), id: z.string() });
 

@@ -1,0 +1,40 @@
+/**
+ * The one error type of lib/: services throw `new AppError(code, message)`
+ * and never think in HTTP. What a code means for a caller is stated here;
+ * which status it becomes is the HTTP edge's business (http/errors.ts), so the
+ * worker and the serving process use lib/ without HTTP meaning.
+ */
+export const errorCodes = [
+  "bad_request",
+  "invalid_json",
+  "unauthenticated",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "unsupported_media_type",
+  "unprocessable_entity",
+  "rate_limited",
+  "internal",
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: unknown = null,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+/**
+ * Whether an error is the caller's (bad input, a missing record, a conflict, a
+ * refusal): doing the same again gives the same answer, so a job queue does
+ * not retry it. Only `internal` is the system's own failure.
+ */
+export function isCallersError(err: unknown): err is AppError {
+  return err instanceof AppError && err.code !== "internal";
+}
