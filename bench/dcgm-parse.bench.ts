@@ -18,10 +18,10 @@
  */
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
-import { DCGM_DEFAULT_FIELDS, type DcgmFieldName } from "../lib/telemetry/dcgm-fields";
-import { renderDcgmPage, type DcgmPageGpu } from "../lib/telemetry/dcgm-page";
-import { parseDcgmBytes, parseDcgmText } from "../lib/telemetry/dcgm-parser";
-import { simulateGpuReadings } from "../lib/telemetry/simulated-load";
+import { DCGM_DEFAULT_FIELDS, type DcgmFieldName } from "../lib/telemetry/dcgm/fields";
+import { renderDcgmPage, type DcgmPageGpu } from "../lib/telemetry/dcgm/page";
+import { parseDcgmBytes, parseDcgmText } from "../lib/telemetry/dcgm/parser";
+import { simulateGpuReadings } from "../lib/demo/simulated-load";
 import { percentile } from "./stats";
 
 // The library ships CommonJS without types; this is the one call we use.

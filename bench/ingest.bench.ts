@@ -17,12 +17,12 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { encodeSampleRows } from "../lib/telemetry/copy-binary";
-import { renderDcgmPage } from "../lib/telemetry/dcgm-page";
-import { DCGM_DEFAULT_FIELDS } from "../lib/telemetry/dcgm-fields";
-import { dayOf } from "../lib/telemetry/partitions";
-import type { SampleColumns } from "../lib/telemetry/sample-store";
-import { simulateGpuReadings } from "../lib/telemetry/simulated-load";
+import { encodeSampleRows } from "../lib/telemetry/store/copy-binary";
+import { renderDcgmPage } from "../lib/telemetry/dcgm/page";
+import { DCGM_DEFAULT_FIELDS } from "../lib/telemetry/dcgm/fields";
+import { dayOf } from "../lib/telemetry/store/partitions";
+import type { SampleColumns } from "../lib/telemetry/store/sample-store";
+import { simulateGpuReadings } from "../lib/demo/simulated-load";
 import { startApp } from "../tests/support/launcher";
 import { withServerDatabase } from "./server-database";
 

@@ -69,10 +69,10 @@ async function loadLib() {
     import("../lib/datasets/datasets"),
     import("../tests/support/job-fleet"),
     import("../tests/support/worker-process"),
-    import("../lib/training/backend"),
+    import("../lib/training/backend/backend"),
     import("../lib/datasets/prepare"),
-    import("../lib/training/training-data"),
-    import("../lib/training/model"),
+    import("../lib/training/engine/training-data"),
+    import("../lib/training/engine/model"),
     import("../lib/training/schemas"),
     import("../lib/db"),
   ]);

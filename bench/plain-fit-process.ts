@@ -5,8 +5,8 @@
  * CPU-bound process — the ceiling for "two workers vs one".
  * Usage: tsx --conditions=react-server bench/plain-fit-process.ts <rows> <features> <epochs> <spec JSON>; prints the fit's ms.
  */
-import { loadTrainingBackend } from "../lib/training/backend";
-import { buildModel } from "../lib/training/model";
+import { loadTrainingBackend } from "../lib/training/backend/backend";
+import { buildModel } from "../lib/training/engine/model";
 import { TrainingSpec } from "../lib/training/schemas";
 
 const [rows, features, epochs] = process.argv.slice(2, 5).map(Number) as [number, number, number];

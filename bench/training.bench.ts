@@ -1,5 +1,5 @@
 /**
- * training: samples/s of the training loop (lib/training/train.ts) on the
+ * training: samples/s of the training loop (lib/training/engine/train.ts) on the
  * WebAssembly backend against the pure-JS cpu backend, same process, same
  * generated data (4,096 rows, 32 features, 4 classes), same 32-256-256-4 MLP
  * (relu, softmax, Adam, batch 64, no validation split).
@@ -10,11 +10,11 @@
  * tfjs-node is not measured when it is not installed (it is an optional
  * dependency that needs libtensorflow).
  */
-import { loadTrainingBackend, switchBackend, type Tf } from "../lib/training/backend";
-import { createPrng } from "../lib/training/prng";
+import { loadTrainingBackend, switchBackend, type Tf } from "../lib/training/backend/backend";
+import { createPrng } from "../lib/training/engine/prng";
 import { TrainingSpec, type BackendName } from "../lib/training/schemas";
-import { trainModel } from "../lib/training/train";
-import { toTrainingData, type TrainingData } from "../lib/training/training-data";
+import { trainModel } from "../lib/training/engine/train";
+import { toTrainingData, type TrainingData } from "../lib/training/engine/training-data";
 import { percentile } from "./stats";
 
 const ROWS = 4096;

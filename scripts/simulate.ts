@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { logger } from "../lib/observability/logger";
-import { startSimulator } from "../lib/telemetry/simulator";
+import { startSimulator } from "../lib/demo/simulator";
 
 const log = logger.child({ process: "simulator" });
 

@@ -27,12 +27,12 @@ import { getConfig } from "../lib/config";
 import { cleanDataset } from "../lib/datasets/clean";
 import { prepareTrainingData } from "../lib/datasets/prepare";
 import type { PreparedData } from "../lib/datasets/prepared";
-import { writeLayersModelFiles } from "../lib/training/artifact";
-import { judgeTraining } from "../lib/training/outcome";
+import { writeLayersModelFiles } from "../lib/models/artifact";
+import { judgeTraining } from "../lib/training/judge/outcome";
 import { BackendName, TrainingSpec, type EpochMetrics } from "../lib/training/schemas";
 import { getTemplate, templates } from "../lib/training/templates";
-import { runTrainingThread } from "../lib/training/thread-client";
-import { toTrainingData } from "../lib/training/training-data";
+import { runTrainingThread } from "../lib/training/thread/thread-client";
+import { toTrainingData } from "../lib/training/engine/training-data";
 
 const { values } = parseArgs({
   options: {

@@ -11,7 +11,7 @@ import { applyMigrations } from "../lib/database/migrations";
 const database = await startEmbeddedDatabase({ dataDir: null });
 await applyMigrations(database.url, path.resolve(import.meta.dirname, "../prisma/migrations"));
 process.env.DATABASE_URL = database.url;
-const { seedDemoFleet } = await import("../lib/seed/demo-fleet");
+const { seedDemoFleet } = await import("../lib/demo/demo-fleet");
 const { exportInventory } = await import("../lib/inventory/inventory-transfer");
 const { disconnectDb } = await import("../lib/db");
 await seedDemoFleet();

@@ -2,18 +2,18 @@
  * The job side of a worker process: pg-boss for run messages, and the periodic
  * passes every worker makes (placing queued jobs, firing due schedules,
  * recovering expired leases). Any number of workers may run against the same
- * database; each pass is safe to run concurrently (see lib/jobs/scheduler.ts,
+ * database; each pass is safe to run concurrently (see lib/jobs/placement/scheduler.ts,
  * schedules.ts and lease.ts for how).
  */
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type PgBoss from "pg-boss";
 import { getConfig } from "../lib/config";
-import { recoverExpiredLeases } from "../lib/jobs/lease";
-import { createBoss, RUN_QUEUE, RunMessage, runDispatcher, startRunQueue } from "../lib/jobs/run-queue";
-import { runJob, type RunContext } from "../lib/jobs/runner";
-import { placeQueuedJobs } from "../lib/jobs/scheduler";
-import { fireDueSchedules } from "../lib/jobs/schedules";
+import { recoverExpiredLeases } from "../lib/jobs/queue/lease";
+import { createBoss, RUN_QUEUE, RunMessage, runDispatcher, startRunQueue } from "../lib/jobs/queue/run-queue";
+import { runJob, type RunContext } from "../lib/jobs/queue/runner";
+import { placeQueuedJobs } from "../lib/jobs/placement/scheduler";
+import { fireDueSchedules } from "../lib/jobs/schedules/schedules";
 import { getJobSettings } from "../lib/jobs/settings";
 import { logger } from "../lib/observability/logger";
 import { startPeriodic } from "./periodic";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GpuUuid, Name } from "../inventory/schemas";
-import { WEEKDAYS } from "./local-time";
+import { WEEKDAYS } from "./pricing/local-time";
 
 const isoTime = z.iso.datetime({ offset: true });
 

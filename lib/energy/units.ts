@@ -44,8 +44,3 @@ export function roundTo(value: number, digits: number): number {
 export const roundKwh = (kwh: number) => roundTo(kwh, 6);
 export const roundMoney = (amount: number) => roundTo(amount, 4);
 export const roundKg = (kg: number) => roundTo(kg, 6);
-
-/** "1.25 kW", "830 W": for labels, never for stored values. */
-export function formatWatts(watts: number): string {
-  return Math.abs(watts) >= 1000 ? `${roundTo(watts / 1000, 2)} kW` : `${Math.round(watts)} W`;
-}

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { getPool } from "../database/pool";
-import { staleBefore } from "../telemetry/freshness";
+import { staleBefore } from "../telemetry/health/freshness";
 import { getTelemetrySettings } from "../telemetry/settings";
 
 type HealthCounts = { healthy: number; degraded: number; failed: number };

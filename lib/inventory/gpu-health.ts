@@ -2,14 +2,14 @@ import { db, DbNull, type Prisma, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import { actorOf, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
-import { readHealthAck, readHealthCauses } from "../telemetry/health-causes";
-import { readHealthInputs } from "../telemetry/health";
-import { baselineOf, reasonOf, type Health, type HealthCause } from "../telemetry/health-rules";
-import { telemetryStateOf, type TelemetryState } from "../telemetry/freshness";
+import { readHealthAck, readHealthCauses } from "../telemetry/health/health-causes";
+import { readHealthInputs } from "../telemetry/health/evaluate-health";
+import { baselineOf, reasonOf, type GpuHealth, type HealthCause } from "../telemetry/health/health-rules";
+import { telemetryStateOf, type TelemetryState } from "../telemetry/health/freshness";
 import { getTelemetrySettings } from "../telemetry/settings";
 import type { GpuHealthNoteInput, GpuOut } from "./schemas";
 
-type HealthRow = { health: Health; healthSource: GpuOut["healthSource"]; healthCauses: unknown; healthAck: unknown };
+type HealthRow = { health: GpuHealth; healthSource: GpuOut["healthSource"]; healthCauses: unknown; healthAck: unknown };
 
 export type GpuHealthView = Pick<GpuOut, "healthSource" | "healthCauses" | "healthAck" | "telemetry" | "stale" | "lastSeenAt">;
 
@@ -27,7 +27,7 @@ export function toGpuHealthView(row: HealthRow, lastSeen: Date | null, nowMs: nu
 }
 
 /** Health set by hand (PATCH with `health`): one operator cause with the reason given. */
-export function operatorHealthData(health: Health, reason: string | null | undefined, actor: Principal): Prisma.GpuUncheckedUpdateInput {
+export function operatorHealthData(health: GpuHealth, reason: string | null | undefined, actor: Principal): Prisma.GpuUncheckedUpdateInput {
   const causes: HealthCause[] = health === "healthy" ? [] : [{ code: "operator", level: health, source: "operator", text: reason ?? `set ${health} by ${actorOf(actor)}` }];
   return { health, healthReason: reasonOf(causes), healthCauses: causes as unknown as Prisma.InputJsonValue, healthSource: "operator", healthAck: DbNull };
 }

@@ -1,6 +1,6 @@
 import { db, type Prisma } from "../db";
 import type { GpuHealth, ServerStatus } from "../generated/prisma/enums";
-import { readLastSeen, telemetryStateOf } from "../telemetry/freshness";
+import { readLastSeen, telemetryStateOf } from "../telemetry/health/freshness";
 import { getTelemetrySettings } from "../telemetry/settings";
 
 export type ElevationServer = {

@@ -1,6 +1,6 @@
 import { db } from "../db";
-import { readHealthAck, type HealthAck } from "../telemetry/health-causes";
-import { readLastSeen, telemetryStateOf, type TelemetryState } from "../telemetry/freshness";
+import { readHealthAck, type HealthAck } from "../telemetry/health/health-causes";
+import { readLastSeen, telemetryStateOf, type TelemetryState } from "../telemetry/health/freshness";
 import { getTelemetrySettings } from "../telemetry/settings";
 
 export type UnhealthyGpu = {

@@ -2,10 +2,10 @@ import { db } from "../db";
 import { recordAudit } from "../audit/events";
 import { actorOf, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
-import { activeStatuses, freeJobGpus } from "./lifecycle";
+import { activeStatuses, freeJobGpus } from "./queue/lifecycle";
 import { appendJobLog } from "./logs";
 import { getJob } from "./queries";
-import { requestTrainingRunCancel } from "../training/runs";
+import { requestTrainingRunCancel } from "../training/run-records";
 import type { JobOut } from "./schemas";
 
 /**

@@ -11,7 +11,7 @@
  * its evaluation and verdict, then the stream ends).
  */
 import { logger } from "../observability/logger";
-import { finishedStatuses } from "./lifecycle";
+import { finishedStatuses } from "./queue/lifecycle";
 import { listJobLogs } from "./logs";
 import { getJob } from "./queries";
 import type { JobOut } from "./schemas";

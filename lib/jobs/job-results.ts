@@ -5,9 +5,9 @@
  * code must still read, with what is unknown said to be unknown.
  */
 import { z } from "zod";
-import { readVerdict } from "../training/runs";
+import { readVerdict } from "../training/run-records";
 import { EvaluatedOn, type Verdict } from "../training/schemas";
-import { basisStatement } from "../training/verdict-words";
+import { basisStatement } from "../training/judge/verdict-words";
 import type { EvaluationOut } from "./schemas";
 
 // Read only the fields the API promises, so an engine that stores more does not change the answer.

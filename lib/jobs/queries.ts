@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { db, type Prisma } from "../db";
 import type { Job } from "../generated/prisma/client";
-import { listJobAllocations } from "../energy/allocations";
+import { listJobAllocations } from "./placement/allocations";
 import { AppError } from "../errors";
 import { decodeCursor, toPage, type Page } from "../pagination";
-import { readVerdict } from "../training/runs";
+import { readVerdict } from "../training/run-records";
 import { toEvaluation, verdictOfResult } from "./job-results";
 import type { EpochOut, JobOut, JobSummaryOut, ListJobsQuery } from "./schemas";
 

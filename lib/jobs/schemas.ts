@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PageQuery } from "../pagination";
 import { EvaluatedOn, ModelSpec, TrainingSpec, Verdict } from "../training/schemas";
-import { cronProblem } from "./cron";
+import { cronProblem } from "./schedules/cron";
 
 // The zod schemas at lib/jobs' boundaries: the POST /api/v1/jobs body, the job
 // spec as stored, list queries, schedule and quota changes, and the answers.

@@ -2,7 +2,7 @@ import { db, type Prisma, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import { actorOf, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
-import { nextCronRun } from "./cron";
+import { nextCronRun } from "./schedules/cron";
 import { resolveDatasetRef } from "./dataset-ref";
 import { appendJobLog } from "./logs";
 import type { CreateJobInput, CreatedJobOut, EvaluateJobInput, StoredJobSpec, TrainJobInput } from "./schemas";

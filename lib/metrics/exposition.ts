@@ -3,7 +3,7 @@ import "./fleet-gauges";
 import "./gpu-gauges";
 import "./job-gauges";
 import "./telemetry-gauges";
-import "../telemetry/ingest-counters";
+import "../telemetry/store/ingest-counters";
 
 /** The Prometheus text of everything registered. */
 export async function renderMetrics(): Promise<{ body: string; contentType: string }> {

@@ -1,7 +1,7 @@
 import { Gauge } from "prom-client";
 import { getPool } from "../database/pool";
-import { staleBefore } from "../telemetry/freshness";
-import { readingFields } from "../telemetry/latest";
+import { staleBefore } from "../telemetry/health/freshness";
+import { readingFields } from "../telemetry/views/latest";
 import { getTelemetrySettings } from "../telemetry/settings";
 import { registry } from "./registry";
 

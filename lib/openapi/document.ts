@@ -11,13 +11,13 @@ import {
   AlertsQuery, BreakdownOut, BreakdownQuery, CarbonIntensitiesInput, EnergyFindingOut, EnergyReadingsInput, JobEnergyOut, MeterOut, MetersQuery, PutTariffInput,
   RackPowerOut, RackPowerQuery, ReadingsResultOut, SummaryQuery, TariffOut,
 } from "../energy/schemas";
-import { SummaryOut } from "../energy/summary-schemas";
+import { SummaryOut } from "../energy/reports/summary-schemas";
 import { version } from "../version";
 import { registerDatasetEndpoints } from "./dataset-endpoints";
 import { registerJobEndpoints } from "./job-endpoints";
 import { pageOf, registerEndpoint, registry } from "./registry";
 
-const Health = z
+const ServiceHealth = z
   .object({
     status: z.enum(["ok", "degraded"]),
     db: z.object({ kind: z.enum(["pglite", "postgres"]), ok: z.boolean(), latencyMs: z.number().nullable() }),
@@ -30,7 +30,7 @@ const Health = z
     }),
     version: z.string(),
   })
-  .meta({ id: "Health" });
+  .meta({ id: "ServiceHealth" });
 const UserOut = z.object({ id: z.string(), name: z.string(), role: RoleName, createdAt: z.string(), disabled: z.boolean() }).meta({ id: "User" });
 const counts = z.object({ created: z.number().int(), updated: z.number().int() });
 const ImportResultOut = z
@@ -38,7 +38,7 @@ const ImportResultOut = z
   .meta({ id: "InventoryImportResult" });
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
-registerEndpoint({ method: "get", path: "/api/health", summary: "Liveness and database kind", ok: { status: 200, description: "Healthy", schema: Health } });
+registerEndpoint({ method: "get", path: "/api/health", summary: "Liveness and database kind", ok: { status: 200, description: "Healthy", schema: ServiceHealth } });
 registerEndpoint({ method: "get", path: "/api/metrics", summary: "Prometheus exposition of Rackmind's view (rackmind_*)", role: "viewer", description: "Without credentials when RACKMIND_METRICS_PUBLIC=1.", ok: { status: 200, description: "Prometheus text format 0.0.4", schema: z.string(), mediaType: "text/plain" } });
 registerEndpoint({ method: "get", path: "/api/openapi.json", summary: "This document", ok: { status: 200, description: "OpenAPI 3.1" } });
 registerEndpoint({ method: "post", path: "/api/v1/auth/login", summary: "Sign in; sets the session cookie", request: { body: json(LoginInput) }, ok: { status: 200, description: "Signed in", schema: MeOut.pick({ name: true, role: true }) }, errors: [400, 401, 415, 422] });

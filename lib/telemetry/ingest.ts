@@ -1,11 +1,11 @@
 import { getPool } from "../database/pool";
-import { autoRegisterGpus } from "./auto-register";
-import { visitDcgmBytes, visitDcgmText, type DcgmSample, type Labels, type Rejection, type SampleVisitor } from "./dcgm-parser";
-import { gpuLookup } from "./gpu-directory";
-import { evaluateHealth } from "./health";
-import { countIngest } from "./ingest-counters";
-import { SampleBatch } from "./sample-batch";
-import { storeSamples } from "./sample-store";
+import { autoRegisterGpus } from "./store/auto-register";
+import { visitDcgmBytes, visitDcgmText, type DcgmSample, type Labels, type Rejection, type SampleVisitor } from "./dcgm/parser";
+import { gpuLookup } from "./store/gpu-directory";
+import { evaluateHealth } from "./health/evaluate-health";
+import { countIngest } from "./store/ingest-counters";
+import { SampleBatch } from "./store/sample-batch";
+import { storeSamples } from "./store/sample-store";
 import { getTelemetrySettings } from "./settings";
 
 export type IngestResult = {

@@ -79,7 +79,7 @@ export type EpochMetrics = {
   learningRate: number;
 };
 
-/** The convergence judge's verdict (lib/training/convergence.ts). */
+/** The convergence judge's verdict (lib/training/judge/convergence.ts). */
 export type Convergence = {
   converging: boolean;
   reason: string;
@@ -91,7 +91,7 @@ export const BackendName = z.enum(["tensorflow", "wasm", "cpu"]);
 export type BackendName = z.infer<typeof BackendName>;
 
 /**
- * Whether a finished run's model is any good (lib/training/verdict.ts), stored
+ * Whether a finished run's model is any good (lib/training/judge/verdict.ts), stored
  * on TrainingRun.verdict and served by GET /api/v1/jobs/{id}. Numbers are
  * nullable because a non-finite value is stored as JSON null.
  */

@@ -8,7 +8,7 @@ import type { DemoCredential } from "../../lib/auth/bootstrap";
 export async function prepareDatabase(): Promise<{ credentials: DemoCredential[]; seeded: { servers: number; gpus: number } | null }> {
   const { getConfig } = await import("../../lib/config");
   const { createDemoUsers, ensureEnvAdminPassword, ensureEnvAdminToken } = await import("../../lib/auth/bootstrap");
-  const { seedDemoFleet } = await import("../../lib/seed/demo-fleet");
+  const { seedDemoFleet } = await import("../../lib/demo/demo-fleet");
   const config = getConfig();
   const credentials = await createDemoUsers(config.RACKMIND_ADMIN_PASSWORD);
   if (config.RACKMIND_ADMIN_PASSWORD) await ensureEnvAdminPassword(config.RACKMIND_ADMIN_PASSWORD);

@@ -3,7 +3,7 @@ import { createGpu } from "../../lib/inventory/gpus";
 import { createRack } from "../../lib/inventory/racks";
 import { createServer } from "../../lib/inventory/server-changes";
 import { createSite } from "../../lib/inventory/sites";
-import type { RunDispatcher } from "../../lib/jobs/run-queue";
+import type { RunDispatcher } from "../../lib/jobs/queue/run-queue";
 import { ingestDcgm } from "../../lib/telemetry/ingest";
 
 export type FleetServer = { hostname: string; gpus: number; model?: string; memoryMiB?: number; status?: "active" | "maintenance" | "retired" };

@@ -1,6 +1,6 @@
 import { ingestDcgm } from "../../lib/telemetry/ingest";
 import { getTelemetrySettings } from "../../lib/telemetry/settings";
-import { renderDemoFleetPage } from "../../lib/telemetry/simulator";
+import { renderDemoFleetPage } from "../../lib/demo/simulator";
 
 const EVERY_MS = 15_000;
 

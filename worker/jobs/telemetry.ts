@@ -1,6 +1,6 @@
-import { createScraper } from "../../lib/telemetry/scraper";
-import { defaultFoldLanes, foldTelemetry } from "../../lib/telemetry/fold";
-import { maintainTelemetryStorage } from "../../lib/telemetry/retention";
+import { createScraper } from "../../lib/telemetry/scrape/scraper";
+import { defaultFoldLanes, foldTelemetry } from "../../lib/telemetry/store/fold";
+import { maintainTelemetryStorage } from "../../lib/telemetry/store/retention";
 
 const scraper = createScraper();
 

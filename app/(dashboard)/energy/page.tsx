@@ -9,7 +9,7 @@ import { hrefWith } from "@/components/ui/pager";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import type { SearchParams } from "@/lib/http/page-query";
-import { findLatestMeteredSite } from "@/lib/energy/meters";
+import { findLatestMeteredSite } from "@/lib/energy/meters/meters";
 import { listSiteNames } from "@/lib/inventory/site-overview";
 import { EnergyReport, EnergyReportSkeleton } from "./_components/energy-report";
 import { chooseDefaultSite, readEnergyView, type EnergyView } from "./_components/energy-query";

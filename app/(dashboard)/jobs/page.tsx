@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import type { Page } from "@/lib/pagination";
 import { listJobs, listJobTeams } from "@/lib/jobs/queries";
-import { listQuotas } from "@/lib/jobs/quotas";
+import { listQuotas } from "@/lib/jobs/placement/quotas";
 import { ListJobsQuery, type JobSummaryOut } from "@/lib/jobs/schemas";
 import { templates } from "@/lib/training/templates";
 import { JobFilters } from "./_components/job-filters";

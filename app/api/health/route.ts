@@ -1,4 +1,4 @@
-import { getHealth } from "@/lib/health";
+import { getHealth } from "@/lib/service-health";
 import { withErrors } from "@/lib/http/with-auth";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as metrics from "../../../app/api/metrics/route";
 import { resetConfig } from "../../../lib/config";
 import { db } from "../../../lib/db";
-import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
+import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
 import { ingestDcgm } from "../../../lib/telemetry/ingest";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";

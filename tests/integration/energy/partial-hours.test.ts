@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as summary from "../../../app/api/v1/energy/summary/route";
 import { db } from "../../../lib/db";
-import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
-import { foldTelemetry } from "../../../lib/telemetry/fold";
+import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
+import { foldTelemetry } from "../../../lib/telemetry/store/fold";
 import { ingestDcgm } from "../../../lib/telemetry/ingest";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";

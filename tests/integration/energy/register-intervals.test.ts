@@ -5,7 +5,7 @@ import * as summary from "../../../app/api/v1/energy/summary/route";
 import * as summaryCsv from "../../../app/api/v1/energy/summary.csv/route";
 import * as tariffs from "../../../app/api/v1/energy/tariffs/[site]/route";
 import { systemPrincipal } from "../../../lib/auth/principal";
-import { findLatestMeteredSite } from "../../../lib/energy/meters";
+import { findLatestMeteredSite } from "../../../lib/energy/meters/meters";
 import { CreateSiteInput } from "../../../lib/inventory/schemas";
 import { createSite } from "../../../lib/inventory/sites";
 import { call } from "../../support/http";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as importRoute from "../../../app/api/v1/inventory/import/route";
 import * as exportRoute from "../../../app/api/v1/inventory/export/route";
 import { db } from "../../../lib/db";
-import { planDemoFleet } from "../../../lib/seed/demo-fleet-plan";
+import { planDemoFleet } from "../../../lib/demo/demo-fleet-plan";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
 

@@ -3,7 +3,7 @@ import * as jobs from "../../../app/api/v1/jobs/route";
 import * as schedules from "../../../app/api/v1/schedules/route";
 import * as scheduleById from "../../../app/api/v1/schedules/[id]/route";
 import { db } from "../../../lib/db";
-import { fireDueSchedules } from "../../../lib/jobs/schedules";
+import { fireDueSchedules } from "../../../lib/jobs/schedules/schedules";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
 

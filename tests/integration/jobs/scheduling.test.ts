@@ -1,11 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { systemPrincipal, type Principal } from "../../../lib/auth/principal";
 import { db } from "../../../lib/db";
-import { allocateGpus } from "../../../lib/energy/allocations";
+import { allocateGpus } from "../../../lib/jobs/placement/allocations";
 import { cancelJob } from "../../../lib/jobs/cancel";
-import { putQuota } from "../../../lib/jobs/quotas";
+import { putQuota } from "../../../lib/jobs/placement/quotas";
 import { getJob } from "../../../lib/jobs/queries";
-import { placeQueuedJobs } from "../../../lib/jobs/scheduler";
+import { placeQueuedJobs } from "../../../lib/jobs/placement/scheduler";
 import { CreateJobInput } from "../../../lib/jobs/schemas";
 import { submitJob } from "../../../lib/jobs/submit";
 import { ingestDcgm } from "../../../lib/telemetry/ingest";

@@ -4,10 +4,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
-import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
-import { foldTelemetry } from "../../../lib/telemetry/fold";
+import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
+import { foldTelemetry } from "../../../lib/telemetry/store/fold";
 import { ingestDcgm } from "../../../lib/telemetry/ingest";
-import { pendingSampleCount } from "../../../lib/telemetry/sample-store";
+import { pendingSampleCount } from "../../../lib/telemetry/store/sample-store";
 
 type Gpu = { id: string; uuid: string; index: number; hostname: string };
 let gpus: Gpu[];

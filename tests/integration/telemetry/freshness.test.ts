@@ -5,7 +5,7 @@ import * as metrics from "../../../app/api/metrics/route";
 import { systemPrincipal, type Principal } from "../../../lib/auth/principal";
 import { getFleetSummary, gpuHeadline } from "../../../lib/inventory/fleet-summary";
 import { getJob } from "../../../lib/jobs/queries";
-import { placeQueuedJobs } from "../../../lib/jobs/scheduler";
+import { placeQueuedJobs } from "../../../lib/jobs/placement/scheduler";
 import { CreateJobInput } from "../../../lib/jobs/schemas";
 import { submitJob } from "../../../lib/jobs/submit";
 import { cancelJob } from "../../../lib/jobs/cancel";

@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
-import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
-import { gpuLookup } from "../../../lib/telemetry/gpu-directory";
+import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
+import { gpuLookup } from "../../../lib/telemetry/store/gpu-directory";
 
 const revision = async () => (await db.inventoryRevision.findUniqueOrThrow({ where: { id: 1 } })).revision;
 

@@ -3,7 +3,7 @@ import * as dcgm from "../../../app/api/v1/telemetry/dcgm/route";
 import * as gpuByUuid from "../../../app/api/v1/gpus/[uuid]/route";
 import * as telemetrySettings from "../../../app/api/v1/telemetry/settings/route";
 import { db } from "../../../lib/db";
-import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
+import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
 

@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as series from "../../../app/api/v1/gpus/[uuid]/series/route";
 import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
-import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
+import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
 import { ingestDcgm } from "../../../lib/telemetry/ingest";
-import { listPartitionDays } from "../../../lib/telemetry/partitions";
-import { maintainTelemetryStorage } from "../../../lib/telemetry/retention";
+import { listPartitionDays } from "../../../lib/telemetry/store/partitions";
+import { maintainTelemetryStorage } from "../../../lib/telemetry/store/retention";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
 

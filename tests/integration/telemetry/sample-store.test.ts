@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
-import { seedDemoFleet } from "../../../lib/seed/demo-fleet";
-import { foldTelemetry } from "../../../lib/telemetry/fold";
-import { FOLD_BATCH_MAX, pendingSampleCount, storeSamples, type SampleColumns } from "../../../lib/telemetry/sample-store";
+import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
+import { foldTelemetry } from "../../../lib/telemetry/store/fold";
+import { FOLD_BATCH_MAX, pendingSampleCount, storeSamples, type SampleColumns } from "../../../lib/telemetry/store/sample-store";
 
 let gpuIds: string[];
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import * as health from "../../../app/api/health/route";
 import { cleanDataset } from "../../../lib/datasets/clean";
 import { encodeCleaned } from "../../../lib/datasets/cleaned-dataset";
 import { db } from "../../../lib/db";
-import { createPrng } from "../../../lib/training/prng";
-import { createTrainingRun, executeTrainingRun, requestTrainingRunCancel } from "../../../lib/training/run";
+import { createPrng } from "../../../lib/training/engine/prng";
+import { createTrainingRun, executeTrainingRun, requestTrainingRunCancel } from "../../../lib/training/execute-run";
 import type { TrainingSpecInput } from "../../../lib/training/schemas";
 import { call } from "../../support/http";
 

@@ -2,13 +2,13 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import type { BackendReport } from "../../../lib/training/backend-order";
-import { createPrng } from "../../../lib/training/prng";
+import type { BackendReport } from "../../../lib/training/backend/backend-order";
+import { createPrng } from "../../../lib/training/engine/prng";
 import { TrainingSpec, type EpochMetrics } from "../../../lib/training/schemas";
 import { getTemplate } from "../../../lib/training/templates";
-import { parkedTrainingThreads, runTrainingThread } from "../../../lib/training/thread-client";
-import type { Checkpoint } from "../../../lib/training/train";
-import { toTrainingData } from "../../../lib/training/training-data";
+import { parkedTrainingThreads, runTrainingThread } from "../../../lib/training/thread/thread-client";
+import type { Checkpoint } from "../../../lib/training/engine/train";
+import { toTrainingData } from "../../../lib/training/engine/training-data";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 

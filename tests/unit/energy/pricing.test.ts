@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { localDays, localTimeOf, localCalendar } from "../../../lib/energy/local-time";
-import { energyPerBucketKwh } from "../../../lib/energy/power-profile";
-import { priceBuckets, PRICING_BUCKET_MS, type PricingContext } from "../../../lib/energy/pricing";
+import { localDays, localTimeOf, localCalendar } from "../../../lib/energy/pricing/local-time";
+import { energyPerBucketKwh } from "../../../lib/energy/profiles/power-profile";
+import { priceBuckets, PRICING_BUCKET_MS, type PricingContext } from "../../../lib/energy/pricing/pricing";
 import type { TariffPeriod } from "../../../lib/energy/schemas";
 
 const h = (iso: string) => Date.parse(iso);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { coarseRuns, countCut } from "../../../lib/energy/coarse";
-import { energyPerBucketKwh, sumBuckets } from "../../../lib/energy/power-profile";
-import { counterProfile, gpuCounterEnergyKwh, powerEnergyKwh, readingIntervalMs, registerEnergyKwh, rollupEnergyKwh } from "../../../lib/energy/profiles";
+import { coarseRuns, countCut } from "../../../lib/energy/profiles/coarse";
+import { energyPerBucketKwh, sumBuckets } from "../../../lib/energy/profiles/power-profile";
+import { counterProfile, gpuCounterEnergyKwh, powerEnergyKwh, readingIntervalMs, registerEnergyKwh, rollupEnergyKwh } from "../../../lib/energy/profiles/profiles";
 
 const T0 = Date.parse("2026-11-20T00:00:00Z");
 const min = (m: number) => T0 + m * 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { counterProfile, powerSamplesProfile } from "../../../lib/energy/profiles";
-import { pueOver, type PueMeter } from "../../../lib/energy/pue";
+import { counterProfile, powerSamplesProfile } from "../../../lib/energy/profiles/profiles";
+import { pueOver, type PueMeter } from "../../../lib/energy/profiles/pue";
 
 const T0 = Date.parse("2026-11-20T00:00:00Z");
 const min = (m: number) => T0 + m * 60_000;

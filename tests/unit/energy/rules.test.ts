@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { pueAboveTarget, racksOverCap } from "../../../lib/energy/alert-rules";
-import { rollUpEnergyKwh } from "../../../lib/energy/energy-rollup";
+import { pueAboveTarget, racksOverCap } from "../../../lib/energy/reports/alert-rules";
+import { rollUpEnergyKwh } from "../../../lib/energy/reports/energy-rollup";
 import { EnergyReadingInput, PutTariffInput, CarbonIntensityInput } from "../../../lib/energy/schemas";
-import { formatWatts, roundKwh } from "../../../lib/energy/units";
+import { roundKwh } from "../../../lib/energy/units";
 
 describe("rolling GPU energy up", () => {
   const gpus = [
@@ -55,8 +55,7 @@ describe("energy input schemas", () => {
 });
 
 describe("energy units", () => {
-  it("rounds kWh to 6 decimals and formats watts for labels", () => {
+  it("rounds kWh to 6 decimals", () => {
     expect(roundKwh(0.1 + 0.2)).toBe(0.3);
-    expect([formatWatts(830.4), formatWatts(1250)]).toEqual(["830 W", "1.25 kW"]);
   });
 });

@@ -11,11 +11,11 @@ import { cleanDataset } from "../../../lib/datasets/clean";
 import { prepareTrainingData } from "../../../lib/datasets/prepare";
 import type { PreparedData } from "../../../lib/datasets/prepared";
 import type { DatasetOptionsInput } from "../../../lib/datasets/schemas";
-import { loadTrainingBackend } from "../../../lib/training/backend";
-import { judgeTraining } from "../../../lib/training/outcome";
+import { loadTrainingBackend } from "../../../lib/training/backend/backend";
+import { judgeTraining } from "../../../lib/training/judge/outcome";
 import { TrainingSpec, type TrainingSpecInput } from "../../../lib/training/schemas";
-import { predictProbabilities, trainModel } from "../../../lib/training/train";
-import { toTrainingData } from "../../../lib/training/training-data";
+import { predictProbabilities, trainModel } from "../../../lib/training/engine/train";
+import { toTrainingData } from "../../../lib/training/engine/training-data";
 
 const shared = path.resolve(import.meta.dirname, "../../../../shared/datasets");
 const { tf } = await loadTrainingBackend();

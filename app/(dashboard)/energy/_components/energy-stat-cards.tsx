@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { SitePricing } from "@/lib/energy/page-pricing";
-import type { SummaryOut } from "@/lib/energy/summary-schemas";
+import type { SitePricing } from "@/lib/energy/pricing/page-pricing";
+import type { SummaryOut } from "@/lib/energy/reports/summary-schemas";
 import { co2eQuantity, formatPricePerKwh, formatPue, formatUtcMinute, kwhQuantity, moneyQuantity, type Quantity } from "./energy-format";
 
 type Tone = "normal" | "warn";

@@ -1,7 +1,7 @@
 import { EnergyTrendChart, type EnergyTrendStep } from "@/components/charts/energy-trend-chart";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import type { EnergyTrend, EnergyTrendPoint } from "@/lib/energy/page-trend";
+import type { EnergyTrend, EnergyTrendPoint } from "@/lib/energy/reports/page-trend";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,5 @@
 import { UtcTime } from "@/components/ui/utc-time";
-import type { SummaryOut } from "@/lib/energy/summary-schemas";
+import type { SummaryOut } from "@/lib/energy/reports/summary-schemas";
 import { formatDuration } from "./energy-format";
 
 const SHOWN = 8;

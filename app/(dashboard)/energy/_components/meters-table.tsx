@@ -2,7 +2,7 @@ import { Age } from "@/components/ui/age";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { MeterOut } from "@/lib/energy/schemas";
-import type { SummaryOut } from "@/lib/energy/summary-schemas";
+import type { SummaryOut } from "@/lib/energy/reports/summary-schemas";
 import { formatKwh, formatReadingInterval } from "./energy-format";
 
 const dash = <span className="text-slate-600">—</span>;

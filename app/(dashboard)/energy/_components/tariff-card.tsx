@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { SitePricing } from "@/lib/energy/page-pricing";
+import type { SitePricing } from "@/lib/energy/pricing/page-pricing";
 import { formatPricePerKwh } from "./energy-format";
 import { TariffForm } from "./tariff-form";
 

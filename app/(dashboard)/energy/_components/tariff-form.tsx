@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
-import { WEEKDAYS, type Weekday } from "@/lib/energy/local-time";
+import { WEEKDAYS, type Weekday } from "@/lib/energy/pricing/local-time";
 // Types only: the schemas module reaches the server-side logger, which must stay out of the browser bundle.
 import type { TariffPeriod } from "@/lib/energy/schemas";
 

@@ -11,7 +11,7 @@ import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import { PageQuery } from "@/lib/pagination";
-import { listSchedules } from "@/lib/jobs/schedules";
+import { listSchedules } from "@/lib/jobs/schedules/schedules";
 import type { ScheduleOut } from "@/lib/jobs/schemas";
 import { ScheduleActions } from "./_components/schedule-actions";
 

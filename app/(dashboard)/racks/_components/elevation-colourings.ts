@@ -2,7 +2,7 @@ import { heatColour, scaleFraction, TEMP_SCALE } from "@/components/ui/heat-scal
 import { formatAge, formatKilowatts, formatTempC, formatWatts } from "@/components/ui/readings";
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import type { ElevationServer, RackElevation } from "@/lib/inventory/rack-elevation";
-import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
+import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
 
 /**
  * What the elevation colours servers by: inventory status, or the latest GPU

@@ -1,6 +1,6 @@
 import { formatRackUnits } from "@/components/ui/rack-units";
 import type { FreeRun, RackElevation } from "@/lib/inventory/rack-elevation";
-import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
+import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
 import { colouringFor, powerScaleFor, type Clock, type ColourBy } from "./elevation-colourings";
 import { BAY, BAY_X, CAP, FOOT, RAIL, U_PX, WALL, WIDTH, slotBox, yOfUnitTop, type Geometry } from "./elevation-geometry";
 import { ServerSlot } from "./rack-slot";

@@ -8,7 +8,7 @@ import { formatTempC, formatWatts } from "@/components/ui/readings";
 import { ServerStatusBadge } from "@/components/ui/server-status-badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ElevationServer } from "@/lib/inventory/rack-elevation";
-import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
+import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
 import { isReadingStale, type Clock } from "./elevation-colourings";
 
 const dash = <span className="text-slate-600">—</span>;

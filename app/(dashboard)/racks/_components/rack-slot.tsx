@@ -3,7 +3,7 @@ import { serverHref } from "@/components/ui/inventory-links";
 import { formatRackUnits } from "@/components/ui/rack-units";
 import { formatTempC, formatWatts } from "@/components/ui/readings";
 import type { ElevationServer } from "@/lib/inventory/rack-elevation";
-import type { ServerHeat } from "@/lib/telemetry/fleet-heat";
+import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
 import type { SlotPaint, SlotReadout } from "./elevation-colourings";
 import { BAY, BAY_X, slotBox, type Geometry } from "./elevation-geometry";
 

@@ -1,6 +1,6 @@
 import { StatCard } from "@/components/ui/card";
 import { formatKilowatts, formatPct, formatTempC } from "@/components/ui/readings";
-import type { FleetTelemetry } from "@/lib/telemetry/fleet-heat";
+import type { FleetTelemetry } from "@/lib/telemetry/views/fleet-heat";
 
 /** The fleet's telemetry in four numbers: who reports, how busy, how hot, how much power. */
 export function FleetTelemetryCards({ telemetry }: { telemetry: FleetTelemetry }) {

@@ -5,7 +5,7 @@ import { tempColour } from "@/components/ui/heat-scale";
 import { gpuHref, serverHref } from "@/components/ui/inventory-links";
 import { formatTempC } from "@/components/ui/readings";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { HotGpu } from "@/lib/telemetry/fleet-heat";
+import type { HotGpu } from "@/lib/telemetry/views/fleet-heat";
 
 /** The hottest reporting GPUs, hottest first; each links to its GPU page. */
 export function HottestGpusTable({ gpus, windowMinutes, nowMs }: { gpus: HotGpu[]; windowMinutes: number; nowMs: number }) {

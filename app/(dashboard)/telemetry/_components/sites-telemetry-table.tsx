@@ -1,6 +1,6 @@
 import { formatKilowatts, formatPct, formatTempC } from "@/components/ui/readings";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
-import type { SiteTelemetry } from "@/lib/telemetry/fleet-heat";
+import type { SiteTelemetry } from "@/lib/telemetry/views/fleet-heat";
 
 function ReportingBar({ reporting, total }: { reporting: number; total: number }) {
   const share = total > 0 ? reporting / total : 0;

@@ -2,9 +2,9 @@ import { TimeSeriesChart, type TimeSeriesChartProps } from "@/components/charts/
 import type { SeriesColour } from "@/components/charts/chart-theme";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { readingFields } from "@/lib/telemetry/latest";
+import { readingFields } from "@/lib/telemetry/views/latest";
 import type { SeriesOut } from "@/lib/telemetry/schemas";
-import { getGpuSeries } from "@/lib/telemetry/series";
+import { getGpuSeries } from "@/lib/telemetry/views/series";
 import type { ChartRange } from "./chart-ranges";
 import { chartRanges, rangeWindow } from "./chart-ranges";
 

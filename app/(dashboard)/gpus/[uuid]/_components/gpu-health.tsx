@@ -3,7 +3,7 @@ import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
 import { describeSilence } from "@/components/ui/telemetry-state-badge";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { GpuOut, HealthCauseOut } from "@/lib/inventory/schemas";
-import { drainXids } from "@/lib/telemetry/health-rules";
+import { drainXids } from "@/lib/telemetry/health/health-rules";
 import type { TelemetrySettings } from "@/lib/telemetry/settings";
 
 function Rule({ state, children }: { state: ReactNode; children: ReactNode }) {

@@ -9,7 +9,7 @@ import { hrefWith } from "@/components/ui/pager";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
 import { getRackElevation } from "@/lib/inventory/rack-elevation";
-import { getServerHeat } from "@/lib/telemetry/fleet-heat";
+import { getServerHeat } from "@/lib/telemetry/views/fleet-heat";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { ColourByToggle } from "../../_components/colour-by-toggle";
 import { colouringFor, isColourBy, powerScaleFor } from "../../_components/elevation-colourings";

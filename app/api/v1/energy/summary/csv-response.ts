@@ -1,5 +1,5 @@
 import type { SummaryQuery } from "@/lib/energy/schemas";
-import { getEnergySummaryCsv } from "@/lib/energy/summary";
+import { getEnergySummaryCsv } from "@/lib/energy/reports/summary";
 
 /** The per-day CSV as a download: shared by /summary?format=csv and /summary.csv. */
 export async function csvSummaryResponse(q: SummaryQuery): Promise<Response> {

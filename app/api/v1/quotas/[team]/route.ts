@@ -1,6 +1,6 @@
 import { readJson } from "@/lib/http/body";
 import { withAuth } from "@/lib/http/with-auth";
-import { deleteQuota, putQuota } from "@/lib/jobs/quotas";
+import { deleteQuota, putQuota } from "@/lib/jobs/placement/quotas";
 import { PutQuotaInput, TeamParam } from "@/lib/jobs/schemas";
 
 export const PUT = withAuth("quotas.write", async (req, { user, params }) =>

@@ -1,6 +1,6 @@
 import { readJson } from "@/lib/http/body";
 import { withAuth } from "@/lib/http/with-auth";
-import { deleteSchedule, getSchedule, updateSchedule } from "@/lib/jobs/schedules";
+import { deleteSchedule, getSchedule, updateSchedule } from "@/lib/jobs/schedules/schedules";
 import { ScheduleIdParam, UpdateScheduleInput } from "@/lib/jobs/schemas";
 
 export const GET = withAuth("jobs.read", async (_req, { params }) => Response.json(await getSchedule(ScheduleIdParam.parse(params).id)));

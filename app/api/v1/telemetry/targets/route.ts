@@ -1,7 +1,7 @@
 import { readJson } from "@/lib/http/body";
 import { withAuth } from "@/lib/http/with-auth";
 import { CreateTargetInput } from "@/lib/telemetry/schemas";
-import { createScrapeTarget, listScrapeTargets } from "@/lib/telemetry/scrape-targets";
+import { createScrapeTarget, listScrapeTargets } from "@/lib/telemetry/scrape/scrape-targets";
 
 export const GET = withAuth("telemetry.read", async () => Response.json({ items: await listScrapeTargets(), nextCursor: null }));
 

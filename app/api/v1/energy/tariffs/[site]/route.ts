@@ -1,7 +1,7 @@
 import { readJson } from "@/lib/http/body";
 import { withAuth } from "@/lib/http/with-auth";
 import { PutTariffInput } from "@/lib/energy/schemas";
-import { getTariff, putTariff } from "@/lib/energy/tariffs";
+import { getTariff, putTariff } from "@/lib/energy/pricing/tariff-settings";
 
 type P = { site: string };
 

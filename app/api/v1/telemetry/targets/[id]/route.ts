@@ -2,7 +2,7 @@ import { z } from "zod";
 import { readJson } from "@/lib/http/body";
 import { withAuth } from "@/lib/http/with-auth";
 import { UpdateTargetInput } from "@/lib/telemetry/schemas";
-import { deleteScrapeTarget, updateScrapeTarget } from "@/lib/telemetry/scrape-targets";
+import { deleteScrapeTarget, updateScrapeTarget } from "@/lib/telemetry/scrape/scrape-targets";
 
 type P = { id: string };
 const idOf = (p: P) => z.uuid().parse(p.id);

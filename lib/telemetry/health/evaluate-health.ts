@@ -1,0 +1,125 @@
+import { db, DbNull, type Prisma } from "../../db";
+import { recordAudit } from "../../audit/events";
+import { systemPrincipal } from "../../auth/principal";
+import { getPool } from "../../database/pool";
+import { readHealthAck, readHealthBaseline, readHealthCauses } from "./health-causes";
+import {
+  deriveCauses, hasNewCause, healthFields, nextBaseline, nextHealthState, POWER_CAP_BIT, reasonOf,
+  type GpuHealth, type HealthBaseline, type HealthCause, type HealthInputs, type HealthState, type Reading,
+} from "./health-rules";
+import type { TelemetrySettings } from "../settings";
+
+type Row = {
+  id: string; uuid: string; health: GpuHealth; causes: unknown; baseline: unknown; ack: unknown;
+  xid: number | null; xidAt: Date | null; uncorrectable: number | null; uncorrectableAt: Date | null;
+  remapFailure: number | null; remapFailureAt: Date | null; tempC: number | null; tempAt: Date | null;
+  capBit: boolean | null; throttleAt: Date | null;
+};
+
+const THROTTLE_FIELDS = `'DCGM_FI_DEV_CLOCK_THROTTLE_REASONS', '${healthFields.throttle}'`;
+const valueOf = (field: string) => `max(l.value) FILTER (WHERE f.name = '${field}')`;
+const atOf = (field: string) => `max(l.at) FILTER (WHERE f.name = '${field}')`;
+
+// Newest values of the health fields (and when each was sampled) for a set of
+// GPUs, in one pass over the latest-values table (the fold calls this for
+// ~1,000 GPUs per chunk, so one index probe per GPU, not one per GPU and field).
+const LATEST_SQL = `
+SELECT g.id, g.uuid, g.health, g."healthCauses" AS causes, g."healthBaseline" AS baseline, g."healthAck" AS ack,
+  ${valueOf(healthFields.xid)} AS xid, ${atOf(healthFields.xid)} AS "xidAt",
+  ${valueOf(healthFields.uncorrectableRemappedRows)} AS uncorrectable, ${atOf(healthFields.uncorrectableRemappedRows)} AS "uncorrectableAt",
+  ${valueOf(healthFields.rowRemapFailure)} AS "remapFailure", ${atOf(healthFields.rowRemapFailure)} AS "remapFailureAt",
+  ${valueOf(healthFields.tempC)} AS "tempC", ${atOf(healthFields.tempC)} AS "tempAt",
+  bool_or((l.value::bigint & ${POWER_CAP_BIT}) <> 0) FILTER (WHERE f.name IN (${THROTTLE_FIELDS})) AS "capBit",
+  max(l.at) FILTER (WHERE f.name IN (${THROTTLE_FIELDS})) AS "throttleAt"
+FROM "Gpu" g
+LEFT JOIN "GpuLatest" l ON l."gpuId" = g.id
+LEFT JOIN "TelemetryField" f ON f.id = l."fieldId"
+WHERE g.id = ANY($1::uuid[])
+GROUP BY g.id, g.uuid, g.health`;
+
+// Throttling counts as sustained when every throttle-reason sample of the last
+// N minutes (N from settings, at least 3 samples) has the power-cap bit,
+// measured back from the GPU's own newest sample so backfilled data is judged
+// the same as live data. Only asked for GPUs whose newest sample has the bit.
+const THROTTLE_SQL = `
+SELECT s."gpuId" AS id, count(*) >= 3 AND bool_and((s.value::bigint & ${POWER_CAP_BIT}) <> 0) AS throttled
+FROM "GpuSample" s
+JOIN "TelemetryField" f ON f.id = s."fieldId" AND f.name IN (${THROTTLE_FIELDS})
+JOIN "GpuLatest" l ON l."gpuId" = s."gpuId" AND l."fieldId" = s."fieldId"
+WHERE s."gpuId" = ANY($1::uuid[]) AND s.at > l.at - make_interval(mins => $2::int)
+GROUP BY s."gpuId"`;
+
+const reading = (value: number | null, at: Date | null): Reading | null => (value === null || at === null ? null : { value, at: at.toISOString() });
+
+function inputsOf(r: Row, throttled: Set<string>): HealthInputs {
+  return {
+    xid: reading(r.xid, r.xidAt),
+    uncorrectableRemappedRows: reading(r.uncorrectable, r.uncorrectableAt),
+    rowRemapFailure: reading(r.remapFailure, r.remapFailureAt),
+    tempC: reading(r.tempC, r.tempAt),
+    sustainedPowerCapThrottle: throttled.has(r.id) && r.throttleAt ? { value: POWER_CAP_BIT, at: r.throttleAt.toISOString() } : null,
+  };
+}
+
+async function readRows(gpuIds: string[], settings: Pick<TelemetrySettings, "throttleSustainMinutes">): Promise<{ row: Row; inputs: HealthInputs }[]> {
+  const pool = getPool();
+  const { rows } = await pool.query<Row>(LATEST_SQL, [gpuIds]);
+  const capped = rows.filter((r) => r.capBit).map((r) => r.id);
+  const throttled = new Set(
+    capped.length ? (await pool.query<{ id: string; throttled: boolean }>(THROTTLE_SQL, [capped, settings.throttleSustainMinutes])).rows.filter((r) => r.throttled).map((r) => r.id) : [],
+  );
+  return rows.map((row) => ({ row, inputs: inputsOf(row, throttled) }));
+}
+
+/** The newest values of the health fields of these GPUs (by GPU id), as the health rules read them. */
+export async function readHealthInputs(gpuIds: string[], settings: Pick<TelemetrySettings, "throttleSustainMinutes">): Promise<Map<string, HealthInputs>> {
+  if (gpuIds.length === 0) return new Map();
+  return new Map((await readRows(gpuIds, settings)).map(({ row, inputs }) => [row.id, inputs]));
+}
+
+type Change = { row: Row; next: HealthState | null; baseline: HealthBaseline | null; isBaselineChanged: boolean };
+
+function planChange(row: Row, inputs: HealthInputs, degradedTempC: number): Change | null {
+  const stored = readHealthBaseline(row.baseline);
+  const baseline = nextBaseline(stored, inputs);
+  const current: HealthState = { health: row.health, causes: readHealthCauses(row.causes) };
+  const next = nextHealthState(current, deriveCauses(inputs, degradedTempC, baseline));
+  const isBaselineChanged = JSON.stringify(baseline) !== JSON.stringify(stored);
+  return next || isBaselineChanged ? { row, next, baseline, isBaselineChanged } : null;
+}
+
+/** Who set a health: the source of its most severe cause; telemetry when it found nothing wrong. */
+const sourceOf = (causes: HealthCause[]) => (causes[0]?.source === "unknown" ? null : (causes[0]?.source ?? "telemetry"));
+
+async function applyChange(tx: Prisma.TransactionClient, c: Change, now: Date): Promise<void> {
+  const data: Prisma.GpuUpdateInput = {};
+  if (c.isBaselineChanged) data.healthBaseline = c.baseline ?? DbNull;
+  if (c.next) {
+    const previous = readHealthCauses(c.row.causes);
+    const reason = reasonOf(c.next.causes);
+    Object.assign(data, { health: c.next.health, healthReason: reason, healthCauses: c.next.causes as unknown as Prisma.InputJsonValue, healthSource: sourceOf(c.next.causes) });
+    if (c.next.health !== c.row.health) data.healthChangedAt = now;
+    // An acknowledgement covers the causes it was given for, not a new one.
+    if (readHealthAck(c.row.ack) && (c.next.health !== c.row.health || hasNewCause(previous, c.next.causes))) data.healthAck = DbNull;
+    const action = c.next.health !== c.row.health ? "gpu.health_change" : "gpu.health_causes_change";
+    const details = { from: c.row.health, to: c.next.health, reason, causes: c.next.causes } as unknown as Prisma.InputJsonValue;
+    await recordAudit(tx, systemPrincipal, { action, target: `gpu:${c.row.uuid}`, details });
+  }
+  await tx.gpu.update({ where: { id: c.row.id }, data });
+}
+
+/**
+ * Re-derives the health of these GPUs from their newest telemetry. Changes of
+ * health, and changes of its causes while the health stays (a failed GPU that
+ * now also runs hot), are written with an audit event. Returns how many GPUs changed.
+ */
+export async function evaluateHealth(gpuIds: Set<string>, settings: TelemetrySettings): Promise<number> {
+  if (gpuIds.size === 0) return 0;
+  const changes = (await readRows([...gpuIds], settings)).flatMap(({ row, inputs }) => planChange(row, inputs, settings.degradedTempC) ?? []);
+  if (changes.length === 0) return 0;
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    for (const c of changes) await applyChange(tx, c, now);
+  });
+  return changes.filter((c) => c.next !== null).length;
+}
