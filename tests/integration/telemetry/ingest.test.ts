@@ -23,9 +23,13 @@ const labels = (g: { uuid: string; hostname: string; index: number }, extra = ""
 const push = (text: string, query = "") =>
   call(dcgm.POST, { token: op, path: `/api/v1/telemetry/dcgm${query}`, body: text, headers: { "content-type": "text/plain; version=0.0.4" } });
 
+// Samples must fall within the raw retention window (7 days by default), so the
+// stamped ones are from yesterday, not a fixed date that ages out.
+const DAY = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
 describe("POST /api/v1/telemetry/dcgm", () => {
   it("stores a page, counting malformed lines and unknown GPUs without failing the rest", async () => {
-    const t = Date.parse("2026-11-28T10:00:30Z");
+    const t = Date.parse(`${DAY}T10:00:30Z`);
     const page = [
       "# HELP DCGM_FI_DEV_GPU_TEMP GPU temperature (in C).",
       "# TYPE DCGM_FI_DEV_GPU_TEMP gauge",
@@ -43,16 +47,16 @@ describe("POST /api/v1/telemetry/dcgm", () => {
 
   it("stores each sample once when the same batch is posted twice", async () => {
     const page = `DCGM_FI_DEV_GPU_UTIL{${labels(h100)}} 55\nDCGM_FI_DEV_FB_USED{${labels(h100)}} 40000\n`;
-    const first = await push(page, "?at=2026-11-28T10:01:00Z");
-    const second = await push(page, "?at=2026-11-28T10:01:00Z");
+    const first = await push(page, `?at=${DAY}T10:01:00Z`);
+    const second = await push(page, `?at=${DAY}T10:01:00Z`);
     expect(first.body).toMatchObject({ accepted: 2, stored: 2, duplicates: 0 });
     expect(second.body).toMatchObject({ accepted: 2, stored: 0, duplicates: 2 });
-    const rollup = await db.gpuRollup1m.findMany({ where: { bucket: new Date("2026-11-28T10:01:00Z") } });
+    const rollup = await db.gpuRollup1m.findMany({ where: { bucket: new Date(`${DAY}T10:01:00Z`) } });
     expect(rollup.map((r) => r.count)).toEqual([1, 1]);
   });
 
   it("stores each value under its own field when metrics come interleaved, not grouped", async () => {
-    const t = Date.parse("2026-11-28T10:01:30Z");
+    const t = Date.parse(`${DAY}T10:01:30Z`);
     const page = [
       `DCGM_FI_DEV_GPU_TEMP{${labels(h100)}} 61 ${t}`,
       `DCGM_FI_DEV_POWER_USAGE{${labels(h100)}} 401 ${t}`,
@@ -72,26 +76,26 @@ describe("POST /api/v1/telemetry/dcgm", () => {
   });
 
   it("marks a GPU failed on XID 48 with the reason, audited, and keeps it failed when the XID clears", async () => {
-    const res = await push(`DCGM_FI_DEV_XID_ERRORS{${labels(h100)}} 48\n`, "?at=2026-11-28T10:02:00Z");
+    const res = await push(`DCGM_FI_DEV_XID_ERRORS{${labels(h100)}} 48\n`, `?at=${DAY}T10:02:00Z`);
     expect(res.body.accepted).toBe(1);
     const gpu = await call(gpuByUuid.GET, { token: viewer, params: { uuid: h100.uuid } });
     expect(gpu.body).toMatchObject({ health: "failed", healthReason: "XID 48: double-bit ECC error" });
     expect(await db.auditEvent.count({ where: { action: "gpu.health_change", target: `gpu:${h100.uuid}` } })).toBe(1);
-    await push(`DCGM_FI_DEV_XID_ERRORS{${labels(h100)}} 0\n`, "?at=2026-11-28T10:03:00Z");
+    await push(`DCGM_FI_DEV_XID_ERRORS{${labels(h100)}} 0\n`, `?at=${DAY}T10:03:00Z`);
     expect((await call(gpuByUuid.GET, { token: viewer, params: { uuid: h100.uuid } })).body.health).toBe("failed");
   });
 
   it("degrades a hot GPU and heals it when it cools down", async () => {
     const g = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "ams1-r01-n03" }, index: 2 }, include: { server: true } });
     const id = { uuid: g.uuid, hostname: g.server.hostname, index: g.index };
-    await push(`DCGM_FI_DEV_GPU_TEMP{${labels(id)}} 93\n`, "?at=2026-11-28T10:04:00Z");
+    await push(`DCGM_FI_DEV_GPU_TEMP{${labels(id)}} 93\n`, `?at=${DAY}T10:04:00Z`);
     expect(await db.gpu.findUniqueOrThrow({ where: { uuid: g.uuid } })).toMatchObject({ health: "degraded", healthReason: "temperature 93 °C above threshold 87 °C" });
-    await push(`DCGM_FI_DEV_GPU_TEMP{${labels(id)}} 60\n`, "?at=2026-11-28T10:05:00Z");
+    await push(`DCGM_FI_DEV_GPU_TEMP{${labels(id)}} 60\n`, `?at=${DAY}T10:05:00Z`);
     expect(await db.gpu.findUniqueOrThrow({ where: { uuid: g.uuid } })).toMatchObject({ health: "healthy", healthReason: null });
   });
 
   it("refuses NaN, ±Inf and values rollup sums could overflow on, one line at a time", async () => {
-    const lines = ["NaN", "+Inf", "-Inf", "1e301", "-2e300", "1e300"].map((v, i) => `DCGM_FI_DEV_ENERGY_CONSUMPTION_TOTAL{${labels(h100)}} ${v} ${Date.parse("2026-11-28T10:06:00Z") + i}`);
+    const lines = ["NaN", "+Inf", "-Inf", "1e301", "-2e300", "1e300"].map((v, i) => `DCGM_FI_DEV_ENERGY_CONSUMPTION_TOTAL{${labels(h100)}} ${v} ${Date.parse(`${DAY}T10:06:00Z`) + i}`);
     const res = await push(lines.join("\n"));
     expect(res.body).toMatchObject({ accepted: 1, rejected: 5, stored: 1 });
     expect(res.body.rejections.map((r: { line: number }) => r.line)).toEqual([1, 2, 3, 4, 5]);
@@ -110,13 +114,13 @@ describe("POST /api/v1/telemetry/dcgm", () => {
     const uuid = "GPU-abcdef01-2345-6789-abcd-ef0123456789";
     const l = `gpu="7",UUID="${uuid}",pci_bus_id="00000000:9A:00.0",modelName="NVIDIA L40S",Hostname="ams1-r03-n01"`;
     const page = `DCGM_FI_DEV_FB_FREE{${l}} 40000\nDCGM_FI_DEV_FB_USED{${l}} 5568\nDCGM_FI_DEV_FB_RESERVED{${l}} 500\nDCGM_FI_DEV_GPU_TEMP{${l}} 50\n`;
-    expect((await push(page, "?at=2026-11-28T10:06:00Z")).body).toMatchObject({ accepted: 0, unknownGpus: 1 });
+    expect((await push(page, `?at=${DAY}T10:06:00Z`)).body).toMatchObject({ accepted: 0, unknownGpus: 1 });
     const settings = await call(telemetrySettings.PUT, { method: "PUT", token: op, json: { autoRegisterGpus: true } });
     expect(settings.body.autoRegisterGpus).toBe(true);
-    expect((await push(page, "?at=2026-11-28T10:07:00Z")).body).toMatchObject({ accepted: 4, unknownGpus: 0 });
+    expect((await push(page, `?at=${DAY}T10:07:00Z`)).body).toMatchObject({ accepted: 4, unknownGpus: 0 });
     expect(await db.gpu.findUniqueOrThrow({ where: { uuid } })).toMatchObject({ index: 7, model: "NVIDIA L40S", memoryMiB: 46068, pciBusId: "00000000:9A:00.0" });
     expect(await db.auditEvent.count({ where: { action: "gpu.auto_register" } })).toBe(1);
     const ghost = `DCGM_FI_DEV_GPU_TEMP{gpu="0",UUID="GPU-00000000-dead-beef-0000-000000000000",Hostname="not-in-inventory"} 50\n`;
-    expect((await push(ghost, "?at=2026-11-28T10:07:00Z")).body).toMatchObject({ accepted: 0, unknownGpus: 1 });
+    expect((await push(ghost, `?at=${DAY}T10:07:00Z`)).body).toMatchObject({ accepted: 0, unknownGpus: 1 });
   });
 });
