@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 export const DcgmPushQuery = z.object({
-  at: z.iso.datetime({ offset: true }).optional().meta({ description: "when the page was taken; stamps samples without their own timestamp, so a retried push stores nothing twice" }),
+  at: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({
+      description:
+        "when the page was taken; stamps samples without their own timestamp, so a retried push stores nothing twice",
+    }),
 });
 
 export const IngestResultOut = z
@@ -11,8 +17,16 @@ export const IngestResultOut = z
     unknownGpus: z.number().int(),
     stored: z.number().int(),
     duplicates: z.number().int(),
-    queuedForFold: z.number().int().meta({ description: "new samples whose rollups, latest values and health the worker folds in within seconds (0 when the request folded them itself)" }),
-    rejections: z.array(z.object({ line: z.number().int(), reason: z.string() })).meta({ description: "the first 50 rejected lines" }),
+    queuedForFold: z
+      .number()
+      .int()
+      .meta({
+        description:
+          "new samples whose rollups, latest values and health the worker folds in within seconds (0 when the request folded them itself)",
+      }),
+    rejections: z
+      .array(z.object({ line: z.number().int(), reason: z.string() }))
+      .meta({ description: "the first 50 rejected lines" }),
   })
   .meta({ id: "IngestResult" });
 
@@ -21,9 +35,21 @@ export const SeriesQuery = z
     metric: z.string().regex(/^[A-Za-z_:][A-Za-z0-9_:]*$/, "a dcgm field name such as DCGM_FI_DEV_GPU_TEMP"),
     from: z.iso.datetime({ offset: true }).optional().meta({ description: "default: `to` minus 1 hour" }),
     to: z.iso.datetime({ offset: true }).optional().meta({ description: "default: now" }),
-    step: z.coerce.number().int().min(1).max(86_400).optional().meta({ description: "seconds per point; default: range / 300, rounded up to whole minutes from a minute on and whole hours from half an hour on (so it lands on a rollup)" }),
+    step: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .optional()
+      .meta({
+        description:
+          "seconds per point; default: range / 300, rounded up to whole minutes from a minute on and whole hours from half an hour on (so it lands on a rollup)",
+      }),
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "from must be before to", path: ["from"] });
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: "from must be before to",
+    path: ["from"],
+  });
 export type SeriesQuery = z.infer<typeof SeriesQuery>;
 
 export const SeriesOut = z
@@ -33,7 +59,9 @@ export const SeriesOut = z
     to: z.string(),
     step: z.number().int(),
     source: z.enum(["raw", "1m", "1h"]).meta({ description: "the table the points were computed from" }),
-    points: z.array(z.tuple([z.string(), z.number()])).meta({ description: "[time, average] per step; steps without data are left out" }),
+    points: z
+      .array(z.tuple([z.string(), z.number()]))
+      .meta({ description: "[time, average] per step; steps without data are left out" }),
     min: z.array(z.tuple([z.string(), z.number()])),
     max: z.array(z.tuple([z.string(), z.number()])),
   })
@@ -72,3 +100,31 @@ export const TargetOut = z
   })
   .meta({ id: "ScrapeTarget" });
 export type TargetOut = z.infer<typeof TargetOut>;
+
+/** Telemetry settings an operator can change (PUT /api/v1/telemetry/settings). */
+export const TelemetrySettings = z
+  .object({
+    rawRetentionDays: z.number().int().min(1).max(90).default(7),
+    rollup1mRetentionDays: z.number().int().min(1).max(400).default(35),
+    rollup1hRetentionDays: z.number().int().min(1).max(3650).default(400),
+    /** GPU temperature above which a GPU is degraded, °C. */
+    degradedTempC: z.number().min(40).max(120).default(87),
+    /** How long power-cap throttling must last before a GPU is degraded, minutes. */
+    throttleSustainMinutes: z.number().int().min(1).max(120).default(5),
+    /** Register GPUs that report in from a known server but are not in the inventory. */
+    autoRegisterGpus: z.boolean().default(false),
+    /**
+     * A GPU with no sample for longer than this is stale: shown as "no data"
+     * beside its last known health, and not placed by the scheduler. Five
+     * minutes is ten missed scrapes at dcgm-exporter's usual 30 s.
+     */
+    staleAfterMinutes: z.number().int().min(1).max(1440).default(5),
+    /** Let the scheduler place jobs on healthy GPUs that are stale or never reported (a fleet without telemetry). */
+    placeOnStaleGpus: z.boolean().default(false),
+    /** The worker feeds simulated dcgm pages for the demo fleet (the seed turns it on; real fleets leave it off). */
+    demoTelemetry: z.boolean().default(false),
+  })
+  .meta({ id: "TelemetrySettings" });
+export type TelemetrySettings = z.infer<typeof TelemetrySettings>;
+
+export const UpdateTelemetrySettings = TelemetrySettings.partial().meta({ id: "UpdateTelemetrySettings" });

@@ -1,4 +1,5 @@
-import { withErrors } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/service";
+import { defineRoute } from "@/lib/http/route";
 import { getOpenApiDocument } from "@/lib/openapi/document";
 
-export const GET = withErrors(async () => Response.json(getOpenApiDocument()));
+export const GET = defineRoute(contracts.getOpenApi, async () => Response.json(getOpenApiDocument()));

@@ -1,6 +1,5 @@
 import { listAuditEvents } from "@/lib/audit/events";
-import { AuditQuery } from "@/lib/audit/schemas";
-import { readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/audit";
+import { defineRoute } from "@/lib/http/route";
 
-export const GET = withAuth("audit.read", async (req) => Response.json(await listAuditEvents(readQuery(req, AuditQuery))));
+export const GET = defineRoute(contracts.listAuditEvents, async ({ query }) => listAuditEvents(query));

@@ -1,11 +1,7 @@
-import { readJson, readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/gpus";
+import { defineRoute } from "@/lib/http/route";
 import { createGpu, listGpus } from "@/lib/inventory/gpus";
-import { CreateGpuInput, ListGpusQuery } from "@/lib/inventory/schemas";
 
-export const GET = withAuth("inventory.read", async (req) => Response.json(await listGpus(readQuery(req, ListGpusQuery))));
+export const GET = defineRoute(contracts.listGpus, async ({ query }) => listGpus(query));
 
-export const POST = withAuth("inventory.write", async (req, { user }) => {
-  const input = await readJson(req, CreateGpuInput);
-  return Response.json(await createGpu(input, user), { status: 201 });
-});
+export const POST = defineRoute(contracts.createGpu, async ({ body, user }) => createGpu(body, user));

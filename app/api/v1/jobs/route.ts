@@ -1,12 +1,8 @@
-import { readJson, readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/jobs";
+import { defineRoute } from "@/lib/http/route";
 import { listJobs } from "@/lib/jobs/queries";
-import { CreateJobInput, ListJobsQuery } from "@/lib/jobs/schemas";
 import { submitJob } from "@/lib/jobs/submit";
 
-export const GET = withAuth("jobs.read", async (req) => Response.json(await listJobs(readQuery(req, ListJobsQuery))));
+export const GET = defineRoute(contracts.listJobs, async ({ query }) => listJobs(query));
 
-export const POST = withAuth("jobs.write", async (req, { user }) => {
-  const input = await readJson(req, CreateJobInput);
-  return Response.json(await submitJob(input, user), { status: 201 });
-});
+export const POST = defineRoute(contracts.submitJob, async ({ body, user }) => submitJob(body, user));

@@ -1,5 +1,4 @@
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/auth";
+import { defineRoute } from "@/lib/http/route";
 
-export const GET = withAuth("self.read", async (_req, { user }) =>
-  Response.json({ role: user.role, name: user.name, kind: user.kind }),
-);
+export const GET = defineRoute(contracts.getMe, async ({ user }) => ({ role: user.role, name: user.name, kind: user.kind }));

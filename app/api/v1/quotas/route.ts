@@ -1,4 +1,6 @@
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/quotas";
+import { defineRoute } from "@/lib/http/route";
 import { listQuotas } from "@/lib/jobs/placement/quotas";
+import { wholePage } from "@/lib/pagination";
 
-export const GET = withAuth("jobs.read", async () => Response.json({ items: await listQuotas(), nextCursor: null }));
+export const GET = defineRoute(contracts.listQuotas, async () => wholePage(await listQuotas()));

@@ -1,13 +1,8 @@
-import { readJson, readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/inventory";
+import { defineRoute } from "@/lib/http/route";
 import { createRack, listRacks } from "@/lib/inventory/racks";
-import { CreateRackInput, ListRacksQuery } from "@/lib/inventory/schemas";
+import { wholePage } from "@/lib/pagination";
 
-export const GET = withAuth("inventory.read", async (req) =>
-  Response.json({ items: await listRacks(readQuery(req, ListRacksQuery)), nextCursor: null }),
-);
+export const GET = defineRoute(contracts.listRacks, async ({ query }) => wholePage(await listRacks(query)));
 
-export const POST = withAuth("inventory.write", async (req, { user }) => {
-  const input = await readJson(req, CreateRackInput);
-  return Response.json(await createRack(input, user), { status: 201 });
-});
+export const POST = defineRoute(contracts.createRack, async ({ body, user }) => createRack(body, user));

@@ -1,6 +1,5 @@
-import { readQuery } from "@/lib/http/body";
-import { PageQuery } from "@/lib/pagination";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/schedules";
+import { defineRoute } from "@/lib/http/route";
 import { listSchedules } from "@/lib/jobs/schedules/schedules";
 
-export const GET = withAuth("jobs.read", async (req) => Response.json(await listSchedules(readQuery(req, PageQuery))));
+export const GET = defineRoute(contracts.listSchedules, async ({ query }) => listSchedules(query));

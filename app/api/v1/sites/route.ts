@@ -1,11 +1,8 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
-import { CreateSiteInput } from "@/lib/inventory/schemas";
+import * as contracts from "@/lib/http/contracts/inventory";
+import { defineRoute } from "@/lib/http/route";
 import { createSite, listSites } from "@/lib/inventory/sites";
+import { wholePage } from "@/lib/pagination";
 
-export const GET = withAuth("inventory.read", async () => Response.json({ items: await listSites(), nextCursor: null }));
+export const GET = defineRoute(contracts.listSites, async () => wholePage(await listSites()));
 
-export const POST = withAuth("inventory.write", async (req, { user }) => {
-  const input = await readJson(req, CreateSiteInput);
-  return Response.json(await createSite(input, user), { status: 201 });
-});
+export const POST = defineRoute(contracts.createSite, async ({ body, user }) => createSite(body, user));

@@ -1,11 +1,8 @@
-import { CreateTokenInput } from "@/lib/auth/schemas";
 import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/auth";
+import { defineRoute } from "@/lib/http/route";
+import { wholePage } from "@/lib/pagination";
 
-export const GET = withAuth("tokens.read", async () => Response.json({ items: await listApiTokens(), nextCursor: null }));
+export const GET = defineRoute(contracts.listTokens, async () => wholePage(await listApiTokens()));
 
-export const POST = withAuth("tokens.write", async (req, { user }) => {
-  const input = await readJson(req, CreateTokenInput);
-  return Response.json(await createApiToken(input, user), { status: 201 });
-});
+export const POST = defineRoute(contracts.createToken, async ({ body, user }) => createApiToken(body, user));

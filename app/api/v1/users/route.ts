@@ -1,11 +1,8 @@
-import { CreateUserInput } from "@/lib/auth/schemas";
 import { createUser, listUsers } from "@/lib/auth/users";
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/auth";
+import { defineRoute } from "@/lib/http/route";
+import { wholePage } from "@/lib/pagination";
 
-export const GET = withAuth("users.read", async () => Response.json({ items: await listUsers(), nextCursor: null }));
+export const GET = defineRoute(contracts.listUsers, async () => wholePage(await listUsers()));
 
-export const POST = withAuth("users.write", async (req, { user }) => {
-  const input = await readJson(req, CreateUserInput);
-  return Response.json(await createUser(input, user), { status: 201 });
-});
+export const POST = defineRoute(contracts.createUser, async ({ body, user }) => createUser(body, user));

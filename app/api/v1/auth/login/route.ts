@@ -1,12 +1,10 @@
 import { isHttps, sessionCookie } from "@/lib/auth/cookies";
-import { LoginInput } from "@/lib/auth/schemas";
 import { signIn } from "@/lib/auth/sessions";
-import { readJson } from "@/lib/http/body";
-import { withErrors } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/auth";
+import { defineRoute } from "@/lib/http/route";
 
-export const POST = withErrors(async (req) => {
-  const input = await readJson(req, LoginInput);
-  const { cookie, expiresAt, principal } = await signIn(input, req.headers.get("user-agent"));
+export const POST = defineRoute(contracts.login, async ({ req, body }) => {
+  const { cookie, expiresAt, principal } = await signIn(body, req.headers.get("user-agent"));
   return Response.json(
     { name: principal.name, role: principal.role },
     { headers: { "set-cookie": sessionCookie(cookie, expiresAt, isHttps(req)) } },

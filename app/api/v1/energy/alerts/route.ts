@@ -1,8 +1,6 @@
-import { readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { findEnergyAlerts } from "@/lib/energy/reports/alerts";
-import { AlertsQuery } from "@/lib/energy/schemas";
+import { wholePage } from "@/lib/pagination";
 
-export const GET = withAuth("energy.read", async (req) =>
-  Response.json({ items: await findEnergyAlerts(readQuery(req, AlertsQuery)), nextCursor: null }),
-);
+export const GET = defineRoute(contracts.listEnergyAlerts, async ({ query }) => wholePage(await findEnergyAlerts(query)));

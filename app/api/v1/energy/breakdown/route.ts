@@ -1,6 +1,5 @@
-import { readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { getEnergyBreakdown } from "@/lib/energy/reports/breakdown";
-import { BreakdownQuery } from "@/lib/energy/schemas";
 
-export const GET = withAuth("energy.read", async (req) => Response.json(await getEnergyBreakdown(readQuery(req, BreakdownQuery))));
+export const GET = defineRoute(contracts.getBreakdown, async ({ query }) => getEnergyBreakdown(query));

@@ -1,8 +1,5 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { uploadCarbonIntensity } from "@/lib/energy/pricing/carbon-intensity";
-import { CarbonIntensitiesInput } from "@/lib/energy/schemas";
 
-export const POST = withAuth("energy.write", async (req, { user }) =>
-  Response.json(await uploadCarbonIntensity(await readJson(req, CarbonIntensitiesInput), user)),
-);
+export const POST = defineRoute(contracts.postCarbonIntensity, async ({ body, user }) => uploadCarbonIntensity(body, user));

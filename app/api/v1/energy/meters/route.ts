@@ -1,6 +1,6 @@
-import { readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { listMeters } from "@/lib/energy/meters/meters";
-import { MetersQuery } from "@/lib/energy/schemas";
+import { wholePage } from "@/lib/pagination";
 
-export const GET = withAuth("energy.read", async (req) => Response.json({ items: await listMeters(readQuery(req, MetersQuery)), nextCursor: null }));
+export const GET = defineRoute(contracts.listMeters, async ({ query }) => wholePage(await listMeters(query)));

@@ -1,8 +1,6 @@
-import { readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { listRackPower } from "@/lib/energy/reports/rack-power";
-import { RackPowerQuery } from "@/lib/energy/schemas";
+import { wholePage } from "@/lib/pagination";
 
-export const GET = withAuth("energy.read", async (req) =>
-  Response.json({ items: await listRackPower(readQuery(req, RackPowerQuery)), nextCursor: null }),
-);
+export const GET = defineRoute(contracts.listRackPower, async ({ query }) => wholePage(await listRackPower(query)));

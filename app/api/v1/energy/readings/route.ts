@@ -1,8 +1,5 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { ingestEnergyReadings } from "@/lib/energy/meters/readings";
-import { EnergyReadingsInput } from "@/lib/energy/schemas";
 
-export const POST = withAuth("energy.write", async (req, { user }) =>
-  Response.json(await ingestEnergyReadings(await readJson(req, EnergyReadingsInput), user)),
-);
+export const POST = defineRoute(contracts.postReadings, async ({ body, user }) => ingestEnergyReadings(body, user));

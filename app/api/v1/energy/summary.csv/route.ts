@@ -1,6 +1,5 @@
-import { readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
-import { SummaryQuery } from "@/lib/energy/schemas";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { csvSummaryResponse } from "../summary/csv-response";
 
-export const GET = withAuth("energy.read", async (req) => csvSummaryResponse(readQuery(req, SummaryQuery)));
+export const GET = defineRoute(contracts.getSummaryCsv, async ({ query }) => csvSummaryResponse(query));

@@ -1,10 +1,8 @@
-import { readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
-import { SummaryQuery } from "@/lib/energy/schemas";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { getEnergySummary } from "@/lib/energy/reports/summary";
 import { csvSummaryResponse } from "./csv-response";
 
-export const GET = withAuth("energy.read", async (req) => {
-  const q = readQuery(req, SummaryQuery);
-  return q.format === "csv" ? csvSummaryResponse(q) : Response.json(await getEnergySummary(q));
-});
+export const GET = defineRoute(contracts.getSummary, async ({ query }) =>
+  query.format === "csv" ? csvSummaryResponse(query) : getEnergySummary(query),
+);

@@ -1,7 +1,8 @@
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/inventory";
+import { defineRoute } from "@/lib/http/route";
 import { exportInventory } from "@/lib/inventory/inventory-transfer";
 
-export const GET = withAuth("inventory.read", async () => {
+export const GET = defineRoute(contracts.exportInventory, async () => {
   const csv = await exportInventory();
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(csv, {

@@ -1,8 +1,7 @@
-import { readBodyText, requireContentType } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import { readBodyText } from "@/lib/http/body";
+import * as contracts from "@/lib/http/contracts/inventory";
+import { defineRoute } from "@/lib/http/route";
 import { importInventory } from "@/lib/inventory/inventory-transfer";
 
-export const POST = withAuth("inventory.write", async (req, { user }) => {
-  requireContentType(req, ["text/csv"]);
-  return Response.json(await importInventory(await readBodyText(req), user));
-});
+// The contract checks the media type (text/csv); the CSV is read here, up to the body limit.
+export const POST = defineRoute(contracts.importInventory, async ({ req, user }) => importInventory(await readBodyText(req), user));

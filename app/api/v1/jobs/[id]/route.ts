@@ -1,5 +1,5 @@
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/jobs";
+import { defineRoute } from "@/lib/http/route";
 import { getJob } from "@/lib/jobs/queries";
-import { JobIdParam } from "@/lib/jobs/schemas";
 
-export const GET = withAuth("jobs.read", async (_req, { params }) => Response.json(await getJob(JobIdParam.parse(params).id)));
+export const GET = defineRoute(contracts.getJob, async ({ params }) => getJob(params.id));

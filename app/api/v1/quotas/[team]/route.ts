@@ -1,13 +1,7 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/quotas";
+import { defineRoute } from "@/lib/http/route";
 import { deleteQuota, putQuota } from "@/lib/jobs/placement/quotas";
-import { PutQuotaInput, TeamParam } from "@/lib/jobs/schemas";
 
-export const PUT = withAuth("quotas.write", async (req, { user, params }) =>
-  Response.json(await putQuota(TeamParam.parse(params).team, await readJson(req, PutQuotaInput), user)),
-);
+export const PUT = defineRoute(contracts.putQuota, async ({ params, body, user }) => putQuota(params.team, body, user));
 
-export const DELETE = withAuth("quotas.write", async (_req, { user, params }) => {
-  await deleteQuota(TeamParam.parse(params).team, user);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = defineRoute(contracts.deleteQuota, async ({ params, user }) => deleteQuota(params.team, user));

@@ -1,15 +1,9 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/schedules";
+import { defineRoute } from "@/lib/http/route";
 import { deleteSchedule, getSchedule, updateSchedule } from "@/lib/jobs/schedules/schedules";
-import { ScheduleIdParam, UpdateScheduleInput } from "@/lib/jobs/schemas";
 
-export const GET = withAuth("jobs.read", async (_req, { params }) => Response.json(await getSchedule(ScheduleIdParam.parse(params).id)));
+export const GET = defineRoute(contracts.getSchedule, async ({ params }) => getSchedule(params.id));
 
-export const PATCH = withAuth("jobs.write", async (req, { user, params }) =>
-  Response.json(await updateSchedule(ScheduleIdParam.parse(params).id, await readJson(req, UpdateScheduleInput), user)),
-);
+export const PATCH = defineRoute(contracts.updateSchedule, async ({ params, body, user }) => updateSchedule(params.id, body, user));
 
-export const DELETE = withAuth("jobs.write", async (_req, { user, params }) => {
-  await deleteSchedule(ScheduleIdParam.parse(params).id, user);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = defineRoute(contracts.deleteSchedule, async ({ params, user }) => deleteSchedule(params.id, user));

@@ -1,17 +1,9 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
-import { UpdateSiteInput } from "@/lib/inventory/schemas";
+import * as contracts from "@/lib/http/contracts/inventory";
+import { defineRoute } from "@/lib/http/route";
 import { deleteSite, getSite, updateSite } from "@/lib/inventory/sites";
 
-type P = { name: string };
+export const GET = defineRoute(contracts.getSite, async ({ params }) => getSite(params.name));
 
-export const GET = withAuth<P>("inventory.read", async (_req, { params }) => Response.json(await getSite(params.name)));
+export const PATCH = defineRoute(contracts.updateSite, async ({ params, body, user }) => updateSite(params.name, body, user));
 
-export const PATCH = withAuth<P>("inventory.write", async (req, { user, params }) =>
-  Response.json(await updateSite(params.name, await readJson(req, UpdateSiteInput), user)),
-);
-
-export const DELETE = withAuth<P>("inventory.write", async (_req, { user, params }) => {
-  await deleteSite(params.name, user);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = defineRoute(contracts.deleteSite, async ({ params, user }) => deleteSite(params.name, user));

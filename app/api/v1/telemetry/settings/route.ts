@@ -1,9 +1,7 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
-import { getTelemetrySettings, updateTelemetrySettings, UpdateTelemetrySettings } from "@/lib/telemetry/settings";
+import * as contracts from "@/lib/http/contracts/telemetry";
+import { defineRoute } from "@/lib/http/route";
+import { getTelemetrySettings, updateTelemetrySettings } from "@/lib/telemetry/settings";
 
-export const GET = withAuth("telemetry.read", async () => Response.json(await getTelemetrySettings()));
+export const GET = defineRoute(contracts.getTelemetrySettings, async () => getTelemetrySettings());
 
-export const PUT = withAuth("telemetry.write", async (req, { user }) =>
-  Response.json(await updateTelemetrySettings(await readJson(req, UpdateTelemetrySettings), user)),
-);
+export const PUT = defineRoute(contracts.updateTelemetrySettings, async ({ body, user }) => updateTelemetrySettings(body, user));

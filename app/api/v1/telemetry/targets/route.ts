@@ -1,11 +1,8 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
-import { CreateTargetInput } from "@/lib/telemetry/schemas";
+import * as contracts from "@/lib/http/contracts/telemetry";
+import { defineRoute } from "@/lib/http/route";
+import { wholePage } from "@/lib/pagination";
 import { createScrapeTarget, listScrapeTargets } from "@/lib/telemetry/scrape/scrape-targets";
 
-export const GET = withAuth("telemetry.read", async () => Response.json({ items: await listScrapeTargets(), nextCursor: null }));
+export const GET = defineRoute(contracts.listScrapeTargets, async () => wholePage(await listScrapeTargets()));
 
-export const POST = withAuth("telemetry.write", async (req, { user }) => {
-  const input = await readJson(req, CreateTargetInput);
-  return Response.json(await createScrapeTarget(input, user), { status: 201 });
-});
+export const POST = defineRoute(contracts.createScrapeTarget, async ({ body, user }) => createScrapeTarget(body, user));

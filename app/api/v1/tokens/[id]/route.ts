@@ -1,10 +1,5 @@
-import { z } from "zod";
 import { revokeApiToken } from "@/lib/auth/tokens";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/auth";
+import { defineRoute } from "@/lib/http/route";
 
-const Params = z.object({ id: z.uuid() });
-
-export const DELETE = withAuth<{ id: string }>("tokens.write", async (_req, { user, params }) => {
-  await revokeApiToken(Params.parse(params).id, user);
-  return new Response(null, { status: 204 });
-});
+export const DELETE = defineRoute(contracts.revokeToken, async ({ params, user }) => revokeApiToken(params.id, user));

@@ -1,4 +1,5 @@
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { energyOfJob } from "@/lib/energy/reports/job-energy";
 
-export const GET = withAuth<{ jobId: string }>("energy.read", async (_req, { params }) => Response.json(await energyOfJob(params.jobId)));
+export const GET = defineRoute(contracts.getJobEnergy, async ({ params }) => energyOfJob(params.jobId));

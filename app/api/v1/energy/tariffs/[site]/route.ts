@@ -1,12 +1,7 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
-import { PutTariffInput } from "@/lib/energy/schemas";
+import * as contracts from "@/lib/http/contracts/energy";
+import { defineRoute } from "@/lib/http/route";
 import { getTariff, putTariff } from "@/lib/energy/pricing/tariff-settings";
 
-type P = { site: string };
+export const GET = defineRoute(contracts.getTariff, async ({ params }) => getTariff(params.site));
 
-export const GET = withAuth<P>("energy.read", async (_req, { params }) => Response.json(await getTariff(params.site)));
-
-export const PUT = withAuth<P>("energy.write", async (req, { user, params }) =>
-  Response.json(await putTariff(params.site, await readJson(req, PutTariffInput), user)),
-);
+export const PUT = defineRoute(contracts.putTariff, async ({ params, body, user }) => putTariff(params.site, body, user));

@@ -1,12 +1,9 @@
-import { readJson } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/gpus";
+import { defineRoute } from "@/lib/http/route";
 import { acknowledgeGpuHealth } from "@/lib/inventory/gpu-health";
 import { getGpu } from "@/lib/inventory/gpus";
-import { GpuHealthNoteInput } from "@/lib/inventory/schemas";
 
-type P = { uuid: string };
-
-export const POST = withAuth<P>("inventory.write", async (req, { user, params }) => {
-  await acknowledgeGpuHealth(params.uuid, await readJson(req, GpuHealthNoteInput), user);
-  return Response.json(await getGpu(params.uuid));
+export const POST = defineRoute(contracts.acknowledgeGpu, async ({ params, body, user }) => {
+  await acknowledgeGpuHealth(params.uuid, body, user);
+  return getGpu(params.uuid);
 });

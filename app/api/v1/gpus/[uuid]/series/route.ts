@@ -1,8 +1,5 @@
-import { readQuery } from "@/lib/http/body";
-import { withAuth } from "@/lib/http/with-auth";
-import { SeriesQuery } from "@/lib/telemetry/schemas";
+import * as contracts from "@/lib/http/contracts/telemetry";
+import { defineRoute } from "@/lib/http/route";
 import { getGpuSeries } from "@/lib/telemetry/views/series";
 
-export const GET = withAuth<{ uuid: string }>("telemetry.read", async (req, { params }) =>
-  Response.json(await getGpuSeries(params.uuid, readQuery(req, SeriesQuery))),
-);
+export const GET = defineRoute(contracts.getGpuSeries, async ({ params, query }) => getGpuSeries(params.uuid, query));

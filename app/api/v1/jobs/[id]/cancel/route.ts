@@ -1,5 +1,5 @@
-import { withAuth } from "@/lib/http/with-auth";
+import * as contracts from "@/lib/http/contracts/jobs";
+import { defineRoute } from "@/lib/http/route";
 import { cancelJob } from "@/lib/jobs/cancel";
-import { JobIdParam } from "@/lib/jobs/schemas";
 
-export const POST = withAuth("jobs.write", async (_req, { user, params }) => Response.json(await cancelJob(JobIdParam.parse(params).id, user)));
+export const POST = defineRoute(contracts.cancelJob, async ({ params, user }) => cancelJob(params.id, user));

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { CreateTargetInput, DcgmPushQuery, IngestResultOut, SeriesOut, SeriesQuery, TargetOut, UpdateTargetInput } from "../../telemetry/schemas";
+import { TelemetrySettings, UpdateTelemetrySettings } from "../../telemetry/settings";
+import { defineContract, pageOf } from "../contract";
+
+// GPU telemetry: dcgm-exporter pages pushed or scraped, the series they make, and the settings.
+
+const targetParams = z.object({ id: z.uuid() });
+
+export const pushDcgm = defineContract({
+  method: "post",
+  path: "/api/v1/telemetry/dcgm",
+  permission: "telemetry.write",
+  summary: "Push a dcgm-exporter /metrics page",
+  description:
+    "The body is what dcgm-exporter serves (Prometheus text, or OpenMetrics read the same way). GPUs are matched by the `UUID` label, else `Hostname` + `gpu`; " +
+    "GPUs the inventory does not know are counted in `unknownGpus` (and registered when their server is known and `autoRegisterGpus` is on). " +
+    "Malformed lines, values that are not finite or beyond ±1e300, and samples outside the retention window or more than 5 minutes ahead are counted in `rejected` (the first 50 in `rejections`), never a 5xx. " +
+    "A re-posted page stores nothing twice (`duplicates`). Pages of up to 2,000 samples are folded into rollups, latest values and health before the answer; bigger ones by the worker within seconds (`queuedForFold`).",
+  query: DcgmPushQuery,
+  rawBody: { mediaTypes: ["text/plain", "application/openmetrics-text"], description: "a dcgm-exporter /metrics page" },
+  response: { status: 200, description: "What was stored", schema: IngestResultOut },
+});
+
+export const getGpuSeries = defineContract({
+  method: "get",
+  path: "/api/v1/gpus/{uuid}/series",
+  permission: "telemetry.read",
+  summary: "A GPU's dcgm field over time: average, min and max per step",
+  description:
+    "Answered from the coarsest table that resolves the step (raw samples, 1-minute or 1-hour rollups; `source` says which). " +
+    "At most 5,000 points: a range too long for its step is a 422 naming the limit. A field never reported answers empty lists.",
+  params: z.object({ uuid: z.string().meta({ description: "the GPU's UUID (GPU-…)" }) }),
+  query: SeriesQuery,
+  response: { status: 200, description: "The series", schema: SeriesOut },
+  errors: [404],
+});
+
+export const listScrapeTargets = defineContract({
+  method: "get",
+  path: "/api/v1/telemetry/targets",
+  permission: "telemetry.read",
+  summary: "Scrape targets with their last scrape, by URL",
+  response: { status: 200, description: "Targets", schema: pageOf(TargetOut) },
+});
+
+export const createScrapeTarget = defineContract({
+  method: "post",
+  path: "/api/v1/telemetry/targets",
+  permission: "telemetry.write",
+  summary: "Add a dcgm-exporter to scrape every intervalSeconds",
+  description: "The worker scrapes it at once and then on its interval, backing off after failures. A URL already a target is a 409.",
+  body: CreateTargetInput,
+  response: { status: 201, description: "Created", schema: TargetOut },
+  errors: [409],
+});
+
+export const updateScrapeTarget = defineContract({
+  method: "patch",
+  path: "/api/v1/telemetry/targets/{id}",
+  permission: "telemetry.write",
+  summary: "Change a target's interval, or pause and resume it",
+  description: "Re-enabling a target that was backing off scrapes it now.",
+  params: targetParams,
+  body: UpdateTargetInput,
+  response: { status: 200, description: "The target", schema: TargetOut },
+  errors: [404],
+});
+
+export const deleteScrapeTarget = defineContract({
+  method: "delete",
+  path: "/api/v1/telemetry/targets/{id}",
+  permission: "telemetry.write",
+  summary: "Stop scraping a target",
+  params: targetParams,
+  response: { status: 204, description: "Deleted" },
+  errors: [404],
+});
+
+export const getTelemetrySettings = defineContract({
+  method: "get",
+  path: "/api/v1/telemetry/settings",
+  permission: "telemetry.read",
+  summary: "Telemetry settings: retention, health thresholds, auto-registration, staleness, the demo feed",
+  response: { status: 200, description: "The settings", schema: TelemetrySettings },
+});
+
+export const updateTelemetrySettings = defineContract({
+  method: "put",
+  path: "/api/v1/telemetry/settings",
+  permission: "telemetry.write",
+  summary: "Change telemetry settings (the fields sent; the rest stay)",
+  description:
+    "Retention in days per table (raw, 1-minute, 1-hour rollups); `degradedTempC` (°C) and `throttleSustainMinutes` set when a GPU is degraded; " +
+    "`autoRegisterGpus` registers reporting GPUs of known servers; after `staleAfterMinutes` without a sample a GPU is stale and not placed, unless `placeOnStaleGpus`; " +
+    "`demoTelemetry` feeds simulated pages for the demo fleet.",
+  body: UpdateTelemetrySettings,
+  response: { status: 200, description: "The settings now", schema: TelemetrySettings },
+});
