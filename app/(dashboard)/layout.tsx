@@ -1,74 +1,10 @@
 import type { ReactNode } from "react";
-import { Icon } from "@/components/ui/icons";
-import { RoleBadge } from "@/components/ui/role-badge";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
-import { version } from "@/lib/version";
-import { NavLinks, type NavGroup } from "./_components/nav-links";
-import { SignOutButton } from "./_components/sign-out-button";
+import { DashboardShell } from "./_components/dashboard-shell";
 
 export const dynamic = "force-dynamic";
 
-const navigation: NavGroup[] = [
-  {
-    label: "Infrastructure",
-    items: [
-      { href: "/overview", label: "Overview", icon: "overview" },
-      { href: "/fleet", label: "Fleet", icon: "fleet" },
-      { href: "/racks", label: "Racks", icon: "rack" },
-      { href: "/telemetry", label: "Telemetry", icon: "telemetry" },
-      { href: "/energy", label: "Energy", icon: "energy" },
-    ],
-  },
-  {
-    label: "Machine learning",
-    items: [
-      { href: "/datasets", label: "Datasets", icon: "datasets" },
-      { href: "/jobs", label: "Jobs", icon: "jobs" },
-      { href: "/models", label: "Models", icon: "models", isPlanned: true },
-      { href: "/deployments", label: "Deployments", icon: "deployments", isPlanned: true },
-    ],
-  },
-  {
-    label: "Governance",
-    items: [
-      { href: "/audit", label: "Audit", icon: "audit" },
-      { href: "/admin", label: "Admin", icon: "admin" },
-    ],
-  },
-];
-
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const principal = await requirePagePrincipal();
-  return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-800 bg-slate-900/40">
-        <div className="flex items-center gap-2.5 border-b border-slate-800 px-4 py-3.5">
-          <span className="grid size-7 place-items-center rounded-md bg-emerald-500/15 text-emerald-400 ring-1 ring-inset ring-emerald-500/30">
-            <Icon name="rack" className="size-4" />
-          </span>
-          <div className="leading-tight">
-            <p className="text-sm font-semibold tracking-tight text-slate-50">Rackmind</p>
-            <p className="text-[10px] uppercase tracking-[0.14em] text-slate-500">AI datacenter ops</p>
-          </div>
-        </div>
-        <NavLinks groups={navigation} />
-        <footer className="border-t border-slate-800 p-2">
-          <div className="flex items-center gap-2.5 px-2.5 py-2" data-testid="signed-in-user">
-            <span aria-hidden className="grid size-7 place-items-center rounded-full bg-slate-800 text-xs font-semibold uppercase text-slate-300">
-              {principal.name.slice(0, 1)}
-            </span>
-            <div className="min-w-0 flex-1">
-              <p className="truncate text-[13px] font-medium text-slate-100">{principal.name}</p>
-              <RoleBadge role={principal.role} />
-            </div>
-          </div>
-          <SignOutButton />
-          <p className="px-2.5 pt-2 font-mono text-[10px] text-slate-600">v{version}</p>
-        </footer>
-      </aside>
-      <main className="min-w-0 flex-1">
-        <div className="mx-auto max-w-[1400px] px-6 py-6">{children}</div>
-      </main>
-    </div>
-  );
+  return <DashboardShell principal={principal}>{children}</DashboardShell>;
 }

@@ -8,9 +8,9 @@ import { listAuditEvents } from "@/lib/audit/events";
 import { listAuditActions } from "@/lib/audit/facets";
 import { AuditQuery, type AuditEventOut } from "@/lib/audit/schemas";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
-import { AppError } from "@/lib/errors";
 import { completeInstant, flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import type { Page } from "@/lib/pagination";
+import { orExplanation, refusedListing } from "../_components/expected-errors";
 import { AuditFilters } from "./_components/audit-filters";
 import { AuditTable } from "./_components/audit-table";
 
@@ -19,24 +19,18 @@ export const metadata: Metadata = { title: "Audit" };
 
 const PAGE_SIZE = "50";
 
-type Loaded = { page: Page<AuditEventOut>; error: null } | { page: null; error: string };
-
-async function loadEvents(query: AuditQuery): Promise<Loaded> {
-  try {
-    return { page: await listAuditEvents(query), error: null };
-  } catch (err) {
-    if (err instanceof AppError && err.code === "bad_request") return { page: null, error: err.message };
-    throw err;
-  }
-}
-
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePagePrincipal();
   const typed = flattenSearchParams(await searchParams);
-  const parsed = parsePageQuery(AuditQuery, { limit: PAGE_SIZE, ...typed, from: completeInstant(typed.from), to: completeInstant(typed.to) });
+  const parsed = parsePageQuery(AuditQuery, {
+    limit: PAGE_SIZE,
+    ...typed,
+    from: completeInstant(typed.from),
+    to: completeInstant(typed.to),
+  });
   const [actions, loaded] = await Promise.all([
     listAuditActions(),
-    parsed.ok ? loadEvents(parsed.query) : Promise.resolve<Loaded>({ page: null, error: parsed.message }),
+    parsed.ok ? orExplanation(listAuditEvents(parsed.query)) : refusedListing<Page<AuditEventOut>>(parsed.message),
   ]);
   // The form shows what was typed, not the completed instants.
   const { cursor, ...filters } = typed;
@@ -51,7 +45,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <AuditFilters values={typed} actions={actions} />
       {loaded.error !== null ? (
         <Notice tone="error" title="These filters cannot be applied">
-          {loaded.error}. Adjust them above or <Link href="/audit" className="underline">clear all filters</Link>.
+          {loaded.error}. Adjust them above or{" "}
+          <Link href="/audit" className="underline">
+            clear all filters
+          </Link>
+          .
         </Notice>
       ) : (
         <Card isFlush>
@@ -59,7 +57,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <Pager
             summary={`${loaded.page.items.length} event${loaded.page.items.length === 1 ? "" : "s"} on this page`}
             firstHref={cursor ? hrefWith("/audit", filters) : null}
-            nextHref={loaded.page.nextCursor ? hrefWith("/audit", { ...filters, cursor: loaded.page.nextCursor }) : null}
+            nextHref={
+              loaded.page.nextCursor ? hrefWith("/audit", { ...filters, cursor: loaded.page.nextCursor }) : null
+            }
           />
         </Card>
       )}

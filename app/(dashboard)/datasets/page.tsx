@@ -8,9 +8,9 @@ import { can } from "@/lib/auth/permissions";
 import { listDatasets } from "@/lib/datasets/datasets";
 import type { DatasetSummaryOut } from "@/lib/datasets/dataset-views";
 import { ListDatasetsQuery } from "@/lib/datasets/schemas";
-import { AppError } from "@/lib/errors";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import type { Page } from "@/lib/pagination";
+import { orExplanation, refusedListing } from "../_components/expected-errors";
 import { DatasetsTable } from "./_components/datasets-table";
 import { DatasetUpload } from "./_components/dataset-upload";
 
@@ -19,22 +19,12 @@ export const metadata: Metadata = { title: "Datasets" };
 
 const PAGE_SIZE = "50";
 
-type Loaded = { page: Page<DatasetSummaryOut>; error: null } | { page: null; error: string };
-
-async function loadDatasets(query: ListDatasetsQuery): Promise<Loaded> {
-  try {
-    return { page: await listDatasets(query), error: null };
-  } catch (err) {
-    // A stale or hand-edited cursor is the reader's mistake, not a server fault.
-    if (err instanceof AppError && err.code === "bad_request") return { page: null, error: err.message };
-    throw err;
-  }
-}
-
 export default async function DatasetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const principal = await requirePagePrincipal();
   const parsed = parsePageQuery(ListDatasetsQuery, { limit: PAGE_SIZE, ...(await searchParams) });
-  const loaded = parsed.ok ? await loadDatasets(parsed.query) : ({ page: null, error: parsed.message } as const);
+  const loaded = await (parsed.ok
+    ? orExplanation(listDatasets(parsed.query))
+    : refusedListing<Page<DatasetSummaryOut>>(parsed.message));
   const canUpload = can(principal.role, "datasets.write");
 
   return (
@@ -46,7 +36,10 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
       />
       <div className="space-y-4">
         {canUpload && (
-          <Card title="Upload a CSV" description="Duplicates are removed, missing values counted and imputed, outliers flagged and the normalisation recorded; zeros that look like “not measured” are pointed out. Nothing is stored if the file has a problem.">
+          <Card
+            title="Upload a CSV"
+            description="Duplicates are removed, missing values counted and imputed, outliers flagged and the normalisation recorded; zeros that look like “not measured” are pointed out. Nothing is stored if the file has a problem."
+          >
             <DatasetUpload />
           </Card>
         )}

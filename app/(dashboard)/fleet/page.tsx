@@ -7,12 +7,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hrefWith, Pager } from "@/components/ui/pager";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import type { Page } from "@/lib/pagination";
 import { ListServersQuery, type ServerOut } from "@/lib/inventory/schemas";
 import { listServers } from "@/lib/inventory/servers";
 import { listSiteNames } from "@/lib/inventory/site-overview";
+import { orExplanation, refusedListing } from "../_components/expected-errors";
 import { FleetFilters } from "./_components/fleet-filters";
 import { InventoryImport } from "./_components/inventory-import";
 import { ServersTable } from "./_components/servers-table";
@@ -23,25 +23,13 @@ export const metadata: Metadata = { title: "Fleet" };
 // The API's default page (100) is long for a screen; an explicit ?limit= still wins.
 const PAGE_SIZE = "50";
 
-type Loaded = { page: Page<ServerOut>; error: null } | { page: null; error: string };
-
-async function loadServers(query: ListServersQuery): Promise<Loaded> {
-  try {
-    return { page: await listServers(query), error: null };
-  } catch (err) {
-    // A stale or hand-edited cursor is the reader's mistake, not a server fault.
-    if (err instanceof AppError && err.code === "bad_request") return { page: null, error: err.message };
-    throw err;
-  }
-}
-
 export default async function FleetPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const principal = await requirePagePrincipal();
   const typed = flattenSearchParams(await searchParams);
   const parsed = parsePageQuery(ListServersQuery, { limit: PAGE_SIZE, ...typed });
   const [sites, loaded] = await Promise.all([
     listSiteNames(),
-    parsed.ok ? loadServers(parsed.query) : Promise.resolve<Loaded>({ page: null, error: parsed.message }),
+    parsed.ok ? orExplanation(listServers(parsed.query)) : refusedListing<Page<ServerOut>>(parsed.message),
   ]);
   const { cursor, ...filters } = typed;
 
@@ -62,7 +50,11 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
       <FleetFilters values={typed} sites={sites} />
       {loaded.error !== null ? (
         <Notice tone="error" title="These filters cannot be applied">
-          {loaded.error}. Adjust them above or <Link href="/fleet" className="underline">clear all filters</Link>.
+          {loaded.error}. Adjust them above or{" "}
+          <Link href="/fleet" className="underline">
+            clear all filters
+          </Link>
+          .
         </Notice>
       ) : (
         <Card isFlush>
@@ -70,7 +62,9 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
           <Pager
             summary={`${loaded.page.items.length} server${loaded.page.items.length === 1 ? "" : "s"} on this page`}
             firstHref={cursor ? hrefWith("/fleet", filters) : null}
-            nextHref={loaded.page.nextCursor ? hrefWith("/fleet", { ...filters, cursor: loaded.page.nextCursor }) : null}
+            nextHref={
+              loaded.page.nextCursor ? hrefWith("/fleet", { ...filters, cursor: loaded.page.nextCursor }) : null
+            }
           />
         </Card>
       )}

@@ -8,13 +8,13 @@ import { hrefWith, Pager } from "@/components/ui/pager";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { listDatasets } from "@/lib/datasets/datasets";
-import { AppError } from "@/lib/errors";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import type { Page } from "@/lib/pagination";
 import { listJobs, listJobTeams } from "@/lib/jobs/queries";
 import { listQuotas } from "@/lib/jobs/placement/quotas";
 import { ListJobsQuery, type JobSummaryOut } from "@/lib/jobs/schemas";
 import { templates } from "@/lib/training/templates";
+import { orExplanation, refusedListing } from "../_components/expected-errors";
 import { JobFilters } from "./_components/job-filters";
 import { JobsTable } from "./_components/jobs-table";
 import { NewJobForm, type TemplateChoice } from "./_components/new-job-form";
@@ -25,26 +25,21 @@ export const metadata: Metadata = { title: "Jobs" };
 
 const PAGE_SIZE = "50";
 
-type Loaded = { page: Page<JobSummaryOut>; error: null } | { page: null; error: string };
-
-async function loadJobs(query: ListJobsQuery): Promise<Loaded> {
-  try {
-    return { page: await listJobs(query), error: null };
-  } catch (err) {
-    if (err instanceof AppError && err.code === "bad_request") return { page: null, error: err.message };
-    throw err;
-  }
-}
-
 // Plain data for the form island (templates carry their training data too).
-const templateChoices: TemplateChoice[] = templates.map((t) => ({ id: t.id, name: t.name, description: t.description, epochs: t.spec.epochs, optimizer: t.spec.optimizer }));
+const templateChoices: TemplateChoice[] = templates.map((t) => ({
+  id: t.id,
+  name: t.name,
+  description: t.description,
+  epochs: t.spec.epochs,
+  optimizer: t.spec.optimizer,
+}));
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const principal = await requirePagePrincipal();
   const parsed = parsePageQuery(ListJobsQuery, { limit: PAGE_SIZE, ...(await searchParams) });
   const canSubmit = can(principal.role, "jobs.write");
   const [loaded, teams, quotas, datasets] = await Promise.all([
-    parsed.ok ? loadJobs(parsed.query) : Promise.resolve<Loaded>({ page: null, error: parsed.message }),
+    parsed.ok ? orExplanation(listJobs(parsed.query)) : refusedListing<Page<JobSummaryOut>>(parsed.message),
     listJobTeams(),
     listQuotas(),
     canSubmit ? listDatasets({ limit: 200 }) : Promise.resolve(null),
@@ -61,7 +56,10 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       />
       <div className="space-y-4">
         {canSubmit && datasets && (
-          <Card title="New job" description="Start from a template (the XOR ones bring their own tiny dataset) or name a dataset.">
+          <Card
+            title="New job"
+            description="Start from a template (the XOR ones bring their own tiny dataset) or name a dataset."
+          >
             <NewJobForm templates={templateChoices} datasets={datasets.items.map((d) => d.name)} />
           </Card>
         )}
@@ -69,15 +67,24 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           <JobFilters values={parsed.values} teams={teams} />
           {loaded.error !== null ? (
             <Notice tone="error" title="These filters cannot be applied">
-              {loaded.error}. Adjust them above or <Link href="/jobs" className="underline">clear all filters</Link>.
+              {loaded.error}. Adjust them above or{" "}
+              <Link href="/jobs" className="underline">
+                clear all filters
+              </Link>
+              .
             </Notice>
           ) : (
             <Card isFlush>
-              <JobsTable jobs={loaded.page.items} isFiltered={Object.values(filters).some((v) => v !== undefined && v !== "")} />
+              <JobsTable
+                jobs={loaded.page.items}
+                isFiltered={Object.values(filters).some((v) => v !== undefined && v !== "")}
+              />
               <Pager
                 summary={`${loaded.page.items.length} job${loaded.page.items.length === 1 ? "" : "s"} on this page`}
                 firstHref={cursor ? hrefWith("/jobs", filters) : null}
-                nextHref={loaded.page.nextCursor ? hrefWith("/jobs", { ...filters, cursor: loaded.page.nextCursor }) : null}
+                nextHref={
+                  loaded.page.nextCursor ? hrefWith("/jobs", { ...filters, cursor: loaded.page.nextCursor }) : null
+                }
               />
             </Card>
           )}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -12,17 +13,16 @@ export function LoginForm({ next }: { next: string }) {
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const input = LoginInput.safeParse({ name: data.get("name"), password: data.get("password") });
-    if (!input.success) {
-      setError("Enter your user name and password.");
-      return;
-    }
-    setIsPending(true);
+    const input = checkInput(LoginInput, { name: data.get("name"), password: data.get("password") });
     setError(null);
+    setFieldErrors(input.ok ? {} : input.errors);
+    if (!input.ok) return;
+    setIsPending(true);
     const result = await requestApi("POST", "/api/v1/auth/login", { body: input.data });
     if (!result.ok) {
       setError(result.message);
@@ -35,11 +35,27 @@ export function LoginForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
-      <Field id="login-name" label="User name">
-        <TextInput id="login-name" name="name" autoComplete="username" autoFocus required autoCapitalize="none" spellCheck={false} />
+      <Field id="login-name" label="User name" error={fieldErrors.name}>
+        <TextInput
+          id="login-name"
+          name="name"
+          autoComplete="username"
+          autoFocus
+          required
+          autoCapitalize="none"
+          spellCheck={false}
+          {...invalidProps("login-name", fieldErrors.name)}
+        />
       </Field>
-      <Field id="login-password" label="Password">
-        <TextInput id="login-password" name="password" type="password" autoComplete="current-password" required />
+      <Field id="login-password" label="Password" error={fieldErrors.password}>
+        <TextInput
+          id="login-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          {...invalidProps("login-password", fieldErrors.password)}
+        />
       </Field>
       {error && <Notice tone="error">{error}</Notice>}
       <Button type="submit" variant="primary" className="w-full py-2" disabled={isPending}>

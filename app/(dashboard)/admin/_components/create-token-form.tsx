@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -15,21 +16,19 @@ export function CreateTokenForm() {
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<Created | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    // The same schema the API parses with; only the wording is friendlier than zod's.
-    const input = CreateTokenInput.safeParse({ name: data.get("name"), role: data.get("role") });
-    if (!input.success) {
-      const field = input.error.issues[0]?.path[0];
-      setError(field === "role" ? "Choose a role for the token." : "Give the token a name of 1 to 100 characters.");
-      return;
-    }
-    setIsPending(true);
+    // The same schema the API parses with: a refused value is named beside its field.
+    const input = checkInput(CreateTokenInput, { name: data.get("name"), role: data.get("role") });
     setError(null);
+    setFieldErrors(input.ok ? {} : input.errors);
+    if (!input.ok) return;
+    setIsPending(true);
     const result = await requestApi("POST", "/api/v1/tokens", { body: input.data, schema: CreatedTokenOut });
     setIsPending(false);
     if (!result.ok) {
@@ -44,11 +43,24 @@ export function CreateTokenForm() {
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-3" aria-label="Create an API token">
-        <Field id="token-name" label="Token name" hint="Say what uses it, e.g. ci-deployer or grafana-scrape.">
-          <TextInput id="token-name" name="name" required maxLength={100} autoComplete="off" placeholder="ci-deployer" />
+        <Field
+          id="token-name"
+          label="Token name"
+          hint="Say what uses it, e.g. ci-deployer or grafana-scrape."
+          error={fieldErrors.name}
+        >
+          <TextInput
+            id="token-name"
+            name="name"
+            required
+            maxLength={100}
+            autoComplete="off"
+            placeholder="ci-deployer"
+            {...invalidProps("token-name", fieldErrors.name)}
+          />
         </Field>
-        <Field id="token-role" label="Role">
-          <Select id="token-role" name="role" defaultValue="viewer">
+        <Field id="token-role" label="Role" error={fieldErrors.role}>
+          <Select id="token-role" name="role" defaultValue="viewer" {...invalidProps("token-role", fieldErrors.role)}>
             {roles.map((r) => (
               <option key={r} value={r}>
                 {r}

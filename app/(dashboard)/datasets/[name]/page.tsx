@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -12,8 +11,8 @@ import { getDatasetVersion, listDatasetVersions } from "@/lib/datasets/datasets"
 import type { DatasetVersionOut } from "@/lib/datasets/dataset-views";
 import { DatasetVersionQuery } from "@/lib/datasets/schemas";
 import { describeZeroSuspects } from "@/lib/datasets/zero-suspects";
-import { AppError } from "@/lib/errors";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
+import { orNotFound } from "../../_components/expected-errors";
 import { ClassBalance } from "./_components/class-balance";
 import { CleaningFacts, CleaningStats } from "./_components/cleaning-summary";
 import { ColumnHistograms } from "./_components/column-histograms";
@@ -38,17 +37,21 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: decodeName((await params).name) };
 }
 
-/** The version, or null when the name or version does not exist (a 404 page). */
-async function loadVersion(name: string, version: number | undefined): Promise<DatasetVersionOut | null> {
-  try {
-    return await getDatasetVersion(version === undefined ? name : `${name}@${version}`);
-  } catch (err) {
-    if (err instanceof AppError && (err.code === "not_found" || err.code === "unprocessable_entity")) return null;
-    throw err;
-  }
+/** The version, or the not-found page when the name or version does not exist (a malformed ref cannot exist either). */
+function loadVersion(name: string, version: number | undefined): Promise<DatasetVersionOut> {
+  return orNotFound(getDatasetVersion(version === undefined ? name : `${name}@${version}`), [
+    "not_found",
+    "unprocessable_entity",
+  ]);
 }
 
-export default async function DatasetVersionPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
+export default async function DatasetVersionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<SearchParams>;
+}) {
   const principal = await requirePagePrincipal();
   const name = decodeName((await params).name);
   const query = parsePageQuery(DatasetVersionQuery, await searchParams);
@@ -60,7 +63,6 @@ export default async function DatasetVersionPage({ params, searchParams }: { par
     );
   }
   const dataset = await loadVersion(name, query.query.version);
-  if (!dataset) notFound();
   const versions = await listDatasetVersions(dataset.name, { limit: 100 });
   // The zero-suspects notice says its warning in full, with the offer to act on it.
   const zeroWarning = describeZeroSuspects(dataset.cleaning.zeroSuspects ?? []);
@@ -73,8 +75,8 @@ export default async function DatasetVersionPage({ params, searchParams }: { par
         title={dataset.name}
         description={
           <>
-            Version {dataset.version}: {dataset.rows.toLocaleString("en-US")} rows, {dataset.columns.length} columns, uploaded by{" "}
-            <span className="font-mono">{dataset.createdBy}</span> at <UtcTime iso={dataset.createdAt} />.
+            Version {dataset.version}: {dataset.rows.toLocaleString("en-US")} rows, {dataset.columns.length} columns,
+            uploaded by <span className="font-mono">{dataset.createdBy}</span> at <UtcTime iso={dataset.createdAt} />.
           </>
         }
         actions={
@@ -97,11 +99,18 @@ export default async function DatasetVersionPage({ params, searchParams }: { par
         )}
         <CleaningStats dataset={dataset} />
         <div className="grid items-start gap-4 xl:grid-cols-3">
-          <Card title="Cleaning report" description="The whole uploaded dataset, as an operator reviews it." className="xl:col-span-2">
+          <Card
+            title="Cleaning report"
+            description="The whole uploaded dataset, as an operator reviews it."
+            className="xl:col-span-2"
+          >
             <CleaningFacts dataset={dataset} />
           </Card>
           <Card title="Class balance" description="Rows per label after cleaning; splits keep these shares.">
-            <ClassBalance classes={dataset.classes} target={dataset.cleaning.columns.find((c) => c.role === "target")?.name ?? ""} />
+            <ClassBalance
+              classes={dataset.classes}
+              target={dataset.cleaning.columns.find((c) => c.role === "target")?.name ?? ""}
+            />
           </Card>
         </div>
         <Card
@@ -109,7 +118,11 @@ export default async function DatasetVersionPage({ params, searchParams }: { par
           description="Missing counts are over the rows as uploaded; statistics over the observed values of the kept rows. Imputation values are the whole dataset's, for review: each training run refits them on its train split."
           isFlush
         >
-          <ColumnsTable columns={dataset.cleaning.columns} missingStrategy={dataset.cleaning.missingStrategy} zeroSuspects={dataset.cleaning.zeroSuspects ?? []} />
+          <ColumnsTable
+            columns={dataset.cleaning.columns}
+            missingStrategy={dataset.cleaning.missingStrategy}
+            zeroSuspects={dataset.cleaning.zeroSuspects ?? []}
+          />
         </Card>
         <Card title="Distributions" description="Observed values per feature, before imputation and scaling.">
           <ColumnHistograms columns={dataset.cleaning.columns} />

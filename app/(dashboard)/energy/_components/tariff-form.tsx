@@ -2,18 +2,24 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { checkInput } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
-import { Button, TextInput } from "@/components/ui/form-controls";
+import { Button, FieldError, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 import { WEEKDAYS, type Weekday } from "@/lib/energy/pricing/local-time";
-// Types only: the schemas module reaches the server-side logger, which must stay out of the browser bundle.
-import type { TariffPeriod } from "@/lib/energy/schemas";
+import { PutTariffInput, type TariffPeriod } from "@/lib/energy/schemas";
 
 type Row = { key: number; days: Weekday[]; from: string; to: string; price: string };
 
 const WORKDAYS: Weekday[] = ["mon", "tue", "wed", "thu", "fri"];
 let nextKey = 0;
-const toRow = (p: TariffPeriod): Row => ({ key: nextKey++, days: [...p.days], from: p.from, to: p.to, price: String(p.pricePerKwh) });
+const toRow = (p: TariffPeriod): Row => ({
+  key: nextKey++,
+  days: [...p.days],
+  from: p.from,
+  to: p.to,
+  price: String(p.pricePerKwh),
+});
 const blankRow = (): Row => ({ key: nextKey++, days: WORKDAYS, from: "07:00", to: "23:00", price: "" });
 
 function DayToggles({ row, onChange }: { row: Row; onChange: (days: Weekday[]) => void }) {
@@ -26,7 +32,11 @@ function DayToggles({ row, onChange }: { row: Row; onChange: (days: Weekday[]) =
             key={day}
             type="button"
             aria-pressed={isOn}
-            onClick={() => onChange(isOn ? row.days.filter((d) => d !== day) : WEEKDAYS.filter((d) => d === day || row.days.includes(d)))}
+            onClick={() =>
+              onChange(
+                isOn ? row.days.filter((d) => d !== day) : WEEKDAYS.filter((d) => d === day || row.days.includes(d)),
+              )
+            }
             className={`w-8 rounded py-1 font-mono text-[11px] capitalize transition-colors ${isOn ? "bg-emerald-500/20 text-emerald-200 ring-1 ring-inset ring-emerald-500/40" : "bg-slate-800/60 text-slate-500 hover:text-slate-300"}`}
           >
             {day.slice(0, 2)}
@@ -37,10 +47,36 @@ function DayToggles({ row, onChange }: { row: Row; onChange: (days: Weekday[]) =
   );
 }
 
+const fieldLabel: Record<string, string> = { days: "days", from: "from", to: "to", pricePerKwh: "price per kWh" };
+
+type Problem = { field: string; text: string };
+
+/** The schema's issues by row key (paths are `periods.<index>.<field>`), and all of them for the summary. */
+function periodProblems(
+  rows: Row[],
+  messages: { path: PropertyKey[]; message: string }[],
+): { byRow: Map<number, Problem[]>; all: string[] } {
+  const byRow = new Map<number, Problem[]>();
+  const all: string[] = [];
+  for (const { path, message } of messages) {
+    const [, index, field] = path;
+    const row = typeof index === "number" ? rows[index] : undefined;
+    if (!row) {
+      all.push(message);
+      continue;
+    }
+    const problem = { field: String(field ?? ""), text: `${fieldLabel[String(field)] ?? "period"}: ${message}` };
+    byRow.set(row.key, [...(byRow.get(row.key) ?? []), problem]);
+    all.push(`Period ${Number(index) + 1} ${problem.text}`);
+  }
+  return { byRow, all };
+}
+
 /**
  * Edits a site's time-of-use periods (operators). The whole schedule is one
- * PUT; the API checks it (quarter hours, prices) and its message is shown as
- * is, so the rules live in one place.
+ * PUT, checked first with the API's own schema (quarter hours, prices): each
+ * period's problems show under it and together in the notice, in the schema's
+ * words, so the rules live in one place.
  */
 export function TariffForm({ site, currency, periods }: { site: string; currency: string; periods: TariffPeriod[] }) {
   const router = useRouter();
@@ -48,6 +84,7 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isSaved, setIsSaved] = useState(false);
+  const [problems, setProblems] = useState<Map<number, Problem[]>>(new Map());
   const update = (key: number, change: Partial<Row>) => {
     setIsSaved(false);
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
@@ -56,9 +93,18 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // An empty price goes as null, so the API names the field rather than pricing a period at zero.
-    const periods = rows.map((r) => ({ days: r.days, from: r.from.trim(), to: r.to.trim(), pricePerKwh: r.price.trim() === "" ? null : Number(r.price) }));
+    const periods = rows.map((r) => ({
+      days: r.days,
+      from: r.from.trim(),
+      to: r.to.trim(),
+      pricePerKwh: r.price.trim() === "" ? null : Number(r.price),
+    }));
+    const input = checkInput(PutTariffInput, { periods });
+    const found = input.ok ? { byRow: new Map<number, Problem[]>(), all: [] } : periodProblems(rows, input.messages);
+    setProblems(found.byRow);
+    setError(found.all.length > 0 ? found.all.join("; ") : null);
+    if (!input.ok) return;
     setIsPending(true);
-    setError(null);
     const result = await requestApi("PUT", `/api/v1/energy/tariffs/${encodeURIComponent(site)}`, { body: { periods } });
     setIsPending(false);
     if (!result.ok) return setError(result.message);
@@ -70,25 +116,62 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
     <form onSubmit={onSubmit} aria-label="Time-of-use tariff" className="space-y-3">
       {rows.length === 0 && <p className="text-xs text-slate-500">No periods: the flat price applies at all times.</p>}
       <ul className="space-y-2">
-        {rows.map((r, i) => (
-          <li key={r.key} className="flex flex-wrap items-center gap-2" data-testid="tariff-period-row">
-            <DayToggles row={r} onChange={(days) => update(r.key, { days })} />
-            <span className="w-16">
-              <TextInput aria-label={`Period ${i + 1} from`} value={r.from} onChange={(e) => update(r.key, { from: e.target.value })} className="text-center font-mono" placeholder="07:00" />
-            </span>
-            <span className="text-slate-500">–</span>
-            <span className="w-16">
-              <TextInput aria-label={`Period ${i + 1} to`} value={r.to} onChange={(e) => update(r.key, { to: e.target.value })} className="text-center font-mono" placeholder="23:00" />
-            </span>
-            <span className="w-20">
-              <TextInput aria-label={`Period ${i + 1} price per kWh`} inputMode="decimal" value={r.price} onChange={(e) => update(r.key, { price: e.target.value })} className="text-right font-mono" placeholder="0.25" />
-            </span>
-            <span className="text-xs text-slate-500">{currency}/kWh</span>
-            <Button variant="ghost" aria-label={`Remove period ${i + 1}`} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
-              ✕
-            </Button>
-          </li>
-        ))}
+        {rows.map((r, i) => {
+          const rowProblems = problems.get(r.key) ?? [];
+          const isInvalid = (field: string) => (rowProblems.some((p) => p.field === field) ? true : undefined);
+          return (
+            <li key={r.key} className="flex flex-wrap items-center gap-2" data-testid="tariff-period-row">
+              <DayToggles row={r} onChange={(days) => update(r.key, { days })} />
+              <span className="w-16">
+                <TextInput
+                  aria-label={`Period ${i + 1} from`}
+                  value={r.from}
+                  onChange={(e) => update(r.key, { from: e.target.value })}
+                  aria-invalid={isInvalid("from")}
+                  className="text-center font-mono"
+                  placeholder="07:00"
+                />
+              </span>
+              <span className="text-slate-500">–</span>
+              <span className="w-16">
+                <TextInput
+                  aria-label={`Period ${i + 1} to`}
+                  value={r.to}
+                  onChange={(e) => update(r.key, { to: e.target.value })}
+                  aria-invalid={isInvalid("to")}
+                  className="text-center font-mono"
+                  placeholder="23:00"
+                />
+              </span>
+              <span className="w-20">
+                <TextInput
+                  aria-label={`Period ${i + 1} price per kWh`}
+                  inputMode="decimal"
+                  value={r.price}
+                  onChange={(e) => update(r.key, { price: e.target.value })}
+                  aria-invalid={isInvalid("pricePerKwh")}
+                  className="text-right font-mono"
+                  placeholder="0.25"
+                />
+              </span>
+              <span className="text-xs text-slate-500">{currency}/kWh</span>
+              <Button
+                variant="ghost"
+                aria-label={`Remove period ${i + 1}`}
+                onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+              >
+                ✕
+              </Button>
+              {rowProblems.length > 0 && (
+                <FieldError
+                  id={`tariff-period-${r.key}`}
+                  message={rowProblems.map((p) => p.text).join("; ")}
+                  className="basis-full"
+                />
+              )}
+            </li>
+          );
+        })}
       </ul>
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={() => setRows((rs) => [...rs, blankRow()])}>Add period</Button>

@@ -12,12 +12,11 @@ import { UtcTime } from "@/components/ui/utc-time";
 import { TelemetryStateBadge } from "@/components/ui/telemetry-state-badge";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
 import { getGpu } from "@/lib/inventory/gpus";
-import type { GpuOut } from "@/lib/inventory/schemas";
 import { getServerDetail } from "@/lib/inventory/server-detail";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
+import { orNotFound, orNull } from "../../_components/expected-errors";
 import { chartRanges, DEFAULT_RANGE, isChartRange } from "./_components/chart-ranges";
 import { GpuCharts, GpuChartsSkeleton } from "./_components/gpu-charts";
 import { GpuHealth } from "./_components/gpu-health";
@@ -31,26 +30,21 @@ export const dynamic = "force-dynamic";
 
 type Params = { uuid: string };
 
-/** The GPU, or null for an unknown UUID (the page answers 404). */
-async function findGpu(uuid: string): Promise<GpuOut | null> {
-  try {
-    return await getGpu(uuid);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") return null;
-    throw err;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const gpu = await findGpu((await params).uuid);
+  const gpu = await orNull(getGpu((await params).uuid));
   return { title: gpu ? `GPU #${gpu.index} · ${gpu.hostname}` : "GPU" };
 }
 
-export default async function GpuPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
+export default async function GpuPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<SearchParams>;
+}) {
   const principal = await requirePagePrincipal();
   const [{ uuid }, query] = await Promise.all([params, searchParams]);
-  const gpu = await findGpu(uuid);
-  if (!gpu) notFound();
+  const gpu = await orNotFound(getGpu(uuid));
   const [server, settings] = await Promise.all([getServerDetail(gpu.hostname), getTelemetrySettings()]);
   if (!server) notFound();
   const requested = flattenSearchParams(query).range;
@@ -90,21 +84,34 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
               gpu.readingsAt ? (
                 <>
                   As of <UtcTime iso={gpu.readingsAt} /> · {formatAge(gpu.readingsAt, nowMs)}
-                  {gpu.stale && <span className="text-amber-300"> · older than the {settings.staleAfterMinutes} min stale threshold: not the GPU&apos;s state now</span>}
+                  {gpu.stale && (
+                    <span className="text-amber-300">
+                      {" "}
+                      · older than the {settings.staleAfterMinutes} min stale threshold: not the GPU&apos;s state now
+                    </span>
+                  )}
                 </>
               ) : (
                 "Nothing reported yet."
               )
             }
           >
-            {gpu.readingsAt ? <GpuReadings gpu={gpu} degradedTempC={settings.degradedTempC} /> : <NoTelemetry hostname={gpu.hostname} />}
+            {gpu.readingsAt ? (
+              <GpuReadings gpu={gpu} degradedTempC={settings.degradedTempC} />
+            ) : (
+              <NoTelemetry hostname={gpu.hostname} />
+            )}
           </Card>
           <Card title="Health">
             <GpuHealth
               gpu={gpu}
               settings={settings}
               nowMs={nowMs}
-              actions={canAct ? <GpuHealthActions uuid={gpu.uuid} isTelemetryStillFailing={isTelemetryStillFailing} /> : undefined}
+              actions={
+                canAct ? (
+                  <GpuHealthActions uuid={gpu.uuid} isTelemetryStillFailing={isTelemetryStillFailing} />
+                ) : undefined
+              }
             />
           </Card>
         </div>
@@ -116,7 +123,11 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
               <h2 className="text-sm font-semibold text-slate-100">Last {chartRanges[range].label}</h2>
               <p className="text-xs text-slate-400">
                 Average per step with the min–max spread shaded; times in UTC.{" "}
-                {requested && requested !== range && <span className="text-amber-300">“{requested}” is not a range offered here; showing {range}.</span>}
+                {requested && requested !== range && (
+                  <span className="text-amber-300">
+                    “{requested}” is not a range offered here; showing {range}.
+                  </span>
+                )}
               </p>
             </div>
             <RangePicker path={path} current={range} />
@@ -127,7 +138,8 @@ export default async function GpuPage({ params, searchParams }: { params: Promis
         </section>
       )}
       <p className="mt-6 text-xs text-slate-500">
-        The same series from the API: <span className="font-mono text-slate-400">GET /api/v1/gpus/{gpu.uuid}/series?metric=DCGM_FI_DEV_GPU_TEMP</span>
+        The same series from the API:{" "}
+        <span className="font-mono text-slate-400">GET /api/v1/gpus/{gpu.uuid}/series?metric=DCGM_FI_DEV_GPU_TEMP</span>
       </p>
     </>
   );

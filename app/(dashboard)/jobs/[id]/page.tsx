@@ -5,10 +5,10 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
 import { listJobLogs } from "@/lib/jobs/logs";
 import { getJob } from "@/lib/jobs/queries";
 import { JobIdParam } from "@/lib/jobs/schemas";
+import { orNotFound } from "../../_components/expected-errors";
 import { JobLive } from "./_components/job-live";
 
 export const dynamic = "force-dynamic";
@@ -16,12 +16,7 @@ export const metadata: Metadata = { title: "Job" };
 
 async function loadJob(id: string) {
   if (!JobIdParam.safeParse({ id }).success) notFound();
-  try {
-    return await getJob(id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === "not_found") notFound();
-    throw err;
-  }
+  return orNotFound(getJob(id));
 }
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
@@ -37,7 +32,8 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         title={`${job.type === "train" ? "Training" : "Evaluation"} job ${job.id.slice(0, 8)}`}
         description={
           <>
-            {job.modelName ? `${job.modelName} · ` : ""}dataset <span className="font-mono">{job.dataset}</span> · team <span className="font-mono">{job.team}</span> · priority {job.priority} · by {job.createdBy}
+            {job.modelName ? `${job.modelName} · ` : ""}dataset <span className="font-mono">{job.dataset}</span> · team{" "}
+            <span className="font-mono">{job.team}</span> · priority {job.priority} · by {job.createdBy}
             {job.scheduleId && (
               <>
                 {" · "}
@@ -55,9 +51,16 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           job's events, so the page reaches its final state without a reload. Keyed on status: the
           refresh after cancelling remounts it with the new state.
         */}
-        <JobLive key={`${job.id}:${job.status}`} initial={job} initialLogs={logs.slice(-300)} canCancel={can(principal.role, "jobs.write")} />
+        <JobLive
+          key={`${job.id}:${job.status}`}
+          initial={job}
+          initialLogs={logs.slice(-300)}
+          canCancel={can(principal.role, "jobs.write")}
+        />
         <Card title="Spec" description="As stored: template applied, dataset resolved to a version.">
-          <pre className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300">{JSON.stringify(job.spec, null, 2)}</pre>
+          <pre className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300">
+            {JSON.stringify(job.spec, null, 2)}
+          </pre>
         </Card>
       </div>
     </>

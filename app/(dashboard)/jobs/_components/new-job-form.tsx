@@ -3,9 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
+import { TrainJobInput } from "@/lib/jobs/schemas";
 
 export type TemplateChoice = { id: string; name: string; description: string; epochs: number; optimizer: string };
 
@@ -16,8 +18,9 @@ const number = (data: FormData, key: string) => (text(data, key) === "" ? undefi
 
 /**
  * The POST /api/v1/jobs body from the form: empty fields are left out, so the
- * template (or the engine's defaults) decides them. The API validates; its
- * message is shown as is.
+ * template (or the engine's defaults) decides them. TrainJobInput checks it
+ * here and again in the API; what only the server knows (the dataset exists,
+ * quotas) comes back in the API's words.
  */
 function bodyOf(data: FormData): Record<string, unknown> {
   const hidden = text(data, "hidden");
@@ -30,7 +33,14 @@ function bodyOf(data: FormData): Record<string, unknown> {
     epochs: number(data, "epochs"),
     learningRate: number(data, "learningRate"),
     optimizer: text(data, "optimizer") || undefined,
-    model: hidden ? { hidden: hidden.split(/[\s,]+/).filter(Boolean).map(Number) } : undefined,
+    model: hidden
+      ? {
+          hidden: hidden
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map(Number),
+        }
+      : undefined,
     gpus: number(data, "gpus"),
     gpuModel: text(data, "gpuModel") || undefined,
     priority: text(data, "priority") || undefined,
@@ -40,18 +50,29 @@ function bodyOf(data: FormData): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 }
 
+/** The form field an issue of TrainJobInput belongs to: `model.hidden` is typed as "hidden", `schedule` as "cron". */
+function fieldOf(path: PropertyKey[]): string {
+  const key = String(path[0] ?? "");
+  return key === "model" ? "hidden" : key === "schedule" ? "cron" : key;
+}
+
 export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[]; datasets: string[] }) {
   const router = useRouter();
   const [template, setTemplate] = useState(templates[templates.length - 1]?.id ?? "");
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const chosen = templates.find((t) => t.id === template);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setIsPending(true);
+    const body = bodyOf(new FormData(event.currentTarget));
+    const input = checkInput(TrainJobInput, body, fieldOf);
     setError(null);
-    const result = await requestApi("POST", "/api/v1/jobs", { body: bodyOf(new FormData(event.currentTarget)), schema: Created });
+    setFieldErrors(input.ok ? {} : input.errors);
+    if (!input.ok) return;
+    setIsPending(true);
+    const result = await requestApi("POST", "/api/v1/jobs", { body, schema: Created });
     if (!result.ok) {
       setIsPending(false);
       setError(result.message);
@@ -63,8 +84,20 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
   return (
     <form onSubmit={onSubmit} aria-label="New training job" className="space-y-3">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Field id="job-template" label="Template" hint={chosen?.description ?? "Your own dataset and settings."} className="col-span-2">
-          <Select id="job-template" name="template" value={template} onChange={(e) => setTemplate(e.target.value)}>
+        <Field
+          id="job-template"
+          label="Template"
+          hint={chosen?.description ?? "Your own dataset and settings."}
+          className="col-span-2"
+          error={fieldErrors.template}
+        >
+          <Select
+            id="job-template"
+            {...invalidProps("job-template", fieldErrors.template)}
+            name="template"
+            value={template}
+            onChange={(e) => setTemplate(e.target.value)}
+          >
             {templates.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -73,52 +106,112 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             <option value="">No template</option>
           </Select>
         </Field>
-        <Field id="job-dataset" label="Dataset" hint={chosen ? "Empty: the built-in xor dataset." : "name, name@version or version id"}>
-          <TextInput id="job-dataset" name="dataset" list="job-datasets" placeholder={chosen ? "xor" : "pima"} required={!chosen} />
+        <Field
+          id="job-dataset"
+          label="Dataset"
+          hint={chosen ? "Empty: the built-in xor dataset." : "name, name@version or version id"}
+          error={fieldErrors.dataset}
+        >
+          <TextInput
+            id="job-dataset"
+            {...invalidProps("job-dataset", fieldErrors.dataset)}
+            name="dataset"
+            list="job-datasets"
+            placeholder={chosen ? "xor" : "pima"}
+            required={!chosen}
+          />
           <datalist id="job-datasets">
             {datasets.map((d) => (
               <option key={d} value={d} />
             ))}
           </datalist>
         </Field>
-        <Field id="job-model-name" label="Model name">
-          <TextInput id="job-model-name" name="modelName" placeholder="optional" />
+        <Field id="job-model-name" label="Model name" error={fieldErrors.modelName}>
+          <TextInput
+            id="job-model-name"
+            {...invalidProps("job-model-name", fieldErrors.modelName)}
+            name="modelName"
+            placeholder="optional"
+          />
         </Field>
-        <Field id="job-epochs" label="Epochs">
-          <TextInput id="job-epochs" name="epochs" inputMode="numeric" placeholder={chosen ? String(chosen.epochs) : "50"} />
+        <Field id="job-epochs" label="Epochs" error={fieldErrors.epochs}>
+          <TextInput
+            id="job-epochs"
+            {...invalidProps("job-epochs", fieldErrors.epochs)}
+            name="epochs"
+            inputMode="numeric"
+            placeholder={chosen ? String(chosen.epochs) : "50"}
+          />
         </Field>
-        <Field id="job-hidden" label="Hidden units" hint="e.g. 16,8">
-          <TextInput id="job-hidden" name="hidden" placeholder={chosen ? "3" : "16"} />
+        <Field id="job-hidden" label="Hidden units" hint="e.g. 16,8" error={fieldErrors.hidden}>
+          <TextInput
+            id="job-hidden"
+            {...invalidProps("job-hidden", fieldErrors.hidden)}
+            name="hidden"
+            placeholder={chosen ? "3" : "16"}
+          />
         </Field>
-        <Field id="job-optimizer" label="Optimizer">
-          <Select id="job-optimizer" name="optimizer" defaultValue="">
+        <Field id="job-optimizer" label="Optimizer" error={fieldErrors.optimizer}>
+          <Select
+            id="job-optimizer"
+            {...invalidProps("job-optimizer", fieldErrors.optimizer)}
+            name="optimizer"
+            defaultValue=""
+          >
             <option value="">{chosen ? `template (${chosen.optimizer})` : "default (adam)"}</option>
             <option value="sgd">sgd</option>
             <option value="momentum">momentum</option>
             <option value="adam">adam</option>
           </Select>
         </Field>
-        <Field id="job-lr" label="Learning rate">
-          <TextInput id="job-lr" name="learningRate" inputMode="decimal" placeholder={chosen ? "0.1" : "0.01"} />
+        <Field id="job-lr" label="Learning rate" error={fieldErrors.learningRate}>
+          <TextInput
+            id="job-lr"
+            {...invalidProps("job-lr", fieldErrors.learningRate)}
+            name="learningRate"
+            inputMode="decimal"
+            placeholder={chosen ? "0.1" : "0.01"}
+          />
         </Field>
-        <Field id="job-gpus" label="GPUs">
-          <TextInput id="job-gpus" name="gpus" inputMode="numeric" defaultValue="1" />
+        <Field id="job-gpus" label="GPUs" error={fieldErrors.gpus}>
+          <TextInput
+            id="job-gpus"
+            {...invalidProps("job-gpus", fieldErrors.gpus)}
+            name="gpus"
+            inputMode="numeric"
+            defaultValue="1"
+          />
         </Field>
-        <Field id="job-gpu-model" label="GPU model">
-          <TextInput id="job-gpu-model" name="gpuModel" placeholder="any (e.g. H100)" />
+        <Field id="job-gpu-model" label="GPU model" error={fieldErrors.gpuModel}>
+          <TextInput
+            id="job-gpu-model"
+            {...invalidProps("job-gpu-model", fieldErrors.gpuModel)}
+            name="gpuModel"
+            placeholder="any (e.g. H100)"
+          />
         </Field>
-        <Field id="job-priority" label="Priority">
-          <Select id="job-priority" name="priority" defaultValue="normal">
+        <Field id="job-priority" label="Priority" error={fieldErrors.priority}>
+          <Select
+            id="job-priority"
+            {...invalidProps("job-priority", fieldErrors.priority)}
+            name="priority"
+            defaultValue="normal"
+          >
             <option value="high">high</option>
             <option value="normal">normal</option>
             <option value="low">low</option>
           </Select>
         </Field>
-        <Field id="job-team" label="Team" hint="Quota holder; empty: you.">
-          <TextInput id="job-team" name="team" placeholder="optional" />
+        <Field id="job-team" label="Team" hint="Quota holder; empty: you." error={fieldErrors.team}>
+          <TextInput id="job-team" {...invalidProps("job-team", fieldErrors.team)} name="team" placeholder="optional" />
         </Field>
-        <Field id="job-cron" label="Repeat (cron)" hint="Five fields; empty: run once now.">
-          <TextInput id="job-cron" name="cron" placeholder="0 3 * * *" />
+        <Field id="job-cron" label="Repeat (cron)" hint="Five fields; empty: run once now." error={fieldErrors.cron}>
+          <TextInput
+            id="job-cron"
+            {...invalidProps("job-cron", fieldErrors.cron)}
+            name="cron"
+            placeholder="0 3 * * *"
+          />
         </Field>
         <Field id="job-timezone" label="Time zone">
           <TextInput id="job-timezone" name="timezone" placeholder="UTC" />

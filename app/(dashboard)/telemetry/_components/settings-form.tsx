@@ -2,18 +2,24 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
-import { Button, TextInput } from "@/components/ui/form-controls";
+import { Button, FieldError, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
-import type { TelemetrySettings } from "@/lib/telemetry/settings";
+import { UpdateTelemetrySettings, type TelemetrySettings } from "@/lib/telemetry/schemas";
 import { numericSettings, switchSettings } from "./settings-fields";
 
-/** The settings as a form (operators): one PUT with every field; the API answers with what it stored. */
+/**
+ * The settings as a form (operators): one PUT with every field, checked first
+ * with the API's schema (each limit's message shows on its row); the API
+ * answers with what it stored.
+ */
 export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [isSaved, setIsSaved] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,9 +27,12 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
     const body: Record<string, number | boolean> = {};
     for (const s of numericSettings) body[s.key] = Number(data.get(s.key));
     for (const s of switchSettings) body[s.key] = data.get(s.key) === "on";
-    setIsPending(true);
+    const input = checkInput(UpdateTelemetrySettings, body);
     setError(null);
     setIsSaved(false);
+    setFieldErrors(input.ok ? {} : input.errors);
+    if (!input.ok) return;
+    setIsPending(true);
     const result = await requestApi("PUT", "/api/v1/telemetry/settings", { body });
     setIsPending(false);
     if (!result.ok) {
@@ -39,14 +48,26 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
       <div className="divide-y divide-slate-800/70 text-[13px]">
         {numericSettings.map((s) => (
           <div key={s.key} className="flex items-center justify-between gap-4 py-2">
-            <label htmlFor={`setting-${s.key}`} className="min-w-0">
-              <span className="text-slate-200">{s.label}</span>
-              <span className="block text-[11px] text-slate-500">{s.help}</span>
-            </label>
+            <div className="min-w-0">
+              <label htmlFor={`setting-${s.key}`}>
+                <span className="text-slate-200">{s.label}</span>
+                <span className="block text-[11px] text-slate-500">{s.help}</span>
+              </label>
+              <FieldError id={`setting-${s.key}`} message={fieldErrors[s.key]} />
+            </div>
             <div className="flex shrink-0 items-center gap-2">
               {/* Sized by a wrapper: TextInput is w-full, and two width classes would fight over the order of Tailwind's CSS. */}
               <div className="w-24">
-                <TextInput id={`setting-${s.key}`} name={s.key} type="number" step="any" required defaultValue={settings[s.key]} className="text-right font-mono" />
+                <TextInput
+                  id={`setting-${s.key}`}
+                  name={s.key}
+                  type="number"
+                  step="any"
+                  required
+                  defaultValue={settings[s.key]}
+                  className="text-right font-mono"
+                  {...invalidProps(`setting-${s.key}`, fieldErrors[s.key])}
+                />
               </div>
               <span className="w-8 text-xs text-slate-500">{s.unit}</span>
             </div>

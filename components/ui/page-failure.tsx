@@ -1,0 +1,39 @@
+import { Button, ButtonLink } from "./form-controls";
+
+// What an error boundary may show about a failure: never its message or
+// stack (a server error's text can carry SQL, hostnames or secrets), only the
+// digest Next logs beside the real error, so an operator can find it.
+
+/** The digest Next gives an error thrown while rendering on the server, or null for one thrown in the browser. */
+export function digestOf(error: unknown): string | null {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && digest !== "" ? digest : null;
+}
+
+/** The reference for the logs, and the ways on: try again, or the overview. No hooks: boundaries of every level use it. */
+export function FailureDetails({ error, retry }: { error: unknown; retry: () => void }) {
+  const digest = digestOf(error);
+  return (
+    <div className="space-y-4">
+      {digest ? (
+        <p className="text-[13px] text-slate-400">
+          The server logged the details under reference{" "}
+          <code className="rounded bg-slate-800/80 px-1.5 py-0.5 font-mono text-slate-200" data-testid="error-digest">
+            {digest}
+          </code>
+          . If trying again does not help, give it to whoever runs Rackmind.
+        </p>
+      ) : (
+        <p className="text-[13px] text-slate-400">
+          The problem happened in this browser tab; reloading the page usually clears it.
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button variant="primary" onClick={() => retry()}>
+          Try again
+        </Button>
+        <ButtonLink href="/overview">Go to the overview</ButtonLink>
+      </div>
+    </div>
+  );
+}
