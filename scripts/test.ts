@@ -4,6 +4,7 @@
  *      by TEST_DATABASE_URL (when set) — vitest;
  *   2. end-to-end in Chromium (CHROMIUM_PATH, else /usr/bin/chromium) — Playwright,
  *      against a real `npm start` on a fresh embedded database.
+ * Before them: the type check and ESLint.
  * Ends with one line "N passed, N failed, N skipped" and a non-zero exit on failure.
  */
 import { spawnSync } from "node:child_process";
@@ -71,6 +72,15 @@ function runTypecheck(): Tally {
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 };
 }
 
+/** ESLint (TypeScript rules, React hooks, the import boundaries of eslint.config.mjs). */
+function runHouseChecks(): Record<string, Tally> {
+  say(`\n== lint (eslint) ==`);
+  const lint = run(process.execPath, [path.join(root, "node_modules/eslint/bin/eslint.js"), "--max-warnings=0", "."], {});
+  say(lint === 0 ? "   no lint errors" : "   lint errors above (npx eslint --fix . mends some)");
+  const tally = (code: number): Tally => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 });
+  return { lint: tally(lint) };
+}
+
 // Build once up front: the launcher tests and the e2e suite both start the app,
 // and two concurrent `next build`s into one .next folder would break each other.
 function runBuild(): Tally {
@@ -85,7 +95,7 @@ function runBuild(): Tally {
   }
 }
 
-const suites: Record<string, Tally> = { typecheck: runTypecheck(), build: runBuild() };
+const suites: Record<string, Tally> = { typecheck: runTypecheck(), ...runHouseChecks(), build: runBuild() };
 suites.vitest = runVitest();
 suites.playwright = suites.build!.ok ? runPlaywright() : (say("   SKIPPED end-to-end tests: the build failed"), { passed: 0, failed: 0, skipped: 0, ok: false });
 const total = Object.values(suites).reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, skipped: t.skipped + s.skipped, ok: t.ok && s.ok }), { passed: 0, failed: 0, skipped: 0, ok: true });

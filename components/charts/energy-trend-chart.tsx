@@ -69,6 +69,7 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
   const series = visibleSeries(props.steps);
   const hasEnergy = series.some((s) => s !== "pue");
   const hasPue = series.includes("pue");
+  const propsKey = JSON.stringify(props);
 
   useEffect(() => {
     if (!hasEnergy) return;
@@ -82,7 +83,8 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
       setIsReady(false);
     };
     // Keyed on the serialised props, as in TimeSeriesChart: equal data from a refresh must not rebuild the charts.
-  }, [JSON.stringify(props), hasEnergy, hasPue]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `propsKey` stands for `props` on purpose
+  }, [propsKey, hasEnergy, hasPue]);
 
   const height = props.height ?? 260;
   return (

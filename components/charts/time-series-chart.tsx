@@ -1,6 +1,6 @@
 "use client";
 
-import { Chart, type ChartConfiguration, type ChartDataset, type Plugin, type ScatterDataPoint } from "chart.js";
+import { type ChartConfiguration, type ChartDataset, type Plugin, type ScatterDataPoint } from "chart.js";
 import { useChart } from "./use-chart";
 import {
   chartColours,

@@ -11,9 +11,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { backendOrder, type BackendAttempt, type BackendReport } from "./backend-order";
 import type { BackendName } from "../schemas";
+import type * as TfModule from "@tensorflow/tfjs";
 
 export type { BackendAttempt, BackendReport };
-export type Tf = typeof import("@tensorflow/tfjs");
+export type Tf = typeof TfModule;
 
 const requireHere = createRequire(import.meta.url);
 

@@ -8,7 +8,9 @@ import { readState, type DemoUser, type E2eState } from "./state";
  */
 export const test = base.extend<{ state: E2eState }>({
   // `{}`: Playwright reads a fixture's dependencies from the destructuring pattern, so it must be one.
+  // eslint-disable-next-line no-empty-pattern
   state: async ({}, use) => use(readState()),
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => use(readState().baseURL),
 });
 

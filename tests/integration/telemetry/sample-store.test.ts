@@ -19,7 +19,7 @@ beforeAll(async () => {
 // that text round trips tend to mangle.
 const EDGE_TIMES = [Date.UTC(1999, 11, 31, 23, 59, 59, 999), Date.UTC(2000, 0, 1), Date.UTC(2026, 10, 28, 12, 0, 0, 1), Date.UTC(2026, 10, 28, 23, 59, 59, 999)];
 // (Ingest refuses |v| > 1e300, so rollup sums cannot overflow.)
-const EDGE_VALUES = [-1.5, 0, 5e-324, 1e300, 0.1 + 0.2, -123456789.123456789, 42];
+const EDGE_VALUES = [-1.5, 0, 5e-324, 1e300, 0.1 + 0.2, Number("-123456789.123456789"), 42];
 
 function batch(size: number, field: number): SampleColumns {
   const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
@@ -55,7 +55,7 @@ describe("storeSamples", () => {
     expect(await foldTelemetry()).toMatchObject({ folded: cols.gpuIds.length, batches: 2 });
     const rolled = await getPool().query<{ n: number; min: number; max: number }>(
       `SELECT sum("count")::int AS n, min("min") AS min, max("max") AS max FROM "GpuRollup1m" WHERE "fieldId" = 101`);
-    expect(rolled.rows[0]).toEqual({ n: cols.gpuIds.length, min: -123456789.123456789, max: 1e300 });
+    expect(rolled.rows[0]).toEqual({ n: cols.gpuIds.length, min: Number("-123456789.123456789"), max: 1e300 });
   });
 
   it("stores nothing and queues nothing twice when a batch is posted again, also when it overlaps only in part", async () => {
