@@ -31,7 +31,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // `_name` is how the code says "deliberately unused" (destructuring a field away).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       eqeqeq: ["error", "always", { null: "ignore" }],
@@ -48,7 +51,16 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       "boundaries/elements": elements,
-      "boundaries/include": ["app/**", "components/**", "lib/**", "worker/**", "serving/**", "scripts/**", "bench/**", "tests/**"],
+      "boundaries/include": [
+        "app/**",
+        "components/**",
+        "lib/**",
+        "worker/**",
+        "serving/**",
+        "scripts/**",
+        "bench/**",
+        "tests/**",
+      ],
       "import/resolver": { typescript: { project: "./tsconfig.json" }, node: true },
     },
     rules: {
@@ -66,8 +78,14 @@ export default tseslint.config(
             { from: { element: { type: "serving" } }, allow: to("serving", "lib", "lib-generated") },
             { from: { element: { type: "scripts" } }, allow: to("scripts", "lib", "lib-generated", "worker") },
             // Benchmarks measure route handlers as Next calls them, so they may import app/api.
-            { from: { element: { type: "bench" } }, allow: to("bench", "lib", "lib-generated", "app", "scripts", "tests", "worker") },
-            { from: { element: { type: "tests" } }, allow: to("tests", "lib", "lib-generated", "app", "components", "worker", "scripts", "bench", "prisma") },
+            {
+              from: { element: { type: "bench" } },
+              allow: to("bench", "lib", "lib-generated", "app", "scripts", "tests", "worker"),
+            },
+            {
+              from: { element: { type: "tests" } },
+              allow: to("tests", "lib", "lib-generated", "app", "components", "worker", "scripts", "bench", "prisma"),
+            },
           ],
         },
       ],
@@ -81,9 +99,18 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@tensorflow/*"], message: "TF.js loads in the worker's training threads only, never in the web app." },
-            { group: ["**/worker/**", "@/worker/**"], message: "The web app talks to the worker through the database, not by importing it." },
-            { group: ["**/lib/training/thread/**", "**/lib/training/backend/backend", "**/lib/training/engine/**"], message: "Training code runs in the worker; the web app reads run records." },
+            {
+              group: ["@tensorflow/*"],
+              message: "TF.js loads in the worker's training threads only, never in the web app.",
+            },
+            {
+              group: ["**/worker/**", "@/worker/**"],
+              message: "The web app talks to the worker through the database, not by importing it.",
+            },
+            {
+              group: ["**/lib/training/thread/**", "**/lib/training/backend/backend", "**/lib/training/engine/**"],
+              message: "Training code runs in the worker; the web app reads run records.",
+            },
           ],
         },
       ],

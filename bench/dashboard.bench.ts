@@ -22,7 +22,9 @@ const START = END - DAYS * 86_400_000;
 
 async function load(c: pg.Client): Promise<void> {
   await c.query(`INSERT INTO "Site" (name) VALUES ('s1'), ('s2')`);
-  await c.query(`INSERT INTO "Rack" ("siteId", name) SELECT s.id, s.name || '-r' || g FROM "Site" s, generate_series(1, ${GPUS / 160}) g`);
+  await c.query(
+    `INSERT INTO "Rack" ("siteId", name) SELECT s.id, s.name || '-r' || g FROM "Site" s, generate_series(1, ${GPUS / 160}) g`,
+  );
   await c.query(`INSERT INTO "Server" (hostname, "rackId", "positionU", "heightU")
     SELECT r.name || '-n' || g, r.id, 1 + (g - 1) * 4, 4 FROM "Rack" r, generate_series(1, 10) g`);
   await c.query(`INSERT INTO "Gpu" (uuid, "serverId", index, model, "memoryMiB")
@@ -47,14 +49,23 @@ async function load(c: pg.Client): Promise<void> {
       FROM (SELECT id, (hashtext(id::text) % 628) / 100.0 AS phase FROM "Gpu") g
       CROSS JOIN "TelemetryField" f CROSS JOIN generate_series('${day}'::timestamptz, '${next}'::timestamptz - interval '1 minute', interval '1 minute') ts`);
     await c.query(`INSERT INTO "GpuRollup1m" SELECT "gpuId", "fieldId", at, value, value, value, 1 FROM ${part}`);
-    await c.query(`INSERT INTO "GpuRollup1h" SELECT "gpuId", "fieldId", date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*) FROM ${part} GROUP BY 1, 2, 3`);
-    await c.query(`ALTER TABLE ${part} ADD PRIMARY KEY ("gpuId", "fieldId", at), ADD CONSTRAINT day CHECK (at >= '${day}' AND at < '${next}')`);
+    await c.query(
+      `INSERT INTO "GpuRollup1h" SELECT "gpuId", "fieldId", date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*) FROM ${part} GROUP BY 1, 2, 3`,
+    );
+    await c.query(
+      `ALTER TABLE ${part} ADD PRIMARY KEY ("gpuId", "fieldId", at), ADD CONSTRAINT day CHECK (at >= '${day}' AND at < '${next}')`,
+    );
     await c.query(`ALTER TABLE "GpuSample" ATTACH PARTITION ${part} FOR VALUES FROM ('${day}') TO ('${next}')`);
     await c.query(`ALTER TABLE ${part} DROP CONSTRAINT day`);
   }
-  await c.query(`ALTER TABLE "GpuRollup1m" ADD CONSTRAINT "GpuRollup1m_pkey" PRIMARY KEY ("gpuId", "fieldId", "bucket")`);
+  await c.query(
+    `ALTER TABLE "GpuRollup1m" ADD CONSTRAINT "GpuRollup1m_pkey" PRIMARY KEY ("gpuId", "fieldId", "bucket")`,
+  );
   await c.query(`CREATE INDEX "GpuRollup1m_bucket_idx" ON "GpuRollup1m" ("bucket")`);
-  await c.query(`INSERT INTO "GpuLatest" SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", at, value FROM "GpuSample" WHERE at > $1 ORDER BY "gpuId", "fieldId", at DESC`, [new Date(END - 600_000)]);
+  await c.query(
+    `INSERT INTO "GpuLatest" SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", at, value FROM "GpuSample" WHERE at > $1 ORDER BY "gpuId", "fieldId", at DESC`,
+    [new Date(END - 600_000)],
+  );
   await c.query(`INSERT INTO "GpuLastSeen" SELECT "gpuId", max(at) FROM "GpuLatest" GROUP BY 1`);
   await c.query("VACUUM ANALYZE");
 }
@@ -84,7 +95,10 @@ const queries = {
 };
 
 export async function run() {
-  const admin = process.env.RACKMIND_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const admin =
+    process.env.RACKMIND_BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    "postgresql://postgres@127.0.0.1:5432/postgres";
   const name = `rackmind_bench_${randomBytes(4).toString("hex")}`;
   const a = new pg.Client({ connectionString: admin });
   await a.connect();
@@ -99,12 +113,15 @@ export async function run() {
     await load(c);
     const loadSeconds = (performance.now() - t0) / 1000;
     const rows = Number((await c.query(`SELECT count(*) FROM "GpuSample"`)).rows[0].count);
-    const size = (await c.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`)).rows[0].s as string;
+    const size = (await c.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS s`)).rows[0]
+      .s as string;
     // The GPU page is opened for one GPU after another: each timed series
     // query asks for a GPU not asked for before (the same GPUs on both sides),
     // so neither side is timed on pages the previous run just read. The same
     // GPU asked again and again is reported too (gpuSeriesSameGpu).
-    const gpus = (await c.query<{ id: string }>(`SELECT id FROM "Gpu" ORDER BY md5(id::text) LIMIT 40`)).rows.map((r) => r.id);
+    const gpus = (await c.query<{ id: string }>(`SELECT id FROM "Gpu" ORDER BY md5(id::text) LIMIT 40`)).rows.map(
+      (r) => r.id,
+    );
     const args: Record<keyof typeof queries, (i: number) => unknown[]> = {
       overview: () => [new Date(END)],
       gpuSeries: (i) => [new Date(END), gpus[i % gpus.length], new Date(START)],
@@ -116,12 +133,30 @@ export async function run() {
       const rollup = await time(() => c.query(q.rollup, params(i++)), 20);
       i = 0;
       const raw = await time(() => c.query(q.raw, params(i++)), rawRuns, 1);
-      return { rollupP50: percentile(rollup, 50), rollupP95: percentile(rollup, 95), rawP50: percentile(raw, 50), ratio: Math.round(percentile(raw, 50) / percentile(rollup, 50)) };
+      return {
+        rollupP50: percentile(rollup, 50),
+        rollupP95: percentile(rollup, 95),
+        rawP50: percentile(raw, 50),
+        ratio: Math.round(percentile(raw, 50) / percentile(rollup, 50)),
+      };
     };
-    for (const [key, q] of Object.entries(queries)) results[key] = await measure(q, args[key as keyof typeof queries], key === "fleetTrend" ? 3 : 10);
-    const ratios = Object.values(results).map((r) => r.ratio).sort((x, y) => x - y);
+    for (const [key, q] of Object.entries(queries))
+      results[key] = await measure(q, args[key as keyof typeof queries], key === "fleetTrend" ? 3 : 10);
+    const ratios = Object.values(results)
+      .map((r) => r.ratio)
+      .sort((x, y) => x - y);
     const gpuSeriesSameGpu = await measure(queries.gpuSeries, () => [new Date(END), gpus[0], new Date(START)], 10);
-    return { ratio: ratios[1]!, gpus: GPUS, days: DAYS, rawRows: rows, loadSeconds: Math.round(loadSeconds), databaseSize: size, overviewP95Ms: results.overview!.rollupP95, queries: { ...results, gpuSeriesSameGpu }, database: "postgres" };
+    return {
+      ratio: ratios[1]!,
+      gpus: GPUS,
+      days: DAYS,
+      rawRows: rows,
+      loadSeconds: Math.round(loadSeconds),
+      databaseSize: size,
+      overviewP95Ms: results.overview!.rollupP95,
+      queries: { ...results, gpuSeriesSameGpu },
+      database: "postgres",
+    };
   } finally {
     await c.end().catch(() => undefined);
     await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

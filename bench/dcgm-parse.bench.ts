@@ -26,7 +26,9 @@ import { percentile } from "./stats";
 
 // The library ships CommonJS without types; this is the one call we use.
 type LibraryFamily = { name: string; metrics: unknown[] };
-const parseWithLibrary = createRequire(import.meta.url)("parse-prometheus-text-format") as (text: string) => LibraryFamily[];
+const parseWithLibrary = createRequire(import.meta.url)("parse-prometheus-text-format") as (
+  text: string,
+) => LibraryFamily[];
 
 const GPUS = 1000;
 const GPUS_PER_HOST = 8;
@@ -42,7 +44,10 @@ function benchPage(): string {
     kubernetes: i % 2 === 0 ? { container: "pytorch", namespace: "ml-training", pod: `llama-ft-worker-${i}` } : null,
   }));
   const readings = new Map(gpus.map((g) => [g.uuid, simulateGpuReadings({ uuid: g.uuid, model: g.modelName }, AT_MS)]));
-  const page = renderDcgmPage(gpus, { kubernetes: true, value: (gpu, field) => readings.get(gpu.uuid)![field.name as DcgmFieldName] });
+  const page = renderDcgmPage(gpus, {
+    kubernetes: true,
+    value: (gpu, field) => readings.get(gpu.uuid)![field.name as DcgmFieldName],
+  });
   // A scraped body is one flat string; rendering built it by concatenation.
   return Buffer.from(page).toString();
 }
@@ -80,12 +85,15 @@ function checkCounts(text: string, samples: number): void {
   const ours = parseDcgmText(text);
   const theirs = parseWithLibrary(text).reduce((n, family) => n + family.metrics.length, 0);
   if (ours.samples.length !== samples || ours.rejected.length > 0 || theirs !== samples) {
-    throw new Error(`expected ${samples} samples, got ${ours.samples.length} (${ours.rejected.length} rejected) and ${theirs} from the library`);
+    throw new Error(
+      `expected ${samples} samples, got ${ours.samples.length} (${ours.rejected.length} rejected) and ${theirs} from the library`,
+    );
   }
 }
 
 function checkBytes(buffer: Buffer): void {
-  if (!isDeepStrictEqual(parseDcgmBytes(buffer), parseDcgmText(buffer.toString("utf8")))) throw new Error("parseDcgmBytes disagrees with parseDcgmText");
+  if (!isDeepStrictEqual(parseDcgmBytes(buffer), parseDcgmText(buffer.toString("utf8"))))
+    throw new Error("parseDcgmBytes disagrees with parseDcgmText");
 }
 
 export async function run() {
@@ -111,14 +119,26 @@ export async function run() {
     pageBytes: Buffer.byteLength(text),
     parserSamplesPerSec,
     librarySamplesPerSec,
-    parserMs: { p50: percentile(parser.wall, 50), p95: percentile(parser.wall, 95), cpuP50: percentile(parser.cpu, 50) },
-    libraryMs: { p50: percentile(library.wall, 50), p95: percentile(library.wall, 95), cpuP50: percentile(library.cpu, 50) },
+    parserMs: {
+      p50: percentile(parser.wall, 50),
+      p95: percentile(parser.wall, 95),
+      cpuP50: percentile(parser.cpu, 50),
+    },
+    libraryMs: {
+      p50: percentile(library.wall, 50),
+      p95: percentile(library.wall, 95),
+      cpuP50: percentile(library.cpu, 50),
+    },
     parserCpuSamplesPerSec: perSecond(samples, parser.cpu),
     libraryCpuSamplesPerSec: perSecond(samples, library.cpu),
     shuffledPageSamplesPerSec: perSecond(samples, unpredicted.wall),
     textWithDecodeSamplesPerSec: perSecond(samples, textWithDecode.wall),
     bytesSamplesPerSec: perSecond(samples, bytes.wall),
-    textWithDecodeMs: { p50: percentile(textWithDecode.wall, 50), p95: percentile(textWithDecode.wall, 95), cpuP50: percentile(textWithDecode.cpu, 50) },
+    textWithDecodeMs: {
+      p50: percentile(textWithDecode.wall, 50),
+      p95: percentile(textWithDecode.wall, 95),
+      cpuP50: percentile(textWithDecode.cpu, 50),
+    },
     bytesMs: { p50: percentile(bytes.wall, 50), p95: percentile(bytes.wall, 95), cpuP50: percentile(bytes.cpu, 50) },
     bytesCpuSamplesPerSec: perSecond(samples, bytes.cpu),
     shuffledBytesSamplesPerSec: perSecond(samples, shuffledBytes.wall),

@@ -35,14 +35,23 @@ const WARMUP_ROUNDS = 1;
 const ROUNDS = 3;
 
 type Gpu = { id: string; uuid: string; hostname: string; index: number };
-type Round = { warmUp: boolean; copyMs: number; copyBinaryMs: number; httpMs: number; endToEndMs: number; backlogAtLastPost: number };
+type Round = {
+  warmUp: boolean;
+  copyMs: number;
+  copyBinaryMs: number;
+  httpMs: number;
+  endToEndMs: number;
+  backlogAtLastPost: number;
+};
 
 function fleetCsv(): string {
   const lines = ["site,rack,name,position,u_height,gpu_uuid,gpu_index,gpu_model,gpu_memory_mib"];
   for (let s = 0; s < SERVERS; s++) {
     for (let g = 0; g < GPUS_PER_SERVER; g++) {
       const uuid = `GPU-${String(s).padStart(8, "0")}-0000-4000-8000-${String(g).padStart(12, "0")}`;
-      lines.push(`bench,r${String(Math.floor(s / 10)).padStart(3, "0")},node-${String(s).padStart(5, "0")},${1 + (s % 10) * 4},4,${uuid},${g},NVIDIA H100 80GB HBM3,81559`);
+      lines.push(
+        `bench,r${String(Math.floor(s / 10)).padStart(3, "0")},node-${String(s).padStart(5, "0")},${1 + (s % 10) * 4},4,${uuid},${g},NVIDIA H100 80GB HBM3,81559`,
+      );
     }
   }
   return lines.join("\n") + "\n";
@@ -59,8 +68,23 @@ function renderPages(gpus: Gpu[], times: number[]): { pages: Uint8Array[]; sampl
   const pages: Uint8Array[] = [];
   for (const t of times) {
     for (let i = 0; i < hosts.length; i += HOSTS_PER_POST) {
-      const group = hosts.slice(i, i + HOSTS_PER_POST).flat().map((g) => ({ ...g, pciBusId: "00000000:18:00.0", modelName: "NVIDIA H100 80GB HBM3", model: "NVIDIA H100 80GB HBM3" }));
-      pages.push(encoder.encode(renderDcgmPage(group, { value: (g, f) => simulateGpuReadings(g, t)[f.name as keyof ReturnType<typeof simulateGpuReadings>] ?? 0, timestampMs: t })));
+      const group = hosts
+        .slice(i, i + HOSTS_PER_POST)
+        .flat()
+        .map((g) => ({
+          ...g,
+          pciBusId: "00000000:18:00.0",
+          modelName: "NVIDIA H100 80GB HBM3",
+          model: "NVIDIA H100 80GB HBM3",
+        }));
+      pages.push(
+        encoder.encode(
+          renderDcgmPage(group, {
+            value: (g, f) => simulateGpuReadings(g, t)[f.name as keyof ReturnType<typeof simulateGpuReadings>] ?? 0,
+            timestampMs: t,
+          }),
+        ),
+      );
     }
   }
   return { pages, samples: gpus.length * DCGM_DEFAULT_FIELDS.length * times.length };
@@ -70,18 +94,25 @@ function renderPages(gpus: Gpu[], times: number[]): { pages: Uint8Array[]; sampl
 async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<{ text: number; binary: number }> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  await c.query(`INSERT INTO "TelemetryField" (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [DCGM_DEFAULT_FIELDS.map((f) => f.name)]);
+  await c.query(`INSERT INTO "TelemetryField" (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [
+    DCGM_DEFAULT_FIELDS.map((f) => f.name),
+  ]);
   const fields = (await c.query<{ id: number; name: string }>(`SELECT id, name FROM "TelemetryField"`)).rows;
   for (const day of new Set(times.map(dayOf))) {
     const next = dayOf(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
-    await c.query(`CREATE TABLE IF NOT EXISTS "GpuSample_${day.replaceAll("-", "")}" PARTITION OF "GpuSample" FOR VALUES FROM ('${day}') TO ('${next}')`);
+    await c.query(
+      `CREATE TABLE IF NOT EXISTS "GpuSample_${day.replaceAll("-", "")}" PARTITION OF "GpuSample" FOR VALUES FROM ('${day}') TO ('${next}')`,
+    );
   }
   const lines: string[] = [];
   const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
   for (const t of times) {
     const at = new Date(t).toISOString();
     for (const g of gpus) {
-      const readings = simulateGpuReadings({ uuid: g.uuid, model: "NVIDIA H100 80GB HBM3" }, t) as Record<string, number>;
+      const readings = simulateGpuReadings({ uuid: g.uuid, model: "NVIDIA H100 80GB HBM3" }, t) as Record<
+        string,
+        number
+      >;
       for (const f of fields) {
         lines.push(`${g.id}\t${f.id}\t${at}\t${readings[f.name] ?? 0}\n`);
         cols.gpuIds.push(g.id);
@@ -94,7 +125,10 @@ async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<
   // 64 KiB writes: COPY at its best, not slowed down by one stream chunk per row.
   const chunks: string[] = [];
   for (let i = 0, buf = ""; i <= lines.length; i++) {
-    if (i === lines.length || buf.length > 65_536) { if (buf) chunks.push(buf); buf = ""; }
+    if (i === lines.length || buf.length > 65_536) {
+      if (buf) chunks.push(buf);
+      buf = "";
+    }
     if (i < lines.length) buf += lines[i];
   }
   const binary = encodeSampleRows(cols);
@@ -106,8 +140,18 @@ async function copyBaseline(url: string, gpus: Gpu[], times: number[]): Promise<
     await c.query(`TRUNCATE "GpuSample"`);
     return ms;
   };
-  const text = await timed(() => pipeline(Readable.from(chunks), c.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN`))));
-  const bin = await timed(() => pipeline(Readable.from([binary]), c.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN (FORMAT binary)`))));
+  const text = await timed(() =>
+    pipeline(
+      Readable.from(chunks),
+      c.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN`)),
+    ),
+  );
+  const bin = await timed(() =>
+    pipeline(
+      Readable.from([binary]),
+      c.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN (FORMAT binary)`)),
+    ),
+  );
   await c.end();
   return { text, binary: bin };
 }
@@ -118,15 +162,24 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function post(url: URL, token: string, page: Uint8Array): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, {
-      method: "POST", agent,
-      headers: { authorization: `Bearer ${token}`, "content-type": "text/plain; version=0.0.4", "content-length": page.byteLength },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (d: Buffer) => chunks.push(d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "text/plain; version=0.0.4",
+          "content-length": page.byteLength,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (d: Buffer) => chunks.push(d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(page);
   });
@@ -137,15 +190,24 @@ async function postAll(baseUrl: string, token: string, pages: Uint8Array[]): Pro
   let next = 0;
   let stored = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < pages.length) {
-      const res = await post(url, token, pages[next++]!);
-      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${res.body}`);
-      const body = JSON.parse(res.body) as { stored: number; accepted: number; duplicates: number; rejected: number; unknownGpus: number };
-      if (body.stored !== body.accepted || body.rejected || body.unknownGpus) console.error(JSON.stringify({ ...body, rejections: undefined }));
-      stored += body.stored;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < pages.length) {
+        const res = await post(url, token, pages[next++]!);
+        if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${res.body}`);
+        const body = JSON.parse(res.body) as {
+          stored: number;
+          accepted: number;
+          duplicates: number;
+          rejected: number;
+          unknownGpus: number;
+        };
+        if (body.stored !== body.accepted || body.rejected || body.unknownGpus)
+          console.error(JSON.stringify({ ...body, rejections: undefined }));
+        stored += body.stored;
+      }
+    }),
+  );
   return { ms: performance.now() - t0, stored };
 }
 
@@ -153,18 +215,33 @@ export async function run() {
   return withServerDatabase(async (url) => {
     const token = `bench-${randomBytes(12).toString("hex")}`;
     // Without the demo feed: its samples would land in the rollups this bench counts.
-    const app = await startApp({ DATABASE_URL: url, RACKMIND_ADMIN_TOKEN: token, LOG_LEVEL: "warn", RACKMIND_DEMO_TELEMETRY: "0" });
+    const app = await startApp({
+      DATABASE_URL: url,
+      RACKMIND_ADMIN_TOKEN: token,
+      LOG_LEVEL: "warn",
+      RACKMIND_DEMO_TELEMETRY: "0",
+    });
     try {
-      const imported = await fetch(`${app.baseUrl}/api/v1/inventory/import`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: fleetCsv() });
+      const imported = await fetch(`${app.baseUrl}/api/v1/inventory/import`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: fleetCsv(),
+      });
       if (!imported.ok) throw new Error(`fleet import failed: ${imported.status}`);
       const db = new pg.Client({ connectionString: url });
       await db.connect();
-      const gpus = (await db.query<Gpu>(`SELECT g.id, g.uuid, s.hostname, g.index FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId" WHERE s.hostname LIKE 'node-%' ORDER BY s.hostname, g.index`)).rows;
+      const gpus = (
+        await db.query<Gpu>(
+          `SELECT g.id, g.uuid, s.hostname, g.index FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId" WHERE s.hostname LIKE 'node-%' ORDER BY s.hostname, g.index`,
+        )
+      ).rows;
       await db.end();
       const watch = new pg.Client({ connectionString: url });
       watch.on("error", () => {}); // the database is dropped under it if the run fails
       await watch.connect();
-      const backlog = async () => (await watch.query<{ n: number }>(`SELECT coalesce(sum("samples"), 0)::int AS n FROM "TelemetryFoldBatch"`)).rows[0]!.n;
+      const backlog = async () =>
+        (await watch.query<{ n: number }>(`SELECT coalesce(sum("samples"), 0)::int AS n FROM "TelemetryFoldBatch"`))
+          .rows[0]!.n;
       // Baseline and path alternate, round after round on fresh scrape times;
       // a round's ratio pairs a baseline and a path timed seconds apart, and the
       // median round counts: the machine is shared, and a burst of someone
@@ -191,11 +268,19 @@ export async function run() {
         if (http.stored !== samples) throw new Error(`stored ${http.stored} of ${samples} samples`);
         const backlogAtLastPost = await backlog();
         while ((await backlog()) > 0) await new Promise((r) => setTimeout(r, 100));
-        rounds.push({ warmUp: round < WARMUP_ROUNDS, copyMs: copy.text, copyBinaryMs: copy.binary, httpMs: http.ms, endToEndMs: performance.now() - t0, backlogAtLastPost });
+        rounds.push({
+          warmUp: round < WARMUP_ROUNDS,
+          copyMs: copy.text,
+          copyBinaryMs: copy.binary,
+          httpMs: http.ms,
+          endToEndMs: performance.now() - t0,
+          backlogAtLastPost,
+        });
       }
       const rolled = (await watch.query<{ n: number }>(`SELECT sum("count")::int AS n FROM "GpuRollup1m"`)).rows[0]!.n;
       await watch.end();
-      if (rolled !== samples * total) throw new Error(`the 1-minute rollup counts ${rolled} of ${samples * total} samples`);
+      if (rolled !== samples * total)
+        throw new Error(`the 1-minute rollup counts ${rolled} of ${samples * total} samples`);
       const counted = rounds.filter((r) => !r.warmUp);
       const median = (f: (r: Round) => number) => {
         const xs = counted.map(f).sort((a, b) => a - b);
@@ -218,7 +303,14 @@ export async function run() {
         // Each side's best round, as earlier versions of this bench reported.
         bestOfRatio: round3(Math.min(...counted.map((r) => r.copyMs)) / Math.min(...counted.map((r) => r.httpMs))),
         roundRatios: counted.map((r) => round3(r.copyMs / r.httpMs)),
-        rounds: rounds.map((r) => ({ warmUp: r.warmUp, copyMs: Math.round(r.copyMs), copyBinaryMs: Math.round(r.copyBinaryMs), httpMs: Math.round(r.httpMs), endToEndMs: Math.round(r.endToEndMs), foldBacklogAtLastPost: r.backlogAtLastPost })),
+        rounds: rounds.map((r) => ({
+          warmUp: r.warmUp,
+          copyMs: Math.round(r.copyMs),
+          copyBinaryMs: Math.round(r.copyBinaryMs),
+          httpMs: Math.round(r.httpMs),
+          endToEndMs: Math.round(r.endToEndMs),
+          foldBacklogAtLastPost: r.backlogAtLastPost,
+        })),
         endToEndSamplesPerSec: Math.round(median((r) => rate(r.endToEndMs))),
         endToEndRatio: round3(median((r) => r.copyMs / r.endToEndMs)),
         database: "postgres",

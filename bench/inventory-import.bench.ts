@@ -15,13 +15,16 @@ const GPUS = 8;
 const PER_RACK = 10;
 
 function fleetCsv(): string {
-  const header = "site,rack,rack_u_height,name,position,u_height,device_type,status,gpu_uuid,gpu_index,gpu_model,gpu_memory_mib";
+  const header =
+    "site,rack,rack_u_height,name,position,u_height,device_type,status,gpu_uuid,gpu_index,gpu_model,gpu_memory_mib";
   const lines = [header];
   for (let s = 0; s < SERVERS; s++) {
     const rack = `r${String(Math.floor(s / PER_RACK)).padStart(3, "0")}`;
     for (let g = 0; g < GPUS; g++) {
       const uuid = `GPU-${String(s).padStart(8, "0")}-0000-0000-0000-${String(g).padStart(12, "0")}`;
-      lines.push(`bench,${rack},42,node-${String(s).padStart(5, "0")},${1 + (s % PER_RACK) * 4},4,HGX,active,${uuid},${g},NVIDIA H100 80GB HBM3,81559`);
+      lines.push(
+        `bench,${rack},42,node-${String(s).padStart(5, "0")},${1 + (s % PER_RACK) * 4},4,HGX,active,${uuid},${g},NVIDIA H100 80GB HBM3,81559`,
+      );
     }
   }
   return lines.join("\n") + "\n";
@@ -33,11 +36,20 @@ async function baseline(url: string): Promise<number> {
   const t0 = performance.now();
   await c.query("BEGIN");
   const site = (await c.query(`INSERT INTO "Site" (name) VALUES ('bench') RETURNING id`)).rows[0].id;
-  await c.query(`INSERT INTO "Rack" ("siteId", name) SELECT $1, 'r' || lpad(g::text, 3, '0') FROM generate_series(0, ${SERVERS / PER_RACK - 1}) g`, [site]);
-  const servers = Array.from({ length: SERVERS }, (_, s) => [`node-${String(s).padStart(5, "0")}`, `r${String(Math.floor(s / PER_RACK)).padStart(3, "0")}`, 1 + (s % PER_RACK) * 4]);
-  await c.query(`INSERT INTO "Server" (hostname, "rackId", "positionU", "heightU", model)
+  await c.query(
+    `INSERT INTO "Rack" ("siteId", name) SELECT $1, 'r' || lpad(g::text, 3, '0') FROM generate_series(0, ${SERVERS / PER_RACK - 1}) g`,
+    [site],
+  );
+  const servers = Array.from({ length: SERVERS }, (_, s) => [
+    `node-${String(s).padStart(5, "0")}`,
+    `r${String(Math.floor(s / PER_RACK)).padStart(3, "0")}`,
+    1 + (s % PER_RACK) * 4,
+  ]);
+  await c.query(
+    `INSERT INTO "Server" (hostname, "rackId", "positionU", "heightU", model)
     SELECT h, (SELECT id FROM "Rack" WHERE name = r), p, 4, 'HGX' FROM unnest($1::text[], $2::text[], $3::int[]) AS t(h, r, p)`,
-    [servers.map((x) => x[0]), servers.map((x) => x[1]), servers.map((x) => x[2])]);
+    [servers.map((x) => x[0]), servers.map((x) => x[1]), servers.map((x) => x[2])],
+  );
   await c.query(`INSERT INTO "Gpu" (uuid, "serverId", index, model, "memoryMiB")
     SELECT 'GPU-' || lpad(substr(s.hostname, 6)::int::text, 8, '0') || '-0000-0000-0000-' || lpad(g::text, 12, '0'), s.id, g, 'NVIDIA H100 80GB HBM3', 81559
     FROM "Server" s, generate_series(0, ${GPUS - 1}) g`);
@@ -62,12 +74,18 @@ export async function run() {
   const { systemPrincipal } = await import("../lib/auth/principal");
   const { POST } = await import("../app/api/v1/inventory/import/route");
   const { token } = await createApiToken({ name: "bench", role: "operator" }, systemPrincipal);
-  const request = () => new Request("http://bench/api/v1/inventory/import", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, body: csv });
+  const request = () =>
+    new Request("http://bench/api/v1/inventory/import", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+      body: csv,
+    });
   const t0 = performance.now();
   const res = await POST(request(), { params: Promise.resolve({}) });
   const importMs = performance.now() - t0;
   const body = (await res.json()) as { created: number };
-  if (res.status !== 200 || body.created !== 1 + SERVERS / PER_RACK + SERVERS + SERVERS * GPUS) throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (res.status !== 200 || body.created !== 1 + SERVERS / PER_RACK + SERVERS + SERVERS * GPUS)
+    throw new Error(`import failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   const t1 = performance.now();
   const again = await POST(request(), { params: Promise.resolve({}) });
   const reimportMs = performance.now() - t1;

@@ -31,12 +31,23 @@ import { withServerDatabase } from "./server-database";
 
 const ROWS = 12_000;
 const FEATURES = 16;
-const SPEC = { model: { hidden: [64, 32], activation: "relu" }, optimizer: "adam", learningRate: 0.005, batchSize: 64, seed: 7 } as const;
+const SPEC = {
+  model: { hidden: [64, 32], activation: "relu" },
+  optimizer: "adam",
+  learningRate: 0.005,
+  batchSize: 64,
+  seed: 7,
+} as const;
 const EPOCHS = Number(process.env.RACKMIND_BENCH_JOB_EPOCHS ?? 40);
 const BATCH_JOBS = Number(process.env.RACKMIND_BENCH_BATCH_JOBS ?? 8);
 const BATCH_EPOCHS = 10;
 // Production timings (the worker-process helper's defaults are the tests' short ones).
-const WORKER_ENV = { RACKMIND_JOB_LEASE_SECONDS: "30", RACKMIND_JOB_HEARTBEAT_MS: "1000", RACKMIND_SCHEDULER_INTERVAL_MS: "1000", RACKMIND_JOB_CLAIM_SECONDS: "60" };
+const WORKER_ENV = {
+  RACKMIND_JOB_LEASE_SECONDS: "30",
+  RACKMIND_JOB_HEARTBEAT_MS: "1000",
+  RACKMIND_SCHEDULER_INTERVAL_MS: "1000",
+  RACKMIND_JOB_CLAIM_SECONDS: "60",
+};
 
 /** Two noisy Gaussian classes in 16 dimensions, with a nonlinear twist so the MLP has something to learn. */
 function datasetCsv(): string {
@@ -62,25 +73,43 @@ type Lib = Awaited<ReturnType<typeof loadLib>>;
 
 // Imported only after DATABASE_URL names the bench database: lib/db builds its client on import.
 async function loadLib() {
-  const [route, principal, tokens, datasets, fleet, workerProcess, backend, prepare, trainingData, model, schemas, db] = await Promise.all([
-    import("../app/api/v1/jobs/route"),
-    import("../lib/auth/principal"),
-    import("../lib/auth/tokens"),
-    import("../lib/datasets/datasets"),
-    import("../tests/support/job-fleet"),
-    import("../tests/support/worker-process"),
-    import("../lib/training/backend/backend"),
-    import("../lib/datasets/prepare"),
-    import("../lib/training/engine/training-data"),
-    import("../lib/training/engine/model"),
-    import("../lib/training/schemas"),
-    import("../lib/db"),
-  ]);
-  return { route, principal, tokens, datasets, fleet, workerProcess, backend, prepare, trainingData, model, schemas, db };
+  const [route, principal, tokens, datasets, fleet, workerProcess, backend, prepare, trainingData, model, schemas, db] =
+    await Promise.all([
+      import("../app/api/v1/jobs/route"),
+      import("../lib/auth/principal"),
+      import("../lib/auth/tokens"),
+      import("../lib/datasets/datasets"),
+      import("../tests/support/job-fleet"),
+      import("../tests/support/worker-process"),
+      import("../lib/training/backend/backend"),
+      import("../lib/datasets/prepare"),
+      import("../lib/training/engine/training-data"),
+      import("../lib/training/engine/model"),
+      import("../lib/training/schemas"),
+      import("../lib/db"),
+    ]);
+  return {
+    route,
+    principal,
+    tokens,
+    datasets,
+    fleet,
+    workerProcess,
+    backend,
+    prepare,
+    trainingData,
+    model,
+    schemas,
+    db,
+  };
 }
 
 async function submit(lib: Lib, token: string, body: object): Promise<string> {
-  const req = new Request("http://bench/api/v1/jobs", { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) });
+  const req = new Request("http://bench/api/v1/jobs", {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   const res = await lib.route.POST(req);
   if (res.status !== 201) throw new Error(`POST /api/v1/jobs answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { id: string }).id;
@@ -90,11 +119,15 @@ async function submit(lib: Lib, token: string, body: object): Promise<string> {
 async function waitForJobs(lib: Lib, ids: string[], workers: WorkerProcess[]): Promise<void> {
   const deadline = Date.now() + 30 * 60_000;
   for (;;) {
-    const jobs = await lib.db.db.job.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, error: true } });
+    const jobs = await lib.db.db.job.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, status: true, error: true },
+    });
     const bad = jobs.find((j) => j.status === "failed" || j.status === "cancelled");
     if (bad) throw new Error(`job ${bad.id} ${bad.status}: ${bad.error}`);
     if (jobs.every((j) => j.status === "succeeded")) return;
-    if (Date.now() > deadline) throw new Error(`jobs did not finish:\n${workers.map((w) => w.output().slice(-3000)).join("\n")}`);
+    if (Date.now() > deadline)
+      throw new Error(`jobs did not finish:\n${workers.map((w) => w.output().slice(-3000)).join("\n")}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -113,16 +146,29 @@ async function phases(lib: Lib, ids: string[]) {
 async function plainFit(lib: Lib, datasetVersionId: string, backendName: string) {
   const spec = lib.schemas.TrainingSpec.parse({ ...SPEC, epochs: EPOCHS });
   const cleaned = await lib.datasets.loadCleaned(datasetVersionId);
-  const data = lib.trainingData.toTrainingData(lib.prepare.prepareTrainingData(cleaned, { seed: spec.seed, split: spec.split }));
+  const data = lib.trainingData.toTrainingData(
+    lib.prepare.prepareTrainingData(cleaned, { seed: spec.seed, split: spec.split }),
+  );
   const { tf, report } = await lib.backend.loadTrainingBackend();
-  if (report.backend !== backendName) throw new Error(`the worker trained on ${backendName}, this process loaded ${report.backend}`);
+  if (report.backend !== backendName)
+    throw new Error(`the worker trained on ${backendName}, this process loaded ${report.backend}`);
   const model = lib.model.buildModel(tf, spec, data.inputSize, data.classCount);
   model.compile({ optimizer: tf.train.adam(spec.learningRate), loss: "binaryCrossentropy", metrics: ["accuracy"] });
-  const tensors = (split: typeof data.train) => [tf.tensor2d(split.x.values, [split.x.rows, split.x.cols]), tf.tensor2d(Float32Array.from(split.y), [split.y.length, 1])] as const;
+  const tensors = (split: typeof data.train) =>
+    [
+      tf.tensor2d(split.x.values, [split.x.rows, split.x.cols]),
+      tf.tensor2d(Float32Array.from(split.y), [split.y.length, 1]),
+    ] as const;
   const [x, y] = tensors(data.train);
   const [vx, vy] = tensors(data.validation);
   const t0 = performance.now();
-  await model.fit(x, y, { epochs: spec.epochs, batchSize: spec.batchSize, shuffle: true, validationData: [vx, vy], verbose: 0 });
+  await model.fit(x, y, {
+    epochs: spec.epochs,
+    batchSize: spec.batchSize,
+    shuffle: true,
+    validationData: [vx, vy],
+    verbose: 0,
+  });
   const ms = performance.now() - t0;
   tf.dispose([x, y, vx, vy]);
   model.dispose();
@@ -155,12 +201,20 @@ async function timeJobs(lib: Lib, token: string, bodies: object[], workers: Work
  * starting its training thread and compiling TF.js (~2 s of CPU), which must not
  * land in the measured batch of only one of them.
  */
-async function warmUp(lib: Lib, token: string, workers: WorkerProcess[], job: (epochs: number) => object): Promise<void> {
+async function warmUp(
+  lib: Lib,
+  token: string,
+  workers: WorkerProcess[],
+  job: (epochs: number) => object,
+): Promise<void> {
   for (let round = 0; round < 10; round++) {
     const ids: string[] = [];
     for (let i = 0; i < workers.length; i++) ids.push(await submit(lib, token, job(3)));
     await waitForJobs(lib, ids, workers);
-    const logs = await lib.db.db.jobLog.findMany({ where: { message: { startsWith: "started by worker" } }, select: { message: true } });
+    const logs = await lib.db.db.jobLog.findMany({
+      where: { message: { startsWith: "started by worker" } },
+      select: { message: true },
+    });
     if (workers.every((w) => logs.some((l) => l.message.includes(w.owner()!)))) return;
   }
   throw new Error("a worker never took a warm-up job");
@@ -168,13 +222,32 @@ async function warmUp(lib: Lib, token: string, workers: WorkerProcess[], job: (e
 
 /** ms of the plain-fit child process; several run at once when `n` > 1. */
 async function plainFitProcesses(n: number, rows: number, epochs: number): Promise<number[]> {
-  const args = ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "plain-fit-process.ts"), String(rows), String(FEATURES), String(epochs), JSON.stringify(SPEC)];
-  return Promise.all(Array.from({ length: n }, () => new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code) => (code === 0 ? resolve(Number(out.trim().split("\n").pop())) : reject(new Error(`plain fit exited with ${code}`))));
-  })));
+  const args = [
+    "--conditions=react-server",
+    "--import",
+    "tsx",
+    path.join(import.meta.dirname, "plain-fit-process.ts"),
+    String(rows),
+    String(FEATURES),
+    String(epochs),
+    JSON.stringify(SPEC),
+  ];
+  return Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+          let out = "";
+          child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+          child.on("exit", (code) =>
+            code === 0
+              ? resolve(Number(out.trim().split("\n").pop()))
+              : reject(new Error(`plain fit exited with ${code}`)),
+          );
+        }),
+    ),
+  );
 }
 
 /**
@@ -199,9 +272,25 @@ export async function run() {
     resetConfig();
     await applyMigrations(url, path.resolve(import.meta.dirname, "../prisma/migrations"));
     const lib = await loadLib();
-    await lib.fleet.buildFleet("bench", [{ name: "r1", servers: [{ hostname: "bench-n1", gpus: 8 }, { hostname: "bench-n2", gpus: 8 }] }]);
-    const { token } = await lib.tokens.createApiToken({ name: "bench", role: "operator" }, lib.principal.systemPrincipal);
-    const version = await lib.datasets.uploadDataset("bench", datasetCsv(), { target: "label" }, lib.principal.systemPrincipal);
+    await lib.fleet.buildFleet("bench", [
+      {
+        name: "r1",
+        servers: [
+          { hostname: "bench-n1", gpus: 8 },
+          { hostname: "bench-n2", gpus: 8 },
+        ],
+      },
+    ]);
+    const { token } = await lib.tokens.createApiToken(
+      { name: "bench", role: "operator" },
+      lib.principal.systemPrincipal,
+    );
+    const version = await lib.datasets.uploadDataset(
+      "bench",
+      datasetCsv(),
+      { target: "label" },
+      lib.principal.systemPrincipal,
+    );
     const job = (epochs: number) => ({ type: "train", dataset: "bench", ...SPEC, epochs, gpus: 1 });
 
     const workers: WorkerProcess[] = [];
@@ -217,7 +306,9 @@ export async function run() {
       let backendName = "";
       for (let i = 0; i < 2; i++) {
         pathRuns.push((await timeJobs(lib, token, [job(EPOCHS)], workers)).ms);
-        backendName ||= (await lib.db.db.trainingRun.findFirstOrThrow({ where: { epochs: EPOCHS }, orderBy: { createdAt: "desc" } })).backend ?? "";
+        backendName ||=
+          (await lib.db.db.trainingRun.findFirstOrThrow({ where: { epochs: EPOCHS }, orderBy: { createdAt: "desc" } }))
+            .backend ?? "";
         const fit = await plainFit(lib, version.id, backendName);
         fitRuns.push(fit.ms);
         trainRows = fit.trainRows;
@@ -257,7 +348,12 @@ export async function run() {
         cpuBoundScaling: Math.round(Math.min(2, os.availableParallelism() / one.workerCores) * 100) / 100,
         cores: os.availableParallelism(),
         jobsPerHour: { oneWorker: perHour(one.ms), twoWorkers: perHour(two.ms) },
-        batch: { jobs: BATCH_JOBS, epochs: BATCH_EPOCHS, oneWorker: { ...one, ms: Math.round(one.ms) }, twoWorkers: { ...two, ms: Math.round(two.ms) } },
+        batch: {
+          jobs: BATCH_JOBS,
+          epochs: BATCH_EPOCHS,
+          oneWorker: { ...one, ms: Math.round(one.ms) },
+          twoWorkers: { ...two, ms: Math.round(two.ms) },
+        },
       };
     } finally {
       await Promise.all(workers.map((w) => w.kill("SIGTERM")));

@@ -6,14 +6,18 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
-const available = readdirSync(import.meta.dirname).filter((f) => f.endsWith(".bench.ts")).map((f) => f.replace(/\.bench\.ts$/, ""));
+const available = readdirSync(import.meta.dirname)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .map((f) => f.replace(/\.bench\.ts$/, ""));
 const name = process.argv[2];
 if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>   (one of: ${available.join(", ")})`);
   process.exit(2);
 }
 process.env.LOG_LEVEL ??= "warn";
-const mod = (await import(path.join(import.meta.dirname, `${name}.bench.ts`))) as { run: () => Promise<{ ratio: number } & Record<string, unknown>> };
+const mod = (await import(path.join(import.meta.dirname, `${name}.bench.ts`))) as {
+  run: () => Promise<{ ratio: number } & Record<string, unknown>>;
+};
 const result = await mod.run();
 console.log(JSON.stringify({ bench: name, ...result }));
 process.exit(0);

@@ -7,7 +7,10 @@ import pg from "pg";
  * the database is dropped afterwards, whatever happened.
  */
 export async function withServerDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
-  const admin = process.env.RACKMIND_BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const admin =
+    process.env.RACKMIND_BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    "postgresql://postgres@127.0.0.1:5432/postgres";
   const name = `rackmind_bench_${randomBytes(4).toString("hex")}`;
   const c = new pg.Client({ connectionString: admin });
   await c.connect();

@@ -16,7 +16,9 @@ async function seed(url: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query(`INSERT INTO "Site" (name) VALUES ('bench')`);
-  await c.query(`INSERT INTO "Rack" ("siteId", name, "heightU") SELECT id, 'r' || g, 42 FROM "Site", generate_series(1, ${SERVERS / 20}) g`);
+  await c.query(
+    `INSERT INTO "Rack" ("siteId", name, "heightU") SELECT id, 'r' || g, 42 FROM "Site", generate_series(1, ${SERVERS / 20}) g`,
+  );
   await c.query(`INSERT INTO "Server" (hostname, "rackId", "positionU", "heightU", model)
     SELECT 'node-' || lpad(n::text, 5, '0'), (SELECT id FROM "Rack" WHERE name = 'r' || (1 + (n - 1) / 20)), 1 + ((n - 1) % 20) * 2, 2, 'bench-model'
     FROM generate_series(1, ${SERVERS}) n`);
@@ -37,14 +39,18 @@ export async function run() {
   const { token } = await createApiToken({ name: "bench", role: "viewer" }, systemPrincipal);
 
   const viaApi = async () => {
-    const res = await GET(new Request("http://bench/api/v1/servers?limit=1000", { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+    const res = await GET(
+      new Request("http://bench/api/v1/servers?limit=1000", { headers: { authorization: `Bearer ${token}` } }),
+      { params: Promise.resolve({}) },
+    );
     const body = (await res.json()) as { items: unknown[] };
     if (body.items.length !== SERVERS) throw new Error(`expected ${SERVERS} servers, got ${body.items.length}`);
   };
   const raw = new pg.Client({ connectionString: database.url });
   await raw.connect();
   const viaSql = async () => {
-    const { rows } = await raw.query(`SELECT s.*, r.name AS rack, si.name AS site, (SELECT count(*) FROM "Gpu" g WHERE g."serverId" = s.id) AS "gpuCount"
+    const { rows } =
+      await raw.query(`SELECT s.*, r.name AS rack, si.name AS site, (SELECT count(*) FROM "Gpu" g WHERE g."serverId" = s.id) AS "gpuCount"
       FROM "Server" s JOIN "Rack" r ON r.id = s."rackId" JOIN "Site" si ON si.id = r."siteId" ORDER BY s.hostname LIMIT 1001`);
     JSON.stringify(rows);
   };

@@ -34,7 +34,12 @@ function generatedData(): TrainingData {
   }
   const empty = { x: [], y: [] };
   const names = Array.from({ length: FEATURES }, (_, i) => `f${i}`);
-  return toTrainingData({ preprocessing: { classes: ["a", "b", "c", "d"], encodedFeatureNames: names }, train: { x, y }, validation: empty, test: empty });
+  return toTrainingData({
+    preprocessing: { classes: ["a", "b", "c", "d"], encodedFeatureNames: names },
+    train: { x, y },
+    validation: empty,
+    test: empty,
+  });
 }
 
 const spec = TrainingSpec.parse({

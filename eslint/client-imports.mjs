@@ -17,7 +17,10 @@ export default {
   meta: {
     type: "problem",
     docs: { description: "client components must not import the database layer, Prisma, pg or Node built-ins" },
-    messages: { forbidden: "A client component cannot import '{{source}}': it runs in the browser. Move the work to a server component or lib/ and pass plain data down." },
+    messages: {
+      forbidden:
+        "A client component cannot import '{{source}}': it runs in the browser. Move the work to a server component or lib/ and pass plain data down.",
+    },
     schema: [],
   },
   create(context) {
@@ -26,7 +29,8 @@ export default {
     const isClient = first?.type === "ExpressionStatement" && first.directive === "use client";
     if (!isClient) return {};
     const check = (node, source) => {
-      if (typeof source === "string" && FORBIDDEN.some((re) => re.test(source))) context.report({ node, messageId: "forbidden", data: { source } });
+      if (typeof source === "string" && FORBIDDEN.some((re) => re.test(source)))
+        context.report({ node, messageId: "forbidden", data: { source } });
     };
     return {
       ImportDeclaration: (node) => check(node, node.source.value),

@@ -4,7 +4,10 @@ import { z } from "zod";
 const Env = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/[^/]/, "DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user@host:5432/rackmind")
+    .regex(
+      /^postgres(ql)?:\/\/[^/]/,
+      "DATABASE_URL must be a postgresql:// URL, e.g. postgresql://user@host:5432/rackmind",
+    )
     .optional(),
   RACKMIND_DATA_DIR: z.string().min(1).default("./.rackmind"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -15,7 +18,11 @@ const Env = z.object({
   /** Set by the launcher: "pglite" when it serves the embedded database. */
   RACKMIND_DB_KIND: z.enum(["pglite", "postgres"]).optional(),
   /** Largest JSON/CSV request body the API accepts, in bytes. */
-  RACKMIND_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  RACKMIND_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
   /**
    * Telemetry fold batches a worker folds at once when it need not yield to
    * ingest (after a burst, catching up after an outage). Unset: 2 on a

@@ -29,7 +29,12 @@ export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.
  * is built: the extra row only tells that there is more, and the last returned
  * row's key becomes the cursor.
  */
-export function toPage<Row, Item>(rows: Row[], limit: number, keyOf: (row: Row) => unknown, toItem: (row: Row) => Item): Page<Item> {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  keyOf: (row: Row) => unknown,
+  toItem: (row: Row) => Item,
+): Page<Item> {
   const hasMore = rows.length > limit;
   const kept = hasMore ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];

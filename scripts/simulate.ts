@@ -17,13 +17,18 @@ const Options = z.object({
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: "string" }, host: { type: "string" } } });
-  const parsed = Options.safeParse({ port: values.port ?? (process.env.RACKMIND_SIMULATOR_PORT || undefined), host: values.host });
+  const parsed = Options.safeParse({
+    port: values.port ?? (process.env.RACKMIND_SIMULATOR_PORT || undefined),
+    host: values.host,
+  });
   if (!parsed.success) {
     log.fatal({ issues: parsed.error.issues }, "invalid simulator options (--port must be 0-65535)");
     process.exit(2);
   }
   const simulator = await startSimulator(parsed.data);
-  process.stdout.write(`\n  dcgm simulator: ${simulator.url}/metrics  (per node: ${simulator.url}/hosts/<hostname>/metrics)\n\n`);
+  process.stdout.write(
+    `\n  dcgm simulator: ${simulator.url}/metrics  (per node: ${simulator.url}/hosts/<hostname>/metrics)\n\n`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

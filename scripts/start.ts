@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     const port = process.env.RACKMIND_PGLITE_PORT ? Number(process.env.RACKMIND_PGLITE_PORT) : 0;
     embedded = await startEmbeddedDatabase({ dataDir: config.RACKMIND_DATA_DIR, port });
     databaseUrl = embedded.url;
-    log.info({ dataDir: path.resolve(config.RACKMIND_DATA_DIR), url: databaseUrl }, "embedded PGlite database is serving");
+    log.info(
+      { dataDir: path.resolve(config.RACKMIND_DATA_DIR), url: databaseUrl },
+      "embedded PGlite database is serving",
+    );
   }
   process.env.DATABASE_URL = databaseUrl;
   process.env.RACKMIND_DB_KIND = kind;
@@ -39,12 +42,24 @@ async function main(): Promise<void> {
 
   const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RACKMIND_DB_KIND: kind, NEXT_TELEMETRY_DISABLED: "1" };
   const children: Child[] = [
-    startChild("web", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(config.PORT)], {
-      ...childEnv, RACKMIND_PROCESS: "web",
-    }),
-    startChild("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "worker/main.ts")], {
-      ...childEnv, RACKMIND_PROCESS: "worker",
-    }),
+    startChild(
+      "web",
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(config.PORT)],
+      {
+        ...childEnv,
+        RACKMIND_PROCESS: "web",
+      },
+    ),
+    startChild(
+      "worker",
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", path.join(root, "worker/main.ts")],
+      {
+        ...childEnv,
+        RACKMIND_PROCESS: "worker",
+      },
+    ),
   ];
 
   let stopping = false;

@@ -4,7 +4,7 @@
  *      by TEST_DATABASE_URL (when set) — vitest;
  *   2. end-to-end in Chromium (CHROMIUM_PATH, else /usr/bin/chromium) — Playwright,
  *      against a real `npm start` on a fresh embedded database.
- * Before them: the type check and ESLint.
+ * Before them: the type check, ESLint and Prettier's check.
  * Ends with one line "N passed, N failed, N skipped" and a non-zero exit on failure.
  */
 import { spawnSync } from "node:child_process";
@@ -30,13 +30,35 @@ function runVitest(): Tally {
   const server = process.env.TEST_DATABASE_URL;
   say(`\n== unit + integration (vitest) ==`);
   say(`   integration on PGlite: yes`);
-  say(server
-    ? `   integration on the PostgreSQL server: yes (${redact(server)})`
-    : `   SKIPPED integration on a PostgreSQL server: TEST_DATABASE_URL is not set`);
-  const code = run(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], {});
+  say(
+    server
+      ? `   integration on the PostgreSQL server: yes (${redact(server)})`
+      : `   SKIPPED integration on a PostgreSQL server: TEST_DATABASE_URL is not set`,
+  );
+  const code = run(
+    process.execPath,
+    [
+      path.join(root, "node_modules/vitest/vitest.mjs"),
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+    ],
+    {},
+  );
   if (!existsSync(report)) return { passed: 0, failed: 1, skipped: 0, ok: false };
-  const r = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests, ok: code === 0 };
+  const r = JSON.parse(readFileSync(report, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests,
+    skipped: r.numPendingTests + r.numTodoTests,
+    ok: code === 0,
+  };
 }
 
 function runPlaywright(): Tally {
@@ -48,14 +70,22 @@ function runPlaywright(): Tally {
   }
   const report = path.join(tmp, "playwright.json");
   rmSync(report, { force: true });
-  const code = run(process.execPath, [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--reporter=list,json"], {
-    CHROMIUM_PATH: chromium,
-    PLAYWRIGHT_JSON_OUTPUT_FILE: report,
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
-    NEXT_TELEMETRY_DISABLED: "1",
-  });
+  const code = run(
+    process.execPath,
+    [path.join(root, "node_modules/@playwright/test/cli.js"), "test", "--reporter=list,json"],
+    {
+      CHROMIUM_PATH: chromium,
+      PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  );
   if (!existsSync(report)) return { passed: 0, failed: 1, skipped: 0, ok: false };
-  const s = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }).stats;
+  const s = (
+    JSON.parse(readFileSync(report, "utf8")) as {
+      stats: { expected: number; unexpected: number; skipped: number; flaky: number };
+    }
+  ).stats;
   return { passed: s.expected + s.flaky, failed: s.unexpected, skipped: s.skipped, ok: code === 0 };
 }
 
@@ -72,13 +102,29 @@ function runTypecheck(): Tally {
   return { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 };
 }
 
-/** ESLint (TypeScript rules, React hooks, the import boundaries of eslint.config.mjs). */
+/** ESLint (TypeScript rules, React hooks, the import boundaries of eslint.config.mjs) and Prettier's check. */
 function runHouseChecks(): Record<string, Tally> {
   say(`\n== lint (eslint) ==`);
-  const lint = run(process.execPath, [path.join(root, "node_modules/eslint/bin/eslint.js"), "--max-warnings=0", "."], {});
+  const lint = run(
+    process.execPath,
+    [path.join(root, "node_modules/eslint/bin/eslint.js"), "--max-warnings=0", "."],
+    {},
+  );
   say(lint === 0 ? "   no lint errors" : "   lint errors above (npx eslint --fix . mends some)");
-  const tally = (code: number): Tally => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 });
-  return { lint: tally(lint) };
+  say(`\n== format (prettier --check) ==`);
+  const format = run(
+    process.execPath,
+    [path.join(root, "node_modules/prettier/bin/prettier.cjs"), "--check", "--log-level=warn", "."],
+    {},
+  );
+  say(format === 0 ? "   every file is formatted" : "   unformatted files above (npm run format writes them)");
+  const tally = (code: number): Tally => ({
+    passed: code === 0 ? 1 : 0,
+    failed: code === 0 ? 0 : 1,
+    skipped: 0,
+    ok: code === 0,
+  });
+  return { lint: tally(lint), format: tally(format) };
 }
 
 // Build once up front: the launcher tests and the e2e suite both start the app,
@@ -97,10 +143,21 @@ function runBuild(): Tally {
 
 const suites: Record<string, Tally> = { typecheck: runTypecheck(), ...runHouseChecks(), build: runBuild() };
 suites.vitest = runVitest();
-suites.playwright = suites.build!.ok ? runPlaywright() : (say("   SKIPPED end-to-end tests: the build failed"), { passed: 0, failed: 0, skipped: 0, ok: false });
-const total = Object.values(suites).reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, skipped: t.skipped + s.skipped, ok: t.ok && s.ok }), { passed: 0, failed: 0, skipped: 0, ok: true });
+suites.playwright = suites.build!.ok
+  ? runPlaywright()
+  : (say("   SKIPPED end-to-end tests: the build failed"), { passed: 0, failed: 0, skipped: 0, ok: false });
+const total = Object.values(suites).reduce(
+  (t, s) => ({
+    passed: t.passed + s.passed,
+    failed: t.failed + s.failed,
+    skipped: t.skipped + s.skipped,
+    ok: t.ok && s.ok,
+  }),
+  { passed: 0, failed: 0, skipped: 0, ok: true },
+);
 say(`\n== summary ==`);
-for (const [name, s] of Object.entries(suites)) say(`   ${name}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.ok ? "" : " (runner failed)"}`);
+for (const [name, s] of Object.entries(suites))
+  say(`   ${name}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.ok ? "" : " (runner failed)"}`);
 // A runner that failed without a failing test (setup crash) still fails the run.
 const failed = total.failed || (total.ok ? 0 : 1);
 say(`${total.passed} passed, ${failed} failed, ${total.skipped} skipped`);

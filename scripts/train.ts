@@ -58,14 +58,31 @@ const { values } = parseArgs({
 });
 
 const columnRef = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s) : s.trim());
-const list = (s: string | undefined) => (s ? s.split(",").map((p) => p.trim()).filter(Boolean).map(columnRef) : []);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map(columnRef)
+    : [];
 const num = (s: string | undefined) => (s === undefined ? undefined : Number(s));
 
 function specFromFlags(base: Partial<TrainingSpec>): TrainingSpec {
-  const hidden = values.hidden === undefined ? base.model?.hidden : ["", "none", "0"].includes(values.hidden) ? [] : values.hidden.split(",").map(Number);
+  const hidden =
+    values.hidden === undefined
+      ? base.model?.hidden
+      : ["", "none", "0"].includes(values.hidden)
+        ? []
+        : values.hidden.split(",").map(Number);
   return TrainingSpec.parse({
     ...base,
-    model: { ...base.model, ...(hidden ? { hidden } : {}), ...(values.activation ? { activation: values.activation } : {}), ...(values.dropout ? { dropout: num(values.dropout) } : {}) },
+    model: {
+      ...base.model,
+      ...(hidden ? { hidden } : {}),
+      ...(values.activation ? { activation: values.activation } : {}),
+      ...(values.dropout ? { dropout: num(values.dropout) } : {}),
+    },
     ...(values.optimizer ? { optimizer: values.optimizer } : {}),
     ...(values.lr ? { learningRate: num(values.lr) } : {}),
     ...(values.epochs ? { epochs: num(values.epochs) } : {}),
@@ -78,7 +95,8 @@ function specFromFlags(base: Partial<TrainingSpec>): TrainingSpec {
 async function loadData(): Promise<{ prepared: PreparedData; spec: TrainingSpec; source: string }> {
   if (values.template) {
     const template = getTemplate(values.template);
-    if (!template) throw new Error(`unknown template ${values.template} (one of: ${templates.map((t) => t.id).join(", ")})`);
+    if (!template)
+      throw new Error(`unknown template ${values.template} (one of: ${templates.map((t) => t.id).join(", ")})`);
     return { prepared: template.data, spec: specFromFlags(template.spec), source: `template ${template.id}` };
   }
   if (!values.csv) throw new Error("give --csv PATH (or --template xor-seed | xor-adam)");
@@ -91,7 +109,11 @@ async function loadData(): Promise<{ prepared: PreparedData; spec: TrainingSpec;
   });
   const spec = specFromFlags({});
   const prepared = prepareTrainingData(cleaned, { seed: spec.seed, split: spec.split });
-  return { prepared, spec, source: `${values.csv}: ${report.rows} rows (${report.duplicatesRemoved} duplicates removed)` };
+  return {
+    prepared,
+    spec,
+    source: `${values.csv}: ${report.rows} rows (${report.duplicatesRemoved} duplicates removed)`,
+  };
 }
 
 const fixed = (n: number | null, digits = 4) => (n === null ? "—" : n.toFixed(digits));
@@ -101,7 +123,9 @@ function printHistory(history: EpochMetrics[]): void {
   console.log("epoch  loss     valLoss  acc     valAcc  lr");
   history.forEach((h, i) => {
     if (i % step !== 0 && i !== history.length - 1) return;
-    console.log(`${String(h.epoch).padStart(5)}  ${fixed(h.loss)}   ${fixed(h.valLoss)}   ${fixed(h.accuracy, 3)}   ${fixed(h.valAccuracy, 3)}  ${h.learningRate}`);
+    console.log(
+      `${String(h.epoch).padStart(5)}  ${fixed(h.loss)}   ${fixed(h.valLoss)}   ${fixed(h.accuracy, 3)}   ${fixed(h.valAccuracy, 3)}  ${h.learningRate}`,
+    );
   });
 }
 
@@ -120,16 +144,39 @@ async function main(): Promise<void> {
   const { evaluation, convergence, verdict } = judgeTraining(spec, data, prepared.preprocessing.classes, result);
   if (values.save) await writeLayersModelFiles(values.save, { ...result.model, preprocessing: prepared.preprocessing });
   if (values.json) {
-    console.log(JSON.stringify({ source, backend: backendName, seconds, spec, history: result.history, evaluation, convergence, verdict, stoppedEarly: result.stoppedEarly, bestEpoch: result.bestEpoch }));
+    console.log(
+      JSON.stringify({
+        source,
+        backend: backendName,
+        seconds,
+        spec,
+        history: result.history,
+        evaluation,
+        convergence,
+        verdict,
+        stoppedEarly: result.stoppedEarly,
+        bestEpoch: result.bestEpoch,
+      }),
+    );
     return;
   }
-  console.log(`${source}\nbackend ${backendName}, ${result.epoch} epochs in ${seconds.toFixed(1)} s${result.stoppedEarly ? ` (early stop; weights of epoch ${result.bestEpoch})` : ""}\n`);
+  console.log(
+    `${source}\nbackend ${backendName}, ${result.epoch} epochs in ${seconds.toFixed(1)} s${result.stoppedEarly ? ` (early stop; weights of epoch ${result.bestEpoch})` : ""}\n`,
+  );
   printHistory(result.history);
-  console.log(`\n${evaluation.split} split, ${evaluation.samples} rows: accuracy ${fixed(evaluation.accuracy)}  precision ${fixed(evaluation.precision)}  recall ${fixed(evaluation.recall)}  F1 ${fixed(evaluation.f1)} (${evaluation.average})${evaluation.rocAuc === null ? "" : `  ROC AUC ${fixed(evaluation.rocAuc)}`}`);
+  console.log(
+    `\n${evaluation.split} split, ${evaluation.samples} rows: accuracy ${fixed(evaluation.accuracy)}  precision ${fixed(evaluation.precision)}  recall ${fixed(evaluation.recall)}  F1 ${fixed(evaluation.f1)} (${evaluation.average})${evaluation.rocAuc === null ? "" : `  ROC AUC ${fixed(evaluation.rocAuc)}`}`,
+  );
   console.log(`confusion (rows actual, cols predicted; classes ${evaluation.classes.join(", ")}):`);
   for (const row of evaluation.confusion) console.log(`  ${row.map((v) => String(v).padStart(5)).join("")}`);
-  console.log(convergence.converging ? `\nconvergence: ${convergence.reason}` : `\nNOT CONVERGING: ${convergence.reason} ${JSON.stringify(convergence.evidence)}\n  suggestion: ${convergence.suggestion}`);
-  console.log(`\nverdict: ${verdict.kind}. ${verdict.summary}\n${verdict.evidence.statements.map((s) => `  - ${s}`).join("\n")}`);
+  console.log(
+    convergence.converging
+      ? `\nconvergence: ${convergence.reason}`
+      : `\nNOT CONVERGING: ${convergence.reason} ${JSON.stringify(convergence.evidence)}\n  suggestion: ${convergence.suggestion}`,
+  );
+  console.log(
+    `\nverdict: ${verdict.kind}. ${verdict.summary}\n${verdict.evidence.statements.map((s) => `  - ${s}`).join("\n")}`,
+  );
   if (verdict.suggestion) console.log(`  suggestion: ${verdict.suggestion}`);
   if (values.save) console.log(`\nsaved model.json + weights.bin to ${values.save}`);
 }
@@ -137,7 +184,8 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    if (err instanceof z.ZodError) console.error(`invalid options: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (err instanceof z.ZodError)
+      console.error(`invalid options: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
     else console.error(err instanceof Error ? err.message : err);
     process.exit(2);
   },

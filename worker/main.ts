@@ -12,11 +12,19 @@ import { startPeriodic } from "./periodic";
 import { startJobWorker } from "./queue";
 
 if (!getConfig().DATABASE_URL) {
-  logger.fatal("DATABASE_URL is not set. A separate worker needs a PostgreSQL server (or the embedded database URL that `npm start` logs).");
+  logger.fatal(
+    "DATABASE_URL is not set. A separate worker needs a PostgreSQL server (or the embedded database URL that `npm start` logs).",
+  );
   process.exit(2);
 }
 
-const periodic = startPeriodic([PruneSessionsJob, ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob, DemoTelemetryJob]);
+const periodic = startPeriodic([
+  PruneSessionsJob,
+  ScrapeTargetsJob,
+  TelemetryFoldJob,
+  TelemetryStorageJob,
+  DemoTelemetryJob,
+]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();
 logger.info({ pid: process.pid, owner: jobs.owner }, "worker started");

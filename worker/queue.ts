@@ -47,7 +47,11 @@ export async function startJobWorker(): Promise<JobWorker> {
   await startRunQueue(boss);
   const dispatcher = runDispatcher(boss);
   const shutdown = new AbortController();
-  const ctx: RunContext = { owner: `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`, shutdown: shutdown.signal, dispatcher };
+  const ctx: RunContext = {
+    owner: `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+    shutdown: shutdown.signal,
+    dispatcher,
+  };
   const running = new Set<Promise<void>>();
   let isFetching = false;
 
@@ -77,7 +81,9 @@ export async function startJobWorker(): Promise<JobWorker> {
   const every = settings.RACKMIND_SCHEDULER_INTERVAL_MS;
   const periodic = startPeriodic([
     {
-      name: "jobs.place", everyMs: every, quiet: true,
+      name: "jobs.place",
+      everyMs: every,
+      quiet: true,
       run: async () => {
         const pass = await placeQueuedJobs(dispatcher);
         if (pass.placed) void fetchWork();
@@ -85,7 +91,12 @@ export async function startJobWorker(): Promise<JobWorker> {
       },
     },
     { name: "jobs.fire-schedules", everyMs: every, quiet: true, run: () => fireDueSchedules() },
-    { name: "jobs.recover-leases", everyMs: Math.max(every, 1000), quiet: true, run: () => recoverExpiredLeases(dispatcher) },
+    {
+      name: "jobs.recover-leases",
+      everyMs: Math.max(every, 1000),
+      quiet: true,
+      run: () => recoverExpiredLeases(dispatcher),
+    },
   ]);
   log.info({ owner: ctx.owner, concurrency: settings.RACKMIND_WORKER_CONCURRENCY }, "job worker started");
 

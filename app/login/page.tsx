@@ -41,7 +41,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm next={next} />
         </div>
         <p className="mt-4 text-xs leading-5 text-slate-500">
-          First start? <span className="font-mono text-slate-400">npm start</span> printed the demo users&apos; passwords once, in its start-up banner.
+          First start? <span className="font-mono text-slate-400">npm start</span> printed the demo users&apos;
+          passwords once, in its start-up banner.
         </p>
       </div>
     </main>

@@ -36,13 +36,29 @@ export function readFontFamilies(): { sans: string; mono: string } {
   const style = getComputedStyle(document.documentElement);
   const sans = style.getPropertyValue("--font-sans").trim();
   const mono = style.getPropertyValue("--font-mono").trim();
-  return { sans: sans ? `${sans}, ui-sans-serif, system-ui` : "ui-sans-serif, system-ui", mono: mono ? `${mono}, ui-monospace` : "ui-monospace, monospace" };
+  return {
+    sans: sans ? `${sans}, ui-sans-serif, system-ui` : "ui-sans-serif, system-ui",
+    mono: mono ? `${mono}, ui-monospace` : "ui-monospace, monospace",
+  };
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const TICK_STEPS = [MINUTE, 2 * MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY];
+const TICK_STEPS = [
+  MINUTE,
+  2 * MINUTE,
+  5 * MINUTE,
+  10 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  2 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+];
 
 /**
  * A tick spacing on round clock times giving about `target` ticks over
@@ -67,5 +83,8 @@ export function formatTimeTick(ms: number, rangeMs: number): string {
 
 /** The full instant for tooltips: "2025-03-04 14:05:30 UTC". */
 export function formatTooltipTime(ms: number): string {
-  return new Date(ms).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " UTC");
+  return new Date(ms)
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d{3}Z$/, " UTC");
 }

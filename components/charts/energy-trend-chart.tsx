@@ -3,7 +3,16 @@
 import { Chart } from "chart.js";
 import { useEffect, useRef, useState } from "react";
 import { chartColours, readFontFamilies, withAlpha } from "./chart-theme";
-import { colours, energyConfig, kwhFormat, names, pueConfig, visibleSeries, type EnergyTrendStep, type Series } from "./energy-trend-config";
+import {
+  colours,
+  energyConfig,
+  kwhFormat,
+  names,
+  pueConfig,
+  visibleSeries,
+  type EnergyTrendStep,
+  type Series,
+} from "./energy-trend-config";
 
 export type { EnergyTrendStep };
 
@@ -24,7 +33,9 @@ const PUE_PANEL_HEIGHT = 96;
 
 function describePue(p: EnergyTrendChartProps): string {
   const pues = p.steps.flatMap((s) => (s.pue === null ? [] : [s.pue]));
-  return pues.length === 0 ? "PUE: unknown" : `PUE per ${p.stepName}: lowest ${Math.min(...pues).toFixed(2)}, highest ${Math.max(...pues).toFixed(2)}`;
+  return pues.length === 0
+    ? "PUE: unknown"
+    : `PUE per ${p.stepName}: lowest ${Math.min(...pues).toFixed(2)}, highest ${Math.max(...pues).toFixed(2)}`;
 }
 
 function describe(p: EnergyTrendChartProps): string {
@@ -40,7 +51,10 @@ function Legend({ series, pueTarget }: { series: Series[]; pueTarget?: number })
           {s === "gpu" || s === "pue" ? (
             <span className="inline-block h-0.5 w-3 rounded" style={{ backgroundColor: colours[s] }} />
           ) : (
-            <span className="inline-block size-2.5 rounded-sm" style={{ backgroundColor: withAlpha(colours[s], s === "facility" ? 0.45 : 0.8) }} />
+            <span
+              className="inline-block size-2.5 rounded-sm"
+              style={{ backgroundColor: withAlpha(colours[s], s === "facility" ? 0.45 : 0.8) }}
+            />
           )}
           {s === "pue" ? "PUE (below)" : `${names[s]} kWh`}
         </li>
@@ -74,7 +88,9 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
   useEffect(() => {
     if (!hasEnergy) return;
     const fonts = readFontFamilies();
-    const energy = energyRef.current ? new Chart(energyRef.current, energyConfig(props, visibleSeries(props.steps), fonts, !hasPue)) : null;
+    const energy = energyRef.current
+      ? new Chart(energyRef.current, energyConfig(props, visibleSeries(props.steps), fonts, !hasPue))
+      : null;
     const pue = pueRef.current ? new Chart(pueRef.current, pueConfig(props, fonts)) : null;
     setIsReady(true);
     return () => {
@@ -88,7 +104,12 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
 
   const height = props.height ?? 260;
   return (
-    <div data-testid={props.testId} data-steps={props.steps.length} data-series={series.join(" ")} data-ready={isReady || undefined}>
+    <div
+      data-testid={props.testId}
+      data-steps={props.steps.length}
+      data-series={series.join(" ")}
+      data-ready={isReady || undefined}
+    >
       {hasEnergy ? (
         <>
           <Legend series={series} pueTarget={props.pueTarget} />
@@ -106,7 +127,10 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
           )}
         </>
       ) : (
-        <div className="grid place-items-center rounded-md border border-dashed border-slate-800 px-6 text-center text-xs text-slate-500" style={{ height: Math.min(height, 160) }}>
+        <div
+          className="grid place-items-center rounded-md border border-dashed border-slate-800 px-6 text-center text-xs text-slate-500"
+          style={{ height: Math.min(height, 160) }}
+        >
           {props.emptyText ?? "No energy in this range"}
         </div>
       )}

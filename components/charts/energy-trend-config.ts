@@ -1,4 +1,12 @@
-import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration, type ChartDataset, type Plugin } from "chart.js";
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  type ChartDataset,
+  type Plugin,
+} from "chart.js";
 import { chartColours, seriesColours, withAlpha } from "./chart-theme";
 
 // Chart.js configuration of EnergyTrendChart, apart from its React wrapper.
@@ -25,7 +33,12 @@ export type Series = "facility" | "it" | "gpu" | "pue";
 type Values = (number | null)[];
 export type Fonts = { sans: string; mono: string };
 
-export const colours: Record<Series, string> = { facility: seriesColours.amber, it: seriesColours.sky, gpu: seriesColours.emerald, pue: seriesColours.violet };
+export const colours: Record<Series, string> = {
+  facility: seriesColours.amber,
+  it: seriesColours.sky,
+  gpu: seriesColours.emerald,
+  pue: seriesColours.violet,
+};
 export const names: Record<Series, string> = { facility: "Facility", it: "IT", gpu: "GPU", pue: "PUE" };
 
 export function visibleSeries(steps: EnergyTrendStep[]): Series[] {
@@ -43,12 +56,45 @@ function dataset(series: Exclude<Series, "pue">, steps: EnergyTrendStep[]): Char
   // Facility and IT bars overlap (not side by side): the facility bar showing
   // above the IT bar is the overhead — cooling, power distribution — PUE measures.
   if (series === "facility") {
-    return { type: "bar", label, data: steps.map((s) => s.facilityKwh), backgroundColor: withAlpha(colour, 0.3), borderColor: withAlpha(colour, 0.9), borderWidth: { top: 1.5 }, grouped: false, barPercentage: 0.86, categoryPercentage: 0.92, order: 3 };
+    return {
+      type: "bar",
+      label,
+      data: steps.map((s) => s.facilityKwh),
+      backgroundColor: withAlpha(colour, 0.3),
+      borderColor: withAlpha(colour, 0.9),
+      borderWidth: { top: 1.5 },
+      grouped: false,
+      barPercentage: 0.86,
+      categoryPercentage: 0.92,
+      order: 3,
+    };
   }
   if (series === "it") {
-    return { type: "bar", label, data: steps.map((s) => s.itKwh), backgroundColor: withAlpha(colour, 0.7), borderWidth: 0, grouped: false, barPercentage: 0.56, categoryPercentage: 0.92, order: 2 };
+    return {
+      type: "bar",
+      label,
+      data: steps.map((s) => s.itKwh),
+      backgroundColor: withAlpha(colour, 0.7),
+      borderWidth: 0,
+      grouped: false,
+      barPercentage: 0.56,
+      categoryPercentage: 0.92,
+      order: 2,
+    };
   }
-  return { type: "line", label, data: steps.map((s) => (s.gpuKwh > 0 ? s.gpuKwh : null)), borderColor: colour, backgroundColor: colour, borderWidth: 1.75, pointRadius: steps.length <= 40 ? 2 : 0, pointHoverRadius: 3.5, tension: 0.25, spanGaps: false, order: 1 };
+  return {
+    type: "line",
+    label,
+    data: steps.map((s) => (s.gpuKwh > 0 ? s.gpuKwh : null)),
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: 1.75,
+    pointRadius: steps.length <= 40 ? 2 : 0,
+    pointHoverRadius: 3.5,
+    tension: 0.25,
+    spanGaps: false,
+    order: 1,
+  };
 }
 
 /** The PUE target as a dashed line, drawn by hand like TimeSeriesChart's threshold. */
@@ -80,7 +126,8 @@ function pueTargetPlugin(target: number | undefined, font: string): Plugin<"line
   };
 }
 
-export const kwhFormat = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v >= 100 ? 0 : v >= 10 ? 1 : 2 });
+export const kwhFormat = (v: number) =>
+  v.toLocaleString("en-US", { maximumFractionDigits: v >= 100 ? 0 : v >= 10 ? 1 : 2 });
 
 // Both panels reserve the same width for their y labels, so their bars and points line up.
 const Y_AXIS_WIDTH = 56;
@@ -95,7 +142,13 @@ function xScale(steps: EnergyTrendStep[], fonts: Fonts, hasLabels: boolean) {
     grid: { display: false },
     border: { color: chartColours.axis },
     // Every step keeps its slot; only the ticks the server labelled are written.
-    ticks: { ...tickFont(fonts), display: hasLabels, autoSkip: false, maxRotation: 0, callback: (_v: unknown, i: number) => steps[i]?.tick ?? "" },
+    ticks: {
+      ...tickFont(fonts),
+      display: hasLabels,
+      autoSkip: false,
+      maxRotation: 0,
+      callback: (_v: unknown, i: number) => steps[i]?.tick ?? "",
+    },
   };
 }
 
@@ -124,14 +177,25 @@ function tooltip(steps: EnergyTrendStep[], fonts: Fonts, label: (datasetLabel: s
     boxHeight: 8,
     callbacks: {
       title: (items: { dataIndex: number }[]) => steps[items[0]?.dataIndex ?? 0]?.title ?? "",
-      label: (item: { parsed: { y: number | null }; dataset: { label?: string } }) => (item.parsed.y === null ? "" : label(item.dataset.label ?? "", item.parsed.y)),
+      label: (item: { parsed: { y: number | null }; dataset: { label?: string } }) =>
+        item.parsed.y === null ? "" : label(item.dataset.label ?? "", item.parsed.y),
     },
   };
 }
 
-const common = { animation: false as const, responsive: true, maintainAspectRatio: false, interaction: { mode: "index" as const, intersect: false } };
+const common = {
+  animation: false as const,
+  responsive: true,
+  maintainAspectRatio: false,
+  interaction: { mode: "index" as const, intersect: false },
+};
 
-export function energyConfig(p: EnergyTrendInput, series: Series[], fonts: Fonts, hasXLabels: boolean): ChartConfiguration<"bar" | "line", Values, string> {
+export function energyConfig(
+  p: EnergyTrendInput,
+  series: Series[],
+  fonts: Fonts,
+  hasXLabels: boolean,
+): ChartConfiguration<"bar" | "line", Values, string> {
   const kwhSeries = series.filter((s): s is Exclude<Series, "pue"> => s !== "pue");
   return {
     type: "bar",
@@ -141,9 +205,17 @@ export function energyConfig(p: EnergyTrendInput, series: Series[], fonts: Fonts
       layout: { padding: { top: 4, right: 8 } },
       scales: {
         x: xScale(p.steps, fonts, hasXLabels),
-        y: { ...yScale(`kWh per ${p.stepName}`, fonts), beginAtZero: true, grace: "8%", ticks: { ...tickFont(fonts), maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") } },
+        y: {
+          ...yScale(`kWh per ${p.stepName}`, fonts),
+          beginAtZero: true,
+          grace: "8%",
+          ticks: { ...tickFont(fonts), maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") },
+        },
       },
-      plugins: { legend: { display: false }, tooltip: tooltip(p.steps, fonts, (label, v) => `${label} ${kwhFormat(v)} kWh`) },
+      plugins: {
+        legend: { display: false },
+        tooltip: tooltip(p.steps, fonts, (label, v) => `${label} ${kwhFormat(v)} kWh`),
+      },
     },
   };
 }
@@ -155,7 +227,19 @@ export function pueConfig(p: EnergyTrendInput, fonts: Fonts): ChartConfiguration
     type: "line",
     data: {
       labels: p.steps.map((s) => s.tick ?? ""),
-      datasets: [{ label: "PUE", data: p.steps.map((s) => s.pue), borderColor: colour, backgroundColor: colour, borderWidth: 1.75, pointRadius: p.steps.length <= 40 ? 2 : 0, pointHoverRadius: 3.5, tension: 0.25, spanGaps: false }],
+      datasets: [
+        {
+          label: "PUE",
+          data: p.steps.map((s) => s.pue),
+          borderColor: colour,
+          backgroundColor: colour,
+          borderWidth: 1.75,
+          pointRadius: p.steps.length <= 40 ? 2 : 0,
+          pointHoverRadius: 3.5,
+          tension: 0.25,
+          spanGaps: false,
+        },
+      ],
     },
     plugins: [pueTargetPlugin(p.pueTarget, fonts.sans)],
     options: {

@@ -1,6 +1,14 @@
 "use client";
 
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, type ChartConfiguration } from "chart.js";
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+} from "chart.js";
 import { useChart } from "./use-chart";
 import { chartColours, seriesColours, withAlpha, type SeriesColour } from "./chart-theme";
 import type { HistogramBar } from "./histogram-bins";
@@ -29,7 +37,17 @@ function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"
     type: "bar",
     data: {
       labels: p.bars.map((b) => b.label),
-      datasets: [{ label: p.label, data: p.bars.map((b) => b.count), backgroundColor: withAlpha(colour, 0.65), hoverBackgroundColor: colour, borderWidth: 0, barPercentage: 1, categoryPercentage: 0.92 }],
+      datasets: [
+        {
+          label: p.label,
+          data: p.bars.map((b) => b.count),
+          backgroundColor: withAlpha(colour, 0.65),
+          hoverBackgroundColor: colour,
+          borderWidth: 0,
+          barPercentage: 1,
+          categoryPercentage: 0.92,
+        },
+      ],
     },
     options: {
       animation: false,
@@ -37,8 +55,17 @@ function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"
       maintainAspectRatio: false,
       layout: { padding: { top: 4, right: 4 } },
       scales: {
-        x: { grid: { display: false }, border: { color: chartColours.axis }, ticks: { ...tick, maxRotation: 0, autoSkip: true, maxTicksLimit: 6 } },
-        y: { beginAtZero: true, grid: { color: chartColours.grid, drawTicks: false }, border: { display: false }, ticks: { ...tick, maxTicksLimit: 4, precision: 0 } },
+        x: {
+          grid: { display: false },
+          border: { color: chartColours.axis },
+          ticks: { ...tick, maxRotation: 0, autoSkip: true, maxTicksLimit: 6 },
+        },
+        y: {
+          beginAtZero: true,
+          grid: { color: chartColours.grid, drawTicks: false },
+          border: { display: false },
+          ticks: { ...tick, maxTicksLimit: 4, precision: 0 },
+        },
       },
       plugins: {
         legend: { display: false },
@@ -51,7 +78,10 @@ function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"
           titleFont: { family: fonts.mono, size: 11, weight: 500 },
           bodyFont: { family: fonts.mono, size: 11 },
           displayColors: false,
-          callbacks: { title: (items) => p.bars[items[0]?.dataIndex ?? 0]?.title ?? "", label: (item) => `${item.parsed.y} rows` },
+          callbacks: {
+            title: (items) => p.bars[items[0]?.dataIndex ?? 0]?.title ?? "",
+            label: (item) => `${item.parsed.y} rows`,
+          },
         },
       },
     },
@@ -60,7 +90,10 @@ function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"
 
 function describe(p: HistogramChartProps): string {
   const total = p.bars.reduce((n, b) => n + b.count, 0);
-  const top = p.bars.reduce<HistogramBar | undefined>((best, b) => (!best || b.count > best.count ? b : best), undefined);
+  const top = p.bars.reduce<HistogramBar | undefined>(
+    (best, b) => (!best || b.count > best.count ? b : best),
+    undefined,
+  );
   return `Histogram of ${p.label}: ${total} values in ${p.bars.length} bars${top ? `, most in ${top.title} (${top.count})` : ""}`;
 }
 
@@ -73,9 +106,17 @@ export function HistogramChart(props: HistogramChartProps) {
   const { canvasRef, isReady } = useChart(JSON.stringify(props), isEmpty, (fonts) => buildConfig(props, fonts));
 
   return (
-    <div className="relative w-full" style={{ height: props.height ?? 140 }} data-testid={props.testId} data-bars={props.bars.length} data-ready={isReady || undefined}>
+    <div
+      className="relative w-full"
+      style={{ height: props.height ?? 140 }}
+      data-testid={props.testId}
+      data-bars={props.bars.length}
+      data-ready={isReady || undefined}
+    >
       {isEmpty ? (
-        <div className="grid h-full place-items-center rounded-md border border-dashed border-slate-800 text-xs text-slate-500">No values</div>
+        <div className="grid h-full place-items-center rounded-md border border-dashed border-slate-800 text-xs text-slate-500">
+          No values
+        </div>
       ) : (
         <canvas ref={canvasRef} role="img" aria-label={describe(props)}>
           {describe(props)}

@@ -96,7 +96,14 @@ function buildDatasets(p: TimeSeriesChartProps, colour: string): ChartDataset<"l
     line,
     { ...edge, label: "max", data: toXY(p.max), borderColor: "transparent", fill: false },
     // Filled down to the max dataset just above it: the band is the spread within each step.
-    { ...edge, label: "min", data: toXY(p.min), borderColor: "transparent", backgroundColor: withAlpha(colour, 0.14), fill: "-1" },
+    {
+      ...edge,
+      label: "min",
+      data: toXY(p.min),
+      borderColor: "transparent",
+      backgroundColor: withAlpha(colour, 0.14),
+      fill: "-1",
+    },
   ];
 }
 
@@ -142,7 +149,8 @@ function buildScales(p: TimeSeriesChartProps, fonts: Fonts): LineOptions["scales
 
 function buildTooltip(p: TimeSeriesChartProps, fonts: Fonts): NonNullable<LineOptions["plugins"]>["tooltip"] {
   const decimals = p.decimals ?? 0;
-  const fmt = (v: number) => `${v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} ${p.unit}`;
+  const fmt = (v: number) =>
+    `${v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} ${p.unit}`;
   return {
     backgroundColor: chartColours.tooltipBg,
     borderColor: chartColours.tooltipBorder,

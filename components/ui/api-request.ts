@@ -17,8 +17,21 @@ function isErrorShape(body: unknown): body is ErrorShape {
 
 async function readFailure(res: Response): Promise<ApiFailure> {
   const body: unknown = await res.json().catch(() => null);
-  if (isErrorShape(body)) return { ok: false, status: res.status, code: body.error.code, message: body.error.message, details: body.error.details ?? null };
-  return { ok: false, status: res.status, code: `http_${res.status}`, message: `The server answered HTTP ${res.status}; please try again.`, details: null };
+  if (isErrorShape(body))
+    return {
+      ok: false,
+      status: res.status,
+      code: body.error.code,
+      message: body.error.message,
+      details: body.error.details ?? null,
+    };
+  return {
+    ok: false,
+    status: res.status,
+    code: `http_${res.status}`,
+    message: `The server answered HTTP ${res.status}; please try again.`,
+    details: null,
+  };
 }
 
 /** A body sent as is rather than as JSON, e.g. a CSV file straight from a file input. */
@@ -28,7 +41,8 @@ type RequestOptions<S> = { body?: unknown; raw?: RawBody; schema?: S };
 
 function encodeBody(options: RequestOptions<unknown>): Pick<RequestInit, "headers" | "body"> {
   if (options.raw) return { headers: { "content-type": options.raw.contentType }, body: options.raw.data };
-  if (options.body !== undefined) return { headers: { "content-type": "application/json" }, body: JSON.stringify(options.body) };
+  if (options.body !== undefined)
+    return { headers: { "content-type": "application/json" }, body: JSON.stringify(options.body) };
   return {};
 }
 
@@ -46,13 +60,25 @@ export async function requestApi<S extends z.ZodType>(
   try {
     res = await fetch(url, { method, credentials: "same-origin", ...encodeBody(options) });
   } catch {
-    return { ok: false, status: 0, code: "network", message: "Rackmind could not be reached. Check the connection and try again.", details: null };
+    return {
+      ok: false,
+      status: 0,
+      code: "network",
+      message: "Rackmind could not be reached. Check the connection and try again.",
+      details: null,
+    };
   }
   if (!res.ok) return readFailure(res);
   if (!options.schema) return { ok: true, data: undefined as z.infer<S> };
   const parsed = options.schema.safeParse(await res.json().catch(() => null));
   if (!parsed.success) {
-    return { ok: false, status: res.status, code: "bad_response", message: "The server sent an answer this page does not understand.", details: null };
+    return {
+      ok: false,
+      status: res.status,
+      code: "bad_response",
+      message: "The server sent an answer this page does not understand.",
+      details: null,
+    };
   }
   return { ok: true, data: parsed.data };
 }

@@ -21,9 +21,19 @@ const dotClass: Record<BadgeTone, string> = {
 };
 
 /** A small status pill. `hasDot` adds a coloured dot for states that should catch the eye in a dense table. */
-export function Badge({ tone = "neutral", hasDot = false, children }: { tone?: BadgeTone; hasDot?: boolean; children: ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  hasDot = false,
+  children,
+}: {
+  tone?: BadgeTone;
+  hasDot?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <span className={`inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-[11px] font-medium leading-4 ring-1 ring-inset ${toneClass[tone]}`}>
+    <span
+      className={`inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-[11px] font-medium leading-4 ring-1 ring-inset ${toneClass[tone]}`}
+    >
       {hasDot && <span aria-hidden className={`size-1.5 rounded-full ${dotClass[tone]}`} />}
       {children}
     </span>

@@ -106,7 +106,11 @@ export function StackedBar({ parts, total }: { parts: StatPart[]; total: number 
           .filter((p) => p.value > 0)
           .map((p) => (
             // A floor of 2% keeps a single failed GPU visible next to hundreds of healthy ones.
-            <div key={p.label} className={barTone[p.tone]} style={{ width: `${Math.max(2, (p.value / total) * 100)}%` }} />
+            <div
+              key={p.label}
+              className={barTone[p.tone]}
+              style={{ width: `${Math.max(2, (p.value / total) * 100)}%` }}
+            />
           ))}
     </div>
   );

@@ -25,7 +25,16 @@ export function ComingSection({
 }) {
   return (
     <>
-      <PageHeader eyebrow={eyebrow} title={title} description={summary} actions={<Badge tone="accent" hasDot>Planned</Badge>} />
+      <PageHeader
+        eyebrow={eyebrow}
+        title={title}
+        description={summary}
+        actions={
+          <Badge tone="accent" hasDot>
+            Planned
+          </Badge>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="What this page will show" className="lg:col-span-2">
           <ul className="grid gap-3 sm:grid-cols-2">

@@ -13,9 +13,20 @@ const toneClass: Record<NoticeTone, string> = {
  * A callout for messages about the page itself (bad filters, missing role, API
  * errors). Errors use role="alert" so screen readers and tests find them.
  */
-export function Notice({ tone = "info", title, children }: { tone?: NoticeTone; title?: string; children?: ReactNode }) {
+export function Notice({
+  tone = "info",
+  title,
+  children,
+}: {
+  tone?: NoticeTone;
+  title?: string;
+  children?: ReactNode;
+}) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3.5 py-2.5 text-sm ${toneClass[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-md border px-3.5 py-2.5 text-sm ${toneClass[tone]}`}
+    >
       {title && <p className="font-medium">{title}</p>}
       {children && <div className={title ? "mt-0.5 text-[13px] opacity-90" : ""}>{children}</div>}
     </div>

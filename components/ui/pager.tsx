@@ -4,9 +4,20 @@ import { ButtonLink } from "./form-controls";
  * Cursor pagination controls. Cursors only go forward, so the way back is
  * "First page" (the same filters without a cursor) rather than "Previous".
  */
-export function Pager({ summary, firstHref, nextHref }: { summary: string; firstHref: string | null; nextHref: string | null }) {
+export function Pager({
+  summary,
+  firstHref,
+  nextHref,
+}: {
+  summary: string;
+  firstHref: string | null;
+  nextHref: string | null;
+}) {
   return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-3 border-t border-slate-800 px-3 py-2.5 text-xs text-slate-400">
+    <nav
+      aria-label="Pagination"
+      className="flex items-center justify-between gap-3 border-t border-slate-800 px-3 py-2.5 text-xs text-slate-400"
+    >
       <span>{summary}</span>
       <div className="flex gap-2">
         {firstHref && <ButtonLink href={firstHref}>First page</ButtonLink>}

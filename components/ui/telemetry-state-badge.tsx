@@ -13,11 +13,22 @@ export function describeSilence(state: TelemetryState, lastSeenAt: string | null
  * Shown beside a GPU's health when telemetry no longer confirms it; nothing
  * while it reports. Neutral, and worded, so it never reads as a health colour.
  */
-export function TelemetryStateBadge({ state, lastSeenAt, nowMs }: { state: TelemetryState; lastSeenAt: string | null; nowMs: number }) {
+export function TelemetryStateBadge({
+  state,
+  lastSeenAt,
+  nowMs,
+}: {
+  state: TelemetryState;
+  lastSeenAt: string | null;
+  nowMs: number;
+}) {
   const text = describeSilence(state, lastSeenAt, nowMs);
   if (!text) return null;
   return (
-    <span title={lastSeenAt ? `newest sample ${lastSeenAt}` : "no sample has ever arrived for this GPU"} data-testid="telemetry-state">
+    <span
+      title={lastSeenAt ? `newest sample ${lastSeenAt}` : "no sample has ever arrived for this GPU"}
+      data-testid="telemetry-state"
+    >
       <Badge tone="neutral">no data · {text}</Badge>
     </span>
   );

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { PageQuery } from "../pagination";
 
 export const AuditQuery = PageQuery.extend({
-  actor: z.string().min(1).optional().meta({ description: "`user:alice`, `token:ci`, `system`, or a bare name matching either" }),
+  actor: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: "`user:alice`, `token:ci`, `system`, or a bare name matching either" }),
   action: z.string().min(1).optional().meta({ description: "exact action, or a prefix ending in `.` such as `auth.`" }),
   target: z.string().min(1).optional(),
   from: z.iso.datetime({ offset: true }).optional(),

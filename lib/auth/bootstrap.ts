@@ -17,7 +17,11 @@ export async function ensureEnvAdminToken(token: string): Promise<void> {
     const stale = await tx.apiToken.findMany({ where: { name: ENV_TOKEN_NAME, revokedAt: null, NOT: { tokenHash } } });
     for (const t of stale) {
       await tx.apiToken.update({ where: { id: t.id }, data: { revokedAt: new Date() } });
-      await recordAudit(tx, systemPrincipal, { action: "token.revoke", target: `token:${t.id}`, details: { name: t.name, reason: "RACKMIND_ADMIN_TOKEN changed" } });
+      await recordAudit(tx, systemPrincipal, {
+        action: "token.revoke",
+        target: `token:${t.id}`,
+        details: { name: t.name, reason: "RACKMIND_ADMIN_TOKEN changed" },
+      });
     }
     const existing = await tx.apiToken.findUnique({ where: { tokenHash } });
     if (existing && !existing.revokedAt && existing.role === "admin") return;
@@ -27,7 +31,11 @@ export async function ensureEnvAdminToken(token: string): Promise<void> {
       const created = await tx.apiToken.create({
         data: { name: ENV_TOKEN_NAME, role: "admin", tokenHash, prefix: token.slice(0, 8), createdBy: "system" },
       });
-      await recordAudit(tx, systemPrincipal, { action: "token.create", target: `token:${created.id}`, details: { name: ENV_TOKEN_NAME, role: "admin" } });
+      await recordAudit(tx, systemPrincipal, {
+        action: "token.create",
+        target: `token:${created.id}`,
+        details: { name: ENV_TOKEN_NAME, role: "admin" },
+      });
     }
   });
 }
@@ -35,7 +43,13 @@ export async function ensureEnvAdminToken(token: string): Promise<void> {
 /** Makes the user `admin` sign in with RACKMIND_ADMIN_PASSWORD (creating it if needed). */
 export async function ensureEnvAdminPassword(password: string): Promise<void> {
   const current = await db.user.findUnique({ where: { name: "admin" } });
-  if (current && current.role === "admin" && !current.disabledAt && (await verifyPassword(current.passwordHash, password))) return;
+  if (
+    current &&
+    current.role === "admin" &&
+    !current.disabledAt &&
+    (await verifyPassword(current.passwordHash, password))
+  )
+    return;
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     await tx.user.upsert({
@@ -43,7 +57,11 @@ export async function ensureEnvAdminPassword(password: string): Promise<void> {
       create: { name: "admin", role: "admin", passwordHash },
       update: { role: "admin", passwordHash, disabledAt: null },
     });
-    await recordAudit(tx, systemPrincipal, { action: "user.password_set", target: "user:admin", details: { source: "RACKMIND_ADMIN_PASSWORD" } });
+    await recordAudit(tx, systemPrincipal, {
+      action: "user.password_set",
+      target: "user:admin",
+      details: { source: "RACKMIND_ADMIN_PASSWORD" },
+    });
   });
 }
 
@@ -65,7 +83,11 @@ export async function createDemoUsers(adminPassword?: string): Promise<DemoCrede
     // Checked inside the transaction so two starting processes cannot both create them.
     if ((await tx.user.count()) > 0) return false;
     await tx.user.createMany({ data: creds.map((c, i) => ({ name: c.name, role: c.role, passwordHash: hashes[i]! })) });
-    await recordAudit(tx, systemPrincipal, { action: "user.create_demo", target: "user:*", details: { names: creds.map((c) => c.name) } });
+    await recordAudit(tx, systemPrincipal, {
+      action: "user.create_demo",
+      target: "user:*",
+      details: { names: creds.map((c) => c.name) },
+    });
     return true;
   });
   if (!created) return [];

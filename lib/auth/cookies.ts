@@ -2,7 +2,13 @@ import { SESSION_COOKIE } from "./sessions";
 
 /** The session cookie: httpOnly, SameSite=Lax (blocks cross-site POSTs), Secure on https. */
 export function sessionCookie(value: string, expiresAt: Date, secure: boolean): string {
-  const parts = [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Expires=${expiresAt.toUTCString()}`];
+  const parts = [
+    `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Expires=${expiresAt.toUTCString()}`,
+  ];
   if (secure) parts.push("Secure");
   return parts.join("; ");
 }

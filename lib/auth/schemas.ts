@@ -31,16 +31,28 @@ export const TokenOut = z
 export type TokenOut = z.infer<typeof TokenOut>;
 
 export const CreatedTokenOut = z
-  .object({ id: z.string(), name: z.string(), role: RoleName, token: z.string().meta({ description: "Shown once; only its hash is stored" }) })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: RoleName,
+    token: z.string().meta({ description: "Shown once; only its hash is stored" }),
+  })
   .meta({ id: "CreatedApiToken" });
 
 export const CreateUserInput = z
   .object({
-    name: z.string().trim().min(1).max(100).regex(/^[a-z0-9._-]+$/i, "letters, digits, dot, dash and underscore only"),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[a-z0-9._-]+$/i, "letters, digits, dot, dash and underscore only"),
     password: z.string().min(8).max(1000),
     role: RoleName,
   })
   .meta({ id: "CreateUserInput" });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
-export const MeOut = z.object({ role: RoleName, name: z.string(), kind: z.enum(["user", "token", "system"]) }).meta({ id: "Me" });
+export const MeOut = z
+  .object({ role: RoleName, name: z.string(), kind: z.enum(["user", "token", "system"]) })
+  .meta({ id: "Me" });

@@ -16,14 +16,22 @@ let decoyHash: Promise<string> | undefined;
  * Checks a name and password and opens a session. Both outcomes are audited;
  * a failure never says whether the name exists.
  */
-export async function signIn(input: LoginInput, userAgent: string | null): Promise<{ cookie: string; expiresAt: Date; principal: Principal }> {
+export async function signIn(
+  input: LoginInput,
+  userAgent: string | null,
+): Promise<{ cookie: string; expiresAt: Date; principal: Principal }> {
   const user = await db.user.findUnique({ where: { name: input.name } });
-  const ok = user && !user.disabledAt
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await (decoyHash ??= hashPassword("decoy-password")), input.password), false);
+  const ok =
+    user && !user.disabledAt
+      ? await verifyPassword(user.passwordHash, input.password)
+      : (await verifyPassword(await (decoyHash ??= hashPassword("decoy-password")), input.password), false);
   if (!user || !ok) {
     await db.$transaction((tx) =>
-      recordAudit(tx, systemPrincipal, { action: "auth.login_failed", target: `user:${input.name}`, details: { userAgent } }),
+      recordAudit(tx, systemPrincipal, {
+        action: "auth.login_failed",
+        target: `user:${input.name}`,
+        details: { userAgent },
+      }),
     );
     throw new AppError("unauthenticated", "Wrong user name or password");
   }
@@ -52,7 +60,11 @@ export async function signOut(cookie: string): Promise<void> {
   const { user } = session;
   await db.$transaction(async (tx) => {
     await tx.session.delete({ where: { id: session.id } });
-    await recordAudit(tx, { kind: "user", id: user.id, name: user.name, role: user.role }, { action: "auth.logout", target: `user:${user.name}` });
+    await recordAudit(
+      tx,
+      { kind: "user", id: user.id, name: user.name, role: user.role },
+      { action: "auth.logout", target: `user:${user.name}` },
+    );
   });
 }
 

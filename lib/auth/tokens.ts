@@ -18,9 +18,19 @@ export async function createApiToken(input: CreateTokenInput, actor: Principal) 
   const token = generateSecret("rmk");
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
-      data: { name: input.name, role: input.role, tokenHash: hashSecret(token), prefix: token.slice(0, 8), createdBy: actorOf(actor) },
+      data: {
+        name: input.name,
+        role: input.role,
+        tokenHash: hashSecret(token),
+        prefix: token.slice(0, 8),
+        createdBy: actorOf(actor),
+      },
     });
-    await recordAudit(tx, actor, { action: "token.create", target: `token:${created.id}`, details: { name: input.name, role: input.role } });
+    await recordAudit(tx, actor, {
+      action: "token.create",
+      target: `token:${created.id}`,
+      details: { name: input.name, role: input.role },
+    });
     return created;
   });
   return { id: row.id, name: row.name, role: row.role, token };

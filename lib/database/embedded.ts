@@ -54,7 +54,9 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   const lockFile = path.join(dir, "rackmind.pid");
   const holder = Number.parseInt(await readFile(lockFile, "utf8").catch(() => ""), 10);
   if (holder && holder !== process.pid && isAlive(holder)) {
-    throw new Error(`The embedded database in ${dir} is in use by process ${holder}. Stop it first, or set RACKMIND_DATA_DIR to another folder.`);
+    throw new Error(
+      `The embedded database in ${dir} is in use by process ${holder}. Stop it first, or set RACKMIND_DATA_DIR to another folder.`,
+    );
   }
   await writeFile(lockFile, String(process.pid));
   return () => rm(lockFile, { force: true });

@@ -36,7 +36,10 @@ type HistoryRow = { migration_name: string; checksum: string; finished_at: Date 
 
 async function readMigrations(dir: string): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -51,7 +54,9 @@ function checkHistory(history: HistoryRow[], migrations: Migration[]): Set<strin
   for (const row of history) {
     if (row.rolled_back_at) continue;
     if (!row.finished_at) {
-      throw new Error(`Migration ${row.migration_name} failed earlier and was not resolved; fix the database, then mark it rolled back.`);
+      throw new Error(
+        `Migration ${row.migration_name} failed earlier and was not resolved; fix the database, then mark it rolled back.`,
+      );
     }
     const migration = known.get(row.migration_name);
     if (migration && migration.checksum !== row.checksum) {
@@ -108,10 +113,9 @@ async function applyOne(client: pg.Client, m: Migration): Promise<boolean> {
       [id, m.checksum, m.name],
     );
     await client.query(m.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+      id,
+    ]);
     await client.query("COMMIT");
     return true;
   } catch (err) {

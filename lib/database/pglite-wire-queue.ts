@@ -41,7 +41,15 @@ const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
 /** Whether the server's answer so far ends with ReadyForQuery(idle). */
 function endsIdle(tail: Uint8Array): boolean {
   const n = tail.length;
-  return n >= 6 && tail[n - 6] === READY_FOR_QUERY && tail[n - 5] === 0 && tail[n - 4] === 0 && tail[n - 3] === 0 && tail[n - 2] === 5 && tail[n - 1] === IDLE;
+  return (
+    n >= 6 &&
+    tail[n - 6] === READY_FOR_QUERY &&
+    tail[n - 5] === 0 &&
+    tail[n - 4] === 0 &&
+    tail[n - 3] === 0 &&
+    tail[n - 2] === 5 &&
+    tail[n - 1] === IDLE
+  );
 }
 
 /** The last 6 bytes of `previous` followed by `chunk`. */

@@ -32,5 +32,7 @@ export function isMissingCell(text: string, isZeroMissing: boolean): boolean {
 /** Labels in a stable order: numerically when every label is a number ("2" before "10"), else by code point. */
 export function sortLabels(labels: string[]): string[] {
   const isNumeric = labels.every((l) => parseNumeric(l) !== null);
-  return [...labels].sort((a, b) => (isNumeric ? parseNumeric(a)! - parseNumeric(b)! : 0) || (a < b ? -1 : a > b ? 1 : 0));
+  return [...labels].sort(
+    (a, b) => (isNumeric ? parseNumeric(a)! - parseNumeric(b)! : 0) || (a < b ? -1 : a > b ? 1 : 0),
+  );
 }

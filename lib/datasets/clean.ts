@@ -50,9 +50,25 @@ export function cleanDataset(text: string, input: DatasetOptionsInput = {}): Cle
     missingValues: f.isZeroMissing && kept.types[j] === "numeric" ? [0] : [],
   }));
   const { rows } = kept;
-  const profiles = features.map((f, j) => profileFeature(f, rows.map((r) => r[j]!), missing[j]!, options.missing === "impute"));
+  const profiles = features.map((f, j) =>
+    profileFeature(
+      f,
+      rows.map((r) => r[j]!),
+      missing[j]!,
+      options.missing === "impute",
+    ),
+  );
   const outlierRows = findOutlierRows(rows, profiles);
-  const cleaned: CleanedDataset = { format: CLEANED_FORMAT, features, target: plan.target.name, classes, normalisation: options.normalisation, rows, labels, outlierRows };
+  const cleaned: CleanedDataset = {
+    format: CLEANED_FORMAT,
+    features,
+    target: plan.target.name,
+    classes,
+    normalisation: options.normalisation,
+    rows,
+    labels,
+    outlierRows,
+  };
   const columns = describeColumns(table.names, plan, features, kept.withTarget);
   const target = profileTarget(plan.target.name, columns[plan.target.index]!.type, classCounts, missing.at(-1)!);
   const zeroSuspects = findZeroSuspects(features, rows);
@@ -61,7 +77,10 @@ export function cleanDataset(text: string, input: DatasetOptionsInput = {}): Cle
     sourceRows: table.records.length,
     rows: rows.length,
     duplicatesRemoved: table.records.length - kept.unique.length,
-    missing: Object.fromEntries([...features.map((f, j) => [f.name, missing[j]!] as const), [plan.target.name, missing.at(-1)!] as const]),
+    missing: Object.fromEntries([
+      ...features.map((f, j) => [f.name, missing[j]!] as const),
+      [plan.target.name, missing.at(-1)!] as const,
+    ]),
     missingStrategy: options.missing,
     imputed: profiles.reduce((n, p) => n + (p.imputation?.cells ?? 0), 0),
     rowsDroppedMissing: kept.withTarget.length - rows.length,
@@ -69,7 +88,9 @@ export function cleanDataset(text: string, input: DatasetOptionsInput = {}): Cle
     outliers: Object.fromEntries(profiles.filter((p) => p.outliers).map((p) => [p.name, p.outliers!.count])),
     outlierRows: outlierRows.length,
     normalisation: { method: options.normalisation, params: scaleParams(profiles, options.normalisation) },
-    oneHot: Object.fromEntries(features.flatMap((f, j) => (f.type === "categorical" ? [[f.name, categoriesOf(rows, j)]] : []))),
+    oneHot: Object.fromEntries(
+      features.flatMap((f, j) => (f.type === "categorical" ? [[f.name, categoriesOf(rows, j)]] : [])),
+    ),
     labels: Object.fromEntries(classes.map((c, i) => [c, i])),
     classes: classCounts,
     delimiter: table.delimiter,
@@ -93,18 +114,27 @@ function selectRows(records: CsvRecord[], plan: ColumnPlan, options: DatasetOpti
     targets = targets.filter((_, i) => isComplete[i]);
   }
   if (rows.length === 0) {
-    throw new AppError("unprocessable_entity", "No rows are left after cleaning (every row lacked a target or, with missing=drop, a feature)", [{ line: 1, message: "no rows left after cleaning" }]);
+    throw new AppError(
+      "unprocessable_entity",
+      "No rows are left after cleaning (every row lacked a target or, with missing=drop, a feature)",
+      [{ line: 1, message: "no rows left after cleaning" }],
+    );
   }
   return { unique, withTarget, types, rows, targets };
 }
 
 /** Step 7: label texts → class indexes; a classifier needs two classes at least. */
-function mapLabels(targets: string[], target: string): { classes: string[]; labels: number[]; classCounts: ClassCount[] } {
+function mapLabels(
+  targets: string[],
+  target: string,
+): { classes: string[]; labels: number[]; classCounts: ClassCount[] } {
   const classes = sortLabels([...new Set(targets)]);
   if (classes.length < 2) {
-    throw new AppError("unprocessable_entity", `The target column ${target} has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two`, [
-      { line: 1, message: `target ${target}: one class only` },
-    ]);
+    throw new AppError(
+      "unprocessable_entity",
+      `The target column ${target} has only one class (${JSON.stringify(classes[0])}); a classifier needs at least two`,
+      [{ line: 1, message: `target ${target}: one class only` }],
+    );
   }
   const index = new Map(classes.map((c, i) => [c, i]));
   const labels = targets.map((t) => index.get(t)!);
@@ -117,16 +147,31 @@ function mapLabels(targets: string[], target: string): { classes: string[]; labe
 const MIN_CLASS_ROWS = 7;
 
 /** Signs the upload may not be what the operator meant; shown with the report, never fatal. */
-function findWarnings(hasHeader: boolean, names: string[], profiles: ColumnProfile[], classes: ClassCount[], zeroSuspects: ZeroSuspect[]): string[] {
+function findWarnings(
+  hasHeader: boolean,
+  names: string[],
+  profiles: ColumnProfile[],
+  classes: ClassCount[],
+  zeroSuspects: ZeroSuspect[],
+): string[] {
   const warnings: string[] = [];
   if (hasHeader && names.every((n) => parseNumeric(n) !== null)) {
-    warnings.push(`The header line is all numbers (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}); if the file has no header, upload it with header=false so that line is kept as data`);
+    warnings.push(
+      `The header line is all numbers (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", …" : ""}); if the file has no header, upload it with header=false so that line is kept as data`,
+    );
   }
   const zeros = describeZeroSuspects(zeroSuspects);
   if (zeros) warnings.push(zeros);
-  for (const p of profiles) if (p.distinct === 0) warnings.push(`Column ${p.name} has no values at all; it is imputed with ${p.type === "numeric" ? "0" : "nothing"} everywhere and tells the model nothing`);
+  for (const p of profiles)
+    if (p.distinct === 0)
+      warnings.push(
+        `Column ${p.name} has no values at all; it is imputed with ${p.type === "numeric" ? "0" : "nothing"} everywhere and tells the model nothing`,
+      );
   const small = classes.filter((c) => c.count < MIN_CLASS_ROWS);
-  if (small.length) warnings.push(`Class${small.length > 1 ? "es" : ""} ${small.map((c) => `${c.label} (${c.count} rows)`).join(", ")} may be missing from the validation or test split`);
+  if (small.length)
+    warnings.push(
+      `Class${small.length > 1 ? "es" : ""} ${small.map((c) => `${c.label} (${c.count} rows)`).join(", ")} may be missing from the validation or test split`,
+    );
   return warnings;
 }
 
@@ -176,7 +221,11 @@ function toCell(text: string, f: PlannedFeature, type: ColumnType): Cell {
 function checkStrategy(f: PlannedFeature, type: ColumnType, resolved: ResolvedOptions) {
   if (type === "categorical") {
     if (f.impute && f.impute !== "mode") {
-      throw new AppError("unprocessable_entity", `Column ${f.name} is categorical; it can only be imputed with its mode, not the ${f.impute}`, [{ path: "impute", message: `${f.name} is categorical` }]);
+      throw new AppError(
+        "unprocessable_entity",
+        `Column ${f.name} is categorical; it can only be imputed with its mode, not the ${f.impute}`,
+        [{ path: "impute", message: `${f.name} is categorical` }],
+      );
     }
     return "mode" as const;
   }
@@ -191,24 +240,42 @@ function findOutlierRows(rows: Cell[][], profiles: ColumnProfile[]): number[] {
   const fences = profiles.map((p) => p.outliers);
   const flagged: number[] = [];
   rows.forEach((cells, i) => {
-    if (cells.some((c, j) => typeof c === "number" && fences[j] && (c < fences[j]!.lower || c > fences[j]!.upper))) flagged.push(i);
+    if (cells.some((c, j) => typeof c === "number" && fences[j] && (c < fences[j]!.lower || c > fences[j]!.upper)))
+      flagged.push(i);
   });
   return flagged;
 }
 
-function describeColumns(names: string[], plan: ColumnPlan, features: CleanedFeature[], rows: CsvRecord[]): DatasetColumn[] {
-  const targetType: ColumnType = rows.every((r) => parseNumeric(r.cells[plan.target.index]!) !== null) ? "numeric" : "categorical";
+function describeColumns(
+  names: string[],
+  plan: ColumnPlan,
+  features: CleanedFeature[],
+  rows: CsvRecord[],
+): DatasetColumn[] {
+  const targetType: ColumnType = rows.every((r) => parseNumeric(r.cells[plan.target.index]!) !== null)
+    ? "numeric"
+    : "categorical";
   return names.map((name, i) => {
     if (i === plan.target.index) return { name, type: targetType, role: "target" };
     const feature = features.find((f) => f.name === name);
     if (feature) return { name, type: feature.type, role: "feature" };
     const ignored = plan.ignored.find((c) => c.index === i)!;
-    return { name, type: detectType(rows, { index: ignored.index, name, isForcedCategorical: false, isZeroMissing: false }), role: "ignored" };
+    return {
+      name,
+      type: detectType(rows, { index: ignored.index, name, isForcedCategorical: false, isZeroMissing: false }),
+      role: "ignored",
+    };
   });
 }
 
 /** Profiles in file column order, so the page's table reads like the file. */
-function orderProfiles(names: string[], plan: ColumnPlan, features: ColumnProfile[], target: ColumnProfile, columns: DatasetColumn[]): ColumnProfile[] {
+function orderProfiles(
+  names: string[],
+  plan: ColumnPlan,
+  features: ColumnProfile[],
+  target: ColumnProfile,
+  columns: DatasetColumn[],
+): ColumnProfile[] {
   return names.map((name, i) => {
     if (i === plan.target.index) return target;
     return features.find((p) => p.name === name) ?? profileIgnored(name, columns[i]!.type);

@@ -53,7 +53,12 @@ export type CleanedDataset = z.infer<typeof Header> & {
 export function encodeCleaned(cleaned: CleanedDataset): Uint8Array<ArrayBuffer> {
   const ordered = {
     format: cleaned.format,
-    features: cleaned.features.map((f) => ({ name: f.name, type: f.type, impute: f.impute, missingValues: f.missingValues })),
+    features: cleaned.features.map((f) => ({
+      name: f.name,
+      type: f.type,
+      impute: f.impute,
+      missingValues: f.missingValues,
+    })),
     target: cleaned.target,
     classes: cleaned.classes,
     normalisation: cleaned.normalisation,
@@ -71,8 +76,15 @@ export function decodeCleaned(bytes: Uint8Array): CleanedDataset {
   const rows = raw.rows as Cell[][];
   const labels = raw.labels as number[];
   const width = header.features.length;
-  if (!Array.isArray(rows) || !Array.isArray(labels) || rows.length !== labels.length || rows.some((r) => !Array.isArray(r) || r.length !== width)) {
-    throw new Error(`Stored cleaned dataset is malformed: ${rows?.length} rows for ${labels?.length} labels, ${width} features`);
+  if (
+    !Array.isArray(rows) ||
+    !Array.isArray(labels) ||
+    rows.length !== labels.length ||
+    rows.some((r) => !Array.isArray(r) || r.length !== width)
+  ) {
+    throw new Error(
+      `Stored cleaned dataset is malformed: ${rows?.length} rows for ${labels?.length} labels, ${width} features`,
+    );
   }
   return { ...header, rows, labels, outlierRows: Array.isArray(raw.outlierRows) ? (raw.outlierRows as number[]) : [] };
 }

@@ -7,13 +7,30 @@ import { ZeroSuspect } from "./zero-suspects";
 // (lib/datasets/preprocess.ts), so these numbers are for review, not serving.
 
 export const NumericStats = z
-  .object({ min: z.number(), max: z.number(), mean: z.number(), std: z.number(), median: z.number(), q1: z.number(), q3: z.number() })
-  .meta({ id: "DatasetNumericStats", description: "Over the observed (non-missing) values of the kept rows; std is the population std" });
+  .object({
+    min: z.number(),
+    max: z.number(),
+    mean: z.number(),
+    std: z.number(),
+    median: z.number(),
+    q1: z.number(),
+    q3: z.number(),
+  })
+  .meta({
+    id: "DatasetNumericStats",
+    description: "Over the observed (non-missing) values of the kept rows; std is the population std",
+  });
 export type NumericStats = z.infer<typeof NumericStats>;
 
 export const Histogram = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("numeric"), edges: z.array(z.number()).meta({ description: "bin edges; bin i is [edges[i], edges[i+1]), the last bin closed" }), counts: z.array(z.number().int()) }),
+    z.object({
+      kind: z.literal("numeric"),
+      edges: z
+        .array(z.number())
+        .meta({ description: "bin edges; bin i is [edges[i], edges[i+1]), the last bin closed" }),
+      counts: z.array(z.number().int()),
+    }),
     z.object({ kind: z.literal("categorical"), labels: z.array(z.string()), counts: z.array(z.number().int()) }),
   ])
   .meta({ id: "DatasetHistogram" });
@@ -35,9 +52,16 @@ export const ColumnProfile = z
      * nothing was missing and the value only applies to a missing input at serving.
      */
     imputation: z
-      .object({ strategy: ImputeStrategy, value: z.union([z.number(), z.string()]).nullable(), cells: z.number().int() })
+      .object({
+        strategy: ImputeStrategy,
+        value: z.union([z.number(), z.string()]).nullable(),
+        cells: z.number().int(),
+      })
       .nullable()
-      .meta({ description: "strategy, whole-dataset value, and cells actually filled (0: none missing; the strategy then only applies at serving)" }),
+      .meta({
+        description:
+          "strategy, whole-dataset value, and cells actually filled (0: none missing; the strategy then only applies at serving)",
+      }),
     outliers: z.object({ lower: z.number(), upper: z.number(), count: z.number().int() }).nullable(),
     stats: NumericStats.nullable(),
     histogram: Histogram.nullable(),
@@ -45,10 +69,15 @@ export const ColumnProfile = z
   .meta({ id: "DatasetColumnProfile" });
 export type ColumnProfile = z.infer<typeof ColumnProfile>;
 
-export const ScaleParams = z.union([z.object({ mean: z.number(), std: z.number() }), z.object({ min: z.number(), max: z.number() })]);
+export const ScaleParams = z.union([
+  z.object({ mean: z.number(), std: z.number() }),
+  z.object({ min: z.number(), max: z.number() }),
+]);
 export type ScaleParams = z.infer<typeof ScaleParams>;
 
-export const ClassCount = z.object({ label: z.string(), index: z.number().int(), count: z.number().int() }).meta({ id: "DatasetClass" });
+export const ClassCount = z
+  .object({ label: z.string(), index: z.number().int(), count: z.number().int() })
+  .meta({ id: "DatasetClass" });
 export type ClassCount = z.infer<typeof ClassCount>;
 
 export const CleaningReport = z
@@ -86,11 +115,10 @@ export const CleaningReport = z
      * measured" (lib/datasets/zero-suspects.ts). Null: the version was cleaned
      * before this check existed, so nobody looked; [] means checked, none found.
      */
-    zeroSuspects: z
-      .array(ZeroSuspect)
-      .nullable()
-      .default(null)
-      .meta({ description: "features whose exact zeros look like 'not measured' (re-clean with zeroMissing); null when the version predates the check" }),
+    zeroSuspects: z.array(ZeroSuspect).nullable().default(null).meta({
+      description:
+        "features whose exact zeros look like 'not measured' (re-clean with zeroMissing); null when the version predates the check",
+    }),
     columns: z.array(ColumnProfile),
   })
   .meta({ id: "DatasetCleaningReport" });

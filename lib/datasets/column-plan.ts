@@ -50,7 +50,12 @@ export function findColumn(names: readonly string[], ref: ColumnRef): number {
   return index >= 0 && index < names.length ? index : -1;
 }
 
-function resolveAll(names: readonly string[], refs: readonly ColumnRef[], path: string, errors: OptionError[]): Set<number> {
+function resolveAll(
+  names: readonly string[],
+  refs: readonly ColumnRef[],
+  path: string,
+  errors: OptionError[],
+): Set<number> {
   const found = new Set<number>();
   for (const ref of refs) {
     const i = findColumn(names, ref);
@@ -61,7 +66,10 @@ function resolveAll(names: readonly string[], refs: readonly ColumnRef[], path: 
 }
 
 function describeColumns(names: readonly string[]): string {
-  const shown = names.slice(0, 30).map((n, i) => `${i}:${n}`).join(", ");
+  const shown = names
+    .slice(0, 30)
+    .map((n, i) => `${i}:${n}`)
+    .join(", ");
   return names.length > 30 ? `${shown}, …` : shown;
 }
 
@@ -69,10 +77,15 @@ function describeColumns(names: readonly string[]): string {
  * Resolves the options' column references against the file's column names and
  * checks they agree with each other. Every problem is listed in one 422.
  */
-export function planColumns(names: readonly string[], options: DatasetOptions, delimiter: string): { plan: ColumnPlan; resolved: ResolvedOptions } {
+export function planColumns(
+  names: readonly string[],
+  options: DatasetOptions,
+  delimiter: string,
+): { plan: ColumnPlan; resolved: ResolvedOptions } {
   const errors: OptionError[] = [];
   const target = options.target === undefined ? names.length - 1 : findColumn(names, options.target);
-  if (target < 0) errors.push({ path: "target", message: `no column "${options.target}" (columns: ${describeColumns(names)})` });
+  if (target < 0)
+    errors.push({ path: "target", message: `no column "${options.target}" (columns: ${describeColumns(names)})` });
   const ignore = resolveAll(names, options.ignore, "ignore", errors);
   const categorical = resolveAll(names, options.categorical, "categorical", errors);
   const zeroMissing = resolveAll(names, options.zeroMissing, "zeroMissing", errors);
@@ -85,19 +98,37 @@ export function planColumns(names: readonly string[], options: DatasetOptions, d
   if (target >= 0) {
     const name = names[target]!;
     if (ignore.has(target)) errors.push({ path: "ignore", message: `the target column ${name} cannot be ignored` });
-    if (zeroMissing.has(target)) errors.push({ path: "zeroMissing", message: `the target column ${name} cannot be zero-means-missing` });
-    if (impute.has(target)) errors.push({ path: "impute", message: `the target column ${name} is never imputed; rows without a target are dropped` });
+    if (zeroMissing.has(target))
+      errors.push({ path: "zeroMissing", message: `the target column ${name} cannot be zero-means-missing` });
+    if (impute.has(target))
+      errors.push({
+        path: "impute",
+        message: `the target column ${name} is never imputed; rows without a target are dropped`,
+      });
   }
-  for (const i of impute.keys()) if (ignore.has(i)) errors.push({ path: "impute", message: `column ${names[i]} is ignored` });
+  for (const i of impute.keys())
+    if (ignore.has(i)) errors.push({ path: "impute", message: `column ${names[i]} is ignored` });
   const featureIndexes = names.map((_, i) => i).filter((i) => i !== target && !ignore.has(i));
-  if (target >= 0 && featureIndexes.length === 0) errors.push({ path: "ignore", message: "no feature columns are left besides the target" });
-  if (errors.length) throw new AppError("unprocessable_entity", `The dataset options do not fit this file — ${errors[0]!.path}: ${errors[0]!.message}`, errors);
+  if (target >= 0 && featureIndexes.length === 0)
+    errors.push({ path: "ignore", message: "no feature columns are left besides the target" });
+  if (errors.length)
+    throw new AppError(
+      "unprocessable_entity",
+      `The dataset options do not fit this file — ${errors[0]!.path}: ${errors[0]!.message}`,
+      errors,
+    );
 
   const byIndex = (set: Set<number>) => [...set].sort((a, b) => a - b).map((i) => names[i]!);
   return {
     plan: {
       target: { index: target, name: names[target]! },
-      features: featureIndexes.map((i) => ({ index: i, name: names[i]!, isForcedCategorical: categorical.has(i), isZeroMissing: zeroMissing.has(i), impute: impute.get(i) })),
+      features: featureIndexes.map((i) => ({
+        index: i,
+        name: names[i]!,
+        isForcedCategorical: categorical.has(i),
+        isZeroMissing: zeroMissing.has(i),
+        impute: impute.get(i),
+      })),
       ignored: [...ignore].sort((a, b) => a - b).map((i) => ({ index: i, name: names[i]! })),
     },
     resolved: {
@@ -108,7 +139,10 @@ export function planColumns(names: readonly string[], options: DatasetOptions, d
       ignore: byIndex(ignore),
       categorical: byIndex(categorical),
       zeroMissing: byIndex(zeroMissing),
-      impute: { numeric: options.impute.numeric, columns: Object.fromEntries([...impute].sort((a, b) => a[0] - b[0]).map(([i, s]) => [names[i]!, s])) },
+      impute: {
+        numeric: options.impute.numeric,
+        columns: Object.fromEntries([...impute].sort((a, b) => a[0] - b[0]).map(([i, s]) => [names[i]!, s])),
+      },
       missing: options.missing,
       normalisation: options.normalisation,
       duplicates: options.duplicates,

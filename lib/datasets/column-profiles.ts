@@ -10,7 +10,12 @@ import type { ColumnType, ImputeStrategy, NormalisationMethod } from "./schemas"
  * (on the whole dataset, for review), and a histogram.
  * `uploadedMissing` is counted over the rows as uploaded.
  */
-export function profileFeature(feature: CleanedFeature, cells: Cell[], uploadedMissing: number, isImputing: boolean): ColumnProfile {
+export function profileFeature(
+  feature: CleanedFeature,
+  cells: Cell[],
+  uploadedMissing: number,
+  isImputing: boolean,
+): ColumnProfile {
   const nulls = cells.reduce<number>((n, c) => n + (c === null ? 1 : 0), 0);
   const base = { name: feature.name, type: feature.type, role: "feature" as const, missing: uploadedMissing };
   if (feature.type === "categorical") {
@@ -31,8 +36,12 @@ export function profileFeature(feature: CleanedFeature, cells: Cell[], uploadedM
   return {
     ...base,
     distinct,
-    imputation: isImputing ? { strategy: feature.impute, value: stats ? imputedValue(values, stats, feature.impute) : null, cells: nulls } : null,
-    outliers: fences ? { ...fences, count: values.reduce((n, v) => n + (v < fences.lower || v > fences.upper ? 1 : 0), 0) } : null,
+    imputation: isImputing
+      ? { strategy: feature.impute, value: stats ? imputedValue(values, stats, feature.impute) : null, cells: nulls }
+      : null,
+    outliers: fences
+      ? { ...fences, count: values.reduce((n, v) => n + (v < fences.lower || v > fences.upper ? 1 : 0), 0) }
+      : null,
     stats,
     histogram: stats ? numericHistogram(values, stats, distinct) : null,
   };
@@ -44,7 +53,12 @@ function imputedValue(values: number[], stats: NumericStats, strategy: ImputeStr
 }
 
 /** The target's profile: its class balance is its histogram. */
-export function profileTarget(name: string, type: ColumnType, classes: ClassCount[], uploadedMissing: number): ColumnProfile {
+export function profileTarget(
+  name: string,
+  type: ColumnType,
+  classes: ClassCount[],
+  uploadedMissing: number,
+): ColumnProfile {
   return {
     name,
     type,
@@ -59,7 +73,17 @@ export function profileTarget(name: string, type: ColumnType, classes: ClassCoun
 }
 
 export function profileIgnored(name: string, type: ColumnType): ColumnProfile {
-  return { name, type, role: "ignored", missing: 0, distinct: 0, imputation: null, outliers: null, stats: null, histogram: null };
+  return {
+    name,
+    type,
+    role: "ignored",
+    missing: 0,
+    distinct: 0,
+    imputation: null,
+    outliers: null,
+    stats: null,
+    histogram: null,
+  };
 }
 
 /** The whole dataset's scaling parameters per numeric feature, for the report (training fits its own). */
@@ -68,7 +92,8 @@ export function scaleParams(profiles: ColumnProfile[], method: NormalisationMeth
   const params: Record<string, ScaleParams> = {};
   for (const p of profiles) {
     if (!p.stats) continue;
-    params[p.name] = method === "zscore" ? { mean: p.stats.mean, std: p.stats.std } : { min: p.stats.min, max: p.stats.max };
+    params[p.name] =
+      method === "zscore" ? { mean: p.stats.mean, std: p.stats.std } : { min: p.stats.min, max: p.stats.max };
   }
   return params;
 }

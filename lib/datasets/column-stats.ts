@@ -84,7 +84,11 @@ const MAX_CATEGORIES = 20;
  * Equal-width bins over [min, max]: 20, or one per distinct value when there
  * are fewer (a 1–10 score then gets ten bars, not twenty with gaps).
  */
-export function numericHistogram(values: readonly number[], stats: Pick<NumericStats, "min" | "max">, distinct: number): Histogram {
+export function numericHistogram(
+  values: readonly number[],
+  stats: Pick<NumericStats, "min" | "max">,
+  distinct: number,
+): Histogram {
   const bins = stats.max === stats.min ? 1 : Math.max(1, Math.min(MAX_BINS, distinct));
   const width = (stats.max - stats.min) / bins;
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === bins ? stats.max : stats.min + i * width));

@@ -24,7 +24,11 @@ const MAX_LINE_ERRORS = 100;
  * between tokens is whitespace-separated; a single column is comma-separated.
  */
 export function detectDelimiter(text: string): Exclude<Delimiter, "auto"> {
-  const first = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/).find((l) => l.trim() !== "") ?? "";
+  const first =
+    text
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n|\r/)
+      .find((l) => l.trim() !== "") ?? "";
   const counts = ([",", ";", "|", "\t"] as const).map((d) => [d, first.split(d).length - 1] as const);
   const [best, count] = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
   if (count > 0) return best === "\t" ? "whitespace" : best;
@@ -52,10 +56,13 @@ function parseDelimited(text: string, delimiter: string): CsvRecord[] {
 // Whitespace-separated files (UCI style) have no quoting: split each line on runs of blanks.
 function parseWhitespace(text: string): CsvRecord[] {
   const records: CsvRecord[] = [];
-  text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (line !== "") records.push({ line: i + 1, cells: line.split(/\s+/) });
-  });
+  text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\n|\r/)
+    .forEach((raw, i) => {
+      const line = raw.trim();
+      if (line !== "") records.push({ line: i + 1, cells: line.split(/\s+/) });
+    });
   return records;
 }
 
@@ -64,7 +71,11 @@ export function invalidCsv(errors: LineError[]): AppError {
   const lines = new Set(errors.map((e) => e.line)).size;
   const shown = errors.slice(0, MAX_LINE_ERRORS);
   const more = errors.length > shown.length ? ` (the first ${shown.length} are listed)` : "";
-  return new AppError("unprocessable_entity", `The CSV has problems on ${lines} line${lines === 1 ? "" : "s"}${more}; nothing was stored`, shown);
+  return new AppError(
+    "unprocessable_entity",
+    `The CSV has problems on ${lines} line${lines === 1 ? "" : "s"}${more}; nothing was stored`,
+    shown,
+  );
 }
 
 /** `c0..cN`: names for the columns of a file without a header. */
@@ -84,24 +95,46 @@ function checkNames(names: string[], line: number): LineError[] {
  * Reads CSV text into column names and equally long string rows. Every ragged
  * row is reported with its line; a file without data rows is refused.
  */
-export function readCsvTable(text: string, options: { header: boolean; columns?: string[]; delimiter: Delimiter }): CsvTable {
-  if (options.header && options.columns) throw invalidCsv([{ line: 1, message: "columns= names the columns of a file without a header; with header=true the first line names them" }]);
+export function readCsvTable(
+  text: string,
+  options: { header: boolean; columns?: string[]; delimiter: Delimiter },
+): CsvTable {
+  if (options.header && options.columns)
+    throw invalidCsv([
+      {
+        line: 1,
+        message: "columns= names the columns of a file without a header; with header=true the first line names them",
+      },
+    ]);
   const delimiter = options.delimiter === "auto" ? detectDelimiter(text) : options.delimiter;
-  const all = delimiter === "whitespace" ? parseWhitespace(text) : parseDelimited(text, delimiter === "tab" ? "\t" : delimiter);
+  const all =
+    delimiter === "whitespace" ? parseWhitespace(text) : parseDelimited(text, delimiter === "tab" ? "\t" : delimiter);
   const head = options.header ? all[0] : undefined;
   const records = options.header ? all.slice(1) : all;
-  if (records.length === 0) throw invalidCsv([{ line: head ? head.line + 1 : 1, message: head ? "the CSV has a header but no data rows" : "the CSV has no data rows" }]);
+  if (records.length === 0)
+    throw invalidCsv([
+      {
+        line: head ? head.line + 1 : 1,
+        message: head ? "the CSV has a header but no data rows" : "the CSV has no data rows",
+      },
+    ]);
 
   const first = records[0]!;
   const width = head?.cells.length ?? first.cells.length;
   const names = head?.cells ?? options.columns ?? defaultColumnNames(width);
   if (options.columns && options.columns.length !== first.cells.length) {
     // One message, rather than "expected N cells" on every line of a file whose names are wrong.
-    throw invalidCsv([{ line: first.line, message: `columns= names ${options.columns.length} columns but the rows have ${first.cells.length} cells` }]);
+    throw invalidCsv([
+      {
+        line: first.line,
+        message: `columns= names ${options.columns.length} columns but the rows have ${first.cells.length} cells`,
+      },
+    ]);
   }
   const errors = checkNames(names, head?.line ?? 1);
   for (const r of records) {
-    if (r.cells.length !== width) errors.push({ line: r.line, message: `expected ${width} cells, found ${r.cells.length}` });
+    if (r.cells.length !== width)
+      errors.push({ line: r.line, message: `expected ${width} cells, found ${r.cells.length}` });
   }
   if (errors.length) throw invalidCsv(errors);
   return { names, records, delimiter };

@@ -7,10 +7,13 @@ import { ColumnRole, ColumnType } from "./schemas";
 // it. Row selections never include the `source` and `cleaned` bytes: those
 // can be 100 MB, and only loadCleaned needs them.
 
-export const DatasetColumnOut = z.object({ name: z.string(), type: ColumnType, role: ColumnRole }).meta({ id: "DatasetColumn" });
+export const DatasetColumnOut = z
+  .object({ name: z.string(), type: ColumnType, role: ColumnRole })
+  .meta({ id: "DatasetColumn" });
 
 const ContentHash = z.string().meta({
-  description: "sha256 of the uploaded bytes, hex. The same file re-cleaned with other options keeps it; compare cleanedHash to tell such versions apart",
+  description:
+    "sha256 of the uploaded bytes, hex. The same file re-cleaned with other options keeps it; compare cleanedHash to tell such versions apart",
 });
 const CleanedHash = z.string().meta({
   description:
@@ -29,7 +32,9 @@ export const DatasetVersionOut = z
     columns: z.array(DatasetColumnOut),
     classes: z.array(ClassCount),
     cleaning: CleaningReport,
-    options: z.record(z.string(), z.unknown()).meta({ description: "the upload options with column references resolved to names" }),
+    options: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "the upload options with column references resolved to names" }),
     createdBy: z.string(),
     createdAt: z.string(),
   })
@@ -37,7 +42,10 @@ export const DatasetVersionOut = z
 export type DatasetVersionOut = z.infer<typeof DatasetVersionOut>;
 
 export const UploadDatasetOut = DatasetVersionOut.extend({
-  isExisting: z.boolean().meta({ description: "true (with status 200) when the same bytes and (resolved) options were already this dataset's version" }),
+  isExisting: z.boolean().meta({
+    description:
+      "true (with status 200) when the same bytes and (resolved) options were already this dataset's version",
+  }),
 }).meta({ id: "DatasetUpload" });
 export type UploadDatasetOut = z.infer<typeof UploadDatasetOut>;
 

@@ -6,8 +6,14 @@ import { decodeCursor, toPage, type Page, type PageQuery } from "../pagination";
 import { cleanDataset } from "./clean";
 import { decodeCleaned, type CleanedDataset } from "./cleaned-dataset";
 import {
-  toVersionOut, toVersionSummaryOut, versionSelect, versionSummarySelect,
-  type DatasetSummaryOut, type DatasetVersionOut, type DatasetVersionSummaryOut, type UploadDatasetOut,
+  toVersionOut,
+  toVersionSummaryOut,
+  versionSelect,
+  versionSummarySelect,
+  type DatasetSummaryOut,
+  type DatasetVersionOut,
+  type DatasetVersionSummaryOut,
+  type UploadDatasetOut,
 } from "./dataset-views";
 import { MAX_DATASET_BYTES, type DatasetOptionsInput } from "./schemas";
 import { storeVersion } from "./version-store";
@@ -23,10 +29,17 @@ import { storeVersion } from "./version-store";
  * `csv` is the body as decoded UTF-8; its UTF-8 encoding is stored as `source`
  * and hashed (for a valid UTF-8 upload these are exactly the bytes sent).
  */
-export async function uploadDataset(name: string, csv: string, options: DatasetOptionsInput, actor: Principal): Promise<UploadDatasetOut> {
+export async function uploadDataset(
+  name: string,
+  csv: string,
+  options: DatasetOptionsInput,
+  actor: Principal,
+): Promise<UploadDatasetOut> {
   const source = new Uint8Array(Buffer.from(csv, "utf8"));
   if (source.byteLength > MAX_DATASET_BYTES) {
-    throw new AppError("payload_too_large", `Datasets are limited to ${MAX_DATASET_BYTES} bytes`, { limitBytes: MAX_DATASET_BYTES });
+    throw new AppError("payload_too_large", `Datasets are limited to ${MAX_DATASET_BYTES} bytes`, {
+      limitBytes: MAX_DATASET_BYTES,
+    });
   }
   const result = cleanDataset(csv, options);
   return storeVersion({ name, source, result, actor, audit: { action: "dataset.upload", details: {} } });
@@ -50,13 +63,18 @@ export async function listDatasets(query: PageQuery): Promise<Page<DatasetSummar
     },
   });
   // A dataset row only ever commits with its first version; the filter is for the type.
-  return toPage(rows.filter((r) => r.versions[0]), query.limit, (r) => ({ name: r.name }), (r) => ({
-    name: r.name,
-    versions: r._count.versions,
-    latest: toVersionSummaryOut(r.name, r.versions[0]!),
-    createdBy: r.createdBy,
-    createdAt: r.createdAt.toISOString(),
-  }));
+  return toPage(
+    rows.filter((r) => r.versions[0]),
+    query.limit,
+    (r) => ({ name: r.name }),
+    (r) => ({
+      name: r.name,
+      versions: r._count.versions,
+      latest: toVersionSummaryOut(r.name, r.versions[0]!),
+      createdBy: r.createdBy,
+      createdAt: r.createdAt.toISOString(),
+    }),
+  );
 }
 
 const VersionCursor = z.object({ version: z.number().int() });
@@ -72,7 +90,12 @@ export async function listDatasetVersions(name: string, query: PageQuery): Promi
     take: query.limit + 1,
     select: versionSummarySelect,
   });
-  return toPage(rows, query.limit, (r) => ({ version: r.version }), (r) => toVersionSummaryOut(name, r));
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({ version: r.version }),
+    (r) => toVersionSummaryOut(name, r),
+  );
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -83,7 +106,8 @@ function parseRef(ref: string): Prisma.DatasetVersionWhereInput & { describe: st
   const at = ref.lastIndexOf("@");
   if (at < 0) return { dataset: { name: ref }, describe: `Dataset ${ref}` };
   const version = Number(ref.slice(at + 1));
-  if (!Number.isInteger(version) || version < 1) throw new AppError("unprocessable_entity", `"${ref}" is not name@version with a version from 1`);
+  if (!Number.isInteger(version) || version < 1)
+    throw new AppError("unprocessable_entity", `"${ref}" is not name@version with a version from 1`);
   return { dataset: { name: ref.slice(0, at) }, version, describe: `Dataset ${ref.slice(0, at)} version ${version}` };
 }
 

@@ -25,12 +25,25 @@ export function prepareTrainingData(cleaned: CleanedDataset, options: PrepareOpt
   const { seed, split, normalisation } = PrepareOptions.parse(options);
   const indices = stratifiedSplit(cleaned.labels, { seed, ...(split ?? {}) });
   if (indices.train.length === 0) {
-    throw new AppError("unprocessable_entity", `The dataset has ${cleaned.rows.length} rows; too few to leave any for training with this split`);
+    throw new AppError(
+      "unprocessable_entity",
+      `The dataset has ${cleaned.rows.length} rows; too few to leave any for training with this split`,
+    );
   }
   const preprocessing = fitPreprocessing(cleaned, indices.train, { normalisation });
   const part = (rows: number[]): SplitPart => ({
-    x: transformRows(preprocessing, rows.map((i) => cleaned.rows[i]!)),
+    x: transformRows(
+      preprocessing,
+      rows.map((i) => cleaned.rows[i]!),
+    ),
     y: rows.map((i) => cleaned.labels[i]!),
   });
-  return { preprocessing, train: part(indices.train), validation: part(indices.validation), test: part(indices.test), indices, seed };
+  return {
+    preprocessing,
+    train: part(indices.train),
+    validation: part(indices.validation),
+    test: part(indices.test),
+    indices,
+    seed,
+  };
 }

@@ -15,7 +15,10 @@ export type FeatureTransform =
       imputeStrategy: "mean" | "median" | "mode";
       /** Values that mean "missing" for this column besides empty/?/NA (Pima's zeros). */
       missingValues: number[];
-      scale: { method: "zscore"; mean: number; std: number } | { method: "minmax"; min: number; max: number } | { method: "none" };
+      scale:
+        | { method: "zscore"; mean: number; std: number }
+        | { method: "minmax"; min: number; max: number }
+        | { method: "none" };
     }
   | {
       kind: "categorical";

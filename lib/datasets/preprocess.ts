@@ -12,14 +12,27 @@ import type { NormalisationMethod } from "./schemas";
  * on the observed values (imputed cells are not data). A category seen only
  * outside train encodes as all zeros, exactly as an unseen one at serving.
  */
-export function fitPreprocessing(cleaned: CleanedDataset, trainIndices: readonly number[], options: { normalisation?: NormalisationMethod } = {}): Preprocessing {
-  if (trainIndices.length === 0) throw new AppError("unprocessable_entity", "Preprocessing needs at least one training row");
+export function fitPreprocessing(
+  cleaned: CleanedDataset,
+  trainIndices: readonly number[],
+  options: { normalisation?: NormalisationMethod } = {},
+): Preprocessing {
+  if (trainIndices.length === 0)
+    throw new AppError("unprocessable_entity", "Preprocessing needs at least one training row");
   const method = options.normalisation ?? cleaned.normalisation;
-  const features = cleaned.features.map((f, j) => fitFeature(f, trainIndices.map((i) => cleaned.rows[i]![j]!), method));
+  const features = cleaned.features.map((f, j) =>
+    fitFeature(
+      f,
+      trainIndices.map((i) => cleaned.rows[i]![j]!),
+      method,
+    ),
+  );
   return {
     inputColumns: cleaned.features.map((f) => f.name),
     features,
-    encodedFeatureNames: features.flatMap((f) => (f.kind === "numeric" ? [f.name] : f.categories.map((c) => `${f.name}=${c}`))),
+    encodedFeatureNames: features.flatMap((f) =>
+      f.kind === "numeric" ? [f.name] : f.categories.map((c) => `${f.name}=${c}`),
+    ),
     target: cleaned.target,
     classes: [...cleaned.classes],
   };
@@ -28,7 +41,12 @@ export function fitPreprocessing(cleaned: CleanedDataset, trainIndices: readonly
 function fitFeature(feature: CleanedFeature, cells: Cell[], method: NormalisationMethod): FeatureTransform {
   if (feature.type === "categorical") {
     const values = cells.filter((c) => c !== null).map(String);
-    return { kind: "categorical", name: feature.name, categories: sortLabels([...new Set(values)]), impute: mode(values) ?? "" };
+    return {
+      kind: "categorical",
+      name: feature.name,
+      categories: sortLabels([...new Set(values)]),
+      impute: mode(values) ?? "",
+    };
   }
   const values = cells.filter((c): c is number => typeof c === "number");
   return {
@@ -41,7 +59,10 @@ function fitFeature(feature: CleanedFeature, cells: Cell[], method: Normalisatio
   };
 }
 
-function fitScale(values: number[], method: NormalisationMethod): Extract<FeatureTransform, { kind: "numeric" }>["scale"] {
+function fitScale(
+  values: number[],
+  method: NormalisationMethod,
+): Extract<FeatureTransform, { kind: "numeric" }>["scale"] {
   if (method === "none" || values.length === 0) return { method: "none" };
   if (method === "zscore") return { method: "zscore", mean: mean(values), std: std(values) };
   // A loop, not Math.min(...values): spreading a large column overflows the call stack.
@@ -58,7 +79,12 @@ type NumericTransform = Extract<FeatureTransform, { kind: "numeric" }>;
 type CategoricalTransform = Extract<FeatureTransform, { kind: "categorical" }>;
 
 function isMissingValue(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "number" && Number.isNaN(value)) || (typeof value === "string" && isMissingToken(value));
+  return (
+    value === null ||
+    value === undefined ||
+    (typeof value === "number" && Number.isNaN(value)) ||
+    (typeof value === "string" && isMissingToken(value))
+  );
 }
 
 function encodeNumeric(t: NumericTransform, value: unknown): number {
@@ -66,7 +92,10 @@ function encodeNumeric(t: NumericTransform, value: unknown): number {
   if (isMissingValue(value)) v = t.impute;
   else {
     const n = typeof value === "number" ? value : typeof value === "string" ? parseNumeric(value) : null;
-    if (n === null || !Number.isFinite(n)) throw new AppError("unprocessable_entity", `${t.name} must be a number, not ${JSON.stringify(value)}`, { feature: t.name });
+    if (n === null || !Number.isFinite(n))
+      throw new AppError("unprocessable_entity", `${t.name} must be a number, not ${JSON.stringify(value)}`, {
+        feature: t.name,
+      });
     v = t.missingValues.includes(n) ? t.impute : n;
   }
   const s = t.scale;
@@ -104,10 +133,17 @@ export function transformRows(pre: Preprocessing, rows: readonly (readonly Cell[
  * Throws AppError 422 for a wrong length, unknown or absent keys, or a
  * non-number in a numeric column.
  */
-export function encodeInstance(pre: Preprocessing, instance: readonly (number | string | null)[] | Record<string, number | string | null>): number[] {
+export function encodeInstance(
+  pre: Preprocessing,
+  instance: readonly (number | string | null)[] | Record<string, number | string | null>,
+): number[] {
   if (Array.isArray(instance)) {
     if (instance.length !== pre.inputColumns.length) {
-      throw new AppError("unprocessable_entity", `Expected ${pre.inputColumns.length} values (${pre.inputColumns.join(", ")}), got ${instance.length}`, { expected: pre.inputColumns });
+      throw new AppError(
+        "unprocessable_entity",
+        `Expected ${pre.inputColumns.length} values (${pre.inputColumns.join(", ")}), got ${instance.length}`,
+        { expected: pre.inputColumns },
+      );
     }
     return encodeCells(pre, instance);
   }
@@ -116,12 +152,22 @@ export function encodeInstance(pre: Preprocessing, instance: readonly (number | 
   const unknown = Object.keys(record).filter((k) => !known.has(k));
   const absent = pre.inputColumns.filter((c) => !(c in record));
   if (unknown.length || absent.length) {
-    const parts = [absent.length ? `missing ${absent.join(", ")}` : "", unknown.length ? `unknown ${unknown.join(", ")}` : ""].filter(Boolean);
-    throw new AppError("unprocessable_entity", `The instance does not match the model's features: ${parts.join("; ")} (expected ${pre.inputColumns.join(", ")}; send null for a missing value)`, {
-      expected: pre.inputColumns,
-      missing: absent,
-      unknown,
-    });
+    const parts = [
+      absent.length ? `missing ${absent.join(", ")}` : "",
+      unknown.length ? `unknown ${unknown.join(", ")}` : "",
+    ].filter(Boolean);
+    throw new AppError(
+      "unprocessable_entity",
+      `The instance does not match the model's features: ${parts.join("; ")} (expected ${pre.inputColumns.join(", ")}; send null for a missing value)`,
+      {
+        expected: pre.inputColumns,
+        missing: absent,
+        unknown,
+      },
+    );
   }
-  return encodeCells(pre, pre.inputColumns.map((c) => record[c]));
+  return encodeCells(
+    pre,
+    pre.inputColumns.map((c) => record[c]),
+  );
 }

@@ -15,17 +15,34 @@ import { storeVersion } from "./version-store";
  * `isExisting: true` and nothing written. The operator never has to find
  * and upload the file again.
  */
-export async function recleanDatasetVersion(name: string, body: RecleanVersionBody, actor: Principal): Promise<UploadDatasetOut> {
-  const from = await db.datasetVersion.findFirst({ where: { dataset: { name }, version: body.from }, select: { source: true, options: true } });
+export async function recleanDatasetVersion(
+  name: string,
+  body: RecleanVersionBody,
+  actor: Principal,
+): Promise<UploadDatasetOut> {
+  const from = await db.datasetVersion.findFirst({
+    where: { dataset: { name }, version: body.from },
+    select: { source: true, options: true },
+  });
   if (!from) throw new AppError("not_found", `Dataset ${name} version ${body.from} does not exist`);
   const stored = StoredOptions.safeParse(from.options);
   if (!stored.success) {
-    throw new AppError("conflict", `The options stored with ${name} version ${body.from} cannot be read back; upload the file again with the options you want`, stored.error.issues);
+    throw new AppError(
+      "conflict",
+      `The options stored with ${name} version ${body.from} cannot be read back; upload the file again with the options you want`,
+      stored.error.issues,
+    );
   }
   const source = new Uint8Array(from.source);
   const result = cleanDataset(Buffer.from(source).toString("utf8"), mergeOptions(stored.data, body));
   const { from: version, ...changed } = body;
-  return storeVersion({ name, source, result, actor, audit: { action: "dataset.reclean", details: { from: version, changed: JSON.parse(JSON.stringify(changed)) } } });
+  return storeVersion({
+    name,
+    source,
+    result,
+    actor,
+    audit: { action: "dataset.reclean", details: { from: version, changed: JSON.parse(JSON.stringify(changed)) } },
+  });
 }
 
 /** The stored options with the body's replacing theirs; column names stay names, so they resolve as before. */

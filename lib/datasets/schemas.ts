@@ -5,7 +5,12 @@ import { PageQuery } from "../pagination";
 // the library's own options (what tests and the worker pass), and the answers.
 
 /** Names go in URLs (/datasets/{name}) and refs (`name@3`): no spaces, slashes or `@`. */
-export const DatasetName = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
+export const DatasetName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
 
 /**
  * A column by name or by 0-based index. A string is matched as a name first and
@@ -46,7 +51,10 @@ export const DatasetOptions = z.object({
   /** Columns where 0 means "not measured" (Pima's glucose, insulin, BMI…). */
   zeroMissing: z.array(ColumnRef).default([]),
   impute: z
-    .object({ numeric: ImputeStrategy.default("median"), columns: z.array(z.tuple([ColumnRef, ImputeStrategy])).default([]) })
+    .object({
+      numeric: ImputeStrategy.default("median"),
+      columns: z.array(z.tuple([ColumnRef, ImputeStrategy])).default([]),
+    })
     .default({ numeric: "median", columns: [] }),
   /** `drop` removes rows with a missing feature instead of imputing. */
   missing: z.enum(["impute", "drop"]).default("impute"),
@@ -58,9 +66,12 @@ export type DatasetOptions = z.infer<typeof DatasetOptions>;
 export type DatasetOptionsInput = z.input<typeof DatasetOptions>;
 
 // Query strings carry lists as `a,b,c` or as repeated keys.
-const list = z
-  .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean));
+const list = z.union([z.string(), z.array(z.string())]).transform((v) =>
+  (Array.isArray(v) ? v : [v])
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** `impute=mean` (default for numeric columns), `impute=insulin:median,glucose:mean`, or both mixed. */
 const imputeSpec = list.transform((parts, ctx) => {
@@ -88,29 +99,41 @@ const delimiterParam = z
  * them into DatasetOptions. Strict: a misspelt option (zeromissing=…) is a 422,
  * not silently a differently cleaned dataset.
  */
-export const UploadDatasetParams = z
-  .strictObject({
-    name: DatasetName,
-    header: z.stringbool().optional().meta({ description: "whether the first line names the columns (default true)" }),
-    target: z.string().trim().min(1).optional().meta({ description: "target column: name, or 0-based index (default: the last column)" }),
-    columns: list.optional().meta({ description: "column names when header=false, comma separated (default c0..cN)" }),
-    ignore: list.optional().meta({ description: "columns to leave out (e.g. an id), names or indexes" }),
-    categorical: list.optional().meta({ description: "numeric-looking columns to treat as categories" }),
-    zeroMissing: list.optional().meta({ description: "columns where 0 means missing (Pima: 1,2,3,4,5)" }),
-    impute: imputeSpec.optional().meta({ description: "default numeric strategy and/or column:strategy pairs; mean|median|mode (default median; categorical always mode)" }),
-    missing: z.enum(["impute", "drop"]).optional().meta({ description: "drop rows with a missing feature instead of imputing" }),
-    normalisation: NormalisationMethod.optional(),
-    delimiter: delimiterParam.optional().meta({ description: "auto (default), ',', ';', '|', tab or whitespace (runs of spaces/tabs)" }),
-    duplicates: z.enum(["remove", "keep"]).optional(),
-  });
+export const UploadDatasetParams = z.strictObject({
+  name: DatasetName,
+  header: z.stringbool().optional().meta({ description: "whether the first line names the columns (default true)" }),
+  target: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .meta({ description: "target column: name, or 0-based index (default: the last column)" }),
+  columns: list.optional().meta({ description: "column names when header=false, comma separated (default c0..cN)" }),
+  ignore: list.optional().meta({ description: "columns to leave out (e.g. an id), names or indexes" }),
+  categorical: list.optional().meta({ description: "numeric-looking columns to treat as categories" }),
+  zeroMissing: list.optional().meta({ description: "columns where 0 means missing (Pima: 1,2,3,4,5)" }),
+  impute: imputeSpec.optional().meta({
+    description:
+      "default numeric strategy and/or column:strategy pairs; mean|median|mode (default median; categorical always mode)",
+  }),
+  missing: z
+    .enum(["impute", "drop"])
+    .optional()
+    .meta({ description: "drop rows with a missing feature instead of imputing" }),
+  normalisation: NormalisationMethod.optional(),
+  delimiter: delimiterParam
+    .optional()
+    .meta({ description: "auto (default), ',', ';', '|', tab or whitespace (runs of spaces/tabs)" }),
+  duplicates: z.enum(["remove", "keep"]).optional(),
+});
 
 /** `POST /api/v1/datasets?name=&header=&target=&…`: the name plus DatasetOptions, from strings. */
 export const UploadDatasetQuery = UploadDatasetParams.transform(({ name, impute, ...rest }, ctx) => {
-    const options = DatasetOptions.safeParse({ ...rest, impute });
-    if (options.success) return { name, options: options.data };
-    for (const issue of options.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
-    return z.NEVER;
-  });
+  const options = DatasetOptions.safeParse({ ...rest, impute });
+  if (options.success) return { name, options: options.data };
+  for (const issue of options.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  return z.NEVER;
+});
 export type UploadDatasetQuery = z.infer<typeof UploadDatasetQuery>;
 
 const refs = z.array(ColumnRef).max(10_000);
@@ -125,15 +148,26 @@ export const RecleanVersionBody = z
   .strictObject({
     from: z.number().int().min(1).meta({ description: "the version whose stored bytes are cleaned again" }),
     header: z.boolean().optional(),
-    columns: z.array(z.string().trim().min(1).max(200)).min(1).max(10_000).nullable().optional().meta({ description: "column names for a file without a header; null for c0..cN" }),
+    columns: z
+      .array(z.string().trim().min(1).max(200))
+      .min(1)
+      .max(10_000)
+      .nullable()
+      .optional()
+      .meta({ description: "column names for a file without a header; null for c0..cN" }),
     target: ColumnRef.optional(),
     ignore: refs.optional(),
     categorical: refs.optional(),
-    zeroMissing: refs.optional().meta({ description: "columns where 0 means missing (the whole list; e.g. the report's zeroSuspects plus the version's own zeroMissing)" }),
+    zeroMissing: refs.optional().meta({
+      description:
+        "columns where 0 means missing (the whole list; e.g. the report's zeroSuspects plus the version's own zeroMissing)",
+    }),
     impute: z
       .strictObject({ numeric: ImputeStrategy.optional(), columns: z.record(z.string(), ImputeStrategy).optional() })
       .optional()
-      .meta({ description: "numeric default and/or per-column strategies (by name); each part given replaces the stored one" }),
+      .meta({
+        description: "numeric default and/or per-column strategies (by name); each part given replaces the stored one",
+      }),
     missing: z.enum(["impute", "drop"]).optional(),
     normalisation: NormalisationMethod.optional(),
     delimiter: Delimiter.optional(),

@@ -31,7 +31,9 @@ export const SplitProportions = z
     validation: z.number().min(0).lt(1).default(0.15),
     test: z.number().min(0).lt(1).default(0.15),
   })
-  .refine((p) => Math.abs(p.train + p.validation + p.test - 1) < 1e-6, { message: "train + validation + test must add up to 1" });
+  .refine((p) => Math.abs(p.train + p.validation + p.test - 1) < 1e-6, {
+    message: "train + validation + test must add up to 1",
+  });
 export type SplitProportions = z.infer<typeof SplitProportions>;
 
 export const SplitOptions = z.object({ seed: z.number().int() }).and(SplitProportions);

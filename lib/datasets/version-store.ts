@@ -10,7 +10,9 @@ import { toVersionOut, versionSelect, type UploadDatasetOut } from "./dataset-vi
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value);
@@ -47,9 +49,15 @@ export async function storeVersion({ name, source, result, actor, audit }: NewVe
       // Insert-if-absent, then lock the dataset row: concurrent uploads of one
       // name queue here, so version numbers never collide.
       await tx.$executeRaw`INSERT INTO "Dataset" ("name", "createdBy") VALUES (${name}, ${actorOf(actor)}) ON CONFLICT ("name") DO NOTHING`;
-      const [dataset] = await tx.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "Dataset" WHERE "name" = ${name} FOR UPDATE`;
+      const [dataset] = await tx.$queryRaw<
+        { id: string }[]
+      >`SELECT "id"::text AS "id" FROM "Dataset" WHERE "name" = ${name} FOR UPDATE`;
       const datasetId = dataset!.id;
-      const sameBytes = await tx.datasetVersion.findMany({ where: { datasetId, contentHash }, select: versionSelect, orderBy: { version: "asc" } });
+      const sameBytes = await tx.datasetVersion.findMany({
+        where: { datasetId, contentHash },
+        select: versionSelect,
+        orderBy: { version: "asc" },
+      });
       const existing = sameBytes.find((v) => canonicalJson(v.options) === optionsJson);
       if (existing) return { ...toVersionOut(existing), isExisting: true };
 

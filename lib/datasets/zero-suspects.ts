@@ -70,7 +70,9 @@ function medianOf(values: number[]): number {
 export function describeZeroSuspects(suspects: readonly ZeroSuspect[]): string | null {
   if (suspects.length === 0) return null;
   const total = suspects.reduce((n, s) => n + s.zeros, 0);
-  const each = suspects.map((s) => `${s.column} (${s.zeros.toLocaleString("en-US")}, next value ${formatValue(s.minNonZero)})`).join(", ");
+  const each = suspects
+    .map((s) => `${s.column} (${s.zeros.toLocaleString("en-US")}, next value ${formatValue(s.minNonZero)})`)
+    .join(", ");
   const names = suspects.map((s) => s.column).join(",");
   return (
     `${total.toLocaleString("en-US")} exact zero${total === 1 ? "" : "s"} in ${each} sit far below every other value and look like "not measured"; ` +

@@ -24,12 +24,21 @@ export async function seedDemoFleet(): Promise<{ seeded: boolean; servers: numbe
     if (getConfig().RACKMIND_DEMO_TELEMETRY === "1") {
       const current = await tx.setting.findUnique({ where: { key: "telemetry" } });
       const value = { ...((current?.value as Record<string, unknown> | null) ?? {}), demoTelemetry: true };
-      await tx.setting.upsert({ where: { key: "telemetry" }, create: { key: "telemetry", value, updatedBy: "system" }, update: { value, updatedBy: "system" } });
+      await tx.setting.upsert({
+        where: { key: "telemetry" },
+        create: { key: "telemetry", value, updatedBy: "system" },
+        update: { value, updatedBy: "system" },
+      });
     }
     await recordAudit(tx, systemPrincipal, {
       action: "fleet.seed_demo",
       target: "fleet:demo",
-      details: { sites: fleet.sites.length, racks: fleet.racks.length, servers: fleet.servers.length, gpus: fleet.gpus.length },
+      details: {
+        sites: fleet.sites.length,
+        racks: fleet.racks.length,
+        servers: fleet.servers.length,
+        gpus: fleet.gpus.length,
+      },
     });
   });
   return { seeded: true, servers: fleet.servers.length, gpus: fleet.gpus.length };
@@ -39,11 +48,21 @@ type PlannedGpu = ReturnType<typeof planDemoFleet>["gpus"][number];
 
 /** The plan's health as the seed's word: source "seed", its reason as the one cause, until telemetry says otherwise. */
 function seededHealth(g: PlannedGpu, now: Date): Prisma.GpuCreateManyInput {
-  const causes: HealthCause[] = g.health === "healthy" || !g.healthReason ? [] : [{
-    code: g.healthReason.startsWith("XID") ? "xid" : "temperature",
-    level: g.health,
-    source: "seed",
-    text: g.healthReason,
-  }];
-  return { ...g, healthSource: "seed", healthCauses: causes as unknown as Prisma.InputJsonValue, healthChangedAt: g.health === "healthy" ? null : now };
+  const causes: HealthCause[] =
+    g.health === "healthy" || !g.healthReason
+      ? []
+      : [
+          {
+            code: g.healthReason.startsWith("XID") ? "xid" : "temperature",
+            level: g.health,
+            source: "seed",
+            text: g.healthReason,
+          },
+        ];
+  return {
+    ...g,
+    healthSource: "seed",
+    healthCauses: causes as unknown as Prisma.InputJsonValue,
+    healthChangedAt: g.health === "healthy" ? null : now,
+  };
 }

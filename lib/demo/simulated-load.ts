@@ -43,11 +43,51 @@ const PCIE_RX_PEAK_KB_S = 3_000_000;
 
 // TDP and clocks from NVIDIA's data sheets for the SXM/PCIe parts the demo uses.
 const profiles = {
-  h100Sxm: { tdpW: 700, idleW: 70, maxSmClockMHz: 1980, idleSmClockMHz: 345, memClockMHz: 2619, memoryMiB: 81559, nvlinkPerSecond: 25_000_000 },
-  h100Pcie: { tdpW: 350, idleW: 50, maxSmClockMHz: 1755, idleSmClockMHz: 345, memClockMHz: 1593, memoryMiB: 81559, nvlinkPerSecond: 0 },
-  a100Sxm4: { tdpW: 400, idleW: 55, maxSmClockMHz: 1410, idleSmClockMHz: 210, memClockMHz: 1215, memoryMiB: 40960, nvlinkPerSecond: 15_000_000 },
-  l40s: { tdpW: 350, idleW: 35, maxSmClockMHz: 2520, idleSmClockMHz: 210, memClockMHz: 9001, memoryMiB: 46068, nvlinkPerSecond: 0 },
-  generic: { tdpW: 300, idleW: 40, maxSmClockMHz: 1700, idleSmClockMHz: 300, memClockMHz: 1500, memoryMiB: 24576, nvlinkPerSecond: 0 },
+  h100Sxm: {
+    tdpW: 700,
+    idleW: 70,
+    maxSmClockMHz: 1980,
+    idleSmClockMHz: 345,
+    memClockMHz: 2619,
+    memoryMiB: 81559,
+    nvlinkPerSecond: 25_000_000,
+  },
+  h100Pcie: {
+    tdpW: 350,
+    idleW: 50,
+    maxSmClockMHz: 1755,
+    idleSmClockMHz: 345,
+    memClockMHz: 1593,
+    memoryMiB: 81559,
+    nvlinkPerSecond: 0,
+  },
+  a100Sxm4: {
+    tdpW: 400,
+    idleW: 55,
+    maxSmClockMHz: 1410,
+    idleSmClockMHz: 210,
+    memClockMHz: 1215,
+    memoryMiB: 40960,
+    nvlinkPerSecond: 15_000_000,
+  },
+  l40s: {
+    tdpW: 350,
+    idleW: 35,
+    maxSmClockMHz: 2520,
+    idleSmClockMHz: 210,
+    memClockMHz: 9001,
+    memoryMiB: 46068,
+    nvlinkPerSecond: 0,
+  },
+  generic: {
+    tdpW: 300,
+    idleW: 40,
+    maxSmClockMHz: 1700,
+    idleSmClockMHz: 300,
+    memClockMHz: 1500,
+    memoryMiB: 24576,
+    nvlinkPerSecond: 0,
+  },
 } satisfies Record<string, GpuProfile>;
 
 /** The profile for a model name as nvidia-smi prints it, e.g. "NVIDIA H100 80GB HBM3". */
@@ -76,12 +116,19 @@ export function simulateGpuReadings(gpu: SimulatedGpu, atMs: number): Record<Dcg
   const activeFraction = xid ? 0 : smoothActiveSeconds(gpu.uuid, atMs);
   const elapsedS = Math.max(0, (atMs - ENERGY_EPOCH_MS) / 1000);
   return {
-    DCGM_FI_DEV_SM_CLOCK: util < 3 ? profile.idleSmClockMHz : 15 * Math.round((profile.maxSmClockMHz * (0.94 + 0.06 * noise("clock"))) / 15),
+    DCGM_FI_DEV_SM_CLOCK:
+      util < 3
+        ? profile.idleSmClockMHz
+        : 15 * Math.round((profile.maxSmClockMHz * (0.94 + 0.06 * noise("clock"))) / 15),
     DCGM_FI_DEV_MEM_CLOCK: profile.memClockMHz,
     DCGM_FI_DEV_MEMORY_TEMP: Math.min(95, temp + 3 + Math.floor(4 * noise("memtemp"))),
     DCGM_FI_DEV_GPU_TEMP: temp,
-    DCGM_FI_DEV_POWER_USAGE: round3(profile.idleW + (profile.tdpW - profile.idleW) * (util / 100) * (0.92 + 0.08 * noise("power"))),
-    DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION: Math.round(1000 * (profile.idleW * elapsedS + (profile.tdpW - profile.idleW) * activeFraction)),
+    DCGM_FI_DEV_POWER_USAGE: round3(
+      profile.idleW + (profile.tdpW - profile.idleW) * (util / 100) * (0.92 + 0.08 * noise("power")),
+    ),
+    DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION: Math.round(
+      1000 * (profile.idleW * elapsedS + (profile.tdpW - profile.idleW) * activeFraction),
+    ),
     DCGM_FI_DEV_PCIE_TX_THROUGHPUT: Math.round(PCIE_TX_PEAK_KB_S * activeFraction),
     DCGM_FI_DEV_PCIE_RX_THROUGHPUT: Math.round(PCIE_RX_PEAK_KB_S * activeFraction),
     DCGM_FI_DEV_PCIE_REPLAY_COUNTER: Math.floor(20 * unitNoise(gpu.uuid, 0, "replay") ** 6),

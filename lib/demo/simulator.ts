@@ -82,9 +82,11 @@ type Fleet = { byHost: Map<string, FleetGpu[]>; all: FleetGpu[]; atMs: number };
 function route(req: IncomingMessage, res: ServerResponse, fleet: Fleet): void {
   const path = new URL(req.url ?? "/", "http://simulator").pathname;
   log.debug({ method: req.method, path }, "request");
-  if (req.method !== "GET" && req.method !== "HEAD") return send(res, 405, "method not allowed\n", { allow: "GET, HEAD" });
+  if (req.method !== "GET" && req.method !== "HEAD")
+    return send(res, 405, "method not allowed\n", { allow: "GET, HEAD" });
   if (path === "/") return send(res, 200, renderIndex(fleet));
-  if (path === "/metrics") return send(res, 200, renderFleetPage(fleet.all, fleet.atMs), { "content-type": CONTENT_TYPE });
+  if (path === "/metrics")
+    return send(res, 200, renderFleetPage(fleet.all, fleet.atMs), { "content-type": CONTENT_TYPE });
   // Hostnames need no escaping, so the raw path segment is looked up as is.
   const match = /^\/hosts\/([^/]+)\/metrics$/.exec(path);
   const gpus = match ? fleet.byHost.get(match[1]!) : undefined;
@@ -120,6 +122,10 @@ function renderIndex(fleet: Fleet): string {
 }
 
 function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers, "content-length": Buffer.byteLength(body) });
+  res.writeHead(status, {
+    "content-type": "text/plain; charset=utf-8",
+    ...headers,
+    "content-length": Buffer.byteLength(body),
+  });
   res.end(res.req.method === "HEAD" ? undefined : body);
 }

@@ -4,7 +4,9 @@ import { WEEKDAYS } from "./pricing/local-time";
 
 const isoTime = z.iso.datetime({ offset: true });
 
-export const EnergyScope = z.enum(["facility", "it"]).meta({ id: "EnergyScope", description: "facility = the utility feed, it = the IT load" });
+export const EnergyScope = z
+  .enum(["facility", "it"])
+  .meta({ id: "EnergyScope", description: "facility = the utility feed, it = the IT load" });
 
 export const EnergyReadingInput = z
   .object({
@@ -13,7 +15,12 @@ export const EnergyReadingInput = z
     scope: EnergyScope,
     at: isoTime,
     kwhTotal: z.number().nonnegative().max(1e12).optional().meta({ description: "cumulative register, kWh" }),
-    watts: z.number().nonnegative().max(1e10).optional().meta({ description: "instantaneous power, W (instead of kwhTotal)" }),
+    watts: z
+      .number()
+      .nonnegative()
+      .max(1e10)
+      .optional()
+      .meta({ description: "instantaneous power, W (instead of kwhTotal)" }),
   })
   .refine((r) => (r.kwhTotal === undefined) !== (r.watts === undefined), {
     message: "give either kwhTotal (a cumulative register, kWh) or watts (instantaneous power, W)",
@@ -23,13 +30,20 @@ export const EnergyReadingInput = z
 export type EnergyReadingInput = z.infer<typeof EnergyReadingInput>;
 
 export const MAX_READINGS_PER_POST = 50_000;
-export const EnergyReadingsInput = z.array(EnergyReadingInput).min(1).max(MAX_READINGS_PER_POST).meta({ id: "EnergyReadingsInput" });
+export const EnergyReadingsInput = z
+  .array(EnergyReadingInput)
+  .min(1)
+  .max(MAX_READINGS_PER_POST)
+  .meta({ id: "EnergyReadingsInput" });
 
 export const ReadingsResultOut = z
   .object({
     accepted: z.number().int(),
     stored: z.number().int().meta({ description: "readings that were new" }),
-    duplicates: z.number().int().meta({ description: "readings already stored for the same meter and time (idempotent retries)" }),
+    duplicates: z
+      .number()
+      .int()
+      .meta({ description: "readings already stored for the same meter and time (idempotent retries)" }),
     metersCreated: z.number().int(),
   })
   .meta({ id: "EnergyReadingsResult" });
@@ -39,8 +53,15 @@ const MAX_RANGE_DAYS = 400;
 
 /** `from`/`to` default to the last 24 hours; at most 400 days. */
 function rangeRefinement<S extends z.ZodType<{ from?: string; to?: string }>>(s: S): S {
-  return s.refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: "from must be before to", path: ["from"] })
-    .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, { message: `at most ${MAX_RANGE_DAYS} days`, path: ["to"] });
+  return s
+    .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+      message: "from must be before to",
+      path: ["from"],
+    })
+    .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, {
+      message: `at most ${MAX_RANGE_DAYS} days`,
+      path: ["to"],
+    });
 }
 
 const rangeFields = {
@@ -53,7 +74,8 @@ export const SummaryQuery = rangeRefinement(
     site: Name,
     ...rangeFields,
     maxGapMinutes: z.coerce.number().int().min(1).max(1440).default(15).meta({
-      description: "kWh register readings further apart than this are coarse (counted, spread evenly between them, listed in `coarse`); watts samples further apart are a gap (reported, not interpolated across)",
+      description:
+        "kWh register readings further apart than this are coarse (counted, spread evenly between them, listed in `coarse`); watts samples further apart are a gap (reported, not interpolated across)",
     }),
     format: z.enum(["json", "csv"]).default("json").meta({ description: "csv: one row per local day of the site" }),
   }),
@@ -77,7 +99,9 @@ export const MeterOut = z
   .meta({ id: "EnergyMeter" });
 export type MeterOut = z.infer<typeof MeterOut>;
 
-const HhMm = z.string().regex(/^(?:(?:[01]\d|2[0-3]):(?:00|15|30|45)|24:00)$/, "hh:mm on a quarter hour, 00:00 to 24:00");
+const HhMm = z
+  .string()
+  .regex(/^(?:(?:[01]\d|2[0-3]):(?:00|15|30|45)|24:00)$/, "hh:mm on a quarter hour, 00:00 to 24:00");
 
 export const TariffPeriod = z
   .object({
@@ -86,12 +110,20 @@ export const TariffPeriod = z
     to: HhMm.meta({ description: "exclusive; earlier than `from` runs past midnight" }),
     pricePerKwh: z.number().nonnegative().max(1e6),
   })
-  .refine((p) => p.from !== p.to && p.from !== "24:00", { message: "from must differ from to and be before 24:00", path: ["from"] })
+  .refine((p) => p.from !== p.to && p.from !== "24:00", {
+    message: "from must differ from to and be before 24:00",
+    path: ["from"],
+  })
   .meta({ id: "TariffPeriod" });
 export type TariffPeriod = z.infer<typeof TariffPeriod>;
 
 export const PutTariffInput = z
-  .object({ periods: z.array(TariffPeriod).max(100).meta({ description: "in the site's time zone; the first period covering a time sets its price" }) })
+  .object({
+    periods: z
+      .array(TariffPeriod)
+      .max(100)
+      .meta({ description: "in the site's time zone; the first period covering a time sets its price" }),
+  })
   .meta({ id: "PutTariffInput" });
 export type PutTariffInput = z.infer<typeof PutTariffInput>;
 
@@ -100,7 +132,10 @@ export const TariffOut = z
     site: z.string(),
     timezone: z.string(),
     currency: z.string(),
-    flatPricePerKwh: z.number().nullable().meta({ description: "the site's tariffPerKwh: the price outside every period" }),
+    flatPricePerKwh: z
+      .number()
+      .nullable()
+      .meta({ description: "the site's tariffPerKwh: the price outside every period" }),
     periods: z.array(TariffPeriod),
     updatedAt: z.string().nullable(),
   })
@@ -123,7 +158,10 @@ export const JobEnergyOut = z
     from: z.string(),
     to: z.string(),
     kwh: z.number(),
-    cost: z.number().nullable().meta({ description: "null when a price is missing or the GPUs' sites bill in different currencies" }),
+    cost: z
+      .number()
+      .nullable()
+      .meta({ description: "null when a price is missing or the GPUs' sites bill in different currencies" }),
     currency: z.string().nullable(),
     co2eKg: z.number().nullable(),
     gpus: z.array(
@@ -134,10 +172,13 @@ export const JobEnergyOut = z
         from: z.string(),
         to: z.string(),
         kwh: z.number(),
-        method: z.enum(["counter", "power", "rollup_1m", "rollup_1h"]).meta({ description: "energy counter deltas, raw power trapezoids, or rollup means" }),
+        method: z
+          .enum(["counter", "power", "rollup_1m", "rollup_1h"])
+          .meta({ description: "energy counter deltas, raw power trapezoids, or rollup means" }),
         gaps: z.array(z.object({ from: z.string(), to: z.string() })),
         coarse: z.array(z.object({ from: z.string(), to: z.string(), kwh: z.number() })).meta({
-          description: "method counter: samples of the energy counter more than 5 minutes apart, overlapping the allocation, with the counter’s difference between them (kWh). It counts, spread evenly between the two samples (at the allocation’s edges, tariff periods, carbon hours)",
+          description:
+            "method counter: samples of the energy counter more than 5 minutes apart, overlapping the allocation, with the counter’s difference between them (kWh). It counts, spread evenly between the two samples (at the allocation’s edges, tariff periods, carbon hours)",
         }),
       }),
     ),
@@ -146,13 +187,18 @@ export const JobEnergyOut = z
 export type JobEnergyOut = z.infer<typeof JobEnergyOut>;
 
 /** What the scheduler (the jobs issue) hands over when a job takes GPUs. */
-export const AllocateGpusInput = z.object({
-  jobId: z.string().trim().min(1).max(200),
-  gpus: z.array(GpuUuid).min(1).max(1024),
-  startedAt: z.date(),
-  /** Known when recording a past allocation; otherwise set later by releaseGpus. */
-  endedAt: z.date().optional(),
-}).refine((a) => !a.endedAt || a.endedAt > a.startedAt, { message: "endedAt must be after startedAt", path: ["endedAt"] });
+export const AllocateGpusInput = z
+  .object({
+    jobId: z.string().trim().min(1).max(200),
+    gpus: z.array(GpuUuid).min(1).max(1024),
+    startedAt: z.date(),
+    /** Known when recording a past allocation; otherwise set later by releaseGpus. */
+    endedAt: z.date().optional(),
+  })
+  .refine((a) => !a.endedAt || a.endedAt > a.startedAt, {
+    message: "endedAt must be after startedAt",
+    path: ["endedAt"],
+  });
 export type AllocateGpusInput = z.infer<typeof AllocateGpusInput>;
 
 export const ReleaseGpusInput = z.object({
@@ -165,7 +211,13 @@ export type ReleaseGpusInput = z.infer<typeof ReleaseGpusInput>;
 
 export const RackPowerQuery = z.object({
   site: Name.optional(),
-  maxAgeMinutes: z.coerce.number().int().min(1).max(1440).default(15).meta({ description: "GPU readings older than this do not count" }),
+  maxAgeMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1440)
+    .default(15)
+    .meta({ description: "GPU readings older than this do not count" }),
 });
 export type RackPowerQuery = z.infer<typeof RackPowerQuery>;
 
@@ -173,7 +225,9 @@ export const RackPowerOut = z
   .object({
     site: z.string(),
     rack: z.string(),
-    powerW: z.number().meta({ description: "sum of the latest DCGM_FI_DEV_POWER_USAGE of the rack's GPUs (GPUs only)" }),
+    powerW: z
+      .number()
+      .meta({ description: "sum of the latest DCGM_FI_DEV_POWER_USAGE of the rack's GPUs (GPUs only)" }),
     powerCapKw: z.number().nullable(),
     capUsedPct: z.number().nullable(),
     gpus: z.number().int(),
@@ -183,25 +237,60 @@ export const RackPowerOut = z
   .meta({ id: "RackPower" });
 export type RackPowerOut = z.infer<typeof RackPowerOut>;
 
-export const BreakdownQuery = rangeRefinement(z.object({ site: Name, ...rangeFields, by: z.enum(["rack", "server", "gpu"]).default("rack") }));
+export const BreakdownQuery = rangeRefinement(
+  z.object({ site: Name, ...rangeFields, by: z.enum(["rack", "server", "gpu"]).default("rack") }),
+);
 export type BreakdownQuery = z.infer<typeof BreakdownQuery>;
 
 export const BreakdownOut = z
-  .object({ site: z.string(), from: z.string(), to: z.string(), by: z.enum(["rack", "server", "gpu"]), totalKwh: z.number(), items: z.array(z.object({ name: z.string(), kwh: z.number() })) })
+  .object({
+    site: z.string(),
+    from: z.string(),
+    to: z.string(),
+    by: z.enum(["rack", "server", "gpu"]),
+    totalKwh: z.number(),
+    items: z.array(z.object({ name: z.string(), kwh: z.number() })),
+  })
   .meta({ id: "EnergyBreakdown" });
 export type BreakdownOut = z.infer<typeof BreakdownOut>;
 
 export const AlertsQuery = z.object({
-  rackCapPct: z.coerce.number().positive().max(1000).default(90).meta({ description: "flag racks drawing more than this % of their cap" }),
+  rackCapPct: z.coerce
+    .number()
+    .positive()
+    .max(1000)
+    .default(90)
+    .meta({ description: "flag racks drawing more than this % of their cap" }),
   pueTarget: z.coerce.number().min(1).max(10).default(1.5),
-  pueWindowHours: z.coerce.number().int().min(1).max(24 * 31).default(24),
+  pueWindowHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 31)
+    .default(24),
 });
 export type AlertsQuery = z.infer<typeof AlertsQuery>;
 
 export const EnergyFindingOut = z
   .discriminatedUnion("kind", [
-    z.object({ kind: z.literal("rack_power_over_cap"), site: z.string(), rack: z.string(), powerW: z.number(), capW: z.number(), capUsedPct: z.number(), thresholdPct: z.number(), at: z.string().nullable() }),
-    z.object({ kind: z.literal("pue_above_target"), site: z.string(), pue: z.number(), target: z.number(), from: z.string(), to: z.string() }),
+    z.object({
+      kind: z.literal("rack_power_over_cap"),
+      site: z.string(),
+      rack: z.string(),
+      powerW: z.number(),
+      capW: z.number(),
+      capUsedPct: z.number(),
+      thresholdPct: z.number(),
+      at: z.string().nullable(),
+    }),
+    z.object({
+      kind: z.literal("pue_above_target"),
+      site: z.string(),
+      pue: z.number(),
+      target: z.number(),
+      from: z.string(),
+      to: z.string(),
+    }),
   ])
   .meta({ id: "EnergyFinding" });
 export type EnergyFindingOut = z.infer<typeof EnergyFindingOut>;

@@ -32,7 +32,9 @@ export async function readBodyText(req: Request, limit = getConfig().RACKMIND_MA
 }
 
 function tooLarge(limit: number): AppError {
-  return new AppError("payload_too_large", `The request body is larger than the limit of ${limit} bytes`, { limitBytes: limit });
+  return new AppError("payload_too_large", `The request body is larger than the limit of ${limit} bytes`, {
+    limitBytes: limit,
+  });
 }
 
 /** Throws 415 unless the request's media type is one of `accepted`. */

@@ -61,8 +61,7 @@ export type RouteInput<C extends RouteContract> = {
  * a CSV download, a status that depends on the outcome).
  */
 export type RouteReply<C extends RouteContract> =
-  | Response
-  | (C["response"]["schema"] extends z.ZodType ? z.input<C["response"]["schema"]> : void);
+  Response | (C["response"]["schema"] extends z.ZodType ? z.input<C["response"]["schema"]> : void);
 
 /** The list envelope's schema, `{items, nextCursor}` (lib/pagination.ts builds the value). */
 export function pageOf<T extends z.ZodType>(item: T) {

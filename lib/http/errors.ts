@@ -19,7 +19,12 @@ export const errorStatus = {
 
 export type ErrorBody = { error: { code: ErrorCode; message: string; details: unknown } };
 
-export function errorResponse(code: ErrorCode, message: string, details: unknown = null, headers?: HeadersInit): Response {
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  details: unknown = null,
+  headers?: HeadersInit,
+): Response {
   const body: ErrorBody = { error: { code, message, details } };
   return Response.json(body, { status: errorStatus[code], headers });
 }
@@ -28,7 +33,9 @@ type PrismaLikeError = { code: string; meta?: Record<string, unknown>; message: 
 
 function isPrismaKnownError(err: unknown): err is PrismaLikeError {
   return (
-    typeof err === "object" && err !== null && (err as { name?: string }).name === "PrismaClientKnownRequestError" &&
+    typeof err === "object" &&
+    err !== null &&
+    (err as { name?: string }).name === "PrismaClientKnownRequestError" &&
     typeof (err as { code?: unknown }).code === "string"
   );
 }
@@ -49,7 +56,10 @@ function fromPrisma(err: PrismaLikeError): AppError | null {
 }
 
 function describeTarget(meta: Record<string, unknown> | undefined): string {
-  const target = meta?.target ?? (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint?.fields;
+  const target =
+    meta?.target ??
+    (meta?.driverAdapterError as { cause?: { constraint?: { fields?: string[] } } } | undefined)?.cause?.constraint
+      ?.fields;
   if (Array.isArray(target)) return target.join(", ");
   if (typeof target === "string") return target;
   return "value";
@@ -59,11 +69,15 @@ function describeTarget(meta: Record<string, unknown> | undefined): string {
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof AppError) return errorResponse(err.code, err.message, err.details);
   if (err instanceof ZodError) {
-    return errorResponse("unprocessable_entity", summariseZodError(err), err.issues.map((i) => ({
-      path: i.path.join("."),
-      message: i.message,
-      code: i.code,
-    })));
+    return errorResponse(
+      "unprocessable_entity",
+      summariseZodError(err),
+      err.issues.map((i) => ({
+        path: i.path.join("."),
+        message: i.message,
+        code: i.code,
+      })),
+    );
   }
   if (isPrismaKnownError(err)) {
     const mapped = fromPrisma(err);

@@ -52,7 +52,10 @@ async function authorize(req: Request, contract: RouteContract): Promise<Princip
   if (permission === null || contract.publicWhen?.()) return null;
   const user = await authenticate(req);
   if (!can(user.role, permission)) {
-    throw new AppError("forbidden", `This needs the ${permissions[permission]} role (${permission}); you are ${user.role}`);
+    throw new AppError(
+      "forbidden",
+      `This needs the ${permissions[permission]} role (${permission}); you are ${user.role}`,
+    );
   }
   return user;
 }

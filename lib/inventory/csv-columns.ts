@@ -8,10 +8,25 @@ import { Currency, GpuUuid, Name, PciBusId, ServerStatus, TimeZone } from "./sch
  * `serial`, `status`). Empty cells leave an existing value unchanged.
  */
 export const inventoryColumns = [
-  "site", "site_timezone", "site_currency", "site_tariff_per_kwh", "site_carbon_g_per_kwh",
-  "rack", "rack_u_height", "rack_power_cap_kw",
-  "name", "position", "u_height", "device_type", "serial", "status",
-  "gpu_uuid", "gpu_index", "gpu_model", "gpu_memory_mib", "gpu_pci_bus_id",
+  "site",
+  "site_timezone",
+  "site_currency",
+  "site_tariff_per_kwh",
+  "site_carbon_g_per_kwh",
+  "rack",
+  "rack_u_height",
+  "rack_power_cap_kw",
+  "name",
+  "position",
+  "u_height",
+  "device_type",
+  "serial",
+  "status",
+  "gpu_uuid",
+  "gpu_index",
+  "gpu_model",
+  "gpu_memory_mib",
+  "gpu_pci_bus_id",
 ] as const;
 export type InventoryColumn = (typeof inventoryColumns)[number];
 
@@ -52,10 +67,21 @@ export const InventoryRow = z
       need("name", "for a GPU row (the server's name)");
       need("gpu_index", "for a GPU row");
     }
-    const hasGpuCells = row.gpu_index !== undefined || row.gpu_model || row.gpu_memory_mib !== undefined || row.gpu_pci_bus_id;
-    if (hasGpuCells && !row.gpu_uuid) ctx.addIssue({ code: "custom", path: ["gpu_uuid"], message: "gpu_uuid is required when other gpu_ cells are filled" });
-    const hasServerCells = row.position !== undefined || row.u_height !== undefined || row.device_type || row.serial || row.status;
-    if (hasServerCells && !row.name) ctx.addIssue({ code: "custom", path: ["name"], message: "name (the server's hostname) is required when server cells are filled" });
+    const hasGpuCells =
+      row.gpu_index !== undefined || row.gpu_model || row.gpu_memory_mib !== undefined || row.gpu_pci_bus_id;
+    if (hasGpuCells && !row.gpu_uuid)
+      ctx.addIssue({
+        code: "custom",
+        path: ["gpu_uuid"],
+        message: "gpu_uuid is required when other gpu_ cells are filled",
+      });
+    const hasServerCells =
+      row.position !== undefined || row.u_height !== undefined || row.device_type || row.serial || row.status;
+    if (hasServerCells && !row.name)
+      ctx.addIssue({
+        code: "custom",
+        path: ["name"],
+        message: "name (the server's hostname) is required when server cells are filled",
+      });
   });
 export type InventoryRow = z.infer<typeof InventoryRow>;
-

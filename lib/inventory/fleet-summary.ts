@@ -48,7 +48,16 @@ export async function getFleetSummary(now = new Date()): Promise<FleetSummary> {
     telemetry[r.state] += r.n;
     if (r.state !== "reporting") silentByHealth[r.health] += r.n;
   }
-  return { sites, racks, servers, gpus, telemetry, silentByHealth, staleAfterMinutes, gpuModels: byModel.map((r) => ({ model: r.model, count: r._count._all })) };
+  return {
+    sites,
+    racks,
+    servers,
+    gpus,
+    telemetry,
+    silentByHealth,
+    staleAfterMinutes,
+    gpuModels: byModel.map((r) => ({ model: r.model, count: r._count._all })),
+  };
 }
 
 /**
@@ -56,7 +65,12 @@ export async function getFleetSummary(now = new Date()): Promise<FleetSummary> {
  * (a failed GPU stays failed, reporting or not); otherwise "no data" when
  * telemetry is silent, whatever its last known health said; else its health.
  */
-export function gpuHeadline(s: Pick<FleetSummary, "gpus" | "silentByHealth">): { healthy: number; degraded: number; failed: number; noData: number } {
+export function gpuHeadline(s: Pick<FleetSummary, "gpus" | "silentByHealth">): {
+  healthy: number;
+  degraded: number;
+  failed: number;
+  noData: number;
+} {
   return {
     healthy: s.gpus.healthy - s.silentByHealth.healthy,
     degraded: s.gpus.degraded - s.silentByHealth.degraded,

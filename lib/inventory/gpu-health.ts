@@ -11,10 +11,18 @@ import type { GpuHealthNoteInput, GpuOut } from "./schemas";
 
 type HealthRow = { health: GpuHealth; healthSource: GpuOut["healthSource"]; healthCauses: unknown; healthAck: unknown };
 
-export type GpuHealthView = Pick<GpuOut, "healthSource" | "healthCauses" | "healthAck" | "telemetry" | "stale" | "lastSeenAt">;
+export type GpuHealthView = Pick<
+  GpuOut,
+  "healthSource" | "healthCauses" | "healthAck" | "telemetry" | "stale" | "lastSeenAt"
+>;
 
 /** The health columns and telemetry freshness of a GPU as the API shows them. */
-export function toGpuHealthView(row: HealthRow, lastSeen: Date | null, nowMs: number, staleAfterMinutes: number): GpuHealthView {
+export function toGpuHealthView(
+  row: HealthRow,
+  lastSeen: Date | null,
+  nowMs: number,
+  staleAfterMinutes: number,
+): GpuHealthView {
   const telemetry: TelemetryState = telemetryStateOf(lastSeen?.getTime() ?? null, nowMs, staleAfterMinutes);
   return {
     healthSource: row.healthSource,
@@ -27,9 +35,22 @@ export function toGpuHealthView(row: HealthRow, lastSeen: Date | null, nowMs: nu
 }
 
 /** Health set by hand (PATCH with `health`): one operator cause with the reason given. */
-export function operatorHealthData(health: GpuHealth, reason: string | null | undefined, actor: Principal): Prisma.GpuUncheckedUpdateInput {
-  const causes: HealthCause[] = health === "healthy" ? [] : [{ code: "operator", level: health, source: "operator", text: reason ?? `set ${health} by ${actorOf(actor)}` }];
-  return { health, healthReason: reasonOf(causes), healthCauses: causes as unknown as Prisma.InputJsonValue, healthSource: "operator", healthAck: DbNull };
+export function operatorHealthData(
+  health: GpuHealth,
+  reason: string | null | undefined,
+  actor: Principal,
+): Prisma.GpuUncheckedUpdateInput {
+  const causes: HealthCause[] =
+    health === "healthy"
+      ? []
+      : [{ code: "operator", level: health, source: "operator", text: reason ?? `set ${health} by ${actorOf(actor)}` }];
+  return {
+    health,
+    healthReason: reasonOf(causes),
+    healthCauses: causes as unknown as Prisma.InputJsonValue,
+    healthSource: "operator",
+    healthAck: DbNull,
+  };
 }
 
 async function lockGpu(tx: Tx, uuid: string) {
@@ -38,20 +59,35 @@ async function lockGpu(tx: Tx, uuid: string) {
   return tx.gpu.findUniqueOrThrow({ where: { id: row.id } });
 }
 
-const ackOf = (kind: "acknowledged" | "cleared", note: string, actor: Principal, now: Date) => ({ kind, by: actorOf(actor), at: now.toISOString(), note });
+const ackOf = (kind: "acknowledged" | "cleared", note: string, actor: Principal, now: Date) => ({
+  kind,
+  by: actorOf(actor),
+  at: now.toISOString(),
+  note,
+});
 
 /**
  * An operator's acknowledgement of a degraded or failed GPU ("RMA opened"):
  * the health stays, the note is shown beside it until a new cause appears.
  * 409 on a healthy GPU (there is nothing to acknowledge).
  */
-export async function acknowledgeGpuHealth(uuid: string, input: GpuHealthNoteInput, actor: Principal, now = new Date()): Promise<void> {
+export async function acknowledgeGpuHealth(
+  uuid: string,
+  input: GpuHealthNoteInput,
+  actor: Principal,
+  now = new Date(),
+): Promise<void> {
   await db.$transaction(async (tx) => {
     const gpu = await lockGpu(tx, uuid);
-    if (gpu.health === "healthy") throw new AppError("conflict", `GPU ${uuid} is healthy: there is nothing to acknowledge`);
+    if (gpu.health === "healthy")
+      throw new AppError("conflict", `GPU ${uuid} is healthy: there is nothing to acknowledge`);
     const ack = ackOf("acknowledged", input.note, actor, now);
     await tx.gpu.update({ where: { id: gpu.id }, data: { healthAck: ack } });
-    await recordAudit(tx, actor, { action: "gpu.health_acknowledge", target: `gpu:${uuid}`, details: { health: gpu.health, reason: gpu.healthReason, note: input.note } });
+    await recordAudit(tx, actor, {
+      action: "gpu.health_acknowledge",
+      target: `gpu:${uuid}`,
+      details: { health: gpu.health, reason: gpu.healthReason, note: input.note },
+    });
   });
 }
 
@@ -62,7 +98,12 @@ export async function acknowledgeGpuHealth(uuid: string, input: GpuHealthNoteInp
  * a new XID or more remapped rows do, and so does heat that persists. 409 on a
  * GPU that is already healthy.
  */
-export async function clearGpuHealth(uuid: string, input: GpuHealthNoteInput, actor: Principal, now = new Date()): Promise<void> {
+export async function clearGpuHealth(
+  uuid: string,
+  input: GpuHealthNoteInput,
+  actor: Principal,
+  now = new Date(),
+): Promise<void> {
   const found = await db.gpu.findUnique({ where: { uuid }, select: { id: true } });
   if (!found) throw new AppError("not_found", `GPU ${uuid} does not exist`);
   // Read before the transaction, on the pool: on PGlite (one session) a query on
@@ -75,12 +116,22 @@ export async function clearGpuHealth(uuid: string, input: GpuHealthNoteInput, ac
     await tx.gpu.update({
       where: { id: gpu.id },
       data: {
-        health: "healthy", healthReason: null, healthCauses: [], healthSource: "operator", healthChangedAt: now,
-        healthAck: ackOf("cleared", input.note, actor, now), healthBaseline: (baseline as Prisma.InputJsonValue | null) ?? DbNull,
+        health: "healthy",
+        healthReason: null,
+        healthCauses: [],
+        healthSource: "operator",
+        healthChangedAt: now,
+        healthAck: ackOf("cleared", input.note, actor, now),
+        healthBaseline: (baseline as Prisma.InputJsonValue | null) ?? DbNull,
       },
     });
     const previous = { from: gpu.health, reason: gpu.healthReason, causes: readHealthCauses(gpu.healthCauses) };
-    const details = { ...previous, to: "healthy", note: input.note, accepted: baseline } as unknown as Prisma.InputJsonValue;
+    const details = {
+      ...previous,
+      to: "healthy",
+      note: input.note,
+      accepted: baseline,
+    } as unknown as Prisma.InputJsonValue;
     await recordAudit(tx, actor, { action: "gpu.health_clear", target: `gpu:${uuid}`, details });
   });
 }

@@ -17,10 +17,19 @@ import { getServerRowOrThrow } from "./server-changes";
 const gpuInclude = { server: { select: { hostname: true } } } satisfies Prisma.GpuInclude;
 type GpuRow = Prisma.GpuGetPayload<{ include: typeof gpuInclude }>;
 
-type Context = { latest: Map<string, LatestReadings>; lastSeen: Map<string, Date>; nowMs: number; staleAfterMinutes: number };
+type Context = {
+  latest: Map<string, LatestReadings>;
+  lastSeen: Map<string, Date>;
+  nowMs: number;
+  staleAfterMinutes: number;
+};
 
 async function loadContext(gpuIds: string[]): Promise<Context> {
-  const [latest, lastSeen, settings] = await Promise.all([getLatestReadings(gpuIds), readLastSeen(gpuIds), getTelemetrySettings()]);
+  const [latest, lastSeen, settings] = await Promise.all([
+    getLatestReadings(gpuIds),
+    readLastSeen(gpuIds),
+    getTelemetrySettings(),
+  ]);
   return { latest, lastSeen, nowMs: Date.now(), staleAfterMinutes: settings.staleAfterMinutes };
 }
 
@@ -63,12 +72,26 @@ export async function listGpus(q: ListGpusQuery): Promise<Page<GpuOut>> {
   const c = q.cursor ? decodeCursor(q.cursor, Cursor) : null;
   const { staleAfterMinutes } = await getTelemetrySettings();
   const { rows: ids } = await getPool().query<{ id: string }>(LIST_IDS_SQL, [
-    q.hostname ?? null, q.health ?? null, q.model ?? null, q.stale ?? null, staleBefore(new Date(), staleAfterMinutes), c?.hostname ?? null, c?.index ?? 0, q.limit + 1,
+    q.hostname ?? null,
+    q.health ?? null,
+    q.model ?? null,
+    q.stale ?? null,
+    staleBefore(new Date(), staleAfterMinutes),
+    c?.hostname ?? null,
+    c?.index ?? 0,
+    q.limit + 1,
   ]);
-  const found = new Map((await db.gpu.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: gpuInclude })).map((g) => [g.id, g]));
+  const found = new Map(
+    (await db.gpu.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: gpuInclude })).map((g) => [g.id, g]),
+  );
   const rows = ids.flatMap((r) => found.get(r.id) ?? []);
   const context = await loadContext(rows.map((r) => r.id));
-  return toPage(rows, q.limit, (r) => ({ hostname: r.server.hostname, index: r.index }), (r) => toGpuOut(r, context));
+  return toPage(
+    rows,
+    q.limit,
+    (r) => ({ hostname: r.server.hostname, index: r.index }),
+    (r) => toGpuOut(r, context),
+  );
 }
 
 export async function getGpu(uuid: string): Promise<GpuOut> {
@@ -97,7 +120,10 @@ export async function updateGpu(uuid: string, input: UpdateGpuInput, actor: Prin
   const known = await db.gpu.findUnique({ where: { uuid }, select: { id: true } });
   if (!known) throw new AppError("not_found", `GPU ${uuid} does not exist`);
   // Read outside the transaction: on PGlite another connection would wait for it.
-  const inputs = input.health === "healthy" ? (await readHealthInputs([known.id], await getTelemetrySettings())).get(known.id) : undefined;
+  const inputs =
+    input.health === "healthy"
+      ? (await readHealthInputs([known.id], await getTelemetrySettings())).get(known.id)
+      : undefined;
   await db.$transaction(async (tx) => {
     const current = await tx.gpu.findUnique({ where: { uuid } });
     if (!current) throw new AppError("not_found", `GPU ${uuid} does not exist`);
@@ -106,7 +132,8 @@ export async function updateGpu(uuid: string, input: UpdateGpuInput, actor: Prin
     if (hostname) data.serverId = (await getServerRowOrThrow(hostname, tx)).id;
     if (health) Object.assign(data, operatorHealthData(health, healthReason, actor));
     else if (healthReason !== undefined) data.healthReason = healthReason;
-    if (health === "healthy" && inputs) data.healthBaseline = (baselineOf(inputs) ?? undefined) as Prisma.InputJsonValue | undefined;
+    if (health === "healthy" && inputs)
+      data.healthBaseline = (baselineOf(inputs) ?? undefined) as Prisma.InputJsonValue | undefined;
     if (health && health !== current.health) data.healthChangedAt = new Date();
     await tx.gpu.update({ where: { id: current.id }, data });
     await recordAudit(tx, actor, { action: "gpu.update", target: `gpu:${uuid}`, details: input });
@@ -119,6 +146,10 @@ export async function deleteGpu(uuid: string, actor: Principal): Promise<void> {
     const gpu = await tx.gpu.findUnique({ where: { uuid }, include: gpuInclude });
     if (!gpu) throw new AppError("not_found", `GPU ${uuid} does not exist`);
     await tx.gpu.delete({ where: { id: gpu.id } });
-    await recordAudit(tx, actor, { action: "gpu.delete", target: `gpu:${uuid}`, details: { hostname: gpu.server.hostname, index: gpu.index } });
+    await recordAudit(tx, actor, {
+      action: "gpu.delete",
+      target: `gpu:${uuid}`,
+      details: { hostname: gpu.server.hostname, index: gpu.index },
+    });
   });
 }

@@ -11,13 +11,20 @@ export function readInventoryCsv(text: string): { rows: NumberedRow[]; errors: L
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With info: true each record comes with the line it ended on (csv-parse's types miss this).
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as typeof records;
+    records = parse(text, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    }) as unknown as typeof records;
   } catch (err) {
     const e = err as { lines?: number; message: string };
     return { rows: [], errors: [{ line: e.lines ?? 1, message: `CSV syntax: ${e.message}` }] };
   }
   const [header, ...body] = records;
-  if (!header) return { rows: [], errors: [{ line: 1, message: "the CSV is empty; the first line must name the columns" }] };
+  if (!header)
+    return { rows: [], errors: [{ line: 1, message: "the CSV is empty; the first line must name the columns" }] };
   const headerErrors = checkHeader(header.record);
   if (headerErrors.length) return { rows: [], errors: headerErrors };
   const rows: NumberedRow[] = [];
@@ -30,7 +37,9 @@ export function readInventoryCsv(text: string): { rows: NumberedRow[]; errors: L
     }
     const parsed = InventoryRow.safeParse(Object.fromEntries(header.record.map((col, i) => [col, record[i]])));
     if (parsed.success) rows.push({ line, row: parsed.data });
-    else for (const issue of parsed.error.issues) errors.push({ line, message: `${issue.path.join(".") || "row"}: ${issue.message}` });
+    else
+      for (const issue of parsed.error.issues)
+        errors.push({ line, message: `${issue.path.join(".") || "row"}: ${issue.message}` });
   }
   if (rows.length === 0 && errors.length === 0) errors.push({ line: 1, message: "the CSV has a header but no rows" });
   return { rows, errors };
@@ -40,7 +49,8 @@ function checkHeader(header: string[]): LineError[] {
   const known = new Set<string>(inventoryColumns);
   const errors: LineError[] = [];
   const unknown = header.filter((c) => !known.has(c));
-  if (unknown.length) errors.push({ line: 1, message: `unknown columns: ${unknown.join(", ")} (known: ${inventoryColumns.join(", ")})` });
+  if (unknown.length)
+    errors.push({ line: 1, message: `unknown columns: ${unknown.join(", ")} (known: ${inventoryColumns.join(", ")})` });
   const repeated = header.filter((c, i) => header.indexOf(c) !== i);
   if (repeated.length) errors.push({ line: 1, message: `repeated columns: ${[...new Set(repeated)].join(", ")}` });
   if (!header.includes("site")) errors.push({ line: 1, message: "the site column is required" });
@@ -60,22 +70,52 @@ export function writeInventoryCsv(fleet: FleetState): string {
   const serversByRack = groupBy([...fleet.servers.values()], (s) => s.rackKey);
   const racksBySite = groupBy([...fleet.racks.values()], (r) => r.site);
   for (const site of sortBy([...fleet.sites.values()], (s) => s.name)) {
-    const siteCells: Cells = { site: site.name, site_timezone: site.timezone, site_currency: site.currency, site_tariff_per_kwh: site.tariffPerKwh, site_carbon_g_per_kwh: site.carbonGPerKwh };
+    const siteCells: Cells = {
+      site: site.name,
+      site_timezone: site.timezone,
+      site_currency: site.currency,
+      site_tariff_per_kwh: site.tariffPerKwh,
+      site_carbon_g_per_kwh: site.carbonGPerKwh,
+    };
     const racks = sortBy(racksBySite.get(site.name) ?? [], (r) => r.name);
     if (racks.length === 0) rows.push(siteCells);
     for (const rack of racks) {
-      const rackCells: Cells = { ...siteCells, rack: rack.name, rack_u_height: rack.heightU, rack_power_cap_kw: rack.powerCapKw };
+      const rackCells: Cells = {
+        ...siteCells,
+        rack: rack.name,
+        rack_u_height: rack.heightU,
+        rack_power_cap_kw: rack.powerCapKw,
+      };
       const servers = sortBy(serversByRack.get(`${site.name}/${rack.name}`) ?? [], (s) => s.hostname);
       if (servers.length === 0) rows.push(rackCells);
       for (const s of servers) {
-        const serverCells: Cells = { ...rackCells, name: s.hostname, position: s.positionU, u_height: s.heightU, device_type: s.model, serial: s.serial, status: s.status };
+        const serverCells: Cells = {
+          ...rackCells,
+          name: s.hostname,
+          position: s.positionU,
+          u_height: s.heightU,
+          device_type: s.model,
+          serial: s.serial,
+          status: s.status,
+        };
         const gpus = [...(gpusByServer.get(s.hostname) ?? [])].sort((a, b) => a.index - b.index);
         if (gpus.length === 0) rows.push(serverCells);
-        for (const g of gpus) rows.push({ ...serverCells, gpu_uuid: g.uuid, gpu_index: g.index, gpu_model: g.model, gpu_memory_mib: g.memoryMiB, gpu_pci_bus_id: g.pciBusId });
+        for (const g of gpus)
+          rows.push({
+            ...serverCells,
+            gpu_uuid: g.uuid,
+            gpu_index: g.index,
+            gpu_model: g.model,
+            gpu_memory_mib: g.memoryMiB,
+            gpu_pci_bus_id: g.pciBusId,
+          });
       }
     }
   }
-  return stringify(rows.map((r) => inventoryColumns.map((c) => r[c] ?? "")), { header: true, columns: [...inventoryColumns] });
+  return stringify(
+    rows.map((r) => inventoryColumns.map((c) => r[c] ?? "")),
+    { header: true, columns: [...inventoryColumns] },
+  );
 }
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {

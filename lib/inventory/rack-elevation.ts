@@ -52,7 +52,10 @@ const healthRank: Record<GpuHealth, number> = { healthy: 0, degraded: 1, failed:
 
 /** The least healthy of `healths`, or null when there are none. */
 export function worstHealth(healths: GpuHealth[]): GpuHealth | null {
-  return healths.reduce<GpuHealth | null>((worst, h) => (worst === null || healthRank[h] > healthRank[worst] ? h : worst), null);
+  return healths.reduce<GpuHealth | null>(
+    (worst, h) => (worst === null || healthRank[h] > healthRank[worst] ? h : worst),
+    null,
+  );
 }
 
 /**
@@ -88,7 +91,11 @@ const elevationServerSelect = {
 /** Which of these GPU ids are silent: no sample since the stale threshold, or none ever. */
 async function silentGpuIds(ids: string[], now: Date): Promise<Set<string>> {
   const [lastSeen, { staleAfterMinutes }] = await Promise.all([readLastSeen(ids), getTelemetrySettings()]);
-  return new Set(ids.filter((id) => telemetryStateOf(lastSeen.get(id)?.getTime() ?? null, now.getTime(), staleAfterMinutes) !== "reporting"));
+  return new Set(
+    ids.filter(
+      (id) => telemetryStateOf(lastSeen.get(id)?.getTime() ?? null, now.getTime(), staleAfterMinutes) !== "reporting",
+    ),
+  );
 }
 
 /**
@@ -99,10 +106,16 @@ async function silentGpuIds(ids: string[], now: Date): Promise<Set<string>> {
 export async function getRackElevation(site: string, rack: string): Promise<RackElevation | null> {
   const row = await db.rack.findFirst({
     where: { name: rack, site: { name: site } },
-    include: { site: { select: { name: true } }, servers: { select: elevationServerSelect, orderBy: { positionU: "asc" } } },
+    include: {
+      site: { select: { name: true } },
+      servers: { select: elevationServerSelect, orderBy: { positionU: "asc" } },
+    },
   });
   if (!row) return null;
-  const silent = await silentGpuIds(row.servers.flatMap((s) => s.gpus.map((g) => g.id)), new Date());
+  const silent = await silentGpuIds(
+    row.servers.flatMap((s) => s.gpus.map((g) => g.id)),
+    new Date(),
+  );
   return {
     site: row.site.name,
     name: row.name,
@@ -131,7 +144,10 @@ export async function listRackSummaries(): Promise<RackSummary[]> {
     },
     orderBy: [{ site: { name: "asc" } }, { name: "asc" }],
   });
-  const silent = await silentGpuIds(rows.flatMap((r) => r.servers.flatMap((s) => s.gpus.map((g) => g.id))), new Date());
+  const silent = await silentGpuIds(
+    rows.flatMap((r) => r.servers.flatMap((s) => s.gpus.map((g) => g.id))),
+    new Date(),
+  );
   return rows.map((r) => {
     const servers: Record<ServerStatus, number> = { active: 0, maintenance: 0, retired: 0 };
     const gpus: Record<GpuHealth, number> = { healthy: 0, degraded: 0, failed: 0 };

@@ -27,10 +27,16 @@ function toRackOut(r: RackRow): RackOut {
  */
 export async function resolveRack(ref: string, client: Tx | typeof db = db) {
   const [siteName, rackName] = ref.includes("/") ? ref.split("/", 2) : [undefined, ref];
-  const racks = await client.rack.findMany({ where: { name: rackName, site: siteName ? { name: siteName } : undefined }, include: { site: true } });
+  const racks = await client.rack.findMany({
+    where: { name: rackName, site: siteName ? { name: siteName } : undefined },
+    include: { site: true },
+  });
   if (racks.length === 0) throw new AppError("not_found", `Rack ${ref} does not exist`);
   if (racks.length > 1) {
-    throw new AppError("unprocessable_entity", `Rack name ${ref} exists at several sites; say which: ${racks.map((r) => `${r.site.name}/${r.name}`).join(", ")}`);
+    throw new AppError(
+      "unprocessable_entity",
+      `Rack name ${ref} exists at several sites; say which: ${racks.map((r) => `${r.site.name}/${r.name}`).join(", ")}`,
+    );
   }
   return racks[0]!;
 }
@@ -48,7 +54,11 @@ export async function createRack(input: CreateRackInput, actor: Principal): Prom
 }
 
 export async function listRacks(q: { site?: string }): Promise<RackOut[]> {
-  const rows = await db.rack.findMany({ where: q.site ? { site: { name: q.site } } : {}, include: rackInclude, orderBy: [{ site: { name: "asc" } }, { name: "asc" }] });
+  const rows = await db.rack.findMany({
+    where: q.site ? { site: { name: q.site } } : {},
+    include: rackInclude,
+    orderBy: [{ site: { name: "asc" } }, { name: "asc" }],
+  });
   return rows.map(toRackOut);
 }
 
@@ -63,12 +73,19 @@ export async function updateRack(ref: string, input: UpdateRackInput, actor: Pri
     const rack = await resolveRack(ref, tx);
     await lockRack(tx, rack.id);
     if (input.heightU !== undefined) {
-      const [highest] = await tx.$queryRaw<{ top: number | null }[]>`SELECT MAX("positionU" + "heightU" - 1)::int AS top FROM "Server" WHERE "rackId" = ${rack.id}::uuid`;
+      const [highest] = await tx.$queryRaw<
+        { top: number | null }[]
+      >`SELECT MAX("positionU" + "heightU" - 1)::int AS top FROM "Server" WHERE "rackId" = ${rack.id}::uuid`;
       const top = highest?.top ?? 0;
-      if (top > input.heightU) throw new AppError("conflict", `Rack ${ref} has servers up to U${top}; it cannot shrink to ${input.heightU}U`);
+      if (top > input.heightU)
+        throw new AppError("conflict", `Rack ${ref} has servers up to U${top}; it cannot shrink to ${input.heightU}U`);
     }
     const updated = await tx.rack.update({ where: { id: rack.id }, data: input, include: rackInclude });
-    await recordAudit(tx, actor, { action: "rack.update", target: `rack:${rack.site.name}/${rack.name}`, details: input });
+    await recordAudit(tx, actor, {
+      action: "rack.update",
+      target: `rack:${rack.site.name}/${rack.name}`,
+      details: input,
+    });
     return toRackOut(updated);
   });
 }
@@ -78,7 +95,8 @@ export async function deleteRack(ref: string, actor: Principal): Promise<void> {
   await db.$transaction(async (tx) => {
     const rack = await resolveRack(ref, tx);
     const servers = await tx.server.count({ where: { rackId: rack.id } });
-    if (servers > 0) throw new AppError("conflict", `Rack ${ref} still holds ${servers} servers; move or delete them first`);
+    if (servers > 0)
+      throw new AppError("conflict", `Rack ${ref} still holds ${servers} servers; move or delete them first`);
     await tx.rack.delete({ where: { id: rack.id } });
     await recordAudit(tx, actor, { action: "rack.delete", target: `rack:${rack.site.name}/${rack.name}` });
   });

@@ -2,9 +2,19 @@ import { z } from "zod";
 import { PageQuery } from "../pagination";
 
 /** Names operators type and scripts pass in URLs: no spaces or slashes. */
-export const Name = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
+export const Name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
 /** A rack by name, or `site/rack` when the same rack name exists at two sites. */
-export const RackRef = z.string().trim().min(1).max(130).regex(/^([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, "a rack name, or site/rack");
+export const RackRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(130)
+  .regex(/^([A-Za-z0-9._-]+\/)?[A-Za-z0-9._-]+$/, "a rack name, or site/rack");
 
 export const ServerStatus = z.enum(["active", "maintenance", "retired"]).meta({ id: "ServerStatus" });
 export const GpuHealth = z.enum(["healthy", "degraded", "failed"]).meta({ id: "GpuHealth" });
@@ -41,14 +51,22 @@ export const TimeZone = z
   .string()
   .refine(isTimeZone, "an IANA time zone such as Europe/Amsterdam")
   .transform(canonicalTimeZoneCase);
-export const PciBusId = z.string().trim().regex(/^[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-7]$/, "a PCI bus id such as 00000000:18:00.0");
+export const PciBusId = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Fa-f]{4,8}:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}\.[0-7]$/, "a PCI bus id such as 00000000:18:00.0");
 
 export const CreateSiteInput = z
   .object({
     name: Name,
     tariffPerKwh: money.optional().meta({ description: "price of one kWh in `currency`" }),
     currency: Currency.default("USD"),
-    carbonGPerKwh: z.number().nonnegative().max(5000).optional().meta({ description: "grid carbon intensity, gCO2e/kWh" }),
+    carbonGPerKwh: z
+      .number()
+      .nonnegative()
+      .max(5000)
+      .optional()
+      .meta({ description: "grid carbon intensity, gCO2e/kWh" }),
     timezone: TimeZone.default("UTC"),
   })
   .meta({ id: "CreateSiteInput" });
@@ -86,7 +104,10 @@ export type SiteOut = z.infer<typeof SiteOut>;
 
 export const UpdateSiteInput = CreateSiteInput.omit({ name: true })
   .partial()
-  .extend({ tariffPerKwh: money.nullable().optional(), carbonGPerKwh: z.number().nonnegative().max(5000).nullable().optional() })
+  .extend({
+    tariffPerKwh: money.nullable().optional(),
+    carbonGPerKwh: z.number().nonnegative().max(5000).nullable().optional(),
+  })
   .meta({ id: "UpdateSiteInput" });
 export type UpdateSiteInput = z.infer<typeof UpdateSiteInput>;
 
@@ -153,7 +174,10 @@ export const UpdateServerInput = z
   .meta({ id: "UpdateServerInput" });
 export type UpdateServerInput = z.infer<typeof UpdateServerInput>;
 
-export const GpuUuid = z.string().trim().regex(/^GPU-[0-9a-fA-F-]{8,64}$/, "an NVIDIA GPU UUID such as GPU-927d7444-b45a-7c49-8402-5e686e46a026");
+export const GpuUuid = z
+  .string()
+  .trim()
+  .regex(/^GPU-[0-9a-fA-F-]{8,64}$/, "an NVIDIA GPU UUID such as GPU-927d7444-b45a-7c49-8402-5e686e46a026");
 
 export const CreateGpuInput = z
   .object({
@@ -178,22 +202,29 @@ export const ListGpusQuery = PageQuery.extend({
   hostname: Name.optional(),
   health: GpuHealth.optional().meta({ description: "last known health (stale GPUs included: combine with `stale`)" }),
   model: z.string().min(1).max(100).optional(),
-  stale: z.stringbool().optional().meta({ description: "true: only GPUs with no sample within the stale threshold (or none ever); false: only reporting GPUs" }),
+  stale: z.stringbool().optional().meta({
+    description: "true: only GPUs with no sample within the stale threshold (or none ever); false: only reporting GPUs",
+  }),
 });
 export type ListGpusQuery = z.infer<typeof ListGpusQuery>;
 
-export const TelemetryState = z
-  .enum(["reporting", "stale", "never"])
-  .meta({ id: "GpuTelemetryState", description: "reporting: a sample within the stale threshold; stale: none since; never: no sample ever" });
+export const TelemetryState = z.enum(["reporting", "stale", "never"]).meta({
+  id: "GpuTelemetryState",
+  description: "reporting: a sample within the stale threshold; stale: none since; never: no sample ever",
+});
 export type TelemetryState = z.infer<typeof TelemetryState>;
 
-export const GpuHealthSource = z
-  .enum(["inventory", "seed", "operator", "telemetry"])
-  .meta({ id: "GpuHealthSource", description: "who set the current health: as registered, the demo seed, an operator, or telemetry" });
+export const GpuHealthSource = z.enum(["inventory", "seed", "operator", "telemetry"]).meta({
+  id: "GpuHealthSource",
+  description: "who set the current health: as registered, the demo seed, an operator, or telemetry",
+});
 
 export const HealthCauseOut = z
   .object({
-    code: z.string().meta({ description: "xid, row_remap_failure, uncorrectable_remapped_rows, temperature, power_cap_throttling; operator, seed or recorded" }),
+    code: z.string().meta({
+      description:
+        "xid, row_remap_failure, uncorrectable_remapped_rows, temperature, power_cap_throttling; operator, seed or recorded",
+    }),
     level: z.enum(["degraded", "failed"]),
     source: z.enum(["inventory", "seed", "operator", "telemetry", "unknown"]),
     text: z.string(),
@@ -207,7 +238,10 @@ export type HealthCauseOut = z.infer<typeof HealthCauseOut>;
 
 export const HealthAckOut = z
   .object({ kind: z.enum(["acknowledged", "cleared"]), by: z.string(), at: z.string(), note: z.string() })
-  .meta({ id: "GpuHealthAck", description: "an operator's word on the current health; dropped when a new cause appears" });
+  .meta({
+    id: "GpuHealthAck",
+    description: "an operator's word on the current health; dropped when a new cause appears",
+  });
 export type HealthAckOut = z.infer<typeof HealthAckOut>;
 
 /** Acknowledging or clearing a GPU's health: the note is required (it is the audit trail's why). */
@@ -231,7 +265,9 @@ export const GpuOut = z
     healthCauses: z.array(HealthCauseOut),
     healthAck: HealthAckOut.nullable(),
     telemetry: TelemetryState,
-    stale: z.boolean().meta({ description: "no sample within the stale threshold (telemetry settings `staleAfterMinutes`), or none ever" }),
+    stale: z.boolean().meta({
+      description: "no sample within the stale threshold (telemetry settings `staleAfterMinutes`), or none ever",
+    }),
     lastSeenAt: z.string().nullable().meta({ description: "time of the GPU's newest sample of any field" }),
     utilPct: z.number().nullable().meta({ description: "latest telemetry; null until telemetry arrives" }),
     memUsedMiB: z.number().nullable(),

@@ -14,13 +14,19 @@ import { getServer } from "./servers";
 async function assertPlacement(tx: Tx, rack: { id: string; name: string; heightU: number }, slot: Slot): Promise<void> {
   const outside = outOfRackReason(slot, rack.name, rack.heightU);
   if (outside) throw new AppError("unprocessable_entity", outside, { field: "positionU" });
-  const others = await tx.server.findMany({ where: { rackId: rack.id }, select: { hostname: true, positionU: true, heightU: true } });
+  const others = await tx.server.findMany({
+    where: { rackId: rack.id },
+    select: { hostname: true, positionU: true, heightU: true },
+  });
   const clash = findOverlap(slot, others);
   if (clash) throw new AppError("conflict", overlapReason(slot, clash, rack.name), { overlaps: clash.hostname });
 }
 
 export async function getServerRowOrThrow(hostname: string, client: Tx | typeof db = db) {
-  const server = await client.server.findUnique({ where: { hostname }, include: { rack: { include: { site: true } } } });
+  const server = await client.server.findUnique({
+    where: { hostname },
+    include: { rack: { include: { site: true } } },
+  });
   if (!server) throw new AppError("not_found", `Server ${hostname} does not exist`);
   return server;
 }
@@ -33,7 +39,11 @@ export async function createServer(input: CreateServerInput, actor: Principal): 
     await assertPlacement(tx, rack, input);
     const { rack: _ref, ...fields } = input;
     await tx.server.create({ data: { ...fields, rackId: rack.id } });
-    await recordAudit(tx, actor, { action: "server.create", target: `server:${input.hostname}`, details: { ...input, rack: `${rack.site.name}/${rack.name}` } });
+    await recordAudit(tx, actor, {
+      action: "server.create",
+      target: `server:${input.hostname}`,
+      details: { ...input, rack: `${rack.site.name}/${rack.name}` },
+    });
   });
   return getServer(input.hostname);
 }
@@ -43,8 +53,13 @@ export async function updateServer(hostname: string, input: UpdateServerInput, a
   const finalHostname = await db.$transaction(async (tx) => {
     const current = await getServerRowOrThrow(hostname, tx);
     const rack = input.rack ? await resolveRack(input.rack, tx) : current.rack;
-    const slot = { hostname, positionU: input.positionU ?? current.positionU, heightU: input.heightU ?? current.heightU };
-    const isMoving = rack.id !== current.rackId || slot.positionU !== current.positionU || slot.heightU !== current.heightU;
+    const slot = {
+      hostname,
+      positionU: input.positionU ?? current.positionU,
+      heightU: input.heightU ?? current.heightU,
+    };
+    const isMoving =
+      rack.id !== current.rackId || slot.positionU !== current.positionU || slot.heightU !== current.heightU;
     if (isMoving) {
       await lockRack(tx, rack.id);
       await assertPlacement(tx, rack, slot);
@@ -52,7 +67,16 @@ export async function updateServer(hostname: string, input: UpdateServerInput, a
     const { rack: _ref, ...fields } = input;
     const updated = await tx.server.update({ where: { id: current.id }, data: { ...fields, rackId: rack.id } });
     const changes = Object.fromEntries(
-      Object.entries(input).map(([k, v]) => [k, { from: k === "rack" ? `${current.rack.site.name}/${current.rack.name}` : current[k as keyof typeof fields] ?? null, to: v }]),
+      Object.entries(input).map(([k, v]) => [
+        k,
+        {
+          from:
+            k === "rack"
+              ? `${current.rack.site.name}/${current.rack.name}`
+              : (current[k as keyof typeof fields] ?? null),
+          to: v,
+        },
+      ]),
     );
     await recordAudit(tx, actor, { action: "server.update", target: `server:${hostname}`, details: changes });
     return updated.hostname;
@@ -66,6 +90,10 @@ export async function deleteServer(hostname: string, actor: Principal): Promise<
     const server = await getServerRowOrThrow(hostname, tx);
     const gpus = await tx.gpu.count({ where: { serverId: server.id } });
     await tx.server.delete({ where: { id: server.id } });
-    await recordAudit(tx, actor, { action: "server.delete", target: `server:${hostname}`, details: { gpusRemoved: gpus, rack: `${server.rack.site.name}/${server.rack.name}` } });
+    await recordAudit(tx, actor, {
+      action: "server.delete",
+      target: `server:${hostname}`,
+      details: { gpusRemoved: gpus, rack: `${server.rack.site.name}/${server.rack.name}` },
+    });
   });
 }

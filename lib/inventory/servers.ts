@@ -6,7 +6,10 @@ import type { ListServersQuery, ServerOut } from "./schemas";
 
 const Cursor = z.object({ hostname: z.string() });
 
-const serverInclude = { rack: { include: { site: true } }, _count: { select: { gpus: true } } } satisfies Prisma.ServerInclude;
+const serverInclude = {
+  rack: { include: { site: true } },
+  _count: { select: { gpus: true } },
+} satisfies Prisma.ServerInclude;
 type ServerRow = Prisma.ServerGetPayload<{ include: typeof serverInclude }>;
 
 function toServerOut(s: ServerRow): ServerOut {
@@ -42,7 +45,12 @@ export async function listServers(q: ListServersQuery): Promise<Page<ServerOut>>
     ];
   }
   if (q.cursor) where.hostname = { gt: decodeCursor(q.cursor, Cursor).hostname };
-  const rows = await db.server.findMany({ where, include: serverInclude, orderBy: { hostname: "asc" }, take: q.limit + 1 });
+  const rows = await db.server.findMany({
+    where,
+    include: serverInclude,
+    orderBy: { hostname: "asc" },
+    take: q.limit + 1,
+  });
   return toPage(rows, q.limit, (r) => ({ hostname: r.hostname }), toServerOut);
 }
 

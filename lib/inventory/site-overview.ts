@@ -1,8 +1,22 @@
 import { db } from "../db";
 
-export type SiteOverview = { name: string; timezone: string; racks: number; servers: number; gpus: number; powerCapKw: number };
+export type SiteOverview = {
+  name: string;
+  timezone: string;
+  racks: number;
+  servers: number;
+  gpus: number;
+  powerCapKw: number;
+};
 
-type SiteOverviewRow = { name: string; timezone: string; racks: number; servers: number; gpus: number; powerCapKw: number };
+type SiteOverviewRow = {
+  name: string;
+  timezone: string;
+  racks: number;
+  servers: number;
+  gpus: number;
+  powerCapKw: number;
+};
 
 /**
  * Per-site counts for the overview page. One query with correlated subqueries:

@@ -26,7 +26,10 @@ export async function listUnhealthyGpus(limit = 20, now = new Date()): Promise<U
     orderBy: [{ health: "desc" }, { server: { hostname: "asc" } }, { index: "asc" }],
     take: limit,
   });
-  const [lastSeen, { staleAfterMinutes }] = await Promise.all([readLastSeen(rows.map((r) => r.id)), getTelemetrySettings()]);
+  const [lastSeen, { staleAfterMinutes }] = await Promise.all([
+    readLastSeen(rows.map((r) => r.id)),
+    getTelemetrySettings(),
+  ]);
   return rows.map((g) => {
     const seen = lastSeen.get(g.id) ?? null;
     return {

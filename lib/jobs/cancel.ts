@@ -23,10 +23,22 @@ export async function cancelJob(id: string, actor: Principal): Promise<JobOut> {
       where: { id, status: { in: [...activeStatuses] } },
       data: { status: "cancelled", finishedAt: now, waitingReason: null },
     });
-    if (count === 0) throw new AppError("conflict", `Job ${id} has already finished (${job.status}); there is nothing to cancel`, { status: job.status });
+    if (count === 0)
+      throw new AppError("conflict", `Job ${id} has already finished (${job.status}); there is nothing to cancel`, {
+        status: job.status,
+      });
     const freed = await freeJobGpus(tx, id, now);
-    await appendJobLog(tx, id, "warn", `cancelled by ${actorOf(actor)} while ${job.status}${freed ? `; ${freed} GPU${freed === 1 ? "" : "s"} freed` : ""}`);
-    await recordAudit(tx, actor, { action: "job.cancel", target: `job:${id}`, details: { from: job.status, gpusFreed: freed } });
+    await appendJobLog(
+      tx,
+      id,
+      "warn",
+      `cancelled by ${actorOf(actor)} while ${job.status}${freed ? `; ${freed} GPU${freed === 1 ? "" : "s"} freed` : ""}`,
+    );
+    await recordAudit(tx, actor, {
+      action: "job.cancel",
+      target: `job:${id}`,
+      details: { from: job.status, gpusFreed: freed },
+    });
     return job.runId;
   });
   // After the commit: the run of a job no live worker trains (its worker died)

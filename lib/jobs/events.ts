@@ -23,7 +23,10 @@ const KEEPALIVE_MS = 15_000;
 type Emit = (event: string, data: unknown, id?: string) => void;
 
 /** The fields of a `status` event. */
-export type JobStatusEvent = Pick<JobOut, "status" | "waitingReason" | "progress" | "attempts" | "placement" | "error" | "placedAt" | "startedAt" | "finishedAt">;
+export type JobStatusEvent = Pick<
+  JobOut,
+  "status" | "waitingReason" | "progress" | "attempts" | "placement" | "error" | "placedAt" | "startedAt" | "finishedAt"
+>;
 
 function statusOf(job: JobOut): JobStatusEvent {
   const { status, waitingReason, progress, attempts, placement, error, placedAt, startedAt, finishedAt } = job;
@@ -42,7 +45,8 @@ async function follow(jobId: string, emit: Emit, signal: AbortSignal): Promise<v
     await new Promise((r) => setTimeout(r, POLL_MS));
     if (signal.aborted) return;
     job = await getJob(jobId);
-    for (const line of job.history.filter((h) => h.epoch > epoch)) emit("epoch", { ...line, epochs: job.progress.epochs }, String(line.epoch));
+    for (const line of job.history.filter((h) => h.epoch > epoch))
+      emit("epoch", { ...line, epochs: job.progress.epochs }, String(line.epoch));
     epoch = Math.max(epoch, job.history.at(-1)?.epoch ?? 0);
     const next = JSON.stringify(statusOf(job));
     if (next !== status) emit("status", statusOf(job));
@@ -66,7 +70,8 @@ export async function jobEventStream(jobId: string, signal: AbortSignal): Promis
       const write = (text: string) => {
         if (!stop.signal.aborted) controller.enqueue(encoder.encode(text));
       };
-      const emit: Emit = (event, data, id) => write(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const emit: Emit = (event, data, id) =>
+        write(`${id ? `id: ${id}\n` : ""}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       write("retry: 2000\n\n");
       const keepalive = setInterval(() => write(": keepalive\n\n"), KEEPALIVE_MS);
       follow(jobId, emit, stop.signal)

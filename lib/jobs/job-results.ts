@@ -12,8 +12,13 @@ import type { EvaluationOut } from "./schemas";
 
 // Read only the fields the API promises, so an engine that stores more does not change the answer.
 const StoredEvaluation = z.object({
-  accuracy: z.number(), precision: z.number(), recall: z.number(), f1: z.number(),
-  confusion: z.array(z.array(z.number())), classes: z.array(z.string()).default([]), samples: z.number().nullable().default(null),
+  accuracy: z.number(),
+  precision: z.number(),
+  recall: z.number(),
+  f1: z.number(),
+  confusion: z.array(z.array(z.number())),
+  classes: z.array(z.string()).default([]),
+  samples: z.number().nullable().default(null),
   rocAuc: z.number().nullable().catch(null).default(null),
   average: z.enum(["binary", "macro"]).optional().catch(undefined),
   split: EvaluatedOn.optional().catch(undefined),
@@ -30,7 +35,9 @@ const TrainingView = z.object({
 export function selectsOnValidation(training: unknown): boolean {
   const t = TrainingView.safeParse(training ?? {});
   if (!t.success) return false;
-  return (t.data.earlyStopping !== undefined && t.data.earlyStopping !== "off") || t.data.lrSchedule?.type === "plateau";
+  return (
+    (t.data.earlyStopping !== undefined && t.data.earlyStopping !== "off") || t.data.lrSchedule?.type === "plateau"
+  );
 }
 
 const NOT_RECORDED = "Which rows these figures are on was not recorded (the job finished before Rackmind stored it).";
@@ -45,11 +52,19 @@ export function toEvaluation(raw: unknown, context: { dataset: string; training?
   const basis =
     split === null
       ? NOT_RECORDED
-      : basisStatement({ evaluatedOn: split, heldOut, dataset: context.dataset, selectsOnValidation: selectsOnValidation(context.training), evaluation: { samples: e.samples ?? 0 } });
+      : basisStatement({
+          evaluatedOn: split,
+          heldOut,
+          dataset: context.dataset,
+          selectsOnValidation: selectsOnValidation(context.training),
+          evaluation: { samples: e.samples ?? 0 },
+        });
   return { ...e, average: average ?? (e.classes.length > 2 ? "macro" : "binary"), split, heldOut, basis };
 }
 
 /** The verdict in an evaluation job's stored result (the evaluation fields plus `verdict`); null when not judged. */
 export function verdictOfResult(result: unknown): Verdict | null {
-  return result && typeof result === "object" && "verdict" in result ? readVerdict((result as { verdict: unknown }).verdict) : null;
+  return result && typeof result === "object" && "verdict" in result
+    ? readVerdict((result as { verdict: unknown }).verdict)
+    : null;
 }

@@ -4,7 +4,12 @@ import type { JobLogOut } from "./schemas";
 export type LogLevel = "info" | "warn" | "error";
 
 /** Appends a line to a job's log; pass the transaction that makes the change it describes. */
-export async function appendJobLog(client: Tx | typeof db, jobId: string, level: LogLevel, message: string): Promise<void> {
+export async function appendJobLog(
+  client: Tx | typeof db,
+  jobId: string,
+  level: LogLevel,
+  message: string,
+): Promise<void> {
   await client.jobLog.create({ data: { jobId, level, message } });
 }
 

@@ -13,7 +13,11 @@ type RunView = { epoch: number; epochs: number; history: unknown; evaluation: un
 // The engine stores history as JSON; read only the fields the API promises,
 // so an engine that stores more does not change the answer.
 const HistoryLine = z.object({
-  epoch: z.number(), loss: z.number(), valLoss: z.number().nullable().default(null), accuracy: z.number(), valAccuracy: z.number().nullable().default(null),
+  epoch: z.number(),
+  loss: z.number(),
+  valLoss: z.number().nullable().default(null),
+  accuracy: z.number(),
+  valAccuracy: z.number().nullable().default(null),
 });
 
 export function toHistory(raw: unknown): EpochOut[] {
@@ -41,7 +45,9 @@ export function toJobSummary(job: Job, run: RunView | null): JobSummaryOut {
     dataset: spec.dataset,
     modelName: isTraining ? (spec.modelName ?? null) : null,
     request: { gpus: job.gpus, gpuModel: job.gpuModel, minMemoryMiB: job.minMemoryMiB },
-    progress: isTraining ? { epoch: run?.epoch ?? 0, epochs: run?.epochs ?? epochs } : { epoch: job.status === "succeeded" ? 1 : 0, epochs },
+    progress: isTraining
+      ? { epoch: run?.epoch ?? 0, epochs: run?.epochs ?? epochs }
+      : { epoch: job.status === "succeeded" ? 1 : 0, epochs },
     waitingReason: job.waitingReason,
     error: job.error,
     attempts: job.attempts,
@@ -60,7 +66,10 @@ export function toJobSummary(job: Job, run: RunView | null): JobSummaryOut {
 async function runsById(ids: (string | null)[]): Promise<Map<string, RunView>> {
   const wanted = ids.filter((id): id is string => id !== null);
   if (wanted.length === 0) return new Map();
-  const runs = await db.trainingRun.findMany({ where: { id: { in: wanted } }, select: { id: true, epoch: true, epochs: true, history: true, evaluation: true, verdict: true } });
+  const runs = await db.trainingRun.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, epoch: true, epochs: true, history: true, evaluation: true, verdict: true },
+  });
   return new Map(runs.map((r) => [r.id, r]));
 }
 
@@ -76,7 +85,10 @@ export async function getJob(id: string): Promise<JobOut> {
   return {
     ...summary,
     history: toHistory(run?.history),
-    evaluation: toEvaluation(job.type === "evaluate" ? job.result : run?.evaluation, { dataset: summary.dataset, training }),
+    evaluation: toEvaluation(job.type === "evaluate" ? job.result : run?.evaluation, {
+      dataset: summary.dataset,
+      training,
+    }),
     placement: { gpus, hosts: [...new Set(allocations.flatMap((a) => (a.hostname ? [a.hostname] : [])))] },
     modelVersion: null,
     spec: job.spec as Record<string, unknown>,
@@ -91,7 +103,12 @@ export async function listJobs(q: ListJobsQuery): Promise<Page<JobSummaryOut>> {
   if (q.cursor) where.seq = { lt: BigInt(decodeCursor(q.cursor, Cursor).seq) };
   const rows = await db.job.findMany({ where, orderBy: { seq: "desc" }, take: q.limit + 1 });
   const runs = await runsById(rows.map((r) => r.runId));
-  return toPage(rows, q.limit, (r) => ({ seq: r.seq.toString() }), (r) => toJobSummary(r, runs.get(r.runId ?? "") ?? null));
+  return toPage(
+    rows,
+    q.limit,
+    (r) => ({ seq: r.seq.toString() }),
+    (r) => toJobSummary(r, runs.get(r.runId ?? "") ?? null),
+  );
 }
 
 /** Teams that have submitted jobs, for the list page's filter. */

@@ -8,20 +8,34 @@ import { cronProblem } from "./schedules/cron";
 
 export const JobPriority = z.enum(["low", "normal", "high"]).meta({ id: "JobPriority" });
 export type JobPriority = z.infer<typeof JobPriority>;
-export const JobStatus = z.enum(["queued", "placed", "running", "succeeded", "failed", "cancelled"]).meta({ id: "JobStatus" });
+export const JobStatus = z
+  .enum(["queued", "placed", "running", "succeeded", "failed", "cancelled"])
+  .meta({ id: "JobStatus" });
 export type JobStatus = z.infer<typeof JobStatus>;
 export const JobTemplate = z.enum(["xor-seed", "xor-adam"]).meta({ id: "JobTemplate" });
 export type JobTemplate = z.infer<typeof JobTemplate>;
 
 /** Quota holders are names in URLs (/api/v1/quotas/{team}). */
-export const TeamName = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
+export const TeamName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
 /** `name`, `name@3`, or a dataset version's id (lib/datasets resolves it). */
 const DatasetRef = z.string().trim().min(1).max(100);
-export const ModelName = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
+export const ModelName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
 
 export const CronSchedule = z
   .union([z.string(), z.strictObject({ cron: z.string(), timezone: z.string().default("UTC") })])
-  .transform((s) => (typeof s === "string" ? { cron: s.trim(), timezone: "UTC" } : { cron: s.cron.trim(), timezone: s.timezone }))
+  .transform((s) =>
+    typeof s === "string" ? { cron: s.trim(), timezone: "UTC" } : { cron: s.cron.trim(), timezone: s.timezone },
+  )
   .superRefine((s, ctx) => {
     const problem = cronProblem(s.cron, s.timezone);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -32,8 +46,20 @@ export type CronSchedule = z.infer<typeof CronSchedule>;
 /** Where a job may run: how many GPUs, and which. */
 const PlacementFields = {
   gpus: z.number().int().min(1).max(64).default(1).meta({ description: "GPUs the job holds while it runs" }),
-  gpuModel: z.string().trim().min(1).max(100).optional().meta({ description: "substring of the GPU model, case-insensitive (e.g. H100)" }),
-  minMemoryMiB: z.number().int().min(1).max(10_000_000).optional().meta({ description: "only GPUs with at least this much memory" }),
+  gpuModel: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: "substring of the GPU model, case-insensitive (e.g. H100)" }),
+  minMemoryMiB: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .optional()
+    .meta({ description: "only GPUs with at least this much memory" }),
   team: TeamName.optional().meta({ description: "quota holder; default: the submitter's name" }),
   priority: JobPriority.default("normal"),
 };
@@ -47,16 +73,26 @@ type Optionalised<Shape extends z.core.$ZodLooseShape> = {
 };
 function withoutDefaults<Shape extends z.core.$ZodLooseShape>(shape: Shape): Optionalised<Shape> {
   return Object.fromEntries(
-    Object.entries(shape).map(([key, schema]) => [key, (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional()]),
+    Object.entries(shape).map(([key, schema]) => [
+      key,
+      (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional(),
+    ]),
   ) as unknown as Optionalised<Shape>;
 }
-const trainingFields = { ...withoutDefaults(TrainingSpec.shape), model: z.strictObject(withoutDefaults(ModelSpec.shape)).optional() };
+const trainingFields = {
+  ...withoutDefaults(TrainingSpec.shape),
+  model: z.strictObject(withoutDefaults(ModelSpec.shape)).optional(),
+};
 
 export const TrainJobInput = z
   .strictObject({
     type: z.literal("train"),
-    template: JobTemplate.optional().meta({ description: "fills in the model, optimizer and the built-in xor dataset; fields sent override it" }),
-    dataset: DatasetRef.optional().meta({ description: "name, name@version or version id; required without a template" }),
+    template: JobTemplate.optional().meta({
+      description: "fills in the model, optimizer and the built-in xor dataset; fields sent override it",
+    }),
+    dataset: DatasetRef.optional().meta({
+      description: "name, name@version or version id; required without a template",
+    }),
     modelName: ModelName.optional(),
     ...trainingFields,
     ...PlacementFields,
@@ -72,13 +108,21 @@ export const EvaluateJobInput = z
     job: z.uuid().optional().meta({ description: "or the training job whose model is evaluated" }),
     dataset: DatasetRef.meta({ description: "name, name@version or version id to evaluate on (every row)" }),
     ...PlacementFields,
-    gpus: z.number().int().min(0).max(64).default(0).meta({ description: "evaluation is light; 0 runs it without holding a GPU" }),
+    gpus: z
+      .number()
+      .int()
+      .min(0)
+      .max(64)
+      .default(0)
+      .meta({ description: "evaluation is light; 0 runs it without holding a GPU" }),
   })
   .refine((e) => (e.run === undefined) !== (e.job === undefined), { message: "give exactly one of run or job" })
   .meta({ id: "EvaluateJobInput" });
 export type EvaluateJobInput = z.infer<typeof EvaluateJobInput>;
 
-export const CreateJobInput = z.discriminatedUnion("type", [TrainJobInput, EvaluateJobInput]).meta({ id: "CreateJobInput" });
+export const CreateJobInput = z
+  .discriminatedUnion("type", [TrainJobInput, EvaluateJobInput])
+  .meta({ id: "CreateJobInput" });
 export type CreateJobInput = z.infer<typeof CreateJobInput>;
 
 /** The spec as stored on Job.spec and JobSchedule.spec: dataset resolved, template applied, training spec complete. */
@@ -121,12 +165,20 @@ export const UpdateScheduleInput = z
   .meta({ id: "UpdateScheduleInput" });
 export type UpdateScheduleInput = z.infer<typeof UpdateScheduleInput>;
 
-export const PutQuotaInput = z.strictObject({ maxGpus: z.number().int().min(0).max(100_000) }).meta({ id: "PutQuotaInput" });
+export const PutQuotaInput = z
+  .strictObject({ maxGpus: z.number().int().min(0).max(100_000) })
+  .meta({ id: "PutQuotaInput" });
 export type PutQuotaInput = z.infer<typeof PutQuotaInput>;
 export const TeamParam = z.object({ team: TeamName });
 
 export const EpochOut = z
-  .object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().nullable(), accuracy: z.number(), valAccuracy: z.number().nullable() })
+  .object({
+    epoch: z.number().int(),
+    loss: z.number(),
+    valLoss: z.number().nullable(),
+    accuracy: z.number(),
+    valAccuracy: z.number().nullable(),
+  })
   .meta({ id: "JobEpoch" });
 export type EpochOut = z.infer<typeof EpochOut>;
 
@@ -140,12 +192,22 @@ export const EvaluationOut = z
     confusion: z.array(z.array(z.number().int())),
     classes: z.array(z.string()),
     samples: z.number().int().nullable(),
-    average: z.enum(["binary", "macro"]).meta({ description: "binary: precision, recall and F1 are those of the second class (index 1); macro: averaged over the classes" }),
-    rocAuc: z.number().nullable().meta({ description: "area under the ROC curve of P(second class); binary only, null when not computed (multi-class, or one class absent)" }),
-    split: EvaluatedOn.nullable().meta({
-      description: "which rows the figures are on: the test split; the validation split when there is no test split; the training data when there is neither (not held out); all: every row of a dataset version (evaluation jobs). null when not recorded",
+    average: z.enum(["binary", "macro"]).meta({
+      description:
+        "binary: precision, recall and F1 are those of the second class (index 1); macro: averaged over the classes",
     }),
-    heldOut: z.boolean().nullable().meta({ description: "whether the rows are ones the model never trained on; null when unknown" }),
+    rocAuc: z.number().nullable().meta({
+      description:
+        "area under the ROC curve of P(second class); binary only, null when not computed (multi-class, or one class absent)",
+    }),
+    split: EvaluatedOn.nullable().meta({
+      description:
+        "which rows the figures are on: the test split; the validation split when there is no test split; the training data when there is neither (not held out); all: every row of a dataset version (evaluation jobs). null when not recorded",
+    }),
+    heldOut: z
+      .boolean()
+      .nullable()
+      .meta({ description: "whether the rows are ones the model never trained on; null when unknown" }),
     basis: z.string().meta({ description: "the same, in a sentence for a person" }),
   })
   .meta({ id: "JobEvaluation" });
@@ -167,7 +229,11 @@ export const JobSummaryOut = z
     team: z.string(),
     dataset: z.string(),
     modelName: z.string().nullable(),
-    request: z.object({ gpus: z.number().int(), gpuModel: z.string().nullable(), minMemoryMiB: z.number().int().nullable() }),
+    request: z.object({
+      gpus: z.number().int(),
+      gpuModel: z.string().nullable(),
+      minMemoryMiB: z.number().int().nullable(),
+    }),
     progress: z.object({ epoch: z.number().int(), epochs: z.number().int() }),
     waitingReason: z.string().nullable(),
     error: z.string().nullable(),
@@ -180,7 +246,8 @@ export const JobSummaryOut = z
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
     verdict: Verdict.nullable().meta({
-      description: "whether the model is any good (the status only says the job ran): good, not_converged, overfitting or worse_than_baseline, with evidence and a suggestion. null until the job succeeds, and for jobs that finished before verdicts existed (not judged)",
+      description:
+        "whether the model is any good (the status only says the job ran): good, not_converged, overfitting or worse_than_baseline, with evidence and a suggestion. null until the job succeeds, and for jobs that finished before verdicts existed (not judged)",
     }),
   })
   .meta({ id: "JobSummary" });
@@ -190,12 +257,17 @@ export const JobOut = JobSummaryOut.extend({
   history: z.array(EpochOut),
   evaluation: EvaluationOut.nullable(),
   placement: PlacementOut,
-  modelVersion: z.object({ name: z.string(), version: z.number().int() }).nullable().meta({ description: "null until the model registry registers the trained model" }),
+  modelVersion: z
+    .object({ name: z.string(), version: z.number().int() })
+    .nullable()
+    .meta({ description: "null until the model registry registers the trained model" }),
   spec: z.record(z.string(), z.unknown()),
 }).meta({ id: "Job" });
 export type JobOut = z.infer<typeof JobOut>;
 
-export const JobLogOut = z.object({ id: z.string(), at: z.string(), level: z.string(), message: z.string() }).meta({ id: "JobLogLine" });
+export const JobLogOut = z
+  .object({ id: z.string(), at: z.string(), level: z.string(), message: z.string() })
+  .meta({ id: "JobLogLine" });
 export type JobLogOut = z.infer<typeof JobLogOut>;
 
 export const ScheduleOut = z
@@ -217,6 +289,12 @@ export const ScheduleOut = z
 export type ScheduleOut = z.infer<typeof ScheduleOut>;
 
 export const QuotaOut = z
-  .object({ team: z.string(), maxGpus: z.number().int(), usedGpus: z.number().int(), updatedBy: z.string(), updatedAt: z.string() })
+  .object({
+    team: z.string(),
+    maxGpus: z.number().int(),
+    usedGpus: z.number().int(),
+    updatedBy: z.string(),
+    updatedAt: z.string(),
+  })
   .meta({ id: "TeamQuota" });
 export type QuotaOut = z.infer<typeof QuotaOut>;

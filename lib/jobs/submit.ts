@@ -23,20 +23,38 @@ async function resolveTrain(input: TrainJobInput, team: string): Promise<Resolve
   const { training, datasetRef } = await resolveTrainingSpec(input);
   const dataset = await resolveDatasetRef(datasetRef);
   return {
-    spec: { type: "train", dataset: dataset.label, datasetVersionId: dataset.datasetVersionId, modelName: input.modelName ?? null, template: input.template ?? null, training },
-    priority: input.priority, team, gpus: input.gpus, gpuModel: input.gpuModel ?? null, minMemoryMiB: input.minMemoryMiB ?? null, sourceRunId: null,
+    spec: {
+      type: "train",
+      dataset: dataset.label,
+      datasetVersionId: dataset.datasetVersionId,
+      modelName: input.modelName ?? null,
+      template: input.template ?? null,
+      training,
+    },
+    priority: input.priority,
+    team,
+    gpus: input.gpus,
+    gpuModel: input.gpuModel ?? null,
+    minMemoryMiB: input.minMemoryMiB ?? null,
+    sourceRunId: null,
   };
 }
 
 async function sourceRunOf(input: EvaluateJobInput): Promise<string> {
   if (input.run) {
-    if (!(await db.trainingRun.findUnique({ where: { id: input.run }, select: { id: true } }))) throw new AppError("not_found", `Training run ${input.run} does not exist`);
+    if (!(await db.trainingRun.findUnique({ where: { id: input.run }, select: { id: true } })))
+      throw new AppError("not_found", `Training run ${input.run} does not exist`);
     return input.run;
   }
   const job = await db.job.findUnique({ where: { id: input.job! }, select: { type: true, runId: true, status: true } });
   if (!job) throw new AppError("not_found", `Job ${input.job} does not exist`);
-  if (job.type !== "train") throw new AppError("unprocessable_entity", `Job ${input.job} is an evaluation job; evaluate a training job or run`);
-  if (!job.runId) throw new AppError("conflict", `Job ${input.job} has not started training yet (${job.status}); there is no model to evaluate`);
+  if (job.type !== "train")
+    throw new AppError("unprocessable_entity", `Job ${input.job} is an evaluation job; evaluate a training job or run`);
+  if (!job.runId)
+    throw new AppError(
+      "conflict",
+      `Job ${input.job} has not started training yet (${job.status}); there is no model to evaluate`,
+    );
   return job.runId;
 }
 
@@ -45,7 +63,12 @@ async function resolveEvaluate(input: EvaluateJobInput, team: string): Promise<R
   const dataset = await resolveDatasetRef(input.dataset);
   return {
     spec: { type: "evaluate", dataset: dataset.label, datasetVersionId: dataset.datasetVersionId, sourceRunId },
-    priority: input.priority, team, gpus: input.gpus, gpuModel: input.gpuModel ?? null, minMemoryMiB: input.minMemoryMiB ?? null, sourceRunId,
+    priority: input.priority,
+    team,
+    gpus: input.gpus,
+    gpuModel: input.gpuModel ?? null,
+    minMemoryMiB: input.minMemoryMiB ?? null,
+    sourceRunId,
   };
 }
 
@@ -64,15 +87,39 @@ export async function insertJob(tx: Tx, job: ResolvedJob, origin: JobOrigin): Pr
   const scheduleId = origin.scheduleId ?? null;
   const row = await tx.job.create({
     data: {
-      type: job.spec.type, priority: job.priority, team: job.team, spec: job.spec as Prisma.InputJsonValue,
-      gpus: job.gpus, gpuModel: job.gpuModel, minMemoryMiB: job.minMemoryMiB,
-      datasetVersionId: job.spec.datasetVersionId, sourceRunId: job.sourceRunId, scheduleId, createdBy,
+      type: job.spec.type,
+      priority: job.priority,
+      team: job.team,
+      spec: job.spec as Prisma.InputJsonValue,
+      gpus: job.gpus,
+      gpuModel: job.gpuModel,
+      minMemoryMiB: job.minMemoryMiB,
+      datasetVersionId: job.spec.datasetVersionId,
+      sourceRunId: job.sourceRunId,
+      scheduleId,
+      createdBy,
     },
     select: { id: true },
   });
   const by = scheduleId ? `schedule ${scheduleId}` : createdBy;
-  await appendJobLog(tx, row.id, "info", `submitted by ${by}: ${job.spec.type} on ${job.spec.dataset}, ${job.gpus} GPU${job.gpus === 1 ? "" : "s"}, priority ${job.priority}, team ${job.team}`);
-  await recordAudit(tx, origin.actor, { action: "job.create", target: `job:${row.id}`, details: { type: job.spec.type, dataset: job.spec.dataset, gpus: job.gpus, priority: job.priority, team: job.team, scheduleId } });
+  await appendJobLog(
+    tx,
+    row.id,
+    "info",
+    `submitted by ${by}: ${job.spec.type} on ${job.spec.dataset}, ${job.gpus} GPU${job.gpus === 1 ? "" : "s"}, priority ${job.priority}, team ${job.team}`,
+  );
+  await recordAudit(tx, origin.actor, {
+    action: "job.create",
+    target: `job:${row.id}`,
+    details: {
+      type: job.spec.type,
+      dataset: job.spec.dataset,
+      gpus: job.gpus,
+      priority: job.priority,
+      team: job.team,
+      scheduleId,
+    },
+  });
   return row.id;
 }
 
@@ -84,12 +131,27 @@ async function createSchedule(input: TrainJobInput, actor: Principal): Promise<C
   if (!nextRunAt) throw new AppError("unprocessable_entity", `${schedule!.cron} never fires`);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.jobSchedule.create({
-      data: { cron: schedule!.cron, timezone: schedule!.timezone, spec: spec as Prisma.InputJsonValue, team: input.team ?? actor.name, nextRunAt, createdBy: actorOf(actor) },
+      data: {
+        cron: schedule!.cron,
+        timezone: schedule!.timezone,
+        spec: spec as Prisma.InputJsonValue,
+        team: input.team ?? actor.name,
+        nextRunAt,
+        createdBy: actorOf(actor),
+      },
     });
-    await recordAudit(tx, actor, { action: "job.schedule_create", target: `schedule:${created.id}`, details: { cron: created.cron, timezone: created.timezone, spec: spec as Prisma.InputJsonValue } });
+    await recordAudit(tx, actor, {
+      action: "job.schedule_create",
+      target: `schedule:${created.id}`,
+      details: { cron: created.cron, timezone: created.timezone, spec: spec as Prisma.InputJsonValue },
+    });
     return created;
   });
-  return { id: row.id, status: "scheduled", schedule: { id: row.id, cron: row.cron, timezone: row.timezone, nextRunAt: row.nextRunAt.toISOString() } };
+  return {
+    id: row.id,
+    status: "scheduled",
+    schedule: { id: row.id, cron: row.cron, timezone: row.timezone, nextRunAt: row.nextRunAt.toISOString() },
+  };
 }
 
 /**

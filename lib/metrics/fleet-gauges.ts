@@ -91,4 +91,3 @@ new Gauge({
     this.set((await summaryOnce()).racks);
   },
 });
-

@@ -23,13 +23,22 @@ const SEEN_SQL = `SELECT g.uuid, s.hostname, g.index, ls.at FROM "GpuLastSeen" l
 let pending: Promise<Reading[]> | null = null;
 function readingsOnce(): Promise<Reading[]> {
   pending ??= getTelemetrySettings()
-    .then((settings) => getPool().query<Reading>(READINGS_SQL, [[readingFields.utilPct, readingFields.tempC, readingFields.powerW], staleBefore(new Date(), settings.staleAfterMinutes)]))
+    .then((settings) =>
+      getPool().query<Reading>(READINGS_SQL, [
+        [readingFields.utilPct, readingFields.tempC, readingFields.powerW],
+        staleBefore(new Date(), settings.staleAfterMinutes),
+      ]),
+    )
     .then((r) => r.rows)
     .finally(() => setTimeout(() => (pending = null), 0));
   return pending;
 }
 
-const labelsOf = (r: { uuid: string; hostname: string; index: number }) => ({ uuid: r.uuid, hostname: r.hostname, gpu: String(r.index) });
+const labelsOf = (r: { uuid: string; hostname: string; index: number }) => ({
+  uuid: r.uuid,
+  hostname: r.hostname,
+  gpu: String(r.index),
+});
 
 function latestGauge(name: string, help: string, field: string) {
   return new Gauge({
@@ -44,9 +53,21 @@ function latestGauge(name: string, help: string, field: string) {
   });
 }
 
-latestGauge("rackmind_gpu_utilization_percent", "Newest GPU utilisation reported by dcgm, percent (GPUs within the stale threshold only).", readingFields.utilPct);
-latestGauge("rackmind_gpu_temperature_celsius", "Newest GPU temperature reported by dcgm, °C (GPUs within the stale threshold only).", readingFields.tempC);
-latestGauge("rackmind_gpu_power_watts", "Newest GPU power draw reported by dcgm, watts (GPUs within the stale threshold only).", readingFields.powerW);
+latestGauge(
+  "rackmind_gpu_utilization_percent",
+  "Newest GPU utilisation reported by dcgm, percent (GPUs within the stale threshold only).",
+  readingFields.utilPct,
+);
+latestGauge(
+  "rackmind_gpu_temperature_celsius",
+  "Newest GPU temperature reported by dcgm, °C (GPUs within the stale threshold only).",
+  readingFields.tempC,
+);
+latestGauge(
+  "rackmind_gpu_power_watts",
+  "Newest GPU power draw reported by dcgm, watts (GPUs within the stale threshold only).",
+  readingFields.powerW,
+);
 
 new Gauge({
   name: "rackmind_gpu_last_sample_timestamp_seconds",

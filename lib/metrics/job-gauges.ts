@@ -13,7 +13,11 @@ function countsOnce(): Promise<JobCounts> {
     db.job.aggregate({ where: { status: { in: ["placed", "running"] } }, _sum: { gpus: true } }),
     db.job.count({ where: { status: "queued", waitingReason: { not: null } } }),
   ])
-    .then(([byStatus, held, waiting]) => ({ byStatus: new Map(byStatus.map((r) => [r.status, r._count])), gpusHeld: held._sum.gpus ?? 0, waiting }))
+    .then(([byStatus, held, waiting]) => ({
+      byStatus: new Map(byStatus.map((r) => [r.status, r._count])),
+      gpusHeld: held._sum.gpus ?? 0,
+      waiting,
+    }))
     .finally(() => setTimeout(() => (pending = null), 0));
   return pending;
 }

@@ -32,7 +32,10 @@ export type LayersModelJson = {
 };
 
 /** The two files of the Layers format. `weightsPath` is how model.json refers to the bin (relative to model.json). */
-export function toLayersModelFiles(artifact: ModelArtifactParts, options: { weightsPath?: string; generatedBy?: string } = {}): { modelJson: LayersModelJson; weightsBin: Uint8Array } {
+export function toLayersModelFiles(
+  artifact: ModelArtifactParts,
+  options: { weightsPath?: string; generatedBy?: string } = {},
+): { modelJson: LayersModelJson; weightsBin: Uint8Array } {
   return {
     modelJson: {
       format: "layers-model",
@@ -40,14 +43,19 @@ export function toLayersModelFiles(artifact: ModelArtifactParts, options: { weig
       convertedBy: null,
       modelTopology: artifact.modelTopology,
       weightsManifest: [{ paths: [options.weightsPath ?? WEIGHTS_FILE], weights: artifact.weightSpecs }],
-      userDefinedMetadata: { rackmind: { preprocessing: artifact.preprocessing, classes: artifact.preprocessing.classes } },
+      userDefinedMetadata: {
+        rackmind: { preprocessing: artifact.preprocessing, classes: artifact.preprocessing.classes },
+      },
     },
     weightsBin: artifact.weights,
   };
 }
 
 /** Writes model.json + weights.bin into `dir` (created if needed); returns their paths. */
-export async function writeLayersModelFiles(dir: string, artifact: ModelArtifactParts): Promise<{ modelJsonPath: string; weightsPath: string }> {
+export async function writeLayersModelFiles(
+  dir: string,
+  artifact: ModelArtifactParts,
+): Promise<{ modelJsonPath: string; weightsPath: string }> {
   const { modelJson, weightsBin } = toLayersModelFiles(artifact);
   await mkdir(dir, { recursive: true });
   const modelJsonPath = path.join(dir, MODEL_FILE);
@@ -62,7 +70,11 @@ export type LoadedModel = { model: LayersModel; head: OutputHead; preprocessing:
 /** A stored artifact as a ready model (loaded through tf.io.fromMemory, the same path loadLayersModel takes). */
 export async function loadModelFromArtifact(tf: Tf, artifact: ModelArtifactParts): Promise<LoadedModel> {
   const model = await tf.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: artifact.modelTopology, weightSpecs: artifact.weightSpecs, weightData: toArrayBuffer(artifact.weights) }),
+    tf.io.fromMemory({
+      modelTopology: artifact.modelTopology,
+      weightSpecs: artifact.weightSpecs,
+      weightData: toArrayBuffer(artifact.weights),
+    }),
   );
   return { model, head: headOf(model, artifact.preprocessing.classes.length), preprocessing: artifact.preprocessing };
 }
@@ -71,7 +83,9 @@ export async function loadModelFromArtifact(tf: Tf, artifact: ModelArtifactParts
 export function headOf(model: LayersModel, classCount: number): OutputHead {
   const last = model.layers.at(-1)!.getConfig() as { units: number; activation: string };
   if (last.units === 1) return { activation: "sigmoid", units: 1, kind: "binary" };
-  return last.activation === "softmax" ? { activation: "softmax", units: classCount, kind: "categorical" } : { activation: "sigmoid", units: classCount, kind: "multi-sigmoid" };
+  return last.activation === "softmax"
+    ? { activation: "softmax", units: classCount, kind: "categorical" }
+    : { activation: "sigmoid", units: classCount, kind: "multi-sigmoid" };
 }
 
 export type RawInstance = Parameters<typeof encodeInstance>[1];
@@ -86,7 +100,12 @@ export function predict(tf: Tf, loaded: LoadedModel, instances: readonly RawInst
   const { preprocessing: pre, head, model } = loaded;
   if (instances.length === 0) return [];
   const rows = instances.map((i) => encodeInstance(pre, i));
-  const outputs = tf.tidy(() => (model.predict(tf.tensor2d(rows, [rows.length, pre.encodedFeatureNames.length])) as Tensor).dataSync() as Float32Array);
+  const outputs = tf.tidy(
+    () =>
+      (
+        model.predict(tf.tensor2d(rows, [rows.length, pre.encodedFeatureNames.length])) as Tensor
+      ).dataSync() as Float32Array,
+  );
   return toProbabilities(outputs, head, rows.length).map((p) => ({
     label: pre.classes[argmax(p)]!,
     probabilities: Object.fromEntries(pre.classes.map((c, i) => [c, p[i]!])),

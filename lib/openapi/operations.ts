@@ -64,13 +64,19 @@ function requestOf(contract: RouteContract): RouteConfig["request"] {
   if (contract.body) request.body = { required: true, content: { "application/json": { schema: contract.body } } };
   if (contract.rawBody) {
     const { mediaTypes, description } = contract.rawBody;
-    request.body = { required: true, description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: z.string() }])) };
+    request.body = {
+      required: true,
+      description,
+      content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: z.string() }])),
+    };
   }
   return request;
 }
 
 function successOf({ response }: RouteContract) {
-  const content = response.schema ? { content: { [response.mediaType ?? "application/json"]: { schema: response.schema } } } : {};
+  const content = response.schema
+    ? { content: { [response.mediaType ?? "application/json"]: { schema: response.schema } } }
+    : {};
   return { description: response.description, ...content };
 }
 

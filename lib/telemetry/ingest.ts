@@ -1,6 +1,13 @@
 import { getPool } from "../database/pool";
 import { autoRegisterGpus } from "./store/auto-register";
-import { visitDcgmBytes, visitDcgmText, type DcgmSample, type Labels, type Rejection, type SampleVisitor } from "./dcgm/parser";
+import {
+  visitDcgmBytes,
+  visitDcgmText,
+  type DcgmSample,
+  type Labels,
+  type Rejection,
+  type SampleVisitor,
+} from "./dcgm/parser";
 import { gpuLookup } from "./store/gpu-directory";
 import { evaluateHealth } from "./health/evaluate-health";
 import { countIngest } from "./store/ingest-counters";
@@ -47,7 +54,11 @@ export async function ingestDcgm(page: string | Uint8Array, receivedAt: Date): P
   const settings = await getTelemetrySettings();
   let lookup = await gpuLookup(pool);
   const receivedMs = receivedAt.getTime();
-  const batch = new SampleBatch(receivedMs, receivedMs - settings.rawRetentionDays * 86_400_000, receivedMs + MAX_FUTURE_MS);
+  const batch = new SampleBatch(
+    receivedMs,
+    receivedMs - settings.rawRetentionDays * 86_400_000,
+    receivedMs + MAX_FUTURE_MS,
+  );
   // Samples with the same label set share one labels object (the parser's), so
   // the GPU is looked up once per set, not once per sample.
   const gpuOf = new Map<Labels, string | null>();
@@ -72,7 +83,9 @@ export async function ingestDcgm(page: string | Uint8Array, receivedAt: Date): P
   const rejections = malformed.concat(batch.rejections);
   const cols = await batch.columns(pool);
   const unknown = new Set(unknownSamples.map((s) => s.labels.UUID || `${s.labels.Hostname}#${s.labels.gpu}`));
-  const { stored, queuedForFold, foldedGpuIds } = await storeSamples(pool, cols, { foldInline: cols.gpuIds.length <= INLINE_FOLD_MAX });
+  const { stored, queuedForFold, foldedGpuIds } = await storeSamples(pool, cols, {
+    foldInline: cols.gpuIds.length <= INLINE_FOLD_MAX,
+  });
   if (foldedGpuIds.length) await evaluateHealth(new Set(foldedGpuIds), settings);
   const result = {
     accepted: cols.gpuIds.length,

@@ -1,13 +1,10 @@
 import { z } from "zod";
 
 export const DcgmPushQuery = z.object({
-  at: z.iso
-    .datetime({ offset: true })
-    .optional()
-    .meta({
-      description:
-        "when the page was taken; stamps samples without their own timestamp, so a retried push stores nothing twice",
-    }),
+  at: z.iso.datetime({ offset: true }).optional().meta({
+    description:
+      "when the page was taken; stamps samples without their own timestamp, so a retried push stores nothing twice",
+  }),
 });
 
 export const IngestResultOut = z
@@ -17,13 +14,10 @@ export const IngestResultOut = z
     unknownGpus: z.number().int(),
     stored: z.number().int(),
     duplicates: z.number().int(),
-    queuedForFold: z
-      .number()
-      .int()
-      .meta({
-        description:
-          "new samples whose rollups, latest values and health the worker folds in within seconds (0 when the request folded them itself)",
-      }),
+    queuedForFold: z.number().int().meta({
+      description:
+        "new samples whose rollups, latest values and health the worker folds in within seconds (0 when the request folded them itself)",
+    }),
     rejections: z
       .array(z.object({ line: z.number().int(), reason: z.string() }))
       .meta({ description: "the first 50 rejected lines" }),
@@ -35,16 +29,10 @@ export const SeriesQuery = z
     metric: z.string().regex(/^[A-Za-z_:][A-Za-z0-9_:]*$/, "a dcgm field name such as DCGM_FI_DEV_GPU_TEMP"),
     from: z.iso.datetime({ offset: true }).optional().meta({ description: "default: `to` minus 1 hour" }),
     to: z.iso.datetime({ offset: true }).optional().meta({ description: "default: now" }),
-    step: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(86_400)
-      .optional()
-      .meta({
-        description:
-          "seconds per point; default: range / 300, rounded up to whole minutes from a minute on and whole hours from half an hour on (so it lands on a rollup)",
-      }),
+    step: z.coerce.number().int().min(1).max(86_400).optional().meta({
+      description:
+        "seconds per point; default: range / 300, rounded up to whole minutes from a minute on and whole hours from half an hour on (so it lands on a rollup)",
+    }),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
     message: "from must be before to",

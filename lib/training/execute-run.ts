@@ -90,7 +90,10 @@ export async function executeTrainingRun(runId: string, options: ExecuteOptions 
   if (!row) throw new AppError("not_found", `Training run ${runId} does not exist`);
   if (row.status === "succeeded") return outcomeOf(toRunView(row), null);
 
-  await db.trainingRun.update({ where: { id: runId }, data: { status: "running", startedAt: row.startedAt ?? new Date(), finishedAt: null, error: null } });
+  await db.trainingRun.update({
+    where: { id: runId },
+    data: { status: "running", startedAt: row.startedAt ?? new Date(), finishedAt: null, error: null },
+  });
   let resumedFromEpoch: number | null = null;
   try {
     const spec = TrainingSpec.parse(row.spec);
@@ -118,7 +121,10 @@ export async function executeTrainingRun(runId: string, options: ExecuteOptions 
     if (err instanceof RunNotRunning) return await finishCancelled(runId, resumedFromEpoch);
     const message = err instanceof Error ? err.message : String(err);
     logger.error({ runId, err }, "training run failed");
-    const failed = await db.trainingRun.update({ where: { id: runId }, data: { status: "failed", error: message.slice(0, 2000), finishedAt: new Date() } });
+    const failed = await db.trainingRun.update({
+      where: { id: runId },
+      data: { status: "failed", error: message.slice(0, 2000), finishedAt: new Date() },
+    });
     return outcomeOf(toRunView(failed), resumedFromEpoch);
   }
 }
@@ -132,12 +138,18 @@ const PREPARED_CACHE_ENTRIES = 2;
 const preparedCache = new Map<string, Promise<{ prepared: PreparedData; data: TrainingData }>>();
 
 /** The one call into lib/datasets: the version's cleaned rows, split and preprocessed for this spec (shared: never mutate). */
-function loadPreparedData(datasetVersionId: string, spec: TrainingSpec): Promise<{ prepared: PreparedData; data: TrainingData }> {
+function loadPreparedData(
+  datasetVersionId: string,
+  spec: TrainingSpec,
+): Promise<{ prepared: PreparedData; data: TrainingData }> {
   const key = JSON.stringify([datasetVersionId, spec.seed, spec.split]);
   let entry = preparedCache.get(key);
   if (!entry) {
     entry = (async () => {
-      const version = await db.datasetVersion.findUniqueOrThrow({ where: { id: datasetVersionId }, select: { cleaned: true } });
+      const version = await db.datasetVersion.findUniqueOrThrow({
+        where: { id: datasetVersionId },
+        select: { cleaned: true },
+      });
       const prepared = prepareTrainingData(decodeCleaned(version.cleaned), { seed: spec.seed, split: spec.split });
       return { prepared, data: toTrainingData(prepared) };
     })();
@@ -193,8 +205,15 @@ const bytes = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLengt
 
 async function storeCheckpoint(runId: string, cp: Checkpoint): Promise<void> {
   const { rows } = await getPool().query<{ n: number }>(STORE_CHECKPOINT_SQL, [
-    runId, cp.epoch, JSON.stringify(cp.state.history), JSON.stringify(cp.modelTopology), JSON.stringify(cp.weightSpecs),
-    bytes(cp.weights), JSON.stringify(cp.optimizerSpecs), bytes(cp.optimizer), JSON.stringify(cp.state),
+    runId,
+    cp.epoch,
+    JSON.stringify(cp.state.history),
+    JSON.stringify(cp.modelTopology),
+    JSON.stringify(cp.weightSpecs),
+    bytes(cp.weights),
+    JSON.stringify(cp.optimizerSpecs),
+    bytes(cp.optimizer),
+    JSON.stringify(cp.state),
   ]);
   if (rows[0]!.n === 0) throw new RunNotRunning(`training run ${runId} is no longer running`);
 }
@@ -202,8 +221,14 @@ async function storeCheckpoint(runId: string, cp: Checkpoint): Promise<void> {
 // The backend note is written while training goes on; executeTrainingRun waits for it before finishing.
 const backendNoted = new Map<string, Promise<void>>();
 function noteBackend(runId: string, report: BackendReport): Promise<void> {
-  logger.info({ runId, backend: report.backend, tried: report.tried, simd: report.simd }, "training thread loaded its TF.js backend");
-  const write = Promise.all([db.trainingRun.update({ where: { id: runId }, data: { backend: report.backend } }), recordTrainingBackend(report)])
+  logger.info(
+    { runId, backend: report.backend, tried: report.tried, simd: report.simd },
+    "training thread loaded its TF.js backend",
+  );
+  const write = Promise.all([
+    db.trainingRun.update({ where: { id: runId }, data: { backend: report.backend } }),
+    recordTrainingBackend(report),
+  ])
     .then(() => undefined)
     .catch((err: unknown) => logger.warn({ runId, err }, "could not record the TF.js backend"))
     .finally(() => backendNoted.delete(runId));
@@ -213,7 +238,10 @@ function noteBackend(runId: string, report: BackendReport): Promise<void> {
 
 async function finishCancelled(runId: string, resumedFromEpoch: number | null): Promise<TrainingOutcome> {
   await backendNoted.get(runId);
-  await db.trainingRun.updateMany({ where: { id: runId, status: { in: ["running", "pending"] } }, data: { status: "cancelled", finishedAt: new Date() } });
+  await db.trainingRun.updateMany({
+    where: { id: runId, status: { in: ["running", "pending"] } },
+    data: { status: "cancelled", finishedAt: new Date() },
+  });
   const row = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
   logger.info({ runId, epoch: row.epoch }, "training run cancelled");
   return outcomeOf(toRunView(row), resumedFromEpoch);
@@ -237,13 +265,31 @@ async function finishSucceeded(
   await db.$transaction(async (tx) => {
     const { count } = await tx.trainingRun.updateMany({
       where: { id: runId, status: "running" },
-      data: { status: "succeeded", epoch: result.epoch, history: json(result.history), evaluation: json(evaluation), convergence: json(convergence), verdict: json(verdict), finishedAt: new Date() },
+      data: {
+        status: "succeeded",
+        epoch: result.epoch,
+        history: json(result.history),
+        evaluation: json(evaluation),
+        convergence: json(convergence),
+        verdict: json(verdict),
+        finishedAt: new Date(),
+      },
     });
     if (count === 0) throw new RunNotRunning(`training run ${runId} was cancelled before it finished`);
     await tx.modelArtifact.upsert({ where: { runId }, create: { runId, ...artifact }, update: artifact });
   });
   const row = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
-  logger.info({ runId, epochs: result.epoch, accuracy: evaluation.accuracy, f1: evaluation.f1, converging: convergence.converging, verdict: verdict.kind }, "training run succeeded");
+  logger.info(
+    {
+      runId,
+      epochs: result.epoch,
+      accuracy: evaluation.accuracy,
+      f1: evaluation.f1,
+      converging: convergence.converging,
+      verdict: verdict.kind,
+    },
+    "training run succeeded",
+  );
   return outcomeOf(toRunView(row), resumedFromEpoch);
 }
 

@@ -54,7 +54,11 @@ export function toRunView(row: RunRow): TrainingRunView {
  * A pending run of `spec` (validated here: a bad spec throws ZodError, 422 at
  * the edge) on a dataset version. Nothing trains until executeTrainingRun.
  */
-export async function createTrainingRun(input: { datasetVersionId: string; spec: TrainingSpecInput; createdBy: string }): Promise<TrainingRunView> {
+export async function createTrainingRun(input: {
+  datasetVersionId: string;
+  spec: TrainingSpecInput;
+  createdBy: string;
+}): Promise<TrainingRunView> {
   const spec = TrainingSpec.parse(input.spec);
   const version = await db.datasetVersion.findUnique({ where: { id: input.datasetVersionId }, select: { id: true } });
   if (!version) throw new AppError("not_found", `Dataset version ${input.datasetVersionId} does not exist`);

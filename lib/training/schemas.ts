@@ -61,7 +61,12 @@ export const TrainingSpec = z
     batchSize: z.number().int().min(1).max(65_536).default(32),
     earlyStopping: EarlyStopping.default("off"),
     /** Seeds the split, the initial weights, the batch order and dropout. */
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(1),
     split: SplitSpec.default({ train: 0.7, validation: 0.15, test: 0.15 }),
   })
   .meta({ id: "TrainingSpec" });
@@ -95,7 +100,9 @@ export type BackendName = z.infer<typeof BackendName>;
  * on TrainingRun.verdict and served by GET /api/v1/jobs/{id}. Numbers are
  * nullable because a non-finite value is stored as JSON null.
  */
-export const VerdictKind = z.enum(["good", "not_converged", "overfitting", "worse_than_baseline"]).meta({ id: "VerdictKind" });
+export const VerdictKind = z
+  .enum(["good", "not_converged", "overfitting", "worse_than_baseline"])
+  .meta({ id: "VerdictKind" });
 export type VerdictKind = z.infer<typeof VerdictKind>;
 
 /** "all": every row of a dataset version (evaluation jobs). */
@@ -121,7 +128,9 @@ export type BaselineScore = z.infer<typeof BaselineScore>;
 export const OverfittingEvidence = z
   .object({
     judged: z.boolean().meta({ description: "false without a validation split, or with too few epochs" }),
-    isOverfit: z.boolean().meta({ description: "of the weights kept (early stopping may have restored an earlier epoch)" }),
+    isOverfit: z
+      .boolean()
+      .meta({ description: "of the weights kept (early stopping may have restored an earlier epoch)" }),
     reason: z.string(),
     keptEpoch: z.number().int().nullable(),
     minValLoss: finite.optional(),
@@ -142,7 +151,10 @@ export const VerdictEvidence = z
   .object({
     statements: z.array(z.string()).meta({ description: "each check in words, in the order judged" }),
     evaluatedOn: EvaluatedOn,
-    heldOut: z.boolean().nullable().meta({ description: "whether the figures are on rows the model never trained on; null when unknown" }),
+    heldOut: z
+      .boolean()
+      .nullable()
+      .meta({ description: "whether the figures are on rows the model never trained on; null when unknown" }),
     samples: z.number().int(),
     epochs: z.number().int().nullable().meta({ description: "epochs trained; null for evaluation jobs" }),
     model: z.object({ f1: z.number(), accuracy: z.number(), rocAuc: finite, average: z.enum(["binary", "macro"]) }),
@@ -150,7 +162,15 @@ export const VerdictEvidence = z
     /** The model is worse than a baseline when its F1 is below the best baseline's by more than this. */
     margin: z.number(),
     convergence: z
-      .object({ converging: z.boolean(), reason: z.string(), first: finite.optional(), last: finite.optional(), relativeChange: finite.optional(), window: z.number().int().optional(), chanceLoss: finite.optional() })
+      .object({
+        converging: z.boolean(),
+        reason: z.string(),
+        first: finite.optional(),
+        last: finite.optional(),
+        relativeChange: finite.optional(),
+        window: z.number().int().optional(),
+        chanceLoss: finite.optional(),
+      })
       .nullable(),
     overfitting: OverfittingEvidence.nullable(),
   })

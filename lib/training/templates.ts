@@ -64,15 +64,30 @@ export const templates: readonly TrainingTemplate[] = [
   {
     id: "xor-seed",
     name: "XOR, as in the seed article",
-    description: "2-3-1 sigmoid network, plain SGD at learning rate 0.1, binary cross-entropy. Usually stalls at loss ≈ 0.69 / accuracy 0.5.",
-    spec: TrainingSpec.parse({ model: seedNetwork, optimizer: "sgd", learningRate: 0.1, epochs: 500, seed: 1, ...wholeBatch }),
+    description:
+      "2-3-1 sigmoid network, plain SGD at learning rate 0.1, binary cross-entropy. Usually stalls at loss ≈ 0.69 / accuracy 0.5.",
+    spec: TrainingSpec.parse({
+      model: seedNetwork,
+      optimizer: "sgd",
+      learningRate: 0.1,
+      epochs: 500,
+      seed: 1,
+      ...wholeBatch,
+    }),
     data: xorData(1),
   },
   {
     id: "xor-adam",
     name: "XOR with Adam",
     description: "The same 2-3-1 sigmoid network trained with Adam at learning rate 0.1: reaches accuracy 1.0.",
-    spec: TrainingSpec.parse({ model: seedNetwork, optimizer: "adam", learningRate: 0.1, epochs: 300, seed: 1, ...wholeBatch }),
+    spec: TrainingSpec.parse({
+      model: seedNetwork,
+      optimizer: "adam",
+      learningRate: 0.1,
+      epochs: 300,
+      seed: 1,
+      ...wholeBatch,
+    }),
     data: xorData(1),
   },
 ];

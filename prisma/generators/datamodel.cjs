@@ -8,7 +8,10 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 generatorHandler({
-  onManifest: () => ({ prettyName: "Rackmind datamodel (drift guard)", defaultOutput: "../lib/generated/datamodel.json" }),
+  onManifest: () => ({
+    prettyName: "Rackmind datamodel (drift guard)",
+    defaultOutput: "../lib/generated/datamodel.json",
+  }),
   onGenerate: async (options) => {
     const out = options.generator.output?.value;
     if (!out) throw new Error("datamodel generator: no output path");

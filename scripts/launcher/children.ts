@@ -5,7 +5,9 @@ export type Child = { name: string; proc: ChildProcess; exited: Promise<number |
 /** Starts a child process whose output goes to ours, line for line. */
 export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Child {
   const proc = spawn(command, args, { env, stdio: ["ignore", "inherit", "inherit"] });
-  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    proc.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : null))),
+  );
   return { name, proc, exited };
 }
 

@@ -5,7 +5,10 @@ import type { DemoCredential } from "../../lib/auth/bootstrap";
  * the demo fleet when empty. Imported only after DATABASE_URL is set, because
  * lib/db reads it on import.
  */
-export async function prepareDatabase(): Promise<{ credentials: DemoCredential[]; seeded: { servers: number; gpus: number } | null }> {
+export async function prepareDatabase(): Promise<{
+  credentials: DemoCredential[];
+  seeded: { servers: number; gpus: number } | null;
+}> {
   const { getConfig } = await import("../../lib/config");
   const { createDemoUsers, ensureEnvAdminPassword, ensureEnvAdminToken } = await import("../../lib/auth/bootstrap");
   const { seedDemoFleet } = await import("../../lib/demo/demo-fleet");

@@ -10,7 +10,10 @@ async function createTokenInUi(page: Page, name: string, role: "viewer" | "opera
   return field.inputValue();
 }
 
-test("an admin creates an API token in the UI, sees it once, and it authenticates API calls", async ({ page, request }) => {
+test("an admin creates an API token in the UI, sees it once, and it authenticates API calls", async ({
+  page,
+  request,
+}) => {
   await signInAs(page, "admin");
   await page.goto("/admin");
   const token = await createTokenInUi(page, "e2e-ci-deployer", "operator");

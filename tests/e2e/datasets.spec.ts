@@ -38,7 +38,9 @@ test("an operator uploads a CSV from the page and sees its cleaning report and h
   await signInAs(page, "operator");
   await page.goto("/datasets");
   const form = page.getByRole("form", { name: "Upload dataset" });
-  await form.getByLabel("CSV file").setInputFiles({ name: "iris-small.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+  await form
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "iris-small.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
   await expect(form.getByLabel("Name", { exact: true })).toHaveValue("iris-small");
   await form.getByLabel("Name", { exact: true }).fill(NAME);
   await form.getByLabel("Target column").fill("species");
@@ -103,7 +105,9 @@ const PIMA = readFileSync(path.resolve(import.meta.dirname, "../../../shared/dat
 const PIMA_NAME = `e2e-pima-${Date.now().toString(36)}`;
 const hashIn = async (fact: Locator) => (await fact.locator("code").textContent())!.trim();
 
-test("an operator uploads Pima, is told its zeros look like 'not measured', and re-cleans it with zero-means-missing in one click", async ({ page }) => {
+test("an operator uploads Pima, is told its zeros look like 'not measured', and re-cleans it with zero-means-missing in one click", async ({
+  page,
+}) => {
   await signInAs(page, "operator");
   await page.goto("/datasets");
   const form = page.getByRole("form", { name: "Upload dataset" });
@@ -115,7 +119,9 @@ test("an operator uploads Pima, is told its zeros look like 'not measured', and 
   await expect(page).toHaveURL(new RegExp(`/datasets/${PIMA_NAME}\\?version=1$`));
 
   // Not "Missing values: none": the zeros are named, with the offer to treat them as missing.
-  await expect(page.getByTestId("fact-missing")).toContainText("none found — but 652 exact zeros in c1 (5), c2 (35), c3 (227), c4 (374), c5 (11) look like “not measured”");
+  await expect(page.getByTestId("fact-missing")).toContainText(
+    "none found — but 652 exact zeros in c1 (5), c2 (35), c3 (227), c4 (374), c5 (11) look like “not measured”",
+  );
   await expect(page.getByTestId("stat-missing")).toContainText("none found; 652 exact zeros");
   await expect(page.getByTestId("zero-suspect")).toHaveCount(5);
   await expect(page.getByTestId("zero-suspect").first()).toContainText("c1: 5 zeros");

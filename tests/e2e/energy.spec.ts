@@ -26,7 +26,14 @@ const QUARTER = 15 * MINUTE;
 const HOUR = 60 * MINUTE;
 
 type Reading = { site: string; meter: string; scope: "facility" | "it"; at: string; kwhTotal: number };
-type Seeded = { itKwh: number; facilityKwh: number; gpuKwh: number; holeFrom: string; holeTo: string; lastReading: string };
+type Seeded = {
+  itKwh: number;
+  facilityKwh: number;
+  gpuKwh: number;
+  holeFrom: string;
+  holeTo: string;
+  lastReading: string;
+};
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, "Z");
 
@@ -44,7 +51,13 @@ function meterReadings(nowMs: number): { readings: Reading[]; holeFrom: number; 
   for (let t = start; t <= end; t += QUARTER) {
     if (t > holeFrom && t < holeTo) continue;
     for (const scope of ["facility", "it"] as const) {
-      readings.push({ site: SITE, meter: METERS[scope], scope, at: iso(t), kwhTotal: 500_000 + ((t - start) / QUARTER) * KWH_PER_QUARTER[scope] });
+      readings.push({
+        site: SITE,
+        meter: METERS[scope],
+        scope,
+        at: iso(t),
+        kwhTotal: 500_000 + ((t - start) / QUARTER) * KWH_PER_QUARTER[scope],
+      });
     }
   }
   return { readings, holeFrom, holeTo, end };
@@ -62,7 +75,8 @@ function dcgmPage(gpus: { uuid: string; index: number }[], nowMs: number): strin
   const lines = ["# TYPE DCGM_FI_DEV_POWER_USAGE gauge"];
   for (const g of gpus) {
     const labels = `gpu="${g.index}",UUID="${g.uuid}",Hostname="${HOSTNAME}",modelName="NVIDIA L40S"`;
-    for (let i = GPU_MINUTES - 1; i >= 0; i--) lines.push(`DCGM_FI_DEV_POWER_USAGE{${labels}} ${GPU_W} ${lastMinute - i * MINUTE}`);
+    for (let i = GPU_MINUTES - 1; i >= 0; i--)
+      lines.push(`DCGM_FI_DEV_POWER_USAGE{${labels}} ${GPU_W} ${lastMinute - i * MINUTE}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -79,7 +93,10 @@ async function seed(request: APIRequestContext): Promise<Seeded> {
   expect(listed.status(), await listed.text()).toBe(200);
   const gpus = ((await listed.json()) as { items: { uuid: string; index: number }[] }).items;
   expect(gpus).toHaveLength(4);
-  const pushed = await request.post(`/api/v1/telemetry/dcgm?at=${iso(nowMs)}`, { headers: { ...auth, "content-type": "text/plain" }, data: dcgmPage(gpus, nowMs) });
+  const pushed = await request.post(`/api/v1/telemetry/dcgm?at=${iso(nowMs)}`, {
+    headers: { ...auth, "content-type": "text/plain" },
+    data: dcgmPage(gpus, nowMs),
+  });
   expect(pushed.status(), await pushed.text()).toBe(200);
   expect(await pushed.json()).toMatchObject({ accepted: gpus.length * GPU_MINUTES, rejected: 0, unknownGpus: 0 });
 
@@ -101,7 +118,8 @@ test.beforeAll(async ({ playwright }) => {
   await request.dispose();
 });
 
-const en = (n: number, digits: number) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const en = (n: number, digits: number) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function openEnergy(page: Page, query: string) {
   await page.goto(`/energy${query}`);
@@ -109,7 +127,9 @@ async function openEnergy(page: Page, query: string) {
   await expect(page.getByTestId("energy-report")).toBeVisible();
 }
 
-test("the Energy page totals a site's metered energy: kWh, PUE, cost in the site's currency and CO2e", async ({ page }) => {
+test("the Energy page totals a site's metered energy: kWh, PUE, cost in the site's currency and CO2e", async ({
+  page,
+}) => {
   // The numbers worked out by hand: 21 metered hours, the one read only at its ends included
   // (until issue 13 that hour was a gap and the page said 2,000 and 2,800 kWh).
   expect(seeded.itKwh).toBe(2100);
@@ -117,18 +137,28 @@ test("the Energy page totals a site's metered energy: kWh, PUE, cost in the site
   await signInAs(page, "viewer");
   await openEnergy(page, `?site=${SITE}`);
 
-  await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: SITE })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "24h" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: SITE })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(page.getByRole("navigation", { name: "Period" }).getByRole("link", { name: "24h" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByTestId("energy-it")).toContainText("2,100.0 kWh");
   await expect(page.getByTestId("energy-facility")).toContainText("2,940.0 kWh");
   await expect(page.getByTestId("energy-pue")).toContainText("1.40");
   // The meters stopped an hour or more ago: the figures say how far they are read, and PUE covers the same time.
-  await expect(page.getByTestId("energy-facility")).toContainText(`read through ${seeded.lastReading.slice(0, 16).replace("T", " ")} UTC`);
+  await expect(page.getByTestId("energy-facility")).toContainText(
+    `read through ${seeded.lastReading.slice(0, 16).replace("T", " ")} UTC`,
+  );
   // Facility meters exist, so the bill is the facility energy at the flat tariff.
   await expect(page.getByTestId("energy-cost-basis")).toHaveAttribute("data-basis", "facility");
   await expect(page.getByTestId("energy-cost")).toContainText(`${en(seeded.facilityKwh * PRICE_PER_KWH, 2)} EUR`);
   await expect(page.getByTestId("energy-cost")).toContainText("0.21 EUR/kWh flat");
-  await expect(page.getByTestId("energy-co2e")).toContainText(`${en((seeded.facilityKwh * G_CO2E_PER_KWH) / 1000, 1)} kg`);
+  await expect(page.getByTestId("energy-co2e")).toContainText(
+    `${en((seeded.facilityKwh * G_CO2E_PER_KWH) / 1000, 1)} kg`,
+  );
   expect(Number(await page.getByTestId("energy-cost").getAttribute("data-value"))).toBeCloseTo(617.4, 4);
 
   // GPU energy is at least what this spec pushed (another spec may push to other ams1 GPUs), and the page says what the API says.
@@ -139,7 +169,15 @@ test("the Energy page totals a site's metered energy: kWh, PUE, cost in the site
   const to = await report.getAttribute("data-to");
   const api = await page.request.get(`/api/v1/energy/summary?site=${SITE}&from=${from}&to=${to}`);
   expect(api.status()).toBe(200);
-  expect(await api.json()).toMatchObject({ itKwh: 2100, facilityKwh: 2940, pue: 1.4, pueTo: seeded.lastReading.replace("Z", ".000Z"), gpuKwh, currency: "EUR", costBasis: "facility" });
+  expect(await api.json()).toMatchObject({
+    itKwh: 2100,
+    facilityKwh: 2940,
+    pue: 1.4,
+    pueTo: seeded.lastReading.replace("Z", ".000Z"),
+    gpuKwh,
+    currency: "EUR",
+    costBasis: "facility",
+  });
   await expect(page.getByTestId("energy-gpu")).toContainText(`${en(gpuKwh, 2)} kWh`);
 
   await expect(page.getByTestId("meter-row")).toHaveCount(2);
@@ -150,7 +188,9 @@ test("the Energy page totals a site's metered energy: kWh, PUE, cost in the site
 });
 
 // Until issue 13 the hour read only at its ends was listed as a gap and left out of the totals.
-test("an hour between two readings counts as a coarse interval; meters overdue since their last reading are a gap", async ({ page }) => {
+test("an hour between two readings counts as a coarse interval; meters overdue since their last reading are a gap", async ({
+  page,
+}) => {
   await signInAs(page, "viewer");
   await openEnergy(page, `?site=${SITE}`);
   const coarse = page.getByTestId("meter-coarse");
@@ -161,7 +201,9 @@ test("an hour between two readings counts as a coarse interval; meters overdue s
     await expect(item).toContainText("readings 1 h apart");
     await expect(item).toContainText("counted in full");
   }
-  await expect(coarse.locator(`[data-testid="meter-coarse-item"][data-meter="${METERS.it}"]`)).toContainText("100.0 kWh");
+  await expect(coarse.locator(`[data-testid="meter-coarse-item"][data-meter="${METERS.it}"]`)).toContainText(
+    "100.0 kWh",
+  );
   // The meters have said nothing since an hour before the current hour, at a 15-minute cadence: that is a gap, and only that.
   const gaps = page.getByTestId("meter-gaps");
   for (const meter of Object.values(METERS)) {
@@ -173,7 +215,9 @@ test("an hour between two readings counts as a coarse interval; meters overdue s
   await expect(gaps).toContainText("Before a meter's first reading is no gap");
 });
 
-test("the Energy page opens on the site with the latest meter readings, and then on the site the operator picked", async ({ page }) => {
+test("the Energy page opens on the site with the latest meter readings, and then on the site the operator picked", async ({
+  page,
+}) => {
   await signInAs(page, "viewer");
   await openEnergy(page, "");
   // ams1 has this spec's readings, pdx1 no meter (ams1 is also first by name: tests/integration/energy/register-intervals.test.ts tells the two apart).
@@ -183,7 +227,10 @@ test("the Energy page opens on the site with the latest meter readings, and then
   await expect(page.getByTestId("energy-report")).toHaveAttribute("data-site", "pdx1");
   await openEnergy(page, "");
   await expect(page.getByTestId("energy-report")).toHaveAttribute("data-site", "pdx1");
-  await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "pdx1" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "pdx1" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
 });
 
 test("the trend chart draws energy and PUE per hour, and per day for 30 days", async ({ page }) => {
@@ -218,7 +265,9 @@ test("the trend chart draws energy and PUE per hour, and per day for 30 days", a
   await expect(page.getByTestId("energy-pue")).toContainText("1.40");
 });
 
-test("racks are listed by power against their cap, and racks over the threshold are flagged as findings", async ({ page }) => {
+test("racks are listed by power against their cap, and racks over the threshold are flagged as findings", async ({
+  page,
+}) => {
   await signInAs(page, "viewer");
   await openEnergy(page, `?site=${SITE}`);
   const rack = page.locator(`[data-testid="rack-power-row"][data-rack="${RACK}"]`);
@@ -241,7 +290,9 @@ test("racks are listed by power against their cap, and racks over the threshold 
   await expect(page.locator('[data-testid="energy-finding"][data-kind="rack_power_over_cap"]')).toContainText(
     `${RACK} draws 1.20 kW, ${en(capPct, 1)} % of its ${RACK_CAP_KW} kW cap (alert above 5 %)`,
   );
-  await expect(page.locator('[data-testid="energy-finding"][data-kind="pue_above_target"]')).toContainText("PUE over this period is 1.40, above the target of 1.30");
+  await expect(page.locator('[data-testid="energy-finding"][data-kind="pue_above_target"]')).toContainText(
+    "PUE over this period is 1.40, above the target of 1.30",
+  );
   await expect(page.getByTestId("energy-pue")).toContainText("above target 1.30");
 });
 
@@ -252,8 +303,12 @@ test("the CSV link downloads the period's per-day summary with the API's columns
   await expect(link).toHaveAttribute("href", /^\/api\/v1\/energy\/summary\.csv\?site=ams1&from=.+&to=.+/);
   const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
   expect(download.suggestedFilename()).toBe(`rackmind-energy-${SITE}.csv`);
-  const [header, ...rows] = readFileSync((await download.path())!, "utf8").trim().split("\n");
-  expect(header).toBe("date,from,to,itKwh,facilityKwh,pue,gpuKwh,cost,currency,co2eKg,costBasis,gaps,coarseSplit,resets");
+  const [header, ...rows] = readFileSync((await download.path())!, "utf8")
+    .trim()
+    .split("\n");
+  expect(header).toBe(
+    "date,from,to,itKwh,facilityKwh,pue,gpuKwh,cost,currency,co2eKg,costBasis,gaps,coarseSplit,resets",
+  );
   const columns = header!.split(",");
   const sum = (name: string) => rows.reduce((n, row) => n + Number(row.split(",")[columns.indexOf(name)]), 0);
   expect(sum("itKwh")).toBeCloseTo(seeded.itKwh, 4);

@@ -7,9 +7,12 @@ import { expect, signInAs, test } from "./support/test";
 const HOSTNAME = "pdx1-r02-n03";
 
 async function gpuUuid(request: APIRequestContext, state: E2eState, index: number): Promise<string> {
-  const res = await request.get(`/api/v1/gpus?hostname=${HOSTNAME}`, { headers: { authorization: `Bearer ${state.adminToken}` } });
+  const res = await request.get(`/api/v1/gpus?hostname=${HOSTNAME}`, {
+    headers: { authorization: `Bearer ${state.adminToken}` },
+  });
   expect(res.status(), await res.text()).toBe(200);
-  return ((await res.json()) as { items: { uuid: string; index: number }[] }).items.find((g) => g.index === index)!.uuid;
+  return ((await res.json()) as { items: { uuid: string; index: number }[] }).items.find((g) => g.index === index)!
+    .uuid;
 }
 
 test("the overview counts GPUs that never reported as no data, not as healthy", async ({ page }) => {
@@ -20,7 +23,11 @@ test("the overview counts GPUs that never reported as no data, not as healthy", 
   await expect(card).toContainText("never reported");
 });
 
-test("an operator acknowledges a failed GPU, then returns it to service from its page, and the audit log has both with the notes", async ({ page, request, state }) => {
+test("an operator acknowledges a failed GPU, then returns it to service from its page, and the audit log has both with the notes", async ({
+  page,
+  request,
+  state,
+}) => {
   const uuid = await gpuUuid(request, state, 1);
   await signInAs(page, "operator");
   await page.goto(`/gpus/${uuid}`);

@@ -58,7 +58,9 @@ test.describe("training jobs", () => {
     await expect(row.getByTestId("job-verdict")).toHaveText("good");
   });
 
-  test("the Job page reaches its final state without a reload: full timeline, no Cancel, the verdict", async ({ page }) => {
+  test("the Job page reaches its final state without a reload: full timeline, no Cancel, the verdict", async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     await signInAs(page, "operator");
     await page.goto("/jobs");
@@ -78,7 +80,8 @@ test.describe("training jobs", () => {
 
     await expect(page.getByTestId("job-status")).toHaveText("succeeded", { timeout: 180_000 });
     const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-    for (const step of ["submitted", "placed", "started", "finished"]) await expect(page.getByTestId(`timeline-${step}`)).toHaveText(instant);
+    for (const step of ["submitted", "placed", "started", "finished"])
+      await expect(page.getByTestId(`timeline-${step}`)).toHaveText(instant);
     await expect(page.getByRole("button", { name: "Cancel job" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Confirm cancel" })).toHaveCount(0);
     // Succeeded — it ran — but the verdict says the model is no good, with the evidence in words.
@@ -89,7 +92,9 @@ test.describe("training jobs", () => {
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
     await page.goto("/jobs?status=succeeded");
-    await expect(page.getByTestId("job-row").filter({ hasText: "xor-seed-e2e" }).first().getByTestId("job-verdict")).toHaveText("not converged");
+    await expect(
+      page.getByTestId("job-row").filter({ hasText: "xor-seed-e2e" }).first().getByTestId("job-verdict"),
+    ).toHaveText("not converged");
   });
 
   test("a viewer sees jobs but no form to submit them", async ({ page }) => {

@@ -27,7 +27,9 @@ test("a wrong password shows an error and stays on the login page", async ({ pag
   await page.getByLabel("Password").fill("certainly-not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toContainText("Wrong user name or password");
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toContainText(
+    "Wrong user name or password",
+  );
   await expect(page).toHaveURL(/\/login$/);
 });
 

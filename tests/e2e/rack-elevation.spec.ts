@@ -51,10 +51,17 @@ test("an operator opens a rack and sees its servers drawn in their slots", async
   await expect(page.getByRole("heading", { name: "ams1-r01-n03" })).toBeVisible();
 });
 
-test("an operator puts a server into maintenance from its page and sees the badge change", async ({ page, request, state }) => {
+test("an operator puts a server into maintenance from its page and sees the badge change", async ({
+  page,
+  request,
+  state,
+}) => {
   const hostname = "ams1-r04-n03";
   // Start from active whatever ran before (a retry, or a rerun against the same server).
-  const reset = await request.patch(`/api/v1/servers/${hostname}`, { headers: { authorization: `Bearer ${state.adminToken}` }, data: { status: "active" } });
+  const reset = await request.patch(`/api/v1/servers/${hostname}`, {
+    headers: { authorization: `Bearer ${state.adminToken}` },
+    data: { status: "active" },
+  });
   expect(reset.status(), await reset.text()).toBe(200);
 
   await signInAs(page, "operator");
@@ -66,7 +73,9 @@ test("an operator puts a server into maintenance from its page and sees the badg
 
   await page.reload();
   await expect(badge).toHaveText("maintenance");
-  await expect(page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "maintenance" })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.getByRole("group", { name: "Change status" }).getByRole("button", { name: "maintenance" }),
+  ).toHaveAttribute("aria-pressed", "true");
 
   await page.getByTestId("server-position").click();
   await expect(page).toHaveURL(new RegExp(`/racks/ams1/ams1-r04\\?highlight=${hostname}$`));
@@ -74,7 +83,9 @@ test("an operator puts a server into maintenance from its page and sees the badg
   await expect(slot(page, hostname)).toHaveAttribute("data-highlighted", "true");
 
   await page.goto(`/audit?target=server:${hostname}&action=server.update`);
-  const byOperator = page.getByTestId("audit-row").filter({ has: page.locator("td:nth-child(2)", { hasText: /^user:operator$/ }) });
+  const byOperator = page
+    .getByTestId("audit-row")
+    .filter({ has: page.locator("td:nth-child(2)", { hasText: /^user:operator$/ }) });
   await expect(byOperator.first()).toContainText("server.update");
   await expect(byOperator.first()).toContainText('"to":"maintenance"');
 });

@@ -9,9 +9,19 @@ test("docs/screenshot.png shows the overview after signing in", async ({ page, r
   test.setTimeout(120_000);
   // The picture shows the demo as `npm start` runs it: with its simulated telemetry feed on.
   const auth = { authorization: `Bearer ${state.adminToken}` };
-  expect((await request.put("/api/v1/telemetry/settings", { headers: auth, data: { demoTelemetry: true } })).status()).toBe(200);
+  expect(
+    (await request.put("/api/v1/telemetry/settings", { headers: auth, data: { demoTelemetry: true } })).status(),
+  ).toBe(200);
   await expect
-    .poll(async () => ((await (await request.get("/api/v1/gpus?stale=false&limit=1000", { headers: auth })).json()) as { items: unknown[] }).items.length, { timeout: 60_000 })
+    .poll(
+      async () =>
+        (
+          (await (await request.get("/api/v1/gpus?stale=false&limit=1000", { headers: auth })).json()) as {
+            items: unknown[];
+          }
+        ).items.length,
+      { timeout: 60_000 },
+    )
     .toBeGreaterThan(250);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signInAs(page, "admin");

@@ -12,7 +12,9 @@ const LATEST_POWER_W = 612;
 type ApiGpu = { uuid: string; index: number };
 
 async function firstGpu(request: APIRequestContext, state: E2eState): Promise<ApiGpu> {
-  const res = await request.get(`/api/v1/gpus?hostname=${HOSTNAME}`, { headers: { authorization: `Bearer ${state.adminToken}` } });
+  const res = await request.get(`/api/v1/gpus?hostname=${HOSTNAME}`, {
+    headers: { authorization: `Bearer ${state.adminToken}` },
+  });
   expect(res.status(), await res.text()).toBe(200);
   const gpu = ((await res.json()) as { items: ApiGpu[] }).items.find((g) => g.index === 0);
   expect(gpu, `${HOSTNAME} has a GPU #0`).toBeDefined();
@@ -32,7 +34,9 @@ function dcgmPage(gpu: ApiGpu, nowMs: number): string {
   const lines: string[] = [];
   for (const [metric, valueAt] of Object.entries(series)) {
     lines.push(`# TYPE ${metric} gauge`);
-    TEMPS.forEach((_, i) => lines.push(`${metric}{${labels}} ${valueAt(i)} ${nowMs - (TEMPS.length - 1 - i) * 60_000}`));
+    TEMPS.forEach((_, i) =>
+      lines.push(`${metric}{${labels}} ${valueAt(i)} ${nowMs - (TEMPS.length - 1 - i) * 60_000}`),
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -54,7 +58,11 @@ function slot(page: Page, hostname: string) {
   return page.locator(`[data-testid="rack-slot"][data-hostname="${hostname}"]`);
 }
 
-test("pushed dcgm samples show on the GPU page as latest readings and a temperature chart", async ({ page, request, state }) => {
+test("pushed dcgm samples show on the GPU page as latest readings and a temperature chart", async ({
+  page,
+  request,
+  state,
+}) => {
   const gpu = await pushSamples(request, state);
   await signInAs(page, "operator");
 
@@ -104,7 +112,11 @@ test("the rack elevation coloured by temperature carries the server's readings",
   await expect(page.getByTestId("elevation-scale")).toContainText("40 kW cap");
 });
 
-test("the Telemetry page lists the hottest GPUs, and an operator adds, disables and deletes a scrape target", async ({ page, request, state }) => {
+test("the Telemetry page lists the hottest GPUs, and an operator adds, disables and deletes a scrape target", async ({
+  page,
+  request,
+  state,
+}) => {
   const gpu = await pushSamples(request, state);
   await signInAs(page, "operator");
   await page.goto("/telemetry");

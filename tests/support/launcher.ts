@@ -15,7 +15,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type RunningApp = { baseUrl: string; output: () => string; stop: () => Promise<number | null>; proc: ChildProcess };
+export type RunningApp = {
+  baseUrl: string;
+  output: () => string;
+  stop: () => Promise<number | null>;
+  proc: ChildProcess;
+};
 
 /**
  * Runs `npm start`'s launcher (scripts/start.ts) as a real process group and
@@ -24,13 +29,34 @@ export type RunningApp = { baseUrl: string; output: () => string; stop: () => Pr
 export async function startApp(env: Record<string, string | undefined>, timeoutMs = 180_000): Promise<RunningApp> {
   const port = await freePort();
   const cleanEnv = { ...process.env };
-  for (const k of ["DATABASE_URL", "RACKMIND_DB_KIND", "RACKMIND_ADMIN_TOKEN", "RACKMIND_ADMIN_PASSWORD", "NODE_ENV", "VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID"]) delete cleanEnv[k];
-  const proc = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/start.ts")], {
-    cwd: root,
-    env: { ...cleanEnv, LOG_LEVEL: "info", PORT: String(port), RACKMIND_SERVING_PORT: String(await freePort()), NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  for (const k of [
+    "DATABASE_URL",
+    "RACKMIND_DB_KIND",
+    "RACKMIND_ADMIN_TOKEN",
+    "RACKMIND_ADMIN_PASSWORD",
+    "NODE_ENV",
+    "VITEST",
+    "VITEST_POOL_ID",
+    "VITEST_WORKER_ID",
+  ])
+    delete cleanEnv[k];
+  const proc = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/start.ts")],
+    {
+      cwd: root,
+      env: {
+        ...cleanEnv,
+        LOG_LEVEL: "info",
+        PORT: String(port),
+        RACKMIND_SERVING_PORT: String(await freePort()),
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   proc.stderr!.on("data", (d: Buffer) => (out += d.toString()));

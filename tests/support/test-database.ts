@@ -10,7 +10,10 @@ export type TestDatabase = { kind: "pglite" | "postgres"; url: string; drop: () 
 export const migrationsDir = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
 /** A fresh empty database: in-memory PGlite behind its socket, or a new database on the server. */
-export async function createEmptyDatabase(kind: "pglite" | "postgres", template: "empty" | "migrated" = "empty"): Promise<TestDatabase> {
+export async function createEmptyDatabase(
+  kind: "pglite" | "postgres",
+  template: "empty" | "migrated" = "empty",
+): Promise<TestDatabase> {
   if (kind === "pglite") {
     const embedded = await startEmbeddedDatabase({ dataDir: null, loadDataDir: await loadPgliteTemplate(template) });
     return { kind, url: embedded.url, drop: embedded.stop };
@@ -47,7 +50,11 @@ export async function dropOrphanedTestDatabases(): Promise<string[]> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    const names = (await admin.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datname LIKE 'rackmind\\_t\\_%'`)).rows.map((r) => r.name);
+    const names = (
+      await admin.query<{ name: string }>(
+        `SELECT datname AS name FROM pg_database WHERE datname LIKE 'rackmind\\_t\\_%'`,
+      )
+    ).rows.map((r) => r.name);
     const orphans = names.filter((name) => !isAlive(Number(name.split("_")[2])));
     for (const name of orphans) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     return orphans;

@@ -3,25 +3,45 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type WorkerProcess = { proc: ChildProcess; output: () => string; owner: () => string | null; kill: (signal?: NodeJS.Signals) => Promise<void> };
+export type WorkerProcess = {
+  proc: ChildProcess;
+  output: () => string;
+  owner: () => string | null;
+  kill: (signal?: NodeJS.Signals) => Promise<void>;
+};
 
 /**
  * `npm run worker` as a real process against `databaseUrl`, with short leases
  * and fast scheduling passes so crash recovery shows within seconds. Resolves
  * once the worker logged that it started (and its lease owner id).
  */
-export async function startWorkerProcess(databaseUrl: string, kind: "pglite" | "postgres", env: Record<string, string> = {}, timeoutMs = 60_000): Promise<WorkerProcess> {
+export async function startWorkerProcess(
+  databaseUrl: string,
+  kind: "pglite" | "postgres",
+  env: Record<string, string> = {},
+  timeoutMs = 60_000,
+): Promise<WorkerProcess> {
   const clean = { ...process.env };
   for (const k of ["VITEST", "VITEST_POOL_ID", "VITEST_WORKER_ID", "NODE_ENV"]) delete clean[k];
-  const proc = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "worker/main.ts")], {
-    cwd: root,
-    env: {
-      ...clean, DATABASE_URL: databaseUrl, RACKMIND_DB_KIND: kind, LOG_LEVEL: "info",
-      RACKMIND_JOB_LEASE_SECONDS: "3", RACKMIND_JOB_HEARTBEAT_MS: "300", RACKMIND_SCHEDULER_INTERVAL_MS: "250", RACKMIND_JOB_CLAIM_SECONDS: "5",
-      ...env,
+  const proc = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "worker/main.ts")],
+    {
+      cwd: root,
+      env: {
+        ...clean,
+        DATABASE_URL: databaseUrl,
+        RACKMIND_DB_KIND: kind,
+        LOG_LEVEL: "info",
+        RACKMIND_JOB_LEASE_SECONDS: "3",
+        RACKMIND_JOB_HEARTBEAT_MS: "300",
+        RACKMIND_SCHEDULER_INTERVAL_MS: "250",
+        RACKMIND_JOB_CLAIM_SECONDS: "5",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   proc.stderr!.on("data", (d: Buffer) => (out += d.toString()));

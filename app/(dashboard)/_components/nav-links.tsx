@@ -18,7 +18,9 @@ export function NavLinks({ groups }: { groups: NavGroup[] }) {
     <nav aria-label="Main" className="flex-1 overflow-y-auto px-2 py-3">
       {groups.map((group) => (
         <div key={group.label} className="mb-4">
-          <p className="px-2.5 pb-1.5 text-[10px] font-semibold uppercase tracking-[0.16em] text-slate-500">{group.label}</p>
+          <p className="px-2.5 pb-1.5 text-[10px] font-semibold uppercase tracking-[0.16em] text-slate-500">
+            {group.label}
+          </p>
           <ul className="space-y-0.5">
             {group.items.map((item) => (
               <li key={item.href}>
@@ -42,7 +44,10 @@ function NavLink({ item, isActive }: { item: NavItem; isActive: boolean }) {
       aria-current={isActive ? "page" : undefined}
       className={`group flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-[13px] font-medium transition-colors ${state}`}
     >
-      <Icon name={item.icon} className={`size-4 shrink-0 ${isActive ? "text-emerald-400" : "text-slate-500 group-hover:text-slate-300"}`} />
+      <Icon
+        name={item.icon}
+        className={`size-4 shrink-0 ${isActive ? "text-emerald-400" : "text-slate-500 group-hover:text-slate-300"}`}
+      />
       <span className="flex-1">{item.label}</span>
       {item.isPlanned && <span className="text-[10px] font-normal uppercase tracking-wider text-slate-600">soon</span>}
     </Link>

@@ -13,7 +13,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin" };
 
 const header = (
-  <PageHeader eyebrow="Governance" title="Admin" description="People who can sign in, and the API tokens that scripts and CI use. Every change here is written to the audit log." />
+  <PageHeader
+    eyebrow="Governance"
+    title="Admin"
+    description="People who can sign in, and the API tokens that scripts and CI use. Every change here is written to the audit log."
+  />
 );
 
 export default async function AdminPage() {
@@ -24,8 +28,8 @@ export default async function AdminPage() {
       <>
         {header}
         <Notice tone="warn" title="This page needs the admin role">
-          You are signed in as <span className="font-mono">{principal.name}</span> with the {principal.role} role. Ask an administrator to
-          create API tokens or change users for you.
+          You are signed in as <span className="font-mono">{principal.name}</span> with the {principal.role} role. Ask
+          an administrator to create API tokens or change users for you.
         </Notice>
       </>
     );
@@ -38,7 +42,12 @@ export default async function AdminPage() {
         <Card title="Create an API token" description="For scripts and CI: send it as Authorization: Bearer <token>.">
           <CreateTokenForm />
         </Card>
-        <Card title="Users" description={`${users.length} ${users.length === 1 ? "person" : "people"} can sign in.`} isFlush className="xl:col-span-2">
+        <Card
+          title="Users"
+          description={`${users.length} ${users.length === 1 ? "person" : "people"} can sign in.`}
+          isFlush
+          className="xl:col-span-2"
+        >
           <UsersTable users={users} />
         </Card>
       </div>

@@ -22,7 +22,11 @@ export const metadata: Metadata = { title: "Energy" };
 
 /** The per-day CSV of exactly the period on screen (the API takes the session cookie). */
 function csvHref(view: EnergyView): string {
-  return hrefWith("/api/v1/energy/summary.csv", { site: view.site, from: new Date(view.fromMs).toISOString(), to: new Date(view.toMs).toISOString() });
+  return hrefWith("/api/v1/energy/summary.csv", {
+    site: view.site,
+    from: new Date(view.fromMs).toISOString(),
+    to: new Date(view.toMs).toISOString(),
+  });
 }
 
 export default async function EnergyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -40,20 +44,19 @@ export default async function EnergyPage({ searchParams }: { searchParams: Promi
         eyebrow="Infrastructure"
         title="Energy"
         description="Metered facility and IT energy per site with PUE, cost from the site's tariff and CO₂e from its grid intensity, next to the GPU energy from telemetry."
-        actions={
-          view && (
-            <DownloadLink href={csvHref(view)}>
-              Download CSV
-            </DownloadLink>
-          )
-        }
+        actions={view && <DownloadLink href={csvHref(view)}>Download CSV</DownloadLink>}
       />
       <PeriodPicker sites={sites} view={view} values={parsed.values} />
       {parsed.ok ? (
         // Keyed on the URL, not on the computed period (which moves with the clock): a refresh after
         // saving the tariff then updates the report in place instead of remounting it.
         <Suspense key={JSON.stringify(parsed.values)} fallback={<EnergyReportSkeleton />}>
-          <EnergyReport view={parsed.view} origin={origin} canWrite={can(principal.role, "energy.write")} role={principal.role} />
+          <EnergyReport
+            view={parsed.view}
+            origin={origin}
+            canWrite={can(principal.role, "energy.write")}
+            role={principal.role}
+          />
         </Suspense>
       ) : (
         <Notice tone="error" title="This view cannot be shown">

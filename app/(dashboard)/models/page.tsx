@@ -29,7 +29,11 @@ export default function ModelsPage() {
       ]}
       endpoints={[
         { method: "GET", path: "/api/v1/models/{name}/versions/{v}", purpose: "lineage, metrics, energy" },
-        { method: "PUT", path: "/api/v1/models/{name}/aliases/{alias}", purpose: "point an alias at a version (admin)" },
+        {
+          method: "PUT",
+          path: "/api/v1/models/{name}/aliases/{alias}",
+          purpose: "point an alias at a version (admin)",
+        },
         { method: "GET", path: "/api/v1/models/{name}/versions/{v}/artifact", purpose: "TF.js model.json" },
       ]}
     />

@@ -27,13 +27,22 @@ export default async function RacksPage() {
         title="Racks"
         description="Every rack by site, with how many of its units are taken. Open a rack to see its elevation: what is mounted where."
       />
-      {sites.length === 0 && <Notice title="No racks yet">Create one with POST /api/v1/racks, or import an inventory CSV on the Fleet page.</Notice>}
+      {sites.length === 0 && (
+        <Notice title="No racks yet">
+          Create one with POST /api/v1/racks, or import an inventory CSV on the Fleet page.
+        </Notice>
+      )}
       <div className="space-y-4">
         {sites.map(([site, siteRacks]) => {
           const usedU = siteRacks.reduce((n, r) => n + r.usedU, 0);
           const totalU = siteRacks.reduce((n, r) => n + r.heightU, 0);
           return (
-            <Card key={site} title={<span className="font-mono">{site}</span>} description={`${siteRacks.length} racks · ${usedU} of ${totalU}U used`} isFlush>
+            <Card
+              key={site}
+              title={<span className="font-mono">{site}</span>}
+              description={`${siteRacks.length} racks · ${usedU} of ${totalU}U used`}
+              isFlush
+            >
               <RacksTable site={site} racks={siteRacks} />
             </Card>
           );

@@ -22,7 +22,12 @@ export const metadata: Metadata = { title: "Telemetry" };
 export default async function TelemetryPage() {
   const principal = await requirePagePrincipal();
   const canWrite = can(principal.role, "telemetry.write");
-  const [telemetry, targets, settings, origin] = await Promise.all([getFleetTelemetry(), listScrapeTargets(), getTelemetrySettings(), readRequestOrigin()]);
+  const [telemetry, targets, settings, origin] = await Promise.all([
+    getFleetTelemetry(),
+    listScrapeTargets(),
+    getTelemetrySettings(),
+    readRequestOrigin(),
+  ]);
   const nowMs = Date.parse(telemetry.asOf);
   const failing = targets.filter((t) => t.enabled && t.consecutiveFailures > 0).length;
 
@@ -43,7 +48,12 @@ export default async function TelemetryPage() {
         >
           <HottestGpusTable gpus={telemetry.hottest} windowMinutes={telemetry.windowMinutes} nowMs={nowMs} />
         </Card>
-        <Card title="By site" description={`GPUs with a reading in the last ${telemetry.windowMinutes} minutes.`} isFlush className="xl:col-span-2">
+        <Card
+          title="By site"
+          description={`GPUs with a reading in the last ${telemetry.windowMinutes} minutes.`}
+          isFlush
+          className="xl:col-span-2"
+        >
           <SitesTelemetryTable sites={telemetry.sites} />
         </Card>
       </div>
@@ -71,11 +81,18 @@ export default async function TelemetryPage() {
       <div className="mt-4 grid items-start gap-4 xl:grid-cols-2">
         <Card
           title="Settings"
-          description={canWrite ? "Retention and health thresholds. Saving is recorded in the audit log." : "Retention and health thresholds. Operators can change them."}
+          description={
+            canWrite
+              ? "Retention and health thresholds. Saving is recorded in the audit log."
+              : "Retention and health thresholds. Operators can change them."
+          }
         >
           {canWrite ? <SettingsForm settings={settings} /> : <SettingsList settings={settings} />}
         </Card>
-        <Card title="Push instead of scrape" description="For nodes Rackmind cannot reach: POST /api/v1/telemetry/dcgm.">
+        <Card
+          title="Push instead of scrape"
+          description="For nodes Rackmind cannot reach: POST /api/v1/telemetry/dcgm."
+        >
           <PushHowTo origin={origin} />
         </Card>
       </div>

@@ -16,5 +16,9 @@ export function rejectItems(issues: ItemIssue[], what: string): never {
   const sorted = [...issues].sort((a, b) => Number.parseInt(a.path, 10) - Number.parseInt(b.path, 10));
   const first = sorted[0]!;
   const more = sorted.length > 1 ? ` (and ${sorted.length - 1} more)` : "";
-  throw new AppError("unprocessable_entity", `Invalid ${what} — ${first.path}: ${first.message}${more}; nothing was written`, sorted);
+  throw new AppError(
+    "unprocessable_entity",
+    `Invalid ${what} — ${first.path}: ${first.message}${more}; nothing was written`,
+    sorted,
+  );
 }

@@ -20,7 +20,11 @@ export async function listSiteMeters(siteId: string): Promise<SiteMeter[]> {
  * daily has an interval to tell how often it is read even when the range
  * holds none of its readings.
  */
-export async function readMeterReadings(meterId: string, fromMs: number, toMs: number): Promise<{ atMs: number; value: number }[]> {
+export async function readMeterReadings(
+  meterId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<{ atMs: number; value: number }[]> {
   const { rows } = await getPool().query<{ at: Date; value: number }>(
     `SELECT "at", coalesce("kwhTotal", "watts") AS value FROM "EnergyReading"
       WHERE "meterId" = $1::uuid
@@ -37,8 +41,15 @@ export async function readMeterReadings(meterId: string, fromMs: number, toMs: n
  * counts; longer than `maxGapMs` is coarse) or watts samples (further apart
  * than `maxGapMs` is a gap), per its kind.
  */
-export function meterProfile(kind: EnergyMeterKind, readings: { atMs: number; value: number }[], maxGapMs: number): PowerProfile {
+export function meterProfile(
+  kind: EnergyMeterKind,
+  readings: { atMs: number; value: number }[],
+  maxGapMs: number,
+): PowerProfile {
   return kind === "register"
     ? counterProfile(readings, maxGapMs)
-    : powerSamplesProfile(readings.map((r) => ({ atMs: r.atMs, watts: r.value })), maxGapMs);
+    : powerSamplesProfile(
+        readings.map((r) => ({ atMs: r.atMs, watts: r.value })),
+        maxGapMs,
+      );
 }

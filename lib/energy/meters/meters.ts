@@ -2,7 +2,16 @@ import { getPool } from "../../database/pool";
 import { AppError } from "../../errors";
 import type { MeterOut, MetersQuery } from "../schemas";
 
-type Row = { site: string; meter: string; scope: MeterOut["scope"]; kind: MeterOut["kind"]; readings: number; first_at: Date | null; last_at: Date | null; last_value: number | null };
+type Row = {
+  site: string;
+  meter: string;
+  scope: MeterOut["scope"];
+  kind: MeterOut["kind"];
+  readings: number;
+  first_at: Date | null;
+  last_at: Date | null;
+  last_value: number | null;
+};
 
 /** The energy meters of a site (or of every site), with how much they have reported and when last. */
 export async function listMeters(q: MetersQuery): Promise<MeterOut[]> {
@@ -24,8 +33,14 @@ export async function listMeters(q: MetersQuery): Promise<MeterOut[]> {
     [q.site ?? null],
   );
   return rows.map((r) => ({
-    site: r.site, meter: r.meter, scope: r.scope, kind: r.kind, readings: r.readings,
-    firstAt: r.first_at?.toISOString() ?? null, lastAt: r.last_at?.toISOString() ?? null, lastValue: r.last_value,
+    site: r.site,
+    meter: r.meter,
+    scope: r.scope,
+    kind: r.kind,
+    readings: r.readings,
+    firstAt: r.first_at?.toISOString() ?? null,
+    lastAt: r.last_at?.toISOString() ?? null,
+    lastValue: r.last_value,
   }));
 }
 

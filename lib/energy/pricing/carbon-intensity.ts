@@ -9,14 +9,23 @@ import type { CarbonIntensityInput } from "../schemas";
  * written). An hour uploaded again is replaced: grid operators revise their
  * figures. The same site and hour twice in one upload: the later item wins.
  */
-export async function uploadCarbonIntensity(items: CarbonIntensityInput[], actor: Principal): Promise<{ accepted: number }> {
+export async function uploadCarbonIntensity(
+  items: CarbonIntensityInput[],
+  actor: Principal,
+): Promise<{ accepted: number }> {
   return db.$transaction(
     async (tx) => {
       const names = [...new Set(items.map((i) => i.site))];
-      const sites = new Map((await tx.site.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })).map((s) => [s.name, s.id]));
+      const sites = new Map(
+        (await tx.site.findMany({ where: { name: { in: names } }, select: { id: true, name: true } })).map((s) => [
+          s.name,
+          s.id,
+        ]),
+      );
       const issues: ItemIssue[] = [];
       items.forEach((item, i) => {
-        if (!sites.has(item.site)) issues.push(itemIssue(i, "site", `Site ${item.site} does not exist`, "unknown_site"));
+        if (!sites.has(item.site))
+          issues.push(itemIssue(i, "site", `Site ${item.site} does not exist`, "unknown_site"));
       });
       if (issues.length) rejectItems(issues, "carbon intensity");
       const latest = new Map<string, { siteId: string; hour: Date; gCo2ePerKwh: number }>();
@@ -30,11 +39,22 @@ export async function uploadCarbonIntensity(items: CarbonIntensityInput[], actor
       // chunks keep each statement under PostgreSQL's 65 535 bind parameters.
       for (let i = 0; i < rows.length; i += 10_000) {
         const chunk = rows.slice(i, i + 10_000);
-        await tx.carbonIntensity.deleteMany({ where: { OR: [...new Set(chunk.map((r) => r.siteId))].map((siteId) => ({ siteId, hour: { in: chunk.filter((r) => r.siteId === siteId).map((r) => r.hour) } })) } });
+        await tx.carbonIntensity.deleteMany({
+          where: {
+            OR: [...new Set(chunk.map((r) => r.siteId))].map((siteId) => ({
+              siteId,
+              hour: { in: chunk.filter((r) => r.siteId === siteId).map((r) => r.hour) },
+            })),
+          },
+        });
       }
       await tx.carbonIntensity.createMany({ data: rows });
       const target = names.length === 1 ? `site:${names[0]}` : `sites:${[...names].sort().join(",")}`;
-      await recordAudit(tx, actor, { action: "energy.carbon_intensity_upload", target, details: { items: items.length, hours: rows.length } });
+      await recordAudit(tx, actor, {
+        action: "energy.carbon_intensity_upload",
+        target,
+        details: { items: items.length, hours: rows.length },
+      });
       return { accepted: items.length };
     },
     { timeout: 60_000, maxWait: 30_000 },

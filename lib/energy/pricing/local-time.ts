@@ -11,7 +11,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
     });
     formatters.set(timeZone, f);
   }
@@ -49,7 +56,11 @@ export function zoneOffsetMs(utcMs: number, timeZone: string): number {
 /** The wall-clock time in `timeZone` (IANA) at a UTC instant. */
 export function localTimeOf(utcMs: number, timeZone: string): LocalTime {
   const wall = new Date(utcMs + zoneOffsetMs(utcMs, timeZone));
-  return { date: wall.toISOString().slice(0, 10), weekday: WEEKDAYS[wall.getUTCDay()]!, minuteOfDay: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
+  return {
+    date: wall.toISOString().slice(0, 10),
+    weekday: WEEKDAYS[wall.getUTCDay()]!,
+    minuteOfDay: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
+  };
 }
 
 /** `localTimeOf` with a memo, for code that asks about the same instants (bucket starts) again and again. */
@@ -67,7 +78,11 @@ export function localCalendar(timeZone: string): (utcMs: number) => LocalTime {
  * inside it. Local midnights fall on UTC quarter hours (see pricing.ts), so
  * stepping by quarter hours finds every one of them, DST days included.
  */
-export function localDays(fromMs: number, toMs: number, localAt: (utcMs: number) => LocalTime): { date: string; fromMs: number; toMs: number }[] {
+export function localDays(
+  fromMs: number,
+  toMs: number,
+  localAt: (utcMs: number) => LocalTime,
+): { date: string; fromMs: number; toMs: number }[] {
   const QUARTER_HOUR_MS = 15 * 60_000;
   const days: { date: string; fromMs: number; toMs: number }[] = [];
   let current = { date: localAt(fromMs).date, fromMs, toMs };

@@ -42,13 +42,20 @@ function add(t: Tally, kwh: number, price: number | null, intensity: number | nu
   else t.co2eKg += co2eKgOf(kwh, intensity);
 }
 
-const toPriced = (t: Tally): PricedEnergy => ({ kwh: t.kwh, cost: t.isCostUnknown ? null : t.cost, co2eKg: t.isCo2Unknown ? null : t.co2eKg });
+const toPriced = (t: Tally): PricedEnergy => ({
+  kwh: t.kwh,
+  cost: t.isCostUnknown ? null : t.cost,
+  co2eKg: t.isCo2Unknown ? null : t.co2eKg,
+});
 
 /**
  * Prices energy given per quarter-hour bucket (see `energyPerBucketKwh` with
  * PRICING_BUCKET_MS): the total, and per local date of the site.
  */
-export function priceBuckets(buckets: Map<number, number>, ctx: PricingContext): { total: PricedEnergy; days: Map<string, PricedEnergy> } {
+export function priceBuckets(
+  buckets: Map<number, number>,
+  ctx: PricingContext,
+): { total: PricedEnergy; days: Map<string, PricedEnergy> } {
   const localAt = localCalendar(ctx.timeZone);
   const total = emptyTally();
   const days = new Map<string, Tally>();
@@ -65,7 +72,11 @@ export function priceBuckets(buckets: Map<number, number>, ctx: PricingContext):
 }
 
 /** kWh per local date of the site, from quarter-hour buckets. */
-export function kwhByLocalDate(buckets: Map<number, number>, timeZone: string, localAt: (ms: number) => LocalTime = localCalendar(timeZone)): Map<string, number> {
+export function kwhByLocalDate(
+  buckets: Map<number, number>,
+  timeZone: string,
+  localAt: (ms: number) => LocalTime = localCalendar(timeZone),
+): Map<string, number> {
   const out = new Map<string, number>();
   for (const [bucketMs, kwh] of buckets) {
     const date = localAt(bucketMs).date;

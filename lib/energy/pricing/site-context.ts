@@ -15,10 +15,24 @@ export type EnergySite = {
   carbonGPerKwh: number | null;
 };
 
-type SiteRow = { id: string; name: string; currency: string; timezone: string; tariffPerKwh: { toNumber(): number } | null; carbonGPerKwh: { toNumber(): number } | null };
+type SiteRow = {
+  id: string;
+  name: string;
+  currency: string;
+  timezone: string;
+  tariffPerKwh: { toNumber(): number } | null;
+  carbonGPerKwh: { toNumber(): number } | null;
+};
 
 export function toEnergySite(s: SiteRow): EnergySite {
-  return { id: s.id, name: s.name, currency: s.currency, timezone: s.timezone, tariffPerKwh: s.tariffPerKwh?.toNumber() ?? null, carbonGPerKwh: s.carbonGPerKwh?.toNumber() ?? null };
+  return {
+    id: s.id,
+    name: s.name,
+    currency: s.currency,
+    timezone: s.timezone,
+    tariffPerKwh: s.tariffPerKwh?.toNumber() ?? null,
+    carbonGPerKwh: s.carbonGPerKwh?.toNumber() ?? null,
+  };
 }
 
 export async function getEnergySiteOrThrow(name: string): Promise<EnergySite> {
@@ -38,7 +52,10 @@ export async function loadTariffPeriods(siteId: string): Promise<{ periods: Tari
 export async function loadPricingContext(site: EnergySite, fromMs: number, toMs: number): Promise<PricingContext> {
   const { periods } = await loadTariffPeriods(site.id);
   const hours = await db.carbonIntensity.findMany({
-    where: { siteId: site.id, hour: { gte: new Date(Math.floor(fromMs / MS_PER_HOUR) * MS_PER_HOUR), lt: new Date(toMs) } },
+    where: {
+      siteId: site.id,
+      hour: { gte: new Date(Math.floor(fromMs / MS_PER_HOUR) * MS_PER_HOUR), lt: new Date(toMs) },
+    },
   });
   return {
     timeZone: site.timezone,

@@ -5,7 +5,14 @@ import type { PutTariffInput, TariffOut } from "../schemas";
 import { getEnergySiteOrThrow, loadTariffPeriods, type EnergySite } from "./site-context";
 
 function toTariffOut(site: EnergySite, periods: TariffOut["periods"], updatedAt: Date | null): TariffOut {
-  return { site: site.name, timezone: site.timezone, currency: site.currency, flatPricePerKwh: site.tariffPerKwh, periods, updatedAt: updatedAt?.toISOString() ?? null };
+  return {
+    site: site.name,
+    timezone: site.timezone,
+    currency: site.currency,
+    flatPricePerKwh: site.tariffPerKwh,
+    periods,
+    updatedAt: updatedAt?.toISOString() ?? null,
+  };
 }
 
 /** A site's time-of-use schedule; `periods` is [] when only the flat tariff applies. */
@@ -24,8 +31,16 @@ export async function putTariff(siteName: string, input: PutTariffInput, actor: 
   const site = await getEnergySiteOrThrow(siteName);
   return db.$transaction(async (tx) => {
     const data = { periods: input.periods, updatedBy: actor.name };
-    const row = await tx.energyTariff.upsert({ where: { siteId: site.id }, create: { siteId: site.id, ...data }, update: data });
-    await recordAudit(tx, actor, { action: "energy.tariff_update", target: `site:${site.name}`, details: { periods: input.periods } });
+    const row = await tx.energyTariff.upsert({
+      where: { siteId: site.id },
+      create: { siteId: site.id, ...data },
+      update: data,
+    });
+    await recordAudit(tx, actor, {
+      action: "energy.tariff_update",
+      target: `site:${site.name}`,
+      details: { periods: input.periods },
+    });
     return toTariffOut(site, input.periods, row.updatedAt);
   });
 }

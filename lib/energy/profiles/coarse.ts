@@ -40,9 +40,23 @@ export function coarseRuns(coarse: CountedSpan[], fromMs: number, toMs: number):
     const last = out.at(-1);
     const kwhInPeriod = evenShareKwh(s, fromMs, toMs);
     if (last && last.cut === null && cut === null && last.toMs === s.fromMs) {
-      Object.assign(last, { toMs: s.toMs, intervals: last.intervals + 1, longestMs: Math.max(last.longestMs, s.toMs - s.fromMs), kwh: last.kwh + s.kwh, kwhInPeriod: last.kwhInPeriod + kwhInPeriod });
+      Object.assign(last, {
+        toMs: s.toMs,
+        intervals: last.intervals + 1,
+        longestMs: Math.max(last.longestMs, s.toMs - s.fromMs),
+        kwh: last.kwh + s.kwh,
+        kwhInPeriod: last.kwhInPeriod + kwhInPeriod,
+      });
     } else {
-      out.push({ fromMs: s.fromMs, toMs: s.toMs, intervals: 1, longestMs: s.toMs - s.fromMs, kwh: s.kwh, kwhInPeriod, cut });
+      out.push({
+        fromMs: s.fromMs,
+        toMs: s.toMs,
+        intervals: 1,
+        longestMs: s.toMs - s.fromMs,
+        kwh: s.kwh,
+        kwhInPeriod,
+        cut,
+      });
     }
   }
   return out;

@@ -32,7 +32,12 @@ const RAW_MAX_SPAN_MS = 6 * MS_PER_HOUR;
  * retention; hourly means also for spans longer than `fineUpToMs` (site-wide
  * sums over weeks would otherwise scan every GPU's every minute).
  */
-export async function chooseRollup(fromMs: number, toMs: number, nowMs: number, fineUpToMs = Infinity): Promise<"1m" | "1h"> {
+export async function chooseRollup(
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+  fineUpToMs = Infinity,
+): Promise<"1m" | "1h"> {
   const s = await getTelemetrySettings();
   return fromMs >= nowMs - s.rollup1mRetentionDays * MS_PER_DAY && toMs - fromMs <= fineUpToMs ? "1m" : "1h";
 }
@@ -53,7 +58,12 @@ export async function gpuFieldIds(): Promise<{ power: number | null; energy: num
 }
 
 /** Raw samples of one GPU field in [fromMs, toMs] (both ends: callers pad the range to interpolate its edges). */
-export async function readGpuSamples(gpuId: string, fieldId: number, fromMs: number, toMs: number): Promise<CounterPoint[]> {
+export async function readGpuSamples(
+  gpuId: string,
+  fieldId: number,
+  fromMs: number,
+  toMs: number,
+): Promise<CounterPoint[]> {
   const { rows } = await getPool().query<{ at: Date; value: number }>(
     `SELECT "at", "value" FROM "GpuSample" WHERE "gpuId" = $1::uuid AND "fieldId" = $2 AND "at" >= $3 AND "at" <= $4 ORDER BY "at"`,
     [gpuId, fieldId, new Date(fromMs), new Date(toMs)],
@@ -61,10 +71,17 @@ export async function readGpuSamples(gpuId: string, fieldId: number, fromMs: num
   return rows.map((r) => ({ atMs: r.at.getTime(), value: r.value }));
 }
 
-export const asPowerPoints = (points: CounterPoint[]): PowerPoint[] => points.map((p) => ({ atMs: p.atMs, watts: p.value }));
+export const asPowerPoints = (points: CounterPoint[]): PowerPoint[] =>
+  points.map((p) => ({ atMs: p.atMs, watts: p.value }));
 
 /** One GPU's mean power per rollup bucket overlapping [fromMs, toMs). */
-export async function readGpuRollup(gpuId: string, fieldId: number, source: "1m" | "1h", fromMs: number, toMs: number): Promise<BucketPoint[]> {
+export async function readGpuRollup(
+  gpuId: string,
+  fieldId: number,
+  source: "1m" | "1h",
+  fromMs: number,
+  toMs: number,
+): Promise<BucketPoint[]> {
   const { rows } = await getPool().query<{ bucket: Date; avg: number }>(
     `SELECT r."bucket", r."sum" / r."count" * ${coverageSql(source, "r")} AS avg FROM ${rollupTable[source]} r
       WHERE r."gpuId" = $1::uuid AND r."fieldId" = $2 AND r."bucket" > $3 AND r."bucket" < $4 ORDER BY r."bucket"`,
@@ -79,7 +96,12 @@ const siteGpus = `JOIN "Gpu" g ON g.id = r."gpuId" JOIN "Server" s ON s.id = g."
  * The site's GPUs' power per rollup bucket: the sum over GPUs of each one's
  * mean in the bucket, W. A GPU that sent nothing in a bucket adds nothing.
  */
-export async function readSiteGpuPower(siteId: string, source: "1m" | "1h", fromMs: number, toMs: number): Promise<BucketPoint[]> {
+export async function readSiteGpuPower(
+  siteId: string,
+  source: "1m" | "1h",
+  fromMs: number,
+  toMs: number,
+): Promise<BucketPoint[]> {
   const { power } = await gpuFieldIds();
   if (power === null) return [];
   const { rows } = await getPool().query<{ bucket: Date; watts: number }>(
@@ -93,7 +115,13 @@ export async function readSiteGpuPower(siteId: string, source: "1m" | "1h", from
 }
 
 /** How much of [fromMs, toMs) × the site's GPUs their power telemetry covers. */
-export type GpuCoverage = { gpus: number; gpusReporting: number; coveredGpuMs: number; firstMs: number | null; lastMs: number | null };
+export type GpuCoverage = {
+  gpus: number;
+  gpusReporting: number;
+  coveredGpuMs: number;
+  firstMs: number | null;
+  lastMs: number | null;
+};
 
 /**
  * The telemetry GPU energy rests on: how many of the site's GPUs sent power
@@ -102,13 +130,28 @@ export type GpuCoverage = { gpus: number; gpusReporting: number; coveredGpuMs: n
  * site whose GPUs reported for ten minutes of a day has ten minutes of GPU
  * energy, and must say so rather than pass for the day's.
  */
-export async function readSiteGpuCoverage(siteId: string, source: "1m" | "1h", fromMs: number, toMs: number): Promise<GpuCoverage> {
+export async function readSiteGpuCoverage(
+  siteId: string,
+  source: "1m" | "1h",
+  fromMs: number,
+  toMs: number,
+): Promise<GpuCoverage> {
   const pool = getPool();
-  const gpus = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" k ON k.id = s."rackId" WHERE k."siteId" = $1::uuid`, [siteId])).rows[0]!.n;
+  const gpus = (
+    await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" k ON k.id = s."rackId" WHERE k."siteId" = $1::uuid`,
+      [siteId],
+    )
+  ).rows[0]!.n;
   const { power } = await gpuFieldIds();
   if (power === null) return { gpus, gpusReporting: 0, coveredGpuMs: 0, firstMs: null, lastMs: null };
   const widthMs = rollupWidthMs[source];
-  const { rows } = await pool.query<{ reporting: number; covered_s: number | null; first: Date | null; last: Date | null }>(
+  const { rows } = await pool.query<{
+    reporting: number;
+    covered_s: number | null;
+    first: Date | null;
+    last: Date | null;
+  }>(
     `SELECT count(DISTINCT w."gpuId")::int AS reporting, sum(w.cov * extract(epoch FROM w.hi - w.lo))::float8 AS covered_s, min(w.lo) AS first, max(w.hi) AS last FROM (
         SELECT r."gpuId", ${coverageSql(source, "r")} AS cov,
                greatest(r."bucket", $3::timestamptz) AS lo, least(r."bucket" + make_interval(secs => $5::int), $4::timestamptz) AS hi
@@ -117,7 +160,13 @@ export async function readSiteGpuCoverage(siteId: string, source: "1m" | "1h", f
     [siteId, power, new Date(fromMs), new Date(toMs), widthMs / 1000, new Date(fromMs - widthMs)],
   );
   const r = rows[0]!;
-  return { gpus, gpusReporting: r.reporting, coveredGpuMs: (r.covered_s ?? 0) * 1000, firstMs: r.first?.getTime() ?? null, lastMs: r.last?.getTime() ?? null };
+  return {
+    gpus,
+    gpusReporting: r.reporting,
+    coveredGpuMs: (r.covered_s ?? 0) * 1000,
+    firstMs: r.first?.getTime() ?? null,
+    lastMs: r.last?.getTime() ?? null,
+  };
 }
 
 export type GpuEnergyRow = { gpuId: string; uuid: string; hostname: string; rack: string; kwh: number };
@@ -128,7 +177,12 @@ export type GpuEnergyRow = { gpuId: string; uuid: string; hostname: string; rack
  * = kWh — the same rectangles `rollupProfile` integrates, without shipping
  * every bucket of every GPU to Node.
  */
-export async function readGpuEnergyBySite(siteId: string, source: "1m" | "1h", fromMs: number, toMs: number): Promise<GpuEnergyRow[]> {
+export async function readGpuEnergyBySite(
+  siteId: string,
+  source: "1m" | "1h",
+  fromMs: number,
+  toMs: number,
+): Promise<GpuEnergyRow[]> {
   const { power } = await gpuFieldIds();
   if (power === null) return [];
   const widthMs = rollupWidthMs[source];

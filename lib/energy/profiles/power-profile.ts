@@ -31,7 +31,14 @@ export type PowerProfile = {
   lastMs: number | null;
 };
 
-export const EMPTY_PROFILE: PowerProfile = { pieces: [], gaps: [], coarse: [], resets: [], firstMs: null, lastMs: null };
+export const EMPTY_PROFILE: PowerProfile = {
+  pieces: [],
+  gaps: [],
+  coarse: [],
+  resets: [],
+  firstMs: null,
+  lastMs: null,
+};
 
 function wattsAt(p: PowerPiece, atMs: number): number {
   const span = p.toMs - p.fromMs;
@@ -61,7 +68,8 @@ function firstEndingAfter(pieces: PowerPiece[], atMs: number): number {
 /** Energy of a profile inside [fromMs, toMs), kWh. A binary search finds the first piece, so per-step sums stay cheap. */
 export function profileEnergyKwh(pieces: PowerPiece[], fromMs: number, toMs: number): number {
   let kwh = 0;
-  for (let i = firstEndingAfter(pieces, fromMs); i < pieces.length && pieces[i]!.fromMs < toMs; i++) kwh += pieceEnergyKwh(pieces[i]!, fromMs, toMs);
+  for (let i = firstEndingAfter(pieces, fromMs); i < pieces.length && pieces[i]!.fromMs < toMs; i++)
+    kwh += pieceEnergyKwh(pieces[i]!, fromMs, toMs);
   return kwh;
 }
 
@@ -75,7 +83,12 @@ export function pieceAround(pieces: PowerPiece[], atMs: number): PowerPiece | nu
  * Energy inside [fromMs, toMs) per bucket of `bucketMs` aligned to the Unix
  * epoch, keyed by the bucket's start (ms). Buckets without energy are absent.
  */
-export function energyPerBucketKwh(pieces: PowerPiece[], fromMs: number, toMs: number, bucketMs: number): Map<number, number> {
+export function energyPerBucketKwh(
+  pieces: PowerPiece[],
+  fromMs: number,
+  toMs: number,
+  bucketMs: number,
+): Map<number, number> {
   const out = new Map<number, number>();
   for (const p of pieces) {
     const lo = Math.max(fromMs, p.fromMs);
@@ -101,7 +114,10 @@ export function sumBuckets(buckets: Map<number, number>): number {
   return kwh;
 }
 
-const clipTo = (s: TimeSpan, fromMs: number, toMs: number): TimeSpan => ({ fromMs: Math.max(s.fromMs, fromMs), toMs: Math.min(s.toMs, toMs) });
+const clipTo = (s: TimeSpan, fromMs: number, toMs: number): TimeSpan => ({
+  fromMs: Math.max(s.fromMs, fromMs),
+  toMs: Math.min(s.toMs, toMs),
+});
 
 /**
  * The spans of [fromMs, toMs) the profile says nothing about and that must be

@@ -1,4 +1,12 @@
-import { meterGaps, profileEnergyKwh, reportableGaps, type CountedSpan, type PowerPiece, type PowerProfile, type TimeSpan } from "./power-profile";
+import {
+  meterGaps,
+  profileEnergyKwh,
+  reportableGaps,
+  type CountedSpan,
+  type PowerPiece,
+  type PowerProfile,
+  type TimeSpan,
+} from "./power-profile";
 import { kwhToAverageW, millijoulesToKwh } from "../units";
 
 /** A reading of a cumulative counter, in whatever unit `toKwh` converts from. */
@@ -25,7 +33,11 @@ function sortedByTime<T extends { atMs: number }>(points: T[]): T[] {
  * previous reading is at least the new value, counted from zero — never
  * negative — and the interval is listed as a reset.
  */
-export function counterProfile(points: CounterPoint[], coarseAfterMs: number, toKwh: (value: number) => number = (v) => v): PowerProfile {
+export function counterProfile(
+  points: CounterPoint[],
+  coarseAfterMs: number,
+  toKwh: (value: number) => number = (v) => v,
+): PowerProfile {
   const sorted = sortedByTime(points);
   const pieces: PowerPiece[] = [];
   const coarse: CountedSpan[] = [];
@@ -61,7 +73,14 @@ export function powerSamplesProfile(points: PowerPoint[], maxGapMs: number): Pow
     if (b.atMs - a.atMs > maxGapMs) gaps.push({ fromMs: a.atMs, toMs: b.atMs });
     else pieces.push({ fromMs: a.atMs, toMs: b.atMs, startW: a.watts, endW: b.watts });
   }
-  return { pieces, gaps, coarse: [], resets: [], firstMs: sorted[0]?.atMs ?? null, lastMs: sorted.at(-1)?.atMs ?? null };
+  return {
+    pieces,
+    gaps,
+    coarse: [],
+    resets: [],
+    firstMs: sorted[0]?.atMs ?? null,
+    lastMs: sorted.at(-1)?.atMs ?? null,
+  };
 }
 
 /**
@@ -71,21 +90,34 @@ export function powerSamplesProfile(points: PowerPoint[], maxGapMs: number): Pow
  */
 export function rollupProfile(buckets: BucketPoint[], widthMs: number, maxGapMs: number): PowerProfile {
   const sorted = [...buckets].sort((a, b) => a.bucketMs - b.bucketMs);
-  const pieces: PowerPiece[] = sorted.map((b) => ({ fromMs: b.bucketMs, toMs: b.bucketMs + widthMs, startW: b.avgW, endW: b.avgW }));
+  const pieces: PowerPiece[] = sorted.map((b) => ({
+    fromMs: b.bucketMs,
+    toMs: b.bucketMs + widthMs,
+    startW: b.avgW,
+    endW: b.avgW,
+  }));
   const gaps: TimeSpan[] = [];
   for (let i = 1; i < pieces.length; i++) {
     const holeFrom = pieces[i - 1]!.toMs;
     const holeTo = pieces[i]!.fromMs;
     if (holeTo - holeFrom > maxGapMs) gaps.push({ fromMs: holeFrom, toMs: holeTo });
   }
-  return { pieces, gaps, coarse: [], resets: [], firstMs: pieces[0]?.fromMs ?? null, lastMs: pieces.at(-1)?.toMs ?? null };
+  return {
+    pieces,
+    gaps,
+    coarse: [],
+    resets: [],
+    firstMs: pieces[0]?.fromMs ?? null,
+    lastMs: pieces.at(-1)?.toMs ?? null,
+  };
 }
 
 /** The median time between consecutive readings, ms: how often a meter is read. Null with fewer than two readings. */
 export function readingIntervalMs(points: { atMs: number }[]): number | null {
   const spans: number[] = [];
   const sorted = sortedByTime(points);
-  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.atMs > sorted[i - 1]!.atMs) spans.push(sorted[i]!.atMs - sorted[i - 1]!.atMs);
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i]!.atMs > sorted[i - 1]!.atMs) spans.push(sorted[i]!.atMs - sorted[i - 1]!.atMs);
   if (spans.length === 0) return null;
   spans.sort((a, b) => a - b);
   return spans[Math.floor((spans.length - 1) / 2)]!;
@@ -109,7 +141,12 @@ const overlaps = (s: TimeSpan, fromMs: number, toMs: number) => s.toMs > fromMs 
  * so the edges can be interpolated. Gaps: only a register silent for longer
  * than twice its reading interval at `toMs`.
  */
-export function registerEnergyKwh(readings: { atMs: number; kwhTotal: number }[], fromMs: number, toMs: number, maxGapMs: number): CounterEnergyResult {
+export function registerEnergyKwh(
+  readings: { atMs: number; kwhTotal: number }[],
+  fromMs: number,
+  toMs: number,
+  maxGapMs: number,
+): CounterEnergyResult {
   const points = readings.map((r) => ({ atMs: r.atMs, value: r.kwhTotal }));
   const profile = counterProfile(points, maxGapMs);
   return {
@@ -130,11 +167,31 @@ export function powerEnergyKwh(samples: PowerPoint[], fromMs: number, toMs: numb
 }
 
 /** Energy over [fromMs, toMs) from a GPU's DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION counter (mJ), resets handled. */
-export function gpuCounterEnergyKwh(samples: { atMs: number; mj: number }[], fromMs: number, toMs: number, maxGapMs: number): EnergyResult {
-  return energyOf(counterProfile(samples.map((s) => ({ atMs: s.atMs, value: s.mj })), maxGapMs, millijoulesToKwh), fromMs, toMs, maxGapMs);
+export function gpuCounterEnergyKwh(
+  samples: { atMs: number; mj: number }[],
+  fromMs: number,
+  toMs: number,
+  maxGapMs: number,
+): EnergyResult {
+  return energyOf(
+    counterProfile(
+      samples.map((s) => ({ atMs: s.atMs, value: s.mj })),
+      maxGapMs,
+      millijoulesToKwh,
+    ),
+    fromMs,
+    toMs,
+    maxGapMs,
+  );
 }
 
 /** Energy over [fromMs, toMs) from rollup means (e.g. 1-minute averages of DCGM_FI_DEV_POWER_USAGE). */
-export function rollupEnergyKwh(buckets: BucketPoint[], widthMs: number, fromMs: number, toMs: number, maxGapMs: number): EnergyResult {
+export function rollupEnergyKwh(
+  buckets: BucketPoint[],
+  widthMs: number,
+  fromMs: number,
+  toMs: number,
+  maxGapMs: number,
+): EnergyResult {
   return energyOf(rollupProfile(buckets, widthMs, maxGapMs), fromMs, toMs, maxGapMs);
 }

@@ -20,7 +20,9 @@ const unknown = (reason: PueUnknownReason): PueResult => ({ pue: null, fromMs: n
  * yet, so the other scope's would count alone).
  */
 function commonSpan(meters: PueMeter[], fromMs: number, toMs: number): TimeSpan | null {
-  const starts = (["facility", "it"] as const).map((scope) => Math.min(...meters.filter((m) => m.scope === scope).map((m) => m.profile.firstMs!)));
+  const starts = (["facility", "it"] as const).map((scope) =>
+    Math.min(...meters.filter((m) => m.scope === scope).map((m) => m.profile.firstMs!)),
+  );
   const span = { fromMs: Math.max(fromMs, ...starts), toMs: Math.min(toMs, ...meters.map((m) => m.profile.lastMs!)) };
   return span.toMs > span.fromMs ? span : null;
 }
@@ -48,7 +50,10 @@ function shiftedEdge(meters: PueMeter[], atMs: number, coarseAfterMs: number, ed
  * lower bound), which would skew the ratio, so it is left out like a gap.
  */
 function withoutGaps(meters: PueMeter[], fromMs: number, toMs: number): TimeSpan[] {
-  const gaps = meters.flatMap((m) => [...m.profile.gaps, ...m.profile.resets]).filter((g) => g.toMs > fromMs && g.fromMs < toMs).sort((a, b) => a.fromMs - b.fromMs);
+  const gaps = meters
+    .flatMap((m) => [...m.profile.gaps, ...m.profile.resets])
+    .filter((g) => g.toMs > fromMs && g.fromMs < toMs)
+    .sort((a, b) => a.fromMs - b.fromMs);
   const out: TimeSpan[] = [];
   let at = fromMs;
   for (const g of gaps) {
@@ -70,10 +75,14 @@ export function pueOver(meters: PueMeter[], fromMs: number, toMs: number, coarse
   if (!meters.some((m) => m.scope === "facility")) return unknown("no_facility_meter");
   if (!meters.some((m) => m.scope === "it")) return unknown("no_it_meter");
   const taking = meters.filter((m) => m.takesPart && m.profile.firstMs !== null);
-  if (!taking.some((m) => m.scope === "facility") || !taking.some((m) => m.scope === "it")) return unknown("no_common_time");
+  if (!taking.some((m) => m.scope === "facility") || !taking.some((m) => m.scope === "it"))
+    return unknown("no_common_time");
   const common = commonSpan(taking, fromMs, toMs);
   if (!common) return unknown("no_common_time");
-  const span = { fromMs: shiftedEdge(taking, common.fromMs, coarseAfterMs, "start"), toMs: shiftedEdge(taking, common.toMs, coarseAfterMs, "end") };
+  const span = {
+    fromMs: shiftedEdge(taking, common.fromMs, coarseAfterMs, "start"),
+    toMs: shiftedEdge(taking, common.toMs, coarseAfterMs, "end"),
+  };
   const parts = span.toMs > span.fromMs ? withoutGaps(taking, span.fromMs, span.toMs) : [];
   if (parts.length === 0) return unknown("no_common_time");
   const kwh = { facility: 0, it: 0 };

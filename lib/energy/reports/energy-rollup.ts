@@ -15,5 +15,7 @@ const keyOf: Record<RollupLevel, (g: PlacedGpuEnergy) => string> = {
 export function rollUpEnergyKwh(gpus: PlacedGpuEnergy[], by: RollupLevel): { name: string; kwh: number }[] {
   const totals = new Map<string, number>();
   for (const g of gpus) totals.set(keyOf[by](g), (totals.get(keyOf[by](g)) ?? 0) + g.kwh);
-  return [...totals].map(([name, kwh]) => ({ name, kwh })).sort((a, b) => b.kwh - a.kwh || a.name.localeCompare(b.name));
+  return [...totals]
+    .map(([name, kwh]) => ({ name, kwh }))
+    .sort((a, b) => b.kwh - a.kwh || a.name.localeCompare(b.name));
 }

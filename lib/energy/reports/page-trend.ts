@@ -11,9 +11,24 @@ export type TrendStep = "hour" | "day";
  * Energy of one step; the first and last steps cover only the part inside the
  * range. `date` is the site's local date the step starts on.
  */
-export type EnergyTrendPoint = { from: string; to: string; date: string; facilityKwh: number; itKwh: number; gpuKwh: number; pue: number | null };
+export type EnergyTrendPoint = {
+  from: string;
+  to: string;
+  date: string;
+  facilityKwh: number;
+  itKwh: number;
+  gpuKwh: number;
+  pue: number | null;
+};
 
-export type EnergyTrend = { site: string; timezone: string; from: string; to: string; step: TrendStep; points: EnergyTrendPoint[] };
+export type EnergyTrend = {
+  site: string;
+  timezone: string;
+  from: string;
+  to: string;
+  step: TrendStep;
+  points: EnergyTrendPoint[];
+};
 
 // Up to a week per hour (at most 168 steps); longer ranges per day, so a chart
 // never gets more steps than it has pixels for bars.
@@ -43,7 +58,13 @@ function kwhByHour(buckets: Map<number, number>): Map<number, number> {
   return out;
 }
 
-function toPoint(energy: SiteEnergy, span: Span & { date: string }, facility: number, it: number, gpu: number): EnergyTrendPoint {
+function toPoint(
+  energy: SiteEnergy,
+  span: Span & { date: string },
+  facility: number,
+  it: number,
+  gpu: number,
+): EnergyTrendPoint {
   const { pue } = sitePueOver(energy, span.fromMs, span.toMs);
   return {
     from: new Date(span.fromMs).toISOString(),
@@ -75,14 +96,35 @@ export async function getEnergyTrend(
   const localAt = localCalendar(site.timezone);
   let points: EnergyTrendPoint[];
   if (step === "hour") {
-    const [facility, it, gpu] = [energy.facility, energy.it, energy.gpu].map(kwhByHour) as [Map<number, number>, Map<number, number>, Map<number, number>];
+    const [facility, it, gpu] = [energy.facility, energy.it, energy.gpu].map(kwhByHour) as [
+      Map<number, number>,
+      Map<number, number>,
+      Map<number, number>,
+    ];
     points = hourSpans(q.fromMs, q.toMs).map((span) => {
       const hour = Math.floor(span.fromMs / MS_PER_HOUR) * MS_PER_HOUR;
-      return toPoint(energy, { ...span, date: localAt(span.fromMs).date }, facility.get(hour) ?? 0, it.get(hour) ?? 0, gpu.get(hour) ?? 0);
+      return toPoint(
+        energy,
+        { ...span, date: localAt(span.fromMs).date },
+        facility.get(hour) ?? 0,
+        it.get(hour) ?? 0,
+        gpu.get(hour) ?? 0,
+      );
     });
   } else {
-    const [facility, it, gpu] = [energy.facility, energy.it, energy.gpu].map((b) => kwhByLocalDate(b, site.timezone, localAt)) as [Map<string, number>, Map<string, number>, Map<string, number>];
-    points = localDays(q.fromMs, q.toMs, localAt).map((day) => toPoint(energy, day, facility.get(day.date) ?? 0, it.get(day.date) ?? 0, gpu.get(day.date) ?? 0));
+    const [facility, it, gpu] = [energy.facility, energy.it, energy.gpu].map((b) =>
+      kwhByLocalDate(b, site.timezone, localAt),
+    ) as [Map<string, number>, Map<string, number>, Map<string, number>];
+    points = localDays(q.fromMs, q.toMs, localAt).map((day) =>
+      toPoint(energy, day, facility.get(day.date) ?? 0, it.get(day.date) ?? 0, gpu.get(day.date) ?? 0),
+    );
   }
-  return { site: site.name, timezone: site.timezone, from: new Date(q.fromMs).toISOString(), to: new Date(q.toMs).toISOString(), step, points };
+  return {
+    site: site.name,
+    timezone: site.timezone,
+    from: new Date(q.fromMs).toISOString(),
+    to: new Date(q.toMs).toISOString(),
+    step,
+    points,
+  };
 }

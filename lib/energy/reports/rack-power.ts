@@ -4,7 +4,15 @@ import { gpuFieldIds } from "../profiles/gpu-power";
 import type { RackPowerOut, RackPowerQuery } from "../schemas";
 import { roundTo } from "../units";
 
-type Row = { site: string; rack: string; cap_kw: string | null; power_w: number | null; gpus: number; reporting: number; at: Date | null };
+type Row = {
+  site: string;
+  rack: string;
+  cap_kw: string | null;
+  power_w: number | null;
+  gpus: number;
+  reporting: number;
+  at: Date | null;
+};
 
 // Latest power of each GPU (GpuLatest), summed per rack; a GPU whose latest
 // reading is older than the cutoff counts as not reporting rather than as
@@ -36,15 +44,22 @@ export async function listRackPower(q: RackPowerQuery, now = new Date()): Promis
   const { power } = await gpuFieldIds();
   const cutoff = new Date(now.getTime() - q.maxAgeMinutes * 60_000);
   const { rows } = await pool.query<Row>(SQL, [q.site ?? null, power ?? -1, cutoff]);
-  return rows.map(toRackPower).sort((a, b) => (b.capUsedPct ?? -1) - (a.capUsedPct ?? -1) || b.powerW - a.powerW || a.rack.localeCompare(b.rack));
+  return rows
+    .map(toRackPower)
+    .sort((a, b) => (b.capUsedPct ?? -1) - (a.capUsedPct ?? -1) || b.powerW - a.powerW || a.rack.localeCompare(b.rack));
 }
 
 function toRackPower(r: Row): RackPowerOut {
   const powerW = r.power_w ?? 0;
   const capKw = r.cap_kw === null ? null : Number(r.cap_kw);
   return {
-    site: r.site, rack: r.rack, powerW: roundTo(powerW, 3), powerCapKw: capKw,
+    site: r.site,
+    rack: r.rack,
+    powerW: roundTo(powerW, 3),
+    powerCapKw: capKw,
     capUsedPct: capKw ? roundTo((powerW / (capKw * 1000)) * 100, 2) : null,
-    gpus: r.gpus, gpusReporting: r.reporting, at: r.at?.toISOString() ?? null,
+    gpus: r.gpus,
+    gpusReporting: r.reporting,
+    at: r.at?.toISOString() ?? null,
   };
 }

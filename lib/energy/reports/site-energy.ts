@@ -1,8 +1,24 @@
 import type { EnergyMeterKind, EnergyScope } from "../../generated/prisma/enums";
 import { coarseRuns, overlaps, type CoarseRun } from "../profiles/coarse";
-import { chooseRollup, readSiteGpuCoverage, readSiteGpuPower, rollupWidthMs, SITE_FINE_MAX_SPAN_MS, type GpuCoverage } from "../profiles/gpu-power";
+import {
+  chooseRollup,
+  readSiteGpuCoverage,
+  readSiteGpuPower,
+  rollupWidthMs,
+  SITE_FINE_MAX_SPAN_MS,
+  type GpuCoverage,
+} from "../profiles/gpu-power";
 import { listSiteMeters, meterProfile, readMeterReadings, type SiteMeter } from "../meters/meter-readings";
-import { addBuckets, energyPerBucketKwh, isSilentAt, meterGaps, sumBuckets, type CountedSpan, type PowerProfile, type TimeSpan } from "../profiles/power-profile";
+import {
+  addBuckets,
+  energyPerBucketKwh,
+  isSilentAt,
+  meterGaps,
+  sumBuckets,
+  type CountedSpan,
+  type PowerProfile,
+  type TimeSpan,
+} from "../profiles/power-profile";
 import { PRICING_BUCKET_MS } from "../pricing/pricing";
 import { readingIntervalMs, registerSilentAfterMs, rollupProfile } from "../profiles/profiles";
 import { pueOver, type PueResult } from "../profiles/pue";
@@ -46,15 +62,27 @@ export type SiteEnergy = {
 
 type MeterResult = { energy: MeterEnergy; buckets: Map<number, number>; gaps: TimeSpan[] };
 
-function meterEnergy(meter: SiteMeter, readings: { atMs: number; value: number }[], fromMs: number, toMs: number, maxGapMs: number): MeterResult {
+function meterEnergy(
+  meter: SiteMeter,
+  readings: { atMs: number; value: number }[],
+  fromMs: number,
+  toMs: number,
+  maxGapMs: number,
+): MeterResult {
   const profile = meterProfile(meter.kind, readings, maxGapMs);
   const intervalMs = readingIntervalMs(readings);
   // Watts samples keep the gap rule; a register may be read hourly or daily, and is overdue only after two of its own intervals.
   const silentAfterMs = meter.kind === "register" ? registerSilentAfterMs(intervalMs, maxGapMs) : maxGapMs;
   const buckets = energyPerBucketKwh(profile.pieces, fromMs, toMs, PRICING_BUCKET_MS);
   const energy: MeterEnergy = {
-    meter: meter.name, scope: meter.scope, kind: meter.kind, kwh: sumBuckets(buckets), profile, intervalMs,
-    readFromMs: Math.max(fromMs, profile.firstMs!), readThroughMs: Math.min(toMs, profile.lastMs!),
+    meter: meter.name,
+    scope: meter.scope,
+    kind: meter.kind,
+    kwh: sumBuckets(buckets),
+    profile,
+    intervalMs,
+    readFromMs: Math.max(fromMs, profile.firstMs!),
+    readThroughMs: Math.min(toMs, profile.lastMs!),
     isSilent: isSilentAt(profile, toMs, silentAfterMs),
   };
   return { energy, buckets, gaps: meterGaps(profile, fromMs, toMs, silentAfterMs) };
@@ -69,10 +97,29 @@ function meterEnergy(meter: SiteMeter, readings: { atMs: number; value: number }
  * reports that time as a gap.
  */
 export async function computeSiteEnergy(
-  site: EnergySite, fromMs: number, toMs: number, maxGapMs: number, nowMs: number, opts = { withGpu: true },
+  site: EnergySite,
+  fromMs: number,
+  toMs: number,
+  maxGapMs: number,
+  nowMs: number,
+  opts = { withGpu: true },
 ): Promise<SiteEnergy> {
-  const { gpu, gpuCoverage } = opts.withGpu ? await gpuEnergy(site, fromMs, toMs, nowMs) : { gpu: new Map<number, number>(), gpuCoverage: null };
-  const out: SiteEnergy = { fromMs, toMs, maxGapMs, facility: new Map(), it: new Map(), gpu, gpuCoverage, meters: [], gaps: [], coarse: [], resets: [] };
+  const { gpu, gpuCoverage } = opts.withGpu
+    ? await gpuEnergy(site, fromMs, toMs, nowMs)
+    : { gpu: new Map<number, number>(), gpuCoverage: null };
+  const out: SiteEnergy = {
+    fromMs,
+    toMs,
+    maxGapMs,
+    facility: new Map(),
+    it: new Map(),
+    gpu,
+    gpuCoverage,
+    meters: [],
+    gaps: [],
+    coarse: [],
+    resets: [],
+  };
   for (const meter of await listSiteMeters(site.id)) {
     const readings = await readMeterReadings(meter.id, fromMs, toMs);
     if (readings.length === 0 || readings[0]!.atMs >= toMs) continue;
@@ -82,19 +129,29 @@ export async function computeSiteEnergy(
     const ref = { meter: meter.name, scope: meter.scope };
     for (const gap of gaps) out.gaps.push({ meter: meter.name, ...gap });
     for (const run of coarseRuns(energy.profile.coarse, fromMs, toMs)) out.coarse.push({ ...ref, ...run });
-    for (const reset of energy.profile.resets.filter((r) => overlaps(r, fromMs, toMs))) out.resets.push({ ...ref, ...reset });
+    for (const reset of energy.profile.resets.filter((r) => overlaps(r, fromMs, toMs)))
+      out.resets.push({ ...ref, ...reset });
   }
-  const byTime = (a: TimeSpan & { meter: string }, b: TimeSpan & { meter: string }) => a.fromMs - b.fromMs || a.meter.localeCompare(b.meter);
+  const byTime = (a: TimeSpan & { meter: string }, b: TimeSpan & { meter: string }) =>
+    a.fromMs - b.fromMs || a.meter.localeCompare(b.meter);
   out.gaps.sort(byTime);
   out.coarse.sort(byTime);
   out.resets.sort(byTime);
   return out;
 }
 
-async function gpuEnergy(site: EnergySite, fromMs: number, toMs: number, nowMs: number): Promise<{ gpu: Map<number, number>; gpuCoverage: GpuCoverage }> {
+async function gpuEnergy(
+  site: EnergySite,
+  fromMs: number,
+  toMs: number,
+  nowMs: number,
+): Promise<{ gpu: Map<number, number>; gpuCoverage: GpuCoverage }> {
   // Rollups, never raw samples: a site has hundreds of GPUs, and a day of raw samples is millions of rows.
   const source = await chooseRollup(fromMs, toMs, nowMs, SITE_FINE_MAX_SPAN_MS);
-  const [points, gpuCoverage] = await Promise.all([readSiteGpuPower(site.id, source, fromMs, toMs), readSiteGpuCoverage(site.id, source, fromMs, toMs)]);
+  const [points, gpuCoverage] = await Promise.all([
+    readSiteGpuPower(site.id, source, fromMs, toMs),
+    readSiteGpuCoverage(site.id, source, fromMs, toMs),
+  ]);
   // Missing buckets add nothing (GPUs that sent nothing); how much was covered is reported beside the energy.
   const profile = rollupProfile(points, rollupWidthMs[source], Infinity);
   return { gpu: energyPerBucketKwh(profile.pieces, fromMs, toMs, PRICING_BUCKET_MS), gpuCoverage };
@@ -114,6 +171,10 @@ export function costBasisOf(energy: SiteEnergy): "facility" | "it" | "gpu" {
  * a reported gap, and it would otherwise keep every later period without PUE.
  */
 export function sitePueOver(energy: SiteEnergy, fromMs = energy.fromMs, toMs = energy.toMs): PueResult {
-  const meters = energy.meters.map((m) => ({ scope: m.scope, profile: m.profile, takesPart: !m.isSilent || m.profile.lastMs! > energy.fromMs }));
+  const meters = energy.meters.map((m) => ({
+    scope: m.scope,
+    profile: m.profile,
+    takesPart: !m.isSilent || m.profile.lastMs! > energy.fromMs,
+  }));
   return pueOver(meters, fromMs, toMs, energy.maxGapMs);
 }

@@ -5,25 +5,37 @@ import { EnergyScope } from "../schemas";
 // know about the readings they come from (gaps, coarse intervals, resets, how
 // far each meter is read, and over which time PUE was measured).
 
-export const GapOut = z
-  .object({ meter: z.string(), from: z.string(), to: z.string() })
-  .meta({
-    id: "EnergyGap",
-    description:
-      "time a meter said nothing about, no energy counted: between watts samples further apart than maxGapMinutes, or since a meter's last reading once it is overdue (a register: silent for more than twice its own reading interval, and more than maxGapMinutes; a watts meter: more than maxGapMinutes). The time before a meter's first reading is no gap: the meter did not exist yet",
-  });
+export const GapOut = z.object({ meter: z.string(), from: z.string(), to: z.string() }).meta({
+  id: "EnergyGap",
+  description:
+    "time a meter said nothing about, no energy counted: between watts samples further apart than maxGapMinutes, or since a meter's last reading once it is overdue (a register: silent for more than twice its own reading interval, and more than maxGapMinutes; a watts meter: more than maxGapMinutes). The time before a meter's first reading is no gap: the meter did not exist yet",
+});
 
 export const CoarseOut = z
   .object({
     meter: z.string(),
     scope: EnergyScope,
-    from: z.string().meta({ description: "the reading that starts the run; before the period's start when the period cuts its interval" }),
-    to: z.string().meta({ description: "the reading that ends the run; after the period's end when the period cuts its interval" }),
-    intervals: z.number().int().meta({ description: "consecutive reading intervals in the run, each longer than maxGapMinutes" }),
+    from: z.string().meta({
+      description: "the reading that starts the run; before the period's start when the period cuts its interval",
+    }),
+    to: z
+      .string()
+      .meta({ description: "the reading that ends the run; after the period's end when the period cuts its interval" }),
+    intervals: z
+      .number()
+      .int()
+      .meta({ description: "consecutive reading intervals in the run, each longer than maxGapMinutes" }),
     intervalMinutes: z.number().meta({ description: "the longest of them" }),
-    kwh: z.number().meta({ description: "the register's difference from `from` to `to` (resets counted as in `resets`)" }),
-    kwhInPeriod: z.number().meta({ description: "the part of kwh counted in the period: each interval's energy spread evenly over it" }),
-    cut: z.enum(["start", "end", "both"]).nullable().meta({ description: "which edge of the period falls inside the interval, splitting it; null: the run lies whole in the period" }),
+    kwh: z
+      .number()
+      .meta({ description: "the register's difference from `from` to `to` (resets counted as in `resets`)" }),
+    kwhInPeriod: z
+      .number()
+      .meta({ description: "the part of kwh counted in the period: each interval's energy spread evenly over it" }),
+    cut: z.enum(["start", "end", "both"]).nullable().meta({
+      description:
+        "which edge of the period falls inside the interval, splitting it; null: the run lies whole in the period",
+    }),
   })
   .meta({
     id: "EnergyCoarseInterval",
@@ -32,7 +44,13 @@ export const CoarseOut = z
   });
 
 export const ResetOut = z
-  .object({ meter: z.string(), scope: EnergyScope, from: z.string(), to: z.string(), kwh: z.number().meta({ description: "counted for the interval: the later reading, counted from 0" }) })
+  .object({
+    meter: z.string(),
+    scope: EnergyScope,
+    from: z.string(),
+    to: z.string(),
+    kwh: z.number().meta({ description: "counted for the interval: the later reading, counted from 0" }),
+  })
   .meta({
     id: "EnergyRegisterReset",
     description:
@@ -49,11 +67,20 @@ export const GpuTelemetryOut = z
   .object({
     gpus: z.number().int().meta({ description: "GPUs at the site" }),
     gpusReporting: z.number().int().meta({ description: "of them, those that sent power readings in the period" }),
-    coverage: z.number().meta({ description: "the share of the period × the site's GPUs that power readings cover, 0–1: gpuKwh counts only that time (a GPU that sent nothing adds nothing)" }),
-    from: z.string().nullable().meta({ description: "the first covered time in the period; null when nothing was reported" }),
+    coverage: z.number().meta({
+      description:
+        "the share of the period × the site's GPUs that power readings cover, 0–1: gpuKwh counts only that time (a GPU that sent nothing adds nothing)",
+    }),
+    from: z
+      .string()
+      .nullable()
+      .meta({ description: "the first covered time in the period; null when nothing was reported" }),
     to: z.string().nullable(),
   })
-  .meta({ id: "EnergyGpuTelemetry", description: "what gpuKwh rests on, so GPU energy of a few reported minutes is not read as the period's" });
+  .meta({
+    id: "EnergyGpuTelemetry",
+    description: "what gpuKwh rests on, so GPU energy of a few reported minutes is not read as the period's",
+  });
 
 export const SummaryOut = z
   .object({
@@ -61,7 +88,9 @@ export const SummaryOut = z
     from: z.string(),
     to: z.string(),
     itKwh: z.number().meta({ description: "IT meters' energy read so far in the period (see meters[].readThrough)" }),
-    facilityKwh: z.number().meta({ description: "facility meters' energy read so far in the period (see meters[].readThrough)" }),
+    facilityKwh: z
+      .number()
+      .meta({ description: "facility meters' energy read so far in the period (see meters[].readThrough)" }),
     pue: z.number().nullable().meta({
       description:
         "facility ÷ IT energy over [pueFrom, pueTo), the time in the period both scopes were measured: from when both are metered to the last reading of the meter read least recently, less any meter's gaps and reset intervals (a reset counts a lower bound). An end of that span that falls inside a coarse interval of one meter moves to that interval's reading (unless every meter is read at the same two times around it), so an evenly spread scope is never divided by a measured one. null: see pueUnknownReason",
@@ -69,11 +98,19 @@ export const SummaryOut = z
     pueFrom: z.string().nullable(),
     pueTo: z.string().nullable(),
     pueUnknownReason: PueUnknownReason.nullable(),
-    cost: z.number().nullable().meta({ description: "of the energy named by costBasis; null when some of it has no price" }),
+    cost: z
+      .number()
+      .nullable()
+      .meta({ description: "of the energy named by costBasis; null when some of it has no price" }),
     currency: z.string(),
     co2eKg: z.number().nullable(),
-    costBasis: z.enum(["facility", "it", "gpu"]).meta({ description: "facility meters when there are any, else IT meters, else GPU telemetry" }),
-    gpuKwh: z.number().meta({ description: "GPU power telemetry of the site's GPUs (DCGM_FI_DEV_POWER_USAGE), over the GPU-time gpuTelemetry covers" }),
+    costBasis: z
+      .enum(["facility", "it", "gpu"])
+      .meta({ description: "facility meters when there are any, else IT meters, else GPU telemetry" }),
+    gpuKwh: z.number().meta({
+      description:
+        "GPU power telemetry of the site's GPUs (DCGM_FI_DEV_POWER_USAGE), over the GPU-time gpuTelemetry covers",
+    }),
     gpuTelemetry: GpuTelemetryOut,
     meters: z.array(
       z.object({
@@ -82,8 +119,14 @@ export const SummaryOut = z
         kind: z.enum(["register", "power"]),
         kwh: z.number(),
         readFrom: z.string().meta({ description: "its first reading, or the period's start when it was read before" }),
-        readThrough: z.string().meta({ description: "its last reading, or the period's end when it was read after; its energy after this is not known yet (earlier than `from` when not read since before the period)" }),
-        intervalMinutes: z.number().nullable().meta({ description: "how often it is read: the median time between its readings around the period; null with fewer than two" }),
+        readThrough: z.string().meta({
+          description:
+            "its last reading, or the period's end when it was read after; its energy after this is not known yet (earlier than `from` when not read since before the period)",
+        }),
+        intervalMinutes: z.number().nullable().meta({
+          description:
+            "how often it is read: the median time between its readings around the period; null with fewer than two",
+        }),
       }),
     ),
     gaps: z.array(GapOut),

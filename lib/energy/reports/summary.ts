@@ -15,7 +15,14 @@ export function resolveRange(q: { from?: string; to?: string }, now: Date): { fr
   return { fromMs: q.from ? Date.parse(q.from) : toMs - MS_PER_DAY, toMs };
 }
 
-type Computed = { site: EnergySite; fromMs: number; toMs: number; energy: SiteEnergy; basis: ReturnType<typeof costBasisOf>; priced: ReturnType<typeof priceBuckets> };
+type Computed = {
+  site: EnergySite;
+  fromMs: number;
+  toMs: number;
+  energy: SiteEnergy;
+  basis: ReturnType<typeof costBasisOf>;
+  priced: ReturnType<typeof priceBuckets>;
+};
 
 async function compute(q: SummaryQuery, now: Date): Promise<Computed> {
   const site = await getEnergySiteOrThrow(q.site);
@@ -34,7 +41,12 @@ const spanIso = (s: { fromMs: number; toMs: number }) => ({ from: isoOf(s.fromMs
 
 function meterOut(m: MeterEnergy): SummaryOut["meters"][number] {
   return {
-    meter: m.meter, scope: m.scope, kind: m.kind, kwh: roundKwh(m.kwh), readFrom: isoOf(m.readFromMs), readThrough: isoOf(m.readThroughMs),
+    meter: m.meter,
+    scope: m.scope,
+    kind: m.kind,
+    kwh: roundKwh(m.kwh),
+    readFrom: isoOf(m.readFromMs),
+    readThrough: isoOf(m.readThroughMs),
     intervalMinutes: m.intervalMs === null ? null : roundTo(m.intervalMs / MS_PER_MINUTE, 2),
   };
 }
@@ -43,8 +55,14 @@ function readingNotes(energy: SiteEnergy): Pick<SummaryOut, "gaps" | "coarse" | 
   return {
     gaps: energy.gaps.map((g) => ({ meter: g.meter, ...spanIso(g) })),
     coarse: energy.coarse.map((c) => ({
-      meter: c.meter, scope: c.scope, ...spanIso(c), intervals: c.intervals, intervalMinutes: roundTo(c.longestMs / MS_PER_MINUTE, 2),
-      kwh: roundKwh(c.kwh), kwhInPeriod: roundKwh(c.kwhInPeriod), cut: c.cut,
+      meter: c.meter,
+      scope: c.scope,
+      ...spanIso(c),
+      intervals: c.intervals,
+      intervalMinutes: roundTo(c.longestMs / MS_PER_MINUTE, 2),
+      kwh: roundKwh(c.kwh),
+      kwhInPeriod: roundKwh(c.kwhInPeriod),
+      cut: c.cut,
     })),
     resets: energy.resets.map((r) => ({ meter: r.meter, scope: r.scope, ...spanIso(r), kwh: roundKwh(r.kwh) })),
   };
@@ -53,7 +71,13 @@ function readingNotes(energy: SiteEnergy): Pick<SummaryOut, "gaps" | "coarse" | 
 function gpuTelemetryOut(energy: SiteEnergy, fromMs: number, toMs: number): SummaryOut["gpuTelemetry"] {
   const c = energy.gpuCoverage ?? { gpus: 0, gpusReporting: 0, coveredGpuMs: 0, firstMs: null, lastMs: null };
   const possibleMs = c.gpus * (toMs - fromMs);
-  return { gpus: c.gpus, gpusReporting: c.gpusReporting, coverage: possibleMs > 0 ? roundTo(Math.min(1, c.coveredGpuMs / possibleMs), 4) : 0, from: isoOrNull(c.firstMs), to: isoOrNull(c.lastMs) };
+  return {
+    gpus: c.gpus,
+    gpusReporting: c.gpusReporting,
+    coverage: possibleMs > 0 ? roundTo(Math.min(1, c.coveredGpuMs / possibleMs), 4) : 0,
+    from: isoOrNull(c.firstMs),
+    to: isoOrNull(c.lastMs),
+  };
 }
 
 /**
@@ -86,7 +110,22 @@ export async function getEnergySummary(q: SummaryQuery, now = new Date()): Promi
   };
 }
 
-export const summaryCsvColumns = ["date", "from", "to", "itKwh", "facilityKwh", "pue", "gpuKwh", "cost", "currency", "co2eKg", "costBasis", "gaps", "coarseSplit", "resets"] as const;
+export const summaryCsvColumns = [
+  "date",
+  "from",
+  "to",
+  "itKwh",
+  "facilityKwh",
+  "pue",
+  "gpuKwh",
+  "cost",
+  "currency",
+  "co2eKg",
+  "costBasis",
+  "gaps",
+  "coarseSplit",
+  "resets",
+] as const;
 
 /**
  * The summary as CSV, one row per local date of the site (the first and last
@@ -100,15 +139,25 @@ export const summaryCsvColumns = ["date", "from", "to", "itKwh", "facilityKwh", 
 export async function getEnergySummaryCsv(q: SummaryQuery, now = new Date()): Promise<string> {
   const { site, fromMs, toMs, energy, basis, priced } = await compute(q, now);
   const localAt = localCalendar(site.timezone);
-  const [facility, it, gpu] = [energy.facility, energy.it, energy.gpu].map((b) => kwhByLocalDate(b, site.timezone, localAt)) as [Map<string, number>, Map<string, number>, Map<string, number>];
+  const [facility, it, gpu] = [energy.facility, energy.it, energy.gpu].map((b) =>
+    kwhByLocalDate(b, site.timezone, localAt),
+  ) as [Map<string, number>, Map<string, number>, Map<string, number>];
   const none: PricedEnergy = { kwh: 0, cost: 0, co2eKg: 0 };
   const coarse = energy.meters.flatMap((m) => m.profile.coarse);
   const rows = localDays(fromMs, toMs, localAt).map((day) => {
     const p = priced.days.get(day.date) ?? none;
     return [
-      day.date, isoOf(day.fromMs), isoOf(day.toMs),
-      roundKwh(it.get(day.date) ?? 0), roundKwh(facility.get(day.date) ?? 0), roundPue(sitePueOver(energy, day.fromMs, day.toMs).pue) ?? "", roundKwh(gpu.get(day.date) ?? 0),
-      roundOrNull(p.cost, roundMoney) ?? "", site.currency, roundOrNull(p.co2eKg, roundKg) ?? "", basis,
+      day.date,
+      isoOf(day.fromMs),
+      isoOf(day.toMs),
+      roundKwh(it.get(day.date) ?? 0),
+      roundKwh(facility.get(day.date) ?? 0),
+      roundPue(sitePueOver(energy, day.fromMs, day.toMs).pue) ?? "",
+      roundKwh(gpu.get(day.date) ?? 0),
+      roundOrNull(p.cost, roundMoney) ?? "",
+      site.currency,
+      roundOrNull(p.co2eKg, roundKg) ?? "",
+      basis,
       energy.gaps.filter((g) => overlaps(g, day.fromMs, day.toMs)).length,
       countCut(coarse, day.fromMs, day.toMs),
       energy.resets.filter((r) => overlaps(r, day.fromMs, day.toMs)).length,
@@ -118,7 +167,13 @@ export async function getEnergySummaryCsv(q: SummaryQuery, now = new Date()): Pr
 }
 
 /** PUE of a site over [fromMs, toMs) for alert checks (the summary's rule); null when not known. */
-export async function getSitePue(site: EnergySite, fromMs: number, toMs: number, now: Date, maxGapMs = 15 * MS_PER_MINUTE): Promise<number | null> {
+export async function getSitePue(
+  site: EnergySite,
+  fromMs: number,
+  toMs: number,
+  now: Date,
+  maxGapMs = 15 * MS_PER_MINUTE,
+): Promise<number | null> {
   const energy = await computeSiteEnergy(site, fromMs, toMs, maxGapMs, now.getTime(), { withGpu: false });
   return sitePueOver(energy).pue;
 }

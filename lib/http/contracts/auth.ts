@@ -1,10 +1,20 @@
 import { z } from "zod";
-import { CreatedTokenOut, CreateTokenInput, CreateUserInput, LoginInput, MeOut, RoleName, TokenOut } from "../../auth/schemas";
+import {
+  CreatedTokenOut,
+  CreateTokenInput,
+  CreateUserInput,
+  LoginInput,
+  MeOut,
+  RoleName,
+  TokenOut,
+} from "../../auth/schemas";
 import { defineContract, pageOf } from "../contract";
 
 // Signing in and out, the caller, API tokens and users.
 
-const UserOut = z.object({ id: z.string(), name: z.string(), role: RoleName, createdAt: z.string(), disabled: z.boolean() }).meta({ id: "User" });
+const UserOut = z
+  .object({ id: z.string(), name: z.string(), role: RoleName, createdAt: z.string(), disabled: z.boolean() })
+  .meta({ id: "User" });
 
 export const login = defineContract({
   method: "post",

@@ -13,7 +13,19 @@ import * as telemetry from "./telemetry";
 
 // Every contract module, in the order the document lists them. A new domain's
 // endpoints are one import here; the route catalog test fails until they are.
-const modules: Record<string, object>[] = [service, auth, inventory, gpus, telemetry, audit, energy, datasets, jobs, schedules, quotas];
+const modules: Record<string, object>[] = [
+  service,
+  auth,
+  inventory,
+  gpus,
+  telemetry,
+  audit,
+  energy,
+  datasets,
+  jobs,
+  schedules,
+  quotas,
+];
 
 function isContract(value: unknown): value is RouteContract {
   return typeof value === "object" && value !== null && "method" in value && "path" in value && "response" in value;
@@ -21,7 +33,9 @@ function isContract(value: unknown): value is RouteContract {
 
 /** Every endpoint's contract, each with its operation id (the name it is exported under). */
 export function routeContracts(): [operationId: string, contract: RouteContract][] {
-  const all = modules.flatMap((m) => Object.entries(m).filter((entry): entry is [string, RouteContract] => isContract(entry[1])));
+  const all = modules.flatMap((m) =>
+    Object.entries(m).filter((entry): entry is [string, RouteContract] => isContract(entry[1])),
+  );
   const seen = new Set<string>();
   for (const [id, c] of all) {
     for (const key of [id, `${c.method.toUpperCase()} ${c.path}`]) {

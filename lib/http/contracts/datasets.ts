@@ -1,11 +1,18 @@
 import { z } from "zod";
-import { DatasetSummaryOut, DatasetVersionOut, DatasetVersionSummaryOut, UploadDatasetOut } from "../../datasets/dataset-views";
+import {
+  DatasetSummaryOut,
+  DatasetVersionOut,
+  DatasetVersionSummaryOut,
+  UploadDatasetOut,
+} from "../../datasets/dataset-views";
 import { DatasetVersionQuery, ListDatasetsQuery, RecleanVersionBody, UploadDatasetQuery } from "../../datasets/schemas";
 import { defineContract, pageOf } from "../contract";
 
 // Datasets: CSV uploads cleaned on the way in, their versions and re-cleaning.
 
-const nameParams = z.object({ name: z.string().meta({ description: "dataset name; also `name@version` or a version id" }) });
+const nameParams = z.object({
+  name: z.string().meta({ description: "dataset name; also `name@version` or a version id" }),
+});
 
 export const uploadDataset = defineContract({
   method: "post",
@@ -21,7 +28,11 @@ export const uploadDataset = defineContract({
   // The query's strings become cleaning options here (UploadDatasetQuery); the document lists them as sent.
   query: UploadDatasetQuery,
   rawBody: { mediaTypes: ["text/csv"], description: "the CSV, up to 100 MiB" },
-  response: { status: 201, description: "Created (200 when the upload repeats an existing version)", schema: UploadDatasetOut },
+  response: {
+    status: 201,
+    description: "Created (200 when the upload repeats an existing version)",
+    schema: UploadDatasetOut,
+  },
   errors: [400],
 });
 

@@ -1,8 +1,21 @@
 import { z } from "zod";
 import { SummaryOut } from "../../energy/reports/summary-schemas";
 import {
-  AlertsQuery, BreakdownOut, BreakdownQuery, CarbonIntensitiesInput, EnergyFindingOut, EnergyReadingsInput, JobEnergyOut, MeterOut, MetersQuery, PutTariffInput,
-  RackPowerOut, RackPowerQuery, ReadingsResultOut, SummaryQuery, TariffOut,
+  AlertsQuery,
+  BreakdownOut,
+  BreakdownQuery,
+  CarbonIntensitiesInput,
+  EnergyFindingOut,
+  EnergyReadingsInput,
+  JobEnergyOut,
+  MeterOut,
+  MetersQuery,
+  PutTariffInput,
+  RackPowerOut,
+  RackPowerQuery,
+  ReadingsResultOut,
+  SummaryQuery,
+  TariffOut,
 } from "../../energy/schemas";
 import { defineContract, pageOf } from "../contract";
 
@@ -93,7 +106,8 @@ export const postCarbonIntensity = defineContract({
   path: "/api/v1/energy/carbon-intensity",
   permission: "energy.write",
   summary: "Upload hourly grid carbon intensity (all or nothing)",
-  description: "Hours are UTC hour starts; an hour uploaded again is replaced. Hours without a value use the site's carbonGPerKwh.",
+  description:
+    "Hours are UTC hour starts; an hour uploaded again is replaced. Hours without a value use the site's carbonGPerKwh.",
   body: CarbonIntensitiesInput,
   response: { status: 200, description: "Stored", schema: z.object({ accepted: z.number().int() }) },
 });

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { CreatedJobOut, CreateJobInput, JobIdParam, JobLogOut, JobOut, JobSummaryOut, ListJobsQuery } from "../../jobs/schemas";
+import {
+  CreatedJobOut,
+  CreateJobInput,
+  JobIdParam,
+  JobLogOut,
+  JobOut,
+  JobSummaryOut,
+  ListJobsQuery,
+} from "../../jobs/schemas";
 import { defineContract, pageOf } from "../contract";
 
 // Training and evaluation jobs: queueing, reading, cancelling, following (schedules and quotas: schedules.ts).
@@ -52,7 +60,8 @@ export const cancelJob = defineContract({
   path: "/api/v1/jobs/{id}/cancel",
   permission: "jobs.write",
   summary: "Cancel a queued, placed or running job",
-  description: "Its GPUs are free at once; a running job's worker stops training within about a second. 409 for a finished job.",
+  description:
+    "Its GPUs are free at once; a running job's worker stops training within about a second. 409 for a finished job.",
   params: JobIdParam,
   response: { status: 200, description: "The cancelled job", schema: JobOut },
   errors: [404, 409, 422],

@@ -14,9 +14,17 @@ const ServiceHealth = z
       error: z.string().optional().meta({ description: "why the database did not answer" }),
     }),
     tf: z.object({
-      backend: z.enum(["tensorflow", "wasm", "cpu"]).nullable().meta({ description: "the TF.js backend training uses" }),
-      tried: z.array(z.object({ name: z.string(), error: z.string() })).meta({ description: "backends tried first that failed, and why" }),
-      source: z.enum(["worker", "predicted"]).meta({ description: "worker: what a training thread last loaded; predicted: from installed packages, before any training" }),
+      backend: z
+        .enum(["tensorflow", "wasm", "cpu"])
+        .nullable()
+        .meta({ description: "the TF.js backend training uses" }),
+      tried: z
+        .array(z.object({ name: z.string(), error: z.string() }))
+        .meta({ description: "backends tried first that failed, and why" }),
+      source: z.enum(["worker", "predicted"]).meta({
+        description:
+          "worker: what a training thread last loaded; predicted: from installed packages, before any training",
+      }),
       simd: z.boolean().optional(),
       at: z.string().optional(),
     }),
@@ -29,7 +37,7 @@ export const getHealth = defineContract({
   path: "/api/health",
   permission: null,
   summary: "Liveness and database kind",
-  description: "503 with the same body when the database does not answer (`status: \"degraded\"`).",
+  description: '503 with the same body when the database does not answer (`status: "degraded"`).',
   response: { status: 200, description: "Healthy", schema: ServiceHealth },
 });
 

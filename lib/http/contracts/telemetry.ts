@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { CreateTargetInput, DcgmPushQuery, IngestResultOut, SeriesOut, SeriesQuery, TargetOut, UpdateTargetInput } from "../../telemetry/schemas";
+import {
+  CreateTargetInput,
+  DcgmPushQuery,
+  IngestResultOut,
+  SeriesOut,
+  SeriesQuery,
+  TargetOut,
+  UpdateTargetInput,
+} from "../../telemetry/schemas";
 import { TelemetrySettings, UpdateTelemetrySettings } from "../../telemetry/settings";
 import { defineContract, pageOf } from "../contract";
 
@@ -49,7 +57,8 @@ export const createScrapeTarget = defineContract({
   path: "/api/v1/telemetry/targets",
   permission: "telemetry.write",
   summary: "Add a dcgm-exporter to scrape every intervalSeconds",
-  description: "The worker scrapes it at once and then on its interval, backing off after failures. A URL already a target is a 409.",
+  description:
+    "The worker scrapes it at once and then on its interval, backing off after failures. A URL already a target is a 409.",
   body: CreateTargetInput,
   response: { status: 201, description: "Created", schema: TargetOut },
   errors: [409],

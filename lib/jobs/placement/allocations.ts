@@ -41,16 +41,33 @@ export async function allocateGpus(input: AllocateGpusInput, actor: Principal, t
     await t.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ALLOCATION_LOCK})`);
     const ids = await gpuIdsOrThrow(t, a.gpus);
     const clashes = await t.gpuAllocation.findMany({
-      where: { gpuId: { in: [...ids.values()] }, startedAt: a.endedAt ? { lt: a.endedAt } : undefined, OR: [{ endedAt: null }, { endedAt: { gt: a.startedAt } }] },
+      where: {
+        gpuId: { in: [...ids.values()] },
+        startedAt: a.endedAt ? { lt: a.endedAt } : undefined,
+        OR: [{ endedAt: null }, { endedAt: { gt: a.startedAt } }],
+      },
     });
     if (clashes.length) {
       const jobs = [...new Set(clashes.map((c) => c.jobId))];
-      throw new AppError("conflict", `${clashes.length} of these GPUs are held by job ${jobs.join(", ")} at that time`, { jobs });
+      throw new AppError(
+        "conflict",
+        `${clashes.length} of these GPUs are held by job ${jobs.join(", ")} at that time`,
+        { jobs },
+      );
     }
     const { count } = await t.gpuAllocation.createMany({
-      data: [...ids.values()].map((gpuId) => ({ gpuId, jobId: a.jobId, startedAt: a.startedAt, endedAt: a.endedAt ?? null })),
+      data: [...ids.values()].map((gpuId) => ({
+        gpuId,
+        jobId: a.jobId,
+        startedAt: a.startedAt,
+        endedAt: a.endedAt ?? null,
+      })),
     });
-    await recordAudit(t, actor, { action: "energy.gpu_allocate", target: `job:${a.jobId}`, details: { gpus: a.gpus, startedAt: a.startedAt.toISOString(), endedAt: a.endedAt?.toISOString() ?? null } });
+    await recordAudit(t, actor, {
+      action: "energy.gpu_allocate",
+      target: `job:${a.jobId}`,
+      details: { gpus: a.gpus, startedAt: a.startedAt.toISOString(), endedAt: a.endedAt?.toISOString() ?? null },
+    });
     return count;
   });
 }
@@ -62,9 +79,17 @@ export async function releaseGpus(input: ReleaseGpusInput, actor: Principal, tx?
     const gpuId = r.gpus ? { in: [...(await gpuIdsOrThrow(t, r.gpus)).values()] } : undefined;
     const open = { jobId: r.jobId, endedAt: null, gpuId };
     const tooEarly = await t.gpuAllocation.count({ where: { ...open, startedAt: { gte: r.endedAt } } });
-    if (tooEarly) throw new AppError("unprocessable_entity", `endedAt ${r.endedAt.toISOString()} is not after the start of ${tooEarly} of job ${r.jobId}'s allocations`);
+    if (tooEarly)
+      throw new AppError(
+        "unprocessable_entity",
+        `endedAt ${r.endedAt.toISOString()} is not after the start of ${tooEarly} of job ${r.jobId}'s allocations`,
+      );
     const { count } = await t.gpuAllocation.updateMany({ where: open, data: { endedAt: r.endedAt } });
-    await recordAudit(t, actor, { action: "energy.gpu_release", target: `job:${r.jobId}`, details: { gpus: r.gpus ?? "all", endedAt: r.endedAt.toISOString(), released: count } });
+    await recordAudit(t, actor, {
+      action: "energy.gpu_release",
+      target: `job:${r.jobId}`,
+      details: { gpus: r.gpus ?? "all", endedAt: r.endedAt.toISOString(), released: count },
+    });
     return count;
   });
 }
@@ -79,6 +104,13 @@ export async function listJobAllocations(jobId: string): Promise<JobAllocation[]
   const byId = new Map(gpus.map((g) => [g.id, g]));
   return rows.map((r) => {
     const g = byId.get(r.gpuId);
-    return { gpuId: r.gpuId, uuid: g?.uuid ?? null, hostname: g?.server.hostname ?? null, siteId: g?.server.rack.siteId ?? null, startedAt: r.startedAt, endedAt: r.endedAt };
+    return {
+      gpuId: r.gpuId,
+      uuid: g?.uuid ?? null,
+      hostname: g?.server.hostname ?? null,
+      siteId: g?.server.rack.siteId ?? null,
+      startedAt: r.startedAt,
+      endedAt: r.endedAt,
+    };
   });
 }

@@ -55,7 +55,8 @@ export type PlanInput = {
   staleGpus: { isPlaceable: boolean; afterMinutes: number };
 };
 
-export type Decision = { jobId: string; kind: "place"; gpuIds: string[] } | { jobId: string; kind: "wait"; reason: string };
+export type Decision =
+  { jobId: string; kind: "place"; gpuIds: string[] } | { jobId: string; kind: "wait"; reason: string };
 
 function matches(job: PlanJob, g: PlanGpu): boolean {
   if (job.gpuModel && !g.model.toLowerCase().includes(job.gpuModel.toLowerCase())) return false;
@@ -98,13 +99,18 @@ function pick(candidates: PlanGpu[], n: number, state: State): PlanGpu[] {
 
 function initialRackLoad(gpus: PlanGpu[]): Map<string, number> {
   const load = new Map<string, number>();
-  for (const g of gpus) load.set(g.rackId, (load.get(g.rackId) ?? 0) + (g.isHeld ? gpuTdpWatts(g.model) : (g.powerW ?? 0)));
+  for (const g of gpus)
+    load.set(g.rackId, (load.get(g.rackId) ?? 0) + (g.isHeld ? gpuTdpWatts(g.model) : (g.powerW ?? 0)));
   return load;
 }
 
 /** One decision per queued job, in the order given. */
 export function planPlacements(input: PlanInput): Decision[] {
-  const state: State = { rackLoadW: initialRackLoad(input.gpus), rackCapsW: input.rackCapsW, teamUsage: new Map(input.teamUsage) };
+  const state: State = {
+    rackLoadW: initialRackLoad(input.gpus),
+    rackCapsW: input.rackCapsW,
+    teamUsage: new Map(input.teamUsage),
+  };
   const taken = new Set(input.gpus.filter((g) => g.isHeld).map((g) => g.id));
   const heldBack = new Set<string>();
   const decisions: Decision[] = [];
@@ -116,13 +122,21 @@ export function planPlacements(input: PlanInput): Decision[] {
     const matching = input.gpus.filter((g) => g.isUsable && matches(job, g));
     const eligible = input.staleGpus.isPlaceable ? matching : matching.filter((g) => !g.isStale);
     if (eligible.length < job.gpus) {
-      decisions.push({ jobId: job.id, kind: "wait", reason: tooFewReason(job, eligible.length, matching.length - eligible.length, input.staleGpus.afterMinutes) });
+      decisions.push({
+        jobId: job.id,
+        kind: "wait",
+        reason: tooFewReason(job, eligible.length, matching.length - eligible.length, input.staleGpus.afterMinutes),
+      });
       continue;
     }
     const quota = input.quotas.get(job.team);
     const used = state.teamUsage.get(job.team) ?? 0;
     if (quota !== undefined && used + job.gpus > quota) {
-      decisions.push({ jobId: job.id, kind: "wait", reason: `waiting: team ${job.team} quota is ${quota} GPUs, ${used} in use, ${job.gpus} requested` });
+      decisions.push({
+        jobId: job.id,
+        kind: "wait",
+        reason: `waiting: team ${job.team} quota is ${quota} GPUs, ${used} in use, ${job.gpus} requested`,
+      });
       continue;
     }
     const free = eligible.filter((g) => !taken.has(g.id));
@@ -137,7 +151,11 @@ export function planPlacements(input: PlanInput): Decision[] {
       decisions.push({ jobId: job.id, kind: "place", gpuIds: chosen.map((g) => g.id) });
       continue;
     }
-    decisions.push({ jobId: job.id, kind: "wait", reason: waitingReason(job, free.length, candidates.length, chosen.length) });
+    decisions.push({
+      jobId: job.id,
+      kind: "wait",
+      reason: waitingReason(job, free.length, candidates.length, chosen.length),
+    });
     for (const g of eligible) heldBack.add(g.id);
   }
   return decisions;

@@ -6,14 +6,24 @@ import { AppError } from "../../errors";
 import type { PutQuotaInput, QuotaOut } from "../schemas";
 
 async function usageByTeam(): Promise<Map<string, number>> {
-  const rows = await db.job.groupBy({ by: ["team"], where: { status: { in: ["placed", "running"] } }, _sum: { gpus: true } });
+  const rows = await db.job.groupBy({
+    by: ["team"],
+    where: { status: { in: ["placed", "running"] } },
+    _sum: { gpus: true },
+  });
   return new Map(rows.map((r) => [r.team, r._sum.gpus ?? 0]));
 }
 
 /** Every team quota with the GPUs the team's jobs hold now. Teams without a row have no limit. */
 export async function listQuotas(): Promise<QuotaOut[]> {
   const [quotas, usage] = await Promise.all([db.teamQuota.findMany({ orderBy: { team: "asc" } }), usageByTeam()]);
-  return quotas.map((q) => ({ team: q.team, maxGpus: q.maxGpus, usedGpus: usage.get(q.team) ?? 0, updatedBy: q.updatedBy, updatedAt: q.updatedAt.toISOString() }));
+  return quotas.map((q) => ({
+    team: q.team,
+    maxGpus: q.maxGpus,
+    usedGpus: usage.get(q.team) ?? 0,
+    updatedBy: q.updatedBy,
+    updatedAt: q.updatedAt.toISOString(),
+  }));
 }
 
 /**
@@ -23,8 +33,16 @@ export async function listQuotas(): Promise<QuotaOut[]> {
 export async function putQuota(team: string, input: PutQuotaInput, actor: Principal): Promise<QuotaOut> {
   await db.$transaction(async (tx) => {
     const before = await tx.teamQuota.findUnique({ where: { team } });
-    await tx.teamQuota.upsert({ where: { team }, create: { team, maxGpus: input.maxGpus, updatedBy: actorOf(actor) }, update: { maxGpus: input.maxGpus, updatedBy: actorOf(actor) } });
-    await recordAudit(tx, actor, { action: "job.quota_set", target: `team:${team}`, details: { from: before?.maxGpus ?? null, to: input.maxGpus } });
+    await tx.teamQuota.upsert({
+      where: { team },
+      create: { team, maxGpus: input.maxGpus, updatedBy: actorOf(actor) },
+      update: { maxGpus: input.maxGpus, updatedBy: actorOf(actor) },
+    });
+    await recordAudit(tx, actor, {
+      action: "job.quota_set",
+      target: `team:${team}`,
+      details: { from: before?.maxGpus ?? null, to: input.maxGpus },
+    });
   });
   return (await listQuotas()).find((q) => q.team === team)!;
 }
@@ -34,6 +52,10 @@ export async function deleteQuota(team: string, actor: Principal): Promise<void>
     const before = await tx.teamQuota.findUnique({ where: { team } });
     if (!before) throw new AppError("not_found", `Team ${team} has no quota`);
     await tx.teamQuota.delete({ where: { team } });
-    await recordAudit(tx, actor, { action: "job.quota_delete", target: `team:${team}`, details: { from: before.maxGpus } });
+    await recordAudit(tx, actor, {
+      action: "job.quota_delete",
+      target: `team:${team}`,
+      details: { from: before.maxGpus },
+    });
   });
 }

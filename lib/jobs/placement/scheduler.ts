@@ -45,7 +45,13 @@ async function loadPlanInput(tx: Tx, jobs: PlanJob[], now: Date, settings: Telem
   };
 }
 
-async function applyPlacement(tx: Tx, d: Extract<Decision, { kind: "place" }>, uuids: Map<string, string>, dispatcher: RunDispatcher, now: Date): Promise<boolean> {
+async function applyPlacement(
+  tx: Tx,
+  d: Extract<Decision, { kind: "place" }>,
+  uuids: Map<string, string>,
+  dispatcher: RunDispatcher,
+  now: Date,
+): Promise<boolean> {
   const claimBy = new Date(now.getTime() + getJobSettings().RACKMIND_JOB_CLAIM_SECONDS * 1000);
   // Conditional: a cancel that committed since the jobs were read wins.
   const { count } = await tx.job.updateMany({
@@ -55,7 +61,14 @@ async function applyPlacement(tx: Tx, d: Extract<Decision, { kind: "place" }>, u
   if (count === 0) return false;
   const gpus = d.gpuIds.map((id) => uuids.get(id)!);
   if (gpus.length) await allocateGpus({ jobId: d.jobId, gpus, startedAt: now }, systemPrincipal, tx);
-  await appendJobLog(tx, d.jobId, "info", gpus.length ? `placed on ${gpus.length} GPU${gpus.length === 1 ? "" : "s"}: ${gpus.join(", ")}` : "placed (no GPUs requested)");
+  await appendJobLog(
+    tx,
+    d.jobId,
+    "info",
+    gpus.length
+      ? `placed on ${gpus.length} GPU${gpus.length === 1 ? "" : "s"}: ${gpus.join(", ")}`
+      : "placed (no GPUs requested)",
+  );
   const job = await tx.job.findUniqueOrThrow({ where: { id: d.jobId }, select: { priority: true } });
   await dispatcher.dispatch(tx, d.jobId, job.priority);
   return true;
@@ -72,11 +85,14 @@ export type PlacementPass = { placed: number; waiting: number; skipped: boolean 
  */
 export async function placeQueuedJobs(dispatcher: RunDispatcher, now = new Date()): Promise<PlacementPass> {
   // Every worker runs this every second; an idle queue should cost one cheap read, not a transaction.
-  if (!(await db.job.findFirst({ where: { status: "queued" }, select: { id: true } }))) return { placed: 0, waiting: 0, skipped: false };
+  if (!(await db.job.findFirst({ where: { status: "queued" }, select: { id: true } })))
+    return { placed: 0, waiting: 0, skipped: false };
   // Read before the transaction: on PGlite a read on another connection would wait for it.
   const settings = await getTelemetrySettings();
   return db.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ALLOCATION_LOCK}::bigint) AS locked`;
+    const [lock] = await tx.$queryRaw<
+      { locked: boolean }[]
+    >`SELECT pg_try_advisory_xact_lock(${ALLOCATION_LOCK}::bigint) AS locked`;
     if (!lock?.locked) return { placed: 0, waiting: 0, skipped: true };
     const queued = await tx.job.findMany({
       where: { status: "queued" },

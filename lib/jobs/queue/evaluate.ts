@@ -27,16 +27,27 @@ export type EvaluationResult = Evaluation & { split: "all"; heldOut: boolean | n
  * never saw cannot be scored and are left out (`samples` counts the rest).
  * 422 when the run has no artifact or the data lacks the model's columns.
  */
-export async function evaluateRunOnDataset(sourceRunId: string, datasetVersionId: string, signal?: AbortSignal): Promise<EvaluationResult> {
+export async function evaluateRunOnDataset(
+  sourceRunId: string,
+  datasetVersionId: string,
+  signal?: AbortSignal,
+): Promise<EvaluationResult> {
   const artifact = await db.modelArtifact.findUnique({ where: { runId: sourceRunId } });
-  if (!artifact) throw new AppError("unprocessable_entity", `Training run ${sourceRunId} has no model (it has not succeeded)`);
+  if (!artifact)
+    throw new AppError("unprocessable_entity", `Training run ${sourceRunId} has no model (it has not succeeded)`);
   const preprocessing = artifact.preprocessing as unknown as Preprocessing;
   const cleaned = await loadCleaned(datasetVersionId);
   const missing = preprocessing.inputColumns.filter((c) => !cleaned.features.some((f) => f.name === c));
-  if (missing.length) throw new AppError("unprocessable_entity", `The dataset lacks the model's input columns ${missing.join(", ")}`);
+  if (missing.length)
+    throw new AppError("unprocessable_entity", `The dataset lacks the model's input columns ${missing.join(", ")}`);
 
   const { tf } = await loadTrainingBackend();
-  const loaded = await loadModelFromArtifact(tf, { modelTopology: artifact.modelTopology as object, weightSpecs: artifact.weightSpecs as never, weights: new Uint8Array(artifact.weights), preprocessing });
+  const loaded = await loadModelFromArtifact(tf, {
+    modelTopology: artifact.modelTopology as object,
+    weightSpecs: artifact.weightSpecs as never,
+    weights: new Uint8Array(artifact.weights),
+    preprocessing,
+  });
   try {
     const column = new Map(cleaned.features.map((f, i) => [f.name, i]));
     const classIndex = new Map(preprocessing.classes.map((c, i) => [c, i]));
@@ -47,14 +58,21 @@ export async function evaluateRunOnDataset(sourceRunId: string, datasetVersionId
       const rows = cleaned.rows.slice(start, start + BATCH_ROWS);
       const labels = cleaned.labels.slice(start, start + BATCH_ROWS).map((l) => classIndex.get(cleaned.classes[l]!));
       const scored = rows.flatMap((cells, i) => (labels[i] === undefined ? [] : [{ cells, label: labels[i]! }]));
-      const instances: RawInstance[] = scored.map(({ cells }) => Object.fromEntries(preprocessing.inputColumns.map((c) => [c, cells[column.get(c)!] ?? null])));
+      const instances: RawInstance[] = scored.map(({ cells }) =>
+        Object.fromEntries(preprocessing.inputColumns.map((c) => [c, cells[column.get(c)!] ?? null])),
+      );
       const predictions = predict(tf, loaded, instances);
       for (const [i, p] of predictions.entries()) {
         actual.push(scored[i]!.label);
         probabilities.push(preprocessing.classes.map((c) => p.probabilities[c] ?? 0));
       }
     }
-    return await judgeEvaluation(evaluateClassifier(actual, probabilities, preprocessing.classes), actual, sourceRunId, datasetVersionId);
+    return await judgeEvaluation(
+      evaluateClassifier(actual, probabilities, preprocessing.classes),
+      actual,
+      sourceRunId,
+      datasetVersionId,
+    );
   } finally {
     loaded.model.dispose();
   }
@@ -65,7 +83,12 @@ export async function evaluateRunOnDataset(sourceRunId: string, datasetVersionId
  * trained on, its rows include the training rows: not held out. On another
  * version overlap is unknown (a new version often repeats old rows): null.
  */
-async function judgeEvaluation(evaluation: Evaluation, actual: number[], sourceRunId: string, datasetVersionId: string): Promise<EvaluationResult> {
+async function judgeEvaluation(
+  evaluation: Evaluation,
+  actual: number[],
+  sourceRunId: string,
+  datasetVersionId: string,
+): Promise<EvaluationResult> {
   const run = await db.trainingRun.findUnique({ where: { id: sourceRunId }, select: { datasetVersionId: true } });
   const heldOut = run?.datasetVersionId === datasetVersionId ? false : null;
   const { label } = await resolveDatasetRef(datasetVersionId);

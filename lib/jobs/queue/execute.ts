@@ -21,7 +21,11 @@ export async function ensureTrainingRun(job: Job): Promise<string> {
   if (job.runId) return job.runId;
   const spec = StoredJobSpec.parse(job.spec);
   if (spec.type !== "train") throw new AppError("unprocessable_entity", `Job ${job.id} is not a training job`);
-  const run = await createTrainingRun({ datasetVersionId: job.datasetVersionId, spec: spec.training, createdBy: job.createdBy });
+  const run = await createTrainingRun({
+    datasetVersionId: job.datasetVersionId,
+    spec: spec.training,
+    createdBy: job.createdBy,
+  });
   await db.job.updateMany({ where: { id: job.id, runId: null }, data: { runId: run.id } });
   const linked = await db.job.findUniqueOrThrow({ where: { id: job.id }, select: { runId: true } });
   return linked.runId!;
@@ -32,7 +36,11 @@ export async function ensureTrainingRun(job: Job): Promise<string> {
  * then ends "cancelled" at its last checkpoint, and a later call resumes it).
  * Throws only when the database fails; a training failure is an outcome.
  */
-export async function trainJob(job: Job, signal: AbortSignal, onEpoch: (m: EpochMetrics, epochs: number) => void): Promise<TrainingOutcome> {
+export async function trainJob(
+  job: Job,
+  signal: AbortSignal,
+  onEpoch: (m: EpochMetrics, epochs: number) => void,
+): Promise<TrainingOutcome> {
   const runId = await ensureTrainingRun(job);
   return executeTrainingRun(runId, { signal, onEpoch: (p) => onEpoch(p.metrics, p.epochs) });
 }

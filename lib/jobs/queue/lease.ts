@@ -53,7 +53,12 @@ export async function extendLease(jobId: string, owner: string): Promise<Heartbe
  * message in the same transaction (shutdown); without it the job comes back
  * through pg-boss's retry, or through lease recovery after the claim deadline.
  */
-export async function releaseLease(jobId: string, owner: string, message: string, redispatch?: RunDispatcher): Promise<boolean> {
+export async function releaseLease(
+  jobId: string,
+  owner: string,
+  message: string,
+  redispatch?: RunDispatcher,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ priority: "low" | "normal" | "high" }[]>`
       UPDATE "Job" SET "leaseOwner" = NULL, "leaseExpiresAt" = now() + ${claimInterval()}::interval
@@ -74,7 +79,9 @@ export async function releaseLease(jobId: string, owner: string, message: string
  */
 export async function recoverExpiredLeases(dispatcher: RunDispatcher): Promise<number> {
   return db.$transaction(async (tx: Tx) => {
-    const rows = await tx.$queryRaw<{ id: string; priority: "low" | "normal" | "high"; previousOwner: string | null }[]>`
+    const rows = await tx.$queryRaw<
+      { id: string; priority: "low" | "normal" | "high"; previousOwner: string | null }[]
+    >`
       WITH expired AS (
         SELECT id, "leaseOwner" FROM "Job"
          WHERE status IN ('placed', 'running') AND "leaseExpiresAt" < now()
@@ -86,8 +93,15 @@ export async function recoverExpiredLeases(dispatcher: RunDispatcher): Promise<n
     for (const r of rows) {
       const isSent = await dispatcher.dispatch(tx, r.id, r.priority);
       // A job still waiting for a free worker already has its message: only a real re-dispatch is news.
-      if (r.previousOwner) await appendJobLog(tx, r.id, "warn", `lease of ${r.previousOwner} expired (worker gone?); dispatched again`);
-      else if (isSent) await appendJobLog(tx, r.id, "warn", "its run message was lost (no worker claimed the job in time); dispatched again");
+      if (r.previousOwner)
+        await appendJobLog(tx, r.id, "warn", `lease of ${r.previousOwner} expired (worker gone?); dispatched again`);
+      else if (isSent)
+        await appendJobLog(
+          tx,
+          r.id,
+          "warn",
+          "its run message was lost (no worker claimed the job in time); dispatched again",
+        );
     }
     return rows.length;
   });

@@ -13,7 +13,11 @@ export const finishedStatuses = ["succeeded", "failed", "cancelled"] as const;
  * millisecond ends 1 ms after its start).
  */
 export async function freeJobGpus(tx: Tx, jobId: string, at: Date): Promise<number> {
-  const open = await tx.gpuAllocation.aggregate({ where: { jobId, endedAt: null }, _count: true, _max: { startedAt: true } });
+  const open = await tx.gpuAllocation.aggregate({
+    where: { jobId, endedAt: null },
+    _count: true,
+    _max: { startedAt: true },
+  });
   if (open._count === 0) return 0;
   const startedMs = open._max.startedAt?.getTime() ?? 0;
   const endedAt = at.getTime() > startedMs ? at : new Date(startedMs + 1);
@@ -21,8 +25,7 @@ export async function freeJobGpus(tx: Tx, jobId: string, at: Date): Promise<numb
 }
 
 export type Outcome =
-  | { status: "succeeded"; result?: Prisma.InputJsonValue; message?: string }
-  | { status: "failed"; error: string };
+  { status: "succeeded"; result?: Prisma.InputJsonValue; message?: string } | { status: "failed"; error: string };
 
 /**
  * Finishes a running job that `owner` holds: final status, GPUs freed, lease
@@ -36,7 +39,10 @@ export async function finishJob(jobId: string, owner: string, outcome: Outcome):
     const { count } = await tx.job.updateMany({
       where: { id: jobId, leaseOwner: owner, status: "running" },
       data: {
-        status: outcome.status, finishedAt: now, leaseOwner: null, leaseExpiresAt: null,
+        status: outcome.status,
+        finishedAt: now,
+        leaseOwner: null,
+        leaseExpiresAt: null,
         error: outcome.status === "failed" ? outcome.error : null,
         ...(outcome.status === "succeeded" && outcome.result !== undefined ? { result: outcome.result } : {}),
       },
@@ -44,7 +50,8 @@ export async function finishJob(jobId: string, owner: string, outcome: Outcome):
     if (count === 0) return false;
     const freed = await freeJobGpus(tx, jobId, now);
     const gpus = freed ? `; ${freed} GPU${freed === 1 ? "" : "s"} freed` : "";
-    if (outcome.status === "succeeded") await appendJobLog(tx, jobId, "info", `${outcome.message ?? "succeeded"}${gpus}`);
+    if (outcome.status === "succeeded")
+      await appendJobLog(tx, jobId, "info", `${outcome.message ?? "succeeded"}${gpus}`);
     else await appendJobLog(tx, jobId, "error", `failed: ${outcome.error}${gpus}`);
     return true;
   });

@@ -65,17 +65,22 @@ export async function startRunQueue(boss: PgBoss): Promise<void> {
     expireInSeconds: 12 * 3600,
   };
   if (await boss.getQueue(RUN_QUEUE)) await boss.updateQueue(RUN_QUEUE, options);
-  else await boss.createQueue(RUN_QUEUE, options).catch(async (err) => {
-    // Another worker created it between the check and here.
-    if (!(await boss.getQueue(RUN_QUEUE))) throw err;
-  });
+  else
+    await boss.createQueue(RUN_QUEUE, options).catch(async (err) => {
+      // Another worker created it between the check and here.
+      if (!(await boss.getQueue(RUN_QUEUE))) throw err;
+    });
 }
 
 export function runDispatcher(boss: PgBoss): RunDispatcher {
   return {
     dispatch: async (tx, jobId, priority) => {
       const message: RunMessage = { jobId };
-      const id = await boss.send(RUN_QUEUE, message, { singletonKey: jobId, priority: priorityRank[priority], db: inTransaction(tx) } as PgBoss.SendOptions);
+      const id = await boss.send(RUN_QUEUE, message, {
+        singletonKey: jobId,
+        priority: priorityRank[priority],
+        db: inTransaction(tx),
+      } as PgBoss.SendOptions);
       return id !== null;
     },
   };

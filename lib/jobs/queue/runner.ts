@@ -69,14 +69,21 @@ function startHeartbeat(jobId: string, owner: string, stop: (why: StopReason) =>
  * of long ones, always the last. Written without holding up training; `flush`
  * waits for the writes still in flight.
  */
-function epochLogger(jobId: string): { onEpoch: (m: EpochMetrics, epochs: number) => void; flush: () => Promise<unknown> } {
+function epochLogger(jobId: string): {
+  onEpoch: (m: EpochMetrics, epochs: number) => void;
+  flush: () => Promise<unknown>;
+} {
   let lastAt = 0;
   const writes = new Set<Promise<void>>();
   const onEpoch = (m: EpochMetrics, epochs: number) => {
     const now = Date.now();
     if (m.epoch !== epochs && now - lastAt < 2000) return;
     lastAt = now;
-    const parts = [`loss ${m.loss.toFixed(4)}`, m.valLoss !== null ? `val loss ${m.valLoss.toFixed(4)}` : null, `accuracy ${m.accuracy.toFixed(3)}`].filter(Boolean);
+    const parts = [
+      `loss ${m.loss.toFixed(4)}`,
+      m.valLoss !== null ? `val loss ${m.valLoss.toFixed(4)}` : null,
+      `accuracy ${m.accuracy.toFixed(3)}`,
+    ].filter(Boolean);
     const write: Promise<void> = appendJobLog(db, jobId, "info", `epoch ${m.epoch}/${epochs}: ${parts.join(", ")}`)
       .catch(() => undefined)
       .finally(() => writes.delete(write));
@@ -93,10 +100,20 @@ function isPermanent(err: unknown): boolean {
 
 /** The verdict for the job's last log line: the kind in words, then its summary. */
 function verdictNote(verdict: Verdict | null): string {
-  return verdict ? `; verdict ${verdict.kind.replaceAll("_", " ")}: ${verdict.summary.replace(/\.$/, "")}` : "; not judged";
+  return verdict
+    ? `; verdict ${verdict.kind.replaceAll("_", " ")}: ${verdict.summary.replace(/\.$/, "")}`
+    : "; not judged";
 }
 
-async function execute(job: Job, signal: AbortSignal, onEpoch: (m: EpochMetrics, epochs: number) => void): Promise<{ status: "succeeded"; message: string; result?: object } | { status: "failed"; error: string } | { status: "cancelled" }> {
+async function execute(
+  job: Job,
+  signal: AbortSignal,
+  onEpoch: (m: EpochMetrics, epochs: number) => void,
+): Promise<
+  | { status: "succeeded"; message: string; result?: object }
+  | { status: "failed"; error: string }
+  | { status: "cancelled" }
+> {
   if (job.type === "evaluate") {
     const evaluation = await evaluateRunOnDataset(job.sourceRunId!, job.datasetVersionId, signal);
     const message = `evaluated on ${evaluation.samples} rows: accuracy ${evaluation.accuracy.toFixed(3)}, F1 ${evaluation.f1.toFixed(3)}${verdictNote(evaluation.verdict)}`;
@@ -105,21 +122,37 @@ async function execute(job: Job, signal: AbortSignal, onEpoch: (m: EpochMetrics,
   const outcome: TrainingOutcome = await trainJob(job, signal, onEpoch);
   if (outcome.status === "succeeded") {
     const e = outcome.evaluation;
-    const accuracy = e ? `, accuracy ${e.accuracy.toFixed(3)} on the ${e.split === "train" ? "training data (no held-out split)" : `${e.split} split`}` : "";
+    const accuracy = e
+      ? `, accuracy ${e.accuracy.toFixed(3)} on the ${e.split === "train" ? "training data (no held-out split)" : `${e.split} split`}`
+      : "";
     const resumed = outcome.resumedFromEpoch !== null ? ` (resumed from epoch ${outcome.resumedFromEpoch})` : "";
-    return { status: "succeeded", message: `trained ${outcome.epoch}/${outcome.epochs} epochs${accuracy}${resumed}${verdictNote(outcome.verdict)}` };
+    return {
+      status: "succeeded",
+      message: `trained ${outcome.epoch}/${outcome.epochs} epochs${accuracy}${resumed}${verdictNote(outcome.verdict)}`,
+    };
   }
   if (outcome.status === "failed") return { status: "failed", error: outcome.error ?? "training failed" };
   return { status: "cancelled" };
 }
 
 async function stopped(job: Job, ctx: RunContext, why: StopReason): Promise<RunResult> {
-  if (why === "shutdown") await releaseLease(job.id, ctx.owner, "worker shutting down; training stopped at its last checkpoint and was handed back", ctx.dispatcher);
+  if (why === "shutdown")
+    await releaseLease(
+      job.id,
+      ctx.owner,
+      "worker shutting down; training stopped at its last checkpoint and was handed back",
+      ctx.dispatcher,
+    );
   else if (why === "cancelled") await appendJobLog(db, job.id, "info", `worker ${ctx.owner} stopped training`);
   return { kind: "stopped", why };
 }
 
-async function failedAttempt(job: Job, ctx: RunContext, error: string, isPermanentFailure: boolean): Promise<RunResult> {
+async function failedAttempt(
+  job: Job,
+  ctx: RunContext,
+  error: string,
+  isPermanentFailure: boolean,
+): Promise<RunResult> {
   const limit = getJobSettings().RACKMIND_JOB_RETRY_LIMIT;
   if (isPermanentFailure || job.attempts > limit) {
     const why = isPermanentFailure ? error : `gave up after ${job.attempts} attempts: ${error}`;
@@ -140,7 +173,12 @@ async function failedAttempt(job: Job, ctx: RunContext, error: string, isPermane
 export async function runJob(jobId: string, ctx: RunContext): Promise<RunResult> {
   const job = await claimJob(jobId, ctx.owner);
   if (!job) return { kind: "not-claimed" };
-  await appendJobLog(db, jobId, "info", `${job.attempts > 1 ? "resumed" : "started"} by worker ${ctx.owner} (attempt ${job.attempts})`);
+  await appendJobLog(
+    db,
+    jobId,
+    "info",
+    `${job.attempts > 1 ? "resumed" : "started"} by worker ${ctx.owner} (attempt ${job.attempts})`,
+  );
   const abort = new AbortController();
   let why: StopReason | null = null;
   const stop = (reason: StopReason) => {
@@ -164,7 +202,11 @@ export async function runJob(jobId: string, ctx: RunContext): Promise<RunResult>
       return await failedAttempt(job, ctx, "the training run was stopped from outside the job", false);
     }
     if (outcome.status === "failed") return await failedAttempt(job, ctx, outcome.error, true);
-    await finishJob(jobId, ctx.owner, { status: "succeeded", message: outcome.message, result: outcome.result as never });
+    await finishJob(jobId, ctx.owner, {
+      status: "succeeded",
+      message: outcome.message,
+      result: outcome.result as never,
+    });
     return { kind: "finished", status: "succeeded" };
   } catch (err) {
     if (why) return await stopped(job, ctx, why);

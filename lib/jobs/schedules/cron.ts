@@ -16,7 +16,8 @@ export function cronProblem(cron: string, timezone: string): string | null {
   } catch {
     return `${timezone} is not an IANA time zone (e.g. UTC, Europe/Amsterdam)`;
   }
-  if (cron.trim().split(/\s+/).length !== 5) return `"${cron}" is not a five-field cron expression (minute hour day month weekday)`;
+  if (cron.trim().split(/\s+/).length !== 5)
+    return `"${cron}" is not a five-field cron expression (minute hour day month weekday)`;
   try {
     const next = compile(cron, timezone).nextRun(new Date());
     return next ? null : `"${cron}" never fires`;

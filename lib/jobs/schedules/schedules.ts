@@ -31,7 +31,11 @@ async function resolveFiring(s: JobSchedule): Promise<{ job: ResolvedJob } | { p
  * disabled (its nextRunAt keeps the last value).
  */
 export async function fireDueSchedules(now = new Date()): Promise<number> {
-  const due = await db.jobSchedule.findMany({ where: { enabled: true, nextRunAt: { lte: now } }, orderBy: { nextRunAt: "asc" }, take: 100 });
+  const due = await db.jobSchedule.findMany({
+    where: { enabled: true, nextRunAt: { lte: now } },
+    orderBy: { nextRunAt: "asc" },
+    take: 100,
+  });
   let fired = 0;
   for (const s of due) {
     // Resolved before the transaction: reads only, and on PGlite nothing may
@@ -45,23 +49,40 @@ export async function fireDueSchedules(now = new Date()): Promise<number> {
       });
       if (count === 0) return null;
       if ("problem" in firing) {
-        await recordAudit(tx, systemPrincipal, { action: "job.schedule_skip", target: `schedule:${s.id}`, details: { at: now.toISOString(), reason: firing.problem } });
+        await recordAudit(tx, systemPrincipal, {
+          action: "job.schedule_skip",
+          target: `schedule:${s.id}`,
+          details: { at: now.toISOString(), reason: firing.problem },
+        });
         return null;
       }
       return insertJob(tx, firing.job, { actor: systemPrincipal, scheduleId: s.id, createdBy: s.createdBy });
     });
     if (jobId) fired++;
-    if ("problem" in firing) log.warn({ scheduleId: s.id, reason: firing.problem }, "schedule fired but its job could not be submitted");
+    if ("problem" in firing)
+      log.warn({ scheduleId: s.id, reason: firing.problem }, "schedule fired but its job could not be submitted");
   }
   return fired;
 }
 
 function toScheduleOut(s: JobSchedule & { _count: { jobs: number } }, now: Date): ScheduleOut {
   return {
-    id: s.id, cron: s.cron, timezone: s.timezone, enabled: s.enabled, team: s.team, spec: s.spec as Record<string, unknown>,
+    id: s.id,
+    cron: s.cron,
+    timezone: s.timezone,
+    enabled: s.enabled,
+    team: s.team,
+    spec: s.spec as Record<string, unknown>,
     nextRunAt: s.enabled ? s.nextRunAt.toISOString() : null,
-    upcoming: s.enabled ? nextCronRuns(s.cron, s.timezone, new Date(Math.max(now.getTime(), s.nextRunAt.getTime() - 1)), 3).map((d) => d.toISOString()) : [],
-    lastRunAt: s.lastRunAt?.toISOString() ?? null, jobs: s._count.jobs, createdBy: s.createdBy, createdAt: s.createdAt.toISOString(),
+    upcoming: s.enabled
+      ? nextCronRuns(s.cron, s.timezone, new Date(Math.max(now.getTime(), s.nextRunAt.getTime() - 1)), 3).map((d) =>
+          d.toISOString(),
+        )
+      : [],
+    lastRunAt: s.lastRunAt?.toISOString() ?? null,
+    jobs: s._count.jobs,
+    createdBy: s.createdBy,
+    createdAt: s.createdAt.toISOString(),
   };
 }
 
@@ -74,8 +95,18 @@ export async function listSchedules(q: PageQuery, now = new Date()): Promise<Pag
     const c = decodeCursor(q.cursor, Cursor);
     where.OR = [{ createdAt: { lt: new Date(c.createdAt) } }, { createdAt: new Date(c.createdAt), id: { lt: c.id } }];
   }
-  const rows = await db.jobSchedule.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: q.limit + 1, include: { _count: { select: { jobs: true } } } });
-  return toPage(rows, q.limit, (r) => ({ createdAt: r.createdAt.toISOString(), id: r.id }), (r) => toScheduleOut(r, now));
+  const rows = await db.jobSchedule.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    include: { _count: { select: { jobs: true } } },
+  });
+  return toPage(
+    rows,
+    q.limit,
+    (r) => ({ createdAt: r.createdAt.toISOString(), id: r.id }),
+    (r) => toScheduleOut(r, now),
+  );
 }
 
 export async function getSchedule(id: string, now = new Date()): Promise<ScheduleOut> {
@@ -85,7 +116,12 @@ export async function getSchedule(id: string, now = new Date()): Promise<Schedul
 }
 
 /** Pauses, resumes or re-times a schedule; the next firing is computed from now. */
-export async function updateSchedule(id: string, input: UpdateScheduleInput, actor: Principal, now = new Date()): Promise<ScheduleOut> {
+export async function updateSchedule(
+  id: string,
+  input: UpdateScheduleInput,
+  actor: Principal,
+  now = new Date(),
+): Promise<ScheduleOut> {
   await db.$transaction(async (tx) => {
     const s = await tx.jobSchedule.findUnique({ where: { id } });
     if (!s) throw new AppError("not_found", `Schedule ${id} does not exist`);
@@ -94,8 +130,15 @@ export async function updateSchedule(id: string, input: UpdateScheduleInput, act
     const enabled = input.enabled ?? s.enabled;
     const next = nextCronRun(cron, timezone, now);
     if (enabled && !next) throw new AppError("unprocessable_entity", `${cron} never fires again`);
-    await tx.jobSchedule.update({ where: { id }, data: { cron, timezone, enabled, ...(next ? { nextRunAt: next } : {}) } });
-    await recordAudit(tx, actor, { action: "job.schedule_update", target: `schedule:${id}`, details: { from: { cron: s.cron, timezone: s.timezone, enabled: s.enabled }, to: { cron, timezone, enabled } } });
+    await tx.jobSchedule.update({
+      where: { id },
+      data: { cron, timezone, enabled, ...(next ? { nextRunAt: next } : {}) },
+    });
+    await recordAudit(tx, actor, {
+      action: "job.schedule_update",
+      target: `schedule:${id}`,
+      details: { from: { cron: s.cron, timezone: s.timezone, enabled: s.enabled }, to: { cron, timezone, enabled } },
+    });
   });
   return getSchedule(id, now);
 }
@@ -106,6 +149,10 @@ export async function deleteSchedule(id: string, actor: Principal): Promise<void
     const s = await tx.jobSchedule.findUnique({ where: { id } });
     if (!s) throw new AppError("not_found", `Schedule ${id} does not exist`);
     await tx.jobSchedule.delete({ where: { id } });
-    await recordAudit(tx, actor, { action: "job.schedule_delete", target: `schedule:${id}`, details: { cron: s.cron, timezone: s.timezone } });
+    await recordAudit(tx, actor, {
+      action: "job.schedule_delete",
+      target: `schedule:${id}`,
+      details: { cron: s.cron, timezone: s.timezone },
+    });
   });
 }

@@ -1,5 +1,19 @@
 import { parseFloatBytes, parseIntegerBytes } from "./exposition-numbers";
-import { TAB, LF, CR, SPACE, QUOTE, BACKSLASH, RBRACE, isLabelNameChar, isMetricNameChar, endsMetricName, LineScanner, type LabelSet, type Labels } from "./line-scanner";
+import {
+  TAB,
+  LF,
+  CR,
+  SPACE,
+  QUOTE,
+  BACKSLASH,
+  RBRACE,
+  isLabelNameChar,
+  isMetricNameChar,
+  endsMetricName,
+  LineScanner,
+  type LabelSet,
+  type Labels,
+} from "./line-scanner";
 
 /** Label sets whose bytes hash the same, newest first. */
 type ByteLabelSet = LabelSet & { next: ByteLabelSet | undefined };
@@ -87,7 +101,11 @@ export class ByteScanner extends LineScanner<ByteLabelSet> {
     const { view, bytes } = this;
     let i = 0;
     for (; i + 8 <= n; i += 8) {
-      if (view.getInt32(a + i, true) !== view.getInt32(b + i, true) || view.getInt32(a + i + 4, true) !== view.getInt32(b + i + 4, true)) return false;
+      if (
+        view.getInt32(a + i, true) !== view.getInt32(b + i, true) ||
+        view.getInt32(a + i + 4, true) !== view.getInt32(b + i + 4, true)
+      )
+        return false;
     }
     for (; i < n; i++) if (bytes[a + i] !== bytes[b + i]) return false;
     return true;
@@ -136,7 +154,12 @@ export class ByteScanner extends LineScanner<ByteLabelSet> {
     const start = this.pos;
     const prev = this.prevMetric;
     const after = start + prev.length;
-    if (prev !== "" && after <= length && this.sameBytes(start, this.prevMetricAt, prev.length) && (after === length || endsMetricName(bytes[after]!))) {
+    if (
+      prev !== "" &&
+      after <= length &&
+      this.sameBytes(start, this.prevMetricAt, prev.length) &&
+      (after === length || endsMetricName(bytes[after]!))
+    ) {
       this.pos = after;
       return prev;
     }

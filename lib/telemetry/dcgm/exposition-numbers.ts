@@ -5,7 +5,9 @@
  * grammar is checked here.
  */
 
-const PLUS = 43, MINUS = 45, DOT = 46;
+const PLUS = 43,
+  MINUS = 45,
+  DOT = 46;
 
 // 10^0 … 10^15, all exact doubles.
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
@@ -30,7 +32,8 @@ export function parseFloatToken(text: string, start: number, stop: number): numb
   let fractionDigits = 0;
   for (; p < stop && isDigit((c = text.charCodeAt(p))); p++, digits++) mantissa = mantissa * 10 + (c - 48);
   if (p < stop && c === DOT) {
-    for (p++; p < stop && isDigit((c = text.charCodeAt(p))); p++, digits++, fractionDigits++) mantissa = mantissa * 10 + (c - 48);
+    for (p++; p < stop && isDigit((c = text.charCodeAt(p))); p++, digits++, fractionDigits++)
+      mantissa = mantissa * 10 + (c - 48);
   }
   if (digits === 0) return null;
   const hasExponent = p < stop && (c | 32) === 101; // e or E
@@ -45,14 +48,16 @@ export function parseFloatBytes(bytes: Uint8Array, start: number, stop: number):
   let c = bytes[p]!;
   const isNegative = c === MINUS;
   if (c === PLUS || c === MINUS) p++;
-  if (stop - p === 3 && bytes[p] === 73 && bytes[p + 1] === 110 && bytes[p + 2] === 102) return isNegative ? -Infinity : Infinity; // Inf
+  if (stop - p === 3 && bytes[p] === 73 && bytes[p + 1] === 110 && bytes[p + 2] === 102)
+    return isNegative ? -Infinity : Infinity; // Inf
   if (stop - start === 3 && bytes[start] === 78 && bytes[start + 1] === 97 && bytes[start + 2] === 78) return NaN; // NaN
   let mantissa = 0;
   let digits = 0;
   let fractionDigits = 0;
   for (; p < stop && isDigit((c = bytes[p]!)); p++, digits++) mantissa = mantissa * 10 + (c - 48);
   if (p < stop && c === DOT) {
-    for (p++; p < stop && isDigit((c = bytes[p]!)); p++, digits++, fractionDigits++) mantissa = mantissa * 10 + (c - 48);
+    for (p++; p < stop && isDigit((c = bytes[p]!)); p++, digits++, fractionDigits++)
+      mantissa = mantissa * 10 + (c - 48);
   }
   if (digits === 0) return null;
   const hasExponent = p < stop && (c | 32) === 101; // e or E

@@ -23,10 +23,25 @@ export const DCGM_DEFAULT_FIELDS = [
   { name: "DCGM_FI_DEV_GPU_TEMP", type: "gauge", help: "GPU temperature (in C).", unit: "C" },
   // Power
   { name: "DCGM_FI_DEV_POWER_USAGE", type: "gauge", help: "Power draw (in W).", unit: "W" },
-  { name: "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", type: "counter", help: "Total energy consumption since boot (in mJ).", unit: "mJ" },
+  {
+    name: "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION",
+    type: "counter",
+    help: "Total energy consumption since boot (in mJ).",
+    unit: "mJ",
+  },
   // PCIe
-  { name: "DCGM_FI_DEV_PCIE_TX_THROUGHPUT", type: "counter", help: "Total number of bytes transmitted through PCIe TX (in KB) via NVML.", unit: "KB" },
-  { name: "DCGM_FI_DEV_PCIE_RX_THROUGHPUT", type: "counter", help: "Total number of bytes received through PCIe RX (in KB) via NVML.", unit: "KB" },
+  {
+    name: "DCGM_FI_DEV_PCIE_TX_THROUGHPUT",
+    type: "counter",
+    help: "Total number of bytes transmitted through PCIe TX (in KB) via NVML.",
+    unit: "KB",
+  },
+  {
+    name: "DCGM_FI_DEV_PCIE_RX_THROUGHPUT",
+    type: "counter",
+    help: "Total number of bytes received through PCIe RX (in KB) via NVML.",
+    unit: "KB",
+  },
   { name: "DCGM_FI_DEV_PCIE_REPLAY_COUNTER", type: "counter", help: "Total number of PCIe retries.", unit: "count" },
   // Utilisation (the sample period depends on the product)
   { name: "DCGM_FI_DEV_GPU_UTIL", type: "gauge", help: "GPU utilization (in %).", unit: "%" },
@@ -39,10 +54,25 @@ export const DCGM_DEFAULT_FIELDS = [
   { name: "DCGM_FI_DEV_FB_FREE", type: "gauge", help: "Framebuffer memory free (in MiB).", unit: "MiB" },
   { name: "DCGM_FI_DEV_FB_USED", type: "gauge", help: "Framebuffer memory used (in MiB).", unit: "MiB" },
   // NVLink (the ECC volatile totals are commented out in the exporter's list)
-  { name: "DCGM_FI_DEV_NVLINK_BANDWIDTH_TOTAL", type: "counter", help: "Total number of NVLink bandwidth counters for all lanes", unit: "count" },
+  {
+    name: "DCGM_FI_DEV_NVLINK_BANDWIDTH_TOTAL",
+    type: "counter",
+    help: "Total number of NVLink bandwidth counters for all lanes",
+    unit: "count",
+  },
   // Remapped rows
-  { name: "DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS", type: "counter", help: "Number of remapped rows for uncorrectable errors", unit: "count" },
-  { name: "DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS", type: "counter", help: "Number of remapped rows for correctable errors", unit: "count" },
+  {
+    name: "DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS",
+    type: "counter",
+    help: "Number of remapped rows for uncorrectable errors",
+    unit: "count",
+  },
+  {
+    name: "DCGM_FI_DEV_CORRECTABLE_REMAPPED_ROWS",
+    type: "counter",
+    help: "Number of remapped rows for correctable errors",
+    unit: "count",
+  },
   { name: "DCGM_FI_DEV_ROW_REMAP_FAILURE", type: "gauge", help: "Whether remapping of rows has failed", unit: "flag" },
 ] as const satisfies readonly DcgmField[];
 

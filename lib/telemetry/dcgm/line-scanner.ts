@@ -9,9 +9,25 @@ export type ParseResult = { samples: DcgmSample[]; rejected: Rejection[] };
  * per sample (and a heap number for its value) was most of the garbage of a
  * 10,000-sample POST.
  */
-export type SampleVisitor = (metric: string, labels: Labels, value: number, timestampMs: number | null, line: number) => void;
+export type SampleVisitor = (
+  metric: string,
+  labels: Labels,
+  value: number,
+  timestampMs: number | null,
+  line: number,
+) => void;
 
-export const TAB = 9, LF = 10, CR = 13, SPACE = 32, QUOTE = 34, HASH = 35, COMMA = 44, EQUALS = 61, BACKSLASH = 92, LBRACE = 123, RBRACE = 125;
+export const TAB = 9,
+  LF = 10,
+  CR = 13,
+  SPACE = 32,
+  QUOTE = 34,
+  HASH = 35,
+  COMMA = 44,
+  EQUALS = 61,
+  BACKSLASH = 92,
+  LBRACE = 123,
+  RBRACE = 125;
 
 /** Visits every sample in input order; returns the rejected lines. */
 export function scanSamples(scanner: LineScanner<LabelSet>, length: number, visit: SampleVisitor): Rejection[] {
@@ -26,7 +42,9 @@ export function scanSamples(scanner: LineScanner<LabelSet>, length: number, visi
 
 export function scanLines(scanner: LineScanner<LabelSet>, length: number): ParseResult {
   const samples: DcgmSample[] = [];
-  const rejected = scanSamples(scanner, length, (metric, labels, value, timestampMs, line) => samples.push({ metric, labels, value, timestampMs, line }));
+  const rejected = scanSamples(scanner, length, (metric, labels, value, timestampMs, line) =>
+    samples.push({ metric, labels, value, timestampMs, line }),
+  );
   return { samples, rejected };
 }
 
@@ -198,7 +216,8 @@ export abstract class LineScanner<S extends LabelSet> {
       if (value === null) return null;
       if (this.isDuplicateName(name, i)) return this.fail(`duplicate label ${name}`);
       // A plain assignment to "__proto__" would set the prototype, not a label.
-      if (name === "__proto__") Object.defineProperty(labels, name, { value, enumerable: true, writable: true, configurable: true });
+      if (name === "__proto__")
+        Object.defineProperty(labels, name, { value, enumerable: true, writable: true, configurable: true });
       else labels[name] = value;
       this.skipBlanks();
       if (this.pos >= this.end) return this.fail("unterminated label set");
@@ -228,7 +247,8 @@ export abstract class LineScanner<S extends LabelSet> {
   private readValue(): number {
     const start = this.readToken();
     const value = start === this.pos ? null : this.parseValue(start, this.pos);
-    if (value === null) this.fail(start === this.pos ? "missing value" : `invalid value "${this.slice(start, this.pos)}"`);
+    if (value === null)
+      this.fail(start === this.pos ? "missing value" : `invalid value "${this.slice(start, this.pos)}"`);
     return value ?? 0;
   }
 

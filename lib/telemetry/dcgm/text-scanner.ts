@@ -1,5 +1,19 @@
 import { parseFloatToken, parseIntegerToken } from "./exposition-numbers";
-import { TAB, LF, CR, SPACE, QUOTE, BACKSLASH, RBRACE, isLabelNameChar, isMetricNameChar, endsMetricName, LineScanner, type LabelSet, type Labels } from "./line-scanner";
+import {
+  TAB,
+  LF,
+  CR,
+  SPACE,
+  QUOTE,
+  BACKSLASH,
+  RBRACE,
+  isLabelNameChar,
+  isMetricNameChar,
+  endsMetricName,
+  LineScanner,
+  type LabelSet,
+  type Labels,
+} from "./line-scanner";
 
 /** A label set and its text, the key it is found by. */
 type TextLabelSet = LabelSet & { raw: string };
@@ -82,7 +96,11 @@ export class TextScanner extends LineScanner<TextLabelSet> {
     const start = this.pos;
     const prev = this.prevMetric;
     const after = start + prev.length;
-    if (prev !== "" && text.slice(start, after) === prev && (after === text.length || endsMetricName(text.charCodeAt(after)))) {
+    if (
+      prev !== "" &&
+      text.slice(start, after) === prev &&
+      (after === text.length || endsMetricName(text.charCodeAt(after)))
+    ) {
       this.pos = after;
       return prev;
     }
@@ -151,7 +169,8 @@ export class TextScanner extends LineScanner<TextLabelSet> {
     const { text } = this;
     const start = this.pos;
     let c: number;
-    while (this.pos < text.length && (c = text.charCodeAt(this.pos)) !== SPACE && c !== TAB && c !== LF && c !== CR) this.pos++;
+    while (this.pos < text.length && (c = text.charCodeAt(this.pos)) !== SPACE && c !== TAB && c !== LF && c !== CR)
+      this.pos++;
     return start;
   }
 

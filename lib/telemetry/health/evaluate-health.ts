@@ -4,16 +4,39 @@ import { systemPrincipal } from "../../auth/principal";
 import { getPool } from "../../database/pool";
 import { readHealthAck, readHealthBaseline, readHealthCauses } from "./health-causes";
 import {
-  deriveCauses, hasNewCause, healthFields, nextBaseline, nextHealthState, POWER_CAP_BIT, reasonOf,
-  type GpuHealth, type HealthBaseline, type HealthCause, type HealthInputs, type HealthState, type Reading,
+  deriveCauses,
+  hasNewCause,
+  healthFields,
+  nextBaseline,
+  nextHealthState,
+  POWER_CAP_BIT,
+  reasonOf,
+  type GpuHealth,
+  type HealthBaseline,
+  type HealthCause,
+  type HealthInputs,
+  type HealthState,
+  type Reading,
 } from "./health-rules";
 import type { TelemetrySettings } from "../settings";
 
 type Row = {
-  id: string; uuid: string; health: GpuHealth; causes: unknown; baseline: unknown; ack: unknown;
-  xid: number | null; xidAt: Date | null; uncorrectable: number | null; uncorrectableAt: Date | null;
-  remapFailure: number | null; remapFailureAt: Date | null; tempC: number | null; tempAt: Date | null;
-  capBit: boolean | null; throttleAt: Date | null;
+  id: string;
+  uuid: string;
+  health: GpuHealth;
+  causes: unknown;
+  baseline: unknown;
+  ack: unknown;
+  xid: number | null;
+  xidAt: Date | null;
+  uncorrectable: number | null;
+  uncorrectableAt: Date | null;
+  remapFailure: number | null;
+  remapFailureAt: Date | null;
+  tempC: number | null;
+  tempAt: Date | null;
+  capBit: boolean | null;
+  throttleAt: Date | null;
 };
 
 const THROTTLE_FIELDS = `'DCGM_FI_DEV_CLOCK_THROTTLE_REASONS', '${healthFields.throttle}'`;
@@ -49,7 +72,8 @@ JOIN "GpuLatest" l ON l."gpuId" = s."gpuId" AND l."fieldId" = s."fieldId"
 WHERE s."gpuId" = ANY($1::uuid[]) AND s.at > l.at - make_interval(mins => $2::int)
 GROUP BY s."gpuId"`;
 
-const reading = (value: number | null, at: Date | null): Reading | null => (value === null || at === null ? null : { value, at: at.toISOString() });
+const reading = (value: number | null, at: Date | null): Reading | null =>
+  value === null || at === null ? null : { value, at: at.toISOString() };
 
 function inputsOf(r: Row, throttled: Set<string>): HealthInputs {
   return {
@@ -57,22 +81,35 @@ function inputsOf(r: Row, throttled: Set<string>): HealthInputs {
     uncorrectableRemappedRows: reading(r.uncorrectable, r.uncorrectableAt),
     rowRemapFailure: reading(r.remapFailure, r.remapFailureAt),
     tempC: reading(r.tempC, r.tempAt),
-    sustainedPowerCapThrottle: throttled.has(r.id) && r.throttleAt ? { value: POWER_CAP_BIT, at: r.throttleAt.toISOString() } : null,
+    sustainedPowerCapThrottle:
+      throttled.has(r.id) && r.throttleAt ? { value: POWER_CAP_BIT, at: r.throttleAt.toISOString() } : null,
   };
 }
 
-async function readRows(gpuIds: string[], settings: Pick<TelemetrySettings, "throttleSustainMinutes">): Promise<{ row: Row; inputs: HealthInputs }[]> {
+async function readRows(
+  gpuIds: string[],
+  settings: Pick<TelemetrySettings, "throttleSustainMinutes">,
+): Promise<{ row: Row; inputs: HealthInputs }[]> {
   const pool = getPool();
   const { rows } = await pool.query<Row>(LATEST_SQL, [gpuIds]);
   const capped = rows.filter((r) => r.capBit).map((r) => r.id);
   const throttled = new Set(
-    capped.length ? (await pool.query<{ id: string; throttled: boolean }>(THROTTLE_SQL, [capped, settings.throttleSustainMinutes])).rows.filter((r) => r.throttled).map((r) => r.id) : [],
+    capped.length
+      ? (
+          await pool.query<{ id: string; throttled: boolean }>(THROTTLE_SQL, [capped, settings.throttleSustainMinutes])
+        ).rows
+          .filter((r) => r.throttled)
+          .map((r) => r.id)
+      : [],
   );
   return rows.map((row) => ({ row, inputs: inputsOf(row, throttled) }));
 }
 
 /** The newest values of the health fields of these GPUs (by GPU id), as the health rules read them. */
-export async function readHealthInputs(gpuIds: string[], settings: Pick<TelemetrySettings, "throttleSustainMinutes">): Promise<Map<string, HealthInputs>> {
+export async function readHealthInputs(
+  gpuIds: string[],
+  settings: Pick<TelemetrySettings, "throttleSustainMinutes">,
+): Promise<Map<string, HealthInputs>> {
   if (gpuIds.length === 0) return new Map();
   return new Map((await readRows(gpuIds, settings)).map(({ row, inputs }) => [row.id, inputs]));
 }
@@ -89,7 +126,8 @@ function planChange(row: Row, inputs: HealthInputs, degradedTempC: number): Chan
 }
 
 /** Who set a health: the source of its most severe cause; telemetry when it found nothing wrong. */
-const sourceOf = (causes: HealthCause[]) => (causes[0]?.source === "unknown" ? null : (causes[0]?.source ?? "telemetry"));
+const sourceOf = (causes: HealthCause[]) =>
+  causes[0]?.source === "unknown" ? null : (causes[0]?.source ?? "telemetry");
 
 async function applyChange(tx: Prisma.TransactionClient, c: Change, now: Date): Promise<void> {
   const data: Prisma.GpuUpdateInput = {};
@@ -97,12 +135,23 @@ async function applyChange(tx: Prisma.TransactionClient, c: Change, now: Date): 
   if (c.next) {
     const previous = readHealthCauses(c.row.causes);
     const reason = reasonOf(c.next.causes);
-    Object.assign(data, { health: c.next.health, healthReason: reason, healthCauses: c.next.causes as unknown as Prisma.InputJsonValue, healthSource: sourceOf(c.next.causes) });
+    Object.assign(data, {
+      health: c.next.health,
+      healthReason: reason,
+      healthCauses: c.next.causes as unknown as Prisma.InputJsonValue,
+      healthSource: sourceOf(c.next.causes),
+    });
     if (c.next.health !== c.row.health) data.healthChangedAt = now;
     // An acknowledgement covers the causes it was given for, not a new one.
-    if (readHealthAck(c.row.ack) && (c.next.health !== c.row.health || hasNewCause(previous, c.next.causes))) data.healthAck = DbNull;
+    if (readHealthAck(c.row.ack) && (c.next.health !== c.row.health || hasNewCause(previous, c.next.causes)))
+      data.healthAck = DbNull;
     const action = c.next.health !== c.row.health ? "gpu.health_change" : "gpu.health_causes_change";
-    const details = { from: c.row.health, to: c.next.health, reason, causes: c.next.causes } as unknown as Prisma.InputJsonValue;
+    const details = {
+      from: c.row.health,
+      to: c.next.health,
+      reason,
+      causes: c.next.causes,
+    } as unknown as Prisma.InputJsonValue;
     await recordAudit(tx, systemPrincipal, { action, target: `gpu:${c.row.uuid}`, details });
   }
   await tx.gpu.update({ where: { id: c.row.id }, data });
@@ -115,7 +164,9 @@ async function applyChange(tx: Prisma.TransactionClient, c: Change, now: Date): 
  */
 export async function evaluateHealth(gpuIds: Set<string>, settings: TelemetrySettings): Promise<number> {
   if (gpuIds.size === 0) return 0;
-  const changes = (await readRows([...gpuIds], settings)).flatMap(({ row, inputs }) => planChange(row, inputs, settings.degradedTempC) ?? []);
+  const changes = (await readRows([...gpuIds], settings)).flatMap(
+    ({ row, inputs }) => planChange(row, inputs, settings.degradedTempC) ?? [],
+  );
   if (changes.length === 0) return 0;
   const now = new Date();
   await db.$transaction(async (tx) => {

@@ -21,6 +21,9 @@ export function staleBefore(now: Date, staleAfterMinutes: number): Date {
 /** Time of each GPU's newest sample; GPUs that never reported are absent. */
 export async function readLastSeen(gpuIds: string[]): Promise<Map<string, Date>> {
   if (gpuIds.length === 0) return new Map();
-  const { rows } = await getPool().query<{ gpuId: string; at: Date }>(`SELECT "gpuId", "at" FROM "GpuLastSeen" WHERE "gpuId" = ANY($1::uuid[])`, [gpuIds]);
+  const { rows } = await getPool().query<{ gpuId: string; at: Date }>(
+    `SELECT "gpuId", "at" FROM "GpuLastSeen" WHERE "gpuId" = ANY($1::uuid[])`,
+    [gpuIds],
+  );
   return new Map(rows.map((r) => [r.gpuId, r.at]));
 }

@@ -38,7 +38,11 @@ export type HealthCause = {
  * reporting the last XID (and the remap counters) until the driver is reset,
  * so the same value must not fail the GPU again; a different one does.
  */
-export type HealthBaseline = { xid?: number | null; uncorrectableRemappedRows?: number | null; rowRemapFailure?: number | null };
+export type HealthBaseline = {
+  xid?: number | null;
+  uncorrectableRemappedRows?: number | null;
+  rowRemapFailure?: number | null;
+};
 
 export type HealthState = { health: GpuHealth; causes: HealthCause[] };
 
@@ -63,29 +67,63 @@ function failedCauses(x: HealthInputs, baseline: HealthBaseline | null): HealthC
   const out: HealthCause[] = [];
   const xid = x.xid?.value ?? 0;
   if (x.xid && drainXids[xid] && baseline?.xid !== xid) {
-    out.push({ code: "xid", level: "failed", source: "telemetry", text: `XID ${xid}: ${drainXids[xid]}`, evidence: evidence(healthFields.xid, x.xid) });
+    out.push({
+      code: "xid",
+      level: "failed",
+      source: "telemetry",
+      text: `XID ${xid}: ${drainXids[xid]}`,
+      evidence: evidence(healthFields.xid, x.xid),
+    });
   }
   if (x.rowRemapFailure && x.rowRemapFailure.value > (baseline?.rowRemapFailure ?? 0)) {
-    out.push({ code: "row_remap_failure", level: "failed", source: "telemetry", text: "row remapping failed", evidence: evidence(healthFields.rowRemapFailure, x.rowRemapFailure) });
+    out.push({
+      code: "row_remap_failure",
+      level: "failed",
+      source: "telemetry",
+      text: "row remapping failed",
+      evidence: evidence(healthFields.rowRemapFailure, x.rowRemapFailure),
+    });
   }
   const rows = x.uncorrectableRemappedRows;
   if (rows && rows.value > (baseline?.uncorrectableRemappedRows ?? 0)) {
     const text = `${rows.value} row${rows.value === 1 ? "" : "s"} remapped for uncorrectable errors`;
-    out.push({ code: "uncorrectable_remapped_rows", level: "failed", source: "telemetry", text, evidence: evidence(healthFields.uncorrectableRemappedRows, rows) });
+    out.push({
+      code: "uncorrectable_remapped_rows",
+      level: "failed",
+      source: "telemetry",
+      text,
+      evidence: evidence(healthFields.uncorrectableRemappedRows, rows),
+    });
   }
   return out;
 }
 
 /** Every cause the newest telemetry shows, failed ones first; [] is healthy. */
-export function deriveCauses(x: HealthInputs, degradedTempC: number, baseline: HealthBaseline | null = null): HealthCause[] {
+export function deriveCauses(
+  x: HealthInputs,
+  degradedTempC: number,
+  baseline: HealthBaseline | null = null,
+): HealthCause[] {
   const out = failedCauses(x, baseline);
   if (x.tempC && x.tempC.value > degradedTempC) {
     const text = `temperature ${round(x.tempC.value)} °C above threshold ${degradedTempC} °C`;
-    out.push({ code: "temperature", level: "degraded", source: "telemetry", text, evidence: evidence(healthFields.tempC, x.tempC) });
+    out.push({
+      code: "temperature",
+      level: "degraded",
+      source: "telemetry",
+      text,
+      evidence: evidence(healthFields.tempC, x.tempC),
+    });
   }
   if (x.sustainedPowerCapThrottle) {
     const e = evidence(healthFields.throttle, x.sustainedPowerCapThrottle);
-    out.push({ code: "power_cap_throttling", level: "degraded", source: "telemetry", text: "sustained power-cap throttling", evidence: e });
+    out.push({
+      code: "power_cap_throttling",
+      level: "degraded",
+      source: "telemetry",
+      text: "sustained power-cap throttling",
+      evidence: e,
+    });
   }
   return out;
 }
@@ -101,7 +139,11 @@ export function reasonOf(causes: readonly HealthCause[]): string | null {
 }
 
 /** The health and reason line the newest telemetry alone would give. */
-export function deriveHealth(x: HealthInputs, degradedTempC: number, baseline: HealthBaseline | null = null): { health: GpuHealth; reason: string | null } {
+export function deriveHealth(
+  x: HealthInputs,
+  degradedTempC: number,
+  baseline: HealthBaseline | null = null,
+): { health: GpuHealth; reason: string | null } {
   const causes = deriveCauses(x, degradedTempC, baseline);
   return { health: healthOf(causes), reason: reasonOf(causes) };
 }
@@ -132,7 +174,9 @@ export function nextHealthState(current: HealthState, derived: readonly HealthCa
     // An earlier XID stays beside a new one: dcgm reports only the last, but both happened.
     const idOf = (c: HealthCause) => (c.code === "xid" ? c.text : c.code);
     const seen = new Set(derivedFailed.map(idOf));
-    const kept = current.causes.filter((c) => c.level === "failed" && !seen.has(idOf(c)) && (derivedFailed.length === 0 || c.source === "telemetry"));
+    const kept = current.causes.filter(
+      (c) => c.level === "failed" && !seen.has(idOf(c)) && (derivedFailed.length === 0 || c.source === "telemetry"),
+    );
     next = { health: "failed", causes: [...derivedFailed, ...kept, ...derived.filter((c) => c.level === "degraded")] };
   } else {
     next = { health: healthOf(derived), causes: [...derived] };
@@ -152,7 +196,11 @@ export function nextBaseline(baseline: HealthBaseline | null, x: HealthInputs): 
   if (!baseline) return null;
   const next: HealthBaseline = { ...baseline };
   if (next.xid != null && (x.xid?.value ?? 0) !== next.xid) next.xid = null;
-  if (next.uncorrectableRemappedRows != null && (x.uncorrectableRemappedRows?.value ?? 0) < next.uncorrectableRemappedRows) next.uncorrectableRemappedRows = null;
+  if (
+    next.uncorrectableRemappedRows != null &&
+    (x.uncorrectableRemappedRows?.value ?? 0) < next.uncorrectableRemappedRows
+  )
+    next.uncorrectableRemappedRows = null;
   if (next.rowRemapFailure != null && (x.rowRemapFailure?.value ?? 0) === 0) next.rowRemapFailure = null;
   return next.xid == null && next.uncorrectableRemappedRows == null && next.rowRemapFailure == null ? null : next;
 }

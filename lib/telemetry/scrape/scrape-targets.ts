@@ -41,7 +41,10 @@ export async function updateScrapeTarget(id: string, input: UpdateTargetInput, a
     const current = await tx.scrapeTarget.findUnique({ where: { id } });
     if (!current) throw new AppError("not_found", `Scrape target ${id} does not exist`);
     // Re-enabling a target that was backing off should scrape it now, not after the backoff.
-    const data: Prisma.ScrapeTargetUpdateInput = { ...input, ...(input.enabled && !current.enabled ? { nextScrapeAt: new Date(), consecutiveFailures: 0 } : {}) };
+    const data: Prisma.ScrapeTargetUpdateInput = {
+      ...input,
+      ...(input.enabled && !current.enabled ? { nextScrapeAt: new Date(), consecutiveFailures: 0 } : {}),
+    };
     const t = await tx.scrapeTarget.update({ where: { id }, data });
     await recordAudit(tx, actor, { action: "telemetry.target_update", target: `target:${t.url}`, details: input });
     return toTargetOut(t);

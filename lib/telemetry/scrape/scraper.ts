@@ -49,7 +49,14 @@ async function scrapeOne(t: Claimed): Promise<void> {
     await pool.query(
       `UPDATE "ScrapeTarget" SET "lastError" = $2, "consecutiveFailures" = $3, "lastDurationMs" = $4,
          "nextScrapeAt" = $5::timestamptz + make_interval(secs => $6::int), "updatedAt" = now() WHERE id = $1`,
-      [t.id, message.slice(0, 500), failures, Date.now() - startedAt.getTime(), startedAt, backoffSeconds(t.intervalSeconds, failures)],
+      [
+        t.id,
+        message.slice(0, 500),
+        failures,
+        Date.now() - startedAt.getTime(),
+        startedAt,
+        backoffSeconds(t.intervalSeconds, failures),
+      ],
     );
     logger.warn({ target: t.url, failures, err: message }, "scrape failed");
   }

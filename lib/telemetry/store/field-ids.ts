@@ -8,8 +8,13 @@ const ids = new Map<string, number>();
 export async function resolveFieldIds(pool: pg.Pool, names: Iterable<string>): Promise<Map<string, number>> {
   const missing = [...new Set(names)].filter((n) => !ids.has(n));
   if (missing.length) {
-    await pool.query(`INSERT INTO "TelemetryField" (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [missing]);
-    const { rows } = await pool.query<{ id: number; name: string }>(`SELECT id, name FROM "TelemetryField" WHERE name = ANY($1::text[])`, [missing]);
+    await pool.query(`INSERT INTO "TelemetryField" (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING`, [
+      missing,
+    ]);
+    const { rows } = await pool.query<{ id: number; name: string }>(
+      `SELECT id, name FROM "TelemetryField" WHERE name = ANY($1::text[])`,
+      [missing],
+    );
     for (const r of rows) ids.set(r.name, r.id);
   }
   return ids;

@@ -45,7 +45,11 @@ export function defaultFoldLanes(): number {
  * lanes take different batches (SKIP LOCKED) and lock rollup rows in the same
  * order, so they cannot deadlock.
  */
-export async function foldTelemetry({ maxBatches = Infinity, yieldToIngest = false, lanes = 1 }: { maxBatches?: number; yieldToIngest?: boolean; lanes?: number } = {}): Promise<FoldResult> {
+export async function foldTelemetry({
+  maxBatches = Infinity,
+  yieldToIngest = false,
+  lanes = 1,
+}: { maxBatches?: number; yieldToIngest?: boolean; lanes?: number } = {}): Promise<FoldResult> {
   const pool = getPool();
   const result: FoldResult = { folded: 0, batches: 0, healthChanges: 0, yieldedMs: 0, lanesUsed: 0 };
   let newestSeen: string | null = null;
@@ -92,7 +96,8 @@ export async function foldTelemetry({ maxBatches = Infinity, yieldToIngest = fal
       const batch = await foldOne();
       if (batch === null) return;
       const seenBefore = newestSeen;
-      const ingestActive = seenBefore !== null && batch.newestQueuedId !== null && BigInt(batch.newestQueuedId) > BigInt(seenBefore);
+      const ingestActive =
+        seenBefore !== null && batch.newestQueuedId !== null && BigInt(batch.newestQueuedId) > BigInt(seenBefore);
       newestSeen = batch.newestQueuedId ?? newestSeen;
       yielding = yieldToIngest && ingestActive && (batch.oldestQueuedAgeMs ?? 0) < MAX_YIELDING_LAG_MS;
       if (yielding) {

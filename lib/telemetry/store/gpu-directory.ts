@@ -12,7 +12,9 @@ type Directory = { byUuid: Map<string, string>; byHostIndex: Map<string, string>
 let directory: Directory | null = null;
 
 async function inventoryVersion(pool: pg.Pool): Promise<string> {
-  const { rows } = await pool.query<{ v: string }>(`SELECT "revision"::text AS v FROM "InventoryRevision" WHERE "id" = 1`);
+  const { rows } = await pool.query<{ v: string }>(
+    `SELECT "revision"::text AS v FROM "InventoryRevision" WHERE "id" = 1`,
+  );
   return rows[0]!.v;
 }
 
@@ -29,7 +31,11 @@ async function load(pool: pg.Pool, version: string): Promise<Directory> {
   return { byUuid, byHostIndex, version };
 }
 
-export type GpuLookup = (uuid: string | undefined, hostname: string | undefined, index: string | undefined) => string | undefined;
+export type GpuLookup = (
+  uuid: string | undefined,
+  hostname: string | undefined,
+  index: string | undefined,
+) => string | undefined;
 
 /** A lookup function valid for one batch. */
 export async function gpuLookup(pool: pg.Pool): Promise<GpuLookup> {
@@ -37,5 +43,6 @@ export async function gpuLookup(pool: pg.Pool): Promise<GpuLookup> {
   if (directory?.version !== version) directory = await load(pool, version);
   const d = directory;
   return (uuid, hostname, index) =>
-    (uuid ? d.byUuid.get(uuid) : undefined) ?? (hostname && index !== undefined ? d.byHostIndex.get(`${hostname}#${index}`) : undefined);
+    (uuid ? d.byUuid.get(uuid) : undefined) ??
+    (hostname && index !== undefined ? d.byHostIndex.get(`${hostname}#${index}`) : undefined);
 }

@@ -10,7 +10,12 @@ const samples = new Counter({
   registers: [registry],
 });
 
-export function countIngest(r: { stored: number; duplicates: number; rejected: number; unknownGpuSamples: number }): void {
+export function countIngest(r: {
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  unknownGpuSamples: number;
+}): void {
   samples.inc({ outcome: "unknown_gpu" }, r.unknownGpuSamples);
   samples.inc({ outcome: "stored" }, r.stored);
   samples.inc({ outcome: "duplicate" }, r.duplicates);

@@ -7,13 +7,21 @@ import { getTelemetrySettings } from "../settings";
  * of ingest, drops raw days past retention, and deletes old rollup rows in
  * batches (short statements, so ingest never waits long behind them).
  */
-export async function maintainTelemetryStorage(now = new Date()): Promise<{ droppedDays: string[]; deleted1m: number; deleted1h: number }> {
+export async function maintainTelemetryStorage(
+  now = new Date(),
+): Promise<{ droppedDays: string[]; deleted1m: number; deleted1h: number }> {
   const pool = getPool();
   const settings = await getTelemetrySettings();
   await ensurePartitions(pool, [dayOf(now.getTime()), dayOf(now.getTime() + 86_400_000)]);
   const droppedDays = await dropPartitionsBefore(pool, dayOf(now.getTime() - settings.rawRetentionDays * 86_400_000));
-  const deleted1m = await deleteBefore("GpuRollup1m", new Date(now.getTime() - settings.rollup1mRetentionDays * 86_400_000));
-  const deleted1h = await deleteBefore("GpuRollup1h", new Date(now.getTime() - settings.rollup1hRetentionDays * 86_400_000));
+  const deleted1m = await deleteBefore(
+    "GpuRollup1m",
+    new Date(now.getTime() - settings.rollup1mRetentionDays * 86_400_000),
+  );
+  const deleted1h = await deleteBefore(
+    "GpuRollup1h",
+    new Date(now.getTime() - settings.rollup1hRetentionDays * 86_400_000),
+  );
   return { droppedDays, deleted1m, deleted1h };
 }
 

@@ -23,12 +23,21 @@ export class SampleBatch {
   private lastMetricIndex = -1;
 
   /** Samples are accepted if stamped within [oldestMs, newestMs]; unstamped ones get `receivedMs`. */
-  constructor(private readonly receivedMs: number, private readonly oldestMs: number, private readonly newestMs: number) {}
+  constructor(
+    private readonly receivedMs: number,
+    private readonly oldestMs: number,
+    private readonly newestMs: number,
+  ) {}
 
   add(gpuId: string, metric: string, value: number, timestampMs: number | null, line: number): void {
     const at = timestampMs ?? this.receivedMs;
-    if (!(Math.abs(value) <= MAX_ABS_VALUE)) this.rejections.push({ line, reason: `${metric}: value ${value} is not a finite number within ±1e300` });
-    else if (at < this.oldestMs || at > this.newestMs) this.rejections.push({ line, reason: `${metric}: time ${new Date(at).toISOString()} is outside the accepted window` });
+    if (!(Math.abs(value) <= MAX_ABS_VALUE))
+      this.rejections.push({ line, reason: `${metric}: value ${value} is not a finite number within ±1e300` });
+    else if (at < this.oldestMs || at > this.newestMs)
+      this.rejections.push({
+        line,
+        reason: `${metric}: time ${new Date(at).toISOString()} is outside the accepted window`,
+      });
     else {
       // Lines of one metric come together: the map is asked once per metric, not per sample.
       if (metric !== this.lastMetric) {

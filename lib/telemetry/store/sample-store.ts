@@ -64,7 +64,11 @@ RETURNING "samples"`;
  * folded by the same statement; otherwise they are queued for the worker's fold
  * in the transaction that stores them, so each is folded exactly once.
  */
-export async function storeSamples(pool: pg.Pool, cols: SampleColumns, { foldInline = false } = {}): Promise<StoredSamples> {
+export async function storeSamples(
+  pool: pg.Pool,
+  cols: SampleColumns,
+  { foldInline = false } = {},
+): Promise<StoredSamples> {
   if (cols.gpuIds.length === 0) return { stored: 0, queuedForFold: 0, foldedGpuIds: [] };
   const days = new Set<string>();
   let lastMs = NaN;
@@ -72,7 +76,8 @@ export async function storeSamples(pool: pg.Pool, cols: SampleColumns, { foldInl
   await ensurePartitions(pool, days);
   const attempt = async (): Promise<StoredSamples> => {
     if (foldInline) {
-      const r = (await pool.query<{ folded: number; gpuIds: string[] }>(STORE_AND_FOLD_SQL, arrayLiterals(cols))).rows[0]!;
+      const r = (await pool.query<{ folded: number; gpuIds: string[] }>(STORE_AND_FOLD_SQL, arrayLiterals(cols)))
+        .rows[0]!;
       return { stored: r.folded, queuedForFold: 0, foldedGpuIds: r.gpuIds };
     }
     // COPY is the server's fastest way in but has no ON CONFLICT: it is tried
@@ -129,8 +134,18 @@ async function copyInTransaction(pool: pg.Pool, data: Buffer, queued: Buffer, sa
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await pipeline(Readable.from([data]), client.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN (FORMAT binary)`)));
-    await pipeline(Readable.from([queued]), client.query(copyFrom(`COPY "TelemetryFoldBatch" ("samples", "gpuIds", "fieldIds", "atMs", "values") FROM STDIN (FORMAT binary)`)));
+    await pipeline(
+      Readable.from([data]),
+      client.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN (FORMAT binary)`)),
+    );
+    await pipeline(
+      Readable.from([queued]),
+      client.query(
+        copyFrom(
+          `COPY "TelemetryFoldBatch" ("samples", "gpuIds", "fieldIds", "atMs", "values") FROM STDIN (FORMAT binary)`,
+        ),
+      ),
+    );
     await client.query("COMMIT");
     return samples;
   } catch (err) {
@@ -145,7 +160,12 @@ async function copyInTransaction(pool: pg.Pool, data: Buffer, queued: Buffer, sa
 function* parts(cols: SampleColumns): Generator<SampleColumns> {
   for (let i = 0; i < cols.gpuIds.length; i += FOLD_BATCH_MAX) {
     const end = i + FOLD_BATCH_MAX;
-    yield { gpuIds: cols.gpuIds.slice(i, end), fieldIds: cols.fieldIds.slice(i, end), atMs: cols.atMs.slice(i, end), values: cols.values.slice(i, end) };
+    yield {
+      gpuIds: cols.gpuIds.slice(i, end),
+      fieldIds: cols.fieldIds.slice(i, end),
+      atMs: cols.atMs.slice(i, end),
+      values: cols.values.slice(i, end),
+    };
   }
 }
 
@@ -183,13 +203,16 @@ export type FoldedBatch = {
 /** Folds the oldest queued batch nobody else is folding; returns how many samples, and of which GPUs (0 when none is left). */
 export async function foldQueuedBatch(pool: pg.Pool): Promise<FoldedBatch> {
   const folded = (await pool.query<{ folded: number; gpuIds: string[] }>(FOLD_BATCH_SQL)).rows[0]!;
-  const queue = (await pool.query<{ newest: string | null; ageMs: number | null }>(
-    `SELECT max("id")::text AS newest, (extract(epoch FROM now() - min("createdAt")) * 1000)::float8 AS "ageMs" FROM "TelemetryFoldBatch"`,
-  )).rows[0]!;
+  const queue = (
+    await pool.query<{ newest: string | null; ageMs: number | null }>(
+      `SELECT max("id")::text AS newest, (extract(epoch FROM now() - min("createdAt")) * 1000)::float8 AS "ageMs" FROM "TelemetryFoldBatch"`,
+    )
+  ).rows[0]!;
   return { ...folded, newestQueuedId: queue.newest, oldestQueuedAgeMs: queue.ageMs };
 }
 
 /** Samples waiting to be folded (the fold's backlog). */
 export async function pendingSampleCount(pool: pg.Pool): Promise<number> {
-  return (await pool.query<{ n: number }>(`SELECT coalesce(sum("samples"), 0)::int AS n FROM "TelemetryFoldBatch"`)).rows[0]!.n;
+  return (await pool.query<{ n: number }>(`SELECT coalesce(sum("samples"), 0)::int AS n FROM "TelemetryFoldBatch"`))
+    .rows[0]!.n;
 }

@@ -34,7 +34,15 @@ export type SiteTelemetry = {
   totalPowerW: number | null;
 };
 
-export type HotGpu = { uuid: string; hostname: string; index: number; model: string; health: GpuHealth; tempC: number; at: string };
+export type HotGpu = {
+  uuid: string;
+  hostname: string;
+  index: number;
+  model: string;
+  health: GpuHealth;
+  tempC: number;
+  at: string;
+};
 
 export type FleetTelemetry = {
   /** The window that counts as "reporting", minutes. */
@@ -56,7 +64,13 @@ const UTIL = readingFields.utilPct;
 export async function getServerHeat(hostnames: string[]): Promise<Map<string, ServerHeat>> {
   const out = new Map<string, ServerHeat>();
   if (hostnames.length === 0) return out;
-  const { rows } = await getPool().query<{ hostname: string; max_temp: number | null; total_power: number | null; gpus: number; at: Date }>(
+  const { rows } = await getPool().query<{
+    hostname: string;
+    max_temp: number | null;
+    total_power: number | null;
+    gpus: number;
+    at: Date;
+  }>(
     `SELECT s.hostname,
             max(l.value) FILTER (WHERE f.name = $2) AS max_temp,
             sum(l.value) FILTER (WHERE f.name = $3) AS total_power,
@@ -71,12 +85,24 @@ export async function getServerHeat(hostnames: string[]): Promise<Map<string, Se
     [hostnames, TEMP, POWER],
   );
   for (const r of rows) {
-    out.set(r.hostname, { maxTempC: r.max_temp, totalPowerW: r.total_power, gpusReporting: r.gpus, at: r.at.toISOString() });
+    out.set(r.hostname, {
+      maxTempC: r.max_temp,
+      totalPowerW: r.total_power,
+      gpusReporting: r.gpus,
+      at: r.at.toISOString(),
+    });
   }
   return out;
 }
 
-type SiteRow = { site: string; gpus: number; reporting: number; avg_util: number | null; max_temp: number | null; total_power: number | null };
+type SiteRow = {
+  site: string;
+  gpus: number;
+  reporting: number;
+  avg_util: number | null;
+  max_temp: number | null;
+  total_power: number | null;
+};
 
 // One row per GPU with its newest reading time over all fields, and its latest
 // util/temp/power; GPUs whose newest reading is older than $4 count as silent.
@@ -115,7 +141,14 @@ const hottestSql = `
    LIMIT $3`;
 
 function toSite(r: SiteRow): SiteTelemetry {
-  return { site: r.site, gpus: r.gpus, gpusReporting: r.reporting, avgUtilPct: r.avg_util, maxTempC: r.max_temp, totalPowerW: r.total_power };
+  return {
+    site: r.site,
+    gpus: r.gpus,
+    gpusReporting: r.reporting,
+    avgUtilPct: r.avg_util,
+    maxTempC: r.max_temp,
+    totalPowerW: r.total_power,
+  };
 }
 
 /** Sums the sites into one fleet row; the average utilisation is weighted by each site's reporting GPUs. */
@@ -129,7 +162,8 @@ function sumSites(sites: SiteTelemetry[]): SiteTelemetry {
     site: "all",
     gpus: sites.reduce((n, s) => n + s.gpus, 0),
     gpusReporting: reporting,
-    avgUtilPct: utilWeight > 0 ? withUtil.reduce((sum, s) => sum + s.avgUtilPct! * s.gpusReporting, 0) / utilWeight : null,
+    avgUtilPct:
+      utilWeight > 0 ? withUtil.reduce((sum, s) => sum + s.avgUtilPct! * s.gpusReporting, 0) / utilWeight : null,
     maxTempC: temps.length > 0 ? Math.max(...temps) : null,
     totalPowerW: powers.length > 0 ? powers.reduce((a, b) => a + b, 0) : null,
   };
@@ -143,18 +177,24 @@ function sumSites(sites: SiteTelemetry[]): SiteTelemetry {
  * reporting GPUs. Readings older than the window are left out everywhere, so
  * a node that stopped reporting cannot keep the fleet looking hot (or cool).
  */
-export async function getFleetTelemetry(opts: { windowMinutes?: number; hottestLimit?: number; now?: Date } = {}): Promise<FleetTelemetry> {
+export async function getFleetTelemetry(
+  opts: { windowMinutes?: number; hottestLimit?: number; now?: Date } = {},
+): Promise<FleetTelemetry> {
   const windowMinutes = opts.windowMinutes ?? (await getTelemetrySettings()).staleAfterMinutes;
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - windowMinutes * 60_000).toISOString();
   const pool = getPool();
   const [siteRows, hotRows] = await Promise.all([
     pool.query<SiteRow>(siteSql, [UTIL, TEMP, POWER, since]),
-    pool.query<{ uuid: string; index: number; model: string; health: GpuHealth; hostname: string; temp: number; at: Date }>(hottestSql, [
-      TEMP,
-      since,
-      opts.hottestLimit ?? 10,
-    ]),
+    pool.query<{
+      uuid: string;
+      index: number;
+      model: string;
+      health: GpuHealth;
+      hostname: string;
+      temp: number;
+      at: Date;
+    }>(hottestSql, [TEMP, since, opts.hottestLimit ?? 10]),
   ]);
   const sites = siteRows.rows.map(toSite);
   return {
@@ -162,6 +202,14 @@ export async function getFleetTelemetry(opts: { windowMinutes?: number; hottestL
     asOf: now.toISOString(),
     sites,
     fleet: sumSites(sites),
-    hottest: hotRows.rows.map((r) => ({ uuid: r.uuid, hostname: r.hostname, index: r.index, model: r.model, health: r.health, tempC: r.temp, at: r.at.toISOString() })),
+    hottest: hotRows.rows.map((r) => ({
+      uuid: r.uuid,
+      hostname: r.hostname,
+      index: r.index,
+      model: r.model,
+      health: r.health,
+      tempC: r.temp,
+      at: r.at.toISOString(),
+    })),
   };
 }

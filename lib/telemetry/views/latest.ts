@@ -1,6 +1,13 @@
 import { getPool } from "../../database/pool";
 
-export type LatestReadings = { utilPct: number | null; memUsedMiB: number | null; tempC: number | null; powerW: number | null; xid: number | null; at: string | null };
+export type LatestReadings = {
+  utilPct: number | null;
+  memUsedMiB: number | null;
+  tempC: number | null;
+  powerW: number | null;
+  xid: number | null;
+  at: string | null;
+};
 
 /** The dcgm fields behind each reading (units: %, MiB, °C, W, XID code). */
 export const readingFields = {
@@ -11,7 +18,14 @@ export const readingFields = {
   xid: "DCGM_FI_DEV_XID_ERRORS",
 } as const;
 
-export const noReadings: LatestReadings = { utilPct: null, memUsedMiB: null, tempC: null, powerW: null, xid: null, at: null };
+export const noReadings: LatestReadings = {
+  utilPct: null,
+  memUsedMiB: null,
+  tempC: null,
+  powerW: null,
+  xid: null,
+  at: null,
+};
 
 /** Newest util/memory/temperature/power/XID per GPU id; GPUs without telemetry are absent. */
 export async function getLatestReadings(gpuIds: string[]): Promise<Map<string, LatestReadings>> {
@@ -22,7 +36,9 @@ export async function getLatestReadings(gpuIds: string[]): Promise<Map<string, L
      WHERE l."gpuId" = ANY($1::uuid[]) AND f.name = ANY($2::text[])`,
     [gpuIds, Object.values(readingFields)],
   );
-  const keyOf = new Map<string, keyof typeof readingFields>(Object.entries(readingFields).map(([k, v]) => [v, k as keyof typeof readingFields]));
+  const keyOf = new Map<string, keyof typeof readingFields>(
+    Object.entries(readingFields).map(([k, v]) => [v, k as keyof typeof readingFields]),
+  );
   for (const r of rows) {
     const readings = out.get(r.gpuId) ?? { ...noReadings };
     const key = keyOf.get(r.name);

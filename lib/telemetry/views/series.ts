@@ -36,9 +36,10 @@ export function defaultStep(rangeSeconds: number): number {
 const sql = (source: SeriesSource) => {
   const time = source === "raw" ? `"at"` : `"bucket"`;
   const table = { raw: `"GpuSample"`, "1m": `"GpuRollup1m"`, "1h": `"GpuRollup1h"` }[source];
-  const agg = source === "raw"
-    ? `avg("value") AS avg, min("value") AS min, max("value") AS max`
-    : `sum("sum") / sum("count") AS avg, min("min") AS min, max("max") AS max`;
+  const agg =
+    source === "raw"
+      ? `avg("value") AS avg, min("value") AS min, max("value") AS max`
+      : `sum("sum") / sum("count") AS avg, min("min") AS min, max("max") AS max`;
   // date_bin aligns buckets to the Unix epoch, so the same step gives the same buckets on every call.
   return `SELECT date_bin(make_interval(secs => $4::int), ${time}, TIMESTAMPTZ '1970-01-01 00:00:00+00') AS t, ${agg}
     FROM ${table} WHERE "gpuId" = $1::uuid AND "fieldId" = $2 AND ${time} >= $3::timestamptz AND ${time} < $5::timestamptz
@@ -54,14 +55,31 @@ export async function getGpuSeries(uuid: string, q: SeriesQuery): Promise<Series
   const rangeSeconds = (to.getTime() - from.getTime()) / 1000;
   const step = q.step ?? defaultStep(rangeSeconds);
   if (rangeSeconds / step > MAX_POINTS) {
-    throw new AppError("unprocessable_entity", `That is ${Math.ceil(rangeSeconds / step)} points; ask for at most ${MAX_POINTS} (a larger step)`, { maxPoints: MAX_POINTS });
+    throw new AppError(
+      "unprocessable_entity",
+      `That is ${Math.ceil(rangeSeconds / step)} points; ask for at most ${MAX_POINTS} (a larger step)`,
+      { maxPoints: MAX_POINTS },
+    );
   }
   const source = chooseSource(step);
-  const out: SeriesOut = { metric: q.metric, from: from.toISOString(), to: to.toISOString(), step, source, points: [], min: [], max: [] };
+  const out: SeriesOut = {
+    metric: q.metric,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    step,
+    source,
+    points: [],
+    min: [],
+    max: [],
+  };
   const fieldId = await findFieldId(getPool(), q.metric);
   if (fieldId === null) return out;
   const { rows } = await getPool().query<{ t: Date; avg: number; min: number; max: number }>(sql(source), [
-    gpu.id, fieldId, from.toISOString(), step, to.toISOString(),
+    gpu.id,
+    fieldId,
+    from.toISOString(),
+    step,
+    to.toISOString(),
   ]);
   for (const row of rows) {
     const t = row.t.toISOString();

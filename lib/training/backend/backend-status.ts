@@ -39,7 +39,11 @@ const Recorded = z.object({
 /** Called by executeTrainingRun when a training thread has loaded its backend. */
 export async function recordTrainingBackend(report: BackendReport, recordedBy = "worker"): Promise<void> {
   const value = { ...report, at: new Date().toISOString() };
-  await db.setting.upsert({ where: { key: KEY }, create: { key: KEY, value, updatedBy: recordedBy }, update: { value, updatedBy: recordedBy } });
+  await db.setting.upsert({
+    where: { key: KEY },
+    create: { key: KEY, value, updatedBy: recordedBy },
+    update: { value, updatedBy: recordedBy },
+  });
 }
 
 export async function getTrainingBackendStatus(): Promise<TfHealth> {
@@ -65,12 +69,18 @@ function unavailableReason(name: BackendName): string | null {
     if (!dir) return "@tensorflow/tfjs-node is not installed";
     // tfjs-node's install step downloads libtensorflow and builds lib/napi-v*/tfjs_binding.node; without it the import fails.
     const lib = path.join(dir, "lib");
-    const hasBinding = existsSync(lib) && readdirSync(lib).some((d) => d.startsWith("napi-v") && existsSync(path.join(lib, d, "tfjs_binding.node")));
-    return hasBinding ? null : "@tensorflow/tfjs-node is installed without its native binding (libtensorflow was not downloaded)";
+    const hasBinding =
+      existsSync(lib) &&
+      readdirSync(lib).some((d) => d.startsWith("napi-v") && existsSync(path.join(lib, d, "tfjs_binding.node")));
+    return hasBinding
+      ? null
+      : "@tensorflow/tfjs-node is installed without its native binding (libtensorflow was not downloaded)";
   }
   if (typeof WebAssembly !== "object") return "this runtime has no WebAssembly";
   const dir = packageDir("@tensorflow/tfjs-backend-wasm");
-  return dir && existsSync(path.join(dir, "dist", "tfjs-backend-wasm.wasm")) ? null : "@tensorflow/tfjs-backend-wasm is not installed";
+  return dir && existsSync(path.join(dir, "dist", "tfjs-backend-wasm.wasm"))
+    ? null
+    : "@tensorflow/tfjs-backend-wasm is not installed";
 }
 
 /** What loadTrainingBackend would choose, from installed files alone. */

@@ -28,7 +28,8 @@ async function activate(tf: Tf, name: BackendName): Promise<Pick<BackendReport, 
     const wasm = await import("@tensorflow/tfjs-backend-wasm");
     // setWasmPaths needs a directory path (with the trailing slash) in Node; a
     // URL or relative prefix makes the backend fetch() the .wasm files and fail.
-    const dist = path.join(path.dirname(requireHere.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + path.sep;
+    const dist =
+      path.join(path.dirname(requireHere.resolve("@tensorflow/tfjs-backend-wasm/package.json")), "dist") + path.sep;
     wasm.setWasmPaths(dist);
   }
   if (!(await tf.setBackend(name))) throw new Error(`tf.setBackend("${name}") returned false`);

@@ -7,7 +7,13 @@ import type { LayersModel, Optimizer, Variable } from "@tensorflow/tfjs";
 import type { Tf } from "../backend/backend";
 import type { EarlyStopState, ScheduleState } from "./epoch-rules";
 import type { EpochMetrics } from "../schemas";
-import { encodeOptimizerState, restoreModelWeights, restoreOptimizerState, saveModel, type WeightSpec } from "./weights";
+import {
+  encodeOptimizerState,
+  restoreModelWeights,
+  restoreOptimizerState,
+  saveModel,
+  type WeightSpec,
+} from "./weights";
 
 /** Engine state besides weights; JSON, stored in TrainingCheckpoint.state. */
 export type EngineState = {
@@ -87,7 +93,12 @@ export async function captureCheckpoint(
 }
 
 /** Puts a checkpoint's weights and optimizer slots into a fresh model; returns the best weights it carried. */
-export async function restoreCheckpoint(tf: Tf, model: LayersModel, optimizer: Optimizer, cp: Checkpoint): Promise<BestWeights | null> {
+export async function restoreCheckpoint(
+  tf: Tf,
+  model: LayersModel,
+  optimizer: Optimizer,
+  cp: Checkpoint,
+): Promise<BestWeights | null> {
   restoreModelWeights(tf, model, cp.weightSpecs, cp.weights);
   // Adam and momentum create their slots on the first step; an empty list means the run had none yet.
   if (cp.optimizerSpecs.length > 0) await restoreOptimizerState(tf, optimizer, cp.optimizerSpecs, cp.optimizer);

@@ -18,15 +18,26 @@ export function initialScheduleState(learningRate: number): ScheduleState {
 }
 
 /** The rate for epoch `epochIndex` (0-based), before it is trained. */
-export function learningRateFor(schedule: LrSchedule, baseRate: number, state: ScheduleState, epochIndex: number): number {
+export function learningRateFor(
+  schedule: LrSchedule,
+  baseRate: number,
+  state: ScheduleState,
+  epochIndex: number,
+): number {
   if (schedule.type === "step") return baseRate * schedule.factor ** Math.floor(epochIndex / schedule.every);
   return state.learningRate;
 }
 
 /** Updates the plateau state after an epoch; other schedules only record the rate used. */
-export function advanceSchedule(schedule: LrSchedule, state: ScheduleState, usedRate: number, monitored: number): ScheduleState {
+export function advanceSchedule(
+  schedule: LrSchedule,
+  state: ScheduleState,
+  usedRate: number,
+  monitored: number,
+): ScheduleState {
   if (schedule.type !== "plateau") return { ...state, learningRate: usedRate };
-  if (state.best === null || monitored < state.best - PLATEAU_MIN_DELTA) return { learningRate: usedRate, best: monitored, wait: 0 };
+  if (state.best === null || monitored < state.best - PLATEAU_MIN_DELTA)
+    return { learningRate: usedRate, best: monitored, wait: 0 };
   const wait = state.wait + 1;
   if (wait < schedule.patience) return { learningRate: usedRate, best: state.best, wait };
   return { learningRate: Math.max(usedRate * schedule.factor, schedule.minLr), best: state.best, wait: 0 };

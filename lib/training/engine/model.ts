@@ -19,7 +19,9 @@ export function outputHead(model: ModelSpec, classCount: number): OutputHead {
   if (classCount < 2) throw new Error(`a classifier needs at least 2 classes, the data has ${classCount}`);
   const activation = model.output === "auto" ? (classCount === 2 ? "sigmoid" : "softmax") : model.output;
   if (activation === "softmax") return { activation, units: classCount, kind: "categorical" };
-  return classCount === 2 ? { activation, units: 1, kind: "binary" } : { activation, units: classCount, kind: "multi-sigmoid" };
+  return classCount === 2
+    ? { activation, units: 1, kind: "binary" }
+    : { activation, units: classCount, kind: "multi-sigmoid" };
 }
 
 /** Layer names are fixed so checkpoints and artifacts name the same weights in every process. */
@@ -31,7 +33,9 @@ export function buildModel(tf: Tf, spec: TrainingSpec, inputSize: number, classC
   const model = tf.sequential({ name: "mlp" });
   spec.model.hidden.forEach((units, i) => {
     const relu = spec.model.activation === "relu" || spec.model.activation === "elu";
-    const kernelInitializer = relu ? tf.initializers.heUniform({ seed: seeds.nextSeed() }) : tf.initializers.glorotUniform({ seed: seeds.nextSeed() });
+    const kernelInitializer = relu
+      ? tf.initializers.heUniform({ seed: seeds.nextSeed() })
+      : tf.initializers.glorotUniform({ seed: seeds.nextSeed() });
     model.add(
       tf.layers.dense({
         name: `hidden_${i + 1}`,
@@ -43,7 +47,8 @@ export function buildModel(tf: Tf, spec: TrainingSpec, inputSize: number, classC
       }),
     );
     // The seed is replaced before every batch (see setDropoutSeeds): a fixed seed would drop the same units every time.
-    if (spec.model.dropout > 0) model.add(tf.layers.dropout({ name: `dropout_${i + 1}`, rate: spec.model.dropout, seed: 0 }));
+    if (spec.model.dropout > 0)
+      model.add(tf.layers.dropout({ name: `dropout_${i + 1}`, rate: spec.model.dropout, seed: 0 }));
   });
   model.add(
     tf.layers.dense({
@@ -73,7 +78,9 @@ export function setDropoutSeeds(model: LayersModel, nextSeed: () => number): voi
 export function targetTensor(tf: Tf, y: ArrayLike<number>, head: OutputHead): Tensor {
   return tf.tidy(() => {
     const labels = tf.tensor1d(Array.from(y), "int32");
-    return head.kind === "binary" ? tf.cast(labels, "float32").reshape([-1, 1]) : tf.cast(tf.oneHot(labels, head.units), "float32");
+    return head.kind === "binary"
+      ? tf.cast(labels, "float32").reshape([-1, 1])
+      : tf.cast(tf.oneHot(labels, head.units), "float32");
   });
 }
 
@@ -93,7 +100,8 @@ export function crossEntropy(tf: Tf, yTrue: Tensor, yPred: Tensor, head: OutputH
 /** How many rows are classified correctly (a scalar tensor). */
 export function correctCount(tf: Tf, yTrue: Tensor, yPred: Tensor, head: OutputHead): Tensor {
   return tf.tidy(() => {
-    if (head.kind === "binary") return tf.sum(tf.cast(tf.equal(tf.cast(tf.greater(yPred, 0.5), "float32"), yTrue), "float32"));
+    if (head.kind === "binary")
+      return tf.sum(tf.cast(tf.equal(tf.cast(tf.greater(yPred, 0.5), "float32"), yTrue), "float32"));
     return tf.sum(tf.cast(tf.equal(tf.argMax(yPred, -1), tf.argMax(yTrue, -1)), "float32"));
   });
 }

@@ -14,7 +14,7 @@ export type Prng = {
 
 export function createPrng(seed: number, state?: number): Prng {
   // Mix the seed so seeds 1, 2, 3 … do not start on neighbouring states.
-  let s = state ?? (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0);
+  let s = state ?? Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) >>> 0;
   const nextUint32 = () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;

@@ -9,10 +9,31 @@
  */
 import type { LayersModel, Optimizer, Scalar, Tensor, Variable } from "@tensorflow/tfjs";
 import type { Tf } from "../backend/backend";
-import { captureCheckpoint, restoreCheckpoint, type BestWeights, type Checkpoint, type EngineState } from "./checkpoint";
-import { buildModel, correctCount, crossEntropy, outputHead, setDropoutSeeds, targetTensor, toProbabilities, type OutputHead } from "./model";
+import {
+  captureCheckpoint,
+  restoreCheckpoint,
+  type BestWeights,
+  type Checkpoint,
+  type EngineState,
+} from "./checkpoint";
+import {
+  buildModel,
+  correctCount,
+  crossEntropy,
+  outputHead,
+  setDropoutSeeds,
+  targetTensor,
+  toProbabilities,
+  type OutputHead,
+} from "./model";
 import { createPrng, shuffledIndices, type Prng } from "./prng";
-import { advanceEarlyStop, advanceSchedule, initialEarlyStopState, initialScheduleState, learningRateFor } from "./epoch-rules";
+import {
+  advanceEarlyStop,
+  advanceSchedule,
+  initialEarlyStopState,
+  initialScheduleState,
+  learningRateFor,
+} from "./epoch-rules";
 import type { EpochMetrics, TrainingSpec } from "../schemas";
 import type { LabelledSplit, Matrix, TrainingData } from "./training-data";
 import { encodeModelWeights, restoreModelWeights } from "./weights";
@@ -71,10 +92,20 @@ function initialState(spec: TrainingSpec): EngineState {
 
 const matrixTensor = (tf: Tf, m: Matrix) => tf.tensor2d(m.values, [m.rows, m.cols]);
 type SplitTensors = { x: Tensor; y: Tensor; rows: number };
-const splitTensors = (tf: Tf, split: LabelledSplit, head: OutputHead): SplitTensors => ({ x: matrixTensor(tf, split.x), y: targetTensor(tf, split.y, head), rows: split.x.rows });
+const splitTensors = (tf: Tf, split: LabelledSplit, head: OutputHead): SplitTensors => ({
+  x: matrixTensor(tf, split.x),
+  y: targetTensor(tf, split.y, head),
+  rows: split.x.rows,
+});
 
 /** Trains (or continues) a model. Disposes its tensors except the returned model. */
-export async function trainModel(tf: Tf, spec: TrainingSpec, data: TrainingData, hooks: TrainHooks = {}, resumeFrom?: Checkpoint | null): Promise<TrainResult> {
+export async function trainModel(
+  tf: Tf,
+  spec: TrainingSpec,
+  data: TrainingData,
+  hooks: TrainHooks = {},
+  resumeFrom?: Checkpoint | null,
+): Promise<TrainResult> {
   const head = outputHead(spec.model, data.classCount);
   const model = buildModel(tf, spec, data.inputSize, data.classCount);
   const optimizer = createOptimizer(tf, spec);
@@ -90,12 +121,37 @@ export async function trainModel(tf: Tf, spec: TrainingSpec, data: TrainingData,
     while (state.epoch < spec.epochs && !state.earlyStop.stopped) {
       const rate = learningRateFor(spec.lrSchedule, spec.learningRate, state.schedule, state.epoch);
       setLearningRate(optimizer, rate);
-      const fit = await fitEpoch(tf, { model, optimizer, head, train, prng, batchSize: spec.batchSize, hasDropout, shouldStop: hooks.shouldStop });
-      if (!fit) return { status: "cancelled", model, head, history: state.history, epoch: state.epoch, stoppedEarly: false, bestEpoch: null };
+      const fit = await fitEpoch(tf, {
+        model,
+        optimizer,
+        head,
+        train,
+        prng,
+        batchSize: spec.batchSize,
+        hasDropout,
+        shouldStop: hooks.shouldStop,
+      });
+      if (!fit)
+        return {
+          status: "cancelled",
+          model,
+          head,
+          history: state.history,
+          epoch: state.epoch,
+          stoppedEarly: false,
+          bestEpoch: null,
+        };
 
       const val = validation ? evaluateTensors(tf, model, head, validation) : null;
       const epoch = state.epoch + 1;
-      const metrics: EpochMetrics = { epoch, loss: fit.loss, valLoss: val?.loss ?? null, accuracy: fit.accuracy, valAccuracy: val?.accuracy ?? null, learningRate: rate };
+      const metrics: EpochMetrics = {
+        epoch,
+        loss: fit.loss,
+        valLoss: val?.loss ?? null,
+        accuracy: fit.accuracy,
+        valAccuracy: val?.accuracy ?? null,
+        learningRate: rate,
+      };
       const monitored = metrics.valLoss ?? metrics.loss;
       const stop = advanceEarlyStop(spec.earlyStopping, state.earlyStop, epoch, monitored);
       if (stop.improved) bestWeights = await encodeModelWeights(tf, model);
@@ -204,7 +260,12 @@ export function predictProbabilities(tf: Tf, model: LayersModel, head: OutputHea
 }
 
 /** Loss and accuracy on a held-out split, in inference mode. */
-export function evaluateSplit(tf: Tf, model: LayersModel, head: OutputHead, split: LabelledSplit): { loss: number; accuracy: number } {
+export function evaluateSplit(
+  tf: Tf,
+  model: LayersModel,
+  head: OutputHead,
+  split: LabelledSplit,
+): { loss: number; accuracy: number } {
   const tensors = splitTensors(tf, split, head);
   try {
     return evaluateTensors(tf, model, head, tensors);
@@ -213,7 +274,12 @@ export function evaluateSplit(tf: Tf, model: LayersModel, head: OutputHead, spli
   }
 }
 
-function evaluateTensors(tf: Tf, model: LayersModel, head: OutputHead, split: SplitTensors): { loss: number; accuracy: number } {
+function evaluateTensors(
+  tf: Tf,
+  model: LayersModel,
+  head: OutputHead,
+  split: SplitTensors,
+): { loss: number; accuracy: number } {
   const [loss, hits] = tf.tidy(() => {
     const pred = model.predict(split.x) as Tensor;
     return tf.stack([crossEntropy(tf, split.y, pred, head), correctCount(tf, split.y, pred, head)]).dataSync();

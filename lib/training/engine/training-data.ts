@@ -34,7 +34,11 @@ function toSplit(part: SplitPart, cols: number, classCount: number): LabelledSpl
 }
 
 /** Checks the shapes once; the training loop trusts them afterwards. */
-export function toTrainingData(prepared: Pick<PreparedData, "train" | "validation" | "test"> & { preprocessing: Pick<Preprocessing, "classes" | "encodedFeatureNames"> }): TrainingData {
+export function toTrainingData(
+  prepared: Pick<PreparedData, "train" | "validation" | "test"> & {
+    preprocessing: Pick<Preprocessing, "classes" | "encodedFeatureNames">;
+  },
+): TrainingData {
   const classCount = prepared.preprocessing.classes.length;
   const inputSize = prepared.preprocessing.encodedFeatureNames.length || prepared.train.x[0]?.length || 0;
   if (prepared.train.x.length === 0) throw new Error("the training split is empty");

@@ -24,8 +24,13 @@ export async function saveModel(tf: Tf, model: LayersModel): Promise<SavedModel>
   let saved: SavedModel | undefined;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
-      const data = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
-      saved = { modelTopology: artifacts.modelTopology as object, weightSpecs: artifacts.weightSpecs ?? [], weights: new Uint8Array(data) };
+      const data =
+        artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.CompositeArrayBuffer.join(artifacts.weightData);
+      saved = {
+        modelTopology: artifacts.modelTopology as object,
+        weightSpecs: artifacts.weightSpecs ?? [],
+        weights: new Uint8Array(data),
+      };
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
     }),
   );
@@ -34,7 +39,10 @@ export async function saveModel(tf: Tf, model: LayersModel): Promise<SavedModel>
 }
 
 /** The model's weights alone, in model.weights order. */
-export async function encodeModelWeights(tf: Tf, model: LayersModel): Promise<{ specs: WeightSpec[]; bytes: Uint8Array }> {
+export async function encodeModelWeights(
+  tf: Tf,
+  model: LayersModel,
+): Promise<{ specs: WeightSpec[]; bytes: Uint8Array }> {
   const named = model.weights.map((w) => ({ name: w.originalName, tensor: w.read() }));
   const { data, specs } = await tf.io.encodeWeights(named);
   return { specs, bytes: new Uint8Array(data) };
@@ -63,7 +71,10 @@ export function restoreModelWeights(tf: Tf, model: LayersModel, specs: WeightSpe
  * prefixed with their position: TF.js optimizers restore slots by position,
  * and variable names carry per-process suffixes.
  */
-export async function encodeOptimizerState(tf: Tf, optimizer: Optimizer): Promise<{ specs: WeightSpec[]; bytes: Uint8Array }> {
+export async function encodeOptimizerState(
+  tf: Tf,
+  optimizer: Optimizer,
+): Promise<{ specs: WeightSpec[]; bytes: Uint8Array }> {
   const slots = await optimizer.getWeights();
   const named: { name: string; tensor: Tensor }[] = slots.map((s, i) => ({ name: `${i}:${s.name}`, tensor: s.tensor }));
   const { data, specs } = await tf.io.encodeWeights(named);
@@ -72,7 +83,12 @@ export async function encodeOptimizerState(tf: Tf, optimizer: Optimizer): Promis
   return { specs, bytes: new Uint8Array(data) };
 }
 
-export async function restoreOptimizerState(tf: Tf, optimizer: Optimizer, specs: WeightSpec[], bytes: Uint8Array): Promise<void> {
+export async function restoreOptimizerState(
+  tf: Tf,
+  optimizer: Optimizer,
+  specs: WeightSpec[],
+  bytes: Uint8Array,
+): Promise<void> {
   const decoded = tf.io.decodeWeights(toArrayBuffer(bytes), specs);
   const slots = specs.map((s) => ({ name: s.name.slice(s.name.indexOf(":") + 1), tensor: decoded[s.name]! }));
   // setWeights copies the tensors into new variables; the decoded ones can go.

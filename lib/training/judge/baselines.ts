@@ -48,7 +48,11 @@ function score(kind: Baseline["kind"], description: string, e: Evaluation, extra
  * the class that scores the higher F1 on the evaluation rows, so the baseline
  * is never the weaker of two equally justified choices.
  */
-export function majorityBaseline(train: Int32Array | readonly number[], evaluated: Int32Array | readonly number[], classes: readonly string[]): Baseline {
+export function majorityBaseline(
+  train: Int32Array | readonly number[],
+  evaluated: Int32Array | readonly number[],
+  classes: readonly string[],
+): Baseline {
   const k = Math.max(classes.length, 2);
   const counts = new Array<number>(k).fill(0);
   for (const y of train) counts[y]! += 1;
@@ -58,7 +62,11 @@ export function majorityBaseline(train: Int32Array | readonly number[], evaluate
   for (let c = 0; c < k; c++) {
     if (counts[c] !== top) continue;
     const row = Array.from({ length: k }, (_, i) => (i === c ? 1 : 0));
-    const e = evaluateClassifier(actual, actual.map(() => row), classes);
+    const e = evaluateClassifier(
+      actual,
+      actual.map(() => row),
+      classes,
+    );
     if (!best || e.f1 > best.e.f1) best = { e, c };
   }
   const label = classes[best!.c] ?? String(best!.c);
@@ -85,7 +93,14 @@ function fitStandardiser(x: LabelledSplit["x"], rows: Int32Array): Standardiser 
 }
 
 /** Softmax probabilities of one row into `out`; `w` is k rows of d weights then a bias. */
-function probabilitiesOf(x: Float32Array, offset: number, s: Standardiser, w: Float64Array, k: number, out: Float64Array): void {
+function probabilitiesOf(
+  x: Float32Array,
+  offset: number,
+  s: Standardiser,
+  w: Float64Array,
+  k: number,
+  out: Float64Array,
+): void {
   const d = s.mean.length;
   let max = -Infinity;
   for (let c = 0; c < k; c++) {
@@ -100,7 +115,14 @@ function probabilitiesOf(x: Float32Array, offset: number, s: Standardiser, w: Fl
 }
 
 /** One full-batch gradient of the mean cross-entropy (+ L2) over `rows`. */
-function gradient(split: LabelledSplit, rows: Int32Array, s: Standardiser, w: Float64Array, k: number, grad: Float64Array): void {
+function gradient(
+  split: LabelledSplit,
+  rows: Int32Array,
+  s: Standardiser,
+  w: Float64Array,
+  k: number,
+  grad: Float64Array,
+): void {
   const d = split.x.cols;
   const p = new Float64Array(k);
   grad.fill(0);
@@ -155,6 +177,10 @@ export function logisticBaseline(train: LabelledSplit, evaluated: LabelledSplit,
 }
 
 /** Both baselines on the evaluation split, the majority class first. */
-export function computeBaselines(train: LabelledSplit, evaluated: LabelledSplit, classes: readonly string[]): Baseline[] {
+export function computeBaselines(
+  train: LabelledSplit,
+  evaluated: LabelledSplit,
+  classes: readonly string[],
+): Baseline[] {
   return [majorityBaseline(train.y, evaluated.y, classes), logisticBaseline(train, evaluated, classes)];
 }

@@ -53,7 +53,16 @@ export function judgeConvergence(history: readonly EpochMetrics[], options: { ch
     return { converging: false, reason: "loss increasing", evidence, suggestion: "lower the learning rate (÷10)" };
   }
   if (relativeChange < FLAT && last >= options.chanceLoss * NEAR_CHANCE) {
-    return { converging: false, reason: "loss flat", evidence, suggestion: "use Adam (lr 0.01–0.1) or more hidden units" };
+    return {
+      converging: false,
+      reason: "loss flat",
+      evidence,
+      suggestion: "use Adam (lr 0.01–0.1) or more hidden units",
+    };
   }
-  return { converging: true, reason: relativeChange < FLAT ? "loss settled below chance level" : "loss decreasing", evidence };
+  return {
+    converging: true,
+    reason: relativeChange < FLAT ? "loss settled below chance level" : "loss decreasing",
+    evidence,
+  };
 }

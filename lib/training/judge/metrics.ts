@@ -42,7 +42,11 @@ export function accuracy(actual: readonly number[], predicted: readonly number[]
 }
 
 /** rows = actual class, columns = predicted class. */
-export function confusionMatrix(actual: readonly number[], predicted: readonly number[], classCount: number): number[][] {
+export function confusionMatrix(
+  actual: readonly number[],
+  predicted: readonly number[],
+  classCount: number,
+): number[][] {
   const m = Array.from({ length: classCount }, () => new Array<number>(classCount).fill(0));
   for (let i = 0; i < actual.length; i++) m[actual[i]!]![predicted[i]!]! += 1;
   return m;
@@ -76,7 +80,7 @@ function average(perClass: ClassMetrics[], weighted: boolean): Averages {
 export function rocAuc(actual: readonly number[], scores: readonly number[]): number | null {
   const order = scores.map((s, i) => [s, i] as const).sort((a, b) => a[0] - b[0]);
   const ranks = new Array<number>(scores.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
     const avg = (i + j) / 2 + 1; // ranks are 1-based
@@ -107,7 +111,11 @@ export function argmax(row: readonly number[]): number {
  * Everything the run page and the API show, from true labels and per-class
  * probabilities (each row sums to 1; binary rows are [P(0), P(1)]).
  */
-export function evaluateClassifier(actual: readonly number[], probabilities: readonly (readonly number[])[], classes: readonly string[]): Evaluation {
+export function evaluateClassifier(
+  actual: readonly number[],
+  probabilities: readonly (readonly number[])[],
+  classes: readonly string[],
+): Evaluation {
   const k = Math.max(classes.length, 2);
   const predicted = probabilities.map(argmax);
   const confusion = confusionMatrix(actual, predicted, k);
@@ -126,7 +134,12 @@ export function evaluateClassifier(actual: readonly number[], probabilities: rea
     macro,
     weighted: average(perClass, true),
     confusion,
-    rocAuc: binary ? rocAuc(actual, probabilities.map((p) => p[1] ?? 0)) : null,
+    rocAuc: binary
+      ? rocAuc(
+          actual,
+          probabilities.map((p) => p[1] ?? 0),
+        )
+      : null,
     classes: [...classes],
   };
 }

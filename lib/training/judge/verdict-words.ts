@@ -25,9 +25,12 @@ export type Wording = {
   selectsOnValidation: boolean;
 };
 
-const f3 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(3));
-const f4 = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(4));
-const pct = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? "n/a" : `${Math.round(x * 100)}%`);
+const f3 = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(3);
+const f4 = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? "n/a" : x.toFixed(4);
+const pct = (x: number | null | undefined) =>
+  x === null || x === undefined || !Number.isFinite(x) ? "n/a" : `${Math.round(x * 100)}%`;
 const rows = (n: number) => `${n} row${n === 1 ? "" : "s"}`;
 
 /** "F1 of class "yes"" (binary) or "macro F1". */
@@ -36,7 +39,11 @@ export function f1Name(e: Pick<ScoredModel, "average" | "classes">): string {
 }
 
 /** Which rows the figures are on, and whether that is held out. */
-export function basisStatement(w: Pick<Wording, "evaluatedOn" | "heldOut" | "dataset" | "selectsOnValidation"> & { evaluation: Pick<ScoredModel, "samples"> }): string {
+export function basisStatement(
+  w: Pick<Wording, "evaluatedOn" | "heldOut" | "dataset" | "selectsOnValidation"> & {
+    evaluation: Pick<ScoredModel, "samples">;
+  },
+): string {
   const n = rows(w.evaluation.samples);
   switch (w.evaluatedOn) {
     case "test":
@@ -75,8 +82,12 @@ export function convergenceStatement(history: readonly EpochMetrics[], c: Conver
   const e = c.evidence;
   if (!e) return `Convergence: ${c.reason}.`;
   const span = `over the last ${e.window} epochs, ${f4(e.first)} → ${f4(e.last)} (${change(e.relativeChange)})`;
-  const chance = e.chanceLoss !== undefined ? `chance level ${f4(e.chanceLoss)} (what predicting the class frequencies scores)` : "chance level";
-  if (c.reason === "loss flat") return `Training loss stayed flat ${span}, ${e.chanceLoss !== undefined && e.last >= e.chanceLoss ? "no better than" : "near"} ${chance}.`;
+  const chance =
+    e.chanceLoss !== undefined
+      ? `chance level ${f4(e.chanceLoss)} (what predicting the class frequencies scores)`
+      : "chance level";
+  if (c.reason === "loss flat")
+    return `Training loss stayed flat ${span}, ${e.chanceLoss !== undefined && e.last >= e.chanceLoss ? "no better than" : "near"} ${chance}.`;
   if (c.reason === "loss increasing") return `Training loss rose ${span} and is near ${chance}.`;
   if (c.reason === "loss settled below chance level") return `Training loss settled ${span}, well below ${chance}.`;
   return `Training loss fell ${span}${e.chanceLoss !== undefined && e.last < e.chanceLoss ? `, below ${chance}` : ""}.`;
@@ -90,18 +101,25 @@ export function overfittingStatement(o: OverfittingEvidence | null): string | nu
       : "Too few epochs with a validation loss to judge overfitting.";
   }
   const min = `${f4(o.minValLoss)} at epoch ${o.minValLossEpoch}`;
-  const rise = o.valLossAtKept !== null && o.valLossAtKept !== undefined && o.minValLoss ? o.valLossAtKept / o.minValLoss - 1 : null;
+  const rise =
+    o.valLossAtKept !== null && o.valLossAtKept !== undefined && o.minValLoss
+      ? o.valLossAtKept / o.minValLoss - 1
+      : null;
   if (o.isOverfit) {
     return `Validation loss was lowest (${min}); ${o.epochsSinceMin} epochs later, at epoch ${o.keptEpoch}, it is ${f4(o.valLossAtKept)} (${pct(rise)} higher; the last epochs average ${pct(o.recentRise)} above the minimum) while training loss fell from ${f4(o.trainLossAtMin)} to ${f4(o.trainLossAtKept)}.`;
   }
   if (o.wholeRunIsOverfit) {
     return `Validation loss rose later in the run (lowest ${min}, ${pct(o.recentRise)} above that over the last epochs) while training loss kept falling, but early stopping restored the weights of epoch ${o.keptEpoch} (validation loss ${f4(o.valLossAtKept)}): the kept model is from before the rise, not overfit.`;
   }
-  const kept = o.wholeRunIsOverfit === false ? `Early stopping kept the weights of epoch ${o.keptEpoch} (validation loss ${f4(o.valLossAtKept)}). ` : "";
+  const kept =
+    o.wholeRunIsOverfit === false
+      ? `Early stopping kept the weights of epoch ${o.keptEpoch} (validation loss ${f4(o.valLossAtKept)}). `
+      : "";
   if ((o.recentRise ?? 0) >= 0.1 && (o.trainLossAtKept ?? 0) >= (o.trainLossAtMin ?? 0)) {
     return `${kept}Validation loss is ${pct(o.recentRise)} above its minimum (${min}), but training loss did not fall over the same epochs: not the overfitting pattern.`;
   }
-  if ((o.recentRise ?? 0) >= 0.1) return `${kept}Validation loss has been above its minimum (${min}) for only ${o.epochsSinceMin} epochs: too soon to call overfitting.`;
+  if ((o.recentRise ?? 0) >= 0.1)
+    return `${kept}Validation loss has been above its minimum (${min}) for only ${o.epochsSinceMin} epochs: too soon to call overfitting.`;
   return `${kept}No sign of overfitting: validation loss stays within ${pct(o.recentRise)} of its minimum (${min}) over the last epochs.`;
 }
 
@@ -116,11 +134,14 @@ export function baselineStatement(w: Wording): string {
       ? `${head}. That is ${f3(gap)} below the ${w.worse.description}, more than the ${f3(w.margin)} margin.`
       : `${head}. That is no better than the ${w.worse.description} (F1 and accuracy both at or below it).`;
   }
-  return w.best ? `${head}. Not worse than the best baseline (margin ${f3(w.margin)}, wider on small splits).` : `${head}.`;
+  return w.best
+    ? `${head}. Not worse than the best baseline (margin ${f3(w.margin)}, wider on small splits).`
+    : `${head}.`;
 }
 
 const notConvergedSummary: Record<string, string> = {
-  "loss flat": "Not converged: the training loss stayed flat near chance level, so the model learnt nothing from the features.",
+  "loss flat":
+    "Not converged: the training loss stayed flat near chance level, so the model learnt nothing from the features.",
   "loss increasing": "Not converged: the training loss rose and stays near chance level.",
   "loss not finite": "Not converged: the training loss became non-finite (the weights diverged).",
   "no epochs trained": "Not converged: no epoch was trained.",
@@ -137,9 +158,20 @@ export function summaryOf(w: Wording): string {
     case "worse_than_baseline":
       return `Worse than a baseline: ${f1Name(e)} ${f3(e.f1)} against ${f3(w.worse?.f1)} for the ${w.worse?.description}, on the same rows.`;
     case "good": {
-      const relation = !w.best ? "" : e.f1 > w.best.f1 ? " beats" : e.f1 === w.best.f1 ? " matches" : ` is within ${f3(w.margin)} of`;
+      const relation = !w.best
+        ? ""
+        : e.f1 > w.best.f1
+          ? " beats"
+          : e.f1 === w.best.f1
+            ? " matches"
+            : ` is within ${f3(w.margin)} of`;
       const versus = w.best ? `${relation} the best baseline, the ${w.best.description} at ${f3(w.best.f1)}` : "";
-      const where = w.heldOut !== false ? "" : w.evaluatedOn === "all" ? "; on rows that include its training data, not held out" : "; on the training data, not held out";
+      const where =
+        w.heldOut !== false
+          ? ""
+          : w.evaluatedOn === "all"
+            ? "; on rows that include its training data, not held out"
+            : "; on the training data, not held out";
       return `Good: ${f1Name(e)} ${f3(e.f1)}${versus}${o?.judged ? ", with no overfitting" : ""}${where}.`;
     }
   }

@@ -17,7 +17,15 @@
  */
 import type { Baseline } from "./baselines";
 import type { Convergence, EpochMetrics, EvaluatedOn, OverfittingEvidence, Verdict, VerdictEvidence } from "../schemas";
-import { baselineStatement, basisStatement, convergenceStatement, overfittingStatement, summaryOf, suggestionOf, type Wording } from "./verdict-words";
+import {
+  baselineStatement,
+  basisStatement,
+  convergenceStatement,
+  overfittingStatement,
+  summaryOf,
+  suggestionOf,
+  type Wording,
+} from "./verdict-words";
 
 /** Epochs the validation loss must have stayed up for, after its minimum. */
 export const OVERFIT_EPOCHS = 5;
@@ -35,7 +43,14 @@ export function baselineMargin(samples: number): number {
   return Math.max(BASELINE_MARGIN, samples > 0 ? 0.5 / Math.sqrt(samples) : 1);
 }
 
-export type ScoredModel = { f1: number; accuracy: number; rocAuc: number | null; average: "binary" | "macro"; samples: number; classes: string[] };
+export type ScoredModel = {
+  f1: number;
+  accuracy: number;
+  rocAuc: number | null;
+  average: "binary" | "macro";
+  samples: number;
+  classes: string[];
+};
 
 export type RunVerdictInput = {
   history: readonly EpochMetrics[];
@@ -49,9 +64,12 @@ export type RunVerdictInput = {
   selectsOnValidation: boolean;
 };
 
-const finiteOrNull = (x: number | undefined | null) => (x === undefined || x === null || !Number.isFinite(x) ? null : x);
+const finiteOrNull = (x: number | undefined | null) =>
+  x === undefined || x === null || !Number.isFinite(x) ? null : x;
 
-type Assessment = Omit<OverfittingEvidence, "judged" | "reason" | "keptEpoch" | "wholeRunIsOverfit"> & { enough: boolean };
+type Assessment = Omit<OverfittingEvidence, "judged" | "reason" | "keptEpoch" | "wholeRunIsOverfit"> & {
+  enough: boolean;
+};
 
 /** The overfitting criterion over the epochs up to and including `upTo`. */
 function assessOverfitting(history: readonly EpochMetrics[], upTo: number): Assessment {
@@ -66,8 +84,15 @@ function assessOverfitting(history: readonly EpochMetrics[], upTo: number): Asse
   const epochsSinceMin = at.epoch - min.epoch;
   const isOverfit = epochsSinceMin >= OVERFIT_EPOCHS && recentRise >= OVERFIT_RISE && at.loss < min.loss;
   return {
-    enough: true, isOverfit, minValLoss: min.valLoss, minValLossEpoch: min.epoch, valLossAtKept: at.valLoss, recentRise,
-    epochsSinceMin, trainLossAtMin: finiteOrNull(min.loss), trainLossAtKept: finiteOrNull(at.loss),
+    enough: true,
+    isOverfit,
+    minValLoss: min.valLoss,
+    minValLossEpoch: min.epoch,
+    valLossAtKept: at.valLoss,
+    recentRise,
+    epochsSinceMin,
+    trainLossAtMin: finiteOrNull(min.loss),
+    trainLossAtKept: finiteOrNull(at.loss),
   };
 }
 
@@ -80,12 +105,15 @@ function assessOverfitting(history: readonly EpochMetrics[], upTo: number): Asse
 export function judgeOverfitting(history: readonly EpochMetrics[], bestEpoch: number | null): OverfittingEvidence {
   const last = history.at(-1)?.epoch ?? 0;
   const keptEpoch = bestEpoch ?? (last || null);
-  if (!history.some((h) => h.valLoss !== null)) return { judged: false, isOverfit: false, reason: "no validation split", keptEpoch };
+  if (!history.some((h) => h.valLoss !== null))
+    return { judged: false, isOverfit: false, reason: "no validation split", keptEpoch };
   const restored = bestEpoch !== null && bestEpoch < last;
   const { enough, ...whole } = assessOverfitting(history, last);
   if (!enough) return { judged: false, isOverfit: false, reason: "too few epochs with a validation loss", keptEpoch };
   if (!restored) {
-    const reason = whole.isOverfit ? "validation loss rising while training loss falls" : "validation loss did not rise while training loss fell";
+    const reason = whole.isOverfit
+      ? "validation loss rising while training loss falls"
+      : "validation loss did not rise while training loss fell";
     return { judged: true, reason, keptEpoch, ...whole };
   }
   const kept = history.find((h) => h.epoch === bestEpoch);
@@ -96,8 +124,14 @@ export function judgeOverfitting(history: readonly EpochMetrics[], bestEpoch: nu
       ? "the run overfit later, but early stopping kept weights from before"
       : "early stopping kept an earlier epoch; validation loss did not rise while training loss fell";
   return {
-    judged: true, reason, keptEpoch, ...whole, isOverfit, wholeRunIsOverfit: whole.isOverfit,
-    valLossAtKept: finiteOrNull(kept?.valLoss), trainLossAtKept: finiteOrNull(kept?.loss),
+    judged: true,
+    reason,
+    keptEpoch,
+    ...whole,
+    isOverfit,
+    wholeRunIsOverfit: whole.isOverfit,
+    valLossAtKept: finiteOrNull(kept?.valLoss),
+    trainLossAtKept: finiteOrNull(kept?.loss),
   };
 }
 
@@ -126,8 +160,17 @@ function modelEvidence(e: ScoredModel): VerdictEvidence["model"] {
 function convergenceEvidence(c: Convergence): NonNullable<VerdictEvidence["convergence"]> {
   const e = c.evidence;
   return {
-    converging: c.converging, reason: c.reason,
-    ...(e ? { first: finiteOrNull(e.first), last: finiteOrNull(e.last), relativeChange: finiteOrNull(e.relativeChange), window: e.window, chanceLoss: finiteOrNull(e.chanceLoss) } : {}),
+    converging: c.converging,
+    reason: c.reason,
+    ...(e
+      ? {
+          first: finiteOrNull(e.first),
+          last: finiteOrNull(e.last),
+          relativeChange: finiteOrNull(e.relativeChange),
+          window: e.window,
+          chanceLoss: finiteOrNull(e.chanceLoss),
+        }
+      : {}),
   };
 }
 
@@ -136,19 +179,47 @@ export function judgeRun(input: RunVerdictInput): Verdict {
   const { evaluation, baselines, convergence } = input;
   const overfitting = judgeOverfitting(input.history, input.bestEpoch);
   const worse = worseThan(evaluation, baselines);
-  const kind = !convergence.converging ? "not_converged" : overfitting.isOverfit ? "overfitting" : worse ? "worse_than_baseline" : "good";
+  const kind = !convergence.converging
+    ? "not_converged"
+    : overfitting.isOverfit
+      ? "overfitting"
+      : worse
+        ? "worse_than_baseline"
+        : "good";
   const heldOut = input.evaluatedOn !== "train";
   const w: Wording = {
-    kind, evaluation, evaluatedOn: input.evaluatedOn, heldOut, convergence, overfitting, baselines,
-    best: bestBaseline(baselines), worse, margin: baselineMargin(evaluation.samples), selectsOnValidation: input.selectsOnValidation,
+    kind,
+    evaluation,
+    evaluatedOn: input.evaluatedOn,
+    heldOut,
+    convergence,
+    overfitting,
+    baselines,
+    best: bestBaseline(baselines),
+    worse,
+    margin: baselineMargin(evaluation.samples),
+    selectsOnValidation: input.selectsOnValidation,
   };
-  const statements = [basisStatement(w), convergenceStatement(input.history, convergence), overfittingStatement(overfitting)!, baselineStatement(w)];
+  const statements = [
+    basisStatement(w),
+    convergenceStatement(input.history, convergence),
+    overfittingStatement(overfitting)!,
+    baselineStatement(w),
+  ];
   return {
     kind,
     summary: summaryOf(w),
     evidence: {
-      statements, evaluatedOn: input.evaluatedOn, heldOut, samples: evaluation.samples, epochs: input.history.at(-1)?.epoch ?? 0,
-      model: modelEvidence(evaluation), baselines, margin: baselineMargin(evaluation.samples), convergence: convergenceEvidence(convergence), overfitting,
+      statements,
+      evaluatedOn: input.evaluatedOn,
+      heldOut,
+      samples: evaluation.samples,
+      epochs: input.history.at(-1)?.epoch ?? 0,
+      model: modelEvidence(evaluation),
+      baselines,
+      margin: baselineMargin(evaluation.samples),
+      convergence: convergenceEvidence(convergence),
+      overfitting,
     },
     suggestion: suggestionOf(w),
   };
@@ -161,20 +232,43 @@ export function judgeRun(input: RunVerdictInput): Verdict {
  * rows (a logistic baseline would need training rows this job does not have).
  * `heldOut` false when the rows are the version the model was trained on.
  */
-export function judgeScoredModel(input: { evaluation: ScoredModel; majority: Baseline; heldOut: boolean | null; dataset: string }): Verdict {
+export function judgeScoredModel(input: {
+  evaluation: ScoredModel;
+  majority: Baseline;
+  heldOut: boolean | null;
+  dataset: string;
+}): Verdict {
   const { evaluation, majority } = input;
   const worse = worseThan(evaluation, [majority]);
   const kind = worse ? "worse_than_baseline" : "good";
   const w: Wording = {
-    kind, evaluation, evaluatedOn: "all", heldOut: input.heldOut, dataset: input.dataset, convergence: null, overfitting: null,
-    baselines: [majority], best: majority, worse, margin: baselineMargin(evaluation.samples), selectsOnValidation: false,
+    kind,
+    evaluation,
+    evaluatedOn: "all",
+    heldOut: input.heldOut,
+    dataset: input.dataset,
+    convergence: null,
+    overfitting: null,
+    baselines: [majority],
+    best: majority,
+    worse,
+    margin: baselineMargin(evaluation.samples),
+    selectsOnValidation: false,
   };
   return {
     kind,
     summary: summaryOf(w),
     evidence: {
-      statements: [basisStatement(w), baselineStatement(w)], evaluatedOn: "all", heldOut: input.heldOut, samples: evaluation.samples, epochs: null,
-      model: modelEvidence(evaluation), baselines: [majority], margin: baselineMargin(evaluation.samples), convergence: null, overfitting: null,
+      statements: [basisStatement(w), baselineStatement(w)],
+      evaluatedOn: "all",
+      heldOut: input.heldOut,
+      samples: evaluation.samples,
+      epochs: null,
+      model: modelEvidence(evaluation),
+      baselines: [majority],
+      margin: baselineMargin(evaluation.samples),
+      convergence: null,
+      overfitting: null,
     },
     suggestion: suggestionOf(w),
   };

@@ -7,7 +7,15 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { BackendReport } from "../backend/backend";
 import type { EpochMetrics } from "../schemas";
-import { CONTROL, CONTROL_BYTES, type ThreadInput, type ThreadMessage, type ThreadRequest, type ThreadResult, type ThreadStart } from "./thread-protocol";
+import {
+  CONTROL,
+  CONTROL_BYTES,
+  type ThreadInput,
+  type ThreadMessage,
+  type ThreadRequest,
+  type ThreadResult,
+  type ThreadStart,
+} from "./thread-protocol";
 import type { Checkpoint } from "../engine/train";
 
 export type ThreadEvents = {
@@ -51,7 +59,9 @@ function takeThread(preferredBackend: ThreadStart["preferredBackend"]): Worker {
   // execArgv [] : the entry registers its own TypeScript loader; the parent's
   // flags (vitest's, tsx's, --conditions) mean nothing to the thread.
   const worker = new Worker(threadEntry(), {
-    workerData: { preferredBackend } satisfies ThreadStart, execArgv: [], name: "rackmind-training",
+    workerData: { preferredBackend } satisfies ThreadStart,
+    execArgv: [],
+    name: "rackmind-training",
     resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
   });
   worker.once("exit", () => {
@@ -81,7 +91,11 @@ function parkThread(worker: Worker, preferredBackend: ThreadStart["preferredBack
  * with the thread's result ("cancelled" after `signal` aborts); rejects when
  * training fails. A thread that failed, or had to be killed, is not reused.
  */
-export function runTrainingThread(input: Omit<ThreadInput, "control">, events: ThreadEvents = {}, signal?: AbortSignal): Promise<ThreadResult> {
+export function runTrainingThread(
+  input: Omit<ThreadInput, "control">,
+  events: ThreadEvents = {},
+  signal?: AbortSignal,
+): Promise<ThreadResult> {
   const shared = new SharedArrayBuffer(CONTROL_BYTES);
   const control = new Int32Array(shared);
   // Without a taker, the thread never spends time serialising checkpoints.

@@ -29,7 +29,8 @@ async function run(input: ThreadInput): Promise<void> {
       shouldStop: () => Atomics.load(control, CONTROL.cancel) === 1,
       onEpoch: async (metrics, checkpoint) => {
         send({ type: "epoch", metrics });
-        if (Atomics.compareExchange(control, CONTROL.wantCheckpoint, 1, 0) === 1) send({ type: "checkpoint", checkpoint: await checkpoint() });
+        if (Atomics.compareExchange(control, CONTROL.wantCheckpoint, 1, 0) === 1)
+          send({ type: "checkpoint", checkpoint: await checkpoint() });
       },
     },
     input.resumeFrom,
@@ -39,10 +40,18 @@ async function run(input: ThreadInput): Promise<void> {
     return;
   }
   try {
-    const probabilities = predictProbabilities(tf, result.model, result.head, input.data[evaluationSplit(input.data)].x);
+    const probabilities = predictProbabilities(
+      tf,
+      result.model,
+      result.head,
+      input.data[evaluationSplit(input.data)].x,
+    );
     const model = await saveModel(tf, result.model);
     const { history, epoch, stoppedEarly, bestEpoch } = result;
-    send({ type: "done", result: { status: "completed", history, epoch, stoppedEarly, bestEpoch, model, probabilities } });
+    send({
+      type: "done",
+      result: { status: "completed", history, epoch, stoppedEarly, bestEpoch, model, probabilities },
+    });
   } finally {
     // The thread outlives the run: its model's tensors must not.
     result.model.dispose();

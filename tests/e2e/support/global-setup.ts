@@ -40,7 +40,10 @@ function waitForBanner(child: ChildProcess, logPath: string): Promise<Banner> {
       clearTimeout(timer);
       reject(new Error(`Rackmind did not start: ${why}. Its output is in ${logPath}`));
     };
-    const timer = setTimeout(() => fail(`no "Rackmind is running" line within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(`no "Rackmind is running" line within ${START_TIMEOUT_MS / 1000} s`),
+      START_TIMEOUT_MS,
+    );
     child.once("exit", (code, signal) => fail(`the launcher exited (code ${code}, signal ${signal})`));
     createInterface({ input: child.stdout! }).on("line", (line) => {
       const credential = CREDENTIAL_LINE.exec(line);
@@ -62,7 +65,9 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "rackmind-e2e-"));
   const adminToken = `rmk_e2e_${randomBytes(24).toString("base64url")}`;
   const logPath = path.join(e2eTmpDir, "server.log");
-  process.stdout.write(`e2e: starting Rackmind on port ${port} (a first start runs next build); output in ${logPath}\n`);
+  process.stdout.write(
+    `e2e: starting Rackmind on port ${port} (a first start runs next build); output in ${logPath}\n`,
+  );
 
   // Detached: the launcher leads its own process group, so teardown can stop it
   // together with its web and worker children in one signal.
@@ -82,11 +87,20 @@ export default async function globalSetup(): Promise<void> {
     const banner = await waitForBanner(child, logPath);
     const { admin, operator, viewer } = banner.users;
     if (!admin || !operator || !viewer) {
-      throw new Error(`The start-up banner did not list all demo users (is ${dataDir} really fresh?). Output: ${logPath}`);
+      throw new Error(
+        `The start-up banner did not list all demo users (is ${dataDir} really fresh?). Output: ${logPath}`,
+      );
     }
     // The banner says localhost; 127.0.0.1 avoids an IPv6-first lookup that Next may not listen on.
     const baseURL = banner.origin.replace("//localhost", "//127.0.0.1");
-    const state: E2eState = { baseURL, adminToken, users: { admin, operator, viewer }, pid: child.pid!, dataDir, logPath };
+    const state: E2eState = {
+      baseURL,
+      adminToken,
+      users: { admin, operator, viewer },
+      pid: child.pid!,
+      dataDir,
+      logPath,
+    };
     writeFileSync(statePath, JSON.stringify(state, null, 2));
     process.env.RACKMIND_E2E_STATE = statePath;
   } catch (err) {

@@ -21,6 +21,8 @@ export { expect };
  * something other than the login form (login-audit.spec.ts covers the form).
  */
 export async function signInAs(page: Page, user: DemoUser): Promise<void> {
-  const res = await page.request.post("/api/v1/auth/login", { data: { name: user, password: readState().users[user] } });
+  const res = await page.request.post("/api/v1/auth/login", {
+    data: { name: user, password: readState().users[user] },
+  });
   expect(res.status(), await res.text()).toBe(200);
 }

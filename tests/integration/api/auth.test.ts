@@ -35,9 +35,19 @@ describe("authentication and roles", () => {
   });
 
   it("lets an operator create a site (201), audited in the same transaction", async () => {
-    const res = await call(sites.POST, { token: token.operator, json: { name: "fra1", tariffPerKwh: 0.19, currency: "EUR", carbonGPerKwh: 380, timezone: "Europe/Berlin" } });
+    const res = await call(sites.POST, {
+      token: token.operator,
+      json: { name: "fra1", tariffPerKwh: 0.19, currency: "EUR", carbonGPerKwh: 380, timezone: "Europe/Berlin" },
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: "fra1", tariffPerKwh: 0.19, currency: "EUR", carbonGPerKwh: 380, timezone: "Europe/Berlin", rackCount: 0 });
+    expect(res.body).toMatchObject({
+      name: "fra1",
+      tariffPerKwh: 0.19,
+      currency: "EUR",
+      carbonGPerKwh: 380,
+      timezone: "Europe/Berlin",
+      rackCount: 0,
+    });
     const event = await db.auditEvent.findFirst({ where: { action: "site.create", target: "site:fra1" } });
     expect(event?.actor).toBe("token:test-operator");
   });
@@ -70,9 +80,15 @@ describe("authentication and roles", () => {
   it("stops accepting a revoked token", async () => {
     const created = await call(tokens.POST, { token: token.admin, json: { name: "short-lived", role: "viewer" } });
     expect((await call(me.GET, { token: created.body.token })).status).toBe(200);
-    const revoked = await call(tokenById.DELETE, { method: "DELETE", token: token.admin, params: { id: created.body.id } });
+    const revoked = await call(tokenById.DELETE, {
+      method: "DELETE",
+      token: token.admin,
+      params: { id: created.body.id },
+    });
     expect(revoked.status).toBe(204);
     expect((await call(me.GET, { token: created.body.token })).status).toBe(401);
-    expect(await db.auditEvent.count({ where: { action: "token.revoke", target: `token:${created.body.id}` } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "token.revoke", target: `token:${created.body.id}` } })).toBe(
+      1,
+    );
   });
 });

@@ -16,14 +16,22 @@ const shape = { error: { code: expect.any(String), message: expect.any(String), 
 
 describe("the one error shape", () => {
   it("answers 400 invalid_json for a malformed JSON body", async () => {
-    const res = await call(sites.POST, { token: operator, body: '{"name": "x",', headers: { "content-type": "application/json" } });
+    const res = await call(sites.POST, {
+      token: operator,
+      body: '{"name": "x",',
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_json");
     expect(res.body.error.details).toBeNull();
   });
 
   it("answers 415 for a body that is not JSON", async () => {
-    const res = await call(sites.POST, { token: operator, body: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await call(sites.POST, {
+      token: operator,
+      body: "name=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(415);
     expect(res.body).toMatchObject(shape);
     expect(res.body.error.code).toBe("unsupported_media_type");
@@ -34,10 +42,23 @@ describe("the one error shape", () => {
     resetConfig();
     try {
       const big = JSON.stringify({ name: "x".repeat(5000) });
-      const declared = await call(sites.POST, { token: operator, body: big, headers: { "content-type": "application/json", "content-length": String(big.length) } });
+      const declared = await call(sites.POST, {
+        token: operator,
+        body: big,
+        headers: { "content-type": "application/json", "content-length": String(big.length) },
+      });
       expect(declared.status).toBe(413);
-      const stream = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(big)); c.close(); } });
-      const streamed = await call(sites.POST, { token: operator, body: stream, headers: { "content-type": "application/json" } });
+      const stream = new ReadableStream({
+        start(c) {
+          c.enqueue(new TextEncoder().encode(big));
+          c.close();
+        },
+      });
+      const streamed = await call(sites.POST, {
+        token: operator,
+        body: stream,
+        headers: { "content-type": "application/json" },
+      });
       expect(streamed.status).toBe(413);
       expect(streamed.body.error.code).toBe("payload_too_large");
     } finally {
@@ -47,7 +68,10 @@ describe("the one error shape", () => {
   });
 
   it("answers 422 with every zod issue in details, and writes nothing", async () => {
-    const res = await call(sites.POST, { token: operator, json: { name: "", tariffPerKwh: -1, timezone: "Mars/Olympus" } });
+    const res = await call(sites.POST, {
+      token: operator,
+      json: { name: "", tariffPerKwh: -1, timezone: "Mars/Olympus" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("unprocessable_entity");
     const paths = [...new Set((res.body.error.details as { path: string }[]).map((d) => d.path))].sort();

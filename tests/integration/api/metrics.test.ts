@@ -43,7 +43,10 @@ describe("GET /api/metrics", () => {
   it("exposes each GPU's newest temperature, power and utilisation once telemetry arrives", async () => {
     const gpu = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "pdx1-r02-n01" }, index: 3 } });
     const labels = `gpu="3",UUID="${gpu.uuid}",Hostname="pdx1-r02-n01"`;
-    await ingestDcgm(`DCGM_FI_DEV_GPU_TEMP{${labels}} 66\nDCGM_FI_DEV_POWER_USAGE{${labels}} 251.5\nDCGM_FI_DEV_GPU_UTIL{${labels}} 88\n`, new Date());
+    await ingestDcgm(
+      `DCGM_FI_DEV_GPU_TEMP{${labels}} 66\nDCGM_FI_DEV_POWER_USAGE{${labels}} 251.5\nDCGM_FI_DEV_GPU_UTIL{${labels}} 88\n`,
+      new Date(),
+    );
     const text = (await call(GET, { token: viewer })).body as string;
     const l = `uuid="${gpu.uuid}",hostname="pdx1-r02-n01",gpu="3"`;
     expect(text).toContain(`rackmind_gpu_temperature_celsius{${l}} 66`);

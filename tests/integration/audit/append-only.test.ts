@@ -5,11 +5,15 @@ import { systemPrincipal } from "../../../lib/auth/principal";
 
 describe("audit log is append-only in the database", () => {
   it("accepts inserts and rejects UPDATE, DELETE and TRUNCATE from any connection", async () => {
-    await db.$transaction((tx) => recordAudit(tx, systemPrincipal, { action: "test.event", target: "thing:1", details: { n: 1 } }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, systemPrincipal, { action: "test.event", target: "thing:1", details: { n: 1 } }),
+    );
     const [row] = await db.auditEvent.findMany({ where: { action: "test.event" } });
     expect(row).toBeDefined();
 
-    await expect(db.$executeRawUnsafe(`UPDATE "AuditEvent" SET actor = 'someone-else' WHERE id = ${row!.id}`)).rejects.toThrow(/append-only/);
+    await expect(
+      db.$executeRawUnsafe(`UPDATE "AuditEvent" SET actor = 'someone-else' WHERE id = ${row!.id}`),
+    ).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE id = ${row!.id}`)).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
     await expect(db.auditEvent.update({ where: { id: row!.id }, data: { actor: "x" } })).rejects.toThrow();

@@ -16,7 +16,13 @@ describe("GET /api/v1/audit", () => {
     expect(res.status).toBe(200);
     expect(res.body.items.map((e: { target: string }) => e.target)).toEqual(["site:s3", "site:s2", "site:s1"]);
     const [e] = res.body.items;
-    expect(e).toEqual({ at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/), actor: "token:test-operator", action: "site.create", target: "site:s3", details: expect.objectContaining({ name: "s3" }) });
+    expect(e).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
+      actor: "token:test-operator",
+      action: "site.create",
+      target: "site:s3",
+      details: expect.objectContaining({ name: "s3" }),
+    });
   });
 
   it("filters by actor (qualified or bare), action prefix, target and time, and pages", async () => {

@@ -8,7 +8,11 @@ import { call } from "../../support/http";
 describe("start-up credentials", () => {
   it("creates demo admin/operator/viewer once, with passwords that sign in", async () => {
     const creds = await createDemoUsers();
-    expect(creds.map((c) => [c.name, c.role])).toEqual([["admin", "admin"], ["operator", "operator"], ["viewer", "viewer"]]);
+    expect(creds.map((c) => [c.name, c.role])).toEqual([
+      ["admin", "admin"],
+      ["operator", "operator"],
+      ["viewer", "viewer"],
+    ]);
     for (const c of creds) {
       expect(c.password).toMatch(/^[a-z0-9]{5}(-[a-z0-9]{5}){3}$/);
       const res = await call(login.POST, { json: { name: c.name, password: c.password } });

@@ -19,7 +19,10 @@ function sessionCookieOf(res: { headers: Headers }): string {
 
 describe("sign-in sessions", () => {
   it("signs in with the right password: an httpOnly cookie that /me accepts, and an audit record", async () => {
-    const res = await call(login.POST, { json: { name: "alice", password: "correct horse battery" }, headers: { "user-agent": "vitest" } });
+    const res = await call(login.POST, {
+      json: { name: "alice", password: "correct horse battery" },
+      headers: { "user-agent": "vitest" },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ name: "alice", role: "operator" });
     const setCookie = res.headers.get("set-cookie")!;
@@ -39,7 +42,11 @@ describe("sign-in sessions", () => {
     expect(unknown.status).toBe(401);
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
     expect(wrong.headers.get("set-cookie")).toBeNull();
-    expect(await db.auditEvent.count({ where: { action: "auth.login_failed", target: { in: ["user:alice", "user:mallory"] } } })).toBe(2);
+    expect(
+      await db.auditEvent.count({
+        where: { action: "auth.login_failed", target: { in: ["user:alice", "user:mallory"] } },
+      }),
+    ).toBe(2);
   });
 
   it("ends the session on logout", async () => {
@@ -55,7 +62,10 @@ describe("sign-in sessions", () => {
   it("does not accept an expired session, and the pruner deletes it", async () => {
     const res = await call(login.POST, { json: { name: "alice", password: "correct horse battery" } });
     const cookie = sessionCookieOf(res);
-    await db.session.updateMany({ where: { user: { name: "alice" } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.session.updateMany({
+      where: { user: { name: "alice" } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await call(me.GET, { cookie })).status).toBe(401);
     expect(await pruneExpiredSessions()).toBeGreaterThan(0);
     expect(await db.session.count({ where: { user: { name: "alice" } } })).toBe(0);

@@ -20,7 +20,9 @@ let before: string;
 beforeAll(async () => {
   database = await createEmptyDatabase(testDatabaseKind());
   before = await mkdtemp(path.join(tmpdir(), "rackmind-migrations-"));
-  const earlier = (await readdir(migrationsDir, { withFileTypes: true })).filter((e) => e.isDirectory() && e.name < MIGRATION);
+  const earlier = (await readdir(migrationsDir, { withFileTypes: true })).filter(
+    (e) => e.isDirectory() && e.name < MIGRATION,
+  );
   for (const e of earlier) await cp(path.join(migrationsDir, e.name), path.join(before, e.name), { recursive: true });
   await applyMigrations(database.url, before);
 });
@@ -42,7 +44,9 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
 
 describe("migration 20261204030000: the cleaned hash", () => {
   it("backfills every existing version with the sha256 of its cleaned bytes, and hashes new ones", async () => {
-    const [dataset] = await query<{ id: string }>(`INSERT INTO "Dataset" ("name", "createdBy") VALUES ('old', 'test') RETURNING "id"`);
+    const [dataset] = await query<{ id: string }>(
+      `INSERT INTO "Dataset" ("name", "createdBy") VALUES ('old', 'test') RETURNING "id"`,
+    );
     const insert = `INSERT INTO "DatasetVersion" ("datasetId", "version", "contentHash", "options", "columns", "cleaning", "sourceRows", "rows", "source", "cleaned", "createdBy")
       VALUES ($1, $2, 'same-bytes', '{}', '[]', '{}', 1, 1, $3, $4, 'test')`;
     await query(insert, [dataset!.id, 1, Buffer.from("a,y\n0,x\n"), Buffer.from('{"zeroMissing":false}')]);
@@ -50,7 +54,9 @@ describe("migration 20261204030000: the cleaned hash", () => {
 
     const { applied } = await applyMigrations(database.url, migrationsDir);
     expect(applied).toContain(MIGRATION);
-    const rows = await query<{ version: number; cleanedHash: string }>(`SELECT "version", "cleanedHash" FROM "DatasetVersion" ORDER BY "version"`);
+    const rows = await query<{ version: number; cleanedHash: string }>(
+      `SELECT "version", "cleanedHash" FROM "DatasetVersion" ORDER BY "version"`,
+    );
     expect(rows).toEqual([
       { version: 1, cleanedHash: sha256('{"zeroMissing":false}') },
       { version: 2, cleanedHash: sha256('{"zeroMissing":true}') },

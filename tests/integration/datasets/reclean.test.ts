@@ -23,12 +23,20 @@ beforeAll(async () => {
 });
 
 const upload = (query: string, body = pima) =>
-  call(datasetRoute.POST, { path: `/api/v1/datasets?${query}`, token: tokens.operator, body, headers: { "content-type": "text/csv" } });
+  call(datasetRoute.POST, {
+    path: `/api/v1/datasets?${query}`,
+    token: tokens.operator,
+    body,
+    headers: { "content-type": "text/csv" },
+  });
 const reclean = (name: string, json: unknown, token = tokens.operator) =>
   call(versionsRoute.POST, { path: `/api/v1/datasets/${name}/versions`, token, json, params: { name } });
 
 async function counts() {
-  const [versions, audits] = await Promise.all([db.datasetVersion.count(), db.auditEvent.count({ where: { action: { startsWith: "dataset." } } })]);
+  const [versions, audits] = await Promise.all([
+    db.datasetVersion.count(),
+    db.auditEvent.count({ where: { action: { startsWith: "dataset." } } }),
+  ]);
   return { versions, audits };
 }
 
@@ -49,8 +57,15 @@ describe("the bytes hash and the cleaned hash", () => {
     expect(off.body.cleanedHash).toBe(await storedCleanedHash(off.body.id));
     expect(on.body.cleanedHash).toBe(await storedCleanedHash(on.body.id));
     expect((await loadCleaned(on.body.id)).features[1]!.missingValues).toEqual([0]);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "dataset.upload", target: "dataset:pima-hash" }, orderBy: { id: "desc" } });
-    expect(audit.details).toMatchObject({ version: 2, contentHash: on.body.contentHash, cleanedHash: on.body.cleanedHash });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "dataset.upload", target: "dataset:pima-hash" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit.details).toMatchObject({
+      version: 2,
+      contentHash: on.body.contentHash,
+      cleanedHash: on.body.cleanedHash,
+    });
   });
 
   it("answers the same version for the same bytes and options a second time, writing nothing", async () => {
@@ -62,19 +77,30 @@ describe("the bytes hash and the cleaned hash", () => {
   });
 
   it("shows both hashes in the version list and the dataset list", async () => {
-    const versions = await call(versionsRoute.GET, { path: "/api/v1/datasets/pima-hash/versions", token: tokens.viewer, params: { name: "pima-hash" } });
+    const versions = await call(versionsRoute.GET, {
+      path: "/api/v1/datasets/pima-hash/versions",
+      token: tokens.viewer,
+      params: { name: "pima-hash" },
+    });
     const [v2, v1] = versions.body.items;
     expect(v2.contentHash).toBe(v1.contentHash);
     expect(v2.cleanedHash).not.toBe(v1.cleanedHash);
     expect(v1.cleanedHash).toMatch(/^[0-9a-f]{64}$/);
     const list = await call(datasetRoute.GET, { path: "/api/v1/datasets", token: tokens.viewer });
-    expect(list.body.items.find((d: { name: string }) => d.name === "pima-hash").latest).toMatchObject({ version: 2, cleanedHash: v2.cleanedHash });
+    expect(list.body.items.find((d: { name: string }) => d.name === "pima-hash").latest).toMatchObject({
+      version: 2,
+      cleanedHash: v2.cleanedHash,
+    });
   });
 
   it("keeps the cleaned hash true whoever writes the row: a new cleaned value is rehashed and a hand-set hash is put right", async () => {
     const { id } = await db.datasetVersion.findFirstOrThrow({ where: { dataset: { name: "pima-hash" }, version: 1 } });
     const bytes = new Uint8Array(Buffer.from("changed by hand"));
-    const updated = await db.datasetVersion.update({ where: { id }, data: { cleaned: bytes }, select: { cleanedHash: true } });
+    const updated = await db.datasetVersion.update({
+      where: { id },
+      data: { cleaned: bytes },
+      select: { cleanedHash: true },
+    });
     expect(updated.cleanedHash).toBe(sha256(bytes));
     await db.$executeRaw`UPDATE "DatasetVersion" SET "cleanedHash" = ${"f".repeat(64)} WHERE "id" = ${id}::uuid`;
     expect((await db.datasetVersion.findUniqueOrThrow({ where: { id } })).cleanedHash).toBe(sha256(bytes));
@@ -117,7 +143,13 @@ describe("re-cleaning a stored version with zero-means-missing", () => {
     expect(audit).toMatchObject({
       actor: "token:test-operator",
       target: "dataset:pima-offer",
-      details: expect.objectContaining({ version: 2, from: 1, changed: { zeroMissing: SUSPECTS }, contentHash: v1.contentHash, cleanedHash: res.body.cleanedHash }),
+      details: expect.objectContaining({
+        version: 2,
+        from: 1,
+        changed: { zeroMissing: SUSPECTS },
+        contentHash: v1.contentHash,
+        cleanedHash: res.body.cleanedHash,
+      }),
     });
   });
 
@@ -138,10 +170,17 @@ describe("re-cleaning a stored version with zero-means-missing", () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       version: 3,
-      options: { zeroMissing: SUSPECTS, normalisation: "minmax", impute: { numeric: "median", columns: { c4: "mean" } } },
+      options: {
+        zeroMissing: SUSPECTS,
+        normalisation: "minmax",
+        impute: { numeric: "median", columns: { c4: "mean" } },
+      },
       cleaning: { normalisation: { method: "minmax" } },
     });
-    expect(res.body.cleaning.columns.find((c: { name: string }) => c.name === "c4").imputation).toMatchObject({ strategy: "mean", cells: 374 });
+    expect(res.body.cleaning.columns.find((c: { name: string }) => c.name === "c4").imputation).toMatchObject({
+      strategy: "mean",
+      cells: 374,
+    });
   });
 
   it("refuses viewers, unknown versions and bodies that do not fit, writing nothing", async () => {
@@ -156,11 +195,27 @@ describe("re-cleaning a stored version with zero-means-missing", () => {
     expect((await reclean("pima-offer", { zeroMissing: SUSPECTS })).status).toBe(422);
     const noColumn = await reclean("pima-offer", { from: 1, zeroMissing: ["glucose"] });
     expect(noColumn.status).toBe(422);
-    expect(noColumn.body.error.details).toEqual([{ path: "zeroMissing", message: expect.stringContaining('no column "glucose"') }]);
-    expect((await reclean("pima-offer", { from: 1, zeroMissing: ["c8"] })).body.error.details).toEqual([{ path: "zeroMissing", message: "the target column c8 cannot be zero-means-missing" }]);
-    const notJson = await call(versionsRoute.POST, { path: "/api/v1/datasets/pima-offer/versions", token: tokens.operator, body: "{from:", headers: { "content-type": "application/json" }, params: { name: "pima-offer" } });
+    expect(noColumn.body.error.details).toEqual([
+      { path: "zeroMissing", message: expect.stringContaining('no column "glucose"') },
+    ]);
+    expect((await reclean("pima-offer", { from: 1, zeroMissing: ["c8"] })).body.error.details).toEqual([
+      { path: "zeroMissing", message: "the target column c8 cannot be zero-means-missing" },
+    ]);
+    const notJson = await call(versionsRoute.POST, {
+      path: "/api/v1/datasets/pima-offer/versions",
+      token: tokens.operator,
+      body: "{from:",
+      headers: { "content-type": "application/json" },
+      params: { name: "pima-offer" },
+    });
     expect(notJson.status).toBe(400);
-    const csv = await call(versionsRoute.POST, { path: "/api/v1/datasets/pima-offer/versions", token: tokens.operator, body: pima, headers: { "content-type": "text/csv" }, params: { name: "pima-offer" } });
+    const csv = await call(versionsRoute.POST, {
+      path: "/api/v1/datasets/pima-offer/versions",
+      token: tokens.operator,
+      body: pima,
+      headers: { "content-type": "text/csv" },
+      params: { name: "pima-offer" },
+    });
     expect(csv.status).toBe(415);
     expect(await counts()).toEqual(before);
   });

@@ -26,7 +26,11 @@ const upload = (query: string, body: string, token = tokens.operator, contentTyp
 
 /** Everything an upload can write, to show that a refused one wrote nothing. */
 async function counts() {
-  const [datasets, versions, audits] = await Promise.all([db.dataset.count(), db.datasetVersion.count(), db.auditEvent.count({ where: { action: "dataset.upload" } })]);
+  const [datasets, versions, audits] = await Promise.all([
+    db.dataset.count(),
+    db.datasetVersion.count(),
+    db.auditEvent.count({ where: { action: "dataset.upload" } }),
+  ]);
   return { datasets, versions, audits };
 }
 
@@ -41,7 +45,12 @@ describe("uploading datasets", () => {
       sourceRows: 768,
       isExisting: false,
       contentHash: createHash("sha256").update(pima).digest("hex"),
-      cleaning: { duplicatesRemoved: 0, missing: { c1: 5, c2: 35, c3: 227, c4: 374, c5: 11 }, imputed: 652, normalisation: { method: "zscore" } },
+      cleaning: {
+        duplicatesRemoved: 0,
+        missing: { c1: 5, c2: 35, c3: 227, c4: 374, c5: 11 },
+        imputed: 652,
+        normalisation: { method: "zscore" },
+      },
       classes: [
         { label: "0", count: 500 },
         { label: "1", count: 268 },
@@ -50,7 +59,11 @@ describe("uploading datasets", () => {
     expect(res.body.columns).toHaveLength(9);
     expect(res.body.columns[8]).toEqual({ name: "c8", type: "numeric", role: "target" });
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "dataset.upload" } });
-    expect(audit).toMatchObject({ actor: "token:test-operator", target: "dataset:pima", details: expect.objectContaining({ version: 1, rows: 768 }) });
+    expect(audit).toMatchObject({
+      actor: "token:test-operator",
+      target: "dataset:pima",
+      details: expect.objectContaining({ version: 1, rows: 768 }),
+    });
     const stored = await db.datasetVersion.findUniqueOrThrow({ where: { id: res.body.id } });
     expect(Buffer.from(stored.source).toString("utf8")).toBe(pima);
   });
@@ -82,7 +95,15 @@ describe("uploading datasets", () => {
 
   it("refuses viewers with 403 and anonymous callers with 401", async () => {
     expect((await upload(PIMA_QUERY, pima, tokens.viewer)).status).toBe(403);
-    expect((await call(datasetRoute.POST, { path: `/api/v1/datasets?${PIMA_QUERY}`, body: pima, headers: { "content-type": "text/csv" } })).status).toBe(401);
+    expect(
+      (
+        await call(datasetRoute.POST, {
+          path: `/api/v1/datasets?${PIMA_QUERY}`,
+          body: pima,
+          headers: { "content-type": "text/csv" },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it("refuses a ragged CSV with 422 listing the lines, and writes nothing", async () => {
@@ -101,8 +122,12 @@ describe("uploading datasets", () => {
 
   it("refuses no data, an unknown target, a one-class target and bad options with 422, writing nothing", async () => {
     const before = await counts();
-    expect((await upload("name=empty", "a,b,y\n")).body.error.details).toEqual([{ line: 2, message: "the CSV has a header but no data rows" }]);
-    expect((await upload("name=t&target=label", "a,y\n1,x\n2,z\n")).body.error.details).toEqual([{ path: "target", message: 'no column "label" (columns: 0:a, 1:y)' }]);
+    expect((await upload("name=empty", "a,b,y\n")).body.error.details).toEqual([
+      { line: 2, message: "the CSV has a header but no data rows" },
+    ]);
+    expect((await upload("name=t&target=label", "a,y\n1,x\n2,z\n")).body.error.details).toEqual([
+      { path: "target", message: 'no column "label" (columns: 0:a, 1:y)' },
+    ]);
     expect((await upload("name=one", "a,y\n1,x\n2,x\n")).status).toBe(422);
     const bad = await upload("name=opts&normalisation=l2&impute=x:average", "a,y\n1,x\n2,z\n");
     expect(bad.status).toBe(422);
@@ -112,7 +137,13 @@ describe("uploading datasets", () => {
   });
 
   it("answers 413 above 100 MiB, a limit well above the API's default body limit", async () => {
-    const declare = (bytes: number) => call(datasetRoute.POST, { path: "/api/v1/datasets?name=big", token: tokens.operator, body: "a,y\n1,x\n2,z\n", headers: { "content-type": "text/csv", "content-length": String(bytes) } });
+    const declare = (bytes: number) =>
+      call(datasetRoute.POST, {
+        path: "/api/v1/datasets?name=big",
+        token: tokens.operator,
+        body: "a,y\n1,x\n2,z\n",
+        headers: { "content-type": "text/csv", "content-length": String(bytes) },
+      });
     const tooBig = await declare(MAX_DATASET_BYTES + 1);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error).toMatchObject({ code: "payload_too_large", details: { limitBytes: 100 * 1024 * 1024 } });
@@ -131,28 +162,65 @@ describe("reading datasets", () => {
     expect(first.status).toBe(200);
     // "big" is from the 413 test: its declared length was a lie, its body a valid CSV.
     expect(first.body.items.map((d: { name: string }) => d.name)).toEqual(["big", "pima"]);
-    expect(first.body.items[1]).toMatchObject({ name: "pima", versions: 3, latest: { version: 3, rows: 768, columnCount: 9, createdBy: "token:test-operator" } });
-    const second = await call(datasetRoute.GET, { path: `/api/v1/datasets?limit=2&cursor=${first.body.nextCursor}`, token: tokens.viewer });
+    expect(first.body.items[1]).toMatchObject({
+      name: "pima",
+      versions: 3,
+      latest: { version: 3, rows: 768, columnCount: 9, createdBy: "token:test-operator" },
+    });
+    const second = await call(datasetRoute.GET, {
+      path: `/api/v1/datasets?limit=2&cursor=${first.body.nextCursor}`,
+      token: tokens.viewer,
+    });
     expect(second.body.items.map((d: { name: string }) => d.name)).toEqual(["race", "seeds-a"]);
     expect(second.body.nextCursor).toBeNull();
   });
 
   it("shows the latest version, or the one asked for, with its cleaning report", async () => {
-    const latest = await call(versionRoute.GET, { path: "/api/v1/datasets/pima", token: tokens.viewer, params: { name: "pima" } });
+    const latest = await call(versionRoute.GET, {
+      path: "/api/v1/datasets/pima",
+      token: tokens.viewer,
+      params: { name: "pima" },
+    });
     expect(latest.body).toMatchObject({ name: "pima", version: 3 });
-    const v2 = await call(versionRoute.GET, { path: "/api/v1/datasets/pima?version=2", token: tokens.viewer, params: { name: "pima" } });
+    const v2 = await call(versionRoute.GET, {
+      path: "/api/v1/datasets/pima?version=2",
+      token: tokens.viewer,
+      params: { name: "pima" },
+    });
     expect(v2.body).toMatchObject({ version: 2, rows: 700, cleaning: { sourceRows: 700 } });
-    expect(v2.body.cleaning.columns.find((c: { name: string }) => c.name === "c4")).toMatchObject({ missing: expect.any(Number), imputation: { strategy: "median" } });
-    const missing = await call(versionRoute.GET, { path: "/api/v1/datasets/pima?version=9", token: tokens.viewer, params: { name: "pima" } });
+    expect(v2.body.cleaning.columns.find((c: { name: string }) => c.name === "c4")).toMatchObject({
+      missing: expect.any(Number),
+      imputation: { strategy: "median" },
+    });
+    const missing = await call(versionRoute.GET, {
+      path: "/api/v1/datasets/pima?version=9",
+      token: tokens.viewer,
+      params: { name: "pima" },
+    });
     expect(missing.status).toBe(404);
     expect(missing.body.error.message).toBe("Dataset pima version 9 does not exist");
-    expect((await call(versionRoute.GET, { path: "/api/v1/datasets/nope", token: tokens.viewer, params: { name: "nope" } })).status).toBe(404);
+    expect(
+      (await call(versionRoute.GET, { path: "/api/v1/datasets/nope", token: tokens.viewer, params: { name: "nope" } }))
+        .status,
+    ).toBe(404);
   });
 
   it("lists a dataset's versions newest first", async () => {
-    const res = await call(versionsRoute.GET, { path: "/api/v1/datasets/pima/versions", token: tokens.viewer, params: { name: "pima" } });
+    const res = await call(versionsRoute.GET, {
+      path: "/api/v1/datasets/pima/versions",
+      token: tokens.viewer,
+      params: { name: "pima" },
+    });
     expect(res.body.items.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
-    expect((await call(versionsRoute.GET, { path: "/api/v1/datasets/nope/versions", token: tokens.viewer, params: { name: "nope" } })).status).toBe(404);
+    expect(
+      (
+        await call(versionsRoute.GET, {
+          path: "/api/v1/datasets/nope/versions",
+          token: tokens.viewer,
+          params: { name: "nope" },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("finds a version by id, name and name@version, and loads its cleaned rows for training", async () => {

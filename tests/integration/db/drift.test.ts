@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareShapes, readDbShape, type Datamodel, type DbShape } from "../../support/drift";
 
 // Prisma's datamodel as `prisma generate` sees schema.prisma (prisma/generators/datamodel.cjs).
-const datamodel = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../../lib/generated/datamodel.json"), "utf8")) as Datamodel;
+const datamodel = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../../../lib/generated/datamodel.json"), "utf8"),
+) as Datamodel;
 
 describe("drift guard: migrations vs schema.prisma", () => {
   let shape: DbShape;
@@ -25,9 +27,14 @@ describe("drift guard: migrations vs schema.prisma", () => {
   });
 
   it("notices a nullability difference and a missing unique index", () => {
-    const columns = shape.columns.map((c) => (c.table_name === "Server" && c.column_name === "hostname" ? { ...c, is_nullable: "YES" as const } : c));
+    const columns = shape.columns.map((c) =>
+      c.table_name === "Server" && c.column_name === "hostname" ? { ...c, is_nullable: "YES" as const } : c,
+    );
     const indexes = new Map(shape.indexes);
-    indexes.set("Server", (indexes.get("Server") ?? []).filter((i) => i.columns.join() !== "hostname"));
+    indexes.set(
+      "Server",
+      (indexes.get("Server") ?? []).filter((i) => i.columns.join() !== "hostname"),
+    );
     const problems = compareShapes(datamodel, { ...shape, columns, indexes }).join("\n");
     expect(problems).toMatch(/Server\.hostname: nullable in database only/);
     expect(problems).toMatch(/Server: unique index on \(hostname\) is missing/);

@@ -40,7 +40,12 @@ describe("migration runner", () => {
     expect(first.applied.length).toBeGreaterThan(0);
     const second = await applyMigrations(d.url, migrationsDir);
     expect(second).toEqual({ applied: [], alreadyApplied: first.applied.length });
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(d.url, `SELECT * FROM "_prisma_migrations"`);
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(d.url, `SELECT * FROM "_prisma_migrations"`);
     expect(rows.map((r) => r.migration_name).sort()).toEqual(first.applied);
     for (const r of rows) {
       expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -53,7 +58,10 @@ describe("migration runner", () => {
     const d = await freshDatabase();
     const dir = await copyMigrations();
     await applyMigrations(d.url, dir);
-    const [first] = (await query<{ migration_name: string }>(d.url, `SELECT migration_name FROM "_prisma_migrations" ORDER BY started_at LIMIT 1`));
+    const [first] = await query<{ migration_name: string }>(
+      d.url,
+      `SELECT migration_name FROM "_prisma_migrations" ORDER BY started_at LIMIT 1`,
+    );
     await appendFile(path.join(dir, first!.migration_name, "migration.sql"), "\n-- edited\n");
     await expect(applyMigrations(d.url, dir)).rejects.toThrow(/was edited after it was applied/);
   });
@@ -67,7 +75,9 @@ describe("migration runner", () => {
     await writeFile(path.join(bad, "migration.sql"), `CREATE TABLE "Half" (id int);\nSELECT * FROM "no_such_table";\n`);
     await expect(applyMigrations(d.url, dir)).rejects.toThrow(/29991231000000_broken failed/);
     expect(await query(d.url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'`)).toEqual([]);
-    expect(await query(d.url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`)).toEqual([]);
+    expect(
+      await query(d.url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29991231000000_broken'`),
+    ).toEqual([]);
     await writeFile(path.join(bad, "migration.sql"), `CREATE TABLE "Half" (id int);\n`);
     expect((await applyMigrations(d.url, dir)).applied).toEqual(["29991231000000_broken"]);
   });

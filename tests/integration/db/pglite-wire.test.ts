@@ -39,7 +39,10 @@ describe("embedded database: concurrent connections", () => {
             } else {
               // A different number of parameters per query: a Bind meeting another connection's Parse fails loudly.
               const args = Array.from({ length: 1 + ((w + i) % 4) }, (_, k) => k + 1);
-              const { rows } = await pool.query(`SELECT ${args.map((_, k) => `$${k + 1}::int`).join(" + ")} AS s`, args);
+              const { rows } = await pool.query(
+                `SELECT ${args.map((_, k) => `$${k + 1}::int`).join(" + ")} AS s`,
+                args,
+              );
               if (rows[0].s !== args.reduce((a, b) => a + b, 0)) failures.push(`wrong sum ${rows[0].s}`);
             }
           } catch (err) {

@@ -24,7 +24,11 @@ describe("the demo fleet's telemetry feed", () => {
     expect(gpuHeadline(summary)).toEqual({ healthy: 269, degraded: 1, failed: 2, noData: 0 });
     const failed = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "ams1-r01-n02" }, index: 5 } });
     const g = await getGpu(failed.uuid);
-    expect(g).toMatchObject({ health: "failed", healthSource: "telemetry", healthReason: "XID 79: GPU has fallen off the bus" });
+    expect(g).toMatchObject({
+      health: "failed",
+      healthSource: "telemetry",
+      healthReason: "XID 79: GPU has fallen off the bus",
+    });
     expect(g.healthCauses[0]!.evidence).toMatchObject({ field: "DCGM_FI_DEV_XID_ERRORS", value: 79 });
   });
 

@@ -28,7 +28,8 @@ let viewer: string;
 let gpus: Gpu[];
 const HOST = "ams1-r01-n01";
 
-const line = (field: string, g: Gpu, value: number, atMs: number) => `${field}{gpu="${g.index}",UUID="${g.uuid}",Hostname="${HOST}"} ${value} ${atMs}`;
+const line = (field: string, g: Gpu, value: number, atMs: number) =>
+  `${field}{gpu="${g.index}",UUID="${g.uuid}",Hostname="${HOST}"} ${value} ${atMs}`;
 
 /** dcgm power samples every 10 s: 300 W while [start, end], 100 W in the 5 minutes either side. */
 async function ingestPower(of: Gpu[]) {
@@ -56,10 +57,16 @@ async function ingestCounter(of: Gpu[]) {
 beforeAll(async () => {
   ({ operator: op, viewer } = await tokensByRole());
   await seedDemoFleet();
-  gpus = (await db.gpu.findMany({ where: { server: { hostname: HOST } }, orderBy: { index: "asc" } })).map((g) => ({ uuid: g.uuid, index: g.index }));
+  gpus = (await db.gpu.findMany({ where: { server: { hostname: HOST } }, orderBy: { index: "asc" } })).map((g) => ({
+    uuid: g.uuid,
+    index: g.index,
+  }));
   await ingestPower(gpus.slice(0, 4));
   await ingestCounter(gpus.slice(4, 6));
-  await allocateGpus({ jobId: "job-42", gpus: gpus.slice(0, 4).map((g) => g.uuid), startedAt: new Date(start), endedAt: new Date(end) }, systemPrincipal);
+  await allocateGpus(
+    { jobId: "job-42", gpus: gpus.slice(0, 4).map((g) => g.uuid), startedAt: new Date(start), endedAt: new Date(end) },
+    systemPrincipal,
+  );
 });
 
 describe("energy of a training job", () => {
@@ -71,7 +78,8 @@ describe("energy of a training job", () => {
     expect(res.body.cost).toBeCloseTo(2.4 * 0.21, 4);
     expect(res.body.co2eKg).toBeCloseTo(2.4 * 0.328, 6);
     expect(res.body.gpus).toHaveLength(4);
-    for (const g of res.body.gpus) expect(g).toMatchObject({ kwh: 0.6, method: "power", site: "ams1", hostname: HOST, gaps: [] });
+    for (const g of res.body.gpus)
+      expect(g).toMatchObject({ kwh: 0.6, method: "power", site: "ams1", hostname: HOST, gaps: [] });
   });
 
   it("gets the same from 1-minute rollups once raw samples are past retention", async () => {
@@ -81,7 +89,15 @@ describe("energy of a training job", () => {
   });
 
   it("prefers the energy counter when it covers the allocation, counting a reset from the new value", async () => {
-    await allocateGpus({ jobId: "job-counter", gpus: gpus.slice(4, 6).map((g) => g.uuid), startedAt: new Date(start), endedAt: new Date(start + HOUR) }, systemPrincipal);
+    await allocateGpus(
+      {
+        jobId: "job-counter",
+        gpus: gpus.slice(4, 6).map((g) => g.uuid),
+        startedAt: new Date(start),
+        endedAt: new Date(start + HOUR),
+      },
+      systemPrincipal,
+    );
     const e = await energyOfJob("job-counter", new Date(now));
     expect(e.gpus.map((g) => g.method)).toEqual(["counter", "counter"]);
     expect(e.kwh).toBeCloseTo(2 * 0.3, 6);
@@ -89,13 +105,17 @@ describe("energy of a training job", () => {
 
   it("counts an open allocation until now, refuses a GPU another job holds, and releases", async () => {
     const first = gpus[0]!.uuid;
-    await expect(allocateGpus({ jobId: "job-clash", gpus: [first], startedAt: new Date(start + HOUR) }, systemPrincipal)).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      allocateGpus({ jobId: "job-clash", gpus: [first], startedAt: new Date(start + HOUR) }, systemPrincipal),
+    ).rejects.toMatchObject({ code: "conflict" });
     await allocateGpus({ jobId: "job-open", gpus: [first], startedAt: new Date(end) }, systemPrincipal);
     // The 5 minutes after `end`: the trapezoid from 300 W (at `end`) to 100 W over 10 s, then 100 W for 290 s.
     const open = await energyOfJob("job-open", new Date(end + 5 * 60_000));
     expect(open.kwh).toBeCloseTo((200 * 10 + 100 * 290) / 3.6e6, 6);
     expect(await releaseGpus({ jobId: "job-open", endedAt: new Date(end + 5 * 60_000) }, systemPrincipal)).toBe(1);
-    expect(await db.auditEvent.count({ where: { action: { in: ["energy.gpu_allocate", "energy.gpu_release"] } } })).toBe(4);
+    expect(
+      await db.auditEvent.count({ where: { action: { in: ["energy.gpu_allocate", "energy.gpu_release"] } } }),
+    ).toBe(4);
     expect((await call(jobEnergy.GET, { token: viewer, params: { jobId: "no-such-job" } })).status).toBe(404);
   });
 
@@ -103,11 +123,20 @@ describe("energy of a training job", () => {
     const g = gpus[6]!;
     const lines: string[] = [];
     // 300 W, sampled every 10 s, but nothing scraped from 10 to 20 minutes: the counter kept counting.
-    for (let i = 0; i <= 360; i++) if (i <= 60 || i >= 120) lines.push(line("DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", g, 7e9 + i * 3e6, start + i * 10_000));
+    for (let i = 0; i <= 360; i++)
+      if (i <= 60 || i >= 120)
+        lines.push(line("DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", g, 7e9 + i * 3e6, start + i * 10_000));
     await ingestDcgm(lines.join("\n"), new Date(now));
-    await allocateGpus({ jobId: "job-outage", gpus: [g.uuid], startedAt: new Date(start), endedAt: new Date(start + HOUR) }, systemPrincipal);
+    await allocateGpus(
+      { jobId: "job-outage", gpus: [g.uuid], startedAt: new Date(start), endedAt: new Date(start + HOUR) },
+      systemPrincipal,
+    );
     const e = await energyOfJob("job-outage", new Date(now));
-    expect(e.gpus[0]).toMatchObject({ method: "counter", gaps: [], coarse: [{ from: iso(start + 600_000), to: iso(start + 1_200_000), kwh: 0.05 }] });
+    expect(e.gpus[0]).toMatchObject({
+      method: "counter",
+      gaps: [],
+      coarse: [{ from: iso(start + 600_000), to: iso(start + 1_200_000), kwh: 0.05 }],
+    });
     expect(e.kwh).toBeCloseTo(0.3, 6);
   });
 });
@@ -119,8 +148,15 @@ describe("GPU energy of a site, its racks, and alert hook points", () => {
     expect(s).toMatchObject({ gpuKwh: 2.4, costBasis: "gpu", itKwh: 0, pue: null, currency: "EUR" });
     expect(s.cost).toBeCloseTo(2.4 * 0.21, 4);
     // 2.4 kWh is what 4 of the site's 144 GPUs reported: the summary says so, not "the site's GPUs used 2.4 kWh".
-    expect(s.gpuTelemetry).toEqual({ gpus: 144, gpusReporting: 4, coverage: Math.round((4 / 144) * 1e4) / 1e4, from: iso(start), to: iso(end) });
-    const byRack = (await call(breakdown.GET, { token: viewer, path: `/api/v1/energy/breakdown?${range}&by=rack` })).body;
+    expect(s.gpuTelemetry).toEqual({
+      gpus: 144,
+      gpusReporting: 4,
+      coverage: Math.round((4 / 144) * 1e4) / 1e4,
+      from: iso(start),
+      to: iso(end),
+    });
+    const byRack = (await call(breakdown.GET, { token: viewer, path: `/api/v1/energy/breakdown?${range}&by=rack` }))
+      .body;
     expect(byRack).toMatchObject({ by: "rack", totalKwh: 2.4, items: [{ name: "ams1/ams1-r01", kwh: 2.4 }] });
     const byGpu = (await call(breakdown.GET, { token: viewer, path: `/api/v1/energy/breakdown?${range}&by=gpu` })).body;
     expect(byGpu.items.map((i: { kwh: number }) => i.kwh)).toEqual([0.6, 0.6, 0.6, 0.6]);
@@ -132,7 +168,15 @@ describe("GPU energy of a site, its racks, and alert hook points", () => {
     const res = await call(racks.GET, { token: viewer, path: "/api/v1/energy/racks?site=ams1" });
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(4);
-    expect(res.body.items[0]).toMatchObject({ site: "ams1", rack: "ams1-r01", powerW: 2000, powerCapKw: 40, capUsedPct: 5, gpus: 32, gpusReporting: 4 });
+    expect(res.body.items[0]).toMatchObject({
+      site: "ams1",
+      rack: "ams1-r01",
+      powerW: 2000,
+      powerCapKw: 40,
+      capUsedPct: 5,
+      gpus: 32,
+      gpusReporting: 4,
+    });
     expect(res.body.items.slice(1).every((r: { powerW: number }) => r.powerW === 0)).toBe(true);
     expect((await call(racks.GET, { token: viewer, path: "/api/v1/energy/racks?site=nowhere" })).status).toBe(404);
 
@@ -146,7 +190,16 @@ describe("GPU energy of a site, its racks, and alert hook points", () => {
     expect((await call(readings.POST, { token: op, json: items })).status).toBe(200);
     const findings = await findEnergyAlerts({ rackCapPct: 4, pueTarget: 1.5, pueWindowHours: 24 }, new Date(now));
     expect(findings).toEqual([
-      { kind: "rack_power_over_cap", site: "ams1", rack: "ams1-r01", powerW: 2000, capW: 40_000, capUsedPct: 5, thresholdPct: 4, at: iso(now - 60_000) },
+      {
+        kind: "rack_power_over_cap",
+        site: "ams1",
+        rack: "ams1-r01",
+        powerW: 2000,
+        capW: 40_000,
+        capUsedPct: 5,
+        thresholdPct: 4,
+        at: iso(now - 60_000),
+      },
       { kind: "pue_above_target", site: "pdx1", pue: 2, target: 1.5, from: iso(now - 24 * HOUR), to: iso(now) },
     ]);
   });

@@ -20,7 +20,8 @@ beforeAll(async () => {
   const gpus = await db.gpu.findMany({ where: { server: { hostname: "ams1-r03-n05" } }, orderBy: { index: "asc" } });
   const lines: string[] = [];
   for (let t = start; t < end; t += 10_000) {
-    for (const g of gpus) lines.push(`DCGM_FI_DEV_POWER_USAGE{gpu="${g.index}",UUID="${g.uuid}",Hostname="ams1-r03-n05"} 300 ${t}`);
+    for (const g of gpus)
+      lines.push(`DCGM_FI_DEV_POWER_USAGE{gpu="${g.index}",UUID="${g.uuid}",Hostname="ams1-r03-n05"} 300 ${t}`);
   }
   await ingestDcgm(lines.join("\n"), new Date(now));
   await foldTelemetry(); // what the worker does within a second of a big batch
@@ -29,7 +30,10 @@ beforeAll(async () => {
 const gpuKwh = async (days: number) => {
   const from = new Date(Math.floor(now / HOUR) * HOUR - days * 24 * HOUR).toISOString();
   const to = new Date(Math.floor(now / HOUR) * HOUR).toISOString();
-  const res = await call(summary.GET, { token: viewer, path: `/api/v1/energy/summary?site=ams1&from=${from}&to=${to}` });
+  const res = await call(summary.GET, {
+    token: viewer,
+    path: `/api/v1/energy/summary?site=ams1&from=${from}&to=${to}`,
+  });
   return res.body.gpuKwh as number;
 };
 

@@ -36,10 +36,21 @@ describe("sites and racks", () => {
   });
 
   it("reads, updates and deletes a site, refusing to delete one with racks", async () => {
-    expect((await call(siteByName.PATCH, { method: "PATCH", token: op, params: { name: "lab1" }, json: { tariffPerKwh: 0.3 } })).body.tariffPerKwh).toBe(0.3);
+    expect(
+      (
+        await call(siteByName.PATCH, {
+          method: "PATCH",
+          token: op,
+          params: { name: "lab1" },
+          json: { tariffPerKwh: 0.3 },
+        })
+      ).body.tariffPerKwh,
+    ).toBe(0.3);
     expect((await call(siteByName.DELETE, { method: "DELETE", token: op, params: { name: "lab1" } })).status).toBe(409);
     await call(sites.POST, { token: op, json: { name: "empty-site" } });
-    expect((await call(siteByName.DELETE, { method: "DELETE", token: op, params: { name: "empty-site" } })).status).toBe(204);
+    expect(
+      (await call(siteByName.DELETE, { method: "DELETE", token: op, params: { name: "empty-site" } })).status,
+    ).toBe(204);
     expect((await call(siteByName.GET, { token: viewer, params: { name: "empty-site" } })).status).toBe(404);
   });
 
@@ -47,10 +58,17 @@ describe("sites and racks", () => {
     await server("shrink-1", "lab1/b01", 7, 2);
     const got = await call(rackByRef.GET, { token: viewer, params: { ref: ["lab1", "b01"] } });
     expect(got.body).toMatchObject({ site: "lab1", name: "b01", heightU: 10, serverCount: 1, usedU: 2 });
-    const shrink = await call(rackByRef.PATCH, { method: "PATCH", token: op, params: { ref: ["lab1", "b01"] }, json: { heightU: 6 } });
+    const shrink = await call(rackByRef.PATCH, {
+      method: "PATCH",
+      token: op,
+      params: { ref: ["lab1", "b01"] },
+      json: { heightU: 6 },
+    });
     expect(shrink.status).toBe(409);
     expect(shrink.body.error.message).toMatch(/up to U8/);
-    expect((await call(rackByRef.DELETE, { method: "DELETE", token: op, params: { ref: ["lab1", "b01"] } })).status).toBe(409);
+    expect(
+      (await call(rackByRef.DELETE, { method: "DELETE", token: op, params: { ref: ["lab1", "b01"] } })).status,
+    ).toBe(409);
   });
 });
 
@@ -82,20 +100,56 @@ describe("server placement", () => {
   it("re-checks placement on a move, and puts a server into maintenance with an audit record", async () => {
     await server("mv-1", "lab2/a01", 20, 2);
     await server("mv-2", "lab2/a01", 24, 2);
-    const blocked = await call(serverByName.PATCH, { method: "PATCH", token: op, params: { hostname: "mv-1" }, json: { positionU: 23 } });
+    const blocked = await call(serverByName.PATCH, {
+      method: "PATCH",
+      token: op,
+      params: { hostname: "mv-1" },
+      json: { positionU: 23 },
+    });
     expect(blocked.status).toBe(409);
-    const moved = await call(serverByName.PATCH, { method: "PATCH", token: op, params: { hostname: "mv-1" }, json: { positionU: 30, status: "maintenance" } });
+    const moved = await call(serverByName.PATCH, {
+      method: "PATCH",
+      token: op,
+      params: { hostname: "mv-1" },
+      json: { positionU: 30, status: "maintenance" },
+    });
     expect(moved.body).toMatchObject({ hostname: "mv-1", positionU: 30, status: "maintenance" });
-    const audit = await db.auditEvent.findFirst({ where: { action: "server.update", target: "server:mv-1" }, orderBy: { id: "desc" } });
-    expect(audit?.details).toMatchObject({ status: { from: "active", to: "maintenance" }, positionU: { from: 20, to: 30 } });
-    expect((await call(serverByName.PATCH, { method: "PATCH", token: viewer, params: { hostname: "mv-1" }, json: { status: "active" } })).status).toBe(403);
+    const audit = await db.auditEvent.findFirst({
+      where: { action: "server.update", target: "server:mv-1" },
+      orderBy: { id: "desc" },
+    });
+    expect(audit?.details).toMatchObject({
+      status: { from: "active", to: "maintenance" },
+      positionU: { from: 20, to: 30 },
+    });
+    expect(
+      (
+        await call(serverByName.PATCH, {
+          method: "PATCH",
+          token: viewer,
+          params: { hostname: "mv-1" },
+          json: { status: "active" },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("lists with filters and deletes a server together with its GPUs", async () => {
     const found = await call(servers.GET, { token: viewer, path: "/api/v1/servers?rack=lab1/a01&status=active" });
     expect(found.body.items.map((s: { hostname: string }) => s.hostname)).toEqual(["amb-1", "p-1", "p-4"]);
-    await call(gpus.POST, { token: op, json: { uuid: "GPU-aaaaaaaa-0000-0000-0000-000000000001", hostname: "p-4", index: 0, model: "NVIDIA L40S", memoryMiB: 46068 } });
-    expect((await call(serverByName.DELETE, { method: "DELETE", token: op, params: { hostname: "p-4" } })).status).toBe(204);
+    await call(gpus.POST, {
+      token: op,
+      json: {
+        uuid: "GPU-aaaaaaaa-0000-0000-0000-000000000001",
+        hostname: "p-4",
+        index: 0,
+        model: "NVIDIA L40S",
+        memoryMiB: 46068,
+      },
+    });
+    expect((await call(serverByName.DELETE, { method: "DELETE", token: op, params: { hostname: "p-4" } })).status).toBe(
+      204,
+    );
     expect(await db.gpu.count({ where: { uuid: "GPU-aaaaaaaa-0000-0000-0000-000000000001" } })).toBe(0);
     expect((await call(serverByName.GET, { token: viewer, params: { hostname: "p-4" } })).status).toBe(404);
   });
@@ -104,7 +158,17 @@ describe("server placement", () => {
 describe("GPUs", () => {
   const uuid = (n: number) => `GPU-bbbbbbbb-0000-0000-0000-${String(n).padStart(12, "0")}`;
   const gpu = (n: number, hostname: string, index: number) =>
-    call(gpus.POST, { token: op, json: { uuid: uuid(n), hostname, index, model: "NVIDIA H100 80GB HBM3", memoryMiB: 81559, pciBusId: "00000000:18:00.0" } });
+    call(gpus.POST, {
+      token: op,
+      json: {
+        uuid: uuid(n),
+        hostname,
+        index,
+        model: "NVIDIA H100 80GB HBM3",
+        memoryMiB: 81559,
+        pciBusId: "00000000:18:00.0",
+      },
+    });
 
   it("registers GPUs and refuses a second GPU at the same index or a reused UUID (409)", async () => {
     await server("g-1", "lab2/a01", 36, 2);
@@ -117,11 +181,27 @@ describe("GPUs", () => {
   });
 
   it("lists GPUs by server and health with telemetry fields, and marks one failed by hand with a reason", async () => {
-    const failed = await call(gpuByUuid.PATCH, { method: "PATCH", token: op, params: { uuid: uuid(2) }, json: { health: "failed", healthReason: "XID 79 seen by the operator" } });
-    expect(failed.body).toMatchObject({ health: "failed", healthReason: "XID 79 seen by the operator", healthChangedAt: expect.any(String) });
+    const failed = await call(gpuByUuid.PATCH, {
+      method: "PATCH",
+      token: op,
+      params: { uuid: uuid(2) },
+      json: { health: "failed", healthReason: "XID 79 seen by the operator" },
+    });
+    expect(failed.body).toMatchObject({
+      health: "failed",
+      healthReason: "XID 79 seen by the operator",
+      healthChangedAt: expect.any(String),
+    });
     const list = await call(gpus.GET, { token: viewer, path: "/api/v1/gpus?hostname=g-1" });
     expect(list.body.items.map((g: { index: number }) => g.index)).toEqual([0, 1]);
-    expect(list.body.items[0]).toMatchObject({ utilPct: null, memUsedMiB: null, tempC: null, powerW: null, xid: null, health: "healthy" });
+    expect(list.body.items[0]).toMatchObject({
+      utilPct: null,
+      memUsedMiB: null,
+      tempC: null,
+      powerW: null,
+      xid: null,
+      health: "healthy",
+    });
     const bad = await call(gpus.GET, { token: viewer, path: "/api/v1/gpus?health=failed" });
     expect(bad.body.items.map((g: { uuid: string }) => g.uuid)).toEqual([uuid(2)]);
     expect((await call(gpuByUuid.DELETE, { method: "DELETE", token: op, params: { uuid: uuid(2) } })).status).toBe(204);

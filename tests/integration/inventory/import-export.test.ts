@@ -15,7 +15,8 @@ beforeAll(async () => {
   ({ operator: op, viewer } = await tokensByRole());
 });
 
-const importCsv = (csv: string, token = op) => call(importRoute.POST, { token, body: csv, headers: { "content-type": "text/csv" } });
+const importCsv = (csv: string, token = op) =>
+  call(importRoute.POST, { token, body: csv, headers: { "content-type": "text/csv" } });
 const exportCsv = async () => (await call(exportRoute.GET, { token: viewer })).body as string;
 
 /** Every inventory row with its timestamps: "identical" means not even touched. */
@@ -34,15 +35,30 @@ describe("inventory CSV import and export", () => {
     const res = await importCsv(demoCsv);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      created: 2 + 8 + 62 + 272, updated: 0, rows: 272,
-      sites: { created: 2, updated: 0 }, racks: { created: 8, updated: 0 }, servers: { created: 62, updated: 0 }, gpus: { created: 272, updated: 0 },
+      created: 2 + 8 + 62 + 272,
+      updated: 0,
+      rows: 272,
+      sites: { created: 2, updated: 0 },
+      racks: { created: 8, updated: 0 },
+      servers: { created: 62, updated: 0 },
+      gpus: { created: 272, updated: 0 },
     });
     const plan = planDemoFleet();
     const servers = await db.server.findMany({ include: { rack: true } });
     for (const planned of plan.servers) {
       const s = servers.find((x) => x.hostname === planned.hostname)!;
-      expect({ positionU: s.positionU, heightU: s.heightU, model: s.model, serial: s.serial, status: s.status }).toEqual({
-        positionU: planned.positionU, heightU: planned.heightU, model: planned.model, serial: planned.serial, status: planned.status,
+      expect({
+        positionU: s.positionU,
+        heightU: s.heightU,
+        model: s.model,
+        serial: s.serial,
+        status: s.status,
+      }).toEqual({
+        positionU: planned.positionU,
+        heightU: planned.heightU,
+        model: planned.model,
+        serial: planned.serial,
+        status: planned.status,
       });
     }
     expect(new Set((await db.gpu.findMany()).map((g) => g.uuid))).toEqual(new Set(plan.gpus.map((g) => g.uuid)));
@@ -84,7 +100,10 @@ describe("inventory CSV import and export", () => {
 
   it("updates what changed, reports conflicts between rows, and refuses a GPU index already taken", async () => {
     const header = demoCsv.split("\n")[0];
-    const moved = demoCsv.split("\n").find((l) => l.includes(",ams1-r04-n10,"))!.replace(",active,", ",maintenance,");
+    const moved = demoCsv
+      .split("\n")
+      .find((l) => l.includes(",ams1-r04-n10,"))!
+      .replace(",active,", ",maintenance,");
     const res = await importCsv(`${header}\n${moved}\n`);
     expect(res.body).toMatchObject({ created: 0, updated: 1, servers: { created: 0, updated: 1 } });
     expect((await db.server.findUniqueOrThrow({ where: { hostname: "ams1-r04-n10" } })).status).toBe("maintenance");
@@ -93,18 +112,27 @@ describe("inventory CSV import and export", () => {
     const tz = await importCsv(contradict);
     expect(tz.status).toBe(200); // a site row may change the time zone: it is an update
     const twoTz = [header, "lab8,UTC,,,,,,,,,,,,,,,,,", "lab8,Europe/Paris,,,,,,,,,,,,,,,,,"].join("\n");
-    expect((await importCsv(twoTz)).body.error.details).toEqual([{ line: 3, message: "site lab8: timezone Europe/Paris contradicts UTC on line 2" }]);
+    expect((await importCsv(twoTz)).body.error.details).toEqual([
+      { line: 3, message: "site lab8: timezone Europe/Paris contradicts UTC on line 2" },
+    ]);
 
-    const taken = [header, "ams1,,,,,ams1-r01,,,ams1-r01-n01,,,,,,GPU-cccccccc-0000-0000-0000-000000000001,0,NVIDIA H100 80GB HBM3,81559,"].join("\n");
+    const taken = [
+      header,
+      "ams1,,,,,ams1-r01,,,ams1-r01-n01,,,,,,GPU-cccccccc-0000-0000-0000-000000000001,0,NVIDIA H100 80GB HBM3,81559,",
+    ].join("\n");
     const clash = await importCsv(taken);
     expect(clash.status).toBe(422);
     expect(clash.body.error.details[0].message).toMatch(/ams1-r01-n01 already has GPU index 0/);
   });
 
   it("explains header and syntax problems, and needs text/csv from an operator", async () => {
-    expect((await importCsv("site,colour\nams1,red\n")).body.error.details).toEqual([{ line: 1, message: expect.stringMatching(/unknown columns: colour/) }]);
+    expect((await importCsv("site,colour\nams1,red\n")).body.error.details).toEqual([
+      { line: 1, message: expect.stringMatching(/unknown columns: colour/) },
+    ]);
     expect((await importCsv('site,rack\nams1,"unclosed\n')).body.error.details[0].message).toMatch(/CSV syntax/);
-    expect((await importCsv("site\n")).body.error.details).toEqual([{ line: 1, message: "the CSV has a header but no rows" }]);
+    expect((await importCsv("site\n")).body.error.details).toEqual([
+      { line: 1, message: "the CSV has a header but no rows" },
+    ]);
     expect((await importCsv(demoCsv, viewer)).status).toBe(403);
     const json = await call(importRoute.POST, { token: op, json: { csv: demoCsv } });
     expect(json.status).toBe(415);

@@ -43,10 +43,24 @@ describe("POST /api/v1/jobs", () => {
     expect(res.body).toEqual({ id: expect.any(String), status: "queued" });
     const job = (await call(jobById.GET, { token: viewer, params: { id: res.body.id } })).body;
     expect(job).toMatchObject({
-      id: res.body.id, type: "train", status: "queued", priority: "high", team: "ml", dataset: "xor@1", modelName: "xor-net",
-      progress: { epoch: 0, epochs: 300 }, history: [], evaluation: null, placement: { gpus: [], hosts: [] }, modelVersion: null, createdBy: "token:test-operator",
+      id: res.body.id,
+      type: "train",
+      status: "queued",
+      priority: "high",
+      team: "ml",
+      dataset: "xor@1",
+      modelName: "xor-net",
+      progress: { epoch: 0, epochs: 300 },
+      history: [],
+      evaluation: null,
+      placement: { gpus: [], hosts: [] },
+      modelVersion: null,
+      createdBy: "token:test-operator",
     });
-    expect(job.spec).toMatchObject({ template: "xor-adam", training: { optimizer: "adam", learningRate: 0.1, model: { hidden: [3], activation: "sigmoid" } } });
+    expect(job.spec).toMatchObject({
+      template: "xor-adam",
+      training: { optimizer: "adam", learningRate: 0.1, model: { hidden: [3], activation: "sigmoid" } },
+    });
     const audit = await db.auditEvent.findMany({ where: { action: "job.create", target: `job:${res.body.id}` } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actor).toBe("token:test-operator");
@@ -93,19 +107,27 @@ describe("reading jobs", () => {
   it("lists jobs newest first with filters and cursor pagination", async () => {
     await post({ ...xor, team: "vision", priority: "low" });
     await post({ ...xor, team: "vision", priority: "low" });
-    const page = await call(jobs.GET, { token: viewer, path: "/api/v1/jobs?team=vision&priority=low&status=queued&limit=1" });
+    const page = await call(jobs.GET, {
+      token: viewer,
+      path: "/api/v1/jobs?team=vision&priority=low&status=queued&limit=1",
+    });
     expect(page.status).toBe(200);
     expect(page.body.items).toHaveLength(1);
     // A queued job has not been judged: the list carries verdict null, not a guess.
     expect(page.body.items[0]).toMatchObject({ team: "vision", priority: "low", status: "queued", verdict: null });
-    const next = await call(jobs.GET, { token: viewer, path: `/api/v1/jobs?team=vision&priority=low&limit=1&cursor=${page.body.nextCursor}` });
+    const next = await call(jobs.GET, {
+      token: viewer,
+      path: `/api/v1/jobs?team=vision&priority=low&limit=1&cursor=${page.body.nextCursor}`,
+    });
     expect(next.body.items[0].id).not.toBe(page.body.items[0].id);
     expect(next.body.nextCursor).toBeNull();
     expect((await call(jobs.GET, { token: viewer, path: "/api/v1/jobs?status=sleeping" })).status).toBe(422);
   });
 
   it("answers 404 for an unknown job and 422 for a malformed id", async () => {
-    expect((await call(jobById.GET, { token: viewer, params: { id: "00000000-0000-4000-8000-000000000000" } })).status).toBe(404);
+    expect(
+      (await call(jobById.GET, { token: viewer, params: { id: "00000000-0000-4000-8000-000000000000" } })).status,
+    ).toBe(404);
     expect((await call(jobById.GET, { token: viewer, params: { id: "job-42" } })).status).toBe(422);
   });
 });
@@ -119,39 +141,68 @@ describe("cancel and events", () => {
     expect(res.body).toMatchObject({ id, status: "cancelled" });
     expect((await call(cancel.POST, { token: op, params: { id } })).status).toBe(409);
 
-    const stream = await events.GET(new Request(`http://rackmind.test/api/v1/jobs/${id}/events`, { headers: { authorization: `Bearer ${viewer}` } }), { params: Promise.resolve({ id }) });
+    const stream = await events.GET(
+      new Request(`http://rackmind.test/api/v1/jobs/${id}/events`, { headers: { authorization: `Bearer ${viewer}` } }),
+      { params: Promise.resolve({ id }) },
+    );
     expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const received = await readEvents(stream);
     expect(received.map((e) => e.event)).toEqual(["snapshot", "done"]);
     // done carries the final job: its timeline, and no verdict (a cancelled job is not judged).
     expect(received[1]!.data).toMatchObject({ id, status: "cancelled", finishedAt: expect.any(String), verdict: null });
     const lines = await call(logs.GET, { token: viewer, params: { id }, path: `/api/v1/jobs/${id}/logs` });
-    expect(lines.body.items.map((l: { message: string }) => l.message).join("\n")).toMatch(/cancelled by token:test-operator/);
+    expect(lines.body.items.map((l: { message: string }) => l.message).join("\n")).toMatch(
+      /cancelled by token:test-operator/,
+    );
   });
 
   it("streams each epoch of a running job live, then the evaluation", { timeout: 120_000 }, async () => {
     const { id } = (await post({ ...xor, epochs: 60 })).body;
     const dispatcher = recordingDispatcher();
     await placeQueuedJobs(dispatcher);
-    const stream = await events.GET(new Request(`http://rackmind.test/api/v1/jobs/${id}/events`, { headers: { authorization: `Bearer ${viewer}` } }), { params: Promise.resolve({ id }) });
+    const stream = await events.GET(
+      new Request(`http://rackmind.test/api/v1/jobs/${id}/events`, { headers: { authorization: `Bearer ${viewer}` } }),
+      { params: Promise.resolve({ id }) },
+    );
     const run = runJob(id, { owner: "test-worker", shutdown: new AbortController().signal, dispatcher });
     const received = await readEvents(stream);
     expect(await run).toEqual({ kind: "finished", status: "succeeded" });
     const epochs = received.filter((e) => e.event === "epoch").map((e) => e.data);
     // The snapshot may already hold the first epochs; the rest arrive one event each, in order.
     const snapshotEpochs = received[0]!.data.history.length;
-    expect(epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 60 - snapshotEpochs }, (_, i) => snapshotEpochs + i + 1));
-    expect(epochs.at(-1)).toMatchObject({ epoch: 60, epochs: 60, loss: expect.any(Number), accuracy: expect.any(Number) });
+    expect(epochs.map((e) => e.epoch)).toEqual(
+      Array.from({ length: 60 - snapshotEpochs }, (_, i) => snapshotEpochs + i + 1),
+    );
+    expect(epochs.at(-1)).toMatchObject({
+      epoch: 60,
+      epochs: 60,
+      loss: expect.any(Number),
+      accuracy: expect.any(Number),
+    });
     expect(["placed", "running"]).toContain(received[0]!.data.status);
     const done = received.at(-1)!;
     expect(done.event).toBe("done");
-    expect(done.data).toMatchObject({ status: "succeeded", progress: { epoch: 60, epochs: 60 }, evaluation: { confusion: expect.any(Array) } });
+    expect(done.data).toMatchObject({
+      status: "succeeded",
+      progress: { epoch: 60, epochs: 60 },
+      evaluation: { confusion: expect.any(Array) },
+    });
     expect(done.data.placement.gpus).toHaveLength(1);
     // done is the page's final state: the whole timeline and the verdict, without another request.
-    expect(done.data).toMatchObject({ placedAt: expect.any(String), startedAt: expect.any(String), finishedAt: expect.any(String), verdict: { kind: "good", summary: expect.any(String) } });
-    expect(done.data.evaluation).toMatchObject({ split: "train", heldOut: false, basis: expect.stringMatching(/training data/) });
+    expect(done.data).toMatchObject({
+      placedAt: expect.any(String),
+      startedAt: expect.any(String),
+      finishedAt: expect.any(String),
+      verdict: { kind: "good", summary: expect.any(String) },
+    });
+    expect(done.data.evaluation).toMatchObject({
+      split: "train",
+      heldOut: false,
+      basis: expect.stringMatching(/training data/),
+    });
     // status events carry the timeline too, so it fills in while the job runs.
-    for (const { data } of received.filter((e) => e.event === "status")) expect(Object.keys(data)).toEqual(expect.arrayContaining(["placedAt", "startedAt", "finishedAt"]));
+    for (const { data } of received.filter((e) => e.event === "status"))
+      expect(Object.keys(data)).toEqual(expect.arrayContaining(["placedAt", "startedAt", "finishedAt"]));
   });
 });
 
@@ -162,7 +213,9 @@ describe("quotas, metrics and the OpenAPI document", () => {
     const res = await call(quota.PUT, { token: admin, params: { team: "ml" }, json: { maxGpus: 16 } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ team: "ml", maxGpus: 16, updatedBy: "token:test-admin" });
-    expect((await call(quotas.GET, { token: viewer })).body.items).toEqual([expect.objectContaining({ team: "ml", maxGpus: 16 })]);
+    expect((await call(quotas.GET, { token: viewer })).body.items).toEqual([
+      expect.objectContaining({ team: "ml", maxGpus: 16 }),
+    ]);
     expect((await call(quota.PUT, { token: admin, params: { team: "ml" }, json: { maxGpus: -1 } })).status).toBe(422);
     expect((await call(quota.DELETE, { token: op, params: { team: "ml" } })).status).toBe(403);
     expect((await call(quota.DELETE, { token: admin, params: { team: "ml" } })).status).toBe(204);
@@ -178,6 +231,14 @@ describe("quotas, metrics and the OpenAPI document", () => {
 
   it("describes the jobs endpoints in the OpenAPI document", async () => {
     const doc = (await call(openapi.GET, { path: "/api/openapi.json" })).body;
-    for (const path of ["/api/v1/jobs", "/api/v1/jobs/{id}", "/api/v1/jobs/{id}/cancel", "/api/v1/jobs/{id}/events", "/api/v1/schedules", "/api/v1/quotas/{team}"]) expect(doc.paths[path]).toBeDefined();
+    for (const path of [
+      "/api/v1/jobs",
+      "/api/v1/jobs/{id}",
+      "/api/v1/jobs/{id}/cancel",
+      "/api/v1/jobs/{id}/events",
+      "/api/v1/schedules",
+      "/api/v1/quotas/{team}",
+    ])
+      expect(doc.paths[path]).toBeDefined();
   });
 });

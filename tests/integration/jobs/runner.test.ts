@@ -7,7 +7,13 @@ import { getConfig } from "../../../lib/config";
 import { db } from "../../../lib/db";
 import { cancelJob } from "../../../lib/jobs/cancel";
 import { getJob } from "../../../lib/jobs/queries";
-import { createBoss, RUN_QUEUE, runDispatcher, startRunQueue, type RunDispatcher } from "../../../lib/jobs/queue/run-queue";
+import {
+  createBoss,
+  RUN_QUEUE,
+  runDispatcher,
+  startRunQueue,
+  type RunDispatcher,
+} from "../../../lib/jobs/queue/run-queue";
 import { runJob, type RunContext } from "../../../lib/jobs/queue/runner";
 import { placeQueuedJobs } from "../../../lib/jobs/placement/scheduler";
 import { CreateJobInput } from "../../../lib/jobs/schemas";
@@ -32,12 +38,19 @@ afterAll(async () => {
 });
 
 async function submitAndPlace(body: Record<string, unknown>): Promise<string> {
-  const { id } = await submitJob(CreateJobInput.parse({ type: "train", template: "xor-adam", gpus: 1, ...body }), systemPrincipal);
+  const { id } = await submitJob(
+    CreateJobInput.parse({ type: "train", template: "xor-adam", gpus: 1, ...body }),
+    systemPrincipal,
+  );
   await placeQueuedJobs(dispatcher);
   return id;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -55,7 +68,9 @@ const runEpoch = async (jobId: string) => {
 describe("running jobs (pg-boss + lease + engine)", () => {
   it("starts pg-boss in its own schema, so the drift guard still sees only Rackmind's tables", async () => {
     expect(await boss.getQueue(RUN_QUEUE)).toMatchObject({ name: RUN_QUEUE, policy: "short" });
-    const datamodel = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../../lib/generated/datamodel.json"), "utf8")) as Datamodel;
+    const datamodel = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, "../../../lib/generated/datamodel.json"), "utf8"),
+    ) as Datamodel;
     expect(compareShapes(datamodel, await readDbShape(getConfig().DATABASE_URL!))).toEqual([]);
   });
 
@@ -65,13 +80,20 @@ describe("running jobs (pg-boss + lease + engine)", () => {
     expect(message?.data).toEqual({ jobId: id });
     expect(await runJob(id, ctx("w1"))).toEqual({ kind: "finished", status: "succeeded" });
     const job = await getJob(id);
-    expect(job).toMatchObject({ status: "succeeded", progress: { epoch: 40, epochs: 40 }, attempts: 1, waitingReason: null });
+    expect(job).toMatchObject({
+      status: "succeeded",
+      progress: { epoch: 40, epochs: 40 },
+      attempts: 1,
+      waitingReason: null,
+    });
     expect(job.history).toHaveLength(40);
     expect(job.evaluation).toMatchObject({ classes: ["0", "1"], split: "train" });
     expect(job.evaluation!.confusion.flat().reduce((a, b) => a + b, 0)).toBe(4);
     // The last log line says where the figures are from and what the verdict is.
     const last = await db.jobLog.findFirstOrThrow({ where: { jobId: id }, orderBy: { id: "desc" } });
-    expect(last.message).toMatch(/^trained 40\/40 epochs, accuracy [\d.]+ on the training data \(no held-out split\); verdict [a-z ]+: /);
+    expect(last.message).toMatch(
+      /^trained 40\/40 epochs, accuracy [\d.]+ on the training data \(no held-out split\); verdict [a-z ]+: /,
+    );
     expect(job.placement.gpus).toHaveLength(1);
     expect(await db.gpuAllocation.count({ where: { jobId: id, endedAt: null } })).toBe(0);
     expect(await db.modelArtifact.count({ where: { runId: job.runId! } })).toBe(1);
@@ -120,7 +142,10 @@ describe("running jobs (pg-boss + lease + engine)", () => {
   it("evaluates a trained job's model on a dataset version", async () => {
     const trained = await submitAndPlace({ epochs: 300 });
     await runJob(trained, ctx("w1"));
-    const { id } = await submitJob(CreateJobInput.parse({ type: "evaluate", job: trained, dataset: "xor" }), systemPrincipal);
+    const { id } = await submitJob(
+      CreateJobInput.parse({ type: "evaluate", job: trained, dataset: "xor" }),
+      systemPrincipal,
+    );
     await placeQueuedJobs(dispatcher);
     expect(await runJob(id, ctx("w1"))).toEqual({ kind: "finished", status: "succeeded" });
     const job = await getJob(id);
@@ -136,10 +161,17 @@ describe("running jobs (pg-boss + lease + engine)", () => {
     shutdown.abort();
     await runJob(queued, ctx("w9", shutdown.signal));
     const runId = (await db.job.findUniqueOrThrow({ where: { id: queued } })).runId!;
-    const { id } = await submitJob(CreateJobInput.parse({ type: "evaluate", run: runId, dataset: "xor" }), systemPrincipal);
+    const { id } = await submitJob(
+      CreateJobInput.parse({ type: "evaluate", run: runId, dataset: "xor" }),
+      systemPrincipal,
+    );
     await placeQueuedJobs(dispatcher);
     expect(await runJob(id, ctx("w1"))).toEqual({ kind: "finished", status: "failed" });
-    expect(await getJob(id)).toMatchObject({ status: "failed", attempts: 1, error: expect.stringContaining("has no model") });
+    expect(await getJob(id)).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      error: expect.stringContaining("has no model"),
+    });
     await cancelJob(queued, systemPrincipal);
   });
 
@@ -148,13 +180,31 @@ describe("running jobs (pg-boss + lease + engine)", () => {
     await runJob(trained, ctx("w1"));
     // A dataset version whose stored rows cannot be read stands in for any unexpected error.
     const { uploadDataset } = await import("../../../lib/datasets/datasets");
-    const broken = await uploadDataset("broken", "a,b,a xor b\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n", { target: "a xor b", normalisation: "none" }, systemPrincipal);
-    await db.datasetVersion.update({ where: { id: broken.id }, data: { cleaned: new Uint8Array(Buffer.from("not json")) } });
+    const broken = await uploadDataset(
+      "broken",
+      "a,b,a xor b\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n",
+      { target: "a xor b", normalisation: "none" },
+      systemPrincipal,
+    );
+    await db.datasetVersion.update({
+      where: { id: broken.id },
+      data: { cleaned: new Uint8Array(Buffer.from("not json")) },
+    });
     // Earlier tests ran jobs without taking their messages; clear those out first.
-    for (let batch = await boss.fetch(RUN_QUEUE, { batchSize: 50 }); batch.length; batch = await boss.fetch(RUN_QUEUE, { batchSize: 50 })) {
-      await boss.complete(RUN_QUEUE, batch.map((m) => m.id));
+    for (
+      let batch = await boss.fetch(RUN_QUEUE, { batchSize: 50 });
+      batch.length;
+      batch = await boss.fetch(RUN_QUEUE, { batchSize: 50 })
+    ) {
+      await boss.complete(
+        RUN_QUEUE,
+        batch.map((m) => m.id),
+      );
     }
-    const { id } = await submitJob(CreateJobInput.parse({ type: "evaluate", job: trained, dataset: broken.id }), systemPrincipal);
+    const { id } = await submitJob(
+      CreateJobInput.parse({ type: "evaluate", job: trained, dataset: broken.id }),
+      systemPrincipal,
+    );
     await placeQueuedJobs(dispatcher);
 
     const [message] = await boss.fetch<{ jobId: string }>(RUN_QUEUE, { batchSize: 1 });
@@ -165,12 +215,20 @@ describe("running jobs (pg-boss + lease + engine)", () => {
     const retried = await boss.getJobById(RUN_QUEUE, message!.id);
     expect(retried).toMatchObject({ state: "retry", retryCount: 0 });
     expect(retried!.startAfter.getTime()).toBeGreaterThan(Date.now());
-    expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "running", leaseOwner: null, attempts: 1 });
+    expect(await db.job.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "running",
+      leaseOwner: null,
+      attempts: 1,
+    });
 
     // Attempts 2–3 retry too; the 4th (retry limit 3) fails the job for good and frees it.
     for (const n of [2, 3]) expect(await runJob(id, ctx(`w${n}`))).toMatchObject({ kind: "retry" });
     expect(await runJob(id, ctx("w4"))).toEqual({ kind: "finished", status: "failed" });
-    expect(await getJob(id)).toMatchObject({ status: "failed", attempts: 4, error: expect.stringMatching(/^gave up after 4 attempts/) });
+    expect(await getJob(id)).toMatchObject({
+      status: "failed",
+      attempts: 4,
+      error: expect.stringMatching(/^gave up after 4 attempts/),
+    });
     const log = (await db.jobLog.findMany({ where: { jobId: id }, orderBy: { id: "asc" } })).map((l) => l.message);
     expect(log.filter((m) => /retrying with backoff/.test(m))).toHaveLength(3);
   });

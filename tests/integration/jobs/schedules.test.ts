@@ -20,7 +20,11 @@ beforeEach(async () => {
 
 const MINUTE = 60_000;
 const createSchedule = async (schedule: unknown) => {
-  const res = await call(jobs.POST, { token: op, path: "/api/v1/jobs", json: { type: "train", template: "xor-adam", gpus: 1, team: "nightly", schedule } });
+  const res = await call(jobs.POST, {
+    token: op,
+    path: "/api/v1/jobs",
+    json: { type: "train", template: "xor-adam", gpus: 1, team: "nightly", schedule },
+  });
   expect(res.status).toBe(201);
   return res.body;
 };
@@ -37,7 +41,9 @@ describe("cron schedules", () => {
     expect(item).toMatchObject({ enabled: true, team: "nightly", jobs: 0, nextRunAt: created.schedule.nextRunAt });
     expect(item.upcoming.map(Date.parse)).toEqual([next, next + 5 * MINUTE, next + 10 * MINUTE]);
     expect(await db.job.count({ where: { scheduleId: created.id } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { action: "job.schedule_create", target: `schedule:${created.id}` } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "job.schedule_create", target: `schedule:${created.id}` } }),
+    ).toBe(1);
   });
 
   it("fires exactly once per cron time however many workers look at once (fake clock)", async () => {
@@ -71,18 +77,33 @@ describe("cron schedules", () => {
     expect(await fireDueSchedules(new Date(Date.now() + 10 * 24 * 60 * MINUTE))).toBe(0);
     expect(await db.job.count({ where: { scheduleId: id } })).toBe(0);
 
-    const retimed = await call(scheduleById.PATCH, { token: op, params: { id }, json: { enabled: true, schedule: { cron: "30 9 * * 1-5", timezone: "Europe/Amsterdam" } } });
+    const retimed = await call(scheduleById.PATCH, {
+      token: op,
+      params: { id },
+      json: { enabled: true, schedule: { cron: "30 9 * * 1-5", timezone: "Europe/Amsterdam" } },
+    });
     expect(retimed.status).toBe(200);
     expect(retimed.body).toMatchObject({ enabled: true, cron: "30 9 * * 1-5", timezone: "Europe/Amsterdam" });
     // 09:30 in Amsterdam is 08:30 or 07:30 UTC depending on the season.
     expect(new Date(retimed.body.nextRunAt).getUTCMinutes()).toBe(30);
     expect([7, 8]).toContain(new Date(retimed.body.nextRunAt).getUTCHours());
-    expect((await call(scheduleById.PATCH, { token: op, params: { id }, json: { schedule: "61 * * * *" } })).status).toBe(422);
-    expect((await call(scheduleById.PATCH, { token: viewer, params: { id }, json: { enabled: false } })).status).toBe(403);
+    expect(
+      (await call(scheduleById.PATCH, { token: op, params: { id }, json: { schedule: "61 * * * *" } })).status,
+    ).toBe(422);
+    expect((await call(scheduleById.PATCH, { token: viewer, params: { id }, json: { enabled: false } })).status).toBe(
+      403,
+    );
 
     expect((await call(scheduleById.DELETE, { token: op, params: { id } })).status).toBe(204);
     expect((await call(scheduleById.GET, { token: viewer, params: { id } })).status).toBe(404);
-    const actions = (await db.auditEvent.findMany({ where: { target: `schedule:${id}` }, orderBy: { id: "asc" } })).map((a) => a.action);
-    expect(actions).toEqual(["job.schedule_create", "job.schedule_update", "job.schedule_update", "job.schedule_delete"]);
+    const actions = (await db.auditEvent.findMany({ where: { target: `schedule:${id}` }, orderBy: { id: "asc" } })).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual([
+      "job.schedule_create",
+      "job.schedule_update",
+      "job.schedule_update",
+      "job.schedule_delete",
+    ]);
   });
 });

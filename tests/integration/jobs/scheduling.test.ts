@@ -18,7 +18,13 @@ beforeAll(async () => {
   // Two racks of "Test" GPUs: r1 has node-a (4) and node-b (2); r2 has node-c (4,
   // A100) and node-d (2, in maintenance). Nothing else exists in this database.
   fleet = await buildFleet("lab", [
-    { name: "r1", servers: [{ hostname: "node-a", gpus: 4 }, { hostname: "node-b", gpus: 2 }] },
+    {
+      name: "r1",
+      servers: [
+        { hostname: "node-a", gpus: 4 },
+        { hostname: "node-b", gpus: 2 },
+      ],
+    },
     {
       name: "r2",
       powerCapKw: 100,
@@ -32,13 +38,15 @@ beforeAll(async () => {
 
 // Every test starts from an idle fleet: earlier jobs cancelled, their GPUs freed.
 beforeEach(async () => {
-  for (const j of await db.job.findMany({ where: { status: { in: ["queued", "placed", "running"] } } })) await cancelJob(j.id, systemPrincipal);
+  for (const j of await db.job.findMany({ where: { status: { in: ["queued", "placed", "running"] } } }))
+    await cancelJob(j.id, systemPrincipal);
   await db.teamQuota.deleteMany();
 });
 
 type Extra = Record<string, unknown>;
 const submit = async (gpus: number, extra: Extra = {}) =>
-  (await submitJob(CreateJobInput.parse({ type: "train", template: "xor-adam", gpus, team: "ml", ...extra }), alice)).id;
+  (await submitJob(CreateJobInput.parse({ type: "train", template: "xor-adam", gpus, team: "ml", ...extra }), alice))
+    .id;
 
 const held = async (jobId: string) => (await getJob(jobId)).placement.gpus;
 const h100s = () => [...fleet.get("node-a")!, ...fleet.get("node-b")!];
@@ -60,14 +68,19 @@ describe("placement", () => {
   it("never uses a GPU that telemetry marked failed (XID 48 through the ingest path), nor a server in maintenance", async () => {
     const [bad] = fleet.get("node-b")!;
     const now = Date.now();
-    const res = await ingestDcgm(`DCGM_FI_DEV_XID_ERRORS{gpu="0",UUID="${bad}",Hostname="node-b"} 48 ${now}`, new Date(now));
+    const res = await ingestDcgm(
+      `DCGM_FI_DEV_XID_ERRORS{gpu="0",UUID="${bad}",Hostname="node-b"} 48 ${now}`,
+      new Date(now),
+    );
     expect(res.accepted).toBe(1);
     expect((await db.gpu.findUniqueOrThrow({ where: { uuid: bad } })).health).toBe("failed");
 
     // Five H100s are healthy on active servers (node-a 4 + node-b 1): six wait, five fit.
     const six = await submit(6, { gpuModel: "H100" });
     await placeQueuedJobs(recordingDispatcher());
-    expect((await getJob(six)).waitingReason).toBe("waiting: 6 H100 GPUs requested, only 5 healthy GPUs on active servers match");
+    expect((await getJob(six)).waitingReason).toBe(
+      "waiting: 6 H100 GPUs requested, only 5 healthy GPUs on active servers match",
+    );
     await cancelJob(six, systemPrincipal);
 
     const five = await submit(5, { gpuModel: "H100" });
@@ -93,7 +106,9 @@ describe("placement", () => {
     expect(await db.gpuAllocation.count({ where: { jobId: first, endedAt: null } })).toBe(0);
     await placeQueuedJobs(recordingDispatcher());
     expect(await getJob(second)).toMatchObject({ status: "placed", waitingReason: null });
-    expect(await db.auditEvent.count({ where: { action: "job.cancel", target: `job:${first}`, actor: "user:alice" } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { action: "job.cancel", target: `job:${first}`, actor: "user:alice" } }),
+    ).toBe(1);
   });
 
   it("honours priority over age, and FIFO within a priority", async () => {
@@ -106,7 +121,9 @@ describe("placement", () => {
     // the later (normal, then low) jobs cannot overtake it.
     expect((await getJob(newerHigh)).status).toBe("placed");
     expect((await getJob(older)).waitingReason).toBe("waiting: 4 H100 GPUs requested, 2 healthy free");
-    expect((await getJob(normal2)).waitingReason).toBe("waiting: 2 H100 GPUs requested, 2 healthy free (2 held for earlier jobs)");
+    expect((await getJob(normal2)).waitingReason).toBe(
+      "waiting: 2 H100 GPUs requested, 2 healthy free (2 held for earlier jobs)",
+    );
     expect((await getJob(low)).status).toBe("queued");
 
     await cancelJob(newerHigh, systemPrincipal);
@@ -133,7 +150,9 @@ describe("placement", () => {
     await db.rack.updateMany({ where: { name: "r2" }, data: { powerCapKw: 1 } });
     const three = await submit(3, { gpuModel: "A100" });
     await placeQueuedJobs(recordingDispatcher());
-    expect((await getJob(three)).waitingReason).toBe("waiting: 3 A100 GPUs requested, 4 healthy free, but rack power caps leave room for 2");
+    expect((await getJob(three)).waitingReason).toBe(
+      "waiting: 3 A100 GPUs requested, 4 healthy free, but rack power caps leave room for 2",
+    );
     await cancelJob(three, systemPrincipal);
     const two = await submit(2, { gpuModel: "A100", minMemoryMiB: 40000 });
     await placeQueuedJobs(recordingDispatcher());
@@ -156,7 +175,9 @@ describe("placement", () => {
     expect(placed.reduce((n, j) => n + j.gpus, 0)).toBe(open.length);
     // A manual allocation of a held GPU (energy accounting's API) is refused too.
     const heldGpu = await db.gpu.findUniqueOrThrow({ where: { id: open[0]!.gpuId } });
-    await expect(allocateGpus({ jobId: "manual", gpus: [heldGpu.uuid], startedAt: new Date() }, systemPrincipal)).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      allocateGpus({ jobId: "manual", gpus: [heldGpu.uuid], startedAt: new Date() }, systemPrincipal),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("cancels a job only once: a finished job is a conflict", async () => {

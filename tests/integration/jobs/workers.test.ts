@@ -25,7 +25,12 @@ afterEach(async () => {
   await Promise.all(workers.splice(0).map((w) => w.kill("SIGKILL")));
 });
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs: number, diagnostics = () => ""): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  diagnostics = () => "",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -35,8 +40,10 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null | undefine
   }
 }
 
-const submit = async (epochs: number) => (await submitJob(CreateJobInput.parse({ type: "train", template: "xor-adam", epochs, gpus: 2 }), systemPrincipal)).id;
-const logOf = async (jobId: string) => (await db.jobLog.findMany({ where: { jobId }, orderBy: { id: "asc" } })).map((l) => l.message);
+const submit = async (epochs: number) =>
+  (await submitJob(CreateJobInput.parse({ type: "train", template: "xor-adam", epochs, gpus: 2 }), systemPrincipal)).id;
+const logOf = async (jobId: string) =>
+  (await db.jobLog.findMany({ where: { jobId }, orderBy: { id: "asc" } })).map((l) => l.message);
 const outputs = () => workers.map((w, i) => `--- worker ${i} ---\n${w.output().slice(-4000)}`).join("\n");
 
 describe("worker processes", () => {
@@ -44,7 +51,12 @@ describe("worker processes", () => {
     const [a, b] = [await start(), await start()];
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push(await submit(150));
-    await waitFor("all four jobs to succeed", async () => (await db.job.count({ where: { id: { in: ids }, status: "succeeded" } })) === 4, 200_000, outputs);
+    await waitFor(
+      "all four jobs to succeed",
+      async () => (await db.job.count({ where: { id: { in: ids }, status: "succeeded" } })) === 4,
+      200_000,
+      outputs,
+    );
 
     const owners = new Set<string>();
     for (const id of ids) {
@@ -62,35 +74,44 @@ describe("worker processes", () => {
     expect(await db.gpuAllocation.count({ where: { endedAt: null } })).toBe(0);
   });
 
-  it("a job whose worker is killed (SIGKILL) mid-training resumes on another worker from its checkpoint, with one artifact", { timeout: 240_000 }, async () => {
-    const doomed = await start();
-    const id = await submit(600);
-    const k = await waitFor(
-      "training to pass epoch 30",
-      async () => {
-        const job = await db.job.findUniqueOrThrow({ where: { id } });
-        const run = job.runId ? await db.trainingRun.findUnique({ where: { id: job.runId } }) : null;
-        return run && run.epoch >= 30 ? run.epoch : null;
-      },
-      120_000,
-      outputs,
-    );
-    await doomed.kill("SIGKILL");
-    const killedAt = Date.now();
-    await start();
-    await waitFor("the job to succeed on the second worker", async () => (await db.job.findUniqueOrThrow({ where: { id } })).status === "succeeded", 200_000, outputs);
+  it(
+    "a job whose worker is killed (SIGKILL) mid-training resumes on another worker from its checkpoint, with one artifact",
+    { timeout: 240_000 },
+    async () => {
+      const doomed = await start();
+      const id = await submit(600);
+      const k = await waitFor(
+        "training to pass epoch 30",
+        async () => {
+          const job = await db.job.findUniqueOrThrow({ where: { id } });
+          const run = job.runId ? await db.trainingRun.findUnique({ where: { id: job.runId } }) : null;
+          return run && run.epoch >= 30 ? run.epoch : null;
+        },
+        120_000,
+        outputs,
+      );
+      await doomed.kill("SIGKILL");
+      const killedAt = Date.now();
+      await start();
+      await waitFor(
+        "the job to succeed on the second worker",
+        async () => (await db.job.findUniqueOrThrow({ where: { id } })).status === "succeeded",
+        200_000,
+        outputs,
+      );
 
-    const job = await getJob(id);
-    expect(job).toMatchObject({ status: "succeeded", attempts: 2, progress: { epoch: 600, epochs: 600 } });
-    expect(job.history.map((h) => h.epoch)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
-    expect(await db.modelArtifact.count({ where: { runId: job.runId! } })).toBe(1);
-    const log = (await logOf(id)).join("\n");
-    expect(log).toContain(`lease of ${doomed.owner()} expired`);
-    const resumedFrom = Number(/resumed from epoch (\d+)/.exec(log)?.[1]);
-    expect(resumedFrom).toBeGreaterThanOrEqual(k);
-    // The job kept its GPUs through the crash and gave them back once, at the end.
-    const allocations = await db.gpuAllocation.findMany({ where: { jobId: id } });
-    expect(allocations).toHaveLength(2);
-    expect(allocations.every((a) => a.endedAt !== null && a.endedAt.getTime() >= killedAt)).toBe(true);
-  });
+      const job = await getJob(id);
+      expect(job).toMatchObject({ status: "succeeded", attempts: 2, progress: { epoch: 600, epochs: 600 } });
+      expect(job.history.map((h) => h.epoch)).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
+      expect(await db.modelArtifact.count({ where: { runId: job.runId! } })).toBe(1);
+      const log = (await logOf(id)).join("\n");
+      expect(log).toContain(`lease of ${doomed.owner()} expired`);
+      const resumedFrom = Number(/resumed from epoch (\d+)/.exec(log)?.[1]);
+      expect(resumedFrom).toBeGreaterThanOrEqual(k);
+      // The job kept its GPUs through the crash and gave them back once, at the end.
+      const allocations = await db.gpuAllocation.findMany({ where: { jobId: id } });
+      expect(allocations).toHaveLength(2);
+      expect(allocations.every((a) => a.endedAt !== null && a.endedAt.getTime() >= killedAt)).toBe(true);
+    },
+  );
 });

@@ -14,17 +14,38 @@ let gpus: Gpu[];
 const receivedAt = new Date("2026-11-28T12:00:00Z");
 const start = Date.parse("2026-11-28T09:00:00Z");
 
-const page = (of: Gpu[], fromMs: number, count: number, value: (g: Gpu, i: number) => number, field = "DCGM_FI_DEV_GPU_TEMP") =>
-  of.flatMap((g) => Array.from({ length: count }, (_, i) => `${field}{gpu="${g.index}",UUID="${g.uuid}",Hostname="${g.hostname}"} ${value(g, i)} ${fromMs + i * 10_000}`)).join("\n");
+const page = (
+  of: Gpu[],
+  fromMs: number,
+  count: number,
+  value: (g: Gpu, i: number) => number,
+  field = "DCGM_FI_DEV_GPU_TEMP",
+) =>
+  of
+    .flatMap((g) =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          `${field}{gpu="${g.index}",UUID="${g.uuid}",Hostname="${g.hostname}"} ${value(g, i)} ${fromMs + i * 10_000}`,
+      ),
+    )
+    .join("\n");
 
 beforeAll(async () => {
   await seedDemoFleet();
-  const rows = await db.gpu.findMany({ where: { server: { hostname: { in: ["pdx1-r02-n01", "pdx1-r02-n02"] } } }, include: { server: true }, orderBy: [{ server: { hostname: "asc" } }, { index: "asc" }] });
+  const rows = await db.gpu.findMany({
+    where: { server: { hostname: { in: ["pdx1-r02-n01", "pdx1-r02-n02"] } } },
+    include: { server: true },
+    orderBy: [{ server: { hostname: "asc" } }, { index: "asc" }],
+  });
   gpus = rows.map((g) => ({ id: g.id, uuid: g.uuid, index: g.index, hostname: g.server.hostname }));
 });
 
 async function rollupTotals(table: "GpuRollup1m" | "GpuRollup1h") {
-  const { rows } = await getPool().query<{ n: number; s: number }>(`SELECT coalesce(sum("count"), 0)::int AS n, coalesce(sum("sum"), 0)::float8 AS s FROM "${table}" WHERE "gpuId" = ANY($1::uuid[])`, [gpus.map((g) => g.id)]);
+  const { rows } = await getPool().query<{ n: number; s: number }>(
+    `SELECT coalesce(sum("count"), 0)::int AS n, coalesce(sum("sum"), 0)::float8 AS s FROM "${table}" WHERE "gpuId" = ANY($1::uuid[])`,
+    [gpus.map((g) => g.id)],
+  );
   return rows[0]!;
 }
 
@@ -34,7 +55,11 @@ describe("the telemetry fold", () => {
     const text = page(gpus, start, 180, (g, i) => 40 + (i % 30) + g.index);
     const first = await ingestDcgm(text, receivedAt);
     expect(first).toMatchObject({ accepted: 2880, stored: 2880, queuedForFold: 2880 });
-    expect(await getPool().query(`SELECT count(*)::int AS n FROM "GpuSample" WHERE "gpuId" = ANY($1::uuid[])`, [gpus.map((g) => g.id)]).then((r) => r.rows[0].n)).toBe(2880);
+    expect(
+      await getPool()
+        .query(`SELECT count(*)::int AS n FROM "GpuSample" WHERE "gpuId" = ANY($1::uuid[])`, [gpus.map((g) => g.id)])
+        .then((r) => r.rows[0].n),
+    ).toBe(2880);
     expect((await rollupTotals("GpuRollup1m")).n).toBe(0);
 
     // A retry of the same batch before the fold ran stores and queues nothing.
@@ -43,14 +68,19 @@ describe("the telemetry fold", () => {
     const folded = await foldTelemetry();
     expect(folded).toMatchObject({ folded: 2880, batches: 1 });
     expect(await pendingSampleCount(getPool())).toBe(0);
-    const raw = await getPool().query<{ s: number }>(`SELECT sum(value)::float8 AS s FROM "GpuSample" WHERE "gpuId" = ANY($1::uuid[])`, [gpus.map((g) => g.id)]);
+    const raw = await getPool().query<{ s: number }>(
+      `SELECT sum(value)::float8 AS s FROM "GpuSample" WHERE "gpuId" = ANY($1::uuid[])`,
+      [gpus.map((g) => g.id)],
+    );
     for (const table of ["GpuRollup1m", "GpuRollup1h"] as const) {
       const t = await rollupTotals(table);
       expect(t.n).toBe(2880);
       expect(t.s).toBeCloseTo(raw.rows[0]!.s, 6);
     }
     const latest = await db.gpuLatest.findMany({ where: { gpuId: gpus[0]!.id } });
-    expect(latest.map((l) => [l.at.getTime(), l.value])).toEqual([[start + 179 * 10_000, 40 + (179 % 30) + gpus[0]!.index]]);
+    expect(latest.map((l) => [l.at.getTime(), l.value])).toEqual([
+      [start + 179 * 10_000, 40 + (179 % 30) + gpus[0]!.index],
+    ]);
 
     // Folding again finds nothing; the rollups stay as they are.
     expect(await foldTelemetry()).toMatchObject({ folded: 0, batches: 0 });
@@ -63,10 +93,23 @@ describe("the telemetry fold", () => {
     // One batch over the queue's row limit (16 GPUs × 1,300 = 20,800 samples:
     // two rows) and three of 2,080 samples: five rows, three folders at once.
     const power = "DCGM_FI_DEV_POWER_USAGE";
-    expect(await ingestDcgm(page(gpus, earlier, 1300, () => 55, power), receivedAt)).toMatchObject({ stored: 20_800, queuedForFold: 20_800 });
-    for (let b = 0; b < 3; b++) await ingestDcgm(page(gpus, earlier + 13_000_000 + b * 1_300_000, 130, () => 55, power), receivedAt);
+    expect(
+      await ingestDcgm(
+        page(gpus, earlier, 1300, () => 55, power),
+        receivedAt,
+      ),
+    ).toMatchObject({ stored: 20_800, queuedForFold: 20_800 });
+    for (let b = 0; b < 3; b++)
+      await ingestDcgm(
+        page(gpus, earlier + 13_000_000 + b * 1_300_000, 130, () => 55, power),
+        receivedAt,
+      );
     expect(await pendingSampleCount(getPool())).toBe(27_040);
-    expect(await getPool().query(`SELECT count(*)::int AS n FROM "TelemetryFoldBatch"`).then((r) => r.rows[0].n)).toBe(5);
+    expect(
+      await getPool()
+        .query(`SELECT count(*)::int AS n FROM "TelemetryFoldBatch"`)
+        .then((r) => r.rows[0].n),
+    ).toBe(5);
     const results = await Promise.all([foldTelemetry(), foldTelemetry(), foldTelemetry()]);
     expect(results.reduce((n, r) => n + r.folded, 0)).toBe(27_040);
     expect(results.reduce((n, r) => n + r.batches, 0)).toBe(5);
@@ -79,7 +122,11 @@ describe("the telemetry fold", () => {
     const before = (await rollupTotals("GpuRollup1m")).n;
     const field = "DCGM_FI_DEV_ENC_UTIL";
     const from = start - 12 * 3600_000;
-    for (let k = 0; k < 8; k++) await ingestDcgm(page(gpus, from + k * 1_300_000, 130, () => k, field), receivedAt);
+    for (let k = 0; k < 8; k++)
+      await ingestDcgm(
+        page(gpus, from + k * 1_300_000, 130, () => k, field),
+        receivedAt,
+      );
     const limited = await foldTelemetry({ lanes: 3, maxBatches: 5 });
     expect(limited).toMatchObject({ batches: 5, folded: 5 * 2080 });
     const rest = await foldTelemetry({ lanes: 3 });
@@ -93,7 +140,11 @@ describe("the telemetry fold", () => {
   it("yields to ongoing ingest (pauses between batches while new ones arrive) but not to a queue that stands still", async () => {
     const field = "DCGM_FI_DEV_MEM_CLOCK";
     const from = start - 9 * 3600_000;
-    const batch = (k: number) => ingestDcgm(page(gpus, from + k * 1_300_000, 130, () => 1000 + k, field), receivedAt);
+    const batch = (k: number) =>
+      ingestDcgm(
+        page(gpus, from + k * 1_300_000, 130, () => 1000 + k, field),
+        receivedAt,
+      );
     for (let k = 0; k < 3; k++) await batch(k);
     expect(await foldTelemetry({ yieldToIngest: true })).toMatchObject({ folded: 3 * 2080, yieldedMs: 0 });
     // Batches keep arriving while the fold runs: it pauses after the ones it folds.
@@ -110,18 +161,30 @@ describe("the telemetry fold", () => {
 
   it("derives health after the fold: an XID 48 in a big batch fails the GPU once folded", async () => {
     const victim = gpus[3]!;
-    const xids = page(gpus, start + 3600 * 1000, 130, (g, i) => (g === victim && i === 129 ? 48 : 0), "DCGM_FI_DEV_XID_ERRORS");
+    const xids = page(
+      gpus,
+      start + 3600 * 1000,
+      130,
+      (g, i) => (g === victim && i === 129 ? 48 : 0),
+      "DCGM_FI_DEV_XID_ERRORS",
+    );
     expect((await ingestDcgm(xids, receivedAt)).queuedForFold).toBe(2080);
     expect((await db.gpu.findUniqueOrThrow({ where: { id: victim.id } })).health).toBe("healthy");
     expect((await foldTelemetry()).healthChanges).toBe(1);
-    expect(await db.gpu.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({ health: "failed", healthReason: expect.stringMatching(/^XID 48/) });
+    expect(await db.gpu.findUniqueOrThrow({ where: { id: victim.id } })).toMatchObject({
+      health: "failed",
+      healthReason: expect.stringMatching(/^XID 48/),
+    });
   });
 
   it("degrades a GPU on sustained power-cap throttling only (≥ 3 samples, all with the bit), and lets it recover", async () => {
     const g = gpus[5]!;
     const at = start + 5400 * 1000;
     const push = (i: number, reasons: number) =>
-      ingestDcgm(`DCGM_FI_DEV_CLOCK_THROTTLE_REASONS{gpu="${g.index}",UUID="${g.uuid}",Hostname="${g.hostname}"} ${reasons} ${at + i * 60_000}`, receivedAt);
+      ingestDcgm(
+        `DCGM_FI_DEV_CLOCK_THROTTLE_REASONS{gpu="${g.index}",UUID="${g.uuid}",Hostname="${g.hostname}"} ${reasons} ${at + i * 60_000}`,
+        receivedAt,
+      );
     const health = () => db.gpu.findUniqueOrThrow({ where: { id: g.id } }).then((x) => [x.health, x.healthReason]);
     await push(0, 0x4 | 0x1);
     await push(1, 0x4);
@@ -133,7 +196,10 @@ describe("the telemetry fold", () => {
   });
 
   it("folds a node's own small page in the request, so it is current when the answer arrives", async () => {
-    const res = await ingestDcgm(page(gpus.slice(0, 8), start + 7200 * 1000, 1, () => 77), receivedAt);
+    const res = await ingestDcgm(
+      page(gpus.slice(0, 8), start + 7200 * 1000, 1, () => 77),
+      receivedAt,
+    );
     expect(res).toMatchObject({ stored: 8, queuedForFold: 0 });
     const latest = await db.gpuLatest.findMany({ where: { gpuId: { in: gpus.slice(0, 8).map((g) => g.id) } } });
     expect(latest.filter((l) => l.value === 77)).toHaveLength(8);

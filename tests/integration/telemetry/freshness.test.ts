@@ -23,13 +23,18 @@ let uuids: string[];
 const MIN = 60_000;
 
 async function push(index: number, atMs: number, line = "DCGM_FI_DEV_GPU_TEMP", value = 45) {
-  const res = await ingestDcgm(`${line}{gpu="${index}",UUID="${uuids[index]}",Hostname="node-f"} ${value} ${atMs}\n`, new Date());
+  const res = await ingestDcgm(
+    `${line}{gpu="${index}",UUID="${uuids[index]}",Hostname="node-f"} ${value} ${atMs}\n`,
+    new Date(),
+  );
   expect(res.accepted).toBe(1);
 }
 
 beforeAll(async () => {
   viewer = (await tokensByRole()).viewer;
-  const fleet = await buildFleet("fresh", [{ name: "r1", servers: [{ hostname: "node-f", gpus: 4 }] }], { telemetry: "silent" });
+  const fleet = await buildFleet("fresh", [{ name: "r1", servers: [{ hostname: "node-f", gpus: 4 }] }], {
+    telemetry: "silent",
+  });
   uuids = fleet.get("node-f")!;
   await push(0, Date.now());
   await push(1, Date.now() - 20 * MIN);
@@ -83,7 +88,12 @@ describe("GPUs whose telemetry went silent", () => {
     expect(text).toMatch(/^rackmind_gpus_never_reported 2$/m);
     expect(text).toContain(`rackmind_gpu_power_watts{uuid="${uuids[0]}",hostname="node-f",gpu="0"} 250`);
     expect(text).not.toContain(`rackmind_gpu_power_watts{uuid="${uuids[1]}"`);
-    expect(text).toMatch(new RegExp(`^rackmind_gpu_last_sample_timestamp_seconds\\{uuid="${uuids[1]}",hostname="node-f",gpu="1"\\} \\d+`, "m"));
+    expect(text).toMatch(
+      new RegExp(
+        `^rackmind_gpu_last_sample_timestamp_seconds\\{uuid="${uuids[1]}",hostname="node-f",gpu="1"\\} \\d+`,
+        "m",
+      ),
+    );
     expect(text).not.toContain(`rackmind_gpu_last_sample_timestamp_seconds{uuid="${uuids[2]}"`);
   });
 
@@ -94,7 +104,9 @@ describe("GPUs whose telemetry went silent", () => {
   });
 
   it("are not placed by the scheduler by default, and are when the setting allows it", async () => {
-    const id = (await submitJob(CreateJobInput.parse({ type: "train", template: "xor-adam", gpus: 2, team: "ml" }), alice)).id;
+    const id = (
+      await submitJob(CreateJobInput.parse({ type: "train", template: "xor-adam", gpus: 2, team: "ml" }), alice)
+    ).id;
     await placeQueuedJobs(recordingDispatcher());
     const waiting = await getJob(id);
     expect(waiting.status).toBe("queued");

@@ -20,7 +20,9 @@ describe("the GPU directory under inventory changes", () => {
   it("sees a GPU the moment it is added, renamed, moved or removed, and ignores health changes", async () => {
     const pool = getPool();
     const server = await db.server.create({ data: { hostname: "dir-node-a", rackId, positionU: 40 } });
-    const gpu = await db.gpu.create({ data: { uuid: "GPU-dir-0001", serverId: server.id, index: 0, model: "NVIDIA H100 80GB HBM3", memoryMiB: 81559 } });
+    const gpu = await db.gpu.create({
+      data: { uuid: "GPU-dir-0001", serverId: server.id, index: 0, model: "NVIDIA H100 80GB HBM3", memoryMiB: 81559 },
+    });
     expect((await gpuLookup(pool))("GPU-dir-0001", undefined, undefined)).toBe(gpu.id);
     expect((await gpuLookup(pool))(undefined, "dir-node-a", "0")).toBe(gpu.id);
 

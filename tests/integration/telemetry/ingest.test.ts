@@ -13,7 +13,10 @@ let h100: { uuid: string; hostname: string; index: number };
 beforeAll(async () => {
   ({ operator: op, viewer } = await tokensByRole());
   await seedDemoFleet();
-  const g = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "ams1-r01-n01" }, index: 0 }, include: { server: true } });
+  const g = await db.gpu.findFirstOrThrow({
+    where: { server: { hostname: "ams1-r01-n01" }, index: 0 },
+    include: { server: true },
+  });
   h100 = { uuid: g.uuid, hostname: g.server.hostname, index: g.index };
 });
 
@@ -21,7 +24,12 @@ const labels = (g: { uuid: string; hostname: string; index: number }, extra = ""
   `gpu="${g.index}",UUID="${g.uuid}",pci_bus_id="00000000:18:00.0",device="nvidia${g.index}",modelName="NVIDIA H100 80GB HBM3",Hostname="${g.hostname}",DCGM_FI_DRIVER_VERSION="535.183.01"${extra}`;
 
 const push = (text: string, query = "") =>
-  call(dcgm.POST, { token: op, path: `/api/v1/telemetry/dcgm${query}`, body: text, headers: { "content-type": "text/plain; version=0.0.4" } });
+  call(dcgm.POST, {
+    token: op,
+    path: `/api/v1/telemetry/dcgm${query}`,
+    body: text,
+    headers: { "content-type": "text/plain; version=0.0.4" },
+  });
 
 // Samples must fall within the raw retention window (7 days by default), so the
 // stamped ones are from yesterday, not a fixed date that ages out.
@@ -69,8 +77,10 @@ describe("POST /api/v1/telemetry/dcgm", () => {
       SELECT f.name, s.at, s.value FROM "GpuSample" s JOIN "TelemetryField" f ON f.id = s."fieldId" JOIN "Gpu" g ON g.id = s."gpuId"
       WHERE g.uuid = ${h100.uuid} AND s.at BETWEEN ${new Date(t)} AND ${new Date(t + 1000)} ORDER BY f.name, s.at`;
     expect(rows.map((r) => [r.name, r.at.getTime() - t, r.value])).toEqual([
-      ["DCGM_FI_DEV_GPU_TEMP", 0, 61], ["DCGM_FI_DEV_GPU_TEMP", 1000, 62],
-      ["DCGM_FI_DEV_POWER_USAGE", 0, 401], ["DCGM_FI_DEV_POWER_USAGE", 1000, 402],
+      ["DCGM_FI_DEV_GPU_TEMP", 0, 61],
+      ["DCGM_FI_DEV_GPU_TEMP", 1000, 62],
+      ["DCGM_FI_DEV_POWER_USAGE", 0, 401],
+      ["DCGM_FI_DEV_POWER_USAGE", 1000, 402],
       ["DCGM_FI_DEV_SM_CLOCK", 0, 1980],
     ]);
   });
@@ -86,16 +96,27 @@ describe("POST /api/v1/telemetry/dcgm", () => {
   });
 
   it("degrades a hot GPU and heals it when it cools down", async () => {
-    const g = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "ams1-r01-n03" }, index: 2 }, include: { server: true } });
+    const g = await db.gpu.findFirstOrThrow({
+      where: { server: { hostname: "ams1-r01-n03" }, index: 2 },
+      include: { server: true },
+    });
     const id = { uuid: g.uuid, hostname: g.server.hostname, index: g.index };
     await push(`DCGM_FI_DEV_GPU_TEMP{${labels(id)}} 93\n`, `?at=${DAY}T10:04:00Z`);
-    expect(await db.gpu.findUniqueOrThrow({ where: { uuid: g.uuid } })).toMatchObject({ health: "degraded", healthReason: "temperature 93 °C above threshold 87 °C" });
+    expect(await db.gpu.findUniqueOrThrow({ where: { uuid: g.uuid } })).toMatchObject({
+      health: "degraded",
+      healthReason: "temperature 93 °C above threshold 87 °C",
+    });
     await push(`DCGM_FI_DEV_GPU_TEMP{${labels(id)}} 60\n`, `?at=${DAY}T10:05:00Z`);
-    expect(await db.gpu.findUniqueOrThrow({ where: { uuid: g.uuid } })).toMatchObject({ health: "healthy", healthReason: null });
+    expect(await db.gpu.findUniqueOrThrow({ where: { uuid: g.uuid } })).toMatchObject({
+      health: "healthy",
+      healthReason: null,
+    });
   });
 
   it("refuses NaN, ±Inf and values rollup sums could overflow on, one line at a time", async () => {
-    const lines = ["NaN", "+Inf", "-Inf", "1e301", "-2e300", "1e300"].map((v, i) => `DCGM_FI_DEV_ENERGY_CONSUMPTION_TOTAL{${labels(h100)}} ${v} ${Date.parse(`${DAY}T10:06:00Z`) + i}`);
+    const lines = ["NaN", "+Inf", "-Inf", "1e301", "-2e300", "1e300"].map(
+      (v, i) => `DCGM_FI_DEV_ENERGY_CONSUMPTION_TOTAL{${labels(h100)}} ${v} ${Date.parse(`${DAY}T10:06:00Z`) + i}`,
+    );
     const res = await push(lines.join("\n"));
     expect(res.body).toMatchObject({ accepted: 1, rejected: 5, stored: 1 });
     expect(res.body.rejections.map((r: { line: number }) => r.line)).toEqual([1, 2, 3, 4, 5]);
@@ -107,7 +128,9 @@ describe("POST /api/v1/telemetry/dcgm", () => {
     expect(res.body).toMatchObject({ accepted: 0, rejected: 1 });
     const json = await call(dcgm.POST, { token: op, json: { text: "x" } });
     expect(json.status).toBe(415);
-    expect((await call(dcgm.POST, { token: viewer, body: "x", headers: { "content-type": "text/plain" } })).status).toBe(403);
+    expect(
+      (await call(dcgm.POST, { token: viewer, body: "x", headers: { "content-type": "text/plain" } })).status,
+    ).toBe(403);
   });
 
   it("registers an unknown GPU of a known server when auto-registration is on, and not before", async () => {
@@ -118,7 +141,12 @@ describe("POST /api/v1/telemetry/dcgm", () => {
     const settings = await call(telemetrySettings.PUT, { method: "PUT", token: op, json: { autoRegisterGpus: true } });
     expect(settings.body.autoRegisterGpus).toBe(true);
     expect((await push(page, `?at=${DAY}T10:07:00Z`)).body).toMatchObject({ accepted: 4, unknownGpus: 0 });
-    expect(await db.gpu.findUniqueOrThrow({ where: { uuid } })).toMatchObject({ index: 7, model: "NVIDIA L40S", memoryMiB: 46068, pciBusId: "00000000:9A:00.0" });
+    expect(await db.gpu.findUniqueOrThrow({ where: { uuid } })).toMatchObject({
+      index: 7,
+      model: "NVIDIA L40S",
+      memoryMiB: 46068,
+      pciBusId: "00000000:9A:00.0",
+    });
     expect(await db.auditEvent.count({ where: { action: "gpu.auto_register" } })).toBe(1);
     const ghost = `DCGM_FI_DEV_GPU_TEMP{gpu="0",UUID="GPU-00000000-dead-beef-0000-000000000000",Hostname="not-in-inventory"} 50\n`;
     expect((await push(ghost, `?at=${DAY}T10:07:00Z`)).body).toMatchObject({ accepted: 0, unknownGpus: 1 });

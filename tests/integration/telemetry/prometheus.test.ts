@@ -11,7 +11,8 @@ import { testDatabaseKind } from "../../support/test-database";
 // would test the same HTTP path again.
 const prometheusBin = process.env.PROMETHEUS_PATH ?? "/usr/bin/prometheus";
 const runs = testDatabaseKind() === "pglite" && existsSync(prometheusBin);
-if (!runs && testDatabaseKind() === "pglite") console.warn(`SKIPPED the Prometheus scrape test: no ${prometheusBin} (apt-get install prometheus)`);
+if (!runs && testDatabaseKind() === "pglite")
+  console.warn(`SKIPPED the Prometheus scrape test: no ${prometheusBin} (apt-get install prometheus)`);
 
 const dir = mkdtempSync(path.join(tmpdir(), "rackmind-prom-"));
 let app: RunningApp | undefined;
@@ -38,24 +39,41 @@ describe.skipIf(!runs)("Prometheus scrapes /api/metrics", () => {
     app = await startApp({ RACKMIND_DATA_DIR: path.join(dir, "data"), RACKMIND_ADMIN_TOKEN: token });
     const appPort = new URL(app.baseUrl).port;
     const promPort = await freePort();
-    writeFileSync(path.join(dir, "prometheus.yml"), [
-      "global: { scrape_interval: 1s, scrape_timeout: 1s }",
-      "scrape_configs:",
-      "  - job_name: rackmind",
-      "    metrics_path: /api/metrics",
-      `    authorization: { type: Bearer, credentials: ${token} }`,
-      `    static_configs: [ { targets: ["127.0.0.1:${appPort}"] } ]`,
-    ].join("\n"));
-    prometheus = spawn(prometheusBin, [`--config.file=${path.join(dir, "prometheus.yml")}`, `--storage.tsdb.path=${path.join(dir, "tsdb")}`, `--web.listen-address=127.0.0.1:${promPort}`], { stdio: "ignore" });
+    writeFileSync(
+      path.join(dir, "prometheus.yml"),
+      [
+        "global: { scrape_interval: 1s, scrape_timeout: 1s }",
+        "scrape_configs:",
+        "  - job_name: rackmind",
+        "    metrics_path: /api/metrics",
+        `    authorization: { type: Bearer, credentials: ${token} }`,
+        `    static_configs: [ { targets: ["127.0.0.1:${appPort}"] } ]`,
+      ].join("\n"),
+    );
+    prometheus = spawn(
+      prometheusBin,
+      [
+        `--config.file=${path.join(dir, "prometheus.yml")}`,
+        `--storage.tsdb.path=${path.join(dir, "tsdb")}`,
+        `--web.listen-address=127.0.0.1:${promPort}`,
+      ],
+      { stdio: "ignore" },
+    );
     const api = `http://127.0.0.1:${promPort}/api/v1`;
     const target = await poll(async () => {
       const body = await (await fetch(`${api}/targets`)).json();
       const t = body.data.activeTargets[0];
       return t?.health === "up" ? t : undefined;
     }, 60_000);
-    expect(target).toMatchObject({ health: "up", labels: { job: "rackmind" }, scrapeUrl: `http://127.0.0.1:${appPort}/api/metrics` });
+    expect(target).toMatchObject({
+      health: "up",
+      labels: { job: "rackmind" },
+      scrapeUrl: `http://127.0.0.1:${appPort}/api/metrics`,
+    });
     const active = await poll(async () => {
-      const body = await (await fetch(`${api}/query?query=${encodeURIComponent('rackmind_servers{status="active"}')}`)).json();
+      const body = await (
+        await fetch(`${api}/query?query=${encodeURIComponent('rackmind_servers{status="active"}')}`)
+      ).json();
       return body.data.result[0]?.value[1] as string | undefined;
     }, 30_000);
     expect(active).toBe("59");

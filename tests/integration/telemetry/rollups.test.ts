@@ -17,7 +17,10 @@ const receivedAt = new Date("2026-11-28T11:00:00Z");
 beforeAll(async () => {
   viewer = (await tokensByRole()).viewer;
   await seedDemoFleet();
-  const g = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "pdx1-r03-n02" }, index: 1 }, include: { server: true } });
+  const g = await db.gpu.findFirstOrThrow({
+    where: { server: { hostname: "pdx1-r03-n02" }, index: 1 },
+    include: { server: true },
+  });
   gpu = { uuid: g.uuid, hostname: g.server.hostname, index: g.index, id: g.id };
   // Two hours of power samples every 10 s, a wave with noise, sent as shuffled
   // batches with one batch sent twice: rollups must match the raw rows exactly.
@@ -40,9 +43,15 @@ async function rawAggregates(unit: "minute" | "hour") {
 
 describe("telemetry rollups", () => {
   it("keeps 1-minute and 1-hour rollups equal to aggregates of the raw samples", async () => {
-    for (const [unit, table] of [["minute", db.gpuRollup1m], ["hour", db.gpuRollup1h]] as const) {
+    for (const [unit, table] of [
+      ["minute", db.gpuRollup1m],
+      ["hour", db.gpuRollup1h],
+    ] as const) {
       const raw = await rawAggregates(unit);
-      const rolled = await (table as typeof db.gpuRollup1m).findMany({ where: { gpuId: gpu.id }, orderBy: { bucket: "asc" } });
+      const rolled = await (table as typeof db.gpuRollup1m).findMany({
+        where: { gpuId: gpu.id },
+        orderBy: { bucket: "asc" },
+      });
       expect(rolled).toHaveLength(raw.length);
       rolled.forEach((r, i) => {
         const x = raw[i]!;
@@ -56,22 +65,39 @@ describe("telemetry rollups", () => {
 
   it("serves a series from the rollup that fits the step, with the same averages as raw", async () => {
     const q = (step: number) =>
-      call(series.GET, { token: viewer, params: { uuid: gpu.uuid }, path: `/api/v1/gpus/${gpu.uuid}/series?metric=DCGM_FI_DEV_POWER_USAGE&from=2026-11-28T08:00:00Z&to=2026-11-28T10:00:00Z&step=${step}` }).then((r) => r.body);
+      call(series.GET, {
+        token: viewer,
+        params: { uuid: gpu.uuid },
+        path: `/api/v1/gpus/${gpu.uuid}/series?metric=DCGM_FI_DEV_POWER_USAGE&from=2026-11-28T08:00:00Z&to=2026-11-28T10:00:00Z&step=${step}`,
+      }).then((r) => r.body);
     const [perMinute, perHour, perTen] = await Promise.all([q(60), q(3600), q(10)]);
     expect([perMinute.source, perHour.source, perTen.source]).toEqual(["1m", "1h", "raw"]);
     expect(perMinute.points).toHaveLength(120);
     expect(perTen.points).toHaveLength(720);
     const raw = await rawAggregates("hour");
     expect(perHour.points.map(([t]: [string]) => t)).toEqual(raw.map((r) => r.bucket.toISOString()));
-    perHour.points.forEach(([, avg]: [string, number], i: number) => expect(avg).toBeCloseTo(raw[i]!.sum / raw[i]!.count, 6));
+    perHour.points.forEach(([, avg]: [string, number], i: number) =>
+      expect(avg).toBeCloseTo(raw[i]!.sum / raw[i]!.count, 6),
+    );
     expect(perHour.max[0][1]).toBe(raw[0]!.max);
   });
 
   it("explains bad series queries", async () => {
-    const bad = await call(series.GET, { token: viewer, params: { uuid: gpu.uuid }, path: `/api/v1/gpus/${gpu.uuid}/series?metric=DCGM_FI_DEV_POWER_USAGE&from=2026-11-01T00:00:00Z&to=2026-11-28T00:00:00Z&step=1` });
+    const bad = await call(series.GET, {
+      token: viewer,
+      params: { uuid: gpu.uuid },
+      path: `/api/v1/gpus/${gpu.uuid}/series?metric=DCGM_FI_DEV_POWER_USAGE&from=2026-11-01T00:00:00Z&to=2026-11-28T00:00:00Z&step=1`,
+    });
     expect(bad.status).toBe(422);
-    expect((await call(series.GET, { token: viewer, params: { uuid: "GPU-nope" }, path: "/x?metric=DCGM_FI_DEV_GPU_TEMP" })).status).toBe(404);
-    const unknownMetric = await call(series.GET, { token: viewer, params: { uuid: gpu.uuid }, path: `/x?metric=DCGM_FI_NOT_A_FIELD` });
+    expect(
+      (await call(series.GET, { token: viewer, params: { uuid: "GPU-nope" }, path: "/x?metric=DCGM_FI_DEV_GPU_TEMP" }))
+        .status,
+    ).toBe(404);
+    const unknownMetric = await call(series.GET, {
+      token: viewer,
+      params: { uuid: gpu.uuid },
+      path: `/x?metric=DCGM_FI_NOT_A_FIELD`,
+    });
     expect(unknownMetric.body.points).toEqual([]);
   });
 

@@ -7,7 +7,12 @@ import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
 import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
 import { foldTelemetry } from "../../../lib/telemetry/store/fold";
-import { FOLD_BATCH_MAX, pendingSampleCount, storeSamples, type SampleColumns } from "../../../lib/telemetry/store/sample-store";
+import {
+  FOLD_BATCH_MAX,
+  pendingSampleCount,
+  storeSamples,
+  type SampleColumns,
+} from "../../../lib/telemetry/store/sample-store";
 
 let gpuIds: string[];
 beforeAll(async () => {
@@ -17,7 +22,12 @@ beforeAll(async () => {
 
 // Times before 2000 (negative in COPY's epoch), at ms precision, and values
 // that text round trips tend to mangle.
-const EDGE_TIMES = [Date.UTC(1999, 11, 31, 23, 59, 59, 999), Date.UTC(2000, 0, 1), Date.UTC(2026, 10, 28, 12, 0, 0, 1), Date.UTC(2026, 10, 28, 23, 59, 59, 999)];
+const EDGE_TIMES = [
+  Date.UTC(1999, 11, 31, 23, 59, 59, 999),
+  Date.UTC(2000, 0, 1),
+  Date.UTC(2026, 10, 28, 12, 0, 0, 1),
+  Date.UTC(2026, 10, 28, 23, 59, 59, 999),
+];
 // (Ingest refuses |v| > 1e300, so rollup sums cannot overflow.)
 const EDGE_VALUES = [-1.5, 0, 5e-324, 1e300, 0.1 + 0.2, Number("-123456789.123456789"), 42];
 
@@ -27,7 +37,10 @@ function batch(size: number, field: number): SampleColumns {
     cols.gpuIds.push(gpuIds[i % gpuIds.length]!);
     cols.fieldIds.push(field);
     // Every (GPU, time) pair once: GPU fastest, then the edge time, then seconds.
-    cols.atMs.push(EDGE_TIMES[Math.floor(i / gpuIds.length) % EDGE_TIMES.length]! + Math.floor(i / (gpuIds.length * EDGE_TIMES.length)) * 1000);
+    cols.atMs.push(
+      EDGE_TIMES[Math.floor(i / gpuIds.length) % EDGE_TIMES.length]! +
+        Math.floor(i / (gpuIds.length * EDGE_TIMES.length)) * 1000,
+    );
     cols.values.push(EDGE_VALUES[i % EDGE_VALUES.length]!);
   }
   return cols;
@@ -35,26 +48,38 @@ function batch(size: number, field: number): SampleColumns {
 
 async function storedRows(field: number) {
   const { rows } = await getPool().query<{ gpuId: string; ms: string; value: number }>(
-    `SELECT "gpuId", (extract(epoch FROM "at") * 1000)::int8::text AS ms, "value" FROM "GpuSample" WHERE "fieldId" = $1 ORDER BY 1, 2`, [field]);
+    `SELECT "gpuId", (extract(epoch FROM "at") * 1000)::int8::text AS ms, "value" FROM "GpuSample" WHERE "fieldId" = $1 ORDER BY 1, 2`,
+    [field],
+  );
   return rows.map((r) => `${r.gpuId}|${r.ms}|${r.value}`);
 }
 
-const expected = (cols: SampleColumns) =>
-  cols.gpuIds.map((g, i) => `${g}|${cols.atMs[i]}|${cols.values[i]}`).sort();
+const expected = (cols: SampleColumns) => cols.gpuIds.map((g, i) => `${g}|${cols.atMs[i]}|${cols.values[i]}`).sort();
 
 describe("storeSamples", () => {
   it("stores a big batch exactly (times before 2000, ms precision, extreme floats) and queues it in rows of at most FOLD_BATCH_MAX", async () => {
     const cols = batch(FOLD_BATCH_MAX + 5_000, 101);
-    expect(await storeSamples(getPool(), cols)).toEqual({ stored: cols.gpuIds.length, queuedForFold: cols.gpuIds.length, foldedGpuIds: [] });
+    expect(await storeSamples(getPool(), cols)).toEqual({
+      stored: cols.gpuIds.length,
+      queuedForFold: cols.gpuIds.length,
+      foldedGpuIds: [],
+    });
     expect(await storedRows(101)).toEqual(expected(cols));
-    const queue = await getPool().query<{ samples: number; n: number }>(`SELECT "samples", cardinality("values") AS n FROM "TelemetryFoldBatch" ORDER BY "id"`);
-    expect(queue.rows).toEqual([{ samples: FOLD_BATCH_MAX, n: FOLD_BATCH_MAX }, { samples: 5_000, n: 5_000 }]);
+    const queue = await getPool().query<{ samples: number; n: number }>(
+      `SELECT "samples", cardinality("values") AS n FROM "TelemetryFoldBatch" ORDER BY "id"`,
+    );
+    expect(queue.rows).toEqual([
+      { samples: FOLD_BATCH_MAX, n: FOLD_BATCH_MAX },
+      { samples: 5_000, n: 5_000 },
+    ]);
     const queued = await getPool().query<{ v: string }>(
-      `SELECT concat_ws('|', s.g, s.ms, s.v) AS v FROM "TelemetryFoldBatch" b, unnest(b."gpuIds", b."atMs", b."values") AS s(g, ms, v) ORDER BY 1`);
+      `SELECT concat_ws('|', s.g, s.ms, s.v) AS v FROM "TelemetryFoldBatch" b, unnest(b."gpuIds", b."atMs", b."values") AS s(g, ms, v) ORDER BY 1`,
+    );
     expect(queued.rows.map((r) => r.v)).toEqual(expected(cols).sort());
     expect(await foldTelemetry()).toMatchObject({ folded: cols.gpuIds.length, batches: 2 });
     const rolled = await getPool().query<{ n: number; min: number; max: number }>(
-      `SELECT sum("count")::int AS n, min("min") AS min, max("max") AS max FROM "GpuRollup1m" WHERE "fieldId" = 101`);
+      `SELECT sum("count")::int AS n, min("min") AS min, max("max") AS max FROM "GpuRollup1m" WHERE "fieldId" = 101`,
+    );
     expect(rolled.rows[0]).toEqual({ n: cols.gpuIds.length, min: Number("-123456789.123456789"), max: 1e300 });
   });
 
@@ -74,7 +99,9 @@ describe("storeSamples", () => {
     expect(res).toMatchObject({ stored: 40, queuedForFold: 0 });
     expect(new Set(res.foldedGpuIds)).toEqual(new Set(gpuIds));
     expect(await storeSamples(getPool(), small, { foldInline: true })).toMatchObject({ stored: 0, foldedGpuIds: [] });
-    const n = await getPool().query<{ n: number }>(`SELECT sum("count")::int AS n FROM "GpuRollup1h" WHERE "fieldId" = 103`);
+    const n = await getPool().query<{ n: number }>(
+      `SELECT sum("count")::int AS n FROM "GpuRollup1h" WHERE "fieldId" = 103`,
+    );
     expect(n.rows[0]!.n).toBe(40);
   });
 });

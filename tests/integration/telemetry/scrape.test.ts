@@ -37,7 +37,11 @@ describe("scraping dcgm-exporter targets", () => {
     expect(await scraper.tick()).toBe(0); // not due again yet
 
     const gpu = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "ams1-r02-n01" }, index: 0 } });
-    const temp = await call(series.GET, { token: op, params: { uuid: gpu.uuid }, path: `/api/v1/gpus/${gpu.uuid}/series?metric=DCGM_FI_DEV_GPU_TEMP&step=10` });
+    const temp = await call(series.GET, {
+      token: op,
+      params: { uuid: gpu.uuid },
+      path: `/api/v1/gpus/${gpu.uuid}/series?metric=DCGM_FI_DEV_GPU_TEMP&step=10`,
+    });
     expect(temp.body.source).toBe("raw");
     expect(temp.body.points).toHaveLength(1);
     const [, celsius] = temp.body.points[0];
@@ -61,6 +65,8 @@ describe("scraping dcgm-exporter targets", () => {
     const url = `${sim.url}/hosts/ams1-r02-n02/metrics`;
     expect((await call(targets.POST, { token: op, json: { url, intervalSeconds: 30 } })).status).toBe(201);
     expect((await call(targets.POST, { token: op, json: { url, intervalSeconds: 30 } })).status).toBe(409);
-    expect((await call(targets.POST, { token: op, json: { url: "ftp://x/metrics", intervalSeconds: 30 } })).status).toBe(422);
+    expect(
+      (await call(targets.POST, { token: op, json: { url: "ftp://x/metrics", intervalSeconds: 30 } })).status,
+    ).toBe(422);
   });
 });

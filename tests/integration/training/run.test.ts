@@ -47,13 +47,19 @@ const small = await createDatasetVersion(csv(200));
 // ~35 batches of 16 per epoch: epochs are slow enough for an abort to land mid-run.
 const larger = await createDatasetVersion(csv(800));
 
-const run = (datasetVersionId: string, spec: TrainingSpecInput) => createTrainingRun({ datasetVersionId, spec, createdBy: "test" });
-const checkpointEpochs = async (runId: string) => (await db.trainingCheckpoint.findMany({ where: { runId }, orderBy: { epoch: "asc" } })).map((c) => c.epoch);
+const run = (datasetVersionId: string, spec: TrainingSpecInput) =>
+  createTrainingRun({ datasetVersionId, spec, createdBy: "test" });
+const checkpointEpochs = async (runId: string) =>
+  (await db.trainingCheckpoint.findMany({ where: { runId }, orderBy: { epoch: "asc" } })).map((c) => c.epoch);
 
 describe("executeTrainingRun", () => {
   it("lets /api/health predict the TF.js backend from installed packages before any run has trained", async () => {
     const res = await call(health.GET);
-    expect(res.body.tf).toEqual({ backend: "wasm", source: "predicted", tried: [{ name: "tensorflow", error: expect.stringContaining("tfjs-node") }] });
+    expect(res.body.tf).toEqual({
+      backend: "wasm",
+      source: "predicted",
+      tried: [{ name: "tensorflow", error: expect.stringContaining("tfjs-node") }],
+    });
   });
 
   it("trains a run to succeeded: an epoch of history each, at most 2 checkpoints kept, an artifact, the backend recorded", async () => {
@@ -62,7 +68,14 @@ describe("executeTrainingRun", () => {
     const seen: number[] = [];
     const outcome = await executeTrainingRun(created.id, { onEpoch: (p) => seen.push(p.epoch) });
 
-    expect(outcome).toMatchObject({ status: "succeeded", epoch: 8, epochs: 8, backend: "wasm", error: null, resumedFromEpoch: null });
+    expect(outcome).toMatchObject({
+      status: "succeeded",
+      epoch: 8,
+      epochs: 8,
+      backend: "wasm",
+      error: null,
+      resumedFromEpoch: null,
+    });
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(outcome.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(outcome.evaluation).toMatchObject({ split: "test", average: "binary", classes: ["no", "yes"] });
@@ -84,11 +97,20 @@ describe("executeTrainingRun", () => {
     // Idempotent: a succeeded run is returned as stored, not retrained.
     const again = await executeTrainingRun(created.id);
     expect(again).toEqual({ ...outcome, resumedFromEpoch: null });
-    expect((await db.modelArtifact.findUniqueOrThrow({ where: { runId: created.id } })).createdAt).toEqual(row.artifact!.createdAt);
+    expect((await db.modelArtifact.findUniqueOrThrow({ where: { runId: created.id } })).createdAt).toEqual(
+      row.artifact!.createdAt,
+    );
   });
 
   it("cancels on abort at the last stored checkpoint, then resumes from it (epoch ≥ 2) and ends exactly as an uninterrupted run", async () => {
-    const spec: TrainingSpecInput = { model: { hidden: [8], dropout: 0.1 }, optimizer: "adam", learningRate: 0.02, epochs: 12, batchSize: 16, seed: 4 };
+    const spec: TrainingSpecInput = {
+      model: { hidden: [8], dropout: 0.1 },
+      optimizer: "adam",
+      learningRate: 0.02,
+      epochs: 12,
+      batchSize: 16,
+      seed: 4,
+    };
 
     const interrupted = await run(larger, spec);
     const controller = new AbortController();
@@ -115,7 +137,8 @@ describe("executeTrainingRun", () => {
     const straight = await executeTrainingRun((await run(larger, spec)).id);
     expect(resumed.history).toEqual(straight.history);
     expect(resumed.evaluation).toEqual(straight.evaluation);
-    const weights = async (runId: string) => Buffer.from((await db.modelArtifact.findUniqueOrThrow({ where: { runId } })).weights).toString("base64");
+    const weights = async (runId: string) =>
+      Buffer.from((await db.modelArtifact.findUniqueOrThrow({ where: { runId } })).weights).toString("base64");
     expect(await weights(interrupted.id)).toBe(await weights(straight.runId));
   }, 90_000);
 

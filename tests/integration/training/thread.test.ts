@@ -16,7 +16,12 @@ function noisyBinary(rows: number) {
   const r = createPrng(11);
   const x = Array.from({ length: rows }, () => [r.next(), r.next(), r.next()]);
   const part = { x, y: x.map((v) => (v[0]! + v[1]! > 1 ? 1 : 0)) };
-  return toTrainingData({ preprocessing: { classes: ["0", "1"], encodedFeatureNames: ["a", "b", "c"] }, train: part, validation: part, test: part });
+  return toTrainingData({
+    preprocessing: { classes: ["0", "1"], encodedFeatureNames: ["a", "b", "c"] },
+    train: part,
+    validation: part,
+    test: part,
+  });
 }
 
 describe("the training thread", () => {
@@ -28,7 +33,11 @@ describe("the training thread", () => {
     const checkpoints: Checkpoint[] = [];
     const result = await runTrainingThread(
       { spec, data: toTrainingData(t.data), resumeFrom: null },
-      { onBackend: (r) => (backend = r), onEpoch: (m) => epochs.push(m), onCheckpoint: async (cp) => void checkpoints.push(cp) },
+      {
+        onBackend: (r) => (backend = r),
+        onEpoch: (m) => epochs.push(m),
+        onCheckpoint: async (cp) => void checkpoints.push(cp),
+      },
     );
     expect(result.status).toBe("completed");
     if (result.status !== "completed") return;
@@ -39,12 +48,18 @@ describe("the training thread", () => {
     expect(checkpoints.length).toBeGreaterThan(0);
     expect(checkpoints[0]!.epoch).toBe(1);
     expect(checkpoints.at(-1)!.state.history).toEqual(epochs.slice(0, checkpoints.at(-1)!.epoch));
-    expect(result.model.weightSpecs.map((w) => w.name)).toEqual(["hidden_1/kernel", "hidden_1/bias", "output/kernel", "output/bias"]);
+    expect(result.model.weightSpecs.map((w) => w.name)).toEqual([
+      "hidden_1/kernel",
+      "hidden_1/bias",
+      "output/kernel",
+      "output/bias",
+    ]);
   });
 
   it("keeps the thread warm for the next run, which trains exactly as a fresh thread would", async () => {
     const t = getTemplate("xor-adam")!;
-    const run = () => runTrainingThread({ spec: { ...t.spec, epochs: 20 }, data: toTrainingData(t.data), resumeFrom: null });
+    const run = () =>
+      runTrainingThread({ spec: { ...t.spec, epochs: 20 }, data: toTrainingData(t.data), resumeFrom: null });
     const first = await run();
     expect(parkedTrainingThreads()).toBe(1);
     const second = await run();
@@ -79,14 +94,27 @@ describe("the training thread", () => {
     const epochMs = abortedAt - startedAt;
     const stopMs = performance.now() - abortedAt;
     expect(result).toEqual({ status: "cancelled", epoch: 1 });
-    expect(stopMs, `stopped ${stopMs} ms after the abort; an epoch took ${epochMs} ms`).toBeLessThan(Math.min(epochMs / 2, 2_000));
+    expect(stopMs, `stopped ${stopMs} ms after the abort; an epoch took ${epochMs} ms`).toBeLessThan(
+      Math.min(epochMs / 2, 2_000),
+    );
   });
 
   it("tries a preferred backend first and reports why it failed", async () => {
     const t = getTemplate("xor-adam")!;
     let report: BackendReport | undefined;
-    await runTrainingThread({ spec: { ...t.spec, epochs: 1 }, data: toTrainingData(t.data), resumeFrom: null, preferredBackend: "tensorflow" }, { onBackend: (r) => (report = r) });
-    expect(report).toMatchObject({ backend: "wasm", tried: [{ name: "tensorflow", error: expect.stringContaining("tfjs-node") }] });
+    await runTrainingThread(
+      {
+        spec: { ...t.spec, epochs: 1 },
+        data: toTrainingData(t.data),
+        resumeFrom: null,
+        preferredBackend: "tensorflow",
+      },
+      { onBackend: (r) => (report = r) },
+    );
+    expect(report).toMatchObject({
+      backend: "wasm",
+      tried: [{ name: "tensorflow", error: expect.stringContaining("tfjs-node") }],
+    });
   });
 
   it("rejects with the error raised inside the thread", async () => {
@@ -98,7 +126,17 @@ describe("the training thread", () => {
   it("starts the same thread from a tsx process (npm run train)", async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "--conditions=react-server", "scripts/train.ts", "--template", "xor-adam", "--epochs", "20", "--json"],
+      [
+        "--import",
+        "tsx",
+        "--conditions=react-server",
+        "scripts/train.ts",
+        "--template",
+        "xor-adam",
+        "--epochs",
+        "20",
+        "--json",
+      ],
       { cwd: root, env: { ...process.env, LOG_LEVEL: "silent" } },
     );
     const out = JSON.parse(stdout.trim().split("\n").at(-1)!);

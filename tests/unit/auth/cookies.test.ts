@@ -58,7 +58,8 @@ describe("isHttps", () => {
   });
 
   it("reads the first hop of a proxy chain, in any case", () => {
-    const via = (proto: string) => isHttps(new Request("http://rackmind.internal/", { headers: { "x-forwarded-proto": proto } }));
+    const via = (proto: string) =>
+      isHttps(new Request("http://rackmind.internal/", { headers: { "x-forwarded-proto": proto } }));
     expect(via("https, http")).toBe(true);
     expect(via("HTTPS")).toBe(true);
     expect(via("http, https")).toBe(false);

@@ -70,7 +70,14 @@ describe("can", () => {
   });
 
   it("keeps user, token and model-alias management for admins only", () => {
-    for (const permission of ["users.read", "users.write", "tokens.read", "tokens.write", "models.alias", "quotas.write"] as const) {
+    for (const permission of [
+      "users.read",
+      "users.write",
+      "tokens.read",
+      "tokens.write",
+      "models.alias",
+      "quotas.write",
+    ] as const) {
       expect(can("operator", permission)).toBe(false);
       expect(can("admin", permission)).toBe(true);
     }

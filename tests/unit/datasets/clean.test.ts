@@ -15,7 +15,8 @@ function thrown(fn: () => unknown): AppError {
   throw new Error("expected an AppError");
 }
 
-const profile = (result: ReturnType<typeof cleanDataset>, name: string) => result.report.columns.find((c) => c.name === name)!;
+const profile = (result: ReturnType<typeof cleanDataset>, name: string) =>
+  result.report.columns.find((c) => c.name === name)!;
 
 describe("cleaning: duplicates and missing values", () => {
   it("removes rows equal in every kept column (after trimming) and counts them", () => {
@@ -34,7 +35,10 @@ describe("cleaning: duplicates and missing values", () => {
   it("ignores ignored columns when looking for duplicates, and keeps duplicates when asked", () => {
     const csv = lines("id,a,y", "1,5,x", "2,5,x", "3,6,y");
     expect(cleanDataset(csv, { ignore: ["id"] }).report.duplicatesRemoved).toBe(1);
-    expect(cleanDataset(csv, { ignore: ["id"], duplicates: "keep" }).report).toMatchObject({ duplicatesRemoved: 0, rows: 3 });
+    expect(cleanDataset(csv, { ignore: ["id"], duplicates: "keep" }).report).toMatchObject({
+      duplicatesRemoved: 0,
+      rows: 3,
+    });
   });
 
   it("counts empty, ?, NA, N/A and NaN cells as missing, and zeros only in zero-means-missing columns", () => {
@@ -62,7 +66,13 @@ describe("cleaning: duplicates and missing values", () => {
 
   it("drops rows with a missing feature instead of imputing with missing=drop", () => {
     const r = cleanDataset(lines("a,b,y", "1,?,x", "2,3,y", ",4,x", "5,6,x"), { missing: "drop" });
-    expect(r.report).toMatchObject({ rowsDroppedMissing: 2, rows: 2, imputed: 0, missingStrategy: "drop", missing: { a: 1, b: 1 } });
+    expect(r.report).toMatchObject({
+      rowsDroppedMissing: 2,
+      rows: 2,
+      imputed: 0,
+      missingStrategy: "drop",
+      missing: { a: 1, b: 1 },
+    });
     expect(r.cleaned.rows).toEqual([
       [2, 3],
       [5, 6],
@@ -108,15 +118,23 @@ describe("cleaning: imputation, outliers, normalisation", () => {
 
   it("reports z-score parameters (population std) and min-max parameters over the whole dataset", () => {
     const data = lines("v,y", ...[2, 4, 4, 4, 5, 5, 7, 9].map((v, i) => `${v},${i % 2 ? "a" : "b"}`));
-    expect(cleanDataset(data, { duplicates: "keep" }).report.normalisation).toEqual({ method: "zscore", params: { v: { mean: 5, std: 2 } } });
-    expect(cleanDataset(data, { normalisation: "minmax" }).report.normalisation).toEqual({ method: "minmax", params: { v: { min: 2, max: 9 } } });
+    expect(cleanDataset(data, { duplicates: "keep" }).report.normalisation).toEqual({
+      method: "zscore",
+      params: { v: { mean: 5, std: 2 } },
+    });
+    expect(cleanDataset(data, { normalisation: "minmax" }).report.normalisation).toEqual({
+      method: "minmax",
+      params: { v: { min: 2, max: 9 } },
+    });
     expect(cleanDataset(data, { normalisation: "none" }).report.normalisation).toEqual({ method: "none", params: {} });
   });
 });
 
 describe("cleaning: types, one-hot and labels", () => {
   it("detects numeric and categorical columns and lists the one-hot categories", () => {
-    const r = cleanDataset(lines("n,colour,code,y", "1.5,red,10,a", "-2e1,green,20,b", "3,blue,10,a"), { categorical: ["code"] });
+    const r = cleanDataset(lines("n,colour,code,y", "1.5,red,10,a", "-2e1,green,20,b", "3,blue,10,a"), {
+      categorical: ["code"],
+    });
     expect(r.columns).toEqual([
       { name: "n", type: "numeric", role: "feature" },
       { name: "colour", type: "categorical", role: "feature" },
@@ -181,9 +199,15 @@ describe("cleaning: refusals", () => {
   });
 
   it("refuses an ignored or zero-means-missing target, and a file with no features", () => {
-    expect(thrown(() => cleanDataset(lines("a,y", "1,x", "2,z"), { ignore: ["y"] })).details).toEqual([{ path: "ignore", message: "the target column y cannot be ignored" }]);
-    expect(thrown(() => cleanDataset(lines("a,y", "1,x", "2,z"), { zeroMissing: ["y"] })).code).toBe("unprocessable_entity");
-    expect(thrown(() => cleanDataset(lines("a,y", "1,x", "2,z"), { ignore: ["a"] })).details).toEqual([{ path: "ignore", message: "no feature columns are left besides the target" }]);
+    expect(thrown(() => cleanDataset(lines("a,y", "1,x", "2,z"), { ignore: ["y"] })).details).toEqual([
+      { path: "ignore", message: "the target column y cannot be ignored" },
+    ]);
+    expect(thrown(() => cleanDataset(lines("a,y", "1,x", "2,z"), { zeroMissing: ["y"] })).code).toBe(
+      "unprocessable_entity",
+    );
+    expect(thrown(() => cleanDataset(lines("a,y", "1,x", "2,z"), { ignore: ["a"] })).details).toEqual([
+      { path: "ignore", message: "no feature columns are left besides the target" },
+    ]);
   });
 });
 
@@ -196,16 +220,34 @@ describe("cleaning: warnings", () => {
       "Column 1 has no values at all; it is imputed with 0 everywhere and tells the model nothing",
       "Class rare (3 rows) may be missing from the validation or test split",
     ]);
-    expect(cleanDataset(lines("a,y", ...Array.from({ length: 20 }, (_, i) => `${i},${i % 2}`))).report.warnings).toEqual([]);
+    expect(
+      cleanDataset(lines("a,y", ...Array.from({ length: 20 }, (_, i) => `${i},${i % 2}`))).report.warnings,
+    ).toEqual([]);
   });
 });
 
 describe("the upload query string", () => {
   it("reads lists, booleans and impute specs from strings", () => {
-    const q = UploadDatasetQuery.parse({ name: "pima", header: "false", target: "8", zeroMissing: "1,2,3", ignore: ["0", "7"], impute: "mean,4:mode", delimiter: "\t" });
+    const q = UploadDatasetQuery.parse({
+      name: "pima",
+      header: "false",
+      target: "8",
+      zeroMissing: "1,2,3",
+      ignore: ["0", "7"],
+      impute: "mean,4:mode",
+      delimiter: "\t",
+    });
     expect(q).toEqual({
       name: "pima",
-      options: expect.objectContaining({ header: false, target: "8", zeroMissing: ["1", "2", "3"], ignore: ["0", "7"], impute: { numeric: "mean", columns: [["4", "mode"]] }, delimiter: "tab", normalisation: "zscore" }),
+      options: expect.objectContaining({
+        header: false,
+        target: "8",
+        zeroMissing: ["1", "2", "3"],
+        ignore: ["0", "7"],
+        impute: { numeric: "mean", columns: [["4", "mode"]] },
+        delimiter: "tab",
+        normalisation: "zscore",
+      }),
     });
   });
 
@@ -214,6 +256,9 @@ describe("the upload query string", () => {
     expect(UploadDatasetQuery.safeParse({ name: "ok", impute: "x:average" }).success).toBe(false);
     expect(UploadDatasetQuery.safeParse({ name: "ok", normalisation: "l2" }).success).toBe(false);
     expect(UploadDatasetQuery.safeParse({ name: "ok", header: "maybe" }).success).toBe(false);
-    expect(UploadDatasetQuery.safeParse({ name: "ok", zeromissing: "1,2" }).error?.issues[0]).toMatchObject({ code: "unrecognized_keys", keys: ["zeromissing"] });
+    expect(UploadDatasetQuery.safeParse({ name: "ok", zeromissing: "1,2" }).error?.issues[0]).toMatchObject({
+      code: "unrecognized_keys",
+      keys: ["zeromissing"],
+    });
   });
 });

@@ -18,7 +18,11 @@ function reversedKeys(cleaned: CleanedDataset): CleanedDataset {
 describe("the stored cleaned bytes (what cleanedHash hashes)", () => {
   it("are the same for the same file and options, however the object's keys were ordered", () => {
     const a = encodeCleaned(cleanDataset(pima, { header: false, target: 8, zeroMissing: [1, 2, 3, 4, 5] }).cleaned);
-    const again = cleanDataset(pima, { header: false, target: "c8", zeroMissing: ["c1", "c2", "c3", "c4", "c5"] }).cleaned;
+    const again = cleanDataset(pima, {
+      header: false,
+      target: "c8",
+      zeroMissing: ["c1", "c2", "c3", "c4", "c5"],
+    }).cleaned;
     expect(sha256(encodeCleaned(again))).toBe(sha256(a));
     expect(sha256(encodeCleaned(reversedKeys(again)))).toBe(sha256(a));
     expect(sha256(encodeCleaned(decodeCleaned(a)))).toBe(sha256(a));
@@ -37,7 +41,12 @@ describe("the stored cleaned bytes (what cleanedHash hashes)", () => {
 
   it("differ when only the imputation strategy changes, since training fits what the bytes name", () => {
     const median = cleanDataset(pima, { header: false, target: 8, zeroMissing: [4] }).cleaned;
-    const mean = cleanDataset(pima, { header: false, target: 8, zeroMissing: [4], impute: { numeric: "mean" } }).cleaned;
+    const mean = cleanDataset(pima, {
+      header: false,
+      target: 8,
+      zeroMissing: [4],
+      impute: { numeric: "mean" },
+    }).cleaned;
     expect(sha256(encodeCleaned(mean))).not.toBe(sha256(encodeCleaned(median)));
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { categoricalHistogram, iqrFences, median, mode, numericHistogram, numericStats, quantileSorted, std } from "../../../lib/datasets/column-stats";
+import {
+  categoricalHistogram,
+  iqrFences,
+  median,
+  mode,
+  numericHistogram,
+  numericStats,
+  quantileSorted,
+  std,
+} from "../../../lib/datasets/column-stats";
 import { getOpenApiDocument } from "../../../lib/openapi/document";
 
 describe("column statistics", () => {
@@ -42,10 +51,30 @@ describe("column statistics", () => {
 
 describe("datasets in the OpenAPI document", () => {
   it("describes the upload with its query options and the read endpoints", () => {
-    const paths = getOpenApiDocument().paths as Record<string, Record<string, { parameters?: { name: string }[]; responses: Record<string, unknown> }>>;
-    expect(Object.keys(paths).filter((p) => p.startsWith("/api/v1/datasets")).sort()).toEqual(["/api/v1/datasets", "/api/v1/datasets/{name}", "/api/v1/datasets/{name}/versions"]);
+    const paths = getOpenApiDocument().paths as Record<
+      string,
+      Record<string, { parameters?: { name: string }[]; responses: Record<string, unknown> }>
+    >;
+    expect(
+      Object.keys(paths)
+        .filter((p) => p.startsWith("/api/v1/datasets"))
+        .sort(),
+    ).toEqual(["/api/v1/datasets", "/api/v1/datasets/{name}", "/api/v1/datasets/{name}/versions"]);
     const upload = paths["/api/v1/datasets"]!.post!;
-    expect(upload.parameters!.map((p) => p.name)).toEqual(expect.arrayContaining(["name", "header", "target", "columns", "ignore", "zeroMissing", "impute", "missing", "normalisation", "delimiter"]));
+    expect(upload.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        "name",
+        "header",
+        "target",
+        "columns",
+        "ignore",
+        "zeroMissing",
+        "impute",
+        "missing",
+        "normalisation",
+        "delimiter",
+      ]),
+    );
     expect(Object.keys(upload.responses)).toEqual(expect.arrayContaining(["201", "413", "415", "422"]));
   });
 });

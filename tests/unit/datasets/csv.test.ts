@@ -25,14 +25,20 @@ describe("reading dataset CSV", () => {
 
   it("names the columns of a headerless file c0..cN, or as columns= says", () => {
     expect(readCsvTable("1,2,x\n3,4,y", { header: false, delimiter: "auto" }).names).toEqual(["c0", "c1", "c2"]);
-    expect(readCsvTable("1,2,x\n3,4,y", { header: false, columns: ["p", "q", "r"], delimiter: "auto" }).names).toEqual(["p", "q", "r"]);
+    expect(readCsvTable("1,2,x\n3,4,y", { header: false, columns: ["p", "q", "r"], delimiter: "auto" }).names).toEqual([
+      "p",
+      "q",
+      "r",
+    ]);
   });
 
   it("refuses columns= that does not match the row width, and columns= with a header", () => {
-    expect(thrown(() => readCsvTable("1,2,x\n", { header: false, columns: ["p", "q"], delimiter: "auto" })).details).toEqual([
-      { line: 1, message: "columns= names 2 columns but the rows have 3 cells" },
-    ]);
-    expect(thrown(() => readCsvTable("a,b\n1,2\n", { header: true, columns: ["p", "q"], delimiter: "auto" })).code).toBe("unprocessable_entity");
+    expect(
+      thrown(() => readCsvTable("1,2,x\n", { header: false, columns: ["p", "q"], delimiter: "auto" })).details,
+    ).toEqual([{ line: 1, message: "columns= names 2 columns but the rows have 3 cells" }]);
+    expect(
+      thrown(() => readCsvTable("a,b\n1,2\n", { header: true, columns: ["p", "q"], delimiter: "auto" })).code,
+    ).toBe("unprocessable_entity");
   });
 
   it("lists every ragged row with its line, counting blank lines", () => {
@@ -45,8 +51,12 @@ describe("reading dataset CSV", () => {
   });
 
   it("refuses a file with a header and no data, an empty file, and unclosed quotes", () => {
-    expect(thrown(() => readCsvTable("a,b,c\n", { header: true, delimiter: "auto" })).details).toEqual([{ line: 2, message: "the CSV has a header but no data rows" }]);
-    expect(thrown(() => readCsvTable("", { header: false, delimiter: "auto" })).details).toEqual([{ line: 1, message: "the CSV has no data rows" }]);
+    expect(thrown(() => readCsvTable("a,b,c\n", { header: true, delimiter: "auto" })).details).toEqual([
+      { line: 2, message: "the CSV has a header but no data rows" },
+    ]);
+    expect(thrown(() => readCsvTable("", { header: false, delimiter: "auto" })).details).toEqual([
+      { line: 1, message: "the CSV has no data rows" },
+    ]);
     const quote = thrown(() => readCsvTable('a,b\n1,"2\n3,4\n', { header: true, delimiter: "," }));
     expect((quote.details as { message: string }[])[0]!.message).toMatch(/^CSV syntax: Quote Not Closed/);
   });
@@ -67,7 +77,10 @@ describe("reading dataset CSV", () => {
   });
 
   it("reads a whitespace-aligned file with irregular runs of tabs and spaces and CRLF endings", () => {
-    const table = readCsvTable("15.26\t14.84\t\t0.871\t1\r\n14.88 14.57  0.8811\t2\r\n", { header: false, delimiter: "auto" });
+    const table = readCsvTable("15.26\t14.84\t\t0.871\t1\r\n14.88 14.57  0.8811\t2\r\n", {
+      header: false,
+      delimiter: "auto",
+    });
     expect(table.delimiter).toBe("whitespace");
     expect(table.records.map((r) => r.cells)).toEqual([
       ["15.26", "14.84", "0.871", "1"],

@@ -31,9 +31,21 @@ describe("fitting preprocessing on the train split", () => {
   it("fits imputation, z-score and categories on the train rows only", () => {
     const pre = fitPreprocessing(clean(), TRAIN);
     // Train sizes 2, 4, 6, 8 (row 3 is missing): median 5, mean 5, population std √5.
-    expect(pre.features[0]).toEqual({ kind: "numeric", name: "size", impute: 5, imputeStrategy: "median", missingValues: [0], scale: { method: "zscore", mean: 5, std: Math.sqrt(5) } });
+    expect(pre.features[0]).toEqual({
+      kind: "numeric",
+      name: "size",
+      impute: 5,
+      imputeStrategy: "median",
+      missingValues: [0],
+      scale: { method: "zscore", mean: 5, std: Math.sqrt(5) },
+    });
     // "green" is only in row 5 (not train): it is no category; red and blue tie at 2, the first in order wins the mode.
-    expect(pre.features[1]).toEqual({ kind: "categorical", name: "colour", categories: ["blue", "red"], impute: "blue" });
+    expect(pre.features[1]).toEqual({
+      kind: "categorical",
+      name: "colour",
+      categories: ["blue", "red"],
+      impute: "blue",
+    });
     expect(pre.encodedFeatureNames).toEqual(["size", "colour=blue", "colour=red"]);
     expect(pre).toMatchObject({ inputColumns: ["size", "colour"], target: "label", classes: ["a", "b"] });
   });
@@ -49,7 +61,13 @@ describe("fitting preprocessing on the train split", () => {
   it("fits min-max parameters when asked", () => {
     const pre = fitPreprocessing(clean({ normalisation: "minmax" }), TRAIN);
     expect(pre.features[0]).toMatchObject({ scale: { method: "minmax", min: 2, max: 8 } });
-    expect(transformRows(pre, [[2, "red"], [8, "blue"], [5, null]])).toEqual([
+    expect(
+      transformRows(pre, [
+        [2, "red"],
+        [8, "blue"],
+        [5, null],
+      ]),
+    ).toEqual([
       [0, 0, 1],
       [1, 1, 0],
       [0.5, 1, 0],
@@ -57,7 +75,10 @@ describe("fitting preprocessing on the train split", () => {
   });
 
   it("imputes with the chosen train statistic", () => {
-    const pre = fitPreprocessing(cleanDataset(csv, { zeroMissing: ["size"], impute: { numeric: "mean" }, normalisation: "none" }).cleaned, [0, 1, 4]);
+    const pre = fitPreprocessing(
+      cleanDataset(csv, { zeroMissing: ["size"], impute: { numeric: "mean" }, normalisation: "none" }).cleaned,
+      [0, 1, 4],
+    );
     // Train sizes 2, 4, 8: mean 14/3.
     expect(pre.features[0]).toMatchObject({ impute: 14 / 3, imputeStrategy: "mean", scale: { method: "none" } });
   });
@@ -107,7 +128,13 @@ describe("encoding instances for serving", () => {
 
 describe("preparing training data", () => {
   const cleaned = cleanDataset(
-    lines("x,kind,y", ...Array.from({ length: 60 }, (_, i) => `${i % 7 === 0 ? "?" : i},${["p", "q", "r"][i % 3]},${i % 4 === 0 ? "pos" : "neg"}`)),
+    lines(
+      "x,kind,y",
+      ...Array.from(
+        { length: 60 },
+        (_, i) => `${i % 7 === 0 ? "?" : i},${["p", "q", "r"][i % 3]},${i % 4 === 0 ? "pos" : "neg"}`,
+      ),
+    ),
     { duplicates: "keep" },
   ).cleaned;
 
@@ -121,7 +148,12 @@ describe("preparing training data", () => {
     expect(prepared.train.y).toEqual(train.map((i) => cleaned.labels[i]));
     expect(prepared.test.x[0]!.length).toBe(prepared.preprocessing.encodedFeatureNames.length);
     expect(prepared.preprocessing).toEqual(fitPreprocessing(cleaned, train));
-    expect(prepared.validation.x).toEqual(transformRows(prepared.preprocessing, validation.map((i) => cleaned.rows[i]!)));
+    expect(prepared.validation.x).toEqual(
+      transformRows(
+        prepared.preprocessing,
+        validation.map((i) => cleaned.rows[i]!),
+      ),
+    );
   });
 
   it("gives identical preprocessing when a test row is changed (no leakage)", () => {
@@ -134,6 +166,8 @@ describe("preparing training data", () => {
   it("takes other split proportions and refuses ones that do not add up", () => {
     const prepared = prepareTrainingData(cleaned, { seed: 1, split: { train: 0.5, validation: 0.25, test: 0.25 } });
     expect(prepared.indices.train.length).toBe(30);
-    expect(() => prepareTrainingData(cleaned, { seed: 1, split: { train: 0.5, validation: 0.1, test: 0.1 } })).toThrow(/add up to 1/);
+    expect(() => prepareTrainingData(cleaned, { seed: 1, split: { train: 0.5, validation: 0.1, test: 0.1 } })).toThrow(
+      /add up to 1/,
+    );
   });
 });

@@ -49,7 +49,8 @@ describe("stratified split", () => {
 
   it("returns each part's indexes in ascending order", () => {
     const split = stratifiedSplit(labels, { seed: 11 });
-    for (const part of [split.train, split.validation, split.test]) expect(part).toEqual([...part].sort((a, b) => a - b));
+    for (const part of [split.train, split.validation, split.test])
+      expect(part).toEqual([...part].sort((a, b) => a - b));
   });
 
   it("refuses proportions that do not add up to 1", () => {

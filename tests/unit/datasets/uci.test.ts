@@ -10,7 +10,11 @@ import { encodeInstance } from "../../../lib/datasets/preprocess";
 // independently of lib/datasets, wherever the .names file does not state them.
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const read = (file: string) => readFileSync(path.resolve(repoRoot, "../shared/datasets", file), "utf8");
-const rawRows = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() !== "").map((l) => l.split(","));
+const rawRows = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .map((l) => l.split(","));
 
 /** Linear-interpolation quantile (NumPy's default), written out again for the test. */
 function quantile(values: number[], p: number): number {
@@ -92,7 +96,10 @@ describe("Wisconsin breast cancer (? in bare nuclei)", () => {
     ]);
     // Of the 16 ? cells, the ones in repeated rows are imputed once.
     const imputed = unique.filter((l) => l.split(",")[5] === "?").length;
-    expect(result.report.columns.find((c) => c.name === "c6")!.imputation).toMatchObject({ strategy: "median", cells: imputed });
+    expect(result.report.columns.find((c) => c.name === "c6")!.imputation).toMatchObject({
+      strategy: "median",
+      cells: imputed,
+    });
   });
 });
 
@@ -102,7 +109,10 @@ describe("wheat seeds (three varieties, 70 each)", () => {
   it("reads the comma file and the tab-aligned original layout into the same dataset", () => {
     const comma = cleanDataset(text, { header: false });
     // The UCI original separates with tabs, sometimes two in a row.
-    const tabbed = text.split(/\r?\n/).map((l, i) => l.split(",").join(i % 5 === 0 ? "\t\t" : "\t")).join("\n");
+    const tabbed = text
+      .split(/\r?\n/)
+      .map((l, i) => l.split(",").join(i % 5 === 0 ? "\t\t" : "\t"))
+      .join("\n");
     const auto = cleanDataset(tabbed, { header: false });
     expect(auto.report.delimiter).toBe("whitespace");
     expect(auto.cleaned).toEqual(comma.cleaned);
@@ -129,8 +139,15 @@ describe("banknote authentication (CRLF line endings)", () => {
   it("removes the repeated rows and keeps the rest with their classes", () => {
     const unique = [...new Set(raw)];
     const result = cleanDataset(text, { header: false, normalisation: "minmax" });
-    expect(result.report).toMatchObject({ sourceRows: 1372, duplicatesRemoved: 1372 - unique.length, rows: unique.length });
-    expect(result.classes.map((c) => c.count)).toEqual([unique.filter((l) => l.endsWith(",0")).length, unique.filter((l) => l.endsWith(",1")).length]);
+    expect(result.report).toMatchObject({
+      sourceRows: 1372,
+      duplicatesRemoved: 1372 - unique.length,
+      rows: unique.length,
+    });
+    expect(result.classes.map((c) => c.count)).toEqual([
+      unique.filter((l) => l.endsWith(",0")).length,
+      unique.filter((l) => l.endsWith(",1")).length,
+    ]);
     const prepared = prepareTrainingData(result.cleaned, { seed: 1 });
     for (const x of prepared.train.x.flat()) expect(x >= 0 && x <= 1).toBe(true);
   });

@@ -10,7 +10,11 @@ import { describeZeroSuspects, findZeroSuspect, GAP_FACTOR } from "../../../lib/
 // column where a zero is a real value.
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
 const read = (file: string) => readFileSync(path.resolve(repoRoot, "../shared/datasets", file), "utf8");
-const rawRows = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() !== "").map((l) => l.split(","));
+const rawRows = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== "")
+    .map((l) => l.split(","));
 const column = (rows: string[][], c: number) => rows.map((r) => Number(r[c]));
 
 describe("zeros that mean 'not measured' in Pima Indians diabetes", () => {
@@ -21,7 +25,13 @@ describe("zeros that mean 'not measured' in Pima Indians diabetes", () => {
 
   it("flags glucose, blood pressure, skin thickness, insulin and BMI with their zero counts and smallest real values", () => {
     const found = names.map((n, c) => findZeroSuspect(n, column(raw, c), raw.length));
-    expect(found.filter(Boolean).map((s) => s!.column)).toEqual(["glucose", "bloodPressure", "skinThickness", "insulin", "bmi"]);
+    expect(found.filter(Boolean).map((s) => s!.column)).toEqual([
+      "glucose",
+      "bloodPressure",
+      "skinThickness",
+      "insulin",
+      "bmi",
+    ]);
     // Counted again from the text: the zeros, and the smallest value above zero.
     for (const s of found.filter(Boolean)) {
       const values = column(raw, names.indexOf(s!.column));
@@ -51,7 +61,9 @@ describe("zeros that mean 'not measured' in Pima Indians diabetes", () => {
     expect(report.zeroSuspects!.map((s) => s.column)).toEqual(["c1", "c2", "c3", "c4", "c5"]);
     const warning = describeZeroSuspects(report.zeroSuspects!)!;
     expect(report.warnings).toContain(warning);
-    expect(warning).toMatch(/^652 exact zeros in c1 \(5, next value 44\), c2 \(35, next value 24\), .* look like "not measured"/);
+    expect(warning).toMatch(
+      /^652 exact zeros in c1 \(5, next value 44\), c2 \(35, next value 24\), .* look like "not measured"/,
+    );
     expect(warning).toMatch(/zero-means-missing for c1,c2,c3,c4,c5$/);
   });
 
@@ -95,7 +107,24 @@ describe("zeros that are real values", () => {
   });
 
   it("does not flag sparse amounts that are often nothing, whose smallest amounts are as far apart as zero is from them", () => {
-    const amounts = [...Array<number>(900).fill(0), 114, 401, 594, 914, 991, 1055, 1086, 1111, 1151, 1173, 1409, 2174, 5013, 7688, 15024];
+    const amounts = [
+      ...Array<number>(900).fill(0),
+      114,
+      401,
+      594,
+      914,
+      991,
+      1055,
+      1086,
+      1111,
+      1151,
+      1173,
+      1409,
+      2174,
+      5013,
+      7688,
+      15024,
+    ];
     expect(findZeroSuspect("capitalGain", amounts, amounts.length)).toBeNull();
   });
 
@@ -104,11 +133,19 @@ describe("zeros that are real values", () => {
     const area = column(raw, 0);
     area[3] = 0;
     area[50] = 0;
-    expect(findZeroSuspect("area", area, area.length)).toMatchObject({ column: "area", zeros: 2, minNonZero: Math.min(...column(raw, 0)) });
+    expect(findZeroSuspect("area", area, area.length)).toMatchObject({
+      column: "area",
+      zeros: 2,
+      minNonZero: Math.min(...column(raw, 0)),
+    });
   });
 
   it("needs five distinct non-zero values before it judges a gap", () => {
     expect(findZeroSuspect("levels", [0, 0, 10, 11, 12, 13], 6)).toBeNull();
-    expect(findZeroSuspect("levels", [0, 0, 10, 11, 12, 13, 14], 7)).toMatchObject({ zeros: 2, minNonZero: 10, spacing: 1 });
+    expect(findZeroSuspect("levels", [0, 0, 10, 11, 12, 13, 14], 7)).toMatchObject({
+      zeros: 2,
+      minNonZero: 10,
+      spacing: 1,
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { planDemoFleet } from "../../../lib/demo/demo-fleet-plan";
 import { DCGM_DEFAULT_FIELDS } from "../../../lib/telemetry/dcgm/fields";
-import { diurnalUtilisation, ENERGY_EPOCH_MS, LOAD_BUCKET_MS, profileForModel, simulateGpuReadings } from "../../../lib/demo/simulated-load";
+import {
+  diurnalUtilisation,
+  ENERGY_EPOCH_MS,
+  LOAD_BUCKET_MS,
+  profileForModel,
+  simulateGpuReadings,
+} from "../../../lib/demo/simulated-load";
 
 const fleet = planDemoFleet();
 const hostnameOf = new Map(fleet.servers.map((s) => [s.id, s.hostname]));
@@ -40,7 +46,10 @@ describe("simulateGpuReadings", () => {
     const b = simulateGpuReadings(gpu, start + LOAD_BUCKET_MS - 1_000);
     expect(b.DCGM_FI_DEV_GPU_UTIL).toBe(a.DCGM_FI_DEV_GPU_UTIL);
     expect(b.DCGM_FI_DEV_POWER_USAGE).toBe(a.DCGM_FI_DEV_POWER_USAGE);
-    const later = Array.from({ length: 20 }, (_, i) => simulateGpuReadings(gpu, start + (i + 1) * LOAD_BUCKET_MS).DCGM_FI_DEV_POWER_USAGE);
+    const later = Array.from(
+      { length: 20 },
+      (_, i) => simulateGpuReadings(gpu, start + (i + 1) * LOAD_BUCKET_MS).DCGM_FI_DEV_POWER_USAGE,
+    );
     expect(new Set(later).size).toBeGreaterThan(1);
   });
 
@@ -51,7 +60,9 @@ describe("simulateGpuReadings", () => {
         expect(Math.abs(util - diurnalUtilisation(gpu.uuid, t))).toBeLessThanOrEqual(8.5);
       }
     }
-    expect(new Set(healthy.slice(0, 10).map((g) => Math.round(diurnalUtilisation(g.uuid, T0)))).size).toBeGreaterThan(5);
+    expect(new Set(healthy.slice(0, 10).map((g) => Math.round(diurnalUtilisation(g.uuid, T0)))).size).toBeGreaterThan(
+      5,
+    );
   });
 
   it("keeps healthy GPUs' readings in physical ranges, with memory, temperature and power following utilisation", () => {
@@ -73,7 +84,8 @@ describe("simulateGpuReadings", () => {
     const samples = healthy.flatMap((g) => times.map((t) => simulateGpuReadings(g, t)));
     const busy = samples.filter((r) => r.DCGM_FI_DEV_GPU_UTIL >= 70);
     const quiet = samples.filter((r) => r.DCGM_FI_DEV_GPU_UTIL <= 30);
-    const mean = (rows: typeof samples, key: keyof (typeof samples)[number]) => rows.reduce((s, r) => s + r[key], 0) / rows.length;
+    const mean = (rows: typeof samples, key: keyof (typeof samples)[number]) =>
+      rows.reduce((s, r) => s + r[key], 0) / rows.length;
     for (const key of ["DCGM_FI_DEV_FB_USED", "DCGM_FI_DEV_GPU_TEMP", "DCGM_FI_DEV_POWER_USAGE"] as const) {
       expect(mean(busy, key), key).toBeGreaterThan(mean(quiet, key) * 1.3);
     }
@@ -81,7 +93,12 @@ describe("simulateGpuReadings", () => {
 
   it("only ever increases the counters, and energy grows by power × time", () => {
     const gpu = healthy[7]!;
-    const counters = ["DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", "DCGM_FI_DEV_PCIE_TX_THROUGHPUT", "DCGM_FI_DEV_PCIE_RX_THROUGHPUT", "DCGM_FI_DEV_NVLINK_BANDWIDTH_TOTAL"] as const;
+    const counters = [
+      "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION",
+      "DCGM_FI_DEV_PCIE_TX_THROUGHPUT",
+      "DCGM_FI_DEV_PCIE_RX_THROUGHPUT",
+      "DCGM_FI_DEV_NVLINK_BANDWIDTH_TOTAL",
+    ] as const;
     let previous = simulateGpuReadings(gpu, times[0]!);
     for (const t of times.slice(1)) {
       const now = simulateGpuReadings(gpu, t);
@@ -89,7 +106,10 @@ describe("simulateGpuReadings", () => {
       previous = now;
     }
     const profile = profileForModel(gpu.model);
-    const joules = (simulateGpuReadings(gpu, T0 + HOUR).DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION - simulateGpuReadings(gpu, T0).DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION) / 1000;
+    const joules =
+      (simulateGpuReadings(gpu, T0 + HOUR).DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION -
+        simulateGpuReadings(gpu, T0).DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION) /
+      1000;
     expect(joules / 3600).toBeGreaterThanOrEqual(profile.idleW);
     expect(joules / 3600).toBeLessThanOrEqual(profile.tdpW);
     expect(simulateGpuReadings(gpu, ENERGY_EPOCH_MS).DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION).toBe(0);
@@ -102,12 +122,15 @@ describe("simulateGpuReadings", () => {
     const ecc = simulateGpuReadings(gpuAt("pdx1-r02-n03", 1), T0);
     expect(ecc.DCGM_FI_DEV_XID_ERRORS).toBe(48);
     expect(ecc.DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS).toBeGreaterThan(0);
-    expect(gpus.filter((g) => simulateGpuReadings(g, T0).DCGM_FI_DEV_XID_ERRORS !== 0)).toHaveLength(gpus.filter((g) => g.health === "failed").length);
+    expect(gpus.filter((g) => simulateGpuReadings(g, T0).DCGM_FI_DEV_XID_ERRORS !== 0)).toHaveLength(
+      gpus.filter((g) => g.health === "failed").length,
+    );
   });
 
   it("reports the temperature a GPU degraded for heat was flagged at", () => {
     const hot = gpuAt("ams1-r02-n04", 2);
     expect(hot.healthReason).toContain("91");
-    for (const t of times) expect(Math.abs(simulateGpuReadings(hot, t).DCGM_FI_DEV_GPU_TEMP - 91)).toBeLessThanOrEqual(1);
+    for (const t of times)
+      expect(Math.abs(simulateGpuReadings(hot, t).DCGM_FI_DEV_GPU_TEMP - 91)).toBeLessThanOrEqual(1);
   });
 });

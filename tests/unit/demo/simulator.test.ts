@@ -31,7 +31,13 @@ describe("dcgm simulator", () => {
     for (const gpu of fleet.gpus) {
       const own = samples.filter((s) => s.labels.UUID === gpu.uuid);
       expect(own.map((s) => s.metric).sort()).toEqual(DCGM_DEFAULT_FIELDS.map((f) => f.name).sort());
-      expect(own[0]!.labels).toMatchObject({ gpu: String(gpu.index), device: `nvidia${gpu.index}`, modelName: gpu.model, Hostname: hostnameOf.get(gpu.serverId), pci_bus_id: gpu.pciBusId });
+      expect(own[0]!.labels).toMatchObject({
+        gpu: String(gpu.index),
+        device: `nvidia${gpu.index}`,
+        modelName: gpu.model,
+        Hostname: hostnameOf.get(gpu.serverId),
+        pci_bus_id: gpu.pciBusId,
+      });
     }
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { coarseRuns, countCut } from "../../../lib/energy/profiles/coarse";
 import { energyPerBucketKwh, sumBuckets } from "../../../lib/energy/profiles/power-profile";
-import { counterProfile, gpuCounterEnergyKwh, powerEnergyKwh, readingIntervalMs, registerEnergyKwh, rollupEnergyKwh } from "../../../lib/energy/profiles/profiles";
+import {
+  counterProfile,
+  gpuCounterEnergyKwh,
+  powerEnergyKwh,
+  readingIntervalMs,
+  registerEnergyKwh,
+  rollupEnergyKwh,
+} from "../../../lib/energy/profiles/profiles";
 
 const T0 = Date.parse("2026-11-20T00:00:00Z");
 const min = (m: number) => T0 + m * 60_000;
@@ -10,14 +17,28 @@ const MAX_GAP = 15 * 60_000;
 
 describe("energy of a meter from its cumulative kWh register", () => {
   it("counts a reset (register went down) from the new value, never as negative energy", () => {
-    const readings = [{ atMs: min(0), kwhTotal: 100 }, { atMs: min(15), kwhTotal: 110 }, { atMs: min(30), kwhTotal: 5 }, { atMs: min(45), kwhTotal: 15 }];
+    const readings = [
+      { atMs: min(0), kwhTotal: 100 },
+      { atMs: min(15), kwhTotal: 110 },
+      { atMs: min(30), kwhTotal: 5 },
+      { atMs: min(45), kwhTotal: 15 },
+    ];
     // 10 kWh, then 5 kWh since the reset (0 → 5), then 10 kWh.
-    expect(registerEnergyKwh(readings, min(0), min(45), MAX_GAP)).toMatchObject({ kwh: 25, gaps: [], resets: [{ fromMs: min(15), toMs: min(30), kwh: 5 }] });
+    expect(registerEnergyKwh(readings, min(0), min(45), MAX_GAP)).toMatchObject({
+      kwh: 25,
+      gaps: [],
+      resets: [{ fromMs: min(15), toMs: min(30), kwh: 5 }],
+    });
   });
 
   it("counts the energy on both sides of a reset in an hourly register, and lists the reset as a lower bound", () => {
     // 60 kWh before the swap, the new register counts 20 kWh from 0 by 02:00 and 80 by 03:00.
-    const readings = [{ atMs: min(0), kwhTotal: 100 }, { atMs: min(60), kwhTotal: 160 }, { atMs: min(120), kwhTotal: 20 }, { atMs: min(180), kwhTotal: 80 }];
+    const readings = [
+      { atMs: min(0), kwhTotal: 100 },
+      { atMs: min(60), kwhTotal: 160 },
+      { atMs: min(120), kwhTotal: 20 },
+      { atMs: min(180), kwhTotal: 80 },
+    ];
     const r = registerEnergyKwh(readings, min(0), min(180), MAX_GAP);
     expect(r.kwh).toBe(60 + 20 + 60);
     expect(r.resets).toEqual([{ fromMs: min(60), toMs: min(120), kwh: 20 }]);
@@ -27,38 +48,75 @@ describe("energy of a meter from its cumulative kWh register", () => {
   });
 
   it("interpolates linearly at the interval's edges inside a segment", () => {
-    const readings = [{ atMs: min(0), kwhTotal: 100 }, { atMs: min(15), kwhTotal: 110 }, { atMs: min(30), kwhTotal: 5 }, { atMs: min(45), kwhTotal: 15 }];
+    const readings = [
+      { atMs: min(0), kwhTotal: 100 },
+      { atMs: min(15), kwhTotal: 110 },
+      { atMs: min(30), kwhTotal: 5 },
+      { atMs: min(45), kwhTotal: 15 },
+    ];
     // [00:05, 00:40): 10 of the first 15 minutes, the whole reset segment, 10 of the last 15.
-    expect(registerEnergyKwh(readings, min(5), min(40), MAX_GAP).kwh).toBeCloseTo(10 * (10 / 15) + 5 + 10 * (10 / 15), 12);
+    expect(registerEnergyKwh(readings, min(5), min(40), MAX_GAP).kwh).toBeCloseTo(
+      10 * (10 / 15) + 5 + 10 * (10 / 15),
+      12,
+    );
   });
 
   // Until issue 13, readings further apart than the maximum were a gap and their energy was dropped.
   it("counts readings further apart than the maximum as a coarse interval, spread evenly, never as a gap", () => {
-    const readings = [{ atMs: min(0), kwhTotal: 0 }, { atMs: min(15), kwhTotal: 10 }, { atMs: min(60), kwhTotal: 40 }, { atMs: min(75), kwhTotal: 50 }];
+    const readings = [
+      { atMs: min(0), kwhTotal: 0 },
+      { atMs: min(15), kwhTotal: 10 },
+      { atMs: min(60), kwhTotal: 40 },
+      { atMs: min(75), kwhTotal: 50 },
+    ];
     const r = registerEnergyKwh(readings, min(0), min(75), MAX_GAP);
     expect(r).toEqual({ kwh: 50, gaps: [], coarse: [{ fromMs: min(15), toMs: min(60), kwh: 30 }], resets: [] });
     // A window that cuts the coarse interval gets its even share: [00:10, 00:30) = 5 min of 10 kWh/15 min + 15 of the 45 coarse minutes of 30 kWh.
     expect(registerEnergyKwh(readings, min(10), min(30), MAX_GAP).kwh).toBeCloseTo(10 / 3 + 10, 12);
     // With a larger maximum the same readings are one fine series.
-    expect(registerEnergyKwh(readings, min(0), min(75), 60 * 60_000)).toEqual({ kwh: 50, gaps: [], coarse: [], resets: [] });
+    expect(registerEnergyKwh(readings, min(0), min(75), 60 * 60_000)).toEqual({
+      kwh: 50,
+      gaps: [],
+      coarse: [],
+      resets: [],
+    });
   });
 
   it("gives the same energy from readings every 15 minutes, every hour and every day of a constant load", () => {
     const kw = 120;
-    const every = (m: number) => Array.from({ length: (48 * 60) / m + 1 }, (_, i) => ({ atMs: min(i * m), kwhTotal: 5000 + (kw * i * m) / 60 }));
-    for (const [from, to] of [[0, 24 * 60], [6 * 60, 30 * 60], [90, 47 * 60 + 10]] as const) {
+    const every = (m: number) =>
+      Array.from({ length: (48 * 60) / m + 1 }, (_, i) => ({ atMs: min(i * m), kwhTotal: 5000 + (kw * i * m) / 60 }));
+    for (const [from, to] of [
+      [0, 24 * 60],
+      [6 * 60, 30 * 60],
+      [90, 47 * 60 + 10],
+    ] as const) {
       const exact = (kw * (to - from)) / 60;
-      for (const m of [15, 60, 24 * 60]) expect(registerEnergyKwh(every(m), min(from), min(to), MAX_GAP).kwh).toBeCloseTo(exact, 9);
+      for (const m of [15, 60, 24 * 60])
+        expect(registerEnergyKwh(every(m), min(from), min(to), MAX_GAP).kwh).toBeCloseTo(exact, 9);
     }
   });
 
   it("treats readings exactly the maximum apart as fine", () => {
-    expect(registerEnergyKwh([{ atMs: min(0), kwhTotal: 1 }, { atMs: min(15), kwhTotal: 2 }], min(0), min(15), MAX_GAP)).toEqual({ kwh: 1, gaps: [], coarse: [], resets: [] });
+    expect(
+      registerEnergyKwh(
+        [
+          { atMs: min(0), kwhTotal: 1 },
+          { atMs: min(15), kwhTotal: 2 },
+        ],
+        min(0),
+        min(15),
+        MAX_GAP,
+      ),
+    ).toEqual({ kwh: 1, gaps: [], coarse: [], resets: [] });
   });
 
   // Until issue 13 the time before the first reading was reported as a gap.
   it("reports no gap before a meter's first reading, and a gap after its last only once it is overdue", () => {
-    const readings = [{ atMs: min(30), kwhTotal: 0 }, { atMs: min(45), kwhTotal: 3 }];
+    const readings = [
+      { atMs: min(30), kwhTotal: 0 },
+      { atMs: min(45), kwhTotal: 3 },
+    ];
     const r = registerEnergyKwh(readings, min(0), min(120), MAX_GAP);
     expect(r.kwh).toBe(3);
     // Read every 15 minutes, silent for 75: overdue after twice its interval.
@@ -69,16 +127,33 @@ describe("energy of a meter from its cumulative kWh register", () => {
   });
 
   it("does not call a register read daily overdue before its next reading is due", () => {
-    const daily = [{ atMs: min(0), kwhTotal: 0 }, { atMs: min(24 * 60), kwhTotal: 2400 }];
+    const daily = [
+      { atMs: min(0), kwhTotal: 0 },
+      { atMs: min(24 * 60), kwhTotal: 2400 },
+    ];
     expect(readingIntervalMs(daily)).toBe(24 * 60 * 60_000);
     // 15:00 on the second day: today's reading is simply not due yet.
-    expect(registerEnergyKwh(daily, min(24 * 60), min(39 * 60), MAX_GAP)).toEqual({ kwh: 0, gaps: [], coarse: [], resets: [] });
+    expect(registerEnergyKwh(daily, min(24 * 60), min(39 * 60), MAX_GAP)).toEqual({
+      kwh: 0,
+      gaps: [],
+      coarse: [],
+      resets: [],
+    });
     // Three days later it is.
-    expect(registerEnergyKwh(daily, min(72 * 60), min(96 * 60), MAX_GAP).gaps).toEqual([{ fromMs: min(72 * 60), toMs: min(96 * 60) }]);
+    expect(registerEnergyKwh(daily, min(72 * 60), min(96 * 60), MAX_GAP).gaps).toEqual([
+      { fromMs: min(72 * 60), toMs: min(96 * 60) },
+    ]);
   });
 
   it("splits energy into quarter-hour buckets that add up to the total", () => {
-    const profile = counterProfile([{ atMs: min(0), value: 0 }, { atMs: min(10), value: 4 }, { atMs: min(25), value: 10 }], MAX_GAP);
+    const profile = counterProfile(
+      [
+        { atMs: min(0), value: 0 },
+        { atMs: min(10), value: 4 },
+        { atMs: min(25), value: 10 },
+      ],
+      MAX_GAP,
+    );
     const buckets = energyPerBucketKwh(profile.pieces, min(0), min(25), 15 * 60_000);
     expect([...buckets.keys()].map(iso)).toEqual(["2026-11-20T00:00:00.000Z", "2026-11-20T00:15:00.000Z"]);
     expect(buckets.get(min(0))).toBeCloseTo(4 + 6 * (5 / 15), 12);
@@ -86,7 +161,13 @@ describe("energy of a meter from its cumulative kWh register", () => {
   });
 
   it("spreads a daily reading evenly over the quarter hours it covers", () => {
-    const profile = counterProfile([{ atMs: min(0), value: 0 }, { atMs: min(24 * 60), value: 96 }], MAX_GAP);
+    const profile = counterProfile(
+      [
+        { atMs: min(0), value: 0 },
+        { atMs: min(24 * 60), value: 96 },
+      ],
+      MAX_GAP,
+    );
     const buckets = energyPerBucketKwh(profile.pieces, min(0), min(24 * 60), 15 * 60_000);
     expect(buckets.size).toBe(96);
     for (const kwh of buckets.values()) expect(kwh).toBeCloseTo(1, 12);
@@ -94,17 +175,32 @@ describe("energy of a meter from its cumulative kWh register", () => {
 });
 
 describe("coarse register intervals in a period", () => {
-  const hourly = counterProfile(Array.from({ length: 7 }, (_, h) => ({ atMs: min(h * 60), value: 10 * h * h })), MAX_GAP).coarse;
+  const hourly = counterProfile(
+    Array.from({ length: 7 }, (_, h) => ({ atMs: min(h * 60), value: 10 * h * h })),
+    MAX_GAP,
+  ).coarse;
 
   it("merges consecutive intervals into a run and gives an interval the period's edge cuts a run of its own", () => {
     // Hour h used 10·(2h + 1) kWh. [00:30, 05:15): half of hour 0, hours 1–4 whole, a quarter of hour 5.
     expect(coarseRuns(hourly, min(30), min(315))).toEqual([
       { fromMs: min(0), toMs: min(60), intervals: 1, longestMs: 3_600_000, kwh: 10, kwhInPeriod: 5, cut: "start" },
-      { fromMs: min(60), toMs: min(300), intervals: 4, longestMs: 3_600_000, kwh: 30 + 50 + 70 + 90, kwhInPeriod: 240, cut: null },
+      {
+        fromMs: min(60),
+        toMs: min(300),
+        intervals: 4,
+        longestMs: 3_600_000,
+        kwh: 30 + 50 + 70 + 90,
+        kwhInPeriod: 240,
+        cut: null,
+      },
       { fromMs: min(300), toMs: min(360), intervals: 1, longestMs: 3_600_000, kwh: 110, kwhInPeriod: 27.5, cut: "end" },
     ]);
-    expect(coarseRuns(hourly, min(70), min(80))).toEqual([{ fromMs: min(60), toMs: min(120), intervals: 1, longestMs: 3_600_000, kwh: 30, kwhInPeriod: 5, cut: "both" }]);
-    expect(coarseRuns(hourly, min(60), min(120))).toEqual([{ fromMs: min(60), toMs: min(120), intervals: 1, longestMs: 3_600_000, kwh: 30, kwhInPeriod: 30, cut: null }]);
+    expect(coarseRuns(hourly, min(70), min(80))).toEqual([
+      { fromMs: min(60), toMs: min(120), intervals: 1, longestMs: 3_600_000, kwh: 30, kwhInPeriod: 5, cut: "both" },
+    ]);
+    expect(coarseRuns(hourly, min(60), min(120))).toEqual([
+      { fromMs: min(60), toMs: min(120), intervals: 1, longestMs: 3_600_000, kwh: 30, kwhInPeriod: 30, cut: null },
+    ]);
   });
 
   it("counts the intervals a span's edges cut", () => {
@@ -134,7 +230,10 @@ describe("energy from power samples (trapezoid rule)", () => {
       (s) => s.atMs <= min(40) || s.atMs >= min(60),
     );
     const r = powerEnergyKwh(samples, T0, T0 + T, 5 * 60_000);
-    const missing = (300 * (20 / 60) + (200 * T) / Math.PI / 3_600_000 * (Math.cos((Math.PI * 40) / 120) - Math.cos((Math.PI * 60) / 120))) / 1000;
+    const missing =
+      (300 * (20 / 60) +
+        ((200 * T) / Math.PI / 3_600_000) * (Math.cos((Math.PI * 40) / 120) - Math.cos((Math.PI * 60) / 120))) /
+      1000;
     expect(r.gaps).toEqual([{ fromMs: min(40), toMs: min(60) }]);
     expect(Math.abs(r.kwh - (exactKwh - missing)) / exactKwh).toBeLessThan(0.005);
   });
@@ -153,7 +252,12 @@ describe("GPU energy from DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION (mJ)", () => {
     const r = gpuCounterEnergyKwh(samples, T0, T0 + 720_000, 5 * 60_000);
     expect(r.kwh).toBeCloseTo(216e6 / 3.6e9, 15);
     expect(r.gaps).toEqual([]);
-    expect(counterProfile(samples.map((x) => ({ atMs: x.atMs, value: x.mj })), 5 * 60_000).coarse.map((c) => [c.fromMs - T0, c.toMs - T0])).toEqual([[60_000, 660_000]]);
+    expect(
+      counterProfile(
+        samples.map((x) => ({ atMs: x.atMs, value: x.mj })),
+        5 * 60_000,
+      ).coarse.map((c) => [c.fromMs - T0, c.toMs - T0]),
+    ).toEqual([[60_000, 660_000]]);
   });
 
   it("adds counter deltas, counting a reset from the new value", () => {
@@ -168,7 +272,11 @@ describe("GPU energy from DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION (mJ)", () => {
 
 describe("energy from rollup means", () => {
   it("treats each bucket's mean as constant power over the bucket, clipped to the interval", () => {
-    const buckets = [{ bucketMs: min(0), avgW: 600 }, { bucketMs: min(1), avgW: 1200 }, { bucketMs: min(2), avgW: 600 }];
+    const buckets = [
+      { bucketMs: min(0), avgW: 600 },
+      { bucketMs: min(1), avgW: 1200 },
+      { bucketMs: min(2), avgW: 600 },
+    ];
     // 600 W·30 s + 1200 W·60 s + 600 W·60 s = 126 000 J.
     expect(rollupEnergyKwh(buckets, 60_000, T0 + 30_000, min(3), 5 * 60_000).kwh).toBeCloseTo(126_000 / 3.6e6, 12);
   });

@@ -49,7 +49,9 @@ describe("readBodyText", () => {
 
   it("joins a body that arrives in several chunks", async () => {
     const enc = new TextEncoder();
-    await expect(readBodyText(streamed([enc.encode('{"na'), enc.encode('me":"ams1"}')]), 100)).resolves.toBe('{"name":"ams1"}');
+    await expect(readBodyText(streamed([enc.encode('{"na'), enc.encode('me":"ams1"}')]), 100)).resolves.toBe(
+      '{"name":"ams1"}',
+    );
   });
 
   it("refuses with 413 when Content-Length declares more than the limit, before reading", async () => {
@@ -71,7 +73,9 @@ describe("readBodyText", () => {
     // 40 × "é" is 40 characters but 80 bytes.
     const body = "é".repeat(40);
     await expect(readBodyText(post(body), 80)).resolves.toBe(body);
-    await expect(appErrorFrom(() => readBodyText(post(body), 79))).resolves.toMatchObject({ code: "payload_too_large" });
+    await expect(appErrorFrom(() => readBodyText(post(body), 79))).resolves.toMatchObject({
+      code: "payload_too_large",
+    });
   });
 
   it("accepts a body of exactly the limit", async () => {
@@ -82,23 +86,33 @@ describe("readBodyText", () => {
 
 describe("requireContentType", () => {
   it("accepts the media type with a charset parameter and in any case", () => {
-    expect(() => requireContentType(post("{}", { "content-type": "application/json; charset=utf-8" }), ["application/json"])).not.toThrow();
-    expect(() => requireContentType(post("{}", { "content-type": "Application/JSON" }), ["application/json"])).not.toThrow();
+    expect(() =>
+      requireContentType(post("{}", { "content-type": "application/json; charset=utf-8" }), ["application/json"]),
+    ).not.toThrow();
+    expect(() =>
+      requireContentType(post("{}", { "content-type": "Application/JSON" }), ["application/json"]),
+    ).not.toThrow();
   });
 
   it("accepts any of several media types", () => {
-    expect(() => requireContentType(post("a,b", { "content-type": "text/csv" }), ["application/json", "text/csv"])).not.toThrow();
+    expect(() =>
+      requireContentType(post("a,b", { "content-type": "text/csv" }), ["application/json", "text/csv"]),
+    ).not.toThrow();
   });
 
   it("refuses another media type with 415, naming what was sent and what is accepted", async () => {
-    const err = await appErrorFrom(() => requireContentType(post("name=x", { "content-type": "application/x-www-form-urlencoded" }), ["application/json"]));
+    const err = await appErrorFrom(() =>
+      requireContentType(post("name=x", { "content-type": "application/x-www-form-urlencoded" }), ["application/json"]),
+    );
     expect(err.code).toBe("unsupported_media_type");
     expect(err.message).toBe("Send the body as application/json, not application/x-www-form-urlencoded");
     expect(err.details).toEqual({ accepted: ["application/json"] });
   });
 
   it("refuses a request with no Content-Type with 415", async () => {
-    const err = await appErrorFrom(() => requireContentType(new Request(url, { method: "POST" }), ["application/json"]));
+    const err = await appErrorFrom(() =>
+      requireContentType(new Request(url, { method: "POST" }), ["application/json"]),
+    );
     expect(err.code).toBe("unsupported_media_type");
     expect(err.message).toBe("Send the body as application/json");
   });
@@ -142,7 +156,9 @@ describe("readJson", () => {
   it("refuses with 413 when a streamed body passes the configured limit", async () => {
     const limit = getConfig().RACKMIND_MAX_BODY_BYTES;
     const chunk = new Uint8Array(Math.ceil((limit + 1) / 4)).fill(0x20);
-    await expect(appErrorFrom(() => readJson(streamed([chunk, chunk, chunk, chunk]), Site))).resolves.toMatchObject({ code: "payload_too_large" });
+    await expect(appErrorFrom(() => readJson(streamed([chunk, chunk, chunk, chunk]), Site))).resolves.toMatchObject({
+      code: "payload_too_large",
+    });
   });
 });
 
@@ -157,7 +173,10 @@ describe("readQuery", () => {
   });
 
   it("reads a repeated key as an array, in order", () => {
-    expect(readQuery(new Request(`${url}?status=active&limit=5&status=maintenance`), Query)).toEqual({ status: ["active", "maintenance"], limit: 5 });
+    expect(readQuery(new Request(`${url}?status=active&limit=5&status=maintenance`), Query)).toEqual({
+      status: ["active", "maintenance"],
+      limit: 5,
+    });
   });
 
   it("reads no query string as an empty object", () => {

@@ -10,7 +10,12 @@ async function bodyOf(res: Response) {
 
 /** What Prisma throws for a failed query, without loading Prisma. */
 function prismaKnownError(code: string, meta?: Record<string, unknown>) {
-  return Object.assign(new Error(`Invalid prisma call: secret column internal_${code}`), { name: "PrismaClientKnownRequestError", code, meta, clientVersion: "7.10.0" });
+  return Object.assign(new Error(`Invalid prisma call: secret column internal_${code}`), {
+    name: "PrismaClientKnownRequestError",
+    code,
+    meta,
+    clientVersion: "7.10.0",
+  });
 }
 
 const expectedStatus: Record<ErrorCode, number> = {
@@ -47,11 +52,14 @@ describe("toErrorResponse for an AppError", () => {
     expect(Object.keys(errorStatus).sort()).toEqual(Object.keys(expectedStatus).sort());
   });
 
-  it.each(Object.entries(expectedStatus) as [ErrorCode, number][])("answers %s with HTTP %i in the one error shape", async (code, status) => {
-    const res = toErrorResponse(new AppError(code, `message for ${code}`, { why: code }));
-    expect(res.status).toBe(status);
-    expect(await bodyOf(res)).toEqual({ error: { code, message: `message for ${code}`, details: { why: code } } });
-  });
+  it.each(Object.entries(expectedStatus) as [ErrorCode, number][])(
+    "answers %s with HTTP %i in the one error shape",
+    async (code, status) => {
+      const res = toErrorResponse(new AppError(code, `message for ${code}`, { why: code }));
+      expect(res.status).toBe(status);
+      expect(await bodyOf(res)).toEqual({ error: { code, message: `message for ${code}`, details: { why: code } } });
+    },
+  );
 
   it("sends details as null when the error has none", async () => {
     const body = await bodyOf(toErrorResponse(new AppError("forbidden", "no")));
@@ -139,7 +147,11 @@ describe("toErrorResponse for a Prisma known request error", () => {
   it("answers a missing record (P2025) with 404 not_found", async () => {
     const res = toErrorResponse(prismaKnownError("P2025"));
     expect(res.status).toBe(404);
-    expect((await bodyOf(res)).error).toEqual({ code: "not_found", message: "The record does not exist", details: null });
+    expect((await bodyOf(res)).error).toEqual({
+      code: "not_found",
+      message: "The record does not exist",
+      details: null,
+    });
   });
 
   it("answers a foreign-key violation (P2003) with 409 conflict", async () => {

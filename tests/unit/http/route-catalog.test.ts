@@ -88,7 +88,9 @@ describe("route catalog", () => {
     expect(new Set(contracts.map(([id]) => id)).size).toBe(contracts.length);
     const doc = getOpenApiDocument();
     for (const [id, c] of contracts) {
-      const op = (doc.paths?.[c.path] as Record<string, { operationId: string; responses: Record<string, unknown> }>)[c.method]!;
+      const op = (doc.paths?.[c.path] as Record<string, { operationId: string; responses: Record<string, unknown> }>)[
+        c.method
+      ]!;
       expect(op.operationId).toBe(id);
       expect(Object.keys(op.responses)).toContain(String(c.response.status));
       if (c.permission !== null) expect(Object.keys(op.responses), id).toEqual(expect.arrayContaining(["401", "403"]));
@@ -107,7 +109,9 @@ describe("OpenAPI document", () => {
   });
 
   it("is caught out by the validator when broken (the check can fail)", async () => {
-    const doc = structuredClone(getOpenApiDocument()) as unknown as { paths: Record<string, Record<string, { operationId?: string }>> };
+    const doc = structuredClone(getOpenApiDocument()) as unknown as {
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    };
     // Two operations with one id: OpenAPI requires them unique.
     doc.paths["/api/v1/jobs"]!.get!.operationId = "submitJob";
     const result = await validate(doc as unknown as Parameters<typeof validate>[0]);

@@ -14,13 +14,17 @@ describe("rack placement", () => {
 
   it("accepts the top U exactly and refuses one U beyond it", () => {
     expect(outOfRackReason({ hostname: "a", positionU: 41, heightU: 2 }, "r1", 42)).toBeNull();
-    expect(outOfRackReason({ hostname: "a", positionU: 41, heightU: 3 }, "r1", 42)).toBe("a: U41–U43 does not fit in r1 (42U)");
+    expect(outOfRackReason({ hostname: "a", positionU: 41, heightU: 3 }, "r1", 42)).toBe(
+      "a: U41–U43 does not fit in r1 (42U)",
+    );
     expect(outOfRackReason({ hostname: "a", positionU: 0, heightU: 1 }, "r1", 42)).toMatch(/below U1/);
   });
 
   it("ignores the server itself when it is being moved", () => {
     const self = { hostname: "a", positionU: 5, heightU: 2 };
     expect(findOverlap({ ...self, positionU: 6 }, [self])).toBeUndefined();
-    expect(findOverlap({ ...self, positionU: 6 }, [self, { hostname: "b", positionU: 7, heightU: 1 }])?.hostname).toBe("b");
+    expect(findOverlap({ ...self, positionU: 6 }, [self, { hostname: "b", positionU: 7, heightU: 1 }])?.hostname).toBe(
+      "b",
+    );
   });
 });

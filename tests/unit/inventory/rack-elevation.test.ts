@@ -3,7 +3,12 @@ import { findFreeRuns, worstHealth } from "../../../lib/inventory/rack-elevation
 
 describe("rack elevation helpers", () => {
   it("finds the empty stretches of a rack bottom-up", () => {
-    expect(findFreeRuns(10, [{ positionU: 3, heightU: 2 }, { positionU: 7, heightU: 1 }])).toEqual([
+    expect(
+      findFreeRuns(10, [
+        { positionU: 3, heightU: 2 },
+        { positionU: 7, heightU: 1 },
+      ]),
+    ).toEqual([
       { positionU: 1, heightU: 2 },
       { positionU: 5, heightU: 2 },
       { positionU: 8, heightU: 3 },

@@ -13,18 +13,32 @@ describe("CreateSiteInput", () => {
   });
 
   it("keeps every field it is given", () => {
-    const input = { name: "pdx1", tariffPerKwh: 0.072, currency: "USD", carbonGPerKwh: 180, timezone: "America/Los_Angeles" };
+    const input = {
+      name: "pdx1",
+      tariffPerKwh: 0.072,
+      currency: "USD",
+      carbonGPerKwh: 180,
+      timezone: "America/Los_Angeles",
+    };
     expect(CreateSiteInput.parse(input)).toEqual(input);
   });
 
   describe("timezone", () => {
-    it.each(["UTC", "Europe/Amsterdam", "America/Los_Angeles", "Asia/Kolkata"])("accepts the IANA zone %s", (timezone) => {
-      expect(CreateSiteInput.parse({ name: "s", timezone }).timezone).toBe(timezone);
-    });
+    it.each(["UTC", "Europe/Amsterdam", "America/Los_Angeles", "Asia/Kolkata"])(
+      "accepts the IANA zone %s",
+      (timezone) => {
+        expect(CreateSiteInput.parse({ name: "s", timezone }).timezone).toBe(timezone);
+      },
+    );
 
-    it.each(["Mars/Olympus_Mons", "Europe/Atlantis", "", "not a zone"])("refuses %j, asking for an IANA zone", (timezone) => {
-      expect(issuesFor({ name: "s", timezone })).toEqual([{ path: "timezone", message: "an IANA time zone such as Europe/Amsterdam" }]);
-    });
+    it.each(["Mars/Olympus_Mons", "Europe/Atlantis", "", "not a zone"])(
+      "refuses %j, asking for an IANA zone",
+      (timezone) => {
+        expect(issuesFor({ name: "s", timezone })).toEqual([
+          { path: "timezone", message: "an IANA time zone such as Europe/Amsterdam" },
+        ]);
+      },
+    );
 
     it("refuses a timezone that is not a string", () => {
       expect(issuesFor({ name: "s", timezone: 1 })[0]?.path).toBe("timezone");
@@ -37,7 +51,9 @@ describe("CreateSiteInput", () => {
     });
 
     it.each(["eur", "EURO", "EU", "€", "E1R"])("refuses %j, asking for an ISO 4217 code", (currency) => {
-      expect(issuesFor({ name: "s", currency })).toEqual([{ path: "currency", message: "an ISO 4217 code such as EUR" }]);
+      expect(issuesFor({ name: "s", currency })).toEqual([
+        { path: "currency", message: "an ISO 4217 code such as EUR" },
+      ]);
     });
   });
 
@@ -62,7 +78,10 @@ describe("CreateSiteInput", () => {
 
   describe("tariff and carbon intensity", () => {
     it("accept zero", () => {
-      expect(CreateSiteInput.parse({ name: "s", tariffPerKwh: 0, carbonGPerKwh: 0 })).toMatchObject({ tariffPerKwh: 0, carbonGPerKwh: 0 });
+      expect(CreateSiteInput.parse({ name: "s", tariffPerKwh: 0, carbonGPerKwh: 0 })).toMatchObject({
+        tariffPerKwh: 0,
+        carbonGPerKwh: 0,
+      });
     });
 
     it.each([

@@ -5,7 +5,12 @@ import type { io } from "@tensorflow/tfjs";
 import { afterAll, describe, expect, it } from "vitest";
 import { cleanDataset } from "../../../lib/datasets/clean";
 import { prepareTrainingData } from "../../../lib/datasets/prepare";
-import { loadModelFromArtifact, predict, toLayersModelFiles, writeLayersModelFiles } from "../../../lib/models/artifact";
+import {
+  loadModelFromArtifact,
+  predict,
+  toLayersModelFiles,
+  writeLayersModelFiles,
+} from "../../../lib/models/artifact";
 import { loadTrainingBackend } from "../../../lib/training/backend/backend";
 import { createPrng } from "../../../lib/training/engine/prng";
 import { TrainingSpec } from "../../../lib/training/schemas";
@@ -27,7 +32,9 @@ function csv(): string {
     const kind = ["apple", "pear", "plum"][i % 3]!;
     const size = (i % 3) * 2 + r.next();
     const weight = i % 10 === 0 ? 0 : 100 + (i % 3) * 30 + r.next() * 10;
-    lines.push(`${size.toFixed(3)},${weight.toFixed(1)},${["red", "green", "blue"][(i + (r.next() < 0.2 ? 1 : 0)) % 3]},${kind}`);
+    lines.push(
+      `${size.toFixed(3)},${weight.toFixed(1)},${["red", "green", "blue"][(i + (r.next() < 0.2 ? 1 : 0)) % 3]},${kind}`,
+    );
   }
   return lines.join("\n");
 }
@@ -52,7 +59,9 @@ function filesHandler(modelJsonPath: string): io.IOHandler {
     load: async () => {
       const modelJson = JSON.parse(await readFile(modelJsonPath, "utf8")) as io.ModelJSON;
       return tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
-        const buffers = await Promise.all(manifest.flatMap((g) => g.paths).map((p) => readFile(path.join(path.dirname(modelJsonPath), p))));
+        const buffers = await Promise.all(
+          manifest.flatMap((g) => g.paths).map((p) => readFile(path.join(path.dirname(modelJsonPath), p))),
+        );
         return [manifest.flatMap((g) => g.weights), toArrayBuffer(Buffer.concat(buffers))];
       });
     },
@@ -81,7 +90,12 @@ describe("model artifacts", () => {
     const { artifact } = await trainedFruit();
     const { modelJson, weightsBin } = toLayersModelFiles(artifact);
     expect(weightsBin).toBe(artifact.weights);
-    expect(modelJson.weightsManifest[0]!.weights.map((w) => w.name)).toEqual(["hidden_1/kernel", "hidden_1/bias", "output/kernel", "output/bias"]);
+    expect(modelJson.weightsManifest[0]!.weights.map((w) => w.name)).toEqual([
+      "hidden_1/kernel",
+      "hidden_1/bias",
+      "output/kernel",
+      "output/bias",
+    ]);
   });
 
   it("loads a stored artifact and predicts raw instances through its preprocessing", async () => {

@@ -24,7 +24,11 @@ const DATASETS: { name: string; file: string; options: DatasetOptionsInput }[] =
   { name: "banknote", file: "banknote_authentication.csv", options: { header: false, target: 4 } },
   { name: "wheat seeds", file: "wheat-seeds.csv", options: { header: false, target: 7 } },
   // Zero means "not measured" in glucose, blood pressure, skin fold, insulin and BMI.
-  { name: "pima", file: "pima-indians-diabetes.csv", options: { header: false, target: 8, zeroMissing: [1, 2, 3, 4, 5] } },
+  {
+    name: "pima",
+    file: "pima-indians-diabetes.csv",
+    options: { header: false, target: 8, zeroMissing: [1, 2, 3, 4, 5] },
+  },
   // "?" marks missing bare nuclei. This copy has no sample-id column (699 rows × 9
   // features + class, class last), so there is nothing to ignore; with the id gone,
   // cleaning removes 236 exact duplicate rows.
@@ -53,7 +57,10 @@ async function train(spec: TrainingSpec, prepared: PreparedData) {
   const result = await trainModel(tf, spec, data);
   const probabilities = predictProbabilities(tf, result.model, result.head, data.test.x);
   result.model.dispose();
-  return { epochs: result.epoch, ...judgeTraining(spec, data, prepared.preprocessing.classes, { history: result.history, probabilities }) };
+  return {
+    epochs: result.epoch,
+    ...judgeTraining(spec, data, prepared.preprocessing.classes, { history: result.history, probabilities }),
+  };
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -61,42 +68,46 @@ const round = (x: number) => Math.round(x * 10_000) / 10_000;
 const rows: Record<string, string | number>[] = [];
 
 describe("real datasets: MLP against a logistic-regression baseline on the same split", () => {
-  it.each(DATASETS)("$name", async ({ name, file, options }) => {
-    const { cleaned } = cleanDataset(await readFile(path.join(shared, file), "utf8"), options);
-    // Binary: F1 of class 1 (the positive class); 3 classes: macro F1.
-    const f1 = { mlp: [] as number[], baseline: [] as number[] };
-    const acc = { mlp: [] as number[], baseline: [] as number[] };
-    let test = 0;
-    let average = "";
-    for (const seed of SEEDS) {
-      const prepared = prepareTrainingData(cleaned, { seed, split: MLP.split });
-      const mlp = await train({ ...MLP, seed }, prepared);
-      const baseline = await train({ ...BASELINE, seed }, prepared);
-      expect(mlp.evaluation.split).toBe("test");
-      expect(mlp.evaluation.samples).toBe(baseline.evaluation.samples);
-      expect(mlp.convergence.converging, JSON.stringify(mlp.convergence)).toBe(true);
-      f1.mlp.push(mlp.evaluation.f1);
-      f1.baseline.push(baseline.evaluation.f1);
-      acc.mlp.push(mlp.evaluation.accuracy);
-      acc.baseline.push(baseline.evaluation.accuracy);
-      test = mlp.evaluation.samples;
-      average = mlp.evaluation.average;
-    }
-    rows.push({
-      dataset: name,
-      rows: cleaned.rows.length,
-      "test rows": test,
-      F1: average,
-      "MLP F1": round(mean(f1.mlp)),
-      "LR F1": round(mean(f1.baseline)),
-      "MLP acc": round(mean(acc.mlp)),
-      "LR acc": round(mean(acc.baseline)),
-      "MLP F1 per seed": f1.mlp.map(round).join(" "),
-      "LR F1 per seed": f1.baseline.map(round).join(" "),
-      "strictly ≥": mean(f1.mlp) >= mean(f1.baseline) ? "yes" : "no",
-    });
-    expect(mean(f1.mlp)).toBeGreaterThanOrEqual(mean(f1.baseline));
-  }, 180_000);
+  it.each(DATASETS)(
+    "$name",
+    async ({ name, file, options }) => {
+      const { cleaned } = cleanDataset(await readFile(path.join(shared, file), "utf8"), options);
+      // Binary: F1 of class 1 (the positive class); 3 classes: macro F1.
+      const f1 = { mlp: [] as number[], baseline: [] as number[] };
+      const acc = { mlp: [] as number[], baseline: [] as number[] };
+      let test = 0;
+      let average = "";
+      for (const seed of SEEDS) {
+        const prepared = prepareTrainingData(cleaned, { seed, split: MLP.split });
+        const mlp = await train({ ...MLP, seed }, prepared);
+        const baseline = await train({ ...BASELINE, seed }, prepared);
+        expect(mlp.evaluation.split).toBe("test");
+        expect(mlp.evaluation.samples).toBe(baseline.evaluation.samples);
+        expect(mlp.convergence.converging, JSON.stringify(mlp.convergence)).toBe(true);
+        f1.mlp.push(mlp.evaluation.f1);
+        f1.baseline.push(baseline.evaluation.f1);
+        acc.mlp.push(mlp.evaluation.accuracy);
+        acc.baseline.push(baseline.evaluation.accuracy);
+        test = mlp.evaluation.samples;
+        average = mlp.evaluation.average;
+      }
+      rows.push({
+        dataset: name,
+        rows: cleaned.rows.length,
+        "test rows": test,
+        F1: average,
+        "MLP F1": round(mean(f1.mlp)),
+        "LR F1": round(mean(f1.baseline)),
+        "MLP acc": round(mean(acc.mlp)),
+        "LR acc": round(mean(acc.baseline)),
+        "MLP F1 per seed": f1.mlp.map(round).join(" "),
+        "LR F1 per seed": f1.baseline.map(round).join(" "),
+        "strictly ≥": mean(f1.mlp) >= mean(f1.baseline) ? "yes" : "no",
+      });
+      expect(mean(f1.mlp)).toBeGreaterThanOrEqual(mean(f1.baseline));
+    },
+    180_000,
+  );
 
   it("prints the figures (mean over the seeds)", () => {
     console.table(rows);

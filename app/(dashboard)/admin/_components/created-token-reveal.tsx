@@ -8,7 +8,17 @@ import type { Role } from "@/lib/auth/permissions";
  * Shows a new token's secret. It exists only in this component's state: the
  * server keeps a hash, so once this is dismissed or the page reloads it is gone.
  */
-export function CreatedTokenReveal({ name, role, token, onDismiss }: { name: string; role: Role; token: string; onDismiss: () => void }) {
+export function CreatedTokenReveal({
+  name,
+  role,
+  token,
+  onDismiss,
+}: {
+  name: string;
+  role: Role;
+  token: string;
+  onDismiss: () => void;
+}) {
   const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
 
   async function copy() {
@@ -26,7 +36,9 @@ export function CreatedTokenReveal({ name, role, token, onDismiss }: { name: str
       <p className="text-[13px] font-medium text-emerald-100">
         Token <span className="font-mono">{name}</span> ({role}) was created.
       </p>
-      <p className="mt-0.5 text-xs text-emerald-100/80">Copy it now — it is shown only once and cannot be recovered later.</p>
+      <p className="mt-0.5 text-xs text-emerald-100/80">
+        Copy it now — it is shown only once and cannot be recovered later.
+      </p>
       <div className="mt-2 flex gap-2">
         <input
           readOnly
@@ -38,7 +50,9 @@ export function CreatedTokenReveal({ name, role, token, onDismiss }: { name: str
         />
         <Button onClick={copy}>{copyState === "copied" ? "Copied" : "Copy"}</Button>
       </div>
-      {copyState === "failed" && <p className="mt-1 text-xs text-amber-200">The browser blocked copying; select the text and copy it by hand.</p>}
+      {copyState === "failed" && (
+        <p className="mt-1 text-xs text-amber-200">The browser blocked copying; select the text and copy it by hand.</p>
+      )}
       <Button variant="ghost" className="mt-2 px-0 text-xs" onClick={onDismiss}>
         I have stored it — hide the token
       </Button>

@@ -25,11 +25,15 @@ export function TokensTable({ tokens }: { tokens: TokenOut[] }) {
         {tokens.map((t) => (
           <Tr key={t.id} testId="token-row">
             <Td className="font-medium text-slate-50">{t.name}</Td>
-            <Td isMono isMuted>{t.prefix}…</Td>
+            <Td isMono isMuted>
+              {t.prefix}…
+            </Td>
             <Td>
               <RoleBadge role={t.role} />
             </Td>
-            <Td isMono isMuted>{t.createdBy}</Td>
+            <Td isMono isMuted>
+              {t.createdBy}
+            </Td>
             <Td isMuted>
               <UtcTime iso={t.createdAt} />
             </Td>
@@ -42,7 +46,9 @@ export function TokensTable({ tokens }: { tokens: TokenOut[] }) {
                   <Badge tone="neutral">revoked</Badge>
                 </span>
               ) : (
-                <Badge tone="good" hasDot>active</Badge>
+                <Badge tone="good" hasDot>
+                  active
+                </Badge>
               )}
             </Td>
             <Td className="text-right">{!t.revokedAt && <RevokeTokenButton id={t.id} name={t.name} />}</Td>

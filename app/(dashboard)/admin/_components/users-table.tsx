@@ -16,14 +16,24 @@ export function UsersTable({ users }: { users: UserOut[] }) {
       <TBody>
         {users.map((u) => (
           <Tr key={u.id} testId="user-row">
-            <Td isMono className="font-medium text-slate-50">{u.name}</Td>
+            <Td isMono className="font-medium text-slate-50">
+              {u.name}
+            </Td>
             <Td>
               <RoleBadge role={u.role} />
             </Td>
             <Td isMuted>
               <UtcTime iso={u.createdAt} />
             </Td>
-            <Td>{u.disabled ? <Badge tone="neutral">disabled</Badge> : <Badge tone="good" hasDot>active</Badge>}</Td>
+            <Td>
+              {u.disabled ? (
+                <Badge tone="neutral">disabled</Badge>
+              ) : (
+                <Badge tone="good" hasDot>
+                  active
+                </Badge>
+              )}
+            </Td>
           </Tr>
         ))}
       </TBody>

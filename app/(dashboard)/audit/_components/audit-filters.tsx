@@ -3,12 +3,29 @@ import { Button, ButtonLink, Field, TextInput } from "@/components/ui/form-contr
 /** GET filters; like the API, every filter given must match (AND). */
 export function AuditFilters({ values, actions }: { values: Record<string, string>; actions: string[] }) {
   return (
-    <form method="get" action="/audit" role="search" aria-label="Filter audit events" className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-3 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]">
+    <form
+      method="get"
+      action="/audit"
+      role="search"
+      aria-label="Filter audit events"
+      className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-3 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]"
+    >
       <Field id="audit-actor" label="Actor">
-        <TextInput id="audit-actor" name="actor" defaultValue={values.actor} placeholder="user:admin, token:ci, system" />
+        <TextInput
+          id="audit-actor"
+          name="actor"
+          defaultValue={values.actor}
+          placeholder="user:admin, token:ci, system"
+        />
       </Field>
       <Field id="audit-action" label="Action">
-        <TextInput id="audit-action" name="action" defaultValue={values.action} placeholder="auth.login or prefix auth." list="audit-actions" />
+        <TextInput
+          id="audit-action"
+          name="action"
+          defaultValue={values.action}
+          placeholder="auth.login or prefix auth."
+          list="audit-actions"
+        />
         <datalist id="audit-actions">
           {actions.map((a) => (
             <option key={a} value={a} />

@@ -21,9 +21,21 @@ function actionClass(action: string): string {
 }
 
 /** A cell value that narrows the list to rows with the same value when clicked. */
-function FilterLink({ name, value, className = "" }: { name: "actor" | "action" | "target"; value: string; className?: string }) {
+function FilterLink({
+  name,
+  value,
+  className = "",
+}: {
+  name: "actor" | "action" | "target";
+  value: string;
+  className?: string;
+}) {
   return (
-    <Link href={hrefWith("/audit", { [name]: value })} title={`Only ${name} ${value}`} className={`hover:underline ${className}`}>
+    <Link
+      href={hrefWith("/audit", { [name]: value })}
+      title={`Only ${name} ${value}`}
+      className={`hover:underline ${className}`}
+    >
       {value}
     </Link>
   );

@@ -22,7 +22,9 @@ export function DatasetsTable({ datasets, canUpload }: { datasets: DatasetSummar
         <Th>Cleaned hash</Th>
       </THead>
       <TBody>
-        {datasets.length === 0 && <EmptyRow colSpan={8}>No datasets yet.{canUpload ? " Upload a CSV above to create the first." : ""}</EmptyRow>}
+        {datasets.length === 0 && (
+          <EmptyRow colSpan={8}>No datasets yet.{canUpload ? " Upload a CSV above to create the first." : ""}</EmptyRow>
+        )}
         {datasets.map((d) => (
           <Tr key={d.name} testId="dataset-row">
             <Td isMono className="font-medium">
@@ -47,10 +49,14 @@ export function DatasetsTable({ datasets, canUpload }: { datasets: DatasetSummar
               <UtcTime iso={d.latest.createdAt} />
             </Td>
             <Td isMono isMuted>
-              <span title={`sha256 of the uploaded bytes: ${d.latest.contentHash}`}>{d.latest.contentHash.slice(0, 12)}</span>
+              <span title={`sha256 of the uploaded bytes: ${d.latest.contentHash}`}>
+                {d.latest.contentHash.slice(0, 12)}
+              </span>
             </Td>
             <Td isMono isMuted>
-              <span title={`sha256 of the cleaned data training reads: ${d.latest.cleanedHash}`}>{d.latest.cleanedHash.slice(0, 12)}</span>
+              <span title={`sha256 of the cleaned data training reads: ${d.latest.cleanedHash}`}>
+                {d.latest.cleanedHash.slice(0, 12)}
+              </span>
             </Td>
           </Tr>
         ))}

@@ -22,5 +22,9 @@ export function uploadQuery(data: FormData): string {
 
 /** A dataset name from a file name: `pima-indians-diabetes.csv` → `pima-indians-diabetes`. */
 export function nameFromFile(fileName: string): string {
-  return fileName.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 64);
+  return fileName
+    .replace(/\.[^.]*$/, "")
+    .replace(/[^A-Za-z0-9._-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64);
 }

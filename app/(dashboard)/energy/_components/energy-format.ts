@@ -2,7 +2,8 @@
 // tables and the chart's step labels agree on units and rounding. Pure
 // functions, usable from server components and client islands alike.
 
-const fixed = (digits: number) => new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fixed = (digits: number) =>
+  new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const [oneDecimal, twoDecimals] = [fixed(1), fixed(2)];
 
 /** A figure and its unit apart, for headline numbers that set the unit smaller. */
@@ -36,7 +37,9 @@ export function formatPricePerKwh(price: number, currency: string): string {
 
 /** "918.4 kg"; from 10 t on "12.35 t" CO₂e. */
 export function co2eQuantity(kg: number): Quantity {
-  return Math.abs(kg) >= 10_000 ? { value: twoDecimals.format(kg / 1000), unit: "t" } : { value: oneDecimal.format(kg), unit: "kg" };
+  return Math.abs(kg) >= 10_000
+    ? { value: twoDecimals.format(kg / 1000), unit: "t" }
+    : { value: oneDecimal.format(kg), unit: "kg" };
 }
 
 /** Rack power: "1.20 kW" (two decimals: racks draw a few kW, and tests compare what operators read). */

@@ -46,7 +46,11 @@ const describeIssues = (issues: { path: PropertyKey[]; message: string }[]) =>
  * (if it still exists), else the one whose meters reported most recently,
  * else the first by name.
  */
-export function chooseDefaultSite(sites: string[], remembered: string | null, latestMetered: string | null): string | null {
+export function chooseDefaultSite(
+  sites: string[],
+  remembered: string | null,
+  latestMetered: string | null,
+): string | null {
   if (remembered && sites.includes(remembered)) return remembered;
   if (latestMetered && sites.includes(latestMetered)) return latestMetered;
   return sites[0] ?? null;
@@ -57,32 +61,56 @@ export function chooseDefaultSite(sites: string[], remembered: string | null, la
  * GET /api/v1/energy/summary and /alerts. The site defaults to `defaultSite`
  * (see chooseDefaultSite); a preset range ends at `now`.
  */
-export function readEnergyView(raw: SearchParams, sites: string[], now: Date, defaultSite: string | null = sites[0] ?? null): EnergyViewResult {
+export function readEnergyView(
+  raw: SearchParams,
+  sites: string[],
+  now: Date,
+  defaultSite: string | null = sites[0] ?? null,
+): EnergyViewResult {
   const values = flattenSearchParams(raw);
   const site = values.site ?? defaultSite;
-  if (site === null) return { ok: false, site, message: "There are no sites yet. Create one with POST /api/v1/sites.", values };
+  if (site === null)
+    return { ok: false, site, message: "There are no sites yet. Create one with POST /api/v1/sites.", values };
   if (!sites.includes(site)) return { ok: false, site: null, message: `There is no site called “${site}”.`, values };
   const isCustom = Boolean(values.from || values.to);
   const range = isEnergyRange(values.range) ? values.range : DEFAULT_RANGE;
   const toIso = isCustom ? completeInstant(values.to) : now.toISOString();
-  const fromIso = isCustom ? completeInstant(values.from) : new Date(now.getTime() - energyRanges[range].ms).toISOString();
+  const fromIso = isCustom
+    ? completeInstant(values.from)
+    : new Date(now.getTime() - energyRanges[range].ms).toISOString();
   const summary = SummaryQuery.safeParse({ site, from: fromIso, to: toIso });
   const alerts = AlertsQuery.safeParse({ rackCapPct: values.rackCapPct, pueTarget: values.pueTarget });
   if (!summary.success || !alerts.success) {
-    return { ok: false, site, message: describeIssues([...(summary.error?.issues ?? []), ...(alerts.error?.issues ?? [])]), values };
+    return {
+      ok: false,
+      site,
+      message: describeIssues([...(summary.error?.issues ?? []), ...(alerts.error?.issues ?? [])]),
+      values,
+    };
   }
   const toMs = summary.data.to ? Date.parse(summary.data.to) : now.getTime();
   const fromMs = summary.data.from ? Date.parse(summary.data.from) : toMs - energyRanges["24h"].ms;
   return {
     ok: true,
-    view: { site, range: isCustom ? "custom" : range, fromMs, toMs, maxGapMinutes: summary.data.maxGapMinutes, rackCapPct: alerts.data.rackCapPct, pueTarget: alerts.data.pueTarget },
+    view: {
+      site,
+      range: isCustom ? "custom" : range,
+      fromMs,
+      toMs,
+      maxGapMinutes: summary.data.maxGapMinutes,
+      rackCapPct: alerts.data.rackCapPct,
+      pueTarget: alerts.data.pueTarget,
+    },
     values,
   };
 }
 
 /** The query string of a view, for links that keep the rest of the view (site, period, thresholds). */
 export function viewParams(view: EnergyView): Record<string, string | undefined> {
-  const period = view.range === "custom" ? { from: new Date(view.fromMs).toISOString(), to: new Date(view.toMs).toISOString() } : { range: view.range === DEFAULT_RANGE ? undefined : view.range };
+  const period =
+    view.range === "custom"
+      ? { from: new Date(view.fromMs).toISOString(), to: new Date(view.toMs).toISOString() }
+      : { range: view.range === DEFAULT_RANGE ? undefined : view.range };
   return {
     site: view.site,
     ...period,

@@ -36,15 +36,36 @@ async function loadReport(view: EnergyView, now: Date) {
     getSitePricing(view.site, view.fromMs, view.toMs),
   ]);
   // The same rules as GET /api/v1/energy/alerts, applied to this site and, for PUE, to this period.
-  const findings = [...racksOverCap(racks, view.rackCapPct), ...pueAboveTarget(view.site, summary.pue, view.pueTarget, view.fromMs, view.toMs)];
-  return { summary, trend, racks, meters, kwhByRack: new Map(breakdown.items.map((i) => [i.name, i.kwh])), pricing, findings };
+  const findings = [
+    ...racksOverCap(racks, view.rackCapPct),
+    ...pueAboveTarget(view.site, summary.pue, view.pueTarget, view.fromMs, view.toMs),
+  ];
+  return {
+    summary,
+    trend,
+    racks,
+    meters,
+    kwhByRack: new Map(breakdown.items.map((i) => [i.name, i.kwh])),
+    pricing,
+    findings,
+  };
 }
 
 /**
  * Everything the Energy page shows for one site and period. Rendered inside
  * a Suspense boundary: the header and period picker show while it loads.
  */
-export async function EnergyReport({ view, origin, canWrite, role }: { view: EnergyView; origin: string; canWrite: boolean; role: string }) {
+export async function EnergyReport({
+  view,
+  origin,
+  canWrite,
+  role,
+}: {
+  view: EnergyView;
+  origin: string;
+  canWrite: boolean;
+  role: string;
+}) {
   const now = new Date();
   const { summary, trend, racks, meters, kwhByRack, pricing, findings } = await loadReport(view, now);
   const hasMeterEnergy = summary.meters.length > 0;
@@ -68,11 +89,19 @@ export async function EnergyReport({ view, origin, canWrite, role }: { view: Ene
       <div className="mt-4 grid items-start gap-4 xl:grid-cols-5">
         <EnergyTrendCard trend={trend} pueTarget={view.pueTarget} className="xl:col-span-3" />
         <div className="grid gap-4 xl:col-span-2">
-          <Card title="Energy alerts" description={`Hook points for the alerts to come: racks now, PUE over this period.`} isFlush>
+          <Card
+            title="Energy alerts"
+            description={`Hook points for the alerts to come: racks now, PUE over this period.`}
+            isFlush
+          >
             <EnergyFindings findings={findings} view={view} pue={summary.pue} />
           </Card>
           {meters.length > 0 && (
-            <Card title="Meters" description={`${meters.length} at ${view.site}; energy is each meter's within the period.`} isFlush>
+            <Card
+              title="Meters"
+              description={`${meters.length} at ${view.site}; energy is each meter's within the period.`}
+              isFlush
+            >
               <MetersTable meters={meters} inPeriod={summary.meters} nowMs={now.getTime()} />
             </Card>
           )}

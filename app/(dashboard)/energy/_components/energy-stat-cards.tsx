@@ -1,7 +1,15 @@
 import type { ReactNode } from "react";
 import type { SitePricing } from "@/lib/energy/pricing/page-pricing";
 import type { SummaryOut } from "@/lib/energy/reports/summary-schemas";
-import { co2eQuantity, formatPricePerKwh, formatPue, formatUtcMinute, kwhQuantity, moneyQuantity, type Quantity } from "./energy-format";
+import {
+  co2eQuantity,
+  formatPricePerKwh,
+  formatPue,
+  formatUtcMinute,
+  kwhQuantity,
+  moneyQuantity,
+  type Quantity,
+} from "./energy-format";
 
 type Tone = "normal" | "warn";
 
@@ -9,11 +17,32 @@ type Tone = "normal" | "warn";
  * A headline figure with its unit set smaller, so six fit in a row. The exact
  * value rides along in `data-value` (and the tooltip) for scripts and tests.
  */
-function EnergyStat({ label, quantity, exact, hint, tone = "normal", testId }: { label: string; quantity: Quantity | null; exact: number | null; hint: ReactNode; tone?: Tone; testId: string }) {
+function EnergyStat({
+  label,
+  quantity,
+  exact,
+  hint,
+  tone = "normal",
+  testId,
+}: {
+  label: string;
+  quantity: Quantity | null;
+  exact: number | null;
+  hint: ReactNode;
+  tone?: Tone;
+  testId: string;
+}) {
   return (
-    <section className="flex flex-col rounded-lg border border-slate-800 bg-slate-900/50 p-4 shadow-sm shadow-black/20" data-testid={testId} data-value={exact ?? undefined}>
+    <section
+      className="flex flex-col rounded-lg border border-slate-800 bg-slate-900/50 p-4 shadow-sm shadow-black/20"
+      data-testid={testId}
+      data-value={exact ?? undefined}
+    >
       <h2 className="text-xs font-medium uppercase tracking-wider text-slate-400">{label}</h2>
-      <p className={`mt-1 font-mono text-2xl font-semibold tabular-nums ${tone === "warn" ? "text-amber-300" : "text-slate-50"}`} title={exact === null ? undefined : String(exact)}>
+      <p
+        className={`mt-1 font-mono text-2xl font-semibold tabular-nums ${tone === "warn" ? "text-amber-300" : "text-slate-50"}`}
+        title={exact === null ? undefined : String(exact)}
+      >
         {quantity ? (
           <>
             {quantity.value} <span className="text-sm font-medium text-slate-400">{quantity.unit}</span>
@@ -39,7 +68,10 @@ function meterCount(summary: SummaryOut, scope: "facility" | "it"): number {
 
 /** The scope's energy is known up to its least recently read meter; null when all are read through the period's end. */
 function readThrough(summary: SummaryOut, scope: "facility" | "it"): string | null {
-  const ends = summary.meters.filter((m) => m.scope === scope).map((m) => m.readThrough).sort();
+  const ends = summary.meters
+    .filter((m) => m.scope === scope)
+    .map((m) => m.readThrough)
+    .sort();
   return ends[0] && ends[0] < summary.to ? ends[0] : null;
 }
 
@@ -49,14 +81,22 @@ function isUnreadYet(summary: SummaryOut, scope: "facility" | "it"): boolean {
   return own.length > 0 && own.every((m) => m.readThrough <= summary.from);
 }
 
-function scopeStat(summary: SummaryOut, scope: "facility" | "it"): { quantity: Quantity | null; exact: number | null; hint: string } {
+function scopeStat(
+  summary: SummaryOut,
+  scope: "facility" | "it",
+): { quantity: Quantity | null; exact: number | null; hint: string } {
   const count = meterCount(summary, scope);
   const kwh = scope === "it" ? summary.itKwh : summary.facilityKwh;
   const name = scope === "it" ? "IT" : "facility";
   const through = readThrough(summary, scope);
   if (count === 0) return { quantity: null, exact: null, hint: meteredHint(0, name) };
-  if (isUnreadYet(summary, scope)) return { quantity: null, exact: null, hint: `not read in this period yet (last ${formatUtcMinute(through!)})` };
-  return { quantity: kwhQuantity(kwh), exact: kwh, hint: through ? `${meteredHint(count, name)} · read through ${formatUtcMinute(through)}` : meteredHint(count, name) };
+  if (isUnreadYet(summary, scope))
+    return { quantity: null, exact: null, hint: `not read in this period yet (last ${formatUtcMinute(through!)})` };
+  return {
+    quantity: kwhQuantity(kwh),
+    exact: kwh,
+    hint: through ? `${meteredHint(count, name)} · read through ${formatUtcMinute(through)}` : meteredHint(count, name),
+  };
 }
 
 const pueUnknownText: Record<NonNullable<SummaryOut["pueUnknownReason"]>, string> = {
@@ -70,7 +110,9 @@ function pueHint(summary: SummaryOut, pueTarget: number, isPueHigh: boolean): st
   if (summary.pue === null) return pueUnknownText[summary.pueUnknownReason ?? "no_facility_meter"];
   const target = `${isPueHigh ? "above" : "within"} target ${formatPue(pueTarget)}`;
   const isWholePeriod = summary.pueFrom === summary.from && summary.pueTo === summary.to;
-  return isWholePeriod ? `facility ÷ IT · ${target}` : `facility ÷ IT from ${formatUtcMinute(summary.pueFrom!)} to ${formatUtcMinute(summary.pueTo!)}, where both were read · ${target}`;
+  return isWholePeriod
+    ? `facility ÷ IT · ${target}`
+    : `facility ÷ IT from ${formatUtcMinute(summary.pueFrom!)} to ${formatUtcMinute(summary.pueTo!)}, where both were read · ${target}`;
 }
 
 function tariffText(p: SitePricing): string {
@@ -93,7 +135,13 @@ function formatCoverage(share: number): string {
 /** What the GPU energy rests on: how many GPUs reported, for how much of the period. */
 function gpuStat(summary: SummaryOut): { quantity: Quantity | null; exact: number | null; hint: string; tone: Tone } {
   const t = summary.gpuTelemetry;
-  if (t.gpusReporting === 0) return { quantity: null, exact: null, hint: `no GPU power telemetry in this period (${t.gpus} GPUs at the site)`, tone: "normal" };
+  if (t.gpusReporting === 0)
+    return {
+      quantity: null,
+      exact: null,
+      hint: `no GPU power telemetry in this period (${t.gpus} GPUs at the site)`,
+      tone: "normal",
+    };
   const isPartial = t.coverage < 0.95;
   const hint = `DCGM power of ${t.gpusReporting} of ${t.gpus} GPUs · covers ${formatCoverage(t.coverage)} of the period${isPartial && t.from ? `, since ${formatUtcMinute(t.from)}` : ""}`;
   return { quantity: kwhQuantity(summary.gpuKwh), exact: summary.gpuKwh, hint, tone: isPartial ? "warn" : "normal" };
@@ -104,7 +152,15 @@ function meteredHint(count: number, scope: string): string {
 }
 
 /** The period's totals: energy by scope, PUE, cost and CO2e, each saying what it was computed from. */
-export function EnergyStatCards({ summary, pricing, pueTarget }: { summary: SummaryOut; pricing: SitePricing; pueTarget: number }) {
+export function EnergyStatCards({
+  summary,
+  pricing,
+  pueTarget,
+}: {
+  summary: SummaryOut;
+  pricing: SitePricing;
+  pueTarget: number;
+}) {
   const [facility, it] = [scopeStat(summary, "facility"), scopeStat(summary, "it")];
   const isPueHigh = summary.pue !== null && summary.pue > pueTarget;
   // No price for energy a meter has not reported yet: the cost is unknown, not 0.
@@ -135,7 +191,10 @@ export function EnergyStatCards({ summary, pricing, pueTarget }: { summary: Summ
             </span>{" "}
             · {summary.cost === null ? "some energy has no price" : tariffText(pricing)}
             {hasBasisEnergy && basisThrough && ` · energy read through ${formatUtcMinute(basisThrough)}`}
-            {hasBasisEnergy && summary.costBasis === "gpu" && summary.gpuTelemetry.coverage < 0.95 && ` · only the ${formatCoverage(summary.gpuTelemetry.coverage)} of the period GPU telemetry covers`}
+            {hasBasisEnergy &&
+              summary.costBasis === "gpu" &&
+              summary.gpuTelemetry.coverage < 0.95 &&
+              ` · only the ${formatCoverage(summary.gpuTelemetry.coverage)} of the period GPU telemetry covers`}
           </>
         }
       />

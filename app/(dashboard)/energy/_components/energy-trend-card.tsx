@@ -20,7 +20,8 @@ const hhmm = (iso: string) => iso.slice(11, 16);
  * labels for daily steps.
  */
 function tickOf(p: EnergyTrendPoint, i: number, trend: EnergyTrend): string | null {
-  if (trend.step === "day") return i % Math.max(1, Math.ceil(trend.points.length / 12)) === 0 ? shortDate(p.date) : null;
+  if (trend.step === "day")
+    return i % Math.max(1, Math.ceil(trend.points.length / 12)) === 0 ? shortDate(p.date) : null;
   const hourStart = new Date(Math.floor(Date.parse(p.from) / HOUR_MS) * HOUR_MS).toISOString();
   const hour = Number(hourStart.slice(11, 13));
   const isLong = Date.parse(trend.to) - Date.parse(trend.from) > 36 * HOUR_MS;
@@ -34,11 +35,26 @@ function titleOf(p: EnergyTrendPoint, trend: EnergyTrend): string {
 }
 
 function toChartSteps(trend: EnergyTrend): EnergyTrendStep[] {
-  return trend.points.map((p, i) => ({ tick: tickOf(p, i, trend), title: titleOf(p, trend), facilityKwh: p.facilityKwh, itKwh: p.itKwh, gpuKwh: p.gpuKwh, pue: p.pue }));
+  return trend.points.map((p, i) => ({
+    tick: tickOf(p, i, trend),
+    title: titleOf(p, trend),
+    facilityKwh: p.facilityKwh,
+    itKwh: p.itKwh,
+    gpuKwh: p.gpuKwh,
+    pue: p.pue,
+  }));
 }
 
 /** Energy and PUE per hour or per day over the period (the chart island gets plain numbers). */
-export function EnergyTrendCard({ trend, pueTarget, className = "" }: { trend: EnergyTrend; pueTarget: number; className?: string }) {
+export function EnergyTrendCard({
+  trend,
+  pueTarget,
+  className = "",
+}: {
+  trend: EnergyTrend;
+  pueTarget: number;
+  className?: string;
+}) {
   const description =
     trend.step === "hour"
       ? "Per UTC hour. The facility bar above the IT bar is the overhead PUE measures."

@@ -11,12 +11,25 @@ const SHOWN = 8;
  * drawn then: the notice says so instead of letting a quiet hour pass for a
  * cheap one. (Register readings far apart are no gap: see CoarseReadings.)
  */
-export function MeterGaps({ gaps, maxGapMinutes, to }: { gaps: SummaryOut["gaps"]; maxGapMinutes: number; to: string }) {
+export function MeterGaps({
+  gaps,
+  maxGapMinutes,
+  to,
+}: {
+  gaps: SummaryOut["gaps"];
+  maxGapMinutes: number;
+  to: string;
+}) {
   if (gaps.length === 0) return null;
   const longestMs = gaps.reduce((ms, g) => Math.max(ms, Date.parse(g.to) - Date.parse(g.from)), 0);
   const meters = new Set(gaps.map((g) => g.meter)).size;
   return (
-    <section role="status" aria-label="Meter gaps" data-testid="meter-gaps" className="mt-4 rounded-lg border border-amber-500/30 bg-amber-500/5 px-4 py-3">
+    <section
+      role="status"
+      aria-label="Meter gaps"
+      data-testid="meter-gaps"
+      className="mt-4 rounded-lg border border-amber-500/30 bg-amber-500/5 px-4 py-3"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 className="text-sm font-medium text-amber-100">
           {gaps.length} meter gap{gaps.length === 1 ? "" : "s"} in this period
@@ -26,13 +39,19 @@ export function MeterGaps({ gaps, maxGapMinutes, to }: { gaps: SummaryOut["gaps"
           </span>
         </h2>
         <p className="text-xs text-amber-200/70">
-          Watts samples more than {maxGapMinutes} min apart, and a meter silent for over twice its reading interval, are a gap; no energy is assumed across it, so the
-          totals leave it out. Before a meter&apos;s first reading is no gap: it did not exist yet.
+          Watts samples more than {maxGapMinutes} min apart, and a meter silent for over twice its reading interval, are
+          a gap; no energy is assumed across it, so the totals leave it out. Before a meter&apos;s first reading is no
+          gap: it did not exist yet.
         </p>
       </div>
       <ul className="mt-2 grid gap-x-6 gap-y-1 text-[12px] text-amber-50/90 md:grid-cols-2">
         {gaps.slice(0, SHOWN).map((g) => (
-          <li key={`${g.meter}@${g.from}`} className="flex flex-wrap items-center gap-x-2" data-testid="meter-gap" data-meter={g.meter}>
+          <li
+            key={`${g.meter}@${g.from}`}
+            className="flex flex-wrap items-center gap-x-2"
+            data-testid="meter-gap"
+            data-meter={g.meter}
+          >
             <span className="font-mono font-medium">{g.meter}</span>
             {g.to === to && <span className="text-amber-200/80">no reading since </span>}
             <span className="text-amber-200/60">
@@ -42,7 +61,11 @@ export function MeterGaps({ gaps, maxGapMinutes, to }: { gaps: SummaryOut["gaps"
           </li>
         ))}
       </ul>
-      {gaps.length > SHOWN && <p className="mt-1 text-xs text-amber-200/70">…and {gaps.length - SHOWN} more; the per-day CSV counts them per day.</p>}
+      {gaps.length > SHOWN && (
+        <p className="mt-1 text-xs text-amber-200/70">
+          …and {gaps.length - SHOWN} more; the per-day CSV counts them per day.
+        </p>
+      )}
     </section>
   );
 }

@@ -9,11 +9,21 @@ const dash = <span className="text-slate-600">—</span>;
 
 function lastValue(m: MeterOut): string {
   if (m.lastValue === null) return "";
-  return m.kind === "register" ? `${m.lastValue.toLocaleString("en-US", { maximumFractionDigits: 1 })} kWh register` : `${m.lastValue.toLocaleString("en-US", { maximumFractionDigits: 0 })} W`;
+  return m.kind === "register"
+    ? `${m.lastValue.toLocaleString("en-US", { maximumFractionDigits: 1 })} kWh register`
+    : `${m.lastValue.toLocaleString("en-US", { maximumFractionDigits: 0 })} W`;
 }
 
 /** The site's meters: what each measured in the period, how often it is read, and when it last reported (with its last value). */
-export function MetersTable({ meters, inPeriod, nowMs }: { meters: MeterOut[]; inPeriod: SummaryOut["meters"]; nowMs: number }) {
+export function MetersTable({
+  meters,
+  inPeriod,
+  nowMs,
+}: {
+  meters: MeterOut[];
+  inPeriod: SummaryOut["meters"];
+  nowMs: number;
+}) {
   const kwhOf = new Map(inPeriod.map((m) => [m.meter, m.kwh]));
   const intervalOf = new Map(inPeriod.map((m) => [m.meter, m.intervalMinutes]));
   return (
@@ -33,17 +43,24 @@ export function MetersTable({ meters, inPeriod, nowMs }: { meters: MeterOut[]; i
             <Tr key={m.meter} testId="meter-row">
               <Td isMono className="font-medium">
                 {m.meter}
-                <span className="block font-sans text-[11px] font-normal text-slate-500">{m.kind === "register" ? "kWh register" : "power (W)"} · {m.readings.toLocaleString("en-US")} readings
+                <span className="block font-sans text-[11px] font-normal text-slate-500">
+                  {m.kind === "register" ? "kWh register" : "power (W)"} · {m.readings.toLocaleString("en-US")} readings
                   {interval ? ` · read ${formatReadingInterval(interval)}` : ""}
                 </span>
               </Td>
               <Td>
-                <Badge tone={m.scope === "facility" ? "warn" : "info"}>{m.scope === "facility" ? "facility" : "IT"}</Badge>
+                <Badge tone={m.scope === "facility" ? "warn" : "info"}>
+                  {m.scope === "facility" ? "facility" : "IT"}
+                </Badge>
               </Td>
-              <Td isNumeric isMono>{kwh === undefined ? dash : formatKwh(kwh)}</Td>
+              <Td isNumeric isMono>
+                {kwh === undefined ? dash : formatKwh(kwh)}
+              </Td>
               <Td isMuted>
                 <Age iso={m.lastAt} nowMs={nowMs} />
-                {m.lastValue !== null && <span className="block font-mono text-[11px] text-slate-500">{lastValue(m)}</span>}
+                {m.lastValue !== null && (
+                  <span className="block font-mono text-[11px] text-slate-500">{lastValue(m)}</span>
+                )}
               </Td>
             </Tr>
           );

@@ -16,11 +16,23 @@ function Segmented({ label, options }: { label: string; options: Option[] }) {
     <nav aria-label={label} className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
       {options.map((o) =>
         o.site ? (
-          <SiteLink key={o.key} site={o.site} href={o.href} isCurrent={o.isCurrent} className={optionClass(o.isCurrent)}>
+          <SiteLink
+            key={o.key}
+            site={o.site}
+            href={o.href}
+            isCurrent={o.isCurrent}
+            className={optionClass(o.isCurrent)}
+          >
             {o.label}
           </SiteLink>
         ) : (
-          <Link key={o.key} href={o.href} title={o.title} aria-current={o.isCurrent ? "page" : undefined} className={optionClass(o.isCurrent)}>
+          <Link
+            key={o.key}
+            href={o.href}
+            title={o.title}
+            aria-current={o.isCurrent ? "page" : undefined}
+            className={optionClass(o.isCurrent)}
+          >
             {o.label}
           </Link>
         ),
@@ -38,7 +50,9 @@ function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: R
     <details className="group relative" open={view === null && Boolean(values.from || values.to)}>
       <summary
         className={`cursor-pointer list-none rounded-md border px-2.5 py-1 font-mono text-[12px] font-medium transition-colors [&::-webkit-details-marker]:hidden ${
-          view?.range === "custom" ? "border-slate-600 bg-slate-700 text-slate-50" : "border-slate-700 bg-slate-950/60 text-slate-400 hover:text-slate-100"
+          view?.range === "custom"
+            ? "border-slate-600 bg-slate-700 text-slate-50"
+            : "border-slate-700 bg-slate-950/60 text-slate-400 hover:text-slate-100"
         }`}
       >
         custom…
@@ -49,14 +63,25 @@ function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: R
         aria-label="Custom period"
         className="absolute right-0 z-20 mt-2 w-80 space-y-3 rounded-lg border border-slate-700 bg-slate-900 p-3 shadow-xl shadow-black/40"
       >
-        {Object.entries({ site: keep.site, rackCapPct: keep.rackCapPct, pueTarget: keep.pueTarget }).map(([name, value]) =>
-          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+        {Object.entries({ site: keep.site, rackCapPct: keep.rackCapPct, pueTarget: keep.pueTarget }).map(
+          ([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null),
         )}
         <Field id="energy-from" label="From (UTC)" hint="2026-03-01, or 2026-03-01 06:00">
-          <TextInput id="energy-from" name="from" required defaultValue={values.from ?? (view ? isoMinute(view.fromMs) : "")} className="font-mono" />
+          <TextInput
+            id="energy-from"
+            name="from"
+            required
+            defaultValue={values.from ?? (view ? isoMinute(view.fromMs) : "")}
+            className="font-mono"
+          />
         </Field>
         <Field id="energy-to" label="To (UTC, exclusive)" hint="empty: now; at most 400 days after From">
-          <TextInput id="energy-to" name="to" defaultValue={values.to ?? (view ? isoMinute(view.toMs) : "")} className="font-mono" />
+          <TextInput
+            id="energy-to"
+            name="to"
+            defaultValue={values.to ?? (view ? isoMinute(view.toMs) : "")}
+            className="font-mono"
+          />
         </Field>
         <div className="flex justify-end">
           <Button type="submit" variant="primary">
@@ -72,9 +97,23 @@ function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: R
  * Which site and which period the page shows. Site and preset links keep the
  * rest of the view; a custom period is a small GET form.
  */
-export function PeriodPicker({ sites, view, values }: { sites: string[]; view: EnergyView | null; values: Record<string, string> }) {
+export function PeriodPicker({
+  sites,
+  view,
+  values,
+}: {
+  sites: string[];
+  view: EnergyView | null;
+  values: Record<string, string>;
+}) {
   const base = view ? viewParams(view) : {};
-  const siteOptions = sites.map((site) => ({ key: site, label: site, site, href: hrefWith("/energy", { ...base, site }), isCurrent: site === (view?.site ?? values.site) }));
+  const siteOptions = sites.map((site) => ({
+    key: site,
+    label: site,
+    site,
+    href: hrefWith("/energy", { ...base, site }),
+    isCurrent: site === (view?.site ?? values.site),
+  }));
   const rangeOptions = (Object.keys(energyRanges) as EnergyRange[]).map((range) => ({
     key: range,
     label: range,

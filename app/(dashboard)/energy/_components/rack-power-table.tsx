@@ -12,8 +12,17 @@ const dash = <span className="text-slate-600">—</span>;
 function CapBar({ pct, thresholdPct, isOver }: { pct: number; thresholdPct: number; isOver: boolean }) {
   return (
     <div className="relative h-1.5 w-full min-w-24 overflow-visible rounded-full bg-slate-800" aria-hidden>
-      <div className={`h-full rounded-full ${isOver ? "bg-rose-500" : pct > thresholdPct * 0.8 ? "bg-amber-400" : "bg-emerald-500/80"}`} style={{ width: `${Math.min(100, Math.max(pct, 1))}%` }} />
-      {thresholdPct < 100 && <div className="absolute -top-1 h-3.5 w-px bg-rose-400/70" style={{ left: `${thresholdPct}%` }} title={`alert threshold ${thresholdPct} %`} />}
+      <div
+        className={`h-full rounded-full ${isOver ? "bg-rose-500" : pct > thresholdPct * 0.8 ? "bg-amber-400" : "bg-emerald-500/80"}`}
+        style={{ width: `${Math.min(100, Math.max(pct, 1))}%` }}
+      />
+      {thresholdPct < 100 && (
+        <div
+          className="absolute -top-1 h-3.5 w-px bg-rose-400/70"
+          style={{ left: `${thresholdPct}%` }}
+          title={`alert threshold ${thresholdPct} %`}
+        />
+      )}
     </div>
   );
 }
@@ -23,7 +32,15 @@ function CapBar({ pct, thresholdPct, isOver }: { pct: number; thresholdPct: numb
  * power), the ones over the alert threshold highlighted, with each rack's GPU
  * energy over the period next to it.
  */
-export function RackPowerTable({ racks, kwhByRack, thresholdPct }: { racks: RackPowerOut[]; kwhByRack: Map<string, number>; thresholdPct: number }) {
+export function RackPowerTable({
+  racks,
+  kwhByRack,
+  thresholdPct,
+}: {
+  racks: RackPowerOut[];
+  kwhByRack: Map<string, number>;
+  thresholdPct: number;
+}) {
   return (
     <Table label="Rack power against cap">
       <THead>
@@ -48,7 +65,10 @@ export function RackPowerTable({ racks, kwhByRack, thresholdPct }: { racks: Rack
               className={`transition-colors ${isOver ? "bg-rose-500/[0.07] hover:bg-rose-500/10" : "hover:bg-slate-800/40"}`}
             >
               <Td isMono>
-                <Link href={`/racks/${encodeURIComponent(r.site)}/${encodeURIComponent(r.rack)}`} className="text-emerald-300 hover:underline">
+                <Link
+                  href={`/racks/${encodeURIComponent(r.site)}/${encodeURIComponent(r.rack)}`}
+                  className="text-emerald-300 hover:underline"
+                >
                   {r.rack}
                 </Link>
                 {isOver && (
@@ -62,21 +82,32 @@ export function RackPowerTable({ racks, kwhByRack, thresholdPct }: { racks: Rack
               <Td isNumeric isMono>
                 {r.gpusReporting} <span className="text-slate-500">/ {r.gpus}</span>
               </Td>
-              <Td isNumeric isMono>{r.gpusReporting === 0 ? dash : formatKw(r.powerW)}</Td>
-              <Td isNumeric isMono>{r.powerCapKw === null ? dash : `${r.powerCapKw.toLocaleString("en-US")} kW`}</Td>
+              <Td isNumeric isMono>
+                {r.gpusReporting === 0 ? dash : formatKw(r.powerW)}
+              </Td>
+              <Td isNumeric isMono>
+                {r.powerCapKw === null ? dash : `${r.powerCapKw.toLocaleString("en-US")} kW`}
+              </Td>
               <Td className="w-56">
                 {r.capUsedPct === null || r.gpusReporting === 0 ? (
-                  <span className="text-xs text-slate-500">{r.capUsedPct === null ? "no cap set" : "no recent GPU readings"}</span>
+                  <span className="text-xs text-slate-500">
+                    {r.capUsedPct === null ? "no cap set" : "no recent GPU readings"}
+                  </span>
                 ) : (
                   <div className="flex items-center gap-2.5">
                     <CapBar pct={r.capUsedPct} thresholdPct={thresholdPct} isOver={isOver} />
-                    <span className={`w-14 shrink-0 text-right font-mono text-[12px] tabular-nums ${isOver ? "font-semibold text-rose-300" : "text-slate-300"}`} data-testid="rack-cap-pct">
+                    <span
+                      className={`w-14 shrink-0 text-right font-mono text-[12px] tabular-nums ${isOver ? "font-semibold text-rose-300" : "text-slate-300"}`}
+                      data-testid="rack-cap-pct"
+                    >
                       {formatCapPct(r.capUsedPct)}
                     </span>
                   </div>
                 )}
               </Td>
-              <Td isNumeric isMono>{kwh === undefined ? dash : formatKwh(kwh)}</Td>
+              <Td isNumeric isMono>
+                {kwh === undefined ? dash : formatKwh(kwh)}
+              </Td>
             </tr>
           );
         })}

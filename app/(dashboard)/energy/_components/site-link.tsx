@@ -5,7 +5,19 @@ import type { ReactNode } from "react";
 import { energySiteCookie } from "./energy-site-cookie";
 
 /** A link to a site's energy that remembers the pick (a cookie), so /energy opens on that site next time. */
-export function SiteLink({ site, href, className, isCurrent, children }: { site: string; href: string; className: string; isCurrent: boolean; children: ReactNode }) {
+export function SiteLink({
+  site,
+  href,
+  className,
+  isCurrent,
+  children,
+}: {
+  site: string;
+  href: string;
+  className: string;
+  isCurrent: boolean;
+  children: ReactNode;
+}) {
   return (
     <Link
       href={href}

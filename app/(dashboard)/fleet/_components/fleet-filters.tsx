@@ -7,7 +7,13 @@ import { ServerStatus } from "@/lib/inventory/schemas";
  */
 export function FleetFilters({ values, sites }: { values: Record<string, string>; sites: string[] }) {
   return (
-    <form method="get" action="/fleet" role="search" aria-label="Filter servers" className="mb-4 flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/fleet"
+      role="search"
+      aria-label="Filter servers"
+      className="mb-4 flex flex-wrap items-end gap-3"
+    >
       <Field id="fleet-q" label="Search" className="w-72">
         <TextInput id="fleet-q" name="q" defaultValue={values.q} placeholder="hostname, model or serial" />
       </Field>

@@ -46,7 +46,10 @@ export function InventoryImport() {
     }
     setIsPending(true);
     setOutcome(null);
-    const result = await requestApi("POST", "/api/v1/inventory/import", { raw: { contentType: "text/csv", data: body }, schema: ImportAnswer });
+    const result = await requestApi("POST", "/api/v1/inventory/import", {
+      raw: { contentType: "text/csv", data: body },
+      schema: ImportAnswer,
+    });
     setIsPending(false);
     if (!result.ok) {
       setOutcome(toFailure(result));
@@ -72,7 +75,9 @@ export function InventoryImport() {
           <header className="flex items-start justify-between gap-3">
             <div>
               <h2 className="text-sm font-semibold text-slate-100">Import inventory</h2>
-              <p className="mt-0.5 text-xs text-slate-400">Sites, racks, servers and GPUs, in the columns Export CSV writes.</p>
+              <p className="mt-0.5 text-xs text-slate-400">
+                Sites, racks, servers and GPUs, in the columns Export CSV writes.
+              </p>
             </div>
             <Button variant="ghost" onClick={() => setIsOpen(false)} aria-label="Close import">
               ✕

@@ -32,20 +32,30 @@ export function ServersTable({ servers }: { servers: ServerOut[] }) {
             <Td>
               <ServerStatusBadge status={s.status} />
             </Td>
-            <Td isMono isMuted>{s.site}</Td>
+            <Td isMono isMuted>
+              {s.site}
+            </Td>
             <Td isMono>
               <Link href={rackHref(s.site, s.rack)} className={linkClass} title={`Elevation of rack ${s.rack}`}>
                 {s.rack}
               </Link>
             </Td>
             <Td isMono isMuted>
-              <Link href={rackHref(s.site, s.rack, s.hostname)} className={linkClass} title={`${s.hostname} in the elevation of ${s.rack}`}>
+              <Link
+                href={rackHref(s.site, s.rack, s.hostname)}
+                className={linkClass}
+                title={`${s.hostname} in the elevation of ${s.rack}`}
+              >
                 {formatRackUnits(s.positionU, s.heightU)}
               </Link>
             </Td>
             <Td isMuted>{s.model ?? "—"}</Td>
-            <Td isMono isMuted>{s.serial ?? "—"}</Td>
-            <Td isNumeric isMono>{s.gpuCount}</Td>
+            <Td isMono isMuted>
+              {s.serial ?? "—"}
+            </Td>
+            <Td isNumeric isMono>
+              {s.gpuCount}
+            </Td>
           </Tr>
         ))}
       </TBody>

@@ -4,7 +4,13 @@ import { JobPriority, JobStatus } from "@/lib/jobs/schemas";
 /** GET filters; like the API, every filter given must match (AND). */
 export function JobFilters({ values, teams }: { values: Record<string, string>; teams: string[] }) {
   return (
-    <form method="get" action="/jobs" role="search" aria-label="Filter jobs" className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-[repeat(3,minmax(0,12rem))_auto]">
+    <form
+      method="get"
+      action="/jobs"
+      role="search"
+      aria-label="Filter jobs"
+      className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-[repeat(3,minmax(0,12rem))_auto]"
+    >
       <Field id="job-filter-status" label="Status">
         <Select id="job-filter-status" name="status" defaultValue={values.status ?? ""}>
           <option value="">any</option>

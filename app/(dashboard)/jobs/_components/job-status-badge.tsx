@@ -1,7 +1,14 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { JobStatus } from "@/lib/jobs/schemas";
 
-const tone: Record<JobStatus, BadgeTone> = { queued: "neutral", placed: "info", running: "accent", succeeded: "good", failed: "bad", cancelled: "warn" };
+const tone: Record<JobStatus, BadgeTone> = {
+  queued: "neutral",
+  placed: "info",
+  running: "accent",
+  succeeded: "good",
+  failed: "bad",
+  cancelled: "warn",
+};
 
 /** A job's lifecycle state; queued, placed and running carry a dot because they still change. */
 export function JobStatusBadge({ status }: { status: JobStatus }) {

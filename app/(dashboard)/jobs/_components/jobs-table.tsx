@@ -7,7 +7,11 @@ import { ProgressBar } from "./progress-bar";
 import { VerdictBadge } from "./verdict-badge";
 
 function request(j: JobSummaryOut): string {
-  const parts = [`${j.request.gpus} GPU${j.request.gpus === 1 ? "" : "s"}`, j.request.gpuModel, j.request.minMemoryMiB ? `≥ ${j.request.minMemoryMiB} MiB` : null];
+  const parts = [
+    `${j.request.gpus} GPU${j.request.gpus === 1 ? "" : "s"}`,
+    j.request.gpuModel,
+    j.request.minMemoryMiB ? `≥ ${j.request.minMemoryMiB} MiB` : null,
+  ];
   return parts.filter(Boolean).join(" · ");
 }
 
@@ -27,7 +31,11 @@ export function JobsTable({ jobs, isFiltered = true }: { jobs: JobSummaryOut[]; 
         <Th>Submitted (UTC)</Th>
       </THead>
       <TBody>
-        {jobs.length === 0 && <EmptyRow colSpan={10}>{isFiltered ? "No job matches these filters." : "No jobs yet: submit one above, or POST /api/v1/jobs."}</EmptyRow>}
+        {jobs.length === 0 && (
+          <EmptyRow colSpan={10}>
+            {isFiltered ? "No job matches these filters." : "No jobs yet: submit one above, or POST /api/v1/jobs."}
+          </EmptyRow>
+        )}
         {jobs.map((j) => (
           <Tr key={j.id} testId="job-row">
             <Td isMono>
@@ -49,7 +57,12 @@ export function JobsTable({ jobs, isFiltered = true }: { jobs: JobSummaryOut[]; 
             </Td>
             <Td isMuted>{request(j)}</Td>
             <Td>
-              <ProgressBar epoch={j.progress.epoch} epochs={j.progress.epochs} isCompact label={`Progress of job ${j.id.slice(0, 8)}`} />
+              <ProgressBar
+                epoch={j.progress.epoch}
+                epochs={j.progress.epochs}
+                isCompact
+                label={`Progress of job ${j.id.slice(0, 8)}`}
+              />
             </Td>
             <Td isMuted className="max-w-80 truncate">
               <span title={j.error ?? j.waitingReason ?? ""}>{j.error ?? j.waitingReason ?? ""}</span>

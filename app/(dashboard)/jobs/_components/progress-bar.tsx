@@ -1,5 +1,15 @@
 /** Epochs done of epochs planned, as an accessible progress bar (what the e2e test watches reach 100%). */
-export function ProgressBar({ epoch, epochs, label = "Training progress", isCompact = false }: { epoch: number; epochs: number; label?: string; isCompact?: boolean }) {
+export function ProgressBar({
+  epoch,
+  epochs,
+  label = "Training progress",
+  isCompact = false,
+}: {
+  epoch: number;
+  epochs: number;
+  label?: string;
+  isCompact?: boolean;
+}) {
   const pct = epochs > 0 ? Math.min(100, Math.round((epoch / epochs) * 100)) : 0;
   return (
     <div className="flex min-w-24 items-center gap-2">
@@ -12,7 +22,10 @@ export function ProgressBar({ epoch, epochs, label = "Training progress", isComp
         aria-valuetext={`${pct}% (epoch ${epoch} of ${epochs})`}
         className={`flex-1 overflow-hidden rounded-full bg-slate-800 ${isCompact ? "h-1.5" : "h-2.5"}`}
       >
-        <div className={`h-full rounded-full transition-[width] duration-300 ${pct === 100 ? "bg-emerald-500" : "bg-violet-500"}`} style={{ width: `${pct}%` }} />
+        <div
+          className={`h-full rounded-full transition-[width] duration-300 ${pct === 100 ? "bg-emerald-500" : "bg-violet-500"}`}
+          style={{ width: `${pct}%` }}
+        />
       </div>
       <span className="w-10 text-right font-mono text-[11px] tabular-nums text-slate-400">{pct}%</span>
     </div>

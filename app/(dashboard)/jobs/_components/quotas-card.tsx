@@ -5,7 +5,11 @@ import type { QuotaOut } from "@/lib/jobs/schemas";
 /** Team quotas with current use; set them with PUT /api/v1/quotas/{team}. */
 export function QuotasCard({ quotas }: { quotas: QuotaOut[] }) {
   return (
-    <Card title="Team GPU quotas" description="GPUs a team's placed and running jobs may hold at once. Teams without a quota are not limited. Set with PUT /api/v1/quotas/{team}." isFlush>
+    <Card
+      title="Team GPU quotas"
+      description="GPUs a team's placed and running jobs may hold at once. Teams without a quota are not limited. Set with PUT /api/v1/quotas/{team}."
+      isFlush
+    >
       <Table label="Team GPU quotas">
         <THead>
           <Th>Team</Th>

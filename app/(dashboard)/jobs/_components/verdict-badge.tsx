@@ -14,12 +14,25 @@ const view: Record<VerdictKind, { tone: BadgeTone; label: string }> = {
  * colour alone). A succeeded job without a verdict finished before Rackmind
  * judged runs: "not judged". Jobs that did not succeed have none: "—".
  */
-export function VerdictBadge({ verdict, status }: { verdict: Pick<Verdict, "kind" | "summary"> | null; status: JobStatus }) {
+export function VerdictBadge({
+  verdict,
+  status,
+}: {
+  verdict: Pick<Verdict, "kind" | "summary"> | null;
+  status: JobStatus;
+}) {
   if (!verdict) {
-    if (status !== "succeeded") return <span className="text-slate-500" data-testid="job-verdict" aria-label="no verdict">—</span>;
+    if (status !== "succeeded")
+      return (
+        <span className="text-slate-500" data-testid="job-verdict" aria-label="no verdict">
+          —
+        </span>
+      );
     return (
       <Badge tone="neutral">
-        <span data-testid="job-verdict" title="This job finished before Rackmind judged its model.">not judged</span>
+        <span data-testid="job-verdict" title="This job finished before Rackmind judged its model.">
+          not judged
+        </span>
       </Badge>
     );
   }

@@ -19,7 +19,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Schedules" };
 
 function describeSpec(spec: Record<string, unknown>): string {
-  const parts = [spec.template ? `template ${String(spec.template)}` : null, spec.dataset ? `dataset ${String(spec.dataset)}` : null, spec.gpus ? `${String(spec.gpus)} GPU(s)` : null];
+  const parts = [
+    spec.template ? `template ${String(spec.template)}` : null,
+    spec.dataset ? `dataset ${String(spec.dataset)}` : null,
+    spec.gpus ? `${String(spec.gpus)} GPU(s)` : null,
+  ];
   return parts.filter(Boolean).join(" · ") || "train";
 }
 
@@ -37,14 +41,26 @@ function SchedulesTable({ schedules, canWrite }: { schedules: ScheduleOut[]; can
         {canWrite && <Th />}
       </THead>
       <TBody>
-        {schedules.length === 0 && <EmptyRow colSpan={canWrite ? 8 : 7}>No schedules. Submit a job with &ldquo;Repeat (cron)&rdquo; set to create one.</EmptyRow>}
+        {schedules.length === 0 && (
+          <EmptyRow colSpan={canWrite ? 8 : 7}>
+            No schedules. Submit a job with &ldquo;Repeat (cron)&rdquo; set to create one.
+          </EmptyRow>
+        )}
         {schedules.map((s) => (
           <Tr key={s.id} testId="schedule-row">
             <Td isMono>{s.cron}</Td>
             <Td isMono isMuted>
               {s.timezone}
             </Td>
-            <Td>{s.enabled ? <Badge tone="good" hasDot>active</Badge> : <Badge tone="neutral">paused</Badge>}</Td>
+            <Td>
+              {s.enabled ? (
+                <Badge tone="good" hasDot>
+                  active
+                </Badge>
+              ) : (
+                <Badge tone="neutral">paused</Badge>
+              )}
+            </Td>
             <Td>
               <ul className="space-y-0.5">
                 {s.upcoming.map((at) => (
@@ -92,7 +108,11 @@ export default async function SchedulesPage({ searchParams }: { searchParams: Pr
       />
       <Card isFlush>
         <SchedulesTable schedules={page.items} canWrite={can(principal.role, "jobs.write")} />
-        <Pager summary={`${page.items.length} schedule${page.items.length === 1 ? "" : "s"}`} firstHref={parsed.values.cursor ? "/jobs/schedules" : null} nextHref={page.nextCursor ? hrefWith("/jobs/schedules", { cursor: page.nextCursor }) : null} />
+        <Pager
+          summary={`${page.items.length} schedule${page.items.length === 1 ? "" : "s"}`}
+          firstHref={parsed.values.cursor ? "/jobs/schedules" : null}
+          nextHref={page.nextCursor ? hrefWith("/jobs/schedules", { cursor: page.nextCursor }) : null}
+        />
       </Card>
     </>
   );

@@ -16,10 +16,23 @@ function HostLink({ hostname }: { hostname: string }) {
 }
 
 /** What needs a technician: unhealthy GPUs and servers taken out for maintenance. */
-export function AttentionPanels({ gpus, maintenance, nowMs }: { gpus: UnhealthyGpu[]; maintenance: ServerOut[]; nowMs: number }) {
+export function AttentionPanels({
+  gpus,
+  maintenance,
+  nowMs,
+}: {
+  gpus: UnhealthyGpu[];
+  maintenance: ServerOut[];
+  nowMs: number;
+}) {
   return (
     <div className="mt-4 grid gap-4 xl:grid-cols-5">
-      <Card title="GPUs needing attention" description="Degraded or failed, with every cause, whether telemetry still reports, and who has acknowledged it." isFlush className="xl:col-span-3">
+      <Card
+        title="GPUs needing attention"
+        description="Degraded or failed, with every cause, whether telemetry still reports, and who has acknowledged it."
+        isFlush
+        className="xl:col-span-3"
+      >
         <Table label="GPUs needing attention">
           <THead>
             <Th>Host</Th>
@@ -32,13 +45,21 @@ export function AttentionPanels({ gpus, maintenance, nowMs }: { gpus: UnhealthyG
             {gpus.length === 0 && <EmptyRow colSpan={5}>Every GPU reports healthy.</EmptyRow>}
             {gpus.map((g) => (
               <Tr key={g.uuid}>
-                <Td isMono><HostLink hostname={g.hostname} /></Td>
-                <Td isMono isNumeric>#{g.index}</Td>
-                <Td isMuted className="whitespace-nowrap">{g.model}</Td>
+                <Td isMono>
+                  <HostLink hostname={g.hostname} />
+                </Td>
+                <Td isMono isNumeric>
+                  #{g.index}
+                </Td>
+                <Td isMuted className="whitespace-nowrap">
+                  {g.model}
+                </Td>
                 <Td>
                   <span className="flex flex-wrap gap-1">
                     <Link href={gpuHref(g.uuid)} aria-label={`GPU #${g.index} on ${g.hostname}: ${g.health}`}>
-                      <Badge tone={g.health === "failed" ? "bad" : "warn"} hasDot>{g.health}</Badge>
+                      <Badge tone={g.health === "failed" ? "bad" : "warn"} hasDot>
+                        {g.health}
+                      </Badge>
                     </Link>
                     <TelemetryStateBadge state={g.telemetry} lastSeenAt={g.lastSeenAt} nowMs={nowMs} />
                   </span>
@@ -56,7 +77,12 @@ export function AttentionPanels({ gpus, maintenance, nowMs }: { gpus: UnhealthyG
           </TBody>
         </Table>
       </Card>
-      <Card title="In maintenance" description="Servers marked maintenance in the inventory." isFlush className="xl:col-span-2">
+      <Card
+        title="In maintenance"
+        description="Servers marked maintenance in the inventory."
+        isFlush
+        className="xl:col-span-2"
+      >
         <Table label="Servers in maintenance">
           <THead>
             <Th>Host</Th>
@@ -67,8 +93,12 @@ export function AttentionPanels({ gpus, maintenance, nowMs }: { gpus: UnhealthyG
             {maintenance.length === 0 && <EmptyRow colSpan={3}>No server is in maintenance.</EmptyRow>}
             {maintenance.map((s) => (
               <Tr key={s.hostname}>
-                <Td isMono><HostLink hostname={s.hostname} /></Td>
-                <Td isMono isMuted>{s.rack} · U{s.positionU}</Td>
+                <Td isMono>
+                  <HostLink hostname={s.hostname} />
+                </Td>
+                <Td isMono isMuted>
+                  {s.rack} · U{s.positionU}
+                </Td>
                 <Td isNumeric>{s.gpuCount}</Td>
               </Tr>
             ))}

@@ -5,7 +5,11 @@ import type { SiteOverview } from "@/lib/inventory/site-overview";
 const siteTones = ["info", "accent", "neutral"] as const;
 
 function bySite(sites: SiteOverview[], count: (s: SiteOverview) => number): StatPart[] {
-  return sites.map((s, i) => ({ label: s.name, value: count(s), tone: siteTones[Math.min(i, siteTones.length - 1)] ?? "neutral" }));
+  return sites.map((s, i) => ({
+    label: s.name,
+    value: count(s),
+    tone: siteTones[Math.min(i, siteTones.length - 1)] ?? "neutral",
+  }));
 }
 
 /**
@@ -14,9 +18,17 @@ function bySite(sites: SiteOverview[], count: (s: SiteOverview) => number): Stat
  */
 function silenceHint(s: FleetSummary): string {
   const { stale, never } = s.telemetry;
-  if (stale + never === 0) return `${s.gpuModels.length} models · every GPU reported in the last ${s.staleAfterMinutes} min`;
-  const last = (["healthy", "degraded", "failed"] as const).flatMap((h) => (s.silentByHealth[h] ? [`${s.silentByHealth[h]} ${h}`] : [])).join(", ");
-  const parts = [never ? `${never} never reported` : null, stale ? `${stale} silent > ${s.staleAfterMinutes} min` : null].filter(Boolean).join(", ");
+  if (stale + never === 0)
+    return `${s.gpuModels.length} models · every GPU reported in the last ${s.staleAfterMinutes} min`;
+  const last = (["healthy", "degraded", "failed"] as const)
+    .flatMap((h) => (s.silentByHealth[h] ? [`${s.silentByHealth[h]} ${h}`] : []))
+    .join(", ");
+  const parts = [
+    never ? `${never} never reported` : null,
+    stale ? `${stale} silent > ${s.staleAfterMinutes} min` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return `no telemetry: ${parts} (last known ${last})`;
 }
 

@@ -1,6 +1,14 @@
 import { Card } from "@/components/ui/card";
 
-export function GpuModelsCard({ models, total, className }: { models: { model: string; count: number }[]; total: number; className?: string }) {
+export function GpuModelsCard({
+  models,
+  total,
+  className,
+}: {
+  models: { model: string; count: number }[];
+  total: number;
+  className?: string;
+}) {
   return (
     <Card title="GPU models" description="Installed accelerators by model." className={className}>
       {models.length === 0 ? (
@@ -14,7 +22,10 @@ export function GpuModelsCard({ models, total, className }: { models: { model: s
                 <span className="font-mono tabular-nums text-slate-100">{m.count}</span>
               </div>
               <div className="mt-1 h-1 overflow-hidden rounded-full bg-slate-800" aria-hidden>
-                <div className="h-full rounded-full bg-emerald-500/70" style={{ width: `${total ? (m.count / total) * 100 : 0}%` }} />
+                <div
+                  className="h-full rounded-full bg-emerald-500/70"
+                  style={{ width: `${total ? (m.count / total) * 100 : 0}%` }}
+                />
               </div>
             </li>
           ))}

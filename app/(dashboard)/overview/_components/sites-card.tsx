@@ -14,7 +14,12 @@ function PowerCap({ kw }: { kw: number }) {
 export function SitesCard({ sites, className }: { sites: SiteOverview[]; className?: string }) {
   const total = (count: (s: SiteOverview) => number) => sites.reduce((sum, s) => sum + count(s), 0);
   return (
-    <Card title="Sites" description="Racks, servers and GPUs per site; power cap is the sum of rack caps." isFlush className={className}>
+    <Card
+      title="Sites"
+      description="Racks, servers and GPUs per site; power cap is the sum of rack caps."
+      isFlush
+      className={className}
+    >
       <Table label="Sites">
         <THead>
           <Th>Site</Th>

@@ -8,7 +8,15 @@ const labels: Record<ColourBy, string> = { status: "Status", temperature: "Tempe
  * Links, not buttons: each colouring is its own URL (?colour=…), so a view
  * can be shared, and the page stays a server component. `highlight` is kept.
  */
-export function ColourByToggle({ path, current, highlight }: { path: string; current: ColourBy; highlight: string | null }) {
+export function ColourByToggle({
+  path,
+  current,
+  highlight,
+}: {
+  path: string;
+  current: ColourBy;
+  highlight: string | null;
+}) {
   return (
     <nav aria-label="Colour by" className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
       {(Object.keys(labels) as ColourBy[]).map((c) => (
@@ -17,7 +25,9 @@ export function ColourByToggle({ path, current, highlight }: { path: string; cur
           href={hrefWith(path, { colour: c === "status" ? undefined : c, highlight: highlight ?? undefined })}
           aria-current={c === current ? "page" : undefined}
           className={`rounded px-2.5 py-1 text-[12px] font-medium transition-colors ${
-            c === current ? "bg-slate-700 text-slate-50 shadow-sm" : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
+            c === current
+              ? "bg-slate-700 text-slate-50 shadow-sm"
+              : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
           }`}
         >
           {labels[c]}

@@ -62,16 +62,40 @@ export function powerScaleFor(rack: Pick<RackElevation, "powerCapKw" | "servers"
   const count = rack.servers.length;
   if (rack.powerCapKw !== null && rack.powerCapKw > 0 && count > 0) {
     const plural = count === 1 ? "server" : `${count} servers`;
-    return { maxW: (rack.powerCapKw * 1000) / count, basis: `the rack's ${rack.powerCapKw.toLocaleString("en-US")} kW cap shared by its ${plural}` };
+    return {
+      maxW: (rack.powerCapKw * 1000) / count,
+      basis: `the rack's ${rack.powerCapKw.toLocaleString("en-US")} kW cap shared by its ${plural}`,
+    };
   }
   const gpus = Math.max(1, ...rack.servers.map((s) => s.gpuCount));
-  return { maxW: gpus * FALLBACK_W_PER_GPU, basis: `no rack power cap: ${FALLBACK_W_PER_GPU} W for each of up to ${gpus} GPUs` };
+  return {
+    maxW: gpus * FALLBACK_W_PER_GPU,
+    basis: `no rack power cap: ${FALLBACK_W_PER_GPU} W for each of up to ${gpus} GPUs`,
+  };
 }
 
 const statusPaint: Record<ServerStatus, SlotPaint> = {
-  active: { body: "fill-emerald-500/12", edge: "stroke-emerald-400/55", stripe: "fill-emerald-400", text: "fill-slate-50", isHatched: false },
-  maintenance: { body: "fill-amber-500/15", edge: "stroke-amber-400/70", stripe: "fill-amber-400", text: "fill-amber-50", isHatched: false },
-  retired: { body: "fill-slate-700/35", edge: "stroke-slate-500/60", stripe: "fill-slate-500", text: "fill-slate-400", isHatched: true },
+  active: {
+    body: "fill-emerald-500/12",
+    edge: "stroke-emerald-400/55",
+    stripe: "fill-emerald-400",
+    text: "fill-slate-50",
+    isHatched: false,
+  },
+  maintenance: {
+    body: "fill-amber-500/15",
+    edge: "stroke-amber-400/70",
+    stripe: "fill-amber-400",
+    text: "fill-amber-50",
+    isHatched: false,
+  },
+  retired: {
+    body: "fill-slate-700/35",
+    edge: "stroke-slate-500/60",
+    stripe: "fill-slate-500",
+    text: "fill-slate-400",
+    isHatched: true,
+  },
 };
 
 const noTelemetryPaint: SlotPaint = {
@@ -101,7 +125,10 @@ export function isReadingStale(at: string, clock: Clock): boolean {
   return clock.nowMs - Date.parse(at) > clock.staleAfterMinutes * 60_000;
 }
 
-const noTelemetryLegend = (clock: Clock): LegendEntry => ({ label: `no telemetry, or none for ${clock.staleAfterMinutes} min`, paint: noTelemetryPaint });
+const noTelemetryLegend = (clock: Clock): LegendEntry => ({
+  label: `no telemetry, or none for ${clock.staleAfterMinutes} min`,
+  paint: noTelemetryPaint,
+});
 
 /** Which number of a server's readings a colouring shows. */
 type ReadingOf = (r: ServerHeat) => number | null;
@@ -159,7 +186,12 @@ function formatScaleWatts(watts: number, maxW: number): string {
 function powerColouring(scale: PowerScale, clock: Clock): Colouring {
   return readingColouring(
     "GPU power draw per server",
-    { minLabel: "0", midLabel: formatScaleWatts(scale.maxW / 2, scale.maxW), maxLabel: formatScaleWatts(scale.maxW, scale.maxW), basis: scale.basis },
+    {
+      minLabel: "0",
+      midLabel: formatScaleWatts(scale.maxW / 2, scale.maxW),
+      maxLabel: formatScaleWatts(scale.maxW, scale.maxW),
+      basis: scale.basis,
+    },
     (r) => r.totalPowerW,
     (w) => scaleFraction(w, 0, scale.maxW),
     formatWatts,

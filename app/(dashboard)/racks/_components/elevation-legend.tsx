@@ -5,8 +5,18 @@ import type { Colouring, LegendScale, SlotPaint } from "./elevation-colourings";
 function Swatch({ paint }: { paint: SlotPaint }) {
   return (
     <svg viewBox="0 0 28 14" className="h-3.5 w-7 shrink-0" aria-hidden>
-      <rect x="0.5" y="0.5" width="27" height="13" rx="1.5" className={`${paint.body} ${paint.edge}`} strokeDasharray={paint.isDashed ? "3 2" : undefined} />
-      {paint.isHatched && <path d="M4 13 13 1M11 13 20 1M18 13 27 1" className="stroke-slate-400/30" strokeWidth="1.5" />}
+      <rect
+        x="0.5"
+        y="0.5"
+        width="27"
+        height="13"
+        rx="1.5"
+        className={`${paint.body} ${paint.edge}`}
+        strokeDasharray={paint.isDashed ? "3 2" : undefined}
+      />
+      {paint.isHatched && (
+        <path d="M4 13 13 1M11 13 20 1M18 13 27 1" className="stroke-slate-400/30" strokeWidth="1.5" />
+      )}
       <rect x="0.5" y="0.5" width="3" height="13" className={paint.stripe} />
     </svg>
   );
@@ -25,7 +35,11 @@ function Entry({ mark, children }: { mark: ReactNode; children: ReactNode }) {
 function ScaleBar({ scale }: { scale: LegendScale }) {
   return (
     <div className="mb-2.5" data-testid="elevation-scale">
-      <div className="h-2.5 rounded-sm opacity-90 ring-1 ring-inset ring-white/10" style={{ backgroundImage: heatGradientCss() }} aria-hidden />
+      <div
+        className="h-2.5 rounded-sm opacity-90 ring-1 ring-inset ring-white/10"
+        style={{ backgroundImage: heatGradientCss() }}
+        aria-hidden
+      />
       <div className="mt-1 flex justify-between font-mono text-[10px] tabular-nums text-slate-400">
         <span>{scale.minLabel}</span>
         <span>{scale.midLabel}</span>
@@ -55,10 +69,20 @@ export function ElevationLegend({ colouring }: { colouring: Colouring }) {
         <p className="mb-2 text-[10px] font-medium uppercase tracking-wider text-slate-500">Marks</p>
         <ul className="space-y-1.5">
           <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-rose-500" aria-hidden />}>a GPU has failed</Entry>
-          <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-amber-400" aria-hidden />}>a GPU is degraded</Entry>
-          <Entry mark={<span className="mx-2.5 size-2 rounded-full border border-slate-400" aria-hidden />}>a GPU sends no telemetry (healthy only as last known)</Entry>
-          <Entry mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border border-dashed border-slate-600" aria-hidden />}>empty rack units</Entry>
-          <Entry mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border-2 border-sky-300" aria-hidden />}>highlighted server</Entry>
+          <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-amber-400" aria-hidden />}>
+            a GPU is degraded
+          </Entry>
+          <Entry mark={<span className="mx-2.5 size-2 rounded-full border border-slate-400" aria-hidden />}>
+            a GPU sends no telemetry (healthy only as last known)
+          </Entry>
+          <Entry
+            mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border border-dashed border-slate-600" aria-hidden />}
+          >
+            empty rack units
+          </Entry>
+          <Entry mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border-2 border-sky-300" aria-hidden />}>
+            highlighted server
+          </Entry>
         </ul>
       </div>
     </div>

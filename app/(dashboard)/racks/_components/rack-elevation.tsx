@@ -2,7 +2,19 @@ import { formatRackUnits } from "@/components/ui/rack-units";
 import type { FreeRun, RackElevation } from "@/lib/inventory/rack-elevation";
 import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
 import { colouringFor, powerScaleFor, type Clock, type ColourBy } from "./elevation-colourings";
-import { BAY, BAY_X, CAP, FOOT, RAIL, U_PX, WALL, WIDTH, slotBox, yOfUnitTop, type Geometry } from "./elevation-geometry";
+import {
+  BAY,
+  BAY_X,
+  CAP,
+  FOOT,
+  RAIL,
+  U_PX,
+  WALL,
+  WIDTH,
+  slotBox,
+  yOfUnitTop,
+  type Geometry,
+} from "./elevation-geometry";
 import { ServerSlot } from "./rack-slot";
 
 /**
@@ -74,11 +86,24 @@ function Cabinet({ rack, height }: { rack: RackElevation; height: number }) {
       <rect x={WIDTH - 64} y={height - 1} width="40" height={FOOT} rx="1.5" className="fill-slate-700" />
       <rect x="0.5" y="0.5" width={WIDTH - 1} height={height - 1} rx="6" className="fill-slate-900 stroke-slate-600" />
       <rect x={BAY_X} y={CAP} width={BAY} height={height - 2 * CAP} className="fill-slate-950" />
-      <text x={WIDTH / 2} y={CAP / 2 + 1} textAnchor="middle" dominantBaseline="middle" className="fill-slate-400 text-[10px] tracking-[0.2em]">
+      <text
+        x={WIDTH / 2}
+        y={CAP / 2 + 1}
+        textAnchor="middle"
+        dominantBaseline="middle"
+        className="fill-slate-400 text-[10px] tracking-[0.2em]"
+      >
         {rack.name.toUpperCase()} · {rack.heightU}U
       </text>
       <circle cx={WIDTH - 22} cy={CAP / 2} r="2.5" className="fill-emerald-400/80" />
-      <line x1={WALL} x2={WIDTH - WALL} y1={height - CAP / 2} y2={height - CAP / 2} className="stroke-slate-700" strokeDasharray="2 3" />
+      <line
+        x1={WALL}
+        x2={WIDTH - WALL}
+        y1={height - CAP / 2}
+        y2={height - CAP / 2}
+        className="stroke-slate-700"
+        strokeDasharray="2 3"
+      />
     </g>
   );
 }
@@ -99,7 +124,13 @@ function Rail({ g, x }: { g: Geometry; x: number }) {
             {[3, 8, 13].map((dy) => (
               <rect key={dy} x={holeX} y={top + dy} width="3.5" height="2.5" className="fill-slate-950" />
             ))}
-            <text x={numberX} y={top + U_PX / 2 + 0.5} textAnchor="middle" dominantBaseline="middle" className="fill-slate-500 text-[9px] tabular-nums">
+            <text
+              x={numberX}
+              y={top + U_PX / 2 + 0.5}
+              textAnchor="middle"
+              dominantBaseline="middle"
+              className="fill-slate-500 text-[9px] tabular-nums"
+            >
               {u}
             </text>
           </g>
@@ -116,10 +147,33 @@ function FreeBay({ g, run }: { g: Geometry; run: FreeRun }) {
     <g data-testid="rack-free-run" data-position-u={run.positionU} data-height-u={run.heightU}>
       <title>{`${formatRackUnits(run.positionU, run.heightU)} empty`}</title>
       {dividers.map((dy) => (
-        <line key={dy} x1={BAY_X + 6} x2={BAY_X + BAY - 6} y1={dy} y2={dy} className="stroke-slate-800/80" strokeDasharray="1 4" />
+        <line
+          key={dy}
+          x1={BAY_X + 6}
+          x2={BAY_X + BAY - 6}
+          y1={dy}
+          y2={dy}
+          className="stroke-slate-800/80"
+          strokeDasharray="1 4"
+        />
       ))}
-      <rect x={BAY_X + 1.5} y={y + 1.5} width={BAY - 3} height={height - 3} rx="2" fill="none" className="stroke-slate-700/70" strokeDasharray="4 3" />
-      <text x={BAY_X + BAY / 2} y={y + height / 2 + 0.5} textAnchor="middle" dominantBaseline="middle" className="fill-slate-600 font-sans text-[10px]">
+      <rect
+        x={BAY_X + 1.5}
+        y={y + 1.5}
+        width={BAY - 3}
+        height={height - 3}
+        rx="2"
+        fill="none"
+        className="stroke-slate-700/70"
+        strokeDasharray="4 3"
+      />
+      <text
+        x={BAY_X + BAY / 2}
+        y={y + height / 2 + 0.5}
+        textAnchor="middle"
+        dominantBaseline="middle"
+        className="fill-slate-600 font-sans text-[10px]"
+      >
         {run.heightU}U free
       </text>
     </g>

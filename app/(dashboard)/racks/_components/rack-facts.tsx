@@ -24,7 +24,9 @@ export function RackFacts({ rack }: { rack: RackElevation }) {
         <Fact label="Free">{rack.heightU - usedU}U</Fact>
         <Fact label="Servers">{rack.servers.length}</Fact>
         <Fact label="GPUs">{gpus}</Fact>
-        <Fact label="Power cap">{rack.powerCapKw === null ? "—" : `${rack.powerCapKw.toLocaleString("en-US")} kW`}</Fact>
+        <Fact label="Power cap">
+          {rack.powerCapKw === null ? "—" : `${rack.powerCapKw.toLocaleString("en-US")} kW`}
+        </Fact>
       </dl>
     </div>
   );

@@ -28,9 +28,15 @@ function Readings({ reading, clock }: { reading: ServerHeat | undefined; clock: 
   return (
     <>
       <Td isNumeric isMono isMuted={isStale}>
-        {reading.maxTempC === null ? dash : (
+        {reading.maxTempC === null ? (
+          dash
+        ) : (
           <span className="inline-flex items-center gap-1.5" title={title}>
-            <span aria-hidden className="size-1.5 rounded-full" style={{ backgroundColor: isStale ? "rgb(100 116 139)" : tempColour(reading.maxTempC) }} />
+            <span
+              aria-hidden
+              className="size-1.5 rounded-full"
+              style={{ backgroundColor: isStale ? "rgb(100 116 139)" : tempColour(reading.maxTempC) }}
+            />
             {formatTempC(reading.maxTempC)}
           </span>
         )}
@@ -73,14 +79,22 @@ export function RackServersTable({
                 {s.hostname}
               </Link>
             </Td>
-            <Td isMono isMuted>{formatRackUnits(s.positionU, s.heightU)}</Td>
+            <Td isMono isMuted>
+              {formatRackUnits(s.positionU, s.heightU)}
+            </Td>
             <Td>
               <ServerStatusBadge status={s.status} />
             </Td>
-            <Td isNumeric isMono>{s.gpuCount}</Td>
+            <Td isNumeric isMono>
+              {s.gpuCount}
+            </Td>
             <Td>
               <span className="flex flex-wrap items-center gap-1">
-                {s.worstGpuHealth ? <GpuHealthBadge health={s.worstGpuHealth} /> : <span className="text-slate-500">—</span>}
+                {s.worstGpuHealth ? (
+                  <GpuHealthBadge health={s.worstGpuHealth} />
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
                 {s.silentGpus > 0 && (
                   <span title={`no telemetry for ${clock.staleAfterMinutes} min: their health is the last known`}>
                     <Badge tone="neutral">{s.silentGpus === s.gpuCount ? "no data" : `${s.silentGpus} no data`}</Badge>

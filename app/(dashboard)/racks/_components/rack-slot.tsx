@@ -15,13 +15,21 @@ const healthMarker = { degraded: "fill-amber-400", failed: "fill-rose-500" } as 
 
 function describeReading(r: ServerHeat | null): string {
   if (!r) return ", no telemetry";
-  const parts = [r.maxTempC === null ? null : `hottest GPU ${formatTempC(r.maxTempC)}`, r.totalPowerW === null ? null : `GPUs draw ${formatWatts(r.totalPowerW)}`];
+  const parts = [
+    r.maxTempC === null ? null : `hottest GPU ${formatTempC(r.maxTempC)}`,
+    r.totalPowerW === null ? null : `GPUs draw ${formatWatts(r.totalPowerW)}`,
+  ];
   return `, ${parts.filter(Boolean).join(", ")} (at ${r.at.replace(/\.\d{3}Z$/, "Z")})`;
 }
 
 function describeServer(s: ElevationServer, r: ServerHeat | null): string {
   const health = s.worstGpuHealth && s.worstGpuHealth !== "healthy" ? `, a GPU ${s.worstGpuHealth}` : "";
-  const silent = s.silentGpus === 0 ? "" : s.silentGpus === s.gpuCount ? ", no GPU telemetry (health is the last known)" : `, ${s.silentGpus} GPUs without telemetry`;
+  const silent =
+    s.silentGpus === 0
+      ? ""
+      : s.silentGpus === s.gpuCount
+        ? ", no GPU telemetry (health is the last known)"
+        : `, ${s.silentGpus} GPUs without telemetry`;
   return `${s.hostname}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}, ${s.model ?? "unknown model"}, ${s.gpuCount} GPUs${health}${silent}${describeReading(r)}`;
 }
 
@@ -43,7 +51,14 @@ function readoutClass(readout: SlotReadout): string {
   return readout.isMissing ? "fill-slate-500 font-sans text-[10px] italic" : "fill-slate-50 text-[11px] font-semibold";
 }
 
-export type SlotProps = { g: Geometry; server: ElevationServer; reading: ServerHeat | null; paint: SlotPaint; readout: SlotReadout; isHighlighted: boolean };
+export type SlotProps = {
+  g: Geometry;
+  server: ElevationServer;
+  reading: ServerHeat | null;
+  paint: SlotPaint;
+  readout: SlotReadout;
+  isHighlighted: boolean;
+};
 
 export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }: SlotProps) {
   const { y, height } = slotBox(g, server.positionU, server.heightU);
@@ -55,7 +70,10 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
   const rightTop = readout ? (isTall ? readout.text : `${readout.text} · ${gpus}`) : gpus;
   const lineY = isTall ? top + 13 : top + h / 2 + 0.5;
   const tint = paint.tint ? { fill: paint.tint, stroke: paint.tint } : undefined;
-  const markerX = Math.min(BAY_X + BAY - 70, BAY_X + BAY - 12 - monoWidth(rightTop, readout && !readout.isMissing ? 11 : 10) - 9);
+  const markerX = Math.min(
+    BAY_X + BAY - 70,
+    BAY_X + BAY - 12 - monoWidth(rightTop, readout && !readout.isMissing ? 11 : 10) - 9,
+  );
   const markerY = isTall ? top + 13 : top + h / 2;
   return (
     <Link
@@ -117,7 +135,13 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
         {rightTop}
       </text>
       {readout && isTall && (
-        <text x={BAY_X + BAY - 12} y={top + 27} textAnchor="end" dominantBaseline="middle" className="fill-slate-400 text-[10px] tabular-nums">
+        <text
+          x={BAY_X + BAY - 12}
+          y={top + 27}
+          textAnchor="end"
+          dominantBaseline="middle"
+          className="fill-slate-400 text-[10px] tabular-nums"
+        >
           {gpus}
         </text>
       )}
@@ -125,7 +149,16 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
         <circle cx={markerX} cy={markerY} r="3.5" className={healthMarker[server.worstGpuHealth]} />
       ) : (
         // Healthy as last known, but some GPU is silent: a hollow mark, so silence is not drawn as "all well".
-        server.silentGpus > 0 && <circle cx={markerX} cy={markerY} r="3" className="fill-none stroke-slate-400" strokeWidth="1.2" data-testid="silent-marker" />
+        server.silentGpus > 0 && (
+          <circle
+            cx={markerX}
+            cy={markerY}
+            r="3"
+            className="fill-none stroke-slate-400"
+            strokeWidth="1.2"
+            data-testid="silent-marker"
+          />
+        )
       )}
       <rect
         x={BAY_X + 1}
@@ -146,7 +179,16 @@ function Vents({ x, y, width, height }: { x: number; y: number; width: number; h
   return (
     <g aria-hidden>
       {rows.map((ry) => (
-        <line key={ry} x1={x} x2={x + width} y1={ry} y2={ry} className="stroke-slate-300/10" strokeWidth="2" strokeDasharray="10 3" />
+        <line
+          key={ry}
+          x1={x}
+          x2={x + width}
+          y1={ry}
+          y2={ry}
+          className="stroke-slate-300/10"
+          strokeWidth="2"
+          strokeDasharray="10 3"
+        />
       ))}
     </g>
   );

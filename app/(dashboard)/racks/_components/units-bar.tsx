@@ -10,7 +10,10 @@ export function UnitsBar({ usedU, heightU }: { usedU: number; heightU: number })
         {usedU} <span className="text-slate-500">/ {heightU}U</span>
       </p>
       <div className="h-1.5 overflow-hidden rounded-full bg-slate-800" aria-hidden>
-        <div className={`h-full rounded-full ${share >= 0.9 ? "bg-amber-400" : "bg-emerald-500/80"}`} style={{ width: `${share * 100}%` }} />
+        <div
+          className={`h-full rounded-full ${share >= 0.9 ? "bg-amber-400" : "bg-emerald-500/80"}`}
+          style={{ width: `${share * 100}%` }}
+        />
       </div>
     </div>
   );

@@ -29,15 +29,24 @@ function gpuSummary(gpus: GpuOut[], staleAfterMinutes: number): string {
   const silent = gpus.filter((g) => g.stale).length;
   const models = [...new Set(gpus.map((g) => g.model))];
   const count = `${gpus.length} GPU${gpus.length === 1 ? "" : "s"}${models.length > 0 ? ` (${models.join(", ")})` : ""}`;
-  const health = unhealthy === 0 ? (silent === gpus.length && gpus.length > 0 ? "none confirmed by telemetry." : "all healthy.") : `${unhealthy} not healthy.`;
-  const silence = silent === 0 ? "" : ` ${silent} sent no telemetry for ${staleAfterMinutes} min: their health is the last known.`;
+  const health =
+    unhealthy === 0
+      ? silent === gpus.length && gpus.length > 0
+        ? "none confirmed by telemetry."
+        : "all healthy."
+      : `${unhealthy} not healthy.`;
+  const silence =
+    silent === 0 ? "" : ` ${silent} sent no telemetry for ${staleAfterMinutes} min: their health is the last known.`;
   return `${count}, ${health}${silence}`;
 }
 
 function readingsSummary(gpus: GpuOut[]): string {
   const times = gpus.flatMap((g) => (g.readingsAt ? [g.readingsAt] : []));
   if (times.length === 0) return " No telemetry yet.";
-  return ` Latest readings up to ${times.sort().at(-1)!.replace(/\.\d{3}Z$/, "Z")}.`;
+  return ` Latest readings up to ${times
+    .sort()
+    .at(-1)!
+    .replace(/\.\d{3}Z$/, "Z")}.`;
 }
 
 export default async function ServerPage({ params }: { params: Promise<Params> }) {
@@ -45,7 +54,10 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
   const server = await getServerDetail((await params).hostname);
   if (!server) notFound();
   // The GPU list API's view of the server's GPUs, so this page and the API always agree.
-  const [{ items: gpus }, settings] = await Promise.all([listGpus({ hostname: server.hostname, limit: 1000 }), getTelemetrySettings()]);
+  const [{ items: gpus }, settings] = await Promise.all([
+    listGpus({ hostname: server.hostname, limit: 1000 }),
+    getTelemetrySettings(),
+  ]);
   const canWrite = can(principal.role, "inventory.write");
 
   return (
@@ -82,7 +94,12 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
           </Card>
         )}
       </div>
-      <Card title="GPUs" description={gpuSummary(gpus, settings.staleAfterMinutes) + readingsSummary(gpus)} isFlush className="mt-4">
+      <Card
+        title="GPUs"
+        description={gpuSummary(gpus, settings.staleAfterMinutes) + readingsSummary(gpus)}
+        isFlush
+        className="mt-4"
+      >
         <GpusTable gpus={gpus} nowMs={Date.now()} />
       </Card>
     </>

@@ -8,7 +8,15 @@ import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table
 import type { HotGpu } from "@/lib/telemetry/views/fleet-heat";
 
 /** The hottest reporting GPUs, hottest first; each links to its GPU page. */
-export function HottestGpusTable({ gpus, windowMinutes, nowMs }: { gpus: HotGpu[]; windowMinutes: number; nowMs: number }) {
+export function HottestGpusTable({
+  gpus,
+  windowMinutes,
+  nowMs,
+}: {
+  gpus: HotGpu[];
+  windowMinutes: number;
+  nowMs: number;
+}) {
   return (
     <Table label="Hottest GPUs">
       <THead>
@@ -19,7 +27,9 @@ export function HottestGpusTable({ gpus, windowMinutes, nowMs }: { gpus: HotGpu[
         <Th>Reported</Th>
       </THead>
       <TBody>
-        {gpus.length === 0 && <EmptyRow colSpan={5}>No GPU reported a temperature in the last {windowMinutes} minutes.</EmptyRow>}
+        {gpus.length === 0 && (
+          <EmptyRow colSpan={5}>No GPU reported a temperature in the last {windowMinutes} minutes.</EmptyRow>
+        )}
         {gpus.map((g) => (
           <Tr key={g.uuid} testId="hot-gpu-row">
             <Td isNumeric isMono className="font-medium">
@@ -33,11 +43,17 @@ export function HottestGpusTable({ gpus, windowMinutes, nowMs }: { gpus: HotGpu[
                 {g.hostname}
               </Link>
               <span className="text-slate-600"> · </span>
-              <Link href={gpuHref(g.uuid)} className="text-emerald-300 hover:underline" aria-label={`GPU #${g.index} on ${g.hostname}`}>
+              <Link
+                href={gpuHref(g.uuid)}
+                className="text-emerald-300 hover:underline"
+                aria-label={`GPU #${g.index} on ${g.hostname}`}
+              >
                 #{g.index}
               </Link>
             </Td>
-            <Td isMuted className="whitespace-nowrap">{g.model}</Td>
+            <Td isMuted className="whitespace-nowrap">
+              {g.model}
+            </Td>
             <Td>
               <GpuHealthBadge health={g.health} />
             </Td>

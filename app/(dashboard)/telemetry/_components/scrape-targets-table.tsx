@@ -18,26 +18,47 @@ function TargetState({ target, nowMs }: { target: TargetOut; nowMs: number }) {
   if (isOverdue(target, nowMs)) {
     return (
       <span title="no scrape has run since it was due: is a worker running? (npm run worker)">
-        <Badge tone="warn" hasDot>overdue</Badge>
+        <Badge tone="warn" hasDot>
+          overdue
+        </Badge>
       </span>
     );
   }
-  if (target.consecutiveFailures > 0) return <Badge tone="bad" hasDot>failing</Badge>;
+  if (target.consecutiveFailures > 0)
+    return (
+      <Badge tone="bad" hasDot>
+        failing
+      </Badge>
+    );
   if (!target.lastScrapeAt) return <Badge tone="info">waiting</Badge>;
   if (target.lastSamples === 0) {
     return (
       <span title="the page was fetched, but none of its samples matched a GPU in the inventory (see unknown GPUs, or auto-registration in the settings)">
-        <Badge tone="warn" hasDot>up · no GPU matched</Badge>
+        <Badge tone="warn" hasDot>
+          up · no GPU matched
+        </Badge>
       </span>
     );
   }
-  return <Badge tone="good" hasDot>up</Badge>;
+  return (
+    <Badge tone="good" hasDot>
+      up
+    </Badge>
+  );
 }
 
 const dash = <span className="text-slate-600">—</span>;
 
 /** Registered dcgm-exporter endpoints and how their last scrapes went; operators get enable/disable/delete. */
-export function ScrapeTargetsTable({ targets, canWrite, nowMs }: { targets: TargetOut[]; canWrite: boolean; nowMs: number }) {
+export function ScrapeTargetsTable({
+  targets,
+  canWrite,
+  nowMs,
+}: {
+  targets: TargetOut[];
+  canWrite: boolean;
+  nowMs: number;
+}) {
   const columns = canWrite ? 10 : 9;
   return (
     <Table label="Scrape targets">
@@ -55,7 +76,10 @@ export function ScrapeTargetsTable({ targets, canWrite, nowMs }: { targets: Targ
       </THead>
       <TBody>
         {targets.length === 0 && (
-          <EmptyRow colSpan={columns}>No scrape targets yet. {canWrite ? "Add a dcgm-exporter URL above." : "An operator can add dcgm-exporter URLs."}</EmptyRow>
+          <EmptyRow colSpan={columns}>
+            No scrape targets yet.{" "}
+            {canWrite ? "Add a dcgm-exporter URL above." : "An operator can add dcgm-exporter URLs."}
+          </EmptyRow>
         )}
         {targets.map((t) => (
           <Tr key={t.id} testId="target-row">
@@ -64,7 +88,9 @@ export function ScrapeTargetsTable({ targets, canWrite, nowMs }: { targets: Targ
             <Td>
               <TargetState target={t} nowMs={nowMs} />
             </Td>
-            <Td isNumeric isMono>{formatInterval(t.intervalSeconds)}</Td>
+            <Td isNumeric isMono>
+              {formatInterval(t.intervalSeconds)}
+            </Td>
             <Td isMuted>
               <Age iso={t.lastScrapeAt} nowMs={nowMs} />
               {t.enabled && (
@@ -85,8 +111,12 @@ export function ScrapeTargetsTable({ targets, canWrite, nowMs }: { targets: Targ
                 dash
               )}
             </Td>
-            <Td isNumeric isMono>{t.lastSamples === null ? dash : formatCount(t.lastSamples)}</Td>
-            <Td isNumeric isMono>{t.lastDurationMs === null ? dash : `${formatCount(t.lastDurationMs)} ms`}</Td>
+            <Td isNumeric isMono>
+              {t.lastSamples === null ? dash : formatCount(t.lastSamples)}
+            </Td>
+            <Td isNumeric isMono>
+              {t.lastDurationMs === null ? dash : `${formatCount(t.lastDurationMs)} ms`}
+            </Td>
             <Td isNumeric isMono className={t.consecutiveFailures > 0 ? "text-rose-300" : ""}>
               {t.consecutiveFailures}
             </Td>

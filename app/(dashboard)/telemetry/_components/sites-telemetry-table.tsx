@@ -33,13 +33,21 @@ export function SitesTelemetryTable({ sites }: { sites: SiteTelemetry[] }) {
         {sites.length === 0 && <EmptyRow colSpan={5}>No site has GPUs yet.</EmptyRow>}
         {sites.map((s) => (
           <Tr key={s.site} testId="site-telemetry-row">
-            <Td isMono className="font-medium">{s.site}</Td>
+            <Td isMono className="font-medium">
+              {s.site}
+            </Td>
             <Td>
               <ReportingBar reporting={s.gpusReporting} total={s.gpus} />
             </Td>
-            <Td isNumeric isMono>{s.avgUtilPct === null ? dash : formatPct(s.avgUtilPct)}</Td>
-            <Td isNumeric isMono>{s.maxTempC === null ? dash : formatTempC(s.maxTempC)}</Td>
-            <Td isNumeric isMono>{s.totalPowerW === null ? dash : formatKilowatts(s.totalPowerW)}</Td>
+            <Td isNumeric isMono>
+              {s.avgUtilPct === null ? dash : formatPct(s.avgUtilPct)}
+            </Td>
+            <Td isNumeric isMono>
+              {s.maxTempC === null ? dash : formatTempC(s.maxTempC)}
+            </Td>
+            <Td isNumeric isMono>
+              {s.totalPowerW === null ? dash : formatKilowatts(s.totalPowerW)}
+            </Td>
           </Tr>
         ))}
       </TBody>

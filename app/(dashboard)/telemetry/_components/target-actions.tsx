@@ -23,7 +23,12 @@ export function TargetActions({ id, url, isEnabled }: { id: string; url: string;
       <div className="flex justify-end gap-1.5">
         {isConfirming ? (
           <>
-            <Button variant="danger" onClick={() => run("DELETE")} disabled={isPending} aria-label={`Confirm deleting ${url}`}>
+            <Button
+              variant="danger"
+              onClick={() => run("DELETE")}
+              disabled={isPending}
+              aria-label={`Confirm deleting ${url}`}
+            >
               {isPending ? "Deleting…" : "Confirm delete"}
             </Button>
             <Button variant="ghost" onClick={() => setIsConfirming(false)} disabled={isPending}>
@@ -32,10 +37,20 @@ export function TargetActions({ id, url, isEnabled }: { id: string; url: string;
           </>
         ) : (
           <>
-            <Button variant="ghost" onClick={() => run("PATCH", { enabled: !isEnabled })} disabled={isPending} aria-label={`${isEnabled ? "Disable" : "Enable"} ${url}`}>
+            <Button
+              variant="ghost"
+              onClick={() => run("PATCH", { enabled: !isEnabled })}
+              disabled={isPending}
+              aria-label={`${isEnabled ? "Disable" : "Enable"} ${url}`}
+            >
               {isEnabled ? "Disable" : "Enable"}
             </Button>
-            <Button variant="ghost" onClick={() => setIsConfirming(true)} disabled={isPending} aria-label={`Delete ${url}`}>
+            <Button
+              variant="ghost"
+              onClick={() => setIsConfirming(true)}
+              disabled={isPending}
+              aria-label={`Delete ${url}`}
+            >
               Delete
             </Button>
           </>

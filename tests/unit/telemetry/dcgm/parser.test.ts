@@ -2,12 +2,22 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { DCGM_DEFAULT_FIELDS, type DcgmFieldName } from "../../../../lib/telemetry/dcgm/fields";
 import { formatSampleValue, renderDcgmPage, type DcgmPageGpu } from "../../../../lib/telemetry/dcgm/page";
-import { parseDcgmBytes, parseDcgmText, visitDcgmBytes, visitDcgmText, type DcgmSample, type ParseResult, type SampleVisitor } from "../../../../lib/telemetry/dcgm/parser";
+import {
+  parseDcgmBytes,
+  parseDcgmText,
+  visitDcgmBytes,
+  visitDcgmText,
+  type DcgmSample,
+  type ParseResult,
+  type SampleVisitor,
+} from "../../../../lib/telemetry/dcgm/parser";
 import { simulateGpuReadings } from "../../../../lib/demo/simulated-load";
 
 // The maintained npm parser, as the reference. It ships CommonJS without types.
 type LibraryFamily = { name: string; metrics: { value: string; labels?: Record<string, string> }[] };
-const parseWithLibrary = createRequire(import.meta.url)("parse-prometheus-text-format") as (text: string) => LibraryFamily[];
+const parseWithLibrary = createRequire(import.meta.url)("parse-prometheus-text-format") as (
+  text: string,
+) => LibraryFamily[];
 
 const dcgmLabels =
   'gpu="0",UUID="GPU-927d7444-b45a-7c49-8402-5e686e46a026",pci_bus_id="00000000:00:09.0",device="nvidia0",' +
@@ -40,12 +50,27 @@ describe.each(parsers)("%s", (_name, parse) => {
       expect(sample).toEqual({
         metric: "DCGM_FI_DEV_GPU_TEMP",
         labels: {
-          gpu: "0", UUID: "GPU-927d7444-b45a-7c49-8402-5e686e46a026", pci_bus_id: "00000000:00:09.0", device: "nvidia0",
-          modelName: "NVIDIA H100 80GB HBM3", Hostname: "node-17", DCGM_FI_DRIVER_VERSION: "535.183.01",
+          gpu: "0",
+          UUID: "GPU-927d7444-b45a-7c49-8402-5e686e46a026",
+          pci_bus_id: "00000000:00:09.0",
+          device: "nvidia0",
+          modelName: "NVIDIA H100 80GB HBM3",
+          Hostname: "node-17",
+          DCGM_FI_DRIVER_VERSION: "535.183.01",
         },
-        value: 41, timestampMs: null, line: 1,
+        value: 41,
+        timestampMs: null,
+        line: 1,
       });
-      expect(Object.keys(sample.labels)).toEqual(["gpu", "UUID", "pci_bus_id", "device", "modelName", "Hostname", "DCGM_FI_DRIVER_VERSION"]);
+      expect(Object.keys(sample.labels)).toEqual([
+        "gpu",
+        "UUID",
+        "pci_bus_id",
+        "device",
+        "modelName",
+        "Hostname",
+        "DCGM_FI_DRIVER_VERSION",
+      ]);
     });
 
     it("keeps commas, spaces, '=', '{' and '}' inside label values", () => {
@@ -53,20 +78,27 @@ describe.each(parsers)("%s", (_name, parse) => {
       expect(sample.labels).toEqual({ pod: "a, b = c", ns: "x}y{z", c: " lead and trail " });
     });
 
-    it("unescapes \\\", \\\\ and \\n in label values", () => {
+    it('unescapes \\", \\\\ and \\n in label values', () => {
       const sample = only(String.raw`m{a="say \"hi\"",b="C:\\DIR\\FILE.TXT",c="line1\nline2",d="\\\""} 2`);
       expect(sample.labels).toEqual({ a: 'say "hi"', b: "C:\\DIR\\FILE.TXT", c: "line1\nline2", d: '\\"' });
     });
 
     it("accepts empty label values, as Kubernetes labels are for a GPU no pod holds", () => {
-      expect(only(`DCGM_FI_DEV_GPU_UTIL{${dcgmLabels},container="",namespace="",pod=""} 0`).labels).toMatchObject({ container: "", namespace: "", pod: "" });
+      expect(only(`DCGM_FI_DEV_GPU_UTIL{${dcgmLabels},container="",namespace="",pod=""} 0`).labels).toMatchObject({
+        container: "",
+        namespace: "",
+        pod: "",
+      });
     });
 
     it("reads metrics without labels, with {}, and with blanks and a trailing comma in the label set", () => {
       const { samples, rejected } = parse('up 1\nempty{} 2\nspaced { a = "1" , b="2", } 3\n\tindented\t4\t\n');
       expect(rejected).toEqual([]);
       expect(samples.map((s) => [s.metric, s.labels, s.value])).toEqual([
-        ["up", {}, 1], ["empty", {}, 2], ["spaced", { a: "1", b: "2" }, 3], ["indented", {}, 4],
+        ["up", {}, 1],
+        ["empty", {}, 2],
+        ["spaced", { a: "1", b: "2" }, 3],
+        ["indented", {}, 4],
       ]);
     });
 
@@ -84,23 +116,44 @@ describe.each(parsers)("%s", (_name, parse) => {
       const { samples } = parse(`a{${dcgmLabels}} 1\nb{${dcgmLabels}} 2\nc{${dcgmLabels}} 3\n`);
       expect(samples[1]!.labels).toBe(samples[0]!.labels);
       expect(Object.isFrozen(samples[1]!.labels)).toBe(true);
-      expect(() => { (samples[1]!.labels as Record<string, string>).gpu = "changed"; }).toThrow(TypeError);
+      expect(() => {
+        (samples[1]!.labels as Record<string, string>).gpu = "changed";
+      }).toThrow(TypeError);
       expect(samples[2]!.labels.gpu).toBe("0");
     });
 
     it("does not reuse a repeated label set for a line that only starts like it", () => {
       const text = 'a{gpu="0"} 1\na{gpu="1"} 1\nb{gpu="0",x="y"} 2\nb{gpu="10"} 2\nc{gpu="1"} 3\nc{gpu="0"} 3\n';
       expect(parse(text).samples.map((s) => `${s.metric}${JSON.stringify(s.labels)}`)).toEqual([
-        'a{"gpu":"0"}', 'a{"gpu":"1"}', 'b{"gpu":"0","x":"y"}', 'b{"gpu":"10"}', 'c{"gpu":"1"}', 'c{"gpu":"0"}',
+        'a{"gpu":"0"}',
+        'a{"gpu":"1"}',
+        'b{"gpu":"0","x":"y"}',
+        'b{"gpu":"10"}',
+        'c{"gpu":"1"}',
+        'c{"gpu":"0"}',
       ]);
     });
   });
 
   describe("values and timestamps", () => {
     it.each([
-      ["41", 41], ["-7", -7], ["+5", 5], ["3.25", 3.25], ["-0.5", -0.5], [".5", 0.5], ["5.", 5], ["1e3", 1000], ["1.5E-3", 0.0015],
-      ["-2.5e+2", -250], ["1.458255915e9", 1458255915], ["123456789012345678", Number("123456789012345678")], ["0.1234567890123456789", Number("0.1234567890123456789")],
-      ["NaN", NaN], ["+Inf", Infinity], ["-Inf", -Infinity], ["Inf", Infinity],
+      ["41", 41],
+      ["-7", -7],
+      ["+5", 5],
+      ["3.25", 3.25],
+      ["-0.5", -0.5],
+      [".5", 0.5],
+      ["5.", 5],
+      ["1e3", 1000],
+      ["1.5E-3", 0.0015],
+      ["-2.5e+2", -250],
+      ["1.458255915e9", 1458255915],
+      ["123456789012345678", Number("123456789012345678")],
+      ["0.1234567890123456789", Number("0.1234567890123456789")],
+      ["NaN", NaN],
+      ["+Inf", Infinity],
+      ["-Inf", -Infinity],
+      ["Inf", Infinity],
     ])("reads the value %s", (text, value) => {
       expect(only(`m ${text}`).value).toBe(value);
     });
@@ -109,13 +162,16 @@ describe.each(parsers)("%s", (_name, parse) => {
       expect(Object.is(only("m -0").value, -0)).toBe(true);
     });
 
-    it.each(["0x1F", "0X10", "Infinity", "nan", "inf", "1_000", "1.2.3", "1e", "e5", "--1", "+", "12abc", "1,5"])("rejects the value %s", (text) => {
-      expect(rejectionOf(`m{a="b"} ${text}`)).toBe(`invalid value "${text}"`);
-    });
+    it.each(["0x1F", "0X10", "Infinity", "nan", "inf", "1_000", "1.2.3", "1e", "e5", "--1", "+", "12abc", "1,5"])(
+      "rejects the value %s",
+      (text) => {
+        expect(rejectionOf(`m{a="b"} ${text}`)).toBe(`invalid value "${text}"`);
+      },
+    );
 
     it("reads an optional timestamp in ms, negative ones included", () => {
       expect(only(`m{a="b"} 1 1700000000123`).timestampMs).toBe(1700000000123);
-      expect(only("something_weird{problem=\"division by zero\"} +Inf -3982045").timestampMs).toBe(-3982045);
+      expect(only('something_weird{problem="division by zero"} +Inf -3982045').timestampMs).toBe(-3982045);
       expect(only("m 1   ").timestampMs).toBeNull();
     });
 
@@ -127,9 +183,13 @@ describe.each(parsers)("%s", (_name, parse) => {
 
   describe("lines", () => {
     it("skips HELP, TYPE, other comments and blank lines, and numbers lines from 1", () => {
-      const text = "# HELP m Help text.\n# TYPE m gauge\n\n   \n# just a comment\n#\nm 1\n  # indented comment\nm{a=\"b\"} 2\n";
+      const text =
+        '# HELP m Help text.\n# TYPE m gauge\n\n   \n# just a comment\n#\nm 1\n  # indented comment\nm{a="b"} 2\n';
       expect(parse(text)).toEqual({
-        samples: [{ metric: "m", labels: {}, value: 1, timestampMs: null, line: 7 }, { metric: "m", labels: { a: "b" }, value: 2, timestampMs: null, line: 9 }],
+        samples: [
+          { metric: "m", labels: {}, value: 1, timestampMs: null, line: 7 },
+          { metric: "m", labels: { a: "b" }, value: 2, timestampMs: null, line: 9 },
+        ],
         rejected: [],
       });
     });
@@ -139,7 +199,9 @@ describe.each(parsers)("%s", (_name, parse) => {
       const { samples, rejected } = parse(text);
       expect(rejected).toEqual([]);
       expect(samples.map((s) => [s.line, s.labels, s.value, s.timestampMs])).toEqual([
-        [3, { a: "1" }, 1, null], [4, { a: "2" }, 2, 1700000000000], [6, {}, 3, null],
+        [3, { a: "1" }, 1, null],
+        [4, { a: "2" }, 2, 1700000000000],
+        [6, {}, 3, null],
       ]);
     });
 
@@ -168,7 +230,11 @@ describe.each(parsers)("%s", (_name, parse) => {
         "", // 17
       ];
       const { samples, rejected } = parse(lines.join("\n"));
-      expect(samples.map((s) => [s.line, s.value])).toEqual([[1, 41], [6, 45], [13, 51]]);
+      expect(samples.map((s) => [s.line, s.value])).toEqual([
+        [1, 41],
+        [6, 45],
+        [13, 51],
+      ]);
       expect(rejected).toEqual([
         { line: 2, reason: "unterminated label value" },
         { line: 3, reason: "missing value" },
@@ -187,15 +253,47 @@ describe.each(parsers)("%s", (_name, parse) => {
     });
 
     it("never throws, and reports every non-blank, non-comment line once, on arbitrary input", () => {
-      const alphabet = ['m', 'x', '_', ':', '1', '.', 'e', '-', '+', ' ', '\t', '{', '}', '=', '"', '\\', ',', '#', '\n', '\r', 'N', 'a', 'I', 'n', 'f'];
+      const alphabet = [
+        "m",
+        "x",
+        "_",
+        ":",
+        "1",
+        ".",
+        "e",
+        "-",
+        "+",
+        " ",
+        "\t",
+        "{",
+        "}",
+        "=",
+        '"',
+        "\\",
+        ",",
+        "#",
+        "\n",
+        "\r",
+        "N",
+        "a",
+        "I",
+        "n",
+        "f",
+      ];
       let seed = 42;
       const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       for (let round = 0; round < 300; round++) {
-        const text = Array.from({ length: 1 + Math.floor(next() * 200) }, () => alphabet[Math.floor(next() * alphabet.length)]).join("");
+        const text = Array.from(
+          { length: 1 + Math.floor(next() * 200) },
+          () => alphabet[Math.floor(next() * alphabet.length)],
+        ).join("");
         const { samples, rejected } = parse(text);
         const lines = text.split("\n");
         const reported = [...samples.map((s) => s.line), ...rejected.map((r) => r.line)].sort((a, b) => a - b);
-        const expected = lines.map((l, i) => ({ l: l.replace(/\r$/, "").replace(/^[ \t]+/, ""), n: i + 1 })).filter(({ l }) => l !== "" && !l.startsWith("#") && !/^[ \t]*$/.test(l)).map(({ n }) => n);
+        const expected = lines
+          .map((l, i) => ({ l: l.replace(/\r$/, "").replace(/^[ \t]+/, ""), n: i + 1 }))
+          .filter(({ l }) => l !== "" && !l.startsWith("#") && !/^[ \t]*$/.test(l))
+          .map(({ n }) => n);
         expect(reported).toEqual(expected);
       }
     });
@@ -210,14 +308,29 @@ describe.each(parsers)("%s", (_name, parse) => {
 
   describe("against parse-prometheus-text-format", () => {
     // Label values Kubernetes would never produce, but a parser must survive.
-    const tricky = ["", "a,b", "x y", "k=v", "}{", 'say "hi"', "C:\\dir\\", "two\nlines", "é ü 🚀", '\\"}, x="y', "=", " "];
+    const tricky = [
+      "",
+      "a,b",
+      "x y",
+      "k=v",
+      "}{",
+      'say "hi"',
+      "C:\\dir\\",
+      "two\nlines",
+      "é ü 🚀",
+      '\\"}, x="y',
+      "=",
+      " ",
+    ];
     const specialValues = [NaN, Infinity, -Infinity, -0.5, 1e21, 1.5e-7, 123456789012345680000, 0];
 
     function randomPage(seed: number, gpuCount: number): string {
       const { next, pick } = random(seed);
       const gpus = randomGpus(seed, gpuCount, { next, pick }, { containers: tricky, namespaces: tricky, pods: tricky });
       const values = new Map<string, number>();
-      for (const g of gpus) for (const f of DCGM_DEFAULT_FIELDS) values.set(`${g.uuid}|${f.name}`, next() < 0.1 ? pick(specialValues) : Math.round(next() * 1e6) / 1000);
+      for (const g of gpus)
+        for (const f of DCGM_DEFAULT_FIELDS)
+          values.set(`${g.uuid}|${f.name}`, next() < 0.1 ? pick(specialValues) : Math.round(next() * 1e6) / 1000);
       return renderDcgmPage(gpus, { kubernetes: seed % 2 === 0, value: (g, f) => values.get(`${g.uuid}|${f.name}`)! });
     }
 
@@ -235,7 +348,11 @@ describe.each(parsers)("%s", (_name, parse) => {
     function theirs(text: string): string[] {
       const number = (v: string) => (v === "+Inf" ? Infinity : v === "-Inf" ? -Infinity : Number(v));
       return parseWithLibrary(text)
-        .flatMap((family) => family.metrics.map((m) => `${family.name} ${sortedLabels(m.labels ?? {})} ${formatSampleValue(number(m.value))}`))
+        .flatMap((family) =>
+          family.metrics.map(
+            (m) => `${family.name} ${sortedLabels(m.labels ?? {})} ${formatSampleValue(number(m.value))}`,
+          ),
+        )
         .sort();
     }
 
@@ -266,7 +383,6 @@ describe.each(parsers)("%s", (_name, parse) => {
   });
 });
 
-
 /** A seeded LCG in [0, 1), and a pick over it. */
 function random(seed: number) {
   let state = seed;
@@ -275,23 +391,37 @@ function random(seed: number) {
 }
 
 /** GPUs, 8 a node, with seeded UUIDs and models, and Kubernetes labels drawn from `k8s` on about half. */
-function randomGpus(seed: number, gpuCount: number, { next, pick }: ReturnType<typeof random>, k8s: { containers: readonly string[]; namespaces: readonly string[]; pods: readonly string[] }): DcgmPageGpu[] {
+function randomGpus(
+  seed: number,
+  gpuCount: number,
+  { next, pick }: ReturnType<typeof random>,
+  k8s: { containers: readonly string[]; namespaces: readonly string[]; pods: readonly string[] },
+): DcgmPageGpu[] {
   return Array.from({ length: gpuCount }, (_, i) => ({
     index: i % 8,
     uuid: `GPU-${seed}-${i}-${Math.floor(next() * 1e9).toString(16)}`,
     pciBusId: `00000000:${(0x18 + (i % 8) * 0x10).toString(16).toUpperCase()}:00.0`,
     modelName: pick(["NVIDIA H100 80GB HBM3", "NVIDIA A100-SXM4-40GB", "NVIDIA L40S"]),
     hostname: `node-${Math.floor(i / 8)}`,
-    kubernetes: next() < 0.5 ? null : { container: pick(k8s.containers), namespace: pick(k8s.namespaces), pod: `${pick(k8s.pods)}-${i}` },
+    kubernetes:
+      next() < 0.5
+        ? null
+        : { container: pick(k8s.containers), namespace: pick(k8s.namespaces), pod: `${pick(k8s.pods)}-${i}` },
   }));
 }
 
 describe("parseDcgmBytes(bytes) against parseDcgmText(new TextDecoder().decode(bytes))", () => {
   /** A dcgm-exporter page as the bench renders it, with pods (some with non-ASCII names) on some GPUs. */
   function simulatedPage(seed: number, gpuCount: number): string {
-    const gpus = randomGpus(seed, gpuCount, random(seed), { containers: ["pytorch"], namespaces: ["ml-training", "équipe-ü"], pods: ["llama", "nœud-é 🚀"] });
+    const gpus = randomGpus(seed, gpuCount, random(seed), {
+      containers: ["pytorch"],
+      namespaces: ["ml-training", "équipe-ü"],
+      pods: ["llama", "nœud-é 🚀"],
+    });
     const atMs = Date.UTC(2026, 5, 1, 14);
-    const readings = new Map(gpus.map((g) => [g.uuid, simulateGpuReadings({ uuid: g.uuid, model: g.modelName }, atMs)]));
+    const readings = new Map(
+      gpus.map((g) => [g.uuid, simulateGpuReadings({ uuid: g.uuid, model: g.modelName }, atMs)]),
+    );
     return renderDcgmPage(gpus, { kubernetes: true, value: (g, f) => readings.get(g.uuid)![f.name as DcgmFieldName] });
   }
 
@@ -311,10 +441,18 @@ describe("parseDcgmBytes(bytes) against parseDcgmText(new TextDecoder().decode(b
     const oddities: ((line: string) => string)[] = [
       (l) => l.slice(0, Math.max(1, l.indexOf("{")) + Math.floor(next() * 60)), // truncated, mostly in the label set
       (l) => l.replace(/ \S+$/, ` ${pick(["0x1F", "1e", "abc", "1,5", "Infinity", "--1", "nan"])}`),
-      (l) => l.replace(/ \S+$/, ` ${pick(["+Inf", "-Inf", "NaN", "-0", ".5", "1.5e-7", "0.1234567890123456789", "123456789012345678"])}`),
+      (l) =>
+        l.replace(
+          / \S+$/,
+          ` ${pick(["+Inf", "-Inf", "NaN", "-0", ".5", "1.5e-7", "0.1234567890123456789", "123456789012345678"])}`,
+        ),
       (l) => `${l} ${pick(["1700000000123", "-3982045", "17.5", "12345678901234567890", "1 extra", ""])}`,
       (l) => l.replace('="', pick(['="\\q', '="\\t', '="\\n', '="\\\\', '="\\"', '="\\', '="é\\🚀'])),
-      (l) => l.replace(/="[^"]*"/, pick(['="nœud-é 🚀"', '=""', '="a}b{c"', '="x", dup="1", dup="2"', "=unquoted", ' = "spaced" '])),
+      (l) =>
+        l.replace(
+          /="[^"]*"/,
+          pick(['="nœud-é 🚀"', '=""', '="a}b{c"', '="x", dup="1", dup="2"', "=unquoted", ' = "spaced" ']),
+        ),
       (l) => l.replace('",', pick(['" ', '"", ', '",,', '",9x="1",'])),
       (l) => l.replace(/^\w+/, pick(["9metric", "bad-name", "ünicode", "m:ok", ""])),
       () => pick(["", "   ", "\t", "#", "# HELP x é", "  # indented", "{}", "m", "m{} ", "m 1 2 3", "\r"]),
@@ -338,24 +476,32 @@ describe("parseDcgmBytes(bytes) against parseDcgmText(new TextDecoder().decode(b
     expect(labelSharing(actual)).toEqual(labelSharing(expected));
     expect(actual.samples.every((s) => Object.isFrozen(s.labels))).toBe(true);
     // The visiting entry points (what ingest uses) hand over the same samples, in order.
-    for (const visitPage of [(v: SampleVisitor) => visitDcgmBytes(bytes, v), (v: SampleVisitor) => visitDcgmText(new TextDecoder().decode(bytes), v)]) {
+    for (const visitPage of [
+      (v: SampleVisitor) => visitDcgmBytes(bytes, v),
+      (v: SampleVisitor) => visitDcgmText(new TextDecoder().decode(bytes), v),
+    ]) {
       const samples: DcgmSample[] = [];
-      const rejected = visitPage((metric, labels, value, timestampMs, line) => samples.push({ metric, labels, value, timestampMs, line }));
+      const rejected = visitPage((metric, labels, value, timestampMs, line) =>
+        samples.push({ metric, labels, value, timestampMs, line }),
+      );
       expect({ samples, rejected }).toStrictEqual(expected);
     }
     return actual;
   }
 
-  it.each([1, 2, 3])("agrees on a generated page, its lines shuffled, with CRLF, and with bad lines sprinkled in (seed %i)", (seed) => {
-    const lines = simulatedPage(seed, 48).split("\n");
-    const { samples, rejected } = expectSameAsText(Buffer.from(lines.join("\n")));
-    expect([samples.length, rejected.length]).toEqual([48 * DCGM_DEFAULT_FIELDS.length, 0]);
-    expectSameAsText(Buffer.from(shuffled(lines, seed).join("\n")));
-    expectSameAsText(Buffer.from(lines.join("\r\n")));
-    const bad = sprinkled(lines, seed);
-    expect(expectSameAsText(Buffer.from(bad.join("\n"))).rejected.length).toBeGreaterThan(20);
-    expectSameAsText(Buffer.from(shuffled(bad, seed).join("\r\n")));
-  });
+  it.each([1, 2, 3])(
+    "agrees on a generated page, its lines shuffled, with CRLF, and with bad lines sprinkled in (seed %i)",
+    (seed) => {
+      const lines = simulatedPage(seed, 48).split("\n");
+      const { samples, rejected } = expectSameAsText(Buffer.from(lines.join("\n")));
+      expect([samples.length, rejected.length]).toEqual([48 * DCGM_DEFAULT_FIELDS.length, 0]);
+      expectSameAsText(Buffer.from(shuffled(lines, seed).join("\n")));
+      expectSameAsText(Buffer.from(lines.join("\r\n")));
+      const bad = sprinkled(lines, seed);
+      expect(expectSameAsText(Buffer.from(bad.join("\n"))).rejected.length).toBeGreaterThan(20);
+      expectSameAsText(Buffer.from(shuffled(bad, seed).join("\r\n")));
+    },
+  );
 
   it("shares label objects alike when a bad line has read a set again", () => {
     // Line 3 reads {x="1"} in full again (its last '}' is not the set's) before it is rejected; from then on
@@ -366,7 +512,16 @@ describe("parseDcgmBytes(bytes) against parseDcgmText(new TextDecoder().decode(b
   });
 
   it("agrees on invalid UTF-8 in label values, metric names and values, decoded to U+FFFD as TextDecoder does", () => {
-    const invalid = [[0xff], [0xc3], [0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf0, 0x9f, 0x9a], [0x80, 0xbf], [0xf4, 0x90, 0x80, 0x80]];
+    const invalid = [
+      [0xff],
+      [0xc3],
+      [0xe2, 0x82],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf0, 0x9f, 0x9a],
+      [0x80, 0xbf],
+      [0xf4, 0x90, 0x80, 0x80],
+    ];
     const lines = simulatedPage(4, 16).split("\n");
     const parts = lines.flatMap((line, i) => {
       const bytes = invalid[i % invalid.length]!;
@@ -383,9 +538,13 @@ describe("parseDcgmBytes(bytes) against parseDcgmText(new TextDecoder().decode(b
 
   it("drops a leading byte order mark, as TextDecoder does, but keeps one inside a label value", () => {
     const bom = [0xef, 0xbb, 0xbf];
-    const { samples } = expectSameAsText(Buffer.from([...bom, ...Buffer.from('m{a="'), ...bom, ...Buffer.from('x"} 1\n')]));
+    const { samples } = expectSameAsText(
+      Buffer.from([...bom, ...Buffer.from('m{a="'), ...bom, ...Buffer.from('x"} 1\n')]),
+    );
     expect(samples[0]!.labels).toEqual({ a: "\ufeffx" });
-    expect(expectSameAsText(Buffer.from([...bom, ...bom, ...Buffer.from("m 1\n")])).rejected).toEqual([{ line: 1, reason: 'invalid metric name: unexpected "\ufeff"' }]);
+    expect(expectSameAsText(Buffer.from([...bom, ...bom, ...Buffer.from("m 1\n")])).rejected).toEqual([
+      { line: 1, reason: 'invalid metric name: unexpected "\ufeff"' },
+    ]);
   });
 
   it("reads a plain Uint8Array, also a view into the middle of a larger buffer", () => {

@@ -1,31 +1,63 @@
 import { describe, expect, it } from "vitest";
 import {
-  baselineOf, deriveCauses, deriveHealth, hasNewCause, nextBaseline, nextHealthState, reasonOf,
-  type HealthCause, type HealthInputs, type Reading,
+  baselineOf,
+  deriveCauses,
+  deriveHealth,
+  hasNewCause,
+  nextBaseline,
+  nextHealthState,
+  reasonOf,
+  type HealthCause,
+  type HealthInputs,
+  type Reading,
 } from "../../../../lib/telemetry/health/health-rules";
 
 const AT = "2026-12-04T10:00:00.000Z";
 const r = (value: number, at = AT): Reading => ({ value, at });
-const normal: HealthInputs = { xid: r(0), uncorrectableRemappedRows: r(0), rowRemapFailure: r(0), tempC: r(55), sustainedPowerCapThrottle: null };
-const none: HealthInputs = { xid: null, uncorrectableRemappedRows: null, rowRemapFailure: null, tempC: null, sustainedPowerCapThrottle: null };
+const normal: HealthInputs = {
+  xid: r(0),
+  uncorrectableRemappedRows: r(0),
+  rowRemapFailure: r(0),
+  tempC: r(55),
+  sustainedPowerCapThrottle: null,
+};
+const none: HealthInputs = {
+  xid: null,
+  uncorrectableRemappedRows: null,
+  rowRemapFailure: null,
+  tempC: null,
+  sustainedPowerCapThrottle: null,
+};
 
 describe("GPU health from telemetry", () => {
   it("fails a GPU on each drain XID with its meaning, but not on other XIDs", () => {
-    expect(deriveHealth({ ...normal, xid: r(79) }, 87)).toEqual({ health: "failed", reason: "XID 79: GPU has fallen off the bus" });
+    expect(deriveHealth({ ...normal, xid: r(79) }, 87)).toEqual({
+      health: "failed",
+      reason: "XID 79: GPU has fallen off the bus",
+    });
     expect(deriveHealth({ ...normal, xid: r(48) }, 87).reason).toBe("XID 48: double-bit ECC error");
     for (const xid of [94, 95]) expect(deriveHealth({ ...normal, xid: r(xid) }, 87).health).toBe("failed");
     expect(deriveHealth({ ...normal, xid: r(13) }, 87).health).toBe("healthy");
   });
 
   it("fails a GPU on a row-remap failure or uncorrectable remapped rows", () => {
-    expect(deriveHealth({ ...normal, rowRemapFailure: r(1) }, 87)).toEqual({ health: "failed", reason: "row remapping failed" });
+    expect(deriveHealth({ ...normal, rowRemapFailure: r(1) }, 87)).toEqual({
+      health: "failed",
+      reason: "row remapping failed",
+    });
     expect(deriveHealth({ ...normal, uncorrectableRemappedRows: r(2) }, 87).health).toBe("failed");
   });
 
   it("degrades a GPU above the temperature threshold (not at it) and on sustained power-cap throttling", () => {
     expect(deriveHealth({ ...normal, tempC: r(87) }, 87).health).toBe("healthy");
-    expect(deriveHealth({ ...normal, tempC: r(87.4) }, 87)).toEqual({ health: "degraded", reason: "temperature 87.4 °C above threshold 87 °C" });
-    expect(deriveHealth({ ...normal, sustainedPowerCapThrottle: r(4) }, 87)).toEqual({ health: "degraded", reason: "sustained power-cap throttling" });
+    expect(deriveHealth({ ...normal, tempC: r(87.4) }, 87)).toEqual({
+      health: "degraded",
+      reason: "temperature 87.4 °C above threshold 87 °C",
+    });
+    expect(deriveHealth({ ...normal, sustainedPowerCapThrottle: r(4) }, 87)).toEqual({
+      health: "degraded",
+      reason: "sustained power-cap throttling",
+    });
   });
 
   it("treats missing telemetry as healthy", () => {
@@ -34,7 +66,10 @@ describe("GPU health from telemetry", () => {
 
   it("keeps every cause, failed first, each with the sample that showed it", () => {
     const causes = deriveCauses({ ...normal, xid: r(48, "2026-12-04T09:59:30.000Z"), tempC: r(91.2) }, 87);
-    expect(causes.map((c) => [c.code, c.level])).toEqual([["xid", "failed"], ["temperature", "degraded"]]);
+    expect(causes.map((c) => [c.code, c.level])).toEqual([
+      ["xid", "failed"],
+      ["temperature", "degraded"],
+    ]);
     expect(causes[0]!.evidence).toEqual({ field: "DCGM_FI_DEV_XID_ERRORS", value: 48, at: "2026-12-04T09:59:30.000Z" });
     expect(causes[1]!.evidence).toEqual({ field: "DCGM_FI_DEV_GPU_TEMP", value: 91.2, at: AT });
     expect(reasonOf(causes)).toBe("XID 48: double-bit ECC error; temperature 91.2 °C above threshold 87 °C");
@@ -66,7 +101,9 @@ describe("health transitions", () => {
   });
 
   it("replaces a seeded cause with telemetry's own, and keeps an earlier XID beside a new one", () => {
-    const seeded: HealthCause[] = [{ code: "xid", level: "failed", source: "seed", text: "XID 48: double-bit ECC error" }];
+    const seeded: HealthCause[] = [
+      { code: "xid", level: "failed", source: "seed", text: "XID 48: double-bit ECC error" },
+    ];
     expect(nextHealthState({ health: "failed", causes: seeded }, xid48)).toEqual({ health: "failed", causes: xid48 });
     const xid79 = deriveCauses({ ...normal, xid: r(79) }, 87);
     expect(nextHealthState({ health: "failed", causes: xid48 }, xid79)?.causes.map((c) => c.text)).toEqual([
@@ -86,16 +123,26 @@ describe("clearing accepts the failure values reported now", () => {
   it("does not fail a cleared GPU again on the same XID, but does on a new one or after the XID went back to 0", () => {
     const baseline = baselineOf({ ...normal, xid: r(48), uncorrectableRemappedRows: r(1) });
     expect(baseline).toEqual({ xid: 48, uncorrectableRemappedRows: 1, rowRemapFailure: null });
-    expect(deriveHealth({ ...normal, xid: r(48), uncorrectableRemappedRows: r(1) }, 87, baseline).health).toBe("healthy");
-    expect(deriveHealth({ ...normal, xid: r(79), uncorrectableRemappedRows: r(1) }, 87, baseline).reason).toBe("XID 79: GPU has fallen off the bus");
-    expect(deriveHealth({ ...normal, xid: r(48), uncorrectableRemappedRows: r(3) }, 87, baseline).reason).toBe("3 rows remapped for uncorrectable errors");
+    expect(deriveHealth({ ...normal, xid: r(48), uncorrectableRemappedRows: r(1) }, 87, baseline).health).toBe(
+      "healthy",
+    );
+    expect(deriveHealth({ ...normal, xid: r(79), uncorrectableRemappedRows: r(1) }, 87, baseline).reason).toBe(
+      "XID 79: GPU has fallen off the bus",
+    );
+    expect(deriveHealth({ ...normal, xid: r(48), uncorrectableRemappedRows: r(3) }, 87, baseline).reason).toBe(
+      "3 rows remapped for uncorrectable errors",
+    );
     const afterReset = nextBaseline(baseline, { ...normal, xid: r(0), uncorrectableRemappedRows: r(1) });
     expect(afterReset).toEqual({ xid: null, uncorrectableRemappedRows: 1, rowRemapFailure: null });
-    expect(deriveHealth({ ...normal, xid: r(48), uncorrectableRemappedRows: r(1) }, 87, afterReset).health).toBe("failed");
+    expect(deriveHealth({ ...normal, xid: r(48), uncorrectableRemappedRows: r(1) }, 87, afterReset).health).toBe(
+      "failed",
+    );
   });
 
   it("keeps heat out of the baseline: a GPU still too hot is degraded again", () => {
     expect(baselineOf({ ...normal, tempC: r(95) })).toBeNull();
-    expect(deriveHealth({ ...normal, tempC: r(95) }, 87, baselineOf({ ...normal, tempC: r(95) })).health).toBe("degraded");
+    expect(deriveHealth({ ...normal, tempC: r(95) }, 87, baselineOf({ ...normal, tempC: r(95) })).health).toBe(
+      "degraded",
+    );
   });
 });

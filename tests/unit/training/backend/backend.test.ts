@@ -17,7 +17,12 @@ describe("TF.js backend choice", () => {
   it("predicts from installed files alone that wasm is chosen here, because tfjs-node is not installed", () => {
     const predicted = predictTrainingBackend();
     expect(predicted.backend).toBe("wasm");
-    expect(predicted.tried).toEqual([{ name: "tensorflow", error: expect.stringMatching(/tfjs-node is (not installed|installed without its native binding)/) }]);
+    expect(predicted.tried).toEqual([
+      {
+        name: "tensorflow",
+        error: expect.stringMatching(/tfjs-node is (not installed|installed without its native binding)/),
+      },
+    ]);
     expect(predictTrainingBackend("cpu")).toEqual({ backend: "cpu", tried: [] });
   });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { chanceLoss, judgeConvergence } from "../../../../lib/training/judge/convergence";
 import { createPrng, shuffledIndices } from "../../../../lib/training/engine/prng";
-import { advanceEarlyStop, advanceSchedule, initialEarlyStopState, initialScheduleState, learningRateFor } from "../../../../lib/training/engine/epoch-rules";
+import {
+  advanceEarlyStop,
+  advanceSchedule,
+  initialEarlyStopState,
+  initialScheduleState,
+  learningRateFor,
+} from "../../../../lib/training/engine/epoch-rules";
 import type { EpochMetrics } from "../../../../lib/training/schemas";
 
 const epochs = (losses: number[]): EpochMetrics[] =>
@@ -42,7 +48,10 @@ describe("early stopping", () => {
   });
 
   it("does nothing when off", () => {
-    expect(advanceEarlyStop("off", initialEarlyStopState(), 1, 0.1)).toEqual({ state: initialEarlyStopState(), improved: false });
+    expect(advanceEarlyStop("off", initialEarlyStopState(), 1, 0.1)).toEqual({
+      state: initialEarlyStopState(),
+      improved: false,
+    });
   });
 });
 
@@ -56,18 +65,30 @@ describe("convergence judge", () => {
 
   it("flags a loss stuck at chance level with its evidence and a suggestion", () => {
     const verdict = judgeConvergence(epochs([0.75, 0.7, 0.694, 0.6935, 0.6933, 0.6932]), { chanceLoss: chance });
-    expect(verdict).toMatchObject({ converging: false, reason: "loss flat", suggestion: "use Adam (lr 0.01–0.1) or more hidden units" });
+    expect(verdict).toMatchObject({
+      converging: false,
+      reason: "loss flat",
+      suggestion: "use Adam (lr 0.01–0.1) or more hidden units",
+    });
     expect(verdict.evidence).toMatchObject({ first: 0.6935, last: 0.6932, window: 3 });
     expect(verdict.evidence!.relativeChange).toBeCloseTo((0.6935 - 0.6932) / 0.6935, 12);
   });
 
   it("accepts a falling loss and a loss settled well below chance", () => {
-    expect(judgeConvergence(epochs([0.7, 0.5, 0.3, 0.2, 0.1, 0.05]), { chanceLoss: chance })).toMatchObject({ converging: true, reason: "loss decreasing" });
-    expect(judgeConvergence(epochs([0.7, 0.3, 0.2, 0.2, 0.2, 0.2]), { chanceLoss: chance })).toMatchObject({ converging: true });
+    expect(judgeConvergence(epochs([0.7, 0.5, 0.3, 0.2, 0.1, 0.05]), { chanceLoss: chance })).toMatchObject({
+      converging: true,
+      reason: "loss decreasing",
+    });
+    expect(judgeConvergence(epochs([0.7, 0.3, 0.2, 0.2, 0.2, 0.2]), { chanceLoss: chance })).toMatchObject({
+      converging: true,
+    });
   });
 
   it("flags a loss that is not finite", () => {
-    expect(judgeConvergence(epochs([0.7, Number.NaN, 0.5, 0.4]), { chanceLoss: chance })).toMatchObject({ converging: false, reason: "loss not finite" });
+    expect(judgeConvergence(epochs([0.7, Number.NaN, 0.5, 0.4]), { chanceLoss: chance })).toMatchObject({
+      converging: false,
+      reason: "loss not finite",
+    });
   });
 });
 

@@ -5,7 +5,12 @@ import { judgeTraining } from "../../../../lib/training/judge/outcome";
 import { createPrng } from "../../../../lib/training/engine/prng";
 import { TrainingSpec, type TrainingSpecInput } from "../../../../lib/training/schemas";
 import { getTemplate } from "../../../../lib/training/templates";
-import { evaluateSplit, predictProbabilities, trainModel, type Checkpoint } from "../../../../lib/training/engine/train";
+import {
+  evaluateSplit,
+  predictProbabilities,
+  trainModel,
+  type Checkpoint,
+} from "../../../../lib/training/engine/train";
 import { evaluationSplit, toTrainingData, type TrainingData } from "../../../../lib/training/engine/training-data";
 
 const { tf, report } = await loadTrainingBackend();
@@ -32,7 +37,8 @@ function dataset(overrides: Partial<Pick<PreparedData, "train" | "validation" | 
   });
 }
 const spec = (input: TrainingSpecInput) => TrainingSpec.parse(input);
-const weightsOf = (model: { getWeights(): { dataSync(): ArrayLike<number> }[] }) => model.getWeights().map((w) => Array.from(w.dataSync()));
+const weightsOf = (model: { getWeights(): { dataSync(): ArrayLike<number> }[] }) =>
+  model.getWeights().map((w) => Array.from(w.dataSync()));
 
 describe("training loop", () => {
   it("loads the best backend available here (wasm with SIMD; tfjs-node is not installed)", () => {
@@ -62,7 +68,9 @@ describe("training loop", () => {
       seed: 9,
     });
     const checkpoints: Checkpoint[] = [];
-    const straight = await trainModel(tf, s, dataset(), { onEpoch: async (_m, capture) => void checkpoints.push(await capture()) });
+    const straight = await trainModel(tf, s, dataset(), {
+      onEpoch: async (_m, capture) => void checkpoints.push(await capture()),
+    });
     expect(checkpoints.map((c) => c.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
     // The checkpoint crosses a thread / the database in real runs: clone it.
     const resumed = await trainModel(tf, s, dataset(), {}, structuredClone(checkpoints[2]!));
@@ -72,21 +80,35 @@ describe("training loop", () => {
 
   it("trains logistic regression (hidden: []) with a softmax over 3 classes", async () => {
     const data = dataset();
-    const result = await trainModel(tf, spec({ model: { hidden: [] }, learningRate: 0.1, epochs: 20, batchSize: 32 }), data);
+    const result = await trainModel(
+      tf,
+      spec({ model: { hidden: [] }, learningRate: 0.1, epochs: 20, batchSize: 32 }),
+      data,
+    );
     expect(result.model.layers.map((l) => l.name)).toEqual(["output"]);
     expect(result.history.at(-1)!.valAccuracy).toBeGreaterThan(0.8);
   });
 
   it("follows a step schedule and records the rate of each epoch", async () => {
-    const result = await trainModel(tf, spec({ lrSchedule: { type: "step", every: 2, factor: 0.1 }, learningRate: 0.1, epochs: 5, batchSize: 64 }), dataset());
-    expect(result.history.map((h) => h.learningRate)).toEqual([0.1, 0.1, 0.1 * 0.1, 0.1 * 0.1, 0.1 * 0.1 * 0.1].map((v) => expect.closeTo(v, 12)));
+    const result = await trainModel(
+      tf,
+      spec({ lrSchedule: { type: "step", every: 2, factor: 0.1 }, learningRate: 0.1, epochs: 5, batchSize: 64 }),
+      dataset(),
+    );
+    expect(result.history.map((h) => h.learningRate)).toEqual(
+      [0.1, 0.1, 0.1 * 0.1, 0.1 * 0.1, 0.1 * 0.1 * 0.1].map((v) => expect.closeTo(v, 12)),
+    );
   });
 
   it("stops early on validation loss and keeps the best epoch's weights", async () => {
     // Validation labels disagree with training labels: val loss rises as training fits.
     const val = blobs(30, 2);
     const data = dataset({ validation: { x: val.x, y: val.y.map((c) => (c + 1) % 3) } });
-    const result = await trainModel(tf, spec({ learningRate: 0.05, epochs: 40, batchSize: 16, earlyStopping: { patience: 3 } }), data);
+    const result = await trainModel(
+      tf,
+      spec({ learningRate: 0.05, epochs: 40, batchSize: 16, earlyStopping: { patience: 3 } }),
+      data,
+    );
     expect(result.stoppedEarly).toBe(true);
     expect(result.epoch).toBeLessThan(40);
     expect(result.bestEpoch).toBe(result.epoch - 3);
@@ -97,9 +119,17 @@ describe("training loop", () => {
   it("leaves no tensors behind but the returned model's, for every optimizer and on resume", async () => {
     const before = tf.memory().numTensors;
     for (const optimizer of ["sgd", "momentum", "adam"] as const) {
-      const s = spec({ model: { hidden: [4], dropout: 0.1 }, optimizer, epochs: 2, batchSize: 32, earlyStopping: { patience: 5 } });
+      const s = spec({
+        model: { hidden: [4], dropout: 0.1 },
+        optimizer,
+        epochs: 2,
+        batchSize: 32,
+        earlyStopping: { patience: 5 },
+      });
       let first: Checkpoint | undefined;
-      const a = await trainModel(tf, s, dataset(), { onEpoch: async (_m, capture) => void (first ??= await capture()) });
+      const a = await trainModel(tf, s, dataset(), {
+        onEpoch: async (_m, capture) => void (first ??= await capture()),
+      });
       const b = await trainModel(tf, s, dataset(), {}, first);
       a.model.dispose();
       b.model.dispose();
@@ -140,7 +170,10 @@ describe("XOR templates", () => {
     const { evaluation, convergence, verdict } = await trainTemplate("xor-adam");
     expect(evaluation).toMatchObject({ accuracy: 1, split: "train", samples: 4 });
     expect(convergence.converging).toBe(true);
-    expect(verdict).toMatchObject({ kind: "good", evidence: { evaluatedOn: "train", heldOut: false, overfitting: { judged: false, reason: "no validation split" } } });
+    expect(verdict).toMatchObject({
+      kind: "good",
+      evidence: { evaluatedOn: "train", heldOut: false, overfitting: { judged: false, reason: "no validation split" } },
+    });
     expect(verdict.summary).toMatch(/training data, not held out/);
     expect(verdict.evidence.statements[0]).toMatch(/^Figures are on the training data \(4 rows\)/);
   });

@@ -7,18 +7,32 @@ import { toTrainingData, type LabelledSplit } from "../../../../lib/training/eng
 function linear(rows: number, cols: number, classes: number, seed: number): { x: number[][]; y: number[] } {
   const r = createPrng(seed);
   const x = Array.from({ length: rows }, () => Array.from({ length: cols }, () => r.next() * 10 - 5));
-  return { x, y: x.map((v) => v.slice(0, classes).reduce((best, value, i, all) => (value > all[best]! ? i : best), 0)) };
+  return {
+    x,
+    y: x.map((v) => v.slice(0, classes).reduce((best, value, i, all) => (value > all[best]! ? i : best), 0)),
+  };
 }
 
 function split(part: { x: number[][]; y: number[] }, classes: string[]): LabelledSplit {
   const cols = part.x[0]!.length;
-  return toTrainingData({ preprocessing: { classes, encodedFeatureNames: Array.from({ length: cols }, (_, i) => `f${i}`) }, train: part, validation: { x: [], y: [] }, test: { x: [], y: [] } }).train;
+  return toTrainingData({
+    preprocessing: { classes, encodedFeatureNames: Array.from({ length: cols }, (_, i) => `f${i}`) },
+    train: part,
+    validation: { x: [], y: [] },
+    test: { x: [], y: [] },
+  }).train;
 }
 
 describe("majority-class baseline", () => {
   it("always predicts the most frequent training class, scored with the headline F1", () => {
     // Train: 3 × "no", 1 × "yes" → always "no": F1 of class "yes" is 0, accuracy is the share of "no" in the evaluated rows.
-    expect(majorityBaseline([0, 0, 0, 1], [0, 1, 0, 0, 1], ["no", "yes"])).toMatchObject({ kind: "majority_class", label: "no", f1: 0, accuracy: 0.6, rocAuc: 0.5 });
+    expect(majorityBaseline([0, 0, 0, 1], [0, 1, 0, 0, 1], ["no", "yes"])).toMatchObject({
+      kind: "majority_class",
+      label: "no",
+      f1: 0,
+      accuracy: 0.6,
+      rocAuc: 0.5,
+    });
     // Majority "yes": precision p, recall 1 → F1 = 2p / (1 + p).
     const yes = majorityBaseline([1, 1, 0], [1, 1, 1, 0], ["no", "yes"]);
     expect(yes).toMatchObject({ label: "yes", description: 'majority class (always "yes")' });
@@ -37,12 +51,26 @@ describe("logistic-regression baseline", () => {
   it("fits a linear rule on the training split and scores it on the other rows", () => {
     const classes = ["a", "b", "c"];
     const b = logisticBaseline(split(linear(600, 4, 3, 1), classes), split(linear(300, 4, 3, 2), classes), classes);
-    expect(b).toMatchObject({ kind: "logistic_regression", rows: 600, iterations: 150, rocAuc: null, description: "logistic regression (600 training rows)" });
+    expect(b).toMatchObject({
+      kind: "logistic_regression",
+      rows: 600,
+      iterations: 150,
+      rocAuc: null,
+      description: "logistic regression (600 training rows)",
+    });
     expect(b.f1).toBeGreaterThan(0.9);
   });
 
   it("cannot separate XOR (what a hidden layer is for)", () => {
-    const xor = { x: [[0, 0], [0, 1], [1, 0], [1, 1]], y: [0, 1, 1, 0] };
+    const xor = {
+      x: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      y: [0, 1, 1, 0],
+    };
     const b = logisticBaseline(split(xor, ["0", "1"]), split(xor, ["0", "1"]), ["0", "1"]);
     expect(b.accuracy).toBeLessThanOrEqual(0.5);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { accuracy, argmax, confusionMatrix, evaluateClassifier, rocAuc } from "../../../../lib/training/judge/metrics";
 
 // Probability rows whose argmax is the given class.
-const oneHotish = (classes: number[], k: number) => classes.map((c) => Array.from({ length: k }, (_, i) => (i === c ? 0.8 : 0.2 / (k - 1))));
+const oneHotish = (classes: number[], k: number) =>
+  classes.map((c) => Array.from({ length: k }, (_, i) => (i === c ? 0.8 : 0.2 / (k - 1))));
 
 describe("binary metrics", () => {
   // actual:    1 1 1 1 0 0 0 0 0 0
@@ -34,7 +35,11 @@ describe("binary metrics", () => {
     expect(rocAuc([1, 1, 1, 0, 0, 0], [0.9, 0.6, 0.4, 0.6, 0.3, 0.1])).toBeCloseTo(7.5 / 9, 12);
     expect(rocAuc([1, 0], [0.2, 0.8])).toBe(0);
     expect(rocAuc([1, 1], [0.2, 0.8])).toBeNull(); // no negatives: undefined
-    const e = evaluateClassifier([1, 1, 1, 0, 0, 0], [0.9, 0.6, 0.4, 0.6, 0.3, 0.1].map((p) => [1 - p, p]), ["0", "1"]);
+    const e = evaluateClassifier(
+      [1, 1, 1, 0, 0, 0],
+      [0.9, 0.6, 0.4, 0.6, 0.3, 0.1].map((p) => [1 - p, p]),
+      ["0", "1"],
+    );
     expect(e.rocAuc).toBeCloseTo(7.5 / 9, 12);
   });
 

@@ -12,12 +12,19 @@ export function ClassBalance({ classes, target }: { classes: ClassCount[]; targe
       </p>
       <ul className="space-y-1.5">
         {classes.map((c) => (
-          <li key={c.label} className="grid grid-cols-[minmax(4rem,8rem)_1fr_7rem] items-center gap-3 text-[13px]" data-testid="class-row">
+          <li
+            key={c.label}
+            className="grid grid-cols-[minmax(4rem,8rem)_1fr_7rem] items-center gap-3 text-[13px]"
+            data-testid="class-row"
+          >
             <span className="truncate font-mono text-slate-200" title={`class index ${c.index}`}>
               {c.label}
             </span>
             <span className="h-2 rounded-full bg-slate-800">
-              <span className="block h-2 rounded-full bg-violet-500/80" style={{ width: `${Math.max(1, (c.count / largest) * 100)}%` }} />
+              <span
+                className="block h-2 rounded-full bg-violet-500/80"
+                style={{ width: `${Math.max(1, (c.count / largest) * 100)}%` }}
+              />
             </span>
             <span className="text-right font-mono tabular-nums text-slate-300">
               {formatCount(c.count)} <span className="text-slate-500">{formatShare(c.count, total)}</span>

@@ -11,10 +11,30 @@ export function CleaningStats({ dataset }: { dataset: DatasetVersionOut }) {
   const dropped = c.duplicatesRemoved + c.targetMissingDropped + c.rowsDroppedMissing;
   return (
     <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="cleaning-stats">
-      <StatCard label="Rows" value={formatCount(c.rows)} hint={`of ${formatCount(c.sourceRows)} uploaded; ${formatCount(dropped)} removed`} testId="stat-rows" />
-      <StatCard label="Duplicates removed" value={formatCount(c.duplicatesRemoved)} hint="rows equal in every kept column" testId="stat-duplicates" />
-      <StatCard label="Missing cells" value={formatCount(missingCells)} hint={missingHint(c, missingCells)} testId="stat-missing" />
-      <StatCard label="Outlier rows" value={formatCount(c.outlierRows)} hint={`${formatShare(c.outlierRows, c.rows)} flagged by 1.5×IQR, kept`} testId="stat-outliers" />
+      <StatCard
+        label="Rows"
+        value={formatCount(c.rows)}
+        hint={`of ${formatCount(c.sourceRows)} uploaded; ${formatCount(dropped)} removed`}
+        testId="stat-rows"
+      />
+      <StatCard
+        label="Duplicates removed"
+        value={formatCount(c.duplicatesRemoved)}
+        hint="rows equal in every kept column"
+        testId="stat-duplicates"
+      />
+      <StatCard
+        label="Missing cells"
+        value={formatCount(missingCells)}
+        hint={missingHint(c, missingCells)}
+        testId="stat-missing"
+      />
+      <StatCard
+        label="Outlier rows"
+        value={formatCount(c.outlierRows)}
+        hint={`${formatShare(c.outlierRows, c.rows)} flagged by 1.5×IQR, kept`}
+        testId="stat-outliers"
+      />
     </div>
   );
 }
@@ -23,7 +43,10 @@ export function CleaningStats({ dataset }: { dataset: DatasetVersionOut }) {
 function missingHint(c: DatasetVersionOut["cleaning"], missingCells: number): string {
   const zeros = c.zeroSuspects?.length ? `; ${describeZeros(c.zeroSuspects)} look like “not measured”` : "";
   if (missingCells === 0) return `none found${zeros}`;
-  const handled = c.missingStrategy === "impute" ? `${formatCount(c.imputed)} imputed in the kept rows` : `${formatCount(c.rowsDroppedMissing)} rows dropped`;
+  const handled =
+    c.missingStrategy === "impute"
+      ? `${formatCount(c.imputed)} imputed in the kept rows`
+      : `${formatCount(c.rowsDroppedMissing)} rows dropped`;
   return `${handled}${zeros}`;
 }
 
@@ -38,11 +61,19 @@ function Fact({ term, testId, children }: { term: string; testId?: string; child
 
 const list = (names: string[]) => (names.length ? names.join(", ") : "none");
 
-const delimiterName: Record<string, string> = { ",": "comma", ";": "semicolon", "|": "pipe", tab: "tab", whitespace: "spaces or tabs" };
+const delimiterName: Record<string, string> = {
+  ",": "comma",
+  ";": "semicolon",
+  "|": "pipe",
+  tab: "tab",
+  whitespace: "spaces or tabs",
+};
 
 /** `name count` for each column with a non-zero count, in file order (the report's maps come back from jsonb in key order). */
 function countsInFileOrder(columns: ColumnProfile[], counts: Record<string, number>): string {
-  return columns.flatMap((p) => (counts[p.name] ? [`${p.name} ${formatCount(counts[p.name]!)}`] : [])).join(", ") || "none";
+  return (
+    columns.flatMap((p) => (counts[p.name] ? [`${p.name} ${formatCount(counts[p.name]!)}`] : [])).join(", ") || "none"
+  );
 }
 
 /** How the upload was read and cleaned, in words, with the options that were used. */
@@ -61,7 +92,11 @@ export function CleaningFacts({ dataset }: { dataset: DatasetVersionOut }) {
       <Fact term={c.missingStrategy === "impute" ? "Imputed cells" : "Rows dropped (missing)"}>
         {formatCount(c.missingStrategy === "impute" ? c.imputed : c.rowsDroppedMissing)}
         {c.missingStrategy === "impute" && c.imputed === 0 && (
-          <span className="text-slate-400">{c.zeroSuspects?.length ? " (no cell was counted missing; the zeros above were kept as values)" : " (nothing was missing in the kept rows)"}</span>
+          <span className="text-slate-400">
+            {c.zeroSuspects?.length
+              ? " (no cell was counted missing; the zeros above were kept as values)"
+              : " (nothing was missing in the kept rows)"}
+          </span>
         )}
       </Fact>
       <Fact term="Rows without a target">{formatCount(c.targetMissingDropped)} dropped</Fact>
@@ -69,19 +104,25 @@ export function CleaningFacts({ dataset }: { dataset: DatasetVersionOut }) {
         {countsInFileOrder(c.columns, c.outliers)}
       </Fact>
       <Fact term="Normalisation">
-        {c.normalisation.method === "none" ? "none: numeric features are not scaled" : `${c.normalisation.method === "zscore" ? "z-score" : "min-max"}, fitted on each training run's train split`}
+        {c.normalisation.method === "none"
+          ? "none: numeric features are not scaled"
+          : `${c.normalisation.method === "zscore" ? "z-score" : "min-max"}, fitted on each training run's train split`}
       </Fact>
-      <Fact term="One-hot encoded">{list(c.columns.flatMap((p) => (c.oneHot[p.name] ? [`${p.name} (${c.oneHot[p.name]!.length})`] : [])))}</Fact>
+      <Fact term="One-hot encoded">
+        {list(c.columns.flatMap((p) => (c.oneHot[p.name] ? [`${p.name} (${c.oneHot[p.name]!.length})`] : [])))}
+      </Fact>
       <Fact term="Ignored columns">{list(o.ignore ?? [])}</Fact>
       <Fact term="Bytes hash" testId="fact-bytes-hash">
         <code className="break-all font-mono text-[12px]">{dataset.contentHash}</code>
-        <span className="block text-xs text-slate-500">sha256 of the file as uploaded; the same for every version cleaned from these bytes.</span>
+        <span className="block text-xs text-slate-500">
+          sha256 of the file as uploaded; the same for every version cleaned from these bytes.
+        </span>
       </Fact>
       <Fact term="Cleaned hash" testId="fact-cleaned-hash">
         <code className="break-all font-mono text-[12px]">{dataset.cleanedHash}</code>
         <span className="block text-xs text-slate-500">
-          sha256 of the cleaned data training reads (rows, labels, each feature&apos;s type, imputation and missing values): differs when the same bytes were cleaned
-          differently.
+          sha256 of the cleaned data training reads (rows, labels, each feature&apos;s type, imputation and missing
+          values): differs when the same bytes were cleaned differently.
         </span>
       </Fact>
     </dl>
@@ -101,7 +142,12 @@ function MissingValues({ dataset }: { dataset: DatasetVersionOut }) {
     <>
       {counted === "none" ? "none found" : counted}
       {zeroMissing.length > 0 && <span className="text-slate-400"> (0 means missing in {list(zeroMissing)})</span>}
-      {c.zeroSuspects === null && <span className="text-slate-400"> — zeros were not checked: this version was cleaned before Rackmind looked for zeros that mean “not measured”</span>}
+      {c.zeroSuspects === null && (
+        <span className="text-slate-400">
+          {" "}
+          — zeros were not checked: this version was cleaned before Rackmind looked for zeros that mean “not measured”
+        </span>
+      )}
       {c.zeroSuspects && c.zeroSuspects.length > 0 && (
         <span className="text-amber-200" data-testid="fact-zero-suspects">
           {" "}

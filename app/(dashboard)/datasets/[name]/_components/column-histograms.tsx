@@ -18,7 +18,11 @@ export function ColumnHistograms({ columns }: { columns: ColumnProfile[] }) {
     <div className="space-y-2">
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {shown.map((p) => (
-          <figure key={p.name} className="rounded-md border border-slate-800 bg-slate-950/30 p-2.5" data-testid="column-histogram">
+          <figure
+            key={p.name}
+            className="rounded-md border border-slate-800 bg-slate-950/30 p-2.5"
+            data-testid="column-histogram"
+          >
             <figcaption className="mb-1.5 flex items-baseline justify-between gap-2 text-xs">
               <span className="truncate font-mono text-slate-200">{p.name}</span>
               <span className="text-slate-500">{p.type}</span>
@@ -27,7 +31,11 @@ export function ColumnHistograms({ columns }: { columns: ColumnProfile[] }) {
           </figure>
         ))}
       </div>
-      {charted.length > shown.length && <p className="text-xs text-slate-500">Showing the first {MAX_CHARTS} of {charted.length} features.</p>}
+      {charted.length > shown.length && (
+        <p className="text-xs text-slate-500">
+          Showing the first {MAX_CHARTS} of {charted.length} features.
+        </p>
+      )}
     </div>
   );
 }

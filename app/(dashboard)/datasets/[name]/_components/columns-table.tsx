@@ -11,23 +11,39 @@ const roleTone: Record<ColumnProfile["role"], BadgeTone> = { feature: "neutral",
  * were actually filled. With nothing missing it says so; the strategy still
  * applies to a missing input at serving, which the tooltip tells.
  */
-function ImputedWith({ p, missingStrategy, isZeroSuspect }: { p: ColumnProfile; missingStrategy: "impute" | "drop"; isZeroSuspect: boolean }) {
+function ImputedWith({
+  p,
+  missingStrategy,
+  isZeroSuspect,
+}: {
+  p: ColumnProfile;
+  missingStrategy: "impute" | "drop";
+  isZeroSuspect: boolean;
+}) {
   if (p.role !== "feature") return <>—</>;
   if (!p.imputation) {
     if (missingStrategy !== "drop") return <>—</>;
-    return p.missing > 0 ? <span title="Rows with a missing value here were dropped (missing=drop), not imputed">rows dropped</span> : <>none missing</>;
+    return p.missing > 0 ? (
+      <span title="Rows with a missing value here were dropped (missing=drop), not imputed">rows dropped</span>
+    ) : (
+      <>none missing</>
+    );
   }
   const value = typeof p.imputation.value === "number" ? formatStat(p.imputation.value) : (p.imputation.value ?? "—");
   if (p.imputation.cells === 0) {
     const serving = `A missing value at serving would be filled with the ${p.imputation.strategy} of each training run's train split (whole dataset: ${value}).`;
     return isZeroSuspect ? (
-      <span title={`Nothing was counted missing: the zeros are kept as values. ${serving}`}>none — zeros kept as values</span>
+      <span title={`Nothing was counted missing: the zeros are kept as values. ${serving}`}>
+        none — zeros kept as values
+      </span>
     ) : (
       <span title={`Nothing was missing in the kept rows. ${serving}`}>none missing</span>
     );
   }
   return (
-    <span title={`Whole-dataset value, for review; each training run refits the ${p.imputation.strategy} on its train split.`}>
+    <span
+      title={`Whole-dataset value, for review; each training run refits the ${p.imputation.strategy} on its train split.`}
+    >
       {p.imputation.strategy} {value} <span className="text-slate-500">×{formatCount(p.imputation.cells)}</span>
     </span>
   );
@@ -40,7 +56,11 @@ function Missing({ p, suspect }: { p: ColumnProfile; suspect: ZeroSuspect | unde
     <>
       {formatCount(p.missing)}
       {suspect && (
-        <span className="text-amber-300" title={`${formatCount(suspect.zeros)} exact zeros, then nothing below ${formatStat(suspect.minNonZero)}: they look like "not measured" but are counted as values`} data-testid="column-zero-suspect">
+        <span
+          className="text-amber-300"
+          title={`${formatCount(suspect.zeros)} exact zeros, then nothing below ${formatStat(suspect.minNonZero)}: they look like "not measured" but are counted as values`}
+          data-testid="column-zero-suspect"
+        >
           {" "}
           +{formatCount(suspect.zeros)} zeros?
         </span>
@@ -50,7 +70,15 @@ function Missing({ p, suspect }: { p: ColumnProfile; suspect: ZeroSuspect | unde
 }
 
 /** Every column of the upload in file order: role, type, and what cleaning found in it. */
-export function ColumnsTable({ columns, missingStrategy, zeroSuspects }: { columns: ColumnProfile[]; missingStrategy: "impute" | "drop"; zeroSuspects: ZeroSuspect[] }) {
+export function ColumnsTable({
+  columns,
+  missingStrategy,
+  zeroSuspects,
+}: {
+  columns: ColumnProfile[];
+  missingStrategy: "impute" | "drop";
+  zeroSuspects: ZeroSuspect[];
+}) {
   return (
     <Table label="Columns">
       <THead>
@@ -80,10 +108,20 @@ export function ColumnsTable({ columns, missingStrategy, zeroSuspects }: { colum
               <Missing p={p} suspect={zeroSuspects.find((z) => z.column === p.name)} />
             </Td>
             <Td isMono isMuted>
-              <ImputedWith p={p} missingStrategy={missingStrategy} isZeroSuspect={zeroSuspects.some((z) => z.column === p.name)} />
+              <ImputedWith
+                p={p}
+                missingStrategy={missingStrategy}
+                isZeroSuspect={zeroSuspects.some((z) => z.column === p.name)}
+              />
             </Td>
             <Td isNumeric isMono>
-              {p.outliers ? <span title={`outside ${formatStat(p.outliers.lower)} … ${formatStat(p.outliers.upper)}`}>{formatCount(p.outliers.count)}</span> : "—"}
+              {p.outliers ? (
+                <span title={`outside ${formatStat(p.outliers.lower)} … ${formatStat(p.outliers.upper)}`}>
+                  {formatCount(p.outliers.count)}
+                </span>
+              ) : (
+                "—"
+              )}
             </Td>
             <Td isNumeric isMono>
               {formatStat(p.stats?.min)}

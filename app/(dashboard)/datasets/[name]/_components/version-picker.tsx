@@ -2,7 +2,15 @@ import Link from "next/link";
 import type { DatasetVersionSummaryOut } from "@/lib/datasets/dataset-views";
 
 /** Links to each version (?version=), the one shown marked current. Plain links: no script needed to switch. */
-export function VersionPicker({ name, versions, current }: { name: string; versions: DatasetVersionSummaryOut[]; current: number }) {
+export function VersionPicker({
+  name,
+  versions,
+  current,
+}: {
+  name: string;
+  versions: DatasetVersionSummaryOut[];
+  current: number;
+}) {
   return (
     <nav aria-label="Versions" className="flex flex-wrap items-center gap-1">
       <span className="mr-1 text-[11px] font-medium uppercase tracking-wider text-slate-500">Version</span>

@@ -16,7 +16,17 @@ const Recleaned = z.looseObject({ name: z.string(), version: z.number(), isExist
  * that holds the result: a new one, or the existing one when those bytes were
  * already cleaned that way.
  */
-export function ZeroMissingOffer({ name, version, suspects, zeroMissing }: { name: string; version: number; suspects: string[]; zeroMissing: string[] }) {
+export function ZeroMissingOffer({
+  name,
+  version,
+  suspects,
+  zeroMissing,
+}: {
+  name: string;
+  version: number;
+  suspects: string[];
+  zeroMissing: string[];
+}) {
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -26,11 +36,16 @@ export function ZeroMissingOffer({ name, version, suspects, zeroMissing }: { nam
     setIsPending(true);
     setError(null);
     const body = { from: version, zeroMissing: [...new Set([...zeroMissing, ...suspects])] };
-    const result = await requestApi("POST", `/api/v1/datasets/${encodeURIComponent(name)}/versions`, { body, schema: Recleaned });
+    const result = await requestApi("POST", `/api/v1/datasets/${encodeURIComponent(name)}/versions`, {
+      body,
+      schema: Recleaned,
+    });
     setIsPending(false);
     if (!result.ok) return setError(result.message);
     const { version: target, isExisting } = result.data;
-    setStatus(isExisting ? `Already cleaned that way as v${target}; opening it.` : `Stored as v${target}; opening its report.`);
+    setStatus(
+      isExisting ? `Already cleaned that way as v${target}; opening it.` : `Stored as v${target}; opening its report.`,
+    );
     router.push(`/datasets/${encodeURIComponent(name)}?version=${target}`);
   }
 
@@ -39,7 +54,9 @@ export function ZeroMissingOffer({ name, version, suspects, zeroMissing }: { nam
       <Button variant="primary" onClick={reclean} disabled={isPending} data-testid="zero-missing-offer">
         {isPending ? "Re-cleaning…" : `Re-clean with 0 as missing in ${suspects.join(", ")}`}
       </Button>
-      <span className="text-xs text-slate-400">Makes a new version from the same stored bytes; this version stays as it is.</span>
+      <span className="text-xs text-slate-400">
+        Makes a new version from the same stored bytes; this version stays as it is.
+      </span>
       {status && (
         <span role="status" className="text-xs text-emerald-300">
           {status}

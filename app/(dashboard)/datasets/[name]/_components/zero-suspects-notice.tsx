@@ -16,21 +16,29 @@ export function ZeroSuspectsNotice({ dataset, canReclean }: { dataset: DatasetVe
     <Notice tone="warn" title="Zeros that look like “not measured”">
       <div data-testid="zero-suspects">
         <p>
-          These columns have exact zeros far below every other value. They are counted as real values, not as missing, so their statistics and any
-          model trained on them include them.
+          These columns have exact zeros far below every other value. They are counted as real values, not as missing,
+          so their statistics and any model trained on them include them.
         </p>
         <ul className="mt-1 list-disc space-y-0.5 pl-4 font-mono text-[12px]">
           {suspects.map((s) => (
             <li key={s.column} data-testid="zero-suspect">
-              {s.column}: {s.zeros.toLocaleString("en-US")} zeros ({formatShare(s.zeros, dataset.rows)} of rows), then nothing below {formatStat(s.minNonZero)}
+              {s.column}: {s.zeros.toLocaleString("en-US")} zeros ({formatShare(s.zeros, dataset.rows)} of rows), then
+              nothing below {formatStat(s.minNonZero)}
               <span className="text-slate-400"> (values near the bottom are ~{formatStat(s.spacing)} apart)</span>
             </li>
           ))}
         </ul>
         {canReclean ? (
-          <ZeroMissingOffer name={dataset.name} version={dataset.version} suspects={suspects.map((s) => s.column)} zeroMissing={zeroMissing} />
+          <ZeroMissingOffer
+            name={dataset.name}
+            version={dataset.version}
+            suspects={suspects.map((s) => s.column)}
+            zeroMissing={zeroMissing}
+          />
         ) : (
-          <p className="mt-1 text-slate-400">An operator can re-clean this version with 0 as missing in these columns.</p>
+          <p className="mt-1 text-slate-400">
+            An operator can re-clean this version with 0 as missing in these columns.
+          </p>
         )}
       </div>
     </Notice>

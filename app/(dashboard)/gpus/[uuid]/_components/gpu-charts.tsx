@@ -19,14 +19,25 @@ type ChartSpec = {
 
 function chartSpecs(memoryMiB: number, degradedTempC: number): ChartSpec[] {
   return [
-    { key: "util", title: "Utilisation", metric: readingFields.utilPct, unit: "%", colour: "sky", axis: { yMin: 0, yMax: 100 } },
+    {
+      key: "util",
+      title: "Utilisation",
+      metric: readingFields.utilPct,
+      unit: "%",
+      colour: "sky",
+      axis: { yMin: 0, yMax: 100 },
+    },
     {
       key: "memory",
       title: "Memory used",
       metric: readingFields.memUsedMiB,
       unit: "MiB",
       colour: "violet",
-      axis: { yMin: 0, suggestedYMax: memoryMiB, threshold: { value: memoryMiB, label: `${memoryMiB.toLocaleString("en-US")} MiB total`, tone: "neutral" } },
+      axis: {
+        yMin: 0,
+        suggestedYMax: memoryMiB,
+        threshold: { value: memoryMiB, label: `${memoryMiB.toLocaleString("en-US")} MiB total`, tone: "neutral" },
+      },
     },
     {
       key: "temperature",
@@ -34,13 +45,20 @@ function chartSpecs(memoryMiB: number, degradedTempC: number): ChartSpec[] {
       metric: readingFields.tempC,
       unit: "°C",
       colour: "amber",
-      axis: { suggestedYMax: degradedTempC + 5, threshold: { value: degradedTempC, label: `degraded > ${degradedTempC} °C`, tone: "bad" } },
+      axis: {
+        suggestedYMax: degradedTempC + 5,
+        threshold: { value: degradedTempC, label: `degraded > ${degradedTempC} °C`, tone: "bad" },
+      },
     },
     { key: "power", title: "Power", metric: readingFields.powerW, unit: "W", colour: "emerald", axis: { yMin: 0 } },
   ];
 }
 
-const sourceLabel: Record<SeriesOut["source"], string> = { raw: "raw samples", "1m": "1-minute rollups", "1h": "1-hour rollups" };
+const sourceLabel: Record<SeriesOut["source"], string> = {
+  raw: "raw samples",
+  "1m": "1-minute rollups",
+  "1h": "1-hour rollups",
+};
 
 function stepLabel(seconds: number): string {
   return seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
@@ -52,7 +70,11 @@ function ChartCard({ spec, series }: { spec: ChartSpec; series: SeriesOut }) {
       title={spec.title}
       description={<span className="font-mono text-[11px]">{spec.metric}</span>}
       actions={
-        <span data-testid={`chart-${spec.key}-source`} data-source={series.source} title={`One point per ${stepLabel(series.step)}, from ${sourceLabel[series.source]}`}>
+        <span
+          data-testid={`chart-${spec.key}-source`}
+          data-source={series.source}
+          title={`One point per ${stepLabel(series.step)}, from ${sourceLabel[series.source]}`}
+        >
           <Badge tone={series.source === "raw" ? "info" : "accent"}>
             {series.source} · {stepLabel(series.step)}
           </Badge>
@@ -80,7 +102,17 @@ function ChartCard({ spec, series }: { spec: ChartSpec; series: SeriesOut }) {
  * The four headline fields over the chosen range, fetched here on the server
  * (one series query each) and handed to the chart islands as plain arrays.
  */
-export async function GpuCharts({ uuid, memoryMiB, degradedTempC, range }: { uuid: string; memoryMiB: number; degradedTempC: number; range: ChartRange }) {
+export async function GpuCharts({
+  uuid,
+  memoryMiB,
+  degradedTempC,
+  range,
+}: {
+  uuid: string;
+  memoryMiB: number;
+  degradedTempC: number;
+  range: ChartRange;
+}) {
   const span = rangeWindow(range, new Date());
   const specs = chartSpecs(memoryMiB, degradedTempC);
   const series = await Promise.all(specs.map((s) => getGpuSeries(uuid, { metric: s.metric, ...span })));
@@ -88,7 +120,10 @@ export async function GpuCharts({ uuid, memoryMiB, degradedTempC, range }: { uui
   return (
     <div className="space-y-3">
       {isEmpty && (
-        <p className="rounded-md border border-slate-800 bg-slate-900/40 px-3 py-2 text-[13px] text-slate-400" role="status">
+        <p
+          className="rounded-md border border-slate-800 bg-slate-900/40 px-3 py-2 text-[13px] text-slate-400"
+          role="status"
+        >
           This GPU sent no samples in the last {chartRanges[range].label}. Pick a longer range to see older telemetry.
         </p>
       )}

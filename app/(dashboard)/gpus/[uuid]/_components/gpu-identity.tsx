@@ -31,7 +31,10 @@ export function GpuIdentity({ gpu, server }: { gpu: GpuOut; server: ServerDetail
           {server.hostname}
         </Link>
         <span className="text-slate-500"> · </span>
-        <Link href={rackHref(server.site, server.rack, server.hostname)} className="font-mono text-slate-400 hover:text-emerald-300">
+        <Link
+          href={rackHref(server.site, server.rack, server.hostname)}
+          className="font-mono text-slate-400 hover:text-emerald-300"
+        >
           {server.site}/{server.rack}
         </Link>
       </Fact>
@@ -57,7 +60,9 @@ export function GpuIdentity({ gpu, server }: { gpu: GpuOut; server: ServerDetail
                   aria-current={g.uuid === gpu.uuid ? "page" : undefined}
                   title={`GPU #${g.index}: ${g.health}`}
                   className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-mono text-[11px] ring-1 ring-inset ${
-                    g.uuid === gpu.uuid ? "bg-slate-700 text-slate-50 ring-slate-500" : "text-slate-400 ring-slate-800 hover:bg-slate-800 hover:text-slate-100"
+                    g.uuid === gpu.uuid
+                      ? "bg-slate-700 text-slate-50 ring-slate-500"
+                      : "text-slate-400 ring-slate-800 hover:bg-slate-800 hover:text-slate-100"
                   }`}
                 >
                   <span aria-hidden className={`size-1.5 rounded-full ${siblingDot[g.health]}`} />#{g.index}

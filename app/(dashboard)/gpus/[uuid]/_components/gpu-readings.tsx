@@ -6,12 +6,29 @@ import type { GpuOut } from "@/lib/inventory/schemas";
 function Meter({ share, colour }: { share: number; colour: string }) {
   return (
     <div className="mt-2 h-1 overflow-hidden rounded-full bg-slate-800" aria-hidden>
-      <div className="h-full rounded-full" style={{ width: `${Math.min(100, Math.max(0, share * 100))}%`, backgroundColor: colour }} />
+      <div
+        className="h-full rounded-full"
+        style={{ width: `${Math.min(100, Math.max(0, share * 100))}%`, backgroundColor: colour }}
+      />
     </div>
   );
 }
 
-function Reading({ label, value, unit, hint, testId, children }: { label: string; value: string | null; unit?: string; hint?: ReactNode; testId: string; children?: ReactNode }) {
+function Reading({
+  label,
+  value,
+  unit,
+  hint,
+  testId,
+  children,
+}: {
+  label: string;
+  value: string | null;
+  unit?: string;
+  hint?: ReactNode;
+  testId: string;
+  children?: ReactNode;
+}) {
   return (
     <div className="rounded-md border border-slate-800 bg-slate-950/40 px-3 py-2.5" data-testid={testId}>
       <p className="text-[10px] font-medium uppercase tracking-wider text-slate-500">{label}</p>
@@ -52,14 +69,26 @@ export function GpuReadings({ gpu, degradedTempC }: { gpu: GpuOut; degradedTempC
       >
         {memShare !== null && <Meter share={memShare} colour="rgb(167 139 250)" />}
       </Reading>
-      <Reading label="Temperature" value={temp} unit={tempUnit} hint={`degraded > ${degradedTempC} °C`} testId="reading-temp">
+      <Reading
+        label="Temperature"
+        value={temp}
+        unit={tempUnit}
+        hint={`degraded > ${degradedTempC} °C`}
+        testId="reading-temp"
+      >
         {gpu.tempC !== null && <Meter share={gpu.tempC / degradedTempC} colour={tempColour(gpu.tempC)} />}
       </Reading>
       <Reading label="Power" value={power} unit={powerUnit} testId="reading-power" />
       <Reading
         label="Last XID"
         value={gpu.xid === null ? null : hasXid ? String(gpu.xid) : "none"}
-        hint={gpu.xid === null ? undefined : hasXid ? <span className="text-rose-300">driver-reported error</span> : "no XID error reported"}
+        hint={
+          gpu.xid === null ? undefined : hasXid ? (
+            <span className="text-rose-300">driver-reported error</span>
+          ) : (
+            "no XID error reported"
+          )
+        }
         testId="reading-xid"
       />
     </div>

@@ -15,7 +15,9 @@ export function RangePicker({ path, current }: { path: string; current: ChartRan
             aria-current={isCurrent ? "page" : undefined}
             title={`Last ${chartRanges[range].label}`}
             className={`rounded px-2.5 py-1 font-mono text-[12px] font-medium transition-colors ${
-              isCurrent ? "bg-slate-700 text-slate-50 shadow-sm" : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
+              isCurrent
+                ? "bg-slate-700 text-slate-50 shadow-sm"
+                : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
             }`}
           >
             {range}

@@ -13,7 +13,12 @@ export function CancelJobButton({ id }: { id: string }) {
     if (await run("POST", `/api/v1/jobs/${encodeURIComponent(id)}/cancel`)) setIsConfirming(false);
   }
 
-  if (!isConfirming) return <Button variant="danger" onClick={() => setIsConfirming(true)}>Cancel job</Button>;
+  if (!isConfirming)
+    return (
+      <Button variant="danger" onClick={() => setIsConfirming(true)}>
+        Cancel job
+      </Button>
+    );
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-1.5">

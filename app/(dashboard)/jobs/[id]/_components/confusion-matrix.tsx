@@ -9,9 +9,19 @@ function averageNote(e: EvaluationOut, labels: string[]): string {
 
 /** ROC AUC where it is computed; otherwise why not, never a bare 0 or blank. */
 function RocAuc({ evaluation, labels }: { evaluation: EvaluationOut; labels: string[] }) {
-  if (evaluation.rocAuc !== null) return <dd className="font-mono tabular-nums text-slate-100" data-testid="roc-auc">{evaluation.rocAuc.toFixed(3)}</dd>;
-  const why = labels.length > 2 ? "not computed for more than 2 classes" : "not computable: only one class among these rows";
-  return <dd className="text-xs text-slate-500" data-testid="roc-auc">{why}</dd>;
+  if (evaluation.rocAuc !== null)
+    return (
+      <dd className="font-mono tabular-nums text-slate-100" data-testid="roc-auc">
+        {evaluation.rocAuc.toFixed(3)}
+      </dd>
+    );
+  const why =
+    labels.length > 2 ? "not computed for more than 2 classes" : "not computable: only one class among these rows";
+  return (
+    <dd className="text-xs text-slate-500" data-testid="roc-auc">
+      {why}
+    </dd>
+  );
 }
 
 /** Headline metrics and confusion[actual][predicted], cells shaded by their share of the actual class. */
@@ -35,12 +45,19 @@ export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
             <dd className="font-mono tabular-nums text-slate-100">{evaluation.samples}</dd>
           </>
         )}
-        <p className="col-span-2 mt-1 text-[11px] text-slate-500">Precision, recall and F1 {averageNote(evaluation, labels)}.</p>
+        <p className="col-span-2 mt-1 text-[11px] text-slate-500">
+          Precision, recall and F1 {averageNote(evaluation, labels)}.
+        </p>
       </dl>
-      <table aria-label="Confusion matrix (rows: actual, columns: predicted)" className="w-fit border-collapse text-center font-mono text-[12px]">
+      <table
+        aria-label="Confusion matrix (rows: actual, columns: predicted)"
+        className="w-fit border-collapse text-center font-mono text-[12px]"
+      >
         <thead>
           <tr>
-            <th className="px-2 py-1 text-left text-[10px] font-medium uppercase tracking-wider text-slate-500">actual ╲ predicted</th>
+            <th className="px-2 py-1 text-left text-[10px] font-medium uppercase tracking-wider text-slate-500">
+              actual ╲ predicted
+            </th>
             {labels.map((l) => (
               <th key={l} scope="col" className="px-3 py-1 text-slate-400">
                 {l}
@@ -60,7 +77,14 @@ export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
                   <td
                     key={p}
                     className={`min-w-12 border border-slate-800 px-3 py-1.5 ${a === p ? "text-emerald-100" : "text-rose-100"}`}
-                    style={{ backgroundColor: a === p ? `rgb(16 185 129 / ${0.1 + 0.5 * (n / total)})` : n ? `rgb(244 63 94 / ${0.1 + 0.5 * (n / total)})` : undefined }}
+                    style={{
+                      backgroundColor:
+                        a === p
+                          ? `rgb(16 185 129 / ${0.1 + 0.5 * (n / total)})`
+                          : n
+                            ? `rgb(244 63 94 / ${0.1 + 0.5 * (n / total)})`
+                            : undefined,
+                    }}
                   >
                     {n}
                   </td>

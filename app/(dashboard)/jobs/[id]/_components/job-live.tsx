@@ -45,7 +45,15 @@ function evaluationDescription(job: JobOut): string {
  * evaluation and log. At the stream's `done` it shows the final job without a
  * reload (Cancel disappears with the last active status).
  */
-export function JobLive({ initial, initialLogs, canCancel }: { initial: JobOut; initialLogs: JobLogOut[]; canCancel: boolean }) {
+export function JobLive({
+  initial,
+  initialLogs,
+  canCancel,
+}: {
+  initial: JobOut;
+  initialLogs: JobLogOut[];
+  canCancel: boolean;
+}) {
   const { job, logs, isLive } = useJobEvents(initial, initialLogs);
   const isTraining = job.type === "train";
   const isActive = activeStatuses.has(job.status);
@@ -63,7 +71,11 @@ export function JobLive({ initial, initialLogs, canCancel }: { initial: JobOut; 
           {isLive && <span className="text-[11px] uppercase tracking-wider text-emerald-400">● live</span>}
           {canCancel && isActive && <CancelJobButton id={job.id} />}
         </div>
-        {job.waitingReason && <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason">{job.waitingReason}</p>}
+        {job.waitingReason && (
+          <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason">
+            {job.waitingReason}
+          </p>
+        )}
         {job.error && (
           <div className="mt-3">
             <Notice tone="error" title="The job failed">
@@ -72,7 +84,10 @@ export function JobLive({ initial, initialLogs, canCancel }: { initial: JobOut; 
           </div>
         )}
       </Card>
-      <Card title="Verdict" description="Whether the model is any good. The status above only says whether the job ran.">
+      <Card
+        title="Verdict"
+        description="Whether the model is any good. The status above only says whether the job ran."
+      >
         <VerdictPanel job={job} />
       </Card>
       {isTraining && (
@@ -81,7 +96,10 @@ export function JobLive({ initial, initialLogs, canCancel }: { initial: JobOut; 
         </Card>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="Placement" description={`${job.request.gpus} GPU${job.request.gpus === 1 ? "" : "s"} requested${job.request.gpuModel ? ` (${job.request.gpuModel})` : ""}; attempt ${job.attempts || "—"}.`}>
+        <Card
+          title="Placement"
+          description={`${job.request.gpus} GPU${job.request.gpus === 1 ? "" : "s"} requested${job.request.gpuModel ? ` (${job.request.gpuModel})` : ""}; attempt ${job.attempts || "—"}.`}
+        >
           {job.placement.gpus.length === 0 ? (
             <p className="text-sm text-slate-400">{job.status === "queued" ? "Not placed yet." : "No GPUs held."}</p>
           ) : (
@@ -102,7 +120,11 @@ export function JobLive({ initial, initialLogs, canCancel }: { initial: JobOut; 
         </Card>
       </div>
       <Card title="Evaluation" description={<span data-testid="evaluation-basis">{evaluationDescription(job)}</span>}>
-        {job.evaluation ? <EvaluationPanel evaluation={job.evaluation} /> : <p className="text-sm text-slate-400">Not evaluated yet.</p>}
+        {job.evaluation ? (
+          <EvaluationPanel evaluation={job.evaluation} />
+        ) : (
+          <p className="text-sm text-slate-400">Not evaluated yet.</p>
+        )}
       </Card>
       <Card title="Log">
         <JobLog logs={logs} />

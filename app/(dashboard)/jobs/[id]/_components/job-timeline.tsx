@@ -2,12 +2,20 @@ import { UtcTime } from "@/components/ui/utc-time";
 import type { JobOut } from "@/lib/jobs/schemas";
 
 /** Submitted, placed, started, finished: filled in live from the job's events; "—" for what has not happened (yet). */
-export function JobTimeline({ job }: { job: Pick<JobOut, "createdAt" | "placedAt" | "startedAt" | "finishedAt" | "status"> }) {
+export function JobTimeline({
+  job,
+}: {
+  job: Pick<JobOut, "createdAt" | "placedAt" | "startedAt" | "finishedAt" | "status">;
+}) {
   const times = [
     ["Submitted", "submitted", job.createdAt],
     ["Placed", "placed", job.placedAt],
     ["Started", "started", job.startedAt],
-    [job.status === "cancelled" ? "Cancelled" : job.status === "failed" ? "Failed" : "Finished", "finished", job.finishedAt],
+    [
+      job.status === "cancelled" ? "Cancelled" : job.status === "failed" ? "Failed" : "Finished",
+      "finished",
+      job.finishedAt,
+    ],
   ] as const;
   return (
     <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="timeline">

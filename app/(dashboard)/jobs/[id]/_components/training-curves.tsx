@@ -10,8 +10,20 @@ type XY = ScatterDataPoint;
 const series = [
   { label: "loss", axis: "y", colour: seriesColours.sky, dash: [] as number[], pick: (h: EpochOut) => h.loss },
   { label: "val loss", axis: "y", colour: seriesColours.sky, dash: [4, 3], pick: (h: EpochOut) => h.valLoss },
-  { label: "accuracy", axis: "y1", colour: seriesColours.emerald, dash: [] as number[], pick: (h: EpochOut) => h.accuracy },
-  { label: "val accuracy", axis: "y1", colour: seriesColours.emerald, dash: [4, 3], pick: (h: EpochOut) => h.valAccuracy },
+  {
+    label: "accuracy",
+    axis: "y1",
+    colour: seriesColours.emerald,
+    dash: [] as number[],
+    pick: (h: EpochOut) => h.accuracy,
+  },
+  {
+    label: "val accuracy",
+    axis: "y1",
+    colour: seriesColours.emerald,
+    dash: [4, 3],
+    pick: (h: EpochOut) => h.valAccuracy,
+  },
 ] as const;
 
 function points(history: EpochOut[], pick: (h: EpochOut) => number | null): XY[] {
@@ -29,8 +41,16 @@ function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
     type: "line",
     data: {
       datasets: series.map((s) => ({
-        label: s.label, data: [], yAxisID: s.axis, borderColor: s.colour, backgroundColor: s.colour, borderDash: [...s.dash],
-        borderWidth: 1.75, pointRadius: 0, pointHoverRadius: 3, tension: 0.2,
+        label: s.label,
+        data: [],
+        yAxisID: s.axis,
+        borderColor: s.colour,
+        backgroundColor: s.colour,
+        borderDash: [...s.dash],
+        borderWidth: 1.75,
+        pointRadius: 0,
+        pointHoverRadius: 3,
+        tension: 0.2,
       })),
     },
     options: {
@@ -41,17 +61,47 @@ function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
       normalized: true,
       interaction: { mode: "index", intersect: false },
       scales: {
-        x: { type: "linear", min: 1, max: Math.max(2, epochs), grid, border: { color: chartColours.axis }, ticks: { ...tick, maxTicksLimit: 10, precision: 0 } },
+        x: {
+          type: "linear",
+          min: 1,
+          max: Math.max(2, epochs),
+          grid,
+          border: { color: chartColours.axis },
+          ticks: { ...tick, maxTicksLimit: 10, precision: 0 },
+        },
         // Cross-entropy is never negative: the axis starts at 0 rather than wherever the grace would put it.
-        y: { position: "left", min: 0, grace: "5%", grid, border: { display: false }, title: { display: true, text: "loss", color: chartColours.tick, font: { size: 10 } }, ticks: { ...tick, maxTicksLimit: 6 } },
-        y1: { position: "right", min: 0, max: 1, grid: { drawOnChartArea: false }, border: { display: false }, title: { display: true, text: "accuracy", color: chartColours.tick, font: { size: 10 } }, ticks: { ...tick, maxTicksLimit: 6 } },
+        y: {
+          position: "left",
+          min: 0,
+          grace: "5%",
+          grid,
+          border: { display: false },
+          title: { display: true, text: "loss", color: chartColours.tick, font: { size: 10 } },
+          ticks: { ...tick, maxTicksLimit: 6 },
+        },
+        y1: {
+          position: "right",
+          min: 0,
+          max: 1,
+          grid: { drawOnChartArea: false },
+          border: { display: false },
+          title: { display: true, text: "accuracy", color: chartColours.tick, font: { size: 10 } },
+          ticks: { ...tick, maxTicksLimit: 6 },
+        },
       },
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: chartColours.tooltipBg, borderColor: chartColours.tooltipBorder, borderWidth: 1,
-          titleColor: chartColours.tooltipTitle, bodyColor: chartColours.tooltipBody, bodyFont: { family: fonts.mono, size: 11 },
-          callbacks: { title: (items) => `epoch ${items[0]?.parsed.x ?? ""}`, label: (item) => `${item.dataset.label} ${(item.parsed.y ?? 0).toFixed(4)}` },
+          backgroundColor: chartColours.tooltipBg,
+          borderColor: chartColours.tooltipBorder,
+          borderWidth: 1,
+          titleColor: chartColours.tooltipTitle,
+          bodyColor: chartColours.tooltipBody,
+          bodyFont: { family: fonts.mono, size: 11 },
+          callbacks: {
+            title: (items) => `epoch ${items[0]?.parsed.x ?? ""}`,
+            label: (item) => `${item.dataset.label} ${(item.parsed.y ?? 0).toFixed(4)}`,
+          },
         },
       },
     },
@@ -85,7 +135,9 @@ export function TrainingCurves({ history, epochs }: { history: EpochOut[]; epoch
   }, [history, epochs]);
 
   const last = history.at(-1);
-  const summary = last ? `Training curves to epoch ${last.epoch} of ${epochs}: loss ${last.loss.toFixed(4)}, accuracy ${last.accuracy.toFixed(3)}` : "Training curves: no epoch finished yet";
+  const summary = last
+    ? `Training curves to epoch ${last.epoch} of ${epochs}: loss ${last.loss.toFixed(4)}, accuracy ${last.accuracy.toFixed(3)}`
+    : "Training curves: no epoch finished yet";
   return (
     <div>
       <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-[11px] text-slate-400">

@@ -23,14 +23,21 @@ export function useJobEvents(initial: JobOut, initialLogs: JobLogOut[]): LiveJob
   useEffect(() => {
     if (finished.has(initial.status)) return;
     const source = new EventSource(`/api/v1/jobs/${initial.id}/events`);
-    const on = <T,>(name: string, handle: (data: T) => void) => source.addEventListener(name, (e) => handle(JSON.parse((e as MessageEvent<string>).data) as T));
+    const on = <T>(name: string, handle: (data: T) => void) =>
+      source.addEventListener(name, (e) => handle(JSON.parse((e as MessageEvent<string>).data) as T));
     on<JobOut>("snapshot", (j) => setJob(j));
     on<EpochOut & { epochs: number }>("epoch", ({ epochs, ...line }) =>
-      setJob((j) => (j.history.some((h) => h.epoch === line.epoch) ? j : { ...j, history: [...j.history, line], progress: { epoch: line.epoch, epochs } })),
+      setJob((j) =>
+        j.history.some((h) => h.epoch === line.epoch)
+          ? j
+          : { ...j, history: [...j.history, line], progress: { epoch: line.epoch, epochs } },
+      ),
     );
     // Status events carry the timeline too (placedAt, startedAt, finishedAt), so it fills in live.
     on<JobStatusEvent>("status", (s) => setJob((j) => ({ ...j, ...s })));
-    on<JobLogOut>("log", (line) => setLogs((l) => (l.some((x) => x.id === line.id) ? l : [...l, line].slice(-MAX_LOG_LINES))));
+    on<JobLogOut>("log", (line) =>
+      setLogs((l) => (l.some((x) => x.id === line.id) ? l : [...l, line].slice(-MAX_LOG_LINES))),
+    );
     // The finished job, evaluation and verdict included: the page's final state, no reload needed.
     on<JobOut>("done", (j) => {
       setJob(j);

@@ -30,7 +30,11 @@ export function VerdictPanel({ job }: { job: JobOut }) {
           {verdict.summary}
         </p>
       </div>
-      <ul className="list-disc space-y-1 pl-5 text-[13px] text-slate-300" aria-label="Evidence" data-testid="verdict-evidence">
+      <ul
+        className="list-disc space-y-1 pl-5 text-[13px] text-slate-300"
+        aria-label="Evidence"
+        data-testid="verdict-evidence"
+      >
         {verdict.evidence.statements.map((s) => (
           <li key={s}>{s}</li>
         ))}

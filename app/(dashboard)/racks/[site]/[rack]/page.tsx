@@ -27,7 +27,13 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `Rack ${rack}` };
 }
 
-export default async function RackElevationPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
+export default async function RackElevationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<Params>;
+  searchParams: Promise<SearchParams>;
+}) {
   await requirePagePrincipal();
   const [{ site, rack: rackName }, query] = await Promise.all([params, searchParams]);
   const rack = await getRackElevation(site, rackName);
@@ -74,7 +80,13 @@ export default async function RackElevationPage({ params, searchParams }: { para
       <div className="grid items-start gap-4 lg:grid-cols-[auto_minmax(0,1fr)]">
         <Card title="Front view" actions={<ColourByToggle path={path} current={colourBy} highlight={highlight} />}>
           <div className="flex justify-center">
-            <RackElevationDrawing rack={rack} colourBy={colourBy} readings={readings} clock={clock} highlight={isHighlightHere ? highlight : null} />
+            <RackElevationDrawing
+              rack={rack}
+              colourBy={colourBy}
+              readings={readings}
+              clock={clock}
+              highlight={isHighlightHere ? highlight : null}
+            />
           </div>
         </Card>
         <div className="grid gap-4">

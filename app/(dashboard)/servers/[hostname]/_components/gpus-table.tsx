@@ -63,7 +63,11 @@ export function GpusTable({ gpus, nowMs }: { gpus: GpuOut[]; nowMs: number }) {
           return (
             <Tr key={g.uuid} testId="gpu-row">
               <Td isNumeric isMono>
-                <Link href={gpuHref(g.uuid)} className="text-emerald-300 hover:underline" aria-label={`GPU #${g.index}`}>
+                <Link
+                  href={gpuHref(g.uuid)}
+                  className="text-emerald-300 hover:underline"
+                  aria-label={`GPU #${g.index}`}
+                >
                   #{g.index}
                 </Link>
               </Td>
@@ -76,11 +80,15 @@ export function GpusTable({ gpus, nowMs }: { gpus: GpuOut[]; nowMs: number }) {
               <Td isMuted={g.health === "healthy"} className="min-w-56">
                 {g.healthReason ?? "—"}
               </Td>
-              <Td isNumeric isMono className={readingClass}>{g.utilPct == null ? <Missing /> : formatPct(g.utilPct)}</Td>
+              <Td isNumeric isMono className={readingClass}>
+                {g.utilPct == null ? <Missing /> : formatPct(g.utilPct)}
+              </Td>
               <Td isNumeric isMono className={readingClass}>
                 <Temperature tempC={g.tempC} />
               </Td>
-              <Td isNumeric isMono className={readingClass}>{g.powerW == null ? <Missing /> : formatWatts(g.powerW)}</Td>
+              <Td isNumeric isMono className={readingClass}>
+                {g.powerW == null ? <Missing /> : formatWatts(g.powerW)}
+              </Td>
               <Td isNumeric isMono className={readingClass}>
                 <Memory totalMiB={g.memoryMiB} usedMiB={g.memUsedMiB} />
               </Td>

@@ -29,7 +29,9 @@ export function ServerStatusControl({ hostname, status }: { hostname: string; st
     setConfirming(null);
     setPending(next);
     setError(null);
-    const result = await requestApi("PATCH", `/api/v1/servers/${encodeURIComponent(hostname)}`, { body: { status: next } });
+    const result = await requestApi("PATCH", `/api/v1/servers/${encodeURIComponent(hostname)}`, {
+      body: { status: next },
+    });
     setPending(null);
     if (!result.ok) {
       setError(result.message);
@@ -46,7 +48,11 @@ export function ServerStatusControl({ hostname, status }: { hostname: string; st
 
   return (
     <div className="space-y-3">
-      <div role="group" aria-label="Change status" className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
+      <div
+        role="group"
+        aria-label="Change status"
+        className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5"
+      >
         {statuses.map((s) => (
           <button
             key={s}
@@ -55,7 +61,9 @@ export function ServerStatusControl({ hostname, status }: { hostname: string; st
             disabled={pending !== null}
             onClick={() => choose(s)}
             className={`rounded px-3 py-1 text-[13px] font-medium transition-colors disabled:cursor-wait ${
-              s === status ? "bg-slate-700 text-slate-50 shadow-sm" : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
+              s === status
+                ? "bg-slate-700 text-slate-50 shadow-sm"
+                : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
             }`}
           >
             {pending === s ? "Saving…" : s}
@@ -67,7 +75,9 @@ export function ServerStatusControl({ hostname, status }: { hostname: string; st
       </p>
       {confirming && (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-rose-500/30 bg-rose-500/5 px-3 py-2 text-[13px] text-rose-100">
-          <span className="mr-auto">Retire {hostname}? It is then decommissioned and stays in the inventory until it is removed.</span>
+          <span className="mr-auto">
+            Retire {hostname}? It is then decommissioned and stays in the inventory until it is removed.
+          </span>
           <Button variant="danger" onClick={() => change(confirming)}>
             Confirm retire
           </Button>

@@ -3,4 +3,6 @@ import { defineRoute } from "@/lib/http/route";
 import { findEnergyAlerts } from "@/lib/energy/reports/alerts";
 import { wholePage } from "@/lib/pagination";
 
-export const GET = defineRoute(contracts.listEnergyAlerts, async ({ query }) => wholePage(await findEnergyAlerts(query)));
+export const GET = defineRoute(contracts.listEnergyAlerts, async ({ query }) =>
+  wholePage(await findEnergyAlerts(query)),
+);

@@ -5,6 +5,9 @@ import { getEnergySummaryCsv } from "@/lib/energy/reports/summary";
 export async function csvSummaryResponse(q: SummaryQuery): Promise<Response> {
   const csv = await getEnergySummaryCsv(q);
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="rackmind-energy-${q.site}.csv"` },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="rackmind-energy-${q.site}.csv"`,
+    },
   });
 }

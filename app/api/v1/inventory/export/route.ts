@@ -6,6 +6,9 @@ export const GET = defineRoute(contracts.exportInventory, async () => {
   const csv = await exportInventory();
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="rackmind-inventory-${stamp}.csv"` },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="rackmind-inventory-${stamp}.csv"`,
+    },
   });
 });

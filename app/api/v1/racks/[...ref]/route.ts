@@ -6,6 +6,8 @@ import { deleteRack, getRack, updateRack } from "@/lib/inventory/racks";
 // the contract joins the segments into one rack reference.
 export const GET = defineRoute(contracts.getRack, async ({ params }) => getRack(params.ref));
 
-export const PATCH = defineRoute(contracts.updateRack, async ({ params, body, user }) => updateRack(params.ref, body, user));
+export const PATCH = defineRoute(contracts.updateRack, async ({ params, body, user }) =>
+  updateRack(params.ref, body, user),
+);
 
 export const DELETE = defineRoute(contracts.deleteRack, async ({ params, user }) => deleteRack(params.ref, user));

@@ -4,6 +4,10 @@ import { deleteSchedule, getSchedule, updateSchedule } from "@/lib/jobs/schedule
 
 export const GET = defineRoute(contracts.getSchedule, async ({ params }) => getSchedule(params.id));
 
-export const PATCH = defineRoute(contracts.updateSchedule, async ({ params, body, user }) => updateSchedule(params.id, body, user));
+export const PATCH = defineRoute(contracts.updateSchedule, async ({ params, body, user }) =>
+  updateSchedule(params.id, body, user),
+);
 
-export const DELETE = defineRoute(contracts.deleteSchedule, async ({ params, user }) => deleteSchedule(params.id, user));
+export const DELETE = defineRoute(contracts.deleteSchedule, async ({ params, user }) =>
+  deleteSchedule(params.id, user),
+);

@@ -4,4 +4,6 @@ import { getTelemetrySettings, updateTelemetrySettings } from "@/lib/telemetry/s
 
 export const GET = defineRoute(contracts.getTelemetrySettings, async () => getTelemetrySettings());
 
-export const PUT = defineRoute(contracts.updateTelemetrySettings, async ({ body, user }) => updateTelemetrySettings(body, user));
+export const PUT = defineRoute(contracts.updateTelemetrySettings, async ({ body, user }) =>
+  updateTelemetrySettings(body, user),
+);

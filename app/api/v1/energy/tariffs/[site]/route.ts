@@ -4,4 +4,6 @@ import { getTariff, putTariff } from "@/lib/energy/pricing/tariff-settings";
 
 export const GET = defineRoute(contracts.getTariff, async ({ params }) => getTariff(params.site));
 
-export const PUT = defineRoute(contracts.putTariff, async ({ params, body, user }) => putTariff(params.site, body, user));
+export const PUT = defineRoute(contracts.putTariff, async ({ params, body, user }) =>
+  putTariff(params.site, body, user),
+);
