@@ -15,6 +15,9 @@ export const errorCodes = [
   "unsupported_media_type",
   "unprocessable_entity",
   "rate_limited",
+  // Stored data fails its own check (an artifact whose content no longer
+  // matches its hash): refused, never used; retrying cannot help.
+  "integrity_error",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -33,7 +36,8 @@ export class AppError extends Error {
 /**
  * Whether an error is the caller's (bad input, a missing record, a conflict, a
  * refusal): doing the same again gives the same answer, so a job queue does
- * not retry it. Only `internal` is the system's own failure.
+ * not retry it. Only `internal` is the system's own failure (an integrity error
+ * is not the caller's either, but it is just as permanent: counted here).
  */
 export function isCallersError(err: unknown): err is AppError {
   return err instanceof AppError && err.code !== "internal";

@@ -6,6 +6,7 @@ import { getConfig } from "../lib/config";
 import { disconnectDb } from "../lib/db";
 import { logger } from "../lib/observability/logger";
 import { DemoTelemetryJob } from "./jobs/demo-telemetry";
+import { RegisterMissingVersionsJob } from "./jobs/model-registry";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
 import { ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob } from "./jobs/telemetry";
 import { startPeriodic } from "./periodic";
@@ -24,6 +25,7 @@ const periodic = startPeriodic([
   TelemetryFoldJob,
   TelemetryStorageJob,
   DemoTelemetryJob,
+  RegisterMissingVersionsJob,
 ]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();

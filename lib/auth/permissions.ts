@@ -24,7 +24,8 @@ export const permissions = {
   "quotas.write": "admin",
   "models.read": "viewer",
   "models.write": "operator",
-  "models.alias": "admin",
+  // Moving a protected alias (production) and setting which aliases are protected.
+  "models.promote": "admin",
   "deployments.read": "viewer",
   "deployments.write": "operator",
   "metrics.read": "viewer",

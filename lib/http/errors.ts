@@ -14,6 +14,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   unprocessable_entity: 422,
   rate_limited: 429,
+  integrity_error: 500,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
 

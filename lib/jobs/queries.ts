@@ -90,9 +90,17 @@ export async function getJob(id: string): Promise<JobOut> {
       training,
     }),
     placement: { gpus, hosts: [...new Set(allocations.flatMap((a) => (a.hostname ? [a.hostname] : [])))] },
-    modelVersion: null,
+    modelVersion: await modelVersionOf(job),
     spec: job.spec as Record<string, unknown>,
   };
+}
+
+/** The version a training job registered, or the one an evaluation job evaluated. */
+async function modelVersionOf(job: Job): Promise<JobOut["modelVersion"]> {
+  const where = job.type === "train" ? { jobId: job.id } : job.modelVersionId ? { id: job.modelVersionId } : null;
+  if (!where) return null;
+  const v = await db.modelVersion.findFirst({ where, select: { version: true, model: { select: { name: true } } } });
+  return v ? { name: v.model.name, version: v.version } : null;
 }
 
 const Cursor = z.object({ seq: z.string().regex(/^\d+$/) });

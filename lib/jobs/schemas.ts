@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ModelName } from "../models/schemas";
 import { PageQuery } from "../pagination";
 import { EvaluatedOn, ModelSpec, TrainingSpec, Verdict } from "../training/schemas";
 import { cronProblem } from "./schedules/cron";
@@ -24,12 +25,7 @@ export const TeamName = z
   .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
 /** `name`, `name@3`, or a dataset version's id (lib/datasets resolves it). */
 const DatasetRef = z.string().trim().min(1).max(100);
-export const ModelName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9._-]+$/, "letters, digits, dot, dash and underscore only");
+export { ModelName };
 
 export const CronSchedule = z
   .union([z.string(), z.strictObject({ cron: z.string(), timezone: z.string().default("UTC") })])
@@ -104,7 +100,18 @@ export type TrainJobInput = z.infer<typeof TrainJobInput>;
 export const EvaluateJobInput = z
   .strictObject({
     type: z.literal("evaluate"),
-    run: z.uuid().optional().meta({ description: "the training run whose model is evaluated" }),
+    model: z
+      .strictObject({
+        name: ModelName,
+        version: z.number().int().min(1).optional(),
+        alias: z.string().min(1).max(40).optional(),
+      })
+      .refine((m) => (m.version === undefined) !== (m.alias === undefined), {
+        message: "give exactly one of version or alias",
+      })
+      .optional()
+      .meta({ description: "the registered model version to evaluate, by number or alias (e.g. production)" }),
+    run: z.uuid().optional().meta({ description: "or the training run whose model is evaluated" }),
     job: z.uuid().optional().meta({ description: "or the training job whose model is evaluated" }),
     dataset: DatasetRef.meta({ description: "name, name@version or version id to evaluate on (every row)" }),
     ...PlacementFields,
@@ -116,7 +123,9 @@ export const EvaluateJobInput = z
       .default(0)
       .meta({ description: "evaluation is light; 0 runs it without holding a GPU" }),
   })
-  .refine((e) => (e.run === undefined) !== (e.job === undefined), { message: "give exactly one of run or job" })
+  .refine((e) => [e.model, e.run, e.job].filter((x) => x !== undefined).length === 1, {
+    message: "give exactly one of model, run or job",
+  })
   .meta({ id: "EvaluateJobInput" });
 export type EvaluateJobInput = z.infer<typeof EvaluateJobInput>;
 
@@ -135,7 +144,15 @@ export const StoredJobSpec = z.discriminatedUnion("type", [
     template: JobTemplate.nullable(),
     training: TrainingSpec,
   }),
-  z.object({ type: z.literal("evaluate"), dataset: z.string(), datasetVersionId: z.uuid(), sourceRunId: z.uuid() }),
+  z.object({
+    type: z.literal("evaluate"),
+    dataset: z.string(),
+    datasetVersionId: z.uuid(),
+    /** Null for a model registered from outside (no run). */
+    sourceRunId: z.uuid().nullable(),
+    /** The version evaluated, as resolved at submission (an alias's target then). Absent in jobs stored before the registry. */
+    model: z.object({ name: z.string(), version: z.number().int(), alias: z.string().nullable() }).nullish(),
+  }),
 ]);
 export type StoredJobSpec = z.infer<typeof StoredJobSpec>;
 
@@ -257,10 +274,10 @@ export const JobOut = JobSummaryOut.extend({
   history: z.array(EpochOut),
   evaluation: EvaluationOut.nullable(),
   placement: PlacementOut,
-  modelVersion: z
-    .object({ name: z.string(), version: z.number().int() })
-    .nullable()
-    .meta({ description: "null until the model registry registers the trained model" }),
+  modelVersion: z.object({ name: z.string(), version: z.number().int() }).nullable().meta({
+    description:
+      "training jobs: the version the job registered when it succeeded (null before); evaluation jobs: the version evaluated (null for a run evaluated by id that predates the registry)",
+  }),
   spec: z.record(z.string(), z.unknown()),
 }).meta({ id: "Job" });
 export type JobOut = z.infer<typeof JobOut>;

@@ -7,6 +7,8 @@ import { resolveDatasetRef } from "./dataset-ref";
 import { appendJobLog } from "./logs";
 import type { CreateJobInput, CreatedJobOut, EvaluateJobInput, StoredJobSpec, TrainJobInput } from "./schemas";
 import { resolveTrainingSpec } from "./templates";
+import { resolveAlias } from "../models/aliases";
+import { getVersionRowOrThrow } from "../models/versions";
 
 /** A job ready to insert: spec resolved, placement request and quota holder known. */
 export type ResolvedJob = {
@@ -17,6 +19,8 @@ export type ResolvedJob = {
   gpuModel: string | null;
   minMemoryMiB: number | null;
   sourceRunId: string | null;
+  /** Evaluation jobs: the registered version evaluated (its results attach to it). */
+  modelVersionId: string | null;
 };
 
 async function resolveTrain(input: TrainJobInput, team: string): Promise<ResolvedJob> {
@@ -37,6 +41,7 @@ async function resolveTrain(input: TrainJobInput, team: string): Promise<Resolve
     gpuModel: input.gpuModel ?? null,
     minMemoryMiB: input.minMemoryMiB ?? null,
     sourceRunId: null,
+    modelVersionId: null,
   };
 }
 
@@ -58,17 +63,41 @@ async function sourceRunOf(input: EvaluateJobInput): Promise<string> {
   return job.runId;
 }
 
+type EvaluatedVersion = { id: string; runId: string | null; name: string; version: number; alias: string | null };
+
+/** The version to evaluate: named (by number or alias, resolved now), or the one the run registered. */
+async function evaluatedVersionOf(input: EvaluateJobInput, runId: string | null): Promise<EvaluatedVersion | null> {
+  const select = { id: true, runId: true, version: true, model: { select: { name: true } } } as const;
+  if (input.model) {
+    const { name, alias } = input.model;
+    const number = input.model.version ?? (await resolveAlias(name, alias!));
+    const { row } = await getVersionRowOrThrow(name, number);
+    return { id: row.id, runId: row.runId, name, version: number, alias: alias ?? null };
+  }
+  const v = runId ? await db.modelVersion.findUnique({ where: { runId }, select }) : null;
+  return v ? { id: v.id, runId: v.runId, name: v.model.name, version: v.version, alias: null } : null;
+}
+
 async function resolveEvaluate(input: EvaluateJobInput, team: string): Promise<ResolvedJob> {
-  const sourceRunId = await sourceRunOf(input);
+  const runId = input.model ? null : await sourceRunOf(input);
+  const version = await evaluatedVersionOf(input, runId);
+  const sourceRunId = version ? version.runId : runId;
   const dataset = await resolveDatasetRef(input.dataset);
   return {
-    spec: { type: "evaluate", dataset: dataset.label, datasetVersionId: dataset.datasetVersionId, sourceRunId },
+    spec: {
+      type: "evaluate",
+      dataset: dataset.label,
+      datasetVersionId: dataset.datasetVersionId,
+      sourceRunId,
+      model: version ? { name: version.name, version: version.version, alias: version.alias } : null,
+    },
     priority: input.priority,
     team,
     gpus: input.gpus,
     gpuModel: input.gpuModel ?? null,
     minMemoryMiB: input.minMemoryMiB ?? null,
     sourceRunId,
+    modelVersionId: version?.id ?? null,
   };
 }
 
@@ -96,6 +125,7 @@ export async function insertJob(tx: Tx, job: ResolvedJob, origin: JobOrigin): Pr
       minMemoryMiB: job.minMemoryMiB,
       datasetVersionId: job.spec.datasetVersionId,
       sourceRunId: job.sourceRunId,
+      modelVersionId: job.modelVersionId,
       scheduleId,
       createdBy,
     },
@@ -114,6 +144,9 @@ export async function insertJob(tx: Tx, job: ResolvedJob, origin: JobOrigin): Pr
     details: {
       type: job.spec.type,
       dataset: job.spec.dataset,
+      ...(job.spec.type === "evaluate" && job.spec.model
+        ? { model: `${job.spec.model.name}@${job.spec.model.version}` }
+        : {}),
       gpus: job.gpus,
       priority: job.priority,
       team: job.team,

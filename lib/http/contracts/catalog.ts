@@ -6,6 +6,7 @@ import * as energy from "./energy";
 import * as gpus from "./gpus";
 import * as inventory from "./inventory";
 import * as jobs from "./jobs";
+import * as models from "./models";
 import * as quotas from "./quotas";
 import * as schedules from "./schedules";
 import * as service from "./service";
@@ -25,6 +26,7 @@ const modules: Record<string, object>[] = [
   jobs,
   schedules,
   quotas,
+  models,
 ];
 
 function isContract(value: unknown): value is RouteContract {

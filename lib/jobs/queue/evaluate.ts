@@ -4,9 +4,9 @@
  */
 import { db } from "../../db";
 import { loadCleaned } from "../../datasets/datasets";
-import type { Preprocessing } from "../../datasets/prepared";
 import { AppError } from "../../errors";
 import { loadModelFromArtifact, predict, type RawInstance } from "../../models/artifact";
+import { loadVerifiedArtifact, loadVerifiedRunArtifact } from "../../models/artifact-store";
 import { loadTrainingBackend } from "../../training/backend/backend";
 import { majorityBaseline } from "../../training/judge/baselines";
 import { evaluateClassifier, type Evaluation } from "../../training/judge/metrics";
@@ -20,34 +20,54 @@ const BATCH_ROWS = 2048;
 /** What an evaluation job stores as its result: the metrics, which rows they are on, and the verdict. */
 export type EvaluationResult = Evaluation & { split: "all"; heldOut: boolean | null; verdict: Verdict };
 
+/** What an evaluation job scores: a registered version, or (evaluated by run id, before the registry) a run's model. */
+export type EvaluatedModel = { modelVersionId: string | null; sourceRunId: string | null };
+
+/** The model's verified artifact, its label for messages, and the dataset version it was trained on. */
+async function loadEvaluatedArtifact(source: EvaluatedModel) {
+  if (source.modelVersionId) {
+    const v = await db.modelVersion.findUniqueOrThrow({
+      where: { id: source.modelVersionId },
+      select: { artifactId: true, version: true, datasetVersionId: true, model: { select: { name: true } } },
+    });
+    const label = `${v.model.name} version ${v.version}`;
+    return { artifact: await loadVerifiedArtifact(v.artifactId, label), trainedOn: v.datasetVersionId };
+  }
+  const artifact = source.sourceRunId ? await loadVerifiedRunArtifact(source.sourceRunId) : null;
+  if (!artifact)
+    throw new AppError(
+      "unprocessable_entity",
+      `Training run ${source.sourceRunId} has no model (it has not succeeded)`,
+    );
+  const run = await db.trainingRun.findUnique({
+    where: { id: source.sourceRunId! },
+    select: { datasetVersionId: true },
+  });
+  return { artifact, trainedOn: run?.datasetVersionId ?? null };
+}
+
 /**
- * Accuracy, precision, recall, F1, ROC AUC and the confusion matrix of run
- * `sourceRunId`'s model on dataset version `datasetVersionId`, with a verdict
- * against the majority class of the scored rows. Rows whose label the model
- * never saw cannot be scored and are left out (`samples` counts the rest).
- * 422 when the run has no artifact or the data lacks the model's columns.
+ * Accuracy, precision, recall, F1, ROC AUC and the confusion matrix of the
+ * model on dataset version `datasetVersionId`, with a verdict against the
+ * majority class of the scored rows. The artifact is checked against its hash
+ * first. Rows whose label the model never saw cannot be scored and are left
+ * out (`samples` counts the rest). 422 when there is no model or the data
+ * lacks the model's columns.
  */
-export async function evaluateRunOnDataset(
-  sourceRunId: string,
+export async function evaluateModelOnDataset(
+  source: EvaluatedModel,
   datasetVersionId: string,
   signal?: AbortSignal,
 ): Promise<EvaluationResult> {
-  const artifact = await db.modelArtifact.findUnique({ where: { runId: sourceRunId } });
-  if (!artifact)
-    throw new AppError("unprocessable_entity", `Training run ${sourceRunId} has no model (it has not succeeded)`);
-  const preprocessing = artifact.preprocessing as unknown as Preprocessing;
+  const { artifact, trainedOn } = await loadEvaluatedArtifact(source);
+  const preprocessing = artifact.preprocessing;
   const cleaned = await loadCleaned(datasetVersionId);
   const missing = preprocessing.inputColumns.filter((c) => !cleaned.features.some((f) => f.name === c));
   if (missing.length)
     throw new AppError("unprocessable_entity", `The dataset lacks the model's input columns ${missing.join(", ")}`);
 
   const { tf } = await loadTrainingBackend();
-  const loaded = await loadModelFromArtifact(tf, {
-    modelTopology: artifact.modelTopology as object,
-    weightSpecs: artifact.weightSpecs as never,
-    weights: new Uint8Array(artifact.weights),
-    preprocessing,
-  });
+  const loaded = await loadModelFromArtifact(tf, artifact);
   try {
     const column = new Map(cleaned.features.map((f, i) => [f.name, i]));
     const classIndex = new Map(preprocessing.classes.map((c, i) => [c, i]));
@@ -70,7 +90,7 @@ export async function evaluateRunOnDataset(
     return await judgeEvaluation(
       evaluateClassifier(actual, probabilities, preprocessing.classes),
       actual,
-      sourceRunId,
+      trainedOn,
       datasetVersionId,
     );
   } finally {
@@ -86,11 +106,10 @@ export async function evaluateRunOnDataset(
 async function judgeEvaluation(
   evaluation: Evaluation,
   actual: number[],
-  sourceRunId: string,
+  trainedOn: string | null,
   datasetVersionId: string,
 ): Promise<EvaluationResult> {
-  const run = await db.trainingRun.findUnique({ where: { id: sourceRunId }, select: { datasetVersionId: true } });
-  const heldOut = run?.datasetVersionId === datasetVersionId ? false : null;
+  const heldOut = trainedOn === datasetVersionId ? false : null;
   const { label } = await resolveDatasetRef(datasetVersionId);
   const majority = majorityBaseline(actual, actual, evaluation.classes);
   const verdict = judgeScoredModel({ evaluation, majority, heldOut, dataset: label });

@@ -25,16 +25,23 @@ export async function freeJobGpus(tx: Tx, jobId: string, at: Date): Promise<numb
 }
 
 export type Outcome =
-  { status: "succeeded"; result?: Prisma.InputJsonValue; message?: string } | { status: "failed"; error: string };
+  | {
+      status: "succeeded";
+      result?: Prisma.InputJsonValue;
+      message?: string;
+      /** More to write in the finishing transaction (the model version); what it returns is added to the log line. */
+      alsoWrite?: (tx: Tx) => Promise<string | undefined>;
+    }
+  | { status: "failed"; error: string };
 
 /**
- * Finishes a running job that `owner` holds: final status, GPUs freed, lease
- * cleared, one log line. False when the job is no longer the owner's (it was
+ * Finishes a running job that `owner` holds at `now`: final status, GPUs freed,
+ * lease cleared, what the outcome also writes (a trained job's model version),
+ * one log line — all in one transaction. False when the job is no longer the owner's (it was
  * cancelled, or its lease expired and another worker took it over) — then the
  * other party's outcome stands.
  */
-export async function finishJob(jobId: string, owner: string, outcome: Outcome): Promise<boolean> {
-  const now = new Date();
+export async function finishJob(jobId: string, owner: string, outcome: Outcome, now = new Date()): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const { count } = await tx.job.updateMany({
       where: { id: jobId, leaseOwner: owner, status: "running" },
@@ -50,8 +57,9 @@ export async function finishJob(jobId: string, owner: string, outcome: Outcome):
     if (count === 0) return false;
     const freed = await freeJobGpus(tx, jobId, now);
     const gpus = freed ? `; ${freed} GPU${freed === 1 ? "" : "s"} freed` : "";
+    const also = outcome.status === "succeeded" && outcome.alsoWrite ? await outcome.alsoWrite(tx) : undefined;
     if (outcome.status === "succeeded")
-      await appendJobLog(tx, jobId, "info", `${outcome.message ?? "succeeded"}${gpus}`);
+      await appendJobLog(tx, jobId, "info", `${outcome.message ?? "succeeded"}${also ? `; ${also}` : ""}${gpus}`);
     else await appendJobLog(tx, jobId, "error", `failed: ${outcome.error}${gpus}`);
     return true;
   });

@@ -10,13 +10,15 @@ import type { Job } from "../../generated/prisma/client";
 import { isCallersError } from "../../errors";
 import { logger } from "../../observability/logger";
 import type { EpochMetrics, Verdict } from "../../training/schemas";
-import { evaluateRunOnDataset } from "./evaluate";
+import { evaluateModelOnDataset } from "./evaluate";
 import { trainJob, type TrainingOutcome } from "./execute";
 import { extendLease, claimJob, releaseLease } from "./lease";
 import { finishJob } from "./lifecycle";
 import { appendJobLog } from "../logs";
 import type { RunDispatcher } from "./run-queue";
 import { getJobSettings } from "../settings";
+import { registerVersion } from "../../models/registration";
+import { draftTrainedVersion, type VersionDraft } from "../../models/trained-version";
 
 export type RunContext = {
   /** This worker's identity in leases and logs (host:pid:random). */
@@ -110,12 +112,12 @@ async function execute(
   signal: AbortSignal,
   onEpoch: (m: EpochMetrics, epochs: number) => void,
 ): Promise<
-  | { status: "succeeded"; message: string; result?: object }
+  | { status: "succeeded"; message: string; result?: object; version?: VersionDraft; at?: Date }
   | { status: "failed"; error: string }
   | { status: "cancelled" }
 > {
   if (job.type === "evaluate") {
-    const evaluation = await evaluateRunOnDataset(job.sourceRunId!, job.datasetVersionId, signal);
+    const evaluation = await evaluateModelOnDataset(job, job.datasetVersionId, signal);
     const message = `evaluated on ${evaluation.samples} rows: accuracy ${evaluation.accuracy.toFixed(3)}, F1 ${evaluation.f1.toFixed(3)}${verdictNote(evaluation.verdict)}`;
     return { status: "succeeded", message, result: evaluation };
   }
@@ -126,9 +128,14 @@ async function execute(
       ? `, accuracy ${e.accuracy.toFixed(3)} on the ${e.split === "train" ? "training data (no held-out split)" : `${e.split} split`}`
       : "";
     const resumed = outcome.resumedFromEpoch !== null ? ` (resumed from epoch ${outcome.resumedFromEpoch})` : "";
+    // The version's lineage (GPU events, energy) is read before the job finishes, up to the
+    // instant it finishes: its GPUs are freed at that same instant, with the version written.
+    const at = new Date();
     return {
       status: "succeeded",
       message: `trained ${outcome.epoch}/${outcome.epochs} epochs${accuracy}${resumed}${verdictNote(outcome.verdict)}`,
+      version: await draftTrainedVersion(job.id, at),
+      at,
     };
   }
   if (outcome.status === "failed") return { status: "failed", error: outcome.error ?? "training failed" };
@@ -202,11 +209,23 @@ export async function runJob(jobId: string, ctx: RunContext): Promise<RunResult>
       return await failedAttempt(job, ctx, "the training run was stopped from outside the job", false);
     }
     if (outcome.status === "failed") return await failedAttempt(job, ctx, outcome.error, true);
-    await finishJob(jobId, ctx.owner, {
-      status: "succeeded",
-      message: outcome.message,
-      result: outcome.result as never,
-    });
+    const draft = outcome.version;
+    await finishJob(
+      jobId,
+      ctx.owner,
+      {
+        status: "succeeded",
+        message: outcome.message,
+        result: outcome.result as never,
+        alsoWrite: draft
+          ? async (tx) => {
+              const v = await registerVersion(tx, draft);
+              return `registered model ${v.name} version ${v.version}`;
+            }
+          : undefined,
+      },
+      outcome.at,
+    );
     return { kind: "finished", status: "succeeded" };
   } catch (err) {
     if (why) return await stopped(job, ctx, why);

@@ -18,7 +18,7 @@ const minimumRole: Record<Permission, Role> = {
   "quotas.write": "admin",
   "models.read": "viewer",
   "models.write": "operator",
-  "models.alias": "admin",
+  "models.promote": "admin",
   "deployments.read": "viewer",
   "deployments.write": "operator",
   "metrics.read": "viewer",
@@ -75,7 +75,7 @@ describe("can", () => {
       "users.write",
       "tokens.read",
       "tokens.write",
-      "models.alias",
+      "models.promote",
       "quotas.write",
     ] as const) {
       expect(can("operator", permission)).toBe(false);

@@ -29,6 +29,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   unprocessable_entity: 422,
   rate_limited: 429,
+  integrity_error: 500,
   internal: 500,
 };
 
