@@ -156,7 +156,10 @@ export async function updateVersion(
 ): Promise<ModelVersionOut> {
   const { row } = await getVersionRowOrThrow(name, version);
   if (input.archived === true && row.archivedAt === null && row.aliases.length) {
-    const aliases = row.aliases.map((a) => a.alias).join(", ");
+    const aliases = row.aliases
+      .map((a) => a.alias)
+      .sort()
+      .join(", ");
     throw new AppError(
       "conflict",
       `${name} version ${version} holds the alias${row.aliases.length > 1 ? "es" : ""} ${aliases}; move ${row.aliases.length > 1 ? "them" : "it"} to another version before archiving`,
