@@ -7,6 +7,7 @@ import path from "node:path";
 import { getConfig, resetConfig } from "../lib/config";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/database/embedded";
 import { applyMigrations } from "../lib/database/migrations";
+import { getCodeVersion } from "../lib/models/code-version";
 import { logger } from "../lib/observability/logger";
 import { ensureBuild } from "./launcher/build";
 import { startChild, stopChildren, waitForHttp, type Child } from "./launcher/children";
@@ -17,7 +18,12 @@ const log = logger.child({ process: "launcher" });
 
 async function main(): Promise<void> {
   const config = getConfig();
+  // The code version is read once, at start, beside the build it matches: a
+  // checkout pulled while Rackmind runs must not be recorded as the code of
+  // the models trained by the processes still running the old one.
+  const code = getCodeVersion(root);
   ensureBuild(root, (msg) => log.info(msg));
+  log.info(code, "code version");
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.DATABASE_URL;
@@ -40,7 +46,13 @@ async function main(): Promise<void> {
   const { credentials, seeded } = await prepareDatabase();
   if (seeded) log.info(seeded, "seeded the demo fleet");
 
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, RACKMIND_DB_KIND: kind, NEXT_TELEMETRY_DISABLED: "1" };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    RACKMIND_DB_KIND: kind,
+    NEXT_TELEMETRY_DISABLED: "1",
+    RACKMIND_CODE_VERSION: JSON.stringify(code),
+  };
   const children: Child[] = [
     startChild(
       "web",

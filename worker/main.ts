@@ -4,6 +4,7 @@
  */
 import { getConfig } from "../lib/config";
 import { disconnectDb } from "../lib/db";
+import { getCodeVersion } from "../lib/models/code-version";
 import { logger } from "../lib/observability/logger";
 import { DemoTelemetryJob } from "./jobs/demo-telemetry";
 import { RegisterMissingVersionsJob } from "./jobs/model-registry";
@@ -19,6 +20,9 @@ if (!getConfig().DATABASE_URL) {
   process.exit(2);
 }
 
+// Read now, not at the first registration: the checkout may move on while this worker runs.
+const code = getCodeVersion();
+
 const periodic = startPeriodic([
   PruneSessionsJob,
   ScrapeTargetsJob,
@@ -29,7 +33,7 @@ const periodic = startPeriodic([
 ]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();
-logger.info({ pid: process.pid, owner: jobs.owner }, "worker started");
+logger.info({ pid: process.pid, owner: jobs.owner, code }, "worker started");
 
 let stopping = false;
 async function stop(signal: string) {

@@ -7,14 +7,29 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { version as packageVersion } from "../version";
-import type { CodeVersion } from "./schemas";
+import { CodeVersion as CodeVersionSchema, type CodeVersion } from "./schemas";
 
 let cached: CodeVersion | undefined;
 
-/** This process's code version (read at first use, i.e. at start of the worker that registers versions). */
+/**
+ * This process's code version: the one the launcher read at start and handed
+ * down (RACKMIND_CODE_VERSION), else read now — a worker started on its own
+ * reads it at start (worker/main.ts).
+ */
 export function getCodeVersion(root = process.cwd()): CodeVersion {
-  cached ??= readCodeVersion(root);
+  cached ??= fromEnvironment() ?? readCodeVersion(root);
   return cached;
+}
+
+function fromEnvironment(): CodeVersion | null {
+  const raw = process.env.RACKMIND_CODE_VERSION;
+  if (!raw) return null;
+  try {
+    const parsed = CodeVersionSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 export function readCodeVersion(root: string): CodeVersion {
