@@ -80,11 +80,22 @@ export default tseslint.config(
             // Benchmarks measure route handlers as Next calls them, so they may import app/api.
             {
               from: { element: { type: "bench" } },
-              allow: to("bench", "lib", "lib-generated", "app", "scripts", "tests", "worker"),
+              allow: to("bench", "lib", "lib-generated", "app", "scripts", "tests", "worker", "serving"),
             },
             {
               from: { element: { type: "tests" } },
-              allow: to("tests", "lib", "lib-generated", "app", "components", "worker", "scripts", "bench", "prisma"),
+              allow: to(
+                "tests",
+                "lib",
+                "lib-generated",
+                "app",
+                "components",
+                "worker",
+                "scripts",
+                "bench",
+                "prisma",
+                "serving",
+              ),
             },
           ],
         },
