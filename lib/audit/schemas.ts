@@ -24,3 +24,18 @@ export const AuditEventOut = z
   })
   .meta({ id: "AuditEvent" });
 export type AuditEventOut = z.infer<typeof AuditEventOut>;
+
+export const AuditChainReport = z
+  .object({
+    ok: z.boolean(),
+    checked: z.number().int().meta({ description: "events examined, in id order (up to and including a bad one)" }),
+    firstBadId: z.string().nullable().meta({ description: "the first event that fails a check; null when intact" }),
+    headId: z.string().nullable().meta({ description: "the last event that passed; null for an empty log" }),
+    headHash: z
+      .string()
+      .nullable()
+      .meta({ description: "its hash: note it elsewhere to detect later truncation or a rewritten chain" }),
+    reason: z.string().optional().meta({ description: "what is wrong with the first bad event" }),
+  })
+  .meta({ id: "AuditChainReport" });
+export type AuditChainReport = z.infer<typeof AuditChainReport>;
