@@ -16,6 +16,11 @@ export type AuditEntry = {
  * the change and its record commit or roll back together. The table itself
  * rejects UPDATE/DELETE, and its insert trigger links the row into the hash
  * chain (see the foundation and audit_chain migrations).
+ *
+ * Make it the transaction's last write. The chain trigger holds a lock from
+ * this insert until commit, so every other audit writer waits for this
+ * transaction; and a transaction that goes on to lock a row after it can
+ * deadlock with one that locked that row first and now waits to audit.
  */
 export async function recordAudit(tx: Tx, actor: Principal, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({
