@@ -30,6 +30,8 @@ export const permissions = {
   "deployments.write": "operator",
   "metrics.read": "viewer",
   "audit.read": "viewer",
+  // Recomputing the hash chain reads every event: an admin's check, not a viewer's page load.
+  "audit.verify": "admin",
   "users.read": "admin",
   "users.write": "admin",
   "tokens.read": "admin",

@@ -12,14 +12,19 @@ export const SESSION_COOKIE = "rackmind_session";
 // unknown name costs as much time as one with a wrong password.
 let decoyHash: Promise<string> | undefined;
 
+/** Who is signing in, as the request tells: its user agent and address (lib/http/client-address.ts). */
+export type SignInClient = { userAgent: string | null; address: string | null };
+
 /**
- * Checks a name and password and opens a session. Both outcomes are audited;
+ * Checks a name and password and opens a session. Both outcomes are audited,
+ * with the client's user agent and address (null when no proxy reported one);
  * a failure never says whether the name exists.
  */
 export async function signIn(
   input: LoginInput,
-  userAgent: string | null,
+  client: SignInClient,
 ): Promise<{ cookie: string; expiresAt: Date; principal: Principal }> {
+  const { userAgent, address } = client;
   const user = await db.user.findUnique({ where: { name: input.name } });
   const ok =
     user && !user.disabledAt
@@ -30,7 +35,7 @@ export async function signIn(
       recordAudit(tx, systemPrincipal, {
         action: "auth.login_failed",
         target: `user:${input.name}`,
-        details: { userAgent },
+        details: { userAgent, address },
       }),
     );
     throw new AppError("unauthenticated", "Wrong user name or password");
@@ -40,7 +45,11 @@ export async function signIn(
   const principal: Principal = { kind: "user", id: user.id, name: user.name, role: user.role };
   await db.$transaction(async (tx) => {
     await tx.session.create({ data: { tokenHash: hashSecret(cookie), userId: user.id, expiresAt, userAgent } });
-    await recordAudit(tx, principal, { action: "auth.login", target: `user:${user.name}`, details: { userAgent } });
+    await recordAudit(tx, principal, {
+      action: "auth.login",
+      target: `user:${user.name}`,
+      details: { userAgent, address },
+    });
   });
   return { cookie, expiresAt, principal };
 }

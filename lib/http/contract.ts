@@ -7,8 +7,18 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 /** A body the handler reads itself (CSV, Prometheus text): the route only checks its media type. */
 export type RawBody = { mediaTypes: readonly [string, ...string[]]; description?: string };
 
-/** The success answer: its status, and the body's schema and media type (JSON unless said). */
-export type SuccessResponse = { status: number; description: string; schema?: z.ZodType; mediaType?: string };
+/**
+ * The success answer: its status, and the body's schema and media type (JSON
+ * unless said); `alternatives` are other media types the same call can answer
+ * with (a `format=csv` query, say).
+ */
+export type SuccessResponse = {
+  status: number;
+  description: string;
+  schema?: z.ZodType;
+  mediaType?: string;
+  alternatives?: readonly { mediaType: string; schema: z.ZodType }[];
+};
 
 /**
  * One endpoint, stated once: `defineRoute` serves it (auth, parsing, error

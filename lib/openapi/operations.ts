@@ -74,10 +74,10 @@ function requestOf(contract: RouteContract): RouteConfig["request"] {
 }
 
 function successOf({ response }: RouteContract) {
-  const content = response.schema
-    ? { content: { [response.mediaType ?? "application/json"]: { schema: response.schema } } }
-    : {};
-  return { description: response.description, ...content };
+  if (!response.schema) return { description: response.description };
+  const content = { [response.mediaType ?? "application/json"]: { schema: response.schema } };
+  for (const alt of response.alternatives ?? []) content[alt.mediaType] = { schema: alt.schema };
+  return { description: response.description, content };
 }
 
 /** The statuses an endpoint can answer with besides success: implied by its contract, plus those it names. */

@@ -33,6 +33,7 @@ export async function call(handler: RouteHandler, opts: CallOptions = {}) {
   } as RequestInit);
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
   const text = await res.text();
-  const isJson = (res.headers.get("content-type") ?? "").includes("json");
+  // application/json and +json types; not application/x-ndjson, which is many documents.
+  const isJson = /^application\/([\w.-]+\+)?json(;|$)/.test(res.headers.get("content-type") ?? "");
   return { status: res.status, headers: res.headers, body: (isJson && text ? JSON.parse(text) : text) as any };
 }

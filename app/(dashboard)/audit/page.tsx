@@ -6,13 +6,16 @@ import { PageHeader } from "@/components/ui/page-header";
 import { hrefWith, Pager } from "@/components/ui/pager";
 import { listAuditEvents } from "@/lib/audit/events";
 import { listAuditActions } from "@/lib/audit/facets";
+import { objectHref } from "@/lib/audit/object-links";
 import { AuditQuery, type AuditEventOut } from "@/lib/audit/schemas";
-import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { pagePrincipalWith } from "@/lib/auth/page-session";
 import { completeInstant, flattenSearchParams, parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import type { Page } from "@/lib/pagination";
 import { orExplanation, refusedListing } from "../_components/expected-errors";
 import { AuditFilters } from "./_components/audit-filters";
 import { AuditTable } from "./_components/audit-table";
+import { ChainStatus } from "./_components/chain-status";
+import { ExportLinks } from "./_components/export-links";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit" };
@@ -20,7 +23,7 @@ export const metadata: Metadata = { title: "Audit" };
 const PAGE_SIZE = "50";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requirePagePrincipal();
+  const { allowed: mayVerify } = await pagePrincipalWith("audit.verify");
   const typed = flattenSearchParams(await searchParams);
   const parsed = parsePageQuery(AuditQuery, {
     limit: PAGE_SIZE,
@@ -40,9 +43,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <PageHeader
         eyebrow="Governance"
         title="Audit log"
-        description="Every sign-in and every change, newest first. The log is append-only: the database rejects edits and deletions."
+        description="Every sign-in and every change, newest first. The log is append-only: the database rejects edits and deletions, and chains each event to the one before it by hash, so a change made behind its back shows."
+        actions={parsed.ok && <ExportLinks query={parsed.query} />}
       />
+      {mayVerify && (
+        <Card title="Hash chain" className="mb-4">
+          <ChainStatus />
+        </Card>
+      )}
       <AuditFilters values={typed} actions={actions} />
+      {parsed.ok && parsed.query.object && <ObjectHeading object={parsed.query.object} />}
       {loaded.error !== null ? (
         <Notice tone="error" title="These filters cannot be applied">
           {loaded.error}. Adjust them above or{" "}
@@ -64,5 +74,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </Card>
       )}
     </>
+  );
+}
+
+function ObjectHeading({ object }: { object: string }) {
+  const href = objectHref(object);
+  return (
+    <p className="mb-3 text-sm text-slate-300" data-testid="object-history">
+      History of <code className="font-mono text-slate-100">{object}</code> and everything beneath it
+      {href && (
+        <>
+          {" "}
+          ·{" "}
+          <Link href={href} className="text-emerald-300 hover:underline">
+            open its page
+          </Link>
+        </>
+      )}
+    </p>
   );
 }

@@ -1,5 +1,5 @@
 import { db, DbNull, type Prisma } from "../../db";
-import { recordAudit } from "../../audit/events";
+import { recordAudit, type AuditEntry } from "../../audit/events";
 import { systemPrincipal } from "../../auth/principal";
 import { getPool } from "../../database/pool";
 import { readHealthAck, readHealthBaseline, readHealthCauses } from "./health-causes";
@@ -129,8 +129,10 @@ function planChange(row: Row, inputs: HealthInputs, degradedTempC: number): Chan
 const sourceOf = (causes: HealthCause[]) =>
   causes[0]?.source === "unknown" ? null : (causes[0]?.source ?? "telemetry");
 
-async function applyChange(tx: Prisma.TransactionClient, c: Change, now: Date): Promise<void> {
+/** Writes one GPU's change; answers the audit event it calls for, for the caller to record after all the changes. */
+async function applyChange(tx: Prisma.TransactionClient, c: Change, now: Date): Promise<AuditEntry | null> {
   const data: Prisma.GpuUpdateInput = {};
+  let entry: AuditEntry | null = null;
   if (c.isBaselineChanged) data.healthBaseline = c.baseline ?? DbNull;
   if (c.next) {
     const previous = readHealthCauses(c.row.causes);
@@ -152,9 +154,10 @@ async function applyChange(tx: Prisma.TransactionClient, c: Change, now: Date): 
       reason,
       causes: c.next.causes,
     } as unknown as Prisma.InputJsonValue;
-    await recordAudit(tx, systemPrincipal, { action, target: `gpu:${c.row.uuid}`, details });
+    entry = { action, target: `gpu:${c.row.uuid}`, details };
   }
   await tx.gpu.update({ where: { id: c.row.id }, data });
+  return entry;
 }
 
 /**
@@ -170,7 +173,15 @@ export async function evaluateHealth(gpuIds: Set<string>, settings: TelemetrySet
   if (changes.length === 0) return 0;
   const now = new Date();
   await db.$transaction(async (tx) => {
-    for (const c of changes) await applyChange(tx, c, now);
+    const audits: AuditEntry[] = [];
+    for (const c of changes) {
+      const entry = await applyChange(tx, c, now);
+      if (entry) audits.push(entry);
+    }
+    // The audit events after every GPU update: the first one takes the audit
+    // chain's lock until commit, and were it taken before an update, an operator
+    // changing one of these GPUs (row lock, then audit) would deadlock with us.
+    for (const entry of audits) await recordAudit(tx, systemPrincipal, entry);
   });
   return changes.filter((c) => c.next !== null).length;
 }

@@ -17,11 +17,14 @@ describe("GET /api/v1/audit", () => {
     expect(res.body.items.map((e: { target: string }) => e.target)).toEqual(["site:s3", "site:s2", "site:s1"]);
     const [e] = res.body.items;
     expect(e).toEqual({
+      id: expect.stringMatching(/^\d+$/),
       at: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*Z$/),
       actor: "token:test-operator",
       action: "site.create",
       target: "site:s3",
       details: expect.objectContaining({ name: "s3" }),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      prevHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 

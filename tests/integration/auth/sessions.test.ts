@@ -49,6 +49,34 @@ describe("sign-in sessions", () => {
     ).toBe(2);
   });
 
+  it("records the client address a proxy reports, on failed and successful sign-ins alike", async () => {
+    const failed = await call(login.POST, {
+      json: { name: "alice", password: "nope" },
+      headers: { "x-forwarded-for": "203.0.113.9, 10.0.0.2", "user-agent": "curl/8" },
+    });
+    expect(failed.status).toBe(401);
+    const ok = await call(login.POST, {
+      json: { name: "alice", password: "correct horse battery" },
+      headers: { "x-real-ip": "2001:db8::7" },
+    });
+    expect(ok.status).toBe(200);
+    const unknown = await call(login.POST, { json: { name: "nobody-at-all", password: "nope" } });
+    expect(unknown.status).toBe(401);
+
+    const latest = (action: string, target: string) =>
+      db.auditEvent.findFirstOrThrow({ where: { action, target }, orderBy: { id: "desc" } });
+    expect((await latest("auth.login_failed", "user:alice")).details).toEqual({
+      userAgent: "curl/8",
+      address: "203.0.113.9",
+    });
+    expect((await latest("auth.login", "user:alice")).details).toEqual({ userAgent: null, address: "2001:db8::7" });
+    // No proxy header: the address is unknown, and says so.
+    expect((await latest("auth.login_failed", "user:nobody-at-all")).details).toEqual({
+      userAgent: null,
+      address: null,
+    });
+  });
+
   it("ends the session on logout", async () => {
     const res = await call(login.POST, { json: { name: "alice", password: "correct horse battery" } });
     const cookie = sessionCookieOf(res);

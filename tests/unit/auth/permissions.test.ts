@@ -23,6 +23,7 @@ const minimumRole: Record<Permission, Role> = {
   "deployments.write": "operator",
   "metrics.read": "viewer",
   "audit.read": "viewer",
+  "audit.verify": "admin",
   "users.read": "admin",
   "users.write": "admin",
   "tokens.read": "admin",

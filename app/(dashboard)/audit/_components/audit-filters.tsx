@@ -8,7 +8,7 @@ export function AuditFilters({ values, actions }: { values: Record<string, strin
       action="/audit"
       role="search"
       aria-label="Filter audit events"
-      className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-3 xl:grid-cols-[repeat(5,minmax(0,1fr))_auto]"
+      className="mb-4 grid grid-cols-2 items-end gap-3 md:grid-cols-3 xl:grid-cols-[repeat(6,minmax(0,1fr))_auto]"
     >
       <Field id="audit-actor" label="Actor">
         <TextInput
@@ -34,6 +34,15 @@ export function AuditFilters({ values, actions }: { values: Record<string, strin
       </Field>
       <Field id="audit-target" label="Target">
         <TextInput id="audit-target" name="target" defaultValue={values.target} placeholder="user:admin" />
+      </Field>
+      <Field id="audit-object" label="Object (with its parts)">
+        <TextInput
+          id="audit-object"
+          name="object"
+          defaultValue={values.object}
+          placeholder="model:fraud, server:gpu-node-07"
+          title="Everything that happened to this object: the target itself and targets beneath it (model:fraud/3)"
+        />
       </Field>
       <Field id="audit-from" label="From (UTC)">
         <TextInput id="audit-from" name="from" defaultValue={values.from} placeholder="2026-01-31 or …T08:00:00Z" />

@@ -2,17 +2,10 @@ import Link from "next/link";
 import { hrefWith } from "@/components/ui/pager";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
+import { objectHref } from "@/lib/audit/object-links";
 import type { AuditEventOut } from "@/lib/audit/schemas";
 
 const DETAILS_PREVIEW_CHARS = 140;
-
-// Compact one-line JSON; the full text stays in the title for hovering.
-function compactJson(details: unknown): { text: string; full: string } | null {
-  if (details === null || details === undefined) return null;
-  const full = JSON.stringify(details);
-  const text = full.length > DETAILS_PREVIEW_CHARS ? `${full.slice(0, DETAILS_PREVIEW_CHARS - 1)}…` : full;
-  return { text, full };
-}
 
 function actionClass(action: string): string {
   if (action.endsWith("_failed") || action.endsWith(".failed")) return "text-rose-300";
@@ -21,15 +14,7 @@ function actionClass(action: string): string {
 }
 
 /** A cell value that narrows the list to rows with the same value when clicked. */
-function FilterLink({
-  name,
-  value,
-  className = "",
-}: {
-  name: "actor" | "action" | "target";
-  value: string;
-  className?: string;
-}) {
+function FilterLink({ name, value, className = "" }: { name: "actor" | "action"; value: string; className?: string }) {
   return (
     <Link
       href={hrefWith("/audit", { [name]: value })}
@@ -38,6 +23,56 @@ function FilterLink({
     >
       {value}
     </Link>
+  );
+}
+
+/** The target, linked to its object's page where it has one, and a way to that object's whole history. */
+function TargetCell({ target }: { target: string }) {
+  const href = objectHref(target);
+  return (
+    <div className="flex items-baseline gap-2">
+      {href ? (
+        <Link href={href} title={`Open ${target}`} className="text-slate-100 underline-offset-2 hover:underline">
+          {target}
+        </Link>
+      ) : (
+        <span>{target}</span>
+      )}
+      <Link
+        href={hrefWith("/audit", { object: target })}
+        title={`Everything that happened to ${target} and its parts`}
+        className="font-sans text-[11px] text-slate-500 hover:text-slate-200 hover:underline"
+      >
+        history
+      </Link>
+    </div>
+  );
+}
+
+/**
+ * Details as one line of compact JSON; a longer one opens to the whole of it,
+ * pretty-printed, so nothing recorded is ever out of reach.
+ */
+function DetailsCell({ details }: { details: unknown }) {
+  if (details === null || details === undefined) return <span className="text-slate-600">—</span>;
+  const compact = JSON.stringify(details);
+  if (compact.length <= DETAILS_PREVIEW_CHARS) return <span className="block break-all">{compact}</span>;
+  return (
+    <details className="group">
+      {/* flex, not the default list-item, so the preview can truncate; the arrow replaces the marker. */}
+      <summary
+        className="flex cursor-pointer list-none gap-1 [&::-webkit-details-marker]:hidden"
+        title="Show all details"
+      >
+        <span aria-hidden className="inline-block text-slate-500 transition-transform group-open:rotate-90">
+          ▸
+        </span>
+        <span className="truncate">{compact}</span>
+      </summary>
+      <pre className="mt-1 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-950/60 p-2 text-[11px] text-slate-300">
+        {JSON.stringify(details, null, 2)}
+      </pre>
+    </details>
   );
 }
 
@@ -50,38 +85,34 @@ export function AuditTable({ events }: { events: AuditEventOut[] }) {
         <Th>Action</Th>
         <Th>Target</Th>
         <Th>Details</Th>
+        <Th isNumeric>Event</Th>
       </THead>
       <TBody>
-        {events.length === 0 && <EmptyRow colSpan={5}>No audit event matches these filters.</EmptyRow>}
-        {events.map((e, i) => {
-          const details = compactJson(e.details);
-          return (
-            <Tr key={`${e.at}-${i}`} testId="audit-row">
-              <Td isMuted>
-                <UtcTime iso={e.at} />
-              </Td>
-              <Td isMono>
-                <FilterLink name="actor" value={e.actor} />
-              </Td>
-              <Td isMono>
-                <FilterLink name="action" value={e.action} className={actionClass(e.action)} />
-              </Td>
-              <Td isMono>
-                <FilterLink name="target" value={e.target} />
-              </Td>
-              <Td isMono isMuted>
-                {details ? (
-                  // A block with a max width: `truncate` on a table cell alone would let the table grow instead.
-                  <span title={details.full} className="block max-w-[30rem] truncate">
-                    {details.text}
-                  </span>
-                ) : (
-                  <span className="text-slate-600">—</span>
-                )}
-              </Td>
-            </Tr>
-          );
-        })}
+        {events.length === 0 && <EmptyRow colSpan={6}>No audit event matches these filters.</EmptyRow>}
+        {events.map((e) => (
+          <Tr key={e.id} testId="audit-row">
+            <Td isMuted>
+              <UtcTime iso={e.at} />
+            </Td>
+            <Td isMono>
+              <FilterLink name="actor" value={e.actor} />
+            </Td>
+            <Td isMono>
+              <FilterLink name="action" value={e.action} className={actionClass(e.action)} />
+            </Td>
+            <Td isMono>
+              <TargetCell target={e.target} />
+            </Td>
+            {/* Width 100% with max-width 0: the column takes the room the others leave, and
+                its text wraps or truncates inside it instead of widening the table. */}
+            <Td isMuted className="w-full min-w-[12rem] max-w-0 font-mono text-[12px]">
+              <DetailsCell details={e.details} />
+            </Td>
+            <Td isMono isMuted isNumeric>
+              <span title={`hash ${e.hash}`}>#{e.id}</span>
+            </Td>
+          </Tr>
+        ))}
       </TBody>
     </Table>
   );
