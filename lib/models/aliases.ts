@@ -32,6 +32,15 @@ export function checkMayMove(policy: AliasPolicyOut, actor: Principal, note: str
     ]);
 }
 
+/**
+ * Locks a model's row until commit. Every registry transaction takes it before
+ * its other writes, and audits last: one lock order (model row, registry rows,
+ * the audit chain), so registry transactions never deadlock each other.
+ */
+export async function lockModel(tx: Tx, modelId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "RegisteredModel" WHERE "id" = ${modelId}::uuid FOR UPDATE`;
+}
+
 async function versionIdOrThrow(tx: Tx, modelId: string, name: string, version: number): Promise<string> {
   const v = await tx.modelVersion.findUnique({
     where: { modelId_version: { modelId, version } },
@@ -55,7 +64,7 @@ export async function applyMove(
   parties: MoveParties,
   principal: Principal,
 ): Promise<{ from: number | null; changed: boolean }> {
-  await tx.$queryRaw`SELECT 1 FROM "RegisteredModel" WHERE "id" = ${move.modelId}::uuid FOR UPDATE`;
+  await lockModel(tx, move.modelId);
   const versionId = await versionIdOrThrow(tx, move.modelId, move.name, move.version);
   const current = await tx.modelAlias.findUnique({
     where: { modelId_alias: { modelId: move.modelId, alias: move.alias } },
@@ -168,7 +177,7 @@ export async function removeAlias(
   const model = await getModelRowOrThrow(name);
   checkMayMove(policyOf(await policiesOf(model.id), alias), actor, note);
   await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "RegisteredModel" WHERE "id" = ${model.id}::uuid FOR UPDATE`;
+    await lockModel(tx, model.id);
     const current = await tx.modelAlias.findUnique({
       where: { modelId_alias: { modelId: model.id, alias } },
       include: { version: { select: { version: true } } },

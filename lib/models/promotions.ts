@@ -10,7 +10,7 @@ import { actorOf, type Principal } from "../auth/principal";
 import { can, permissions } from "../auth/permissions";
 import { AppError } from "../errors";
 import type { ModelPromotionRequest } from "../generated/prisma/client";
-import { applyMove } from "./aliases";
+import { applyMove, lockModel } from "./aliases";
 import type { PromotionOut } from "./outputs";
 import { getModelRowOrThrow } from "./versions";
 
@@ -41,7 +41,7 @@ export async function requestPromotion(
   const exists = await db.modelVersion.findUnique({ where: { modelId_version: { modelId, version } } });
   if (!exists) throw new AppError("not_found", `Model ${name} has no version ${version}`);
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "RegisteredModel" WHERE "id" = ${modelId}::uuid FOR UPDATE`;
+    await lockModel(tx, modelId);
     const now = new Date();
     await tx.modelPromotionRequest.updateMany({
       where: { modelId, alias, status: "pending" },
@@ -94,21 +94,24 @@ export async function approvePromotion(name: string, id: string, note: string | 
       `Approving a promotion needs the ${permissions["models.promote"]} role; you are ${actor.role}`,
     );
   await db.$transaction(async (tx) => {
+    // Lock order as everywhere in the registry: the model row, then its other
+    // rows, the audit rows last (the chain's lock is held until commit).
+    await lockModel(tx, model.id);
     const request = await tx.modelPromotionRequest.findFirst({ where: { id, modelId: model.id } });
     if (!request) throw new AppError("not_found", `Model ${name} has no promotion request ${id}`);
     if (request.status !== "pending") throw new AppError("conflict", `The request is ${request.status}, not pending`);
     if (request.requestedBy === actorOf(actor))
       throw new AppError("forbidden", "A second admin must approve this promotion: you requested it");
+    await tx.modelPromotionRequest.update({
+      where: { id },
+      data: { status: "approved", decidedBy: actorOf(actor), decidedAt: new Date(), decisionNote: note ?? null },
+    });
     await applyMove(
       tx,
       { modelId: model.id, name, alias: request.alias, version: request.version, note: request.note },
       { actor: request.requestedBy, approvedBy: actorOf(actor), requestId: request.id },
       actor,
     );
-    await tx.modelPromotionRequest.update({
-      where: { id },
-      data: { status: "approved", decidedBy: actorOf(actor), decidedAt: new Date(), decisionNote: note ?? null },
-    });
     await recordAudit(tx, actor, {
       action: "model.promotion_approve",
       target: `model:${name}`,
@@ -122,6 +125,7 @@ export async function approvePromotion(name: string, id: string, note: string | 
 export async function rejectPromotion(name: string, id: string, note: string | undefined, actor: Principal) {
   const model = await getModelRowOrThrow(name);
   await db.$transaction(async (tx) => {
+    await lockModel(tx, model.id);
     const request = await tx.modelPromotionRequest.findFirst({ where: { id, modelId: model.id } });
     if (!request) throw new AppError("not_found", `Model ${name} has no promotion request ${id}`);
     if (request.status !== "pending") throw new AppError("conflict", `The request is ${request.status}, not pending`);

@@ -101,6 +101,11 @@ export async function placeQueuedJobs(dispatcher: RunDispatcher, now = new Date(
       select: { id: true, team: true, gpus: true, gpuModel: true, minMemoryMiB: true, waitingReason: true },
     });
     if (queued.length === 0) return { placed: 0, waiting: 0, skipped: false };
+    // Lock every job this pass may change before its first audit row: the audit
+    // chain's lock is held until commit, and a cancel that has updated a job and
+    // waits for the chain would otherwise deadlock with this pass waiting for the job.
+    const ids = queued.map((j) => j.id);
+    await tx.$queryRaw`SELECT 1 FROM "Job" WHERE "id" = ANY(${ids}::uuid[]) FOR UPDATE`;
     const input = await loadPlanInput(tx, queued, now, settings);
     const uuids = new Map(input.gpus.map((g) => [g.id, g.uuid]));
     const previous = new Map(queued.map((j) => [j.id, j.waitingReason]));

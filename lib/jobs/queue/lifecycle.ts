@@ -55,9 +55,13 @@ export async function finishJob(jobId: string, owner: string, outcome: Outcome, 
       },
     });
     if (count === 0) return false;
+    // The version first: registering it locks its model's row, and freeing the GPUs
+    // audits (the audit chain's lock is held until commit). Taking the model lock
+    // after the chain lock could deadlock with an alias move on that model, which
+    // takes the model lock first and audits after.
+    const also = outcome.status === "succeeded" && outcome.alsoWrite ? await outcome.alsoWrite(tx) : undefined;
     const freed = await freeJobGpus(tx, jobId, now);
     const gpus = freed ? `; ${freed} GPU${freed === 1 ? "" : "s"} freed` : "";
-    const also = outcome.status === "succeeded" && outcome.alsoWrite ? await outcome.alsoWrite(tx) : undefined;
     if (outcome.status === "succeeded")
       await appendJobLog(tx, jobId, "info", `${outcome.message ?? "succeeded"}${also ? `; ${also}` : ""}${gpus}`);
     else await appendJobLog(tx, jobId, "error", `failed: ${outcome.error}${gpus}`);
