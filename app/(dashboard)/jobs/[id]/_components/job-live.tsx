@@ -7,7 +7,7 @@ import type { JobLogOut, JobOut } from "@/lib/jobs/schemas";
 import { JobStatusBadge } from "../../_components/job-status-badge";
 import { ProgressBar } from "../../_components/progress-bar";
 import { CancelJobButton } from "./cancel-job-button";
-import { EvaluationPanel } from "./confusion-matrix";
+import { EvaluationPanel } from "@/components/ui/evaluation-panel";
 import { JobTimeline } from "./job-timeline";
 import { TrainingCurves } from "./training-curves";
 import { useJobEvents } from "./use-job-events";
