@@ -10,7 +10,9 @@ export function VerdictDetails({ verdict }: { verdict: Verdict }) {
   return (
     <div className="space-y-3" data-testid="verdict">
       <div className="flex items-start gap-3">
-        <VerdictBadge verdict={verdict} status="succeeded" />
+        <span className="shrink-0">
+          <VerdictBadge verdict={verdict} status="succeeded" />
+        </span>
         <p className="text-sm font-medium text-slate-100" data-testid="verdict-summary">
           {verdict.summary}
         </p>
