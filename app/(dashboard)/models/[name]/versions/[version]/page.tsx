@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AliasBadges } from "@/components/ui/alias-badges";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
@@ -17,10 +16,8 @@ import { toEvaluation } from "@/lib/jobs/job-results";
 import { VersionParam } from "@/lib/models/schemas";
 import { getVersion } from "@/lib/models/versions";
 import { orNotFound } from "../../../../_components/expected-errors";
-import { DescriptionForm } from "../../../_components/description-form";
 import { GpuEvents } from "../../../_components/gpu-events";
 import { decodeName } from "../../../_components/route-params";
-import { ArchiveButton } from "./_components/archive-button";
 import { ArtifactFacts } from "./_components/artifact-card";
 import { EvaluationsTable } from "./_components/evaluations-table";
 import { Figures } from "./_components/figures";
@@ -30,6 +27,7 @@ import { RunEnergyFacts } from "./_components/run-energy-facts";
 import { RunGpus } from "./_components/run-gpus";
 import { HyperparametersTable, PreprocessingTable } from "./_components/settings-tables";
 import { SignatureTable } from "./_components/signature-table";
+import { VersionEditCard } from "./_components/version-edit-card";
 
 export const dynamic = "force-dynamic";
 
@@ -56,7 +54,6 @@ export default async function ModelVersionPage({ params }: { params: Promise<Par
     dataset: version.dataset ?? "the data it was registered with",
     training: lineage.hyperparameters,
   });
-  const apiPath = `/api/v1/models/${encodeURIComponent(name)}/versions/${version.version}`;
 
   return (
     <>
@@ -170,32 +167,7 @@ export default async function ModelVersionPage({ params }: { params: Promise<Par
         <Card title="Evaluations" description="Evaluation jobs run on this version." isFlush>
           <EvaluationsTable evaluations={version.evaluations} />
         </Card>
-        <Card
-          title="Description, tags and archive"
-          actions={
-            canWrite ? <ArchiveButton name={name} version={version.version} isArchived={version.archived} /> : undefined
-          }
-        >
-          <div className="space-y-3">
-            <p className="flex flex-wrap items-center gap-1 text-[13px]" data-testid="version-tags">
-              <span className="text-slate-400">Tags:</span>
-              {version.tags.length === 0 ? (
-                <span className="text-slate-500">none</span>
-              ) : (
-                version.tags.map((t) => (
-                  <span key={t} className="rounded bg-slate-800 px-1.5 py-0.5 font-mono text-[11px] text-slate-300">
-                    {t}
-                  </span>
-                ))
-              )}
-              <span className="ml-3 text-slate-400">Aliases:</span>
-              <AliasBadges aliases={version.aliases} empty={<span className="text-slate-500">none</span>} />
-            </p>
-            {canWrite && (
-              <DescriptionForm kind="version" path={apiPath} description={version.description} tags={version.tags} />
-            )}
-          </div>
-        </Card>
+        <VersionEditCard version={version} canWrite={canWrite} />
       </div>
     </>
   );
