@@ -59,7 +59,13 @@ describe("datasets in the OpenAPI document", () => {
       Object.keys(paths)
         .filter((p) => p.startsWith("/api/v1/datasets"))
         .sort(),
-    ).toEqual(["/api/v1/datasets", "/api/v1/datasets/{name}", "/api/v1/datasets/{name}/versions"]);
+    ).toEqual([
+      "/api/v1/datasets",
+      "/api/v1/datasets/{name}",
+      "/api/v1/datasets/{name}/versions",
+      // The registry's reverse lineage: model versions trained on a dataset version.
+      "/api/v1/datasets/{name}/versions/{version}/models",
+    ]);
     const upload = paths["/api/v1/datasets"]!.post!;
     expect(upload.parameters!.map((p) => p.name)).toEqual(
       expect.arrayContaining([
