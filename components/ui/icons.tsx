@@ -74,6 +74,12 @@ const shapes = {
       <path d="M8 7h8M8 11h8M8 15h8M8 18.5h3" />
     </>
   ),
+  lock: (
+    <>
+      <rect x="5" y="11" width="14" height="9.5" rx="1.5" />
+      <path d="M8 11V7.5a4 4 0 0 1 8 0V11" />
+    </>
+  ),
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof shapes;

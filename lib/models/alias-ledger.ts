@@ -41,6 +41,18 @@ export async function listAliasMoves(name: string, alias: string, q: AliasHistor
   return toPage(rows, q.limit, (r) => ({ id: r.id.toString() }), toMoveOut);
 }
 
+/** Every alias name the model's ledger knows, removed ones too, by name. */
+export async function listLedgerAliases(name: string): Promise<string[]> {
+  const model = await getModelRowOrThrow(name);
+  const rows = await db.modelAliasMove.findMany({
+    where: { modelId: model.id },
+    distinct: ["alias"],
+    select: { alias: true },
+    orderBy: { alias: "asc" },
+  });
+  return rows.map((r) => r.alias);
+}
+
 /**
  * The version that held the alias at `at`: the last move at or before it (a
  * removal answers null), or null when the alias did not exist yet. Ledger

@@ -119,18 +119,38 @@ export async function compareVersions(name: string, versions: number[]): Promise
   };
 }
 
+export type MetricPoint = {
+  version: number;
+  accuracy: number | null;
+  f1: number | null;
+  /** Which rows accuracy and F1 are on (test, validation, train); versions may differ. */
+  split: string | null;
+  energyKwh: number | null;
+  verdict: string | null;
+  archived: boolean;
+};
+
 /** A metric over every version of a model, oldest first (the model page's chart). */
-export async function metricSeries(name: string) {
+export async function metricSeries(name: string): Promise<MetricPoint[]> {
   const model = await getModelRowOrThrow(name);
   const rows = await db.modelVersion.findMany({
     where: { modelId: model.id },
     orderBy: { version: "asc" },
-    select: { version: true, accuracy: true, f1: true, energyKwh: true, archivedAt: true, verdictKind: true },
+    select: {
+      version: true,
+      accuracy: true,
+      f1: true,
+      energyKwh: true,
+      archivedAt: true,
+      verdictKind: true,
+      metrics: true,
+    },
   });
   return rows.map((r) => ({
     version: r.version,
     accuracy: r.accuracy,
     f1: r.f1,
+    split: readMetrics(r.metrics).evaluation?.split ?? null,
     energyKwh: r.energyKwh,
     verdict: r.verdictKind,
     archived: r.archivedAt !== null,

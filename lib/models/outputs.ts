@@ -30,6 +30,10 @@ export const ModelVersionSummaryOut = z
     co2eKg: z.number().nullable(),
     cost: z.number().nullable(),
     currency: z.string().nullable(),
+    energyNote: z
+      .string()
+      .nullable()
+      .meta({ description: "why the energy, CO₂e or cost is missing or partial, in words; null when complete" }),
     gpuEvents: z.number().int().nullable().meta({ description: "GPU health events during the run; null when unknown" }),
   })
   .meta({ id: "ModelVersionSummary" });

@@ -10,27 +10,43 @@ import type { VersionEnergy } from "./schemas";
 
 const spanMs = (s: { from: string; to: string }) => Math.max(0, Date.parse(s.to) - Date.parse(s.from));
 
-/** The share of allocated GPU time not inside a reported gap; null when no time was allocated. */
+/**
+ * Whether any power sample covered the GPU's allocation. A GPU draws tens of
+ * watts even idle, so over a positive span its kWh (kept to 6 decimals, 3.6 J)
+ * is above 0 once a sample covers any of it; exactly 0 means none did. Gaps
+ * shorter than five minutes are not reported, so a run shorter than the
+ * scrape interval, or one that finished before the next scrape, would
+ * otherwise read as 0 kWh at full coverage.
+ */
+const isMeasured = (g: JobEnergyOut["gpus"][number]) => g.kwh > 0 || spanMs(g) === 0;
+
+/** The share of allocated GPU time not inside a reported gap (an unmeasured GPU is all gap); null when no time was allocated. */
 export function coverageOf(energy: JobEnergyOut): number | null {
   const total = energy.gpus.reduce((sum, g) => sum + spanMs(g), 0);
   if (total === 0) return null;
-  const gaps = energy.gpus.reduce((sum, g) => sum + g.gaps.reduce((s, gap) => s + spanMs(gap), 0), 0);
+  const gaps = energy.gpus.reduce(
+    (sum, g) => sum + (isMeasured(g) ? g.gaps.reduce((s, gap) => s + spanMs(gap), 0) : spanMs(g)),
+    0,
+  );
   return Math.max(0, Math.min(1, (total - gaps) / total));
 }
 
 /**
  * `gpusReportingPower`: how many of the job's GPUs sent any power or energy
  * sample around their allocation. Gaps shorter than a few scrapes are not
- * reported as gaps, so a short run on silent GPUs would otherwise read as 0 kWh.
+ * reported as gaps, so a short run on silent GPUs would otherwise read as 0 kWh;
+ * a GPU whose samples missed its allocation altogether counts as not reporting.
  */
 export function toVersionEnergy(energy: JobEnergyOut, computedAt: Date, gpusReportingPower: number): VersionEnergy {
   const gpus = new Set(energy.gpus.map((g) => g.uuid)).size;
-  const coverage = gpusReportingPower === 0 ? 0 : coverageOf(energy);
+  const measured = new Set(energy.gpus.filter((g) => g.kwh > 0).map((g) => g.uuid)).size;
+  const reporting = Math.min(gpusReportingPower, measured);
+  const coverage = reporting === 0 ? 0 : coverageOf(energy);
   const notes: string[] = [];
   if (coverage === 0)
     notes.push("No GPU power telemetry arrived while the run held its GPUs, so its energy is not known.");
-  else if (gpusReportingPower < gpus)
-    notes.push(`Only ${gpusReportingPower} of the ${gpus} GPUs reported power; the kWh counts those only.`);
+  else if (reporting < gpus)
+    notes.push(`Only ${reporting} of the ${gpus} GPUs reported power; the kWh counts those only.`);
   else if (coverage !== null && coverage < 0.99)
     notes.push(
       `Power telemetry covers ${Math.round(coverage * 100)}% of the GPUs' allocated time; the kWh counts that part only.`,

@@ -102,6 +102,7 @@ export function toVersionSummary(
     co2eKg: energy.co2eKg,
     cost: energy.cost,
     currency: energy.currency,
+    energyNote: energy.note,
     gpuEvents: eventCount(lineage.gpuEvents),
   };
 }

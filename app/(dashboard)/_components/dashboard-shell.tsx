@@ -26,7 +26,7 @@ const navigation: NavGroup[] = [
     items: [
       { href: "/datasets", label: "Datasets", icon: "datasets" },
       { href: "/jobs", label: "Jobs", icon: "jobs" },
-      { href: "/models", label: "Models", icon: "models", isPlanned: true },
+      { href: "/models", label: "Models", icon: "models" },
       { href: "/deployments", label: "Deployments", icon: "deployments", isPlanned: true },
     ],
   },

@@ -8,9 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 // A client island only for the path: not-found files get no props, and the
 // path is what tells the reader which list to go back to.
 
-type Section = { prefix: string; href: string; label: string; what: string };
+type Section = { prefix: string; href: string; label: string; what: string; pattern?: RegExp };
 
-/** Where each record page's list lives; the first matching prefix wins. */
+/** Where each record page's list lives; the first entry whose prefix (and pattern, if any) matches wins. */
 const sections: Section[] = [
   { prefix: "/gpus/", href: "/fleet", label: "Back to the fleet", what: "GPU" },
   { prefix: "/servers/", href: "/fleet", label: "Back to the fleet", what: "server" },
@@ -18,12 +18,21 @@ const sections: Section[] = [
   { prefix: "/jobs/schedules/", href: "/jobs/schedules", label: "All schedules", what: "schedule" },
   { prefix: "/jobs/", href: "/jobs", label: "All jobs", what: "job" },
   { prefix: "/datasets/", href: "/datasets", label: "All datasets", what: "dataset" },
+  // An unknown version is named as such (its model may well exist); both lead back to all models.
+  {
+    prefix: "/models/",
+    pattern: /^\/models\/[^/]+\/versions\//,
+    href: "/models",
+    label: "All models",
+    what: "model version",
+  },
+  { prefix: "/models/", href: "/models", label: "All models", what: "model" },
 ];
 
 /** The dashboard's "not found": what was asked for, why it may be missing, and a way back. */
 export function NotFoundPanel() {
   const pathname = usePathname() ?? "";
-  const section = sections.find((s) => pathname.startsWith(s.prefix));
+  const section = sections.find((s) => pathname.startsWith(s.prefix) && (!s.pattern || s.pattern.test(pathname)));
   return (
     <div data-testid="not-found">
       <PageHeader

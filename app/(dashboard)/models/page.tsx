@@ -1,41 +1,58 @@
 import type { Metadata } from "next";
-import { ComingSection } from "@/components/ui/coming-section";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { hrefWith, Pager } from "@/components/ui/pager";
+import { requirePagePrincipal } from "@/lib/auth/page-session";
+import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
+import { listModels } from "@/lib/models/models";
+import type { ModelSummaryOut } from "@/lib/models/outputs";
+import { ListModelsQuery } from "@/lib/models/schemas";
+import type { Page } from "@/lib/pagination";
+import { orExplanation, refusedListing } from "../_components/expected-errors";
+import { ModelSearch } from "./_components/model-search";
+import { ModelsTable } from "./_components/models-table";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Models" };
 
-export default function ModelsPage() {
+const PAGE_SIZE = "50";
+
+export default async function ModelsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await requirePagePrincipal();
+  const parsed = parsePageQuery(ListModelsQuery, { limit: PAGE_SIZE, ...(await searchParams) });
+  const loaded = await (parsed.ok
+    ? orExplanation(listModels(parsed.query))
+    : refusedListing<Page<ModelSummaryOut>>(parsed.message));
+  const { q, cursor } = parsed.values;
+
   return (
-    <ComingSection
-      eyebrow="Machine learning"
-      title="Models"
-      summary="The model registry: every trained version with its lineage, metrics, energy cost and the aliases that point at it."
-      features={[
-        {
-          title: "Versions",
-          body: "Each successful training job registers a new version; compare versions' evaluation metrics side by side.",
-        },
-        {
-          title: "Lineage",
-          body: "Dataset and its hash, the job, hyperparameters, code version, TensorFlow.js backend and the GPUs used — enough to reproduce the run.",
-        },
-        {
-          title: "Aliases",
-          body: "Admins point aliases such as production or staging at a version; deployments that follow an alias pick up the change.",
-        },
-        {
-          title: "Artifacts",
-          body: "Download a version as a TensorFlow.js Layers model.json with its weights, to serve or inspect elsewhere.",
-        },
-      ]}
-      endpoints={[
-        { method: "GET", path: "/api/v1/models/{name}/versions/{v}", purpose: "lineage, metrics, energy" },
-        {
-          method: "PUT",
-          path: "/api/v1/models/{name}/aliases/{alias}",
-          purpose: "point an alias at a version (admin)",
-        },
-        { method: "GET", path: "/api/v1/models/{name}/versions/{v}/artifact", purpose: "TF.js model.json" },
-      ]}
-    />
+    <>
+      <PageHeader
+        eyebrow="Machine learning"
+        title="Models"
+        description="The model registry: every version a training job produced (or that was registered from outside), with its lineage, figures, verdict and the energy its run used, and the aliases — production, staging — that point at one version each."
+      />
+      <ModelSearch query={q} />
+      {loaded.error !== null ? (
+        <Notice tone="error" title="This page of models cannot be shown">
+          {loaded.error}.{" "}
+          <Link href="/models" className="underline">
+            Start from the first page
+          </Link>
+          .
+        </Notice>
+      ) : (
+        <Card isFlush>
+          <ModelsTable models={loaded.page.items} query={q} />
+          <Pager
+            summary={`${loaded.page.items.length} model${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+            firstHref={cursor ? hrefWith("/models", { q }) : null}
+            nextHref={loaded.page.nextCursor ? hrefWith("/models", { q, cursor: loaded.page.nextCursor }) : null}
+          />
+        </Card>
+      )}
+    </>
   );
 }

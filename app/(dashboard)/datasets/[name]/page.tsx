@@ -12,11 +12,13 @@ import type { DatasetVersionOut } from "@/lib/datasets/dataset-views";
 import { DatasetVersionQuery } from "@/lib/datasets/schemas";
 import { describeZeroSuspects } from "@/lib/datasets/zero-suspects";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
+import { listVersionsTrainedOn } from "@/lib/models/versions";
 import { orNotFound } from "../../_components/expected-errors";
 import { ClassBalance } from "./_components/class-balance";
 import { CleaningFacts, CleaningStats } from "./_components/cleaning-summary";
 import { ColumnHistograms } from "./_components/column-histograms";
 import { ColumnsTable } from "./_components/columns-table";
+import { TrainedModels, trainedModelsSummary } from "./_components/trained-models";
 import { VersionPicker } from "./_components/version-picker";
 import { ZeroSuspectsNotice } from "./_components/zero-suspects-notice";
 
@@ -63,7 +65,10 @@ export default async function DatasetVersionPage({
     );
   }
   const dataset = await loadVersion(name, query.query.version);
-  const versions = await listDatasetVersions(dataset.name, { limit: 100 });
+  const [versions, trained] = await Promise.all([
+    listDatasetVersions(dataset.name, { limit: 100 }),
+    listVersionsTrainedOn(dataset.name, dataset.version),
+  ]);
   // The zero-suspects notice says its warning in full, with the offer to act on it.
   const zeroWarning = describeZeroSuspects(dataset.cleaning.zeroSuspects ?? []);
   const warnings = dataset.cleaning.warnings.filter((w) => w !== zeroWarning);
@@ -126,6 +131,13 @@ export default async function DatasetVersionPage({
         </Card>
         <Card title="Distributions" description="Observed values per feature, before imputation and scaling.">
           <ColumnHistograms columns={dataset.cleaning.columns} />
+        </Card>
+        <Card
+          title="Models trained on this version"
+          description={<span data-testid="trained-models-summary">{trainedModelsSummary(trained)}</span>}
+          isFlush
+        >
+          <TrainedModels trained={trained} />
         </Card>
       </div>
     </>

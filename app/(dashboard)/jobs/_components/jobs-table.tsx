@@ -4,7 +4,7 @@ import { UtcTime } from "@/components/ui/utc-time";
 import type { JobSummaryOut } from "@/lib/jobs/schemas";
 import { JobStatusBadge } from "./job-status-badge";
 import { ProgressBar } from "./progress-bar";
-import { VerdictBadge } from "./verdict-badge";
+import { VerdictBadge } from "@/components/ui/verdict-badge";
 
 function request(j: JobSummaryOut): string {
   const parts = [

@@ -2,12 +2,13 @@
 
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { versionHref } from "@/components/ui/model-links";
 import { Notice } from "@/components/ui/notice";
 import type { JobLogOut, JobOut } from "@/lib/jobs/schemas";
 import { JobStatusBadge } from "../../_components/job-status-badge";
 import { ProgressBar } from "../../_components/progress-bar";
 import { CancelJobButton } from "./cancel-job-button";
-import { EvaluationPanel } from "./confusion-matrix";
+import { EvaluationPanel } from "@/components/ui/evaluation-panel";
 import { JobTimeline } from "./job-timeline";
 import { TrainingCurves } from "./training-curves";
 import { useJobEvents } from "./use-job-events";
@@ -29,6 +30,19 @@ function JobLog({ logs }: { logs: JobLogOut[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The registry version a training job registered, or the one an evaluation job evaluated. */
+function ModelVersionLine({ job, version }: { job: JobOut; version: NonNullable<JobOut["modelVersion"]> }) {
+  return (
+    <p className="mt-3 text-sm text-slate-300" data-testid="job-model-version">
+      {job.type === "train" ? "Registered as " : "Evaluated "}
+      <Link href={versionHref(version.name, version.version)} className="font-mono text-sky-300 hover:underline">
+        {version.name} v{version.version}
+      </Link>
+      {job.type === "train" ? " in the model registry." : "."}
+    </p>
   );
 }
 
@@ -71,6 +85,7 @@ export function JobLive({
           {isLive && <span className="text-[11px] uppercase tracking-wider text-emerald-400">● live</span>}
           {canCancel && isActive && <CancelJobButton id={job.id} />}
         </div>
+        {job.modelVersion && <ModelVersionLine job={job} version={job.modelVersion} />}
         {job.waitingReason && (
           <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason">
             {job.waitingReason}

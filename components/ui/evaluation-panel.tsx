@@ -49,51 +49,67 @@ export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
           Precision, recall and F1 {averageNote(evaluation, labels)}.
         </p>
       </dl>
-      <table
-        aria-label="Confusion matrix (rows: actual, columns: predicted)"
-        className="w-fit border-collapse text-center font-mono text-[12px]"
-      >
-        <thead>
-          <tr>
-            <th className="px-2 py-1 text-left text-[10px] font-medium uppercase tracking-wider text-slate-500">
-              actual ╲ predicted
-            </th>
-            {labels.map((l) => (
-              <th key={l} scope="col" className="px-3 py-1 text-slate-400">
-                {l}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {confusion.map((row, a) => {
-            const total = row.reduce((s, n) => s + n, 0) || 1;
-            return (
-              <tr key={a}>
-                <th scope="row" className="px-2 py-1 text-left text-slate-400">
-                  {labels[a]}
-                </th>
-                {row.map((n, p) => (
-                  <td
-                    key={p}
-                    className={`min-w-12 border border-slate-800 px-3 py-1.5 ${a === p ? "text-emerald-100" : "text-rose-100"}`}
-                    style={{
-                      backgroundColor:
-                        a === p
-                          ? `rgb(16 185 129 / ${0.1 + 0.5 * (n / total)})`
-                          : n
-                            ? `rgb(244 63 94 / ${0.1 + 0.5 * (n / total)})`
-                            : undefined,
-                    }}
-                  >
-                    {n}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ConfusionMatrix confusion={confusion} labels={labels} />
     </div>
+  );
+}
+
+/**
+ * confusion[actual][predicted] as a table, cells shaded by their share of the
+ * actual class: green on the diagonal (right), red off it (wrong). The counts
+ * are the text; the shade only helps the eye.
+ */
+export function ConfusionMatrix({
+  confusion,
+  labels,
+  caption = "Confusion matrix (rows: actual, columns: predicted)",
+}: {
+  confusion: number[][];
+  labels: string[];
+  caption?: string;
+}) {
+  return (
+    <table aria-label={caption} className="w-fit border-collapse text-center font-mono text-[12px]">
+      <thead>
+        <tr>
+          <th className="px-2 py-1 text-left text-[10px] font-medium uppercase tracking-wider text-slate-500">
+            actual ╲ predicted
+          </th>
+          {labels.map((l) => (
+            <th key={l} scope="col" className="px-3 py-1 text-slate-400">
+              {l}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {confusion.map((row, a) => {
+          const total = row.reduce((s, n) => s + n, 0) || 1;
+          return (
+            <tr key={a}>
+              <th scope="row" className="px-2 py-1 text-left text-slate-400">
+                {labels[a]}
+              </th>
+              {row.map((n, p) => (
+                <td
+                  key={p}
+                  className={`min-w-12 border border-slate-800 px-3 py-1.5 ${a === p ? "text-emerald-100" : "text-rose-100"}`}
+                  style={{
+                    backgroundColor:
+                      a === p
+                        ? `rgb(16 185 129 / ${0.1 + 0.5 * (n / total)})`
+                        : n
+                          ? `rgb(244 63 94 / ${0.1 + 0.5 * (n / total)})`
+                          : undefined,
+                  }}
+                >
+                  {n}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -1,0 +1,56 @@
+import { Card } from "@/components/ui/card";
+import { aliasAt, listAliasMoves, listLedgerAliases } from "@/lib/models/alias-ledger";
+import { AliasAtLookup, AliasLedger, AliasPicker, type AliasLookup } from "./alias-history";
+import type { ModelPageQuery } from "./model-query";
+
+const LEDGER_ROWS = 50;
+
+/**
+ * The ledger of one alias (`?alias=`, else production, else the first), and
+ * the "which version held it then?" lookup (`?at=`). Aliases in use and those
+ * the ledger knows (removed ones too) can be picked.
+ */
+export async function AliasHistoryCard({
+  name,
+  aliasesInUse,
+  query,
+}: {
+  name: string;
+  aliasesInUse: string[];
+  query: Pick<ModelPageQuery, "alias" | "at">;
+}) {
+  const aliases = [...new Set([...aliasesInUse, ...(await listLedgerAliases(name))])].sort();
+  const shown = query.alias ?? (aliases.includes("production") ? "production" : aliases[0]);
+  const at = query.at;
+  const [moves, found] = await Promise.all([
+    shown ? listAliasMoves(name, shown, { limit: LEDGER_ROWS }) : null,
+    shown && at && "instant" in at ? aliasAt(name, shown, at.instant) : null,
+  ]);
+  const lookup: AliasLookup = !at ? null : "error" in at ? at : found ? { typed: at.typed, result: found } : null;
+  return (
+    <Card
+      title={<span id="alias-history">Alias history</span>}
+      description="The ledger: every move of an alias, who made it, why, and who approved it. Append-only."
+    >
+      {shown && moves ? (
+        <div className="space-y-4">
+          <AliasPicker name={name} aliases={aliases} current={shown} />
+          <div className="-mx-4 border-y border-slate-800">
+            <AliasLedger name={name} moves={moves.items} />
+          </div>
+          {moves.nextCursor && (
+            <p className="text-xs text-slate-500">
+              The {LEDGER_ROWS} latest moves; the whole ledger:{" "}
+              <span className="font-mono">
+                GET /api/v1/models/{name}/aliases/{shown}/history
+              </span>
+            </p>
+          )}
+          <AliasAtLookup name={name} aliases={aliases} alias={shown} lookup={lookup} />
+        </div>
+      ) : (
+        <p className="text-sm text-slate-400">No alias of this model has been moved yet.</p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useState } from "react";
+import { checkInput } from "@/components/forms/schema-check";
+import { Button } from "@/components/ui/form-controls";
+import { ActionError, useApiAction } from "@/components/ui/use-api-action";
+import { UpdateVersionInput } from "@/lib/models/schemas";
+
+/**
+ * Archive (hide from default lists; no alias may point at it) or restore a
+ * version, after a confirmation step. The API refuses to archive a version an
+ * alias points at and says which aliases: that message is shown as it comes.
+ */
+export function ArchiveButton({ name, version, isArchived }: { name: string; version: number; isArchived: boolean }) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  const { isPending, error, run } = useApiAction();
+  const verb = isArchived ? "Restore" : "Archive";
+
+  async function submit() {
+    const body = { archived: !isArchived };
+    if (!checkInput(UpdateVersionInput, body).ok) return;
+    if (await run("PATCH", `/api/v1/models/${encodeURIComponent(name)}/versions/${version}`, body))
+      setIsConfirming(false);
+  }
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      {isConfirming ? (
+        <div className="flex gap-1.5">
+          <Button variant={isArchived ? "primary" : "danger"} onClick={submit} disabled={isPending}>
+            {isPending ? `${verb.replace(/e$/, "")}ing…` : `Confirm ${verb.toLowerCase()}`}
+          </Button>
+          <Button variant="ghost" onClick={() => setIsConfirming(false)} disabled={isPending}>
+            Cancel
+          </Button>
+        </div>
+      ) : (
+        <Button onClick={() => setIsConfirming(true)}>{verb} version</Button>
+      )}
+      <ActionError message={error} className="max-w-md text-right" />
+    </div>
+  );
+}

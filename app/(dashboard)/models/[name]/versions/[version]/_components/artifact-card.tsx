@@ -1,0 +1,51 @@
+import { headers } from "next/headers";
+import { DownloadLink } from "@/components/ui/form-controls";
+import { formatBytes } from "@/components/ui/model-figures";
+import { artifactHref } from "@/components/ui/model-links";
+import type { ModelVersionOut } from "@/lib/models/outputs";
+
+/** This server's origin as the reader reached it, so the snippet can be pasted as is. */
+async function origin(): Promise<string> {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
+  return `${h.get("x-forwarded-proto") ?? "http"}://${host}`;
+}
+
+/**
+ * The artifact: its hash (checked by the API on every read), the files stock
+ * TF.js loads, and the one line that loads it.
+ */
+export async function ArtifactFacts({ version }: { version: ModelVersionOut }) {
+  const url = `${await origin()}${artifactHref(version.name, version.version)}`;
+  const snippet = `const model = await tf.loadLayersModel("${url}", { requestInit: { headers: { authorization: "Bearer <API token>" } } });`;
+  return (
+    <div className="space-y-3 text-[13px]">
+      <dl className="grid grid-cols-[7rem_1fr] gap-x-4 gap-y-1">
+        <dt className="text-slate-400">sha256</dt>
+        <dd className="break-all font-mono text-[12px] text-slate-100" data-testid="artifact-sha256">
+          {version.artifact.sha256}
+        </dd>
+        <dt className="text-slate-400">Format</dt>
+        <dd className="text-slate-200">TF.js Layers, weights {formatBytes(version.artifact.weightsBytes)}</dd>
+      </dl>
+      <div className="flex flex-wrap gap-2">
+        {(["model.json", "weights.bin", "signature.json"] as const).map((file) => (
+          <DownloadLink key={file} href={artifactHref(version.name, version.version, file)}>
+            {file}
+          </DownloadLink>
+        ))}
+      </div>
+      <div>
+        <p className="mb-1 text-xs text-slate-400">
+          Load it with TF.js (signature.json holds the preprocessing to apply to raw inputs first):
+        </p>
+        <pre
+          className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/60 p-2 font-mono text-[11px] text-slate-200"
+          data-testid="artifact-snippet"
+        >
+          {snippet}
+        </pre>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AliasBadge } from "@/components/ui/alias-badges";
+import { datasetVersionHref } from "@/components/ui/model-links";
+import type { ModelVersionOut } from "@/lib/models/outputs";
+
+function Step({
+  label,
+  children,
+  testId,
+  isLast = false,
+}: {
+  label: string;
+  children: ReactNode;
+  testId: string;
+  isLast?: boolean;
+}) {
+  return (
+    <li className="flex min-w-0 items-center gap-2" data-testid={testId}>
+      <div className="min-w-0 rounded-md border border-slate-800 bg-slate-950/40 px-3 py-2">
+        <p className="text-[10px] font-medium uppercase tracking-wider text-slate-500">{label}</p>
+        <div className="text-[13px]">{children}</div>
+      </div>
+      {!isLast && (
+        <span aria-hidden className="text-slate-600">
+          →
+        </span>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Where the version came from and where it goes, as links in order: the
+ * dataset version, the job that trained it, the version itself, the aliases
+ * that point at it, and (with serving) the deployments that use it.
+ */
+export function LineageChain({ version }: { version: ModelVersionOut }) {
+  const { lineage } = version;
+  const dataset = lineage.dataset;
+  return (
+    <ol aria-label="Lineage" className="flex flex-wrap items-center gap-2">
+      <Step label="Dataset version" testId="lineage-dataset">
+        {dataset ? (
+          <Link
+            href={datasetVersionHref(dataset.name, dataset.version)}
+            className="font-mono text-sky-300 hover:underline"
+          >
+            {dataset.name}@{dataset.version}
+          </Link>
+        ) : (
+          <span className="text-slate-400">
+            outside Rackmind{lineage.externalSource ? `: ${lineage.externalSource}` : ""}
+          </span>
+        )}
+      </Step>
+      <Step label="Training job" testId="lineage-job">
+        {version.jobId ? (
+          <Link href={`/jobs/${version.jobId}`} className="font-mono text-sky-300 hover:underline">
+            {version.jobId.slice(0, 8)}
+          </Link>
+        ) : (
+          <span className="text-slate-400">none (registered from outside)</span>
+        )}
+      </Step>
+      <Step label="This version" testId="lineage-version">
+        <span className="font-mono text-slate-100">
+          {version.name} v{version.version}
+        </span>
+      </Step>
+      <Step label="Aliases" testId="lineage-aliases">
+        {version.aliases.length === 0 ? (
+          <span className="text-slate-400">none</span>
+        ) : (
+          <span className="flex flex-wrap gap-1">
+            {version.aliases.map((a) => (
+              <AliasBadge key={a.alias} alias={a} />
+            ))}
+          </span>
+        )}
+      </Step>
+      <Step label="Deployments" testId="lineage-deployments" isLast>
+        <span className="text-slate-400">Deployments arrive with serving</span>
+      </Step>
+    </ol>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
+import { requestApi } from "@/components/ui/api-request";
+import { Button, Field, TextArea, TextInput } from "@/components/ui/form-controls";
+import { Notice } from "@/components/ui/notice";
+import { UpdateModelInput, UpdateVersionInput } from "@/lib/models/schemas";
+
+/** "a, b ,c" → ["a", "b", "c"]; empty entries dropped. */
+export function parseTags(text: string): string[] {
+  return text
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+/** The field an issue belongs to: `tags.3` is the tags field. */
+const fieldOf = (path: PropertyKey[]) => String(path[0] ?? "");
+
+/**
+ * A model's or a version's description and tags (operators): PATCH with the
+ * API's own schema checked first. `path` is the resource; `schema` is
+ * UpdateModelInput or UpdateVersionInput.
+ */
+export function DescriptionForm({
+  path,
+  kind,
+  description,
+  tags,
+}: {
+  path: string;
+  kind: "model" | "version";
+  description: string | null;
+  tags: string[];
+}) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<string | null>(null);
+  const [isSaved, setIsSaved] = useState(false);
+  const [isPending, setIsPending] = useState(false);
+  const id = `${kind}-details`;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = String(data.get("description") ?? "").trim();
+    const body = { description: text === "" ? null : text, tags: parseTags(String(data.get("tags") ?? "")) };
+    const input = checkInput(kind === "model" ? UpdateModelInput : UpdateVersionInput, body, fieldOf);
+    setErrors(input.ok ? {} : input.errors);
+    setError(null);
+    setIsSaved(false);
+    if (!input.ok) return;
+    setIsPending(true);
+    const result = await requestApi("PATCH", path, { body });
+    setIsPending(false);
+    if (!result.ok) return setError(result.message);
+    setIsSaved(true);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} aria-label={`Edit the ${kind}'s description and tags`} className="space-y-3">
+      <Field id={`${id}-description`} label="Description" error={errors.description}>
+        <TextArea
+          id={`${id}-description`}
+          {...invalidProps(`${id}-description`, errors.description)}
+          name="description"
+          rows={3}
+          defaultValue={description ?? ""}
+          className="font-sans text-[13px]"
+        />
+      </Field>
+      <Field id={`${id}-tags`} label="Tags" hint="Comma-separated, up to 20." error={errors.tags}>
+        <TextInput
+          id={`${id}-tags`}
+          {...invalidProps(`${id}-tags`, errors.tags)}
+          name="tags"
+          defaultValue={tags.join(", ")}
+        />
+      </Field>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : "Save"}
+        </Button>
+        {isSaved && <span className="text-xs text-emerald-300">Saved.</span>}
+      </div>
+      {error && (
+        <Notice tone="error" title="Not saved">
+          {error}
+        </Notice>
+      )}
+    </form>
+  );
+}
