@@ -26,7 +26,7 @@ describe("a version's energy coverage", () => {
       site: null,
       from,
       to,
-      kwh: 0,
+      kwh: 0.5,
       method: "power" as const,
       gaps,
       coarse: [],
