@@ -45,6 +45,23 @@ const Env = z.object({
     .enum(["tensorflow", "node", "wasm", "cpu"])
     .transform((b) => (b === "node" ? "tensorflow" : b))
     .optional(),
+  /** TF.js backend the serving process predicts with first (same choices as TFJS_BACKEND). Unset: as training. */
+  RACKMIND_SERVING_BACKEND: z
+    .enum(["tensorflow", "node", "wasm", "cpu"])
+    .transform((b) => (b === "node" ? "tensorflow" : b))
+    .optional(),
+  /** Most instances in one model call of the serving process's micro-batcher. */
+  RACKMIND_SERVING_MAX_BATCH: z.coerce.number().int().min(1).max(4096).default(64),
+  /** How long the first request of a batch waits for company, ms. */
+  RACKMIND_SERVING_BATCH_WINDOW_MS: z.coerce.number().min(0).max(50).default(1),
+  /** A predict whose queue would take longer than this is answered 503 with Retry-After at once, ms. */
+  RACKMIND_SERVING_LATENCY_BUDGET_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  /** Predictions logged (inputs and labels, for drift and feedback) per second per serving process; beyond, sampled. */
+  RACKMIND_PREDICTION_LOG_PER_SECOND: z.coerce.number().int().min(0).max(100_000).default(500),
+  /** Days the prediction log and its feedback are kept. */
+  RACKMIND_PREDICTION_LOG_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Set by the launcher: the secret the web app forwards its users' predictions to the serving process with. */
+  RACKMIND_INTERNAL_SECRET: z.string().min(32).optional(),
   NODE_ENV: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;

@@ -10,11 +10,14 @@ export const errorCodes = [
   "unauthenticated",
   "forbidden",
   "not_found",
+  "method_not_allowed",
   "conflict",
   "payload_too_large",
   "unsupported_media_type",
   "unprocessable_entity",
   "rate_limited",
+  // Overloaded for now (a model's queue over its latency budget): retry after a pause.
+  "unavailable",
   // Stored data fails its own check (an artifact whose content no longer
   // matches its hash): refused, never used; retrying cannot help.
   "integrity_error",

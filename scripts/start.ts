@@ -3,6 +3,7 @@
  * PGlite database when DATABASE_URL is unset, applies migrations, seeds an empty
  * database, then runs the web app and a job worker until SIGINT/SIGTERM.
  */
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { getConfig, resetConfig } from "../lib/config";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/database/embedded";
@@ -10,7 +11,7 @@ import { applyMigrations } from "../lib/database/migrations";
 import { getCodeVersion } from "../lib/models/code-version";
 import { logger } from "../lib/observability/logger";
 import { ensureBuild } from "./launcher/build";
-import { startChild, stopChildren, waitForHttp, type Child } from "./launcher/children";
+import { startChild, startSupervisedChild, stopChildren, waitForHttp, type Child } from "./launcher/children";
 import { formatCredentials, prepareDatabase } from "./launcher/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -52,25 +53,33 @@ async function main(): Promise<void> {
     RACKMIND_DB_KIND: kind,
     NEXT_TELEMETRY_DISABLED: "1",
     RACKMIND_CODE_VERSION: JSON.stringify(code),
+    // The web app forwards its users' predictions to the serving process with this (new at every start).
+    RACKMIND_INTERNAL_SECRET: process.env.RACKMIND_INTERNAL_SECRET ?? randomBytes(32).toString("base64url"),
   };
+  const logChild = (msg: string, fields: Record<string, unknown>) => log.warn(fields, msg);
+  const tsxArgs = (entry: string) => ["--conditions=react-server", "--import", "tsx", path.join(root, entry)];
   const children: Child[] = [
     startChild(
       "web",
       process.execPath,
       [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(config.PORT)],
-      {
-        ...childEnv,
-        RACKMIND_PROCESS: "web",
-      },
+      { ...childEnv, RACKMIND_PROCESS: "web" },
     ),
-    startChild(
+    // The worker and the serving process are restarted when they die: a worker's
+    // jobs resume from their checkpoints, and serving reloads its deployments.
+    startSupervisedChild(
       "worker",
       process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(root, "worker/main.ts")],
-      {
-        ...childEnv,
-        RACKMIND_PROCESS: "worker",
-      },
+      tsxArgs("worker/main.ts"),
+      { ...childEnv, RACKMIND_PROCESS: "worker" },
+      logChild,
+    ),
+    startSupervisedChild(
+      "serving",
+      process.execPath,
+      tsxArgs("serving/main.ts"),
+      { ...childEnv, RACKMIND_PROCESS: "serving" },
+      logChild,
     ),
   ];
 

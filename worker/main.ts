@@ -7,6 +7,7 @@ import { disconnectDb } from "../lib/db";
 import { getCodeVersion } from "../lib/models/code-version";
 import { logger } from "../lib/observability/logger";
 import { DemoTelemetryJob } from "./jobs/demo-telemetry";
+import { CanaryGatesJob, ServingRetentionJob } from "./jobs/deployments";
 import { RegisterMissingVersionsJob } from "./jobs/model-registry";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
 import { ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob } from "./jobs/telemetry";
@@ -30,6 +31,8 @@ const periodic = startPeriodic([
   TelemetryStorageJob,
   DemoTelemetryJob,
   RegisterMissingVersionsJob,
+  CanaryGatesJob,
+  ServingRetentionJob,
 ]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();

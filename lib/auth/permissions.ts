@@ -28,6 +28,8 @@ export const permissions = {
   "models.promote": "admin",
   "deployments.read": "viewer",
   "deployments.write": "operator",
+  // Predicting costs compute: operators, and tokens scoped to `predict` whatever their role.
+  "deployments.predict": "operator",
   "metrics.read": "viewer",
   "audit.read": "viewer",
   // Recomputing the hash chain reads every event: an admin's check, not a viewer's page load.

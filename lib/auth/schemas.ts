@@ -12,6 +12,10 @@ export const CreateTokenInput = z
   .object({
     name: z.string().trim().min(1).max(100).meta({ example: "ci-deployer" }),
     role: RoleName,
+    scope: z
+      .enum(["predict"])
+      .optional()
+      .meta({ description: "`predict`: the token may only send predictions and feedback to deployments" }),
   })
   .meta({ id: "CreateTokenInput" });
 export type CreateTokenInput = z.infer<typeof CreateTokenInput>;
@@ -21,6 +25,7 @@ export const TokenOut = z
     id: z.string(),
     name: z.string(),
     role: RoleName,
+    scope: z.enum(["predict"]).nullable(),
     prefix: z.string(),
     createdBy: z.string(),
     createdAt: z.string(),
@@ -35,6 +40,7 @@ export const CreatedTokenOut = z
     id: z.string(),
     name: z.string(),
     role: RoleName,
+    scope: z.enum(["predict"]).nullable(),
     token: z.string().meta({ description: "Shown once; only its hash is stored" }),
   })
   .meta({ id: "CreatedApiToken" });

@@ -21,6 +21,7 @@ export async function createApiToken(input: CreateTokenInput, actor: Principal) 
       data: {
         name: input.name,
         role: input.role,
+        scope: input.scope ?? null,
         tokenHash: hashSecret(token),
         prefix: token.slice(0, 8),
         createdBy: actorOf(actor),
@@ -29,11 +30,11 @@ export async function createApiToken(input: CreateTokenInput, actor: Principal) 
     await recordAudit(tx, actor, {
       action: "token.create",
       target: `token:${created.id}`,
-      details: { name: input.name, role: input.role },
+      details: { name: input.name, role: input.role, scope: input.scope ?? null },
     });
     return created;
   });
-  return { id: row.id, name: row.name, role: row.role, token };
+  return { id: row.id, name: row.name, role: row.role, scope: row.scope, token };
 }
 
 /** The principal an API token stands for, or null for an unknown or revoked token. */
@@ -44,7 +45,7 @@ export async function findTokenPrincipal(token: string): Promise<Principal | nul
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { kind: "token", id: row.id, name: row.name, role: row.role };
+  return { kind: "token", id: row.id, name: row.name, role: row.role, scope: row.scope };
 }
 
 export async function listApiTokens(): Promise<TokenOut[]> {
@@ -53,6 +54,7 @@ export async function listApiTokens(): Promise<TokenOut[]> {
     id: r.id,
     name: r.name,
     role: r.role,
+    scope: r.scope,
     prefix: r.prefix,
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),

@@ -1,6 +1,6 @@
 import { authenticate } from "../auth/authenticate";
 import { can, permissions } from "../auth/permissions";
-import type { Principal } from "../auth/principal";
+import { isWithinScope, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import { readJson, readQuery, requireContentType } from "./body";
 import type { RouteContract, RouteInput, RouteReply, SuccessResponse } from "./contract";
@@ -51,7 +51,9 @@ async function authorize(req: Request, contract: RouteContract): Promise<Princip
   const { permission } = contract;
   if (permission === null || contract.publicWhen?.()) return null;
   const user = await authenticate(req);
-  if (!can(user.role, permission)) {
+  if (!isWithinScope(user, permission))
+    throw new AppError("forbidden", "This token is scoped to predictions: it may only predict and send feedback");
+  if (!can(user.role, permission) && !(permission === "deployments.predict" && user.kind === "token" && user.scope)) {
     throw new AppError(
       "forbidden",
       `This needs the ${permissions[permission]} role (${permission}); you are ${user.role}`,

@@ -9,6 +9,7 @@ import { db, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import { actorOf, type Principal } from "../auth/principal";
 import { can, permissions } from "../auth/permissions";
+import { followAliasMove } from "../deployments/follow-alias";
 import { AppError } from "../errors";
 import type { AliasOut, AliasPolicyOut } from "./outputs";
 import type { AliasPolicyInput, MoveAliasInput } from "./schemas";
@@ -91,6 +92,11 @@ export async function applyMove(
       at,
     },
   });
+  await followAliasMove(
+    tx,
+    { modelId: move.modelId, alias: move.alias, versionId, version: move.version, from },
+    parties.actor,
+  );
   await recordAudit(tx, principal, {
     action: "model.alias_move",
     target: `model:${move.name}`,

@@ -156,6 +156,8 @@ export async function registerExternalVersion(
           note: "Trained outside Rackmind: its energy is not known here.",
           computedAt: now.toISOString(),
         },
+        // No training data to compare live inputs with: drift is not known for an external model.
+        driftBaseline: null,
         createdBy: actorOf(actor),
         description: input.description ?? null,
         tags: input.tags ?? [],

@@ -3,7 +3,7 @@
  * so concurrent registrations for one name get distinct increasing numbers;
  * one version per job (a unique key), written in the caller's transaction.
  */
-import { db, type Prisma, type Tx } from "../db";
+import { db, DbNull, type Prisma, type Tx } from "../db";
 import { recordAudit } from "../audit/events";
 import { systemPrincipal, type Principal } from "../auth/principal";
 import { logger } from "../observability/logger";
@@ -53,6 +53,7 @@ export async function registerVersion(
       f1: draft.metrics.evaluation?.f1 ?? null,
       energy: json(draft.energy),
       energyKwh: draft.energy.kwh,
+      driftBaseline: draft.driftBaseline === null ? DbNull : json(draft.driftBaseline),
       description: draft.description ?? null,
       tags: draft.tags ?? [],
       createdBy: draft.createdBy,

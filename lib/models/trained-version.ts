@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { db, type Prisma } from "../db";
 import type { Preprocessing } from "../datasets/prepared";
+import { buildDriftBaseline, type DriftBaseline } from "../deployments/drift-baseline";
 import { energyOfJob } from "../energy/reports/job-energy";
 import { AppError } from "../errors";
 import { listJobAllocations } from "../jobs/placement/allocations";
@@ -41,6 +42,8 @@ export type VersionDraft = {
   lineage: VersionLineage;
   metrics: VersionMetrics;
   energy: VersionEnergy;
+  /** The training split's distribution, what serving measures drift against; null when unknown (external models). */
+  driftBaseline: DriftBaseline | null;
   createdBy: string;
   description?: string | null;
   tags?: string[];
@@ -147,6 +150,7 @@ export async function draftTrainedVersion(jobId: string, now = new Date()): Prom
     lineage,
     metrics: metricsOf(run),
     energy,
+    driftBaseline: buildDriftBaseline(dv.cleaned, { seed, split: spec.split }),
     createdBy: job.createdBy,
   };
 }

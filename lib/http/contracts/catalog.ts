@@ -2,6 +2,7 @@ import type { RouteContract } from "../contract";
 import * as audit from "./audit";
 import * as auth from "./auth";
 import * as datasets from "./datasets";
+import * as deployments from "./deployments";
 import * as energy from "./energy";
 import * as gpus from "./gpus";
 import * as inventory from "./inventory";
@@ -27,6 +28,7 @@ const modules: Record<string, object>[] = [
   schedules,
   quotas,
   models,
+  deployments,
 ];
 
 function isContract(value: unknown): value is RouteContract {

@@ -21,6 +21,7 @@ const minimumRole: Record<Permission, Role> = {
   "models.promote": "admin",
   "deployments.read": "viewer",
   "deployments.write": "operator",
+  "deployments.predict": "operator",
   "metrics.read": "viewer",
   "audit.read": "viewer",
   "audit.verify": "admin",

@@ -24,11 +24,13 @@ const expectedStatus: Record<ErrorCode, number> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable_entity: 422,
   rate_limited: 429,
+  unavailable: 503,
   integrity_error: 500,
   internal: 500,
 };

@@ -1,0 +1,148 @@
+/**
+ * A deployment's health over a window: requests, errors, latency percentiles
+ * (overall, per version and per minute), drift of its inputs, live accuracy
+ * from feedback, and the energy its servers' GPUs drew per 1,000 predictions.
+ * Every figure that cannot be computed says why.
+ */
+import { db } from "../db";
+import { getPool } from "../database/pool";
+import { POWER_FIELD } from "../energy/profiles/gpu-power";
+import { getDeploymentRowOrThrow } from "./deployments";
+import { driftOfVersion, type DriftReport } from "./drift";
+import { accuracyStats, minuteOf, sumStats, type AccuracyStats, type WindowStats } from "./serving-stats";
+
+export type VersionMetrics = WindowStats & {
+  version: number;
+  versionId: string;
+  role: "stable" | "canary" | "previous";
+  accuracy: AccuracyStats;
+};
+
+export type DeploymentMetrics = {
+  deployment: string;
+  from: string;
+  to: string;
+  requests: number;
+  errors: number;
+  errorRate: number | null;
+  latencyMs: WindowStats["latencyMs"];
+  /** PSI per feature of the stable version's inputs (the contract's shape); the detail is in driftDetail. */
+  drift: Record<string, number>;
+  driftDetail: DriftReport;
+  accuracy: AccuracyStats;
+  versions: VersionMetrics[];
+  series: {
+    minute: string;
+    requests: number;
+    errors: number;
+    p50: number | null;
+    p95: number | null;
+    p99: number | null;
+  }[];
+  energyPer1kPredictions: { kwh: number | null; kwhTotal: number | null; basis: string };
+};
+
+const ENERGY_SQL = `
+SELECT count(DISTINCT r."gpuId")::int AS "gpus", coalesce(sum(r."sum" / nullif(r."count", 0)), 0)::float8 AS "wattMinutes"
+FROM "GpuRollup1m" r
+JOIN "Gpu" g ON g."id" = r."gpuId" JOIN "Server" s ON s."id" = g."serverId"
+JOIN "TelemetryField" f ON f."id" = r."fieldId" AND f."name" = $4
+WHERE s."hostname" = ANY($1::text[]) AND r."bucket" >= $2 AND r."bucket" < $3`;
+
+async function energyPer1k(servers: string[], from: Date, to: Date, requests: number, instances: number) {
+  if (servers.length === 0)
+    return { kwh: null, kwhTotal: null, basis: "Not known: the deployment is placed on no server (PATCH servers)." };
+  const { rows } = await getPool().query<{ gpus: number; wattMinutes: number }>(ENERGY_SQL, [
+    servers,
+    from,
+    to,
+    POWER_FIELD,
+  ]);
+  const { gpus, wattMinutes } = rows[0]!;
+  if (gpus === 0)
+    return {
+      kwh: null,
+      kwhTotal: null,
+      basis: `Not known: the GPUs of ${servers.join(", ")} sent no power telemetry in this window.`,
+    };
+  const kwhTotal = wattMinutes / 60 / 1000;
+  if (instances === 0) return { kwh: null, kwhTotal, basis: "Not known: no predictions in this window." };
+  return {
+    kwh: (kwhTotal / instances) * 1000,
+    kwhTotal,
+    basis: `All the GPU energy of ${servers.join(", ")} (${gpus} GPU${gpus === 1 ? "" : "s"} reporting, minute means) over ${instances} predicted instances in ${requests} requests; whatever else runs on those servers is counted too.`,
+  };
+}
+
+export async function getDeploymentMetrics(
+  name: string,
+  windowMinutes = 60,
+  now = new Date(),
+): Promise<DeploymentMetrics> {
+  const d = await getDeploymentRowOrThrow(name);
+  const to = now;
+  const from = new Date(now.getTime() - windowMinutes * 60_000);
+  const minutes = await db.servingMinute.findMany({
+    where: { deploymentId: d.id, minute: { gte: minuteOf(from.getTime()), lt: to } },
+    orderBy: { minute: "asc" },
+  });
+  const versionIds = [
+    ...new Set([
+      d.stableVersionId,
+      ...(d.canaryVersionId ? [d.canaryVersionId] : []),
+      ...minutes.map((m) => m.versionId),
+    ]),
+  ];
+  const numbers = new Map(
+    (await db.modelVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, version: true } })).map(
+      (v) => [v.id, v.version],
+    ),
+  );
+  const total = sumStats(minutes);
+  const versions = await Promise.all(
+    versionIds.map(async (id) => ({
+      ...sumStats(minutes.filter((m) => m.versionId === id)),
+      version: numbers.get(id) ?? 0,
+      versionId: id,
+      role:
+        id === d.stableVersionId
+          ? ("stable" as const)
+          : id === d.canaryVersionId
+            ? ("canary" as const)
+            : ("previous" as const),
+      accuracy: await accuracyStats(d.id, from, to, id),
+    })),
+  );
+  const byMinute = new Map<number, typeof minutes>();
+  for (const m of minutes) byMinute.set(m.minute.getTime(), [...(byMinute.get(m.minute.getTime()) ?? []), m]);
+  const series = [...byMinute].map(([t, rows]) => {
+    const s = sumStats(rows);
+    return {
+      minute: new Date(t).toISOString(),
+      requests: s.requests,
+      errors: s.errors,
+      ...s.latencyMs,
+      mean: undefined,
+    };
+  });
+  const [driftDetail, accuracy, energy] = await Promise.all([
+    driftOfVersion(d.id, d.stableVersionId, from, to),
+    accuracyStats(d.id, from, to),
+    energyPer1k(d.servers, from, to, total.requests, total.instances),
+  ]);
+  return {
+    deployment: name,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    requests: total.requests,
+    errors: total.errors,
+    errorRate: total.errorRate,
+    latencyMs: total.latencyMs,
+    drift: Object.fromEntries(driftDetail.features.map((f) => [f.name, f.psi])),
+    driftDetail,
+    accuracy,
+    versions,
+    series: series.map(({ mean: _mean, ...s }) => s),
+    energyPer1kPredictions: energy,
+  };
+}
