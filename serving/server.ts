@@ -91,6 +91,7 @@ export function createServingServer(deps: ServerDeps): http.Server {
       const deployments = deps.cache.all();
       return send(res, 200, {
         status: "ok",
+        pid: process.pid,
         deployments: deployments.map((d) => ({
           name: d.name,
           status: d.status,

@@ -44,7 +44,11 @@ export async function promoteCanary(name: string, note: string | undefined, acto
     const [from, to] = [await versionNumber(tx, d.stableVersionId), await versionNumber(tx, d.canaryVersionId)];
     const message = `promoted canary version ${to} over version ${from}${note ? ` (${note})` : ""}`;
     if (d.alias) {
-      checkMayMove(policyOf(await policiesOf(d.modelId), d.alias), actor, note);
+      checkMayMove(
+        policyOf(await tx.modelAliasPolicy.findMany({ where: { modelId: d.modelId } }), d.alias),
+        actor,
+        note,
+      );
       await applyMove(
         tx,
         { modelId: d.modelId, name: model, alias: d.alias, version: to, note: note ?? message },
@@ -116,7 +120,12 @@ export async function rollbackDeployment(
       if (!previousId) throw new AppError("conflict", `Deployment ${name} has no canary and no promotion to roll back`);
       const previous = await versionNumber(tx, previousId);
       if (d.alias) {
-        checkMayMove(policyOf(await policiesOf(d.modelId), d.alias), actor, note);
+        // Read in the transaction: on PGlite (one session) a query on another connection would wait for it.
+        checkMayMove(
+          policyOf(await tx.modelAliasPolicy.findMany({ where: { modelId: d.modelId } }), d.alias),
+          actor,
+          note,
+        );
         await applyMove(
           tx,
           { modelId: d.modelId, name: model, alias: d.alias, version: previous, note: note ?? `rollback of ${name}` },
@@ -154,8 +163,10 @@ async function sideOf(d: Deployment, versionId: string, from: Date, to: Date) {
 export async function judgeDeploymentCanary(d: Deployment, now = new Date()): Promise<Judgement | null> {
   if (!d.canaryVersionId || d.status !== "active") return null;
   const gates = Gates.parse(d.gates);
-  const started = d.canaryStartedAt ?? d.updatedAt;
-  const from = new Date(Math.max(started.getTime(), now.getTime() - gates.windowMinutes * 60_000));
+  // Whole minutes after the canary (or its last step) started: the minute it started in
+  // also holds traffic from before, at the old weight or of another canary.
+  const started = Math.ceil((d.canaryStartedAt ?? d.updatedAt).getTime() / 60_000) * 60_000;
+  const from = new Date(Math.max(started, now.getTime() - gates.windowMinutes * 60_000));
   const [stable, canary] = await Promise.all([
     sideOf(d, d.stableVersionId, from, now),
     sideOf(d, d.canaryVersionId, from, now),

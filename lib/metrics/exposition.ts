@@ -1,4 +1,5 @@
 import { registry } from "./registry";
+import "./deployment-metrics";
 import "./fleet-gauges";
 import "./gpu-gauges";
 import "./job-gauges";

@@ -166,6 +166,18 @@ export async function updateVersion(
       { aliases: row.aliases.map((a) => a.alias) },
     );
   }
+  if (input.archived === true && row.archivedAt === null) {
+    const serving = await db.deployment.findMany({
+      where: { OR: [{ stableVersionId: row.id }, { canaryVersionId: row.id }, { approvedVersionId: row.id }] },
+      select: { name: true },
+    });
+    if (serving.length)
+      throw new AppError(
+        "conflict",
+        `${name} version ${version} is deployed (${serving.map((d) => d.name).join(", ")}); deploy another version before archiving it`,
+        { deployments: serving.map((d) => d.name) },
+      );
+  }
   await db.$transaction(async (tx) => {
     const data: Prisma.ModelVersionUpdateInput = {};
     if (input.description !== undefined) data.description = input.description;

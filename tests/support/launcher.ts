@@ -17,6 +17,8 @@ export async function freePort(): Promise<number> {
 
 export type RunningApp = {
   baseUrl: string;
+  /** The serving process's port (predictions). */
+  servingUrl: string;
   output: () => string;
   stop: () => Promise<number | null>;
   proc: ChildProcess;
@@ -28,6 +30,7 @@ export type RunningApp = {
  */
 export async function startApp(env: Record<string, string | undefined>, timeoutMs = 180_000): Promise<RunningApp> {
   const port = await freePort();
+  const servingPort = await freePort();
   const cleanEnv = { ...process.env };
   for (const k of [
     "DATABASE_URL",
@@ -49,7 +52,7 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
         ...cleanEnv,
         LOG_LEVEL: "info",
         PORT: String(port),
-        RACKMIND_SERVING_PORT: String(await freePort()),
+        RACKMIND_SERVING_PORT: String(servingPort),
         NEXT_TELEMETRY_DISABLED: "1",
         ...env,
       },
@@ -72,6 +75,7 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
   }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    servingUrl: `http://127.0.0.1:${servingPort}`,
     output: () => out,
     proc,
     stop: async () => {

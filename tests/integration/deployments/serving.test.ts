@@ -291,6 +291,11 @@ describe("canary gates", () => {
         gates: { minRequests: 20, windowMinutes: 5 },
       },
     });
+    // Gates count whole minutes after the canary started: as if it started two minutes ago.
+    await db.deployment.update({
+      where: { name: "notes-gate" },
+      data: { canaryStartedAt: new Date(Date.now() - 120_000) },
+    });
     const v2 = await db.modelVersion.findFirstOrThrow({ where: { model: { name: "notes" }, version: 3 } });
     const su = new pg.Client({ connectionString: getConfig().DATABASE_URL });
     await su.connect();
@@ -337,4 +342,35 @@ describe("canary gates", () => {
       await db.auditEvent.count({ where: { action: "deployment.auto_rollback", target: "deployment:notes-gate" } }),
     ).toBe(1);
   }, 60_000);
+});
+
+describe("Prometheus exposition", () => {
+  it("exposes predict latency as a histogram per deployment and version, summed over every serving process", async () => {
+    await serving.recorder.flush();
+    const { GET } = await import("../../../app/api/metrics/route");
+    const res = await GET(
+      new Request("http://x/api/metrics", { headers: { authorization: `Bearer ${tokens.viewer}` } }),
+    );
+    const text = await res.text();
+    expect(text).toMatch(/^# TYPE rackmind_predict_latency_seconds histogram$/m);
+    const count = Number(
+      /^rackmind_predict_latency_seconds_count\{deployment="notes-fb",model="notes",version="1"\} (\d+)$/m.exec(
+        text,
+      )?.[1],
+    );
+    const inf = Number(
+      /^rackmind_predict_latency_seconds_bucket\{deployment="notes-fb",model="notes",version="1",le="\+Inf"\} (\d+)$/m.exec(
+        text,
+      )?.[1],
+    );
+    expect(count).toBe(200);
+    expect(inf).toBe(200);
+    const buckets = [
+      ...text.matchAll(/^rackmind_predict_latency_seconds_bucket\{deployment="notes-fb",[^}]*le="([^"]+)"\} (\d+)$/gm),
+    ].map((m) => Number(m[2]));
+    expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
+    expect(text).toMatch(
+      /^rackmind_predict_errors_total\{deployment="notes-gate",model="notes",version="3"\} [1-9]\d*$/m,
+    );
+  });
 });
