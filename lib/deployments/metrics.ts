@@ -7,6 +7,8 @@
 import { db } from "../db";
 import { getPool } from "../database/pool";
 import { POWER_FIELD } from "../energy/profiles/gpu-power";
+import { readGpuEvents, type EventWindow } from "../models/gpu-events";
+import type { GpuEventsOut } from "../models/schemas";
 import { getDeploymentRowOrThrow } from "./deployments";
 import { driftOfVersion, type DriftReport } from "./drift";
 import { accuracyStats, minuteOf, sumStats, type AccuracyStats, type WindowStats } from "./serving-stats";
@@ -40,7 +42,19 @@ export type DeploymentMetrics = {
     p99: number | null;
   }[];
   energyPer1kPredictions: { kwh: number | null; kwhTotal: number | null; basis: string };
+  /** GPU health events of the placement servers in the window: a fault is not drift. Null: not placed. */
+  serverGpuEvents: GpuEventsOut | null;
 };
+
+/** The placement servers' GPUs, each watched over the whole window. */
+async function serverWindows(servers: string[], from: Date, to: Date): Promise<EventWindow[]> {
+  if (servers.length === 0) return [];
+  const gpus = await db.gpu.findMany({
+    where: { server: { hostname: { in: servers } } },
+    select: { id: true, uuid: true, server: { select: { hostname: true } } },
+  });
+  return gpus.map((g) => ({ gpuId: g.id, uuid: g.uuid, hostname: g.server.hostname, from, to }));
+}
 
 const ENERGY_SQL = `
 SELECT count(DISTINCT r."gpuId")::int AS "gpus", coalesce(sum(r."sum" / nullif(r."count", 0)), 0)::float8 AS "wattMinutes"
@@ -125,10 +139,11 @@ export async function getDeploymentMetrics(
       mean: undefined,
     };
   });
-  const [driftDetail, accuracy, energy] = await Promise.all([
+  const [driftDetail, accuracy, energy, windows] = await Promise.all([
     driftOfVersion(d.id, d.stableVersionId, from, to),
     accuracyStats(d.id, from, to),
     energyPer1k(d.servers, from, to, total.requests, total.instances),
+    serverWindows(d.servers, from, to),
   ]);
   return {
     deployment: name,
@@ -144,5 +159,6 @@ export async function getDeploymentMetrics(
     versions,
     series: series.map(({ mean: _mean, ...s }) => s),
     energyPer1kPredictions: energy,
+    serverGpuEvents: windows.length ? await readGpuEvents(windows, now) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GpuEventsOut } from "../models/schemas";
 import { Gates } from "./schemas";
 
 const VersionRef = z.object({ version: z.number().int(), versionId: z.string() });
@@ -130,6 +131,10 @@ export const DeploymentMetricsOut = z
       kwh: z.number().nullable(),
       kwhTotal: z.number().nullable(),
       basis: z.string(),
+    }),
+    serverGpuEvents: GpuEventsOut.nullable().meta({
+      description:
+        "XIDs, throttling and temperature excursions of the placement servers' GPUs in the window (a fault is not drift); null when the deployment is placed on no server",
     }),
   })
   .meta({ id: "DeploymentMetrics" });

@@ -374,3 +374,40 @@ describe("Prometheus exposition", () => {
     );
   });
 });
+
+describe("a fault is not drift", () => {
+  it("shows the placement servers' GPU events beside the drift, and says energy per prediction is unknown without power", async () => {
+    await call(deploymentsRoute.POST, {
+      token: tokens.operator,
+      json: { name: "notes-placed", model: "notes", version: 1, servers: ["node-a"] },
+    });
+    const gpu = await db.gpu.findFirstOrThrow({ where: { server: { hostname: "node-a" } } });
+    const { ingestDcgm } = await import("../../../lib/telemetry/ingest");
+    await ingestDcgm(
+      `DCGM_FI_DEV_XID_ERRORS{gpu="${gpu.index}",UUID="${gpu.uuid}",Hostname="node-a"} 79\n`,
+      new Date(),
+    );
+    const m = await call(metricsRoute.GET, {
+      token: tokens.viewer,
+      path: "/api/v1/deployments/notes-placed/metrics",
+      params: { name: "notes-placed" },
+    });
+    expect(m.body.serverGpuEvents.events).toEqual([
+      expect.objectContaining({
+        uuid: gpu.uuid,
+        kind: "xid",
+        value: 79,
+        text: expect.stringMatching(/fallen off the bus/),
+      }),
+    ]);
+    expect(m.body.energyPer1kPredictions.kwh).toBeNull();
+    expect(m.body.energyPer1kPredictions.basis).toMatch(/Not known/);
+    const unplaced = await call(metricsRoute.GET, {
+      token: tokens.viewer,
+      path: "/api/v1/deployments/notes/metrics",
+      params: { name: "notes" },
+    });
+    expect(unplaced.body.serverGpuEvents).toBeNull();
+    expect(unplaced.body.energyPer1kPredictions.basis).toMatch(/placed on no server/);
+  });
+});
