@@ -33,6 +33,34 @@ async function lockDeployment(tx: Tx, name: string): Promise<{ d: Deployment; mo
 }
 
 /**
+ * Makes `version` the deployment's stable and approved version: by moving the
+ * alias it follows (under the alias's policy; the move updates the deployment
+ * in the same transaction), or directly when it pins a version.
+ */
+async function serveVersion(
+  tx: Tx,
+  d: Deployment,
+  model: string,
+  version: { id: string; version: number },
+  note: { given: string | undefined; ledger: string },
+  actor: Principal,
+): Promise<void> {
+  if (!d.alias) {
+    await tx.deployment.update({
+      where: { id: d.id },
+      data: { stableVersionId: version.id, approvedVersionId: version.id, revision: { increment: 1 } },
+    });
+    return;
+  }
+  // Read in the transaction: on PGlite (one session) a query on another connection would wait for it.
+  const policies = await tx.modelAliasPolicy.findMany({ where: { modelId: d.modelId } });
+  // A protected alias needs the person's own note, not the one made up for the ledger.
+  checkMayMove(policyOf(policies, d.alias), actor, note.given);
+  const move = { modelId: d.modelId, name: model, alias: d.alias, version: version.version, note: note.ledger };
+  await applyMove(tx, move, { actor: actorOf(actor) }, actor);
+}
+
+/**
  * The canary becomes the stable version. A deployment that follows an alias
  * moves the alias (a protected one needs models.promote and a note, like any
  * move); the alias move updates the deployment in the same transaction.
@@ -43,24 +71,8 @@ export async function promoteCanary(name: string, note: string | undefined, acto
     if (!d.canaryVersionId) throw new AppError("conflict", `Deployment ${name} has no canary to promote`);
     const [from, to] = [await versionNumber(tx, d.stableVersionId), await versionNumber(tx, d.canaryVersionId)];
     const message = `promoted canary version ${to} over version ${from}${note ? ` (${note})` : ""}`;
-    if (d.alias) {
-      checkMayMove(
-        policyOf(await tx.modelAliasPolicy.findMany({ where: { modelId: d.modelId } }), d.alias),
-        actor,
-        note,
-      );
-      await applyMove(
-        tx,
-        { modelId: d.modelId, name: model, alias: d.alias, version: to, note: note ?? message },
-        { actor: actorOf(actor) },
-        actor,
-      );
-    } else {
-      await tx.deployment.update({
-        where: { id: d.id },
-        data: { stableVersionId: d.canaryVersionId, approvedVersionId: d.canaryVersionId, revision: { increment: 1 } },
-      });
-    }
+    const target = { id: d.canaryVersionId, version: to };
+    await serveVersion(tx, d, model, target, { given: note, ledger: note ?? message }, actor);
     await tx.deployment.update({
       where: { id: d.id },
       data: { canaryVersionId: null, canaryWeight: 0, canaryStartedAt: null, revision: { increment: 1 } },
@@ -119,25 +131,8 @@ export async function rollbackDeployment(
       const previousId = (last?.details as { fromVersionId?: string } | null)?.fromVersionId;
       if (!previousId) throw new AppError("conflict", `Deployment ${name} has no canary and no promotion to roll back`);
       const previous = await versionNumber(tx, previousId);
-      if (d.alias) {
-        // Read in the transaction: on PGlite (one session) a query on another connection would wait for it.
-        checkMayMove(
-          policyOf(await tx.modelAliasPolicy.findMany({ where: { modelId: d.modelId } }), d.alias),
-          actor,
-          note,
-        );
-        await applyMove(
-          tx,
-          { modelId: d.modelId, name: model, alias: d.alias, version: previous, note: note ?? `rollback of ${name}` },
-          { actor: by },
-          actor,
-        );
-      } else {
-        await tx.deployment.update({
-          where: { id: d.id },
-          data: { stableVersionId: previousId, approvedVersionId: previousId, revision: { increment: 1 } },
-        });
-      }
+      const target = { id: previousId, version: previous };
+      await serveVersion(tx, d, model, target, { given: note, ledger: note ?? `rollback of ${name}` }, actor);
       message = `rolled back to version ${previous}${note ? ` (${note})` : ""}`;
     }
     await addEvent(tx, d.id, "rolled_back", by, message, { note: note ?? null, automatic: !!judgement, evidence });

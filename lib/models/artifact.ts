@@ -97,9 +97,17 @@ export type Prediction = { label: string; probabilities: Record<string, number> 
  * instance that does not fit the preprocessing.
  */
 export function predict(tf: Tf, loaded: LoadedModel, instances: readonly RawInstance[]): Prediction[] {
-  const { preprocessing: pre, head, model } = loaded;
   if (instances.length === 0) return [];
-  const rows = instances.map((i) => encodeInstance(pre, i));
+  return predictEncoded(
+    tf,
+    loaded,
+    instances.map((i) => encodeInstance(loaded.preprocessing, i)),
+  );
+}
+
+/** Predicts rows already encoded with the model's preprocessing (the serving process encodes as it checks). */
+export function predictEncoded(tf: Tf, loaded: LoadedModel, rows: number[][]): Prediction[] {
+  const { preprocessing: pre, head, model } = loaded;
   const outputs = tf.tidy(
     () =>
       (

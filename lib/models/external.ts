@@ -14,6 +14,7 @@ import { AppError } from "../errors";
 import { getCodeVersion } from "./code-version";
 import { artifactSha256 } from "./artifact-hash";
 import { registerVersion, type RegisteredVersion } from "./registration";
+import { unknownEnergy } from "./run-energy";
 import { Signature } from "./schemas";
 import { identityPreprocessing } from "./signature";
 
@@ -145,17 +146,7 @@ export async function registerExternalVersion(
           externalSource: input.source,
         },
         metrics: { evaluation: null, validation: null, training: null, verdict: null },
-        energy: {
-          kwh: null,
-          co2eKg: null,
-          cost: null,
-          currency: null,
-          from: null,
-          to: null,
-          coverage: null,
-          note: "Trained outside Rackmind: its energy is not known here.",
-          computedAt: now.toISOString(),
-        },
+        energy: unknownEnergy("Trained outside Rackmind: its energy is not known here.", now),
         // No training data to compare live inputs with: drift is not known for an external model.
         driftBaseline: null,
         createdBy: actorOf(actor),

@@ -8,6 +8,12 @@ import type { JobEnergyOut } from "../energy/schemas";
 import { AppError } from "../errors";
 import type { VersionEnergy } from "./schemas";
 
+/** A version's energy when it is not known, with the reason in words. */
+export function unknownEnergy(note: string, computedAt: Date): VersionEnergy {
+  const none = { kwh: null, co2eKg: null, cost: null, currency: null, from: null, to: null, coverage: null };
+  return { ...none, note, computedAt: computedAt.toISOString() };
+}
+
 const spanMs = (s: { from: string; to: string }) => Math.max(0, Date.parse(s.to) - Date.parse(s.from));
 
 /**
@@ -84,16 +90,6 @@ export async function energyOfRun(
   } catch (err) {
     // A database failure is retried by the caller; only a refusal (no allocations, …) is recorded as the reason.
     if (!(err instanceof AppError)) throw err;
-    return {
-      kwh: null,
-      co2eKg: null,
-      cost: null,
-      currency: null,
-      from: null,
-      to: null,
-      coverage: null,
-      note: `Energy could not be computed: ${err.message}`,
-      computedAt: now.toISOString(),
-    };
+    return unknownEnergy(`Energy could not be computed: ${err.message}`, now);
   }
 }

@@ -17,7 +17,7 @@ import { TrainingSpec } from "../training/schemas";
 import { artifactSha256 } from "./artifact-hash";
 import { getCodeVersion } from "./code-version";
 import { countGpusReportingPower, readGpuEvents, type EventWindow } from "./gpu-events";
-import { energyOfRun } from "./run-energy";
+import { energyOfRun, unknownEnergy } from "./run-energy";
 import {
   ModelName,
   StoredEvaluation,
@@ -199,15 +199,5 @@ async function lineageGpus(jobId: string, now: Date): Promise<{ lineage: Lineage
 }
 
 function noGpusEnergy(now: Date): VersionEnergy {
-  return {
-    kwh: null,
-    co2eKg: null,
-    cost: null,
-    currency: null,
-    from: null,
-    to: null,
-    coverage: null,
-    note: "The job held no GPU, so no GPU energy is attributed to it.",
-    computedAt: now.toISOString(),
-  };
+  return unknownEnergy("The job held no GPU, so no GPU energy is attributed to it.", now);
 }

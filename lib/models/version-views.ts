@@ -5,6 +5,7 @@
  */
 import type { ModelAliasPolicy, ModelVersion } from "../generated/prisma/client";
 import type { AliasPolicyOut, ModelVersionSummaryOut } from "./outputs";
+import { unknownEnergy } from "./run-energy";
 import { VersionEnergy, VersionLineage, VersionMetrics, type GpuEventsOut } from "./schemas";
 
 /** Aliases protected when no policy row says otherwise. */
@@ -47,18 +48,7 @@ export function readMetrics(raw: unknown): VersionMetrics {
 
 export function readEnergy(raw: unknown): VersionEnergy {
   const parsed = VersionEnergy.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  return {
-    kwh: null,
-    co2eKg: null,
-    cost: null,
-    currency: null,
-    from: null,
-    to: null,
-    coverage: null,
-    note: "Energy was not recorded for this version.",
-    computedAt: new Date(0).toISOString(),
-  };
+  return parsed.success ? parsed.data : unknownEnergy("Energy was not recorded for this version.", new Date(0));
 }
 
 export function eventCount(events: GpuEventsOut | null): number | null {
