@@ -6,6 +6,7 @@ import { getConfig } from "../lib/config";
 import { disconnectDb } from "../lib/db";
 import { getCodeVersion } from "../lib/models/code-version";
 import { logger } from "../lib/observability/logger";
+import { AlertEvaluationJob } from "./jobs/alerts";
 import { DemoTelemetryJob } from "./jobs/demo-telemetry";
 import { CanaryGatesJob, ServingRetentionJob } from "./jobs/deployments";
 import { RegisterMissingVersionsJob } from "./jobs/model-registry";
@@ -33,6 +34,7 @@ const periodic = startPeriodic([
   RegisterMissingVersionsJob,
   CanaryGatesJob,
   ServingRetentionJob,
+  AlertEvaluationJob,
 ]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();

@@ -30,6 +30,9 @@ export const permissions = {
   "deployments.write": "operator",
   // Predicting costs compute: operators, and tokens scoped to `predict` whatever their role.
   "deployments.predict": "operator",
+  "alerts.read": "viewer",
+  // Rules and silences are the on-call's tools: operators edit them (every change audited).
+  "alerts.write": "operator",
   "metrics.read": "viewer",
   "audit.read": "viewer",
   // Recomputing the hash chain reads every event: an admin's check, not a viewer's page load.

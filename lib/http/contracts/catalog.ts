@@ -1,4 +1,5 @@
 import type { RouteContract } from "../contract";
+import * as alerts from "./alerts";
 import * as audit from "./audit";
 import * as auth from "./auth";
 import * as datasets from "./datasets";
@@ -29,6 +30,7 @@ const modules: Record<string, object>[] = [
   quotas,
   models,
   deployments,
+  alerts,
 ];
 
 function isContract(value: unknown): value is RouteContract {

@@ -22,6 +22,8 @@ const minimumRole: Record<Permission, Role> = {
   "deployments.read": "viewer",
   "deployments.write": "operator",
   "deployments.predict": "operator",
+  "alerts.read": "viewer",
+  "alerts.write": "operator",
   "metrics.read": "viewer",
   "audit.read": "viewer",
   "audit.verify": "admin",

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { Matcher, Severity } from "./schemas";
+
+const Labels = z.record(z.string(), z.string());
+
+export const AlertRuleOut = z
+  .object({
+    name: z.string(),
+    kind: z.string(),
+    params: z.record(z.string(), z.unknown()),
+    forSeconds: z.number().int(),
+    keepFiringForSeconds: z.number().int(),
+    intervalSeconds: z.number().int(),
+    severity: Severity,
+    labels: Labels,
+    enabled: z.boolean(),
+    builtin: z.boolean(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    lastEvalAt: z.string().nullable(),
+    lastEvalMs: z.number().int().nullable(),
+    lastError: z.string().nullable().describe("Why the last evaluation could not read its data"),
+    alerts: z.object({ pending: z.number().int(), firing: z.number().int() }),
+  })
+  .meta({ id: "AlertRule" });
+export type AlertRuleOut = z.infer<typeof AlertRuleOut>;
+
+export const AlertOut = z
+  .object({
+    id: z.string(),
+    fingerprint: z.string(),
+    rule: z.string(),
+    labels: Labels,
+    annotations: z.object({ summary: z.string(), link: z.string() }).catchall(z.string()),
+    state: z.enum(["pending", "firing", "resolved"]),
+    value: z.number().nullable(),
+    activeAt: z.string(),
+    firedAt: z.string().nullable(),
+    lastActiveAt: z.string(),
+    resolvedAt: z.string().nullable(),
+    status: z.object({
+      silencedBy: z.array(z.string()).describe("Ids of the active silences muting it"),
+      inhibitedBy: z
+        .object({ fingerprint: z.string(), why: z.string() })
+        .nullable()
+        .describe("The firing alert that mutes it, and the inhibit rule's reason"),
+      muted: z.boolean(),
+    }),
+  })
+  .meta({ id: "Alert" });
+export type AlertOut = z.infer<typeof AlertOut>;
+
+export const AlertGroupOut = z
+  .object({
+    key: z.string(),
+    labels: Labels,
+    alerts: z.array(AlertOut),
+  })
+  .meta({ id: "AlertGroup" });
+
+export const SilenceOut = z
+  .object({
+    id: z.string(),
+    matchers: z.array(Matcher),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    comment: z.string(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    state: z.enum(["pending", "active", "expired"]),
+    /** Alerts (fingerprints) still firing when it ended. */
+    firingAtEnd: z.array(z.string()),
+  })
+  .meta({ id: "Silence" });
+export type SilenceOut = z.infer<typeof SilenceOut>;
