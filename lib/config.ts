@@ -62,6 +62,11 @@ const Env = z.object({
   RACKMIND_PREDICTION_LOG_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Set by the launcher: the secret the web app forwards its users' predictions to the serving process with. */
   RACKMIND_INTERNAL_SECRET: z.string().min(32).optional(),
+  /**
+   * The address people reach the console at: alert notifications link to it
+   * (Alertmanager's externalURL, each alert's generatorURL). Unset: http://localhost:PORT.
+   */
+  RACKMIND_EXTERNAL_URL: z.url({ protocol: /^https?$/ }).optional(),
   NODE_ENV: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;

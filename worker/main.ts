@@ -6,7 +6,7 @@ import { getConfig } from "../lib/config";
 import { disconnectDb } from "../lib/db";
 import { getCodeVersion } from "../lib/models/code-version";
 import { logger } from "../lib/observability/logger";
-import { AlertEvaluationJob } from "./jobs/alerts";
+import { AlertDeliveryJob, AlertEvaluationJob } from "./jobs/alerts";
 import { DemoTelemetryJob } from "./jobs/demo-telemetry";
 import { CanaryGatesJob, ServingRetentionJob } from "./jobs/deployments";
 import { RegisterMissingVersionsJob } from "./jobs/model-registry";
@@ -35,6 +35,7 @@ const periodic = startPeriodic([
   CanaryGatesJob,
   ServingRetentionJob,
   AlertEvaluationJob,
+  AlertDeliveryJob,
 ]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();

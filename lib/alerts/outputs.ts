@@ -74,3 +74,52 @@ export const SilenceOut = z
   })
   .meta({ id: "Silence" });
 export type SilenceOut = z.infer<typeof SilenceOut>;
+
+export const ReceiverOut = z
+  .object({
+    name: z.string(),
+    url: z.string(),
+    matchers: z.array(Matcher),
+    groupBy: z.array(z.string()),
+    groupWaitSeconds: z.number().int(),
+    groupIntervalSeconds: z.number().int(),
+    repeatIntervalSeconds: z.number().int(),
+    timeoutMs: z.number().int(),
+    maxAttempts: z.number().int(),
+    isFallback: z.boolean(),
+    enabled: z.boolean(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    /** Only in the answer that set it: the HMAC secret, shown once. */
+    secret: z.string().optional(),
+  })
+  .meta({ id: "Receiver" });
+export type ReceiverOut = z.infer<typeof ReceiverOut>;
+
+export const NotificationOut = z
+  .object({
+    id: z.string(),
+    receiver: z.string(),
+    groupKey: z.string(),
+    status: z.enum(["pending", "delivering", "delivered", "failed"]),
+    alerts: z.number().int(),
+    payloadStatus: z.enum(["firing", "resolved"]),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string().nullable(),
+    lastError: z.string().nullable(),
+    fallbackOf: z.string().nullable(),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+    deliveries: z.array(
+      z.object({
+        at: z.string(),
+        attempt: z.number().int(),
+        httpStatus: z.number().int().nullable(),
+        ok: z.boolean(),
+        error: z.string().nullable(),
+        durationMs: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: "Notification" });
+export type NotificationOut = z.infer<typeof NotificationOut>;

@@ -175,3 +175,64 @@ export const GroupsQuery = z
       .pipe(z.array(LabelName).max(10)),
   })
   .strict();
+
+export const ReceiverName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, "lowercase letters, digits, - and _")
+  .max(100);
+export const ReceiverParam = z.object({ name: ReceiverName });
+
+const WebhookUrl = z.url({ protocol: /^https?$/, error: "an http:// or https:// URL" }).max(2000);
+
+const ReceiverSettings = z.object({
+  url: WebhookUrl,
+  matchers: z.array(Matcher).max(20),
+  groupBy: z.array(LabelName).max(10),
+  groupWaitSeconds: z.number().int().min(0).max(3600),
+  groupIntervalSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600),
+  repeatIntervalSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600),
+  timeoutMs: z.number().int().min(100).max(60_000),
+  maxAttempts: z.number().int().min(1).max(20),
+  isFallback: z.boolean(),
+  enabled: z.boolean(),
+});
+
+export const CreateReceiverInput = z
+  .object({
+    name: ReceiverName,
+    /** Omit to have one made (returned once, in the answer). */
+    secret: z.string().min(16, "at least 16 characters").max(500).optional(),
+    url: WebhookUrl,
+    matchers: ReceiverSettings.shape.matchers.default([]),
+    groupBy: ReceiverSettings.shape.groupBy.default(["alertname"]),
+    groupWaitSeconds: ReceiverSettings.shape.groupWaitSeconds.default(30),
+    groupIntervalSeconds: ReceiverSettings.shape.groupIntervalSeconds.default(300),
+    repeatIntervalSeconds: ReceiverSettings.shape.repeatIntervalSeconds.default(4 * 3600),
+    timeoutMs: ReceiverSettings.shape.timeoutMs.default(5000),
+    maxAttempts: ReceiverSettings.shape.maxAttempts.default(5),
+    isFallback: z.boolean().default(false),
+    enabled: z.boolean().default(true),
+  })
+  .strict()
+  .meta({ id: "CreateReceiverInput" });
+export type CreateReceiverInput = z.infer<typeof CreateReceiverInput>;
+
+export const UpdateReceiverInput = ReceiverSettings.partial()
+  .extend({ secret: z.string().min(16).max(500).optional() })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to change")
+  .meta({ id: "UpdateReceiverInput" });
+export type UpdateReceiverInput = z.infer<typeof UpdateReceiverInput>;
+
+export const DeliveriesQuery = PageQuery.extend({
+  status: z.enum(["pending", "delivering", "delivered", "failed"]).optional(),
+}).strict();
+export type DeliveriesQuery = z.infer<typeof DeliveriesQuery>;

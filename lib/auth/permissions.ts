@@ -33,6 +33,8 @@ export const permissions = {
   "alerts.read": "viewer",
   // Rules and silences are the on-call's tools: operators edit them (every change audited).
   "alerts.write": "operator",
+  // Receivers hold webhook URLs and signing secrets: where alerts leave Rackmind.
+  "alerts.receivers": "admin",
   "metrics.read": "viewer",
   "audit.read": "viewer",
   // Recomputing the hash chain reads every event: an admin's check, not a viewer's page load.

@@ -1,14 +1,18 @@
 import { z } from "zod";
-import { AlertGroupOut, AlertOut, AlertRuleOut, SilenceOut } from "../../alerts/outputs";
+import { AlertGroupOut, AlertOut, AlertRuleOut, NotificationOut, ReceiverOut, SilenceOut } from "../../alerts/outputs";
 import {
   AlertsQuery,
   CreateAlertRuleInput,
+  CreateReceiverInput,
   CreateSilenceInput,
+  DeliveriesQuery,
   GroupsQuery,
+  ReceiverParam,
   RuleParam,
   SilenceParam,
   SilencesQuery,
   UpdateAlertRuleInput,
+  UpdateReceiverInput,
 } from "../../alerts/schemas";
 import { defineContract, pageOf } from "../contract";
 
@@ -131,4 +135,81 @@ export const expireSilence = defineContract({
   params: SilenceParam,
   response: { status: 200, description: "The ended silence", schema: SilenceOut },
   errors: [404, 409, 422],
+});
+
+export const listReceivers = defineContract({
+  method: "get",
+  path: "/api/v1/receivers",
+  permission: "alerts.read",
+  summary: "Notification receivers (webhooks), without their secrets",
+  response: {
+    status: 200,
+    description: "Receivers",
+    schema: z.object({ items: z.array(ReceiverOut), nextCursor: z.null() }),
+  },
+});
+
+export const createReceiver = defineContract({
+  method: "post",
+  path: "/api/v1/receivers",
+  permission: "alerts.receivers",
+  summary: "Add a webhook receiver (admin; audited): its HMAC secret is answered once",
+  description:
+    'Notifications are POSTed as Alertmanager\'s webhook payload (version 4), with `Idempotency-Key`, `X-Rackmind-Timestamp` and `X-Rackmind-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" keyed with the secret>`. ' +
+    "Grouping as Alertmanager's (`groupBy`, `groupWaitSeconds`, `groupIntervalSeconds`, `repeatIntervalSeconds`); each attempt waits at most `timeoutMs`; server errors, timeouts, 408 and 429 are retried with backoff (2 s doubling, 5 min cap) up to `maxAttempts`, other 4xx are final; what could not be delivered goes to the receiver marked `isFallback`.",
+  body: CreateReceiverInput,
+  response: { status: 201, description: "Created (with `secret`, shown this once)", schema: ReceiverOut },
+  errors: [409],
+});
+
+export const getReceiver = defineContract({
+  method: "get",
+  path: "/api/v1/receivers/{name}",
+  permission: "alerts.read",
+  summary: "A receiver",
+  params: ReceiverParam,
+  response: { status: 200, description: "The receiver", schema: ReceiverOut },
+  errors: [404, 422],
+});
+
+export const updateReceiver = defineContract({
+  method: "patch",
+  path: "/api/v1/receivers/{name}",
+  permission: "alerts.receivers",
+  summary: "Change a receiver (admin; audited, never the secret itself)",
+  params: ReceiverParam,
+  body: UpdateReceiverInput,
+  response: { status: 200, description: "The receiver", schema: ReceiverOut },
+  errors: [404],
+});
+
+export const deleteReceiver = defineContract({
+  method: "delete",
+  path: "/api/v1/receivers/{name}",
+  permission: "alerts.receivers",
+  summary: "Delete a receiver and its delivery log (admin; audited)",
+  params: ReceiverParam,
+  response: { status: 204, description: "Deleted" },
+  errors: [404, 422],
+});
+
+export const listDeliveries = defineContract({
+  method: "get",
+  path: "/api/v1/receivers/{name}/deliveries",
+  permission: "alerts.read",
+  summary: "A receiver's delivery log: notifications, newest first, each with every attempt (status, error, duration)",
+  params: ReceiverParam,
+  query: DeliveriesQuery,
+  response: { status: 200, description: "Notifications", schema: pageOf(NotificationOut) },
+  errors: [404],
+});
+
+export const testReceiver = defineContract({
+  method: "post",
+  path: "/api/v1/receivers/{name}/test",
+  permission: "alerts.receivers",
+  summary: "Queue a test notification to a receiver (delivered and logged like any other)",
+  params: ReceiverParam,
+  response: { status: 202, description: "Queued", schema: z.object({ queued: z.literal(true) }) },
+  errors: [404, 422],
 });

@@ -24,6 +24,7 @@ const minimumRole: Record<Permission, Role> = {
   "deployments.predict": "operator",
   "alerts.read": "viewer",
   "alerts.write": "operator",
+  "alerts.receivers": "admin",
   "metrics.read": "viewer",
   "audit.read": "viewer",
   "audit.verify": "admin",

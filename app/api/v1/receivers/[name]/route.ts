@@ -1,0 +1,13 @@
+import * as contracts from "@/lib/http/contracts/alerts";
+import { defineRoute } from "@/lib/http/route";
+import { deleteReceiver, getReceiver, updateReceiver } from "@/lib/alerts/notify/receivers";
+
+export const GET = defineRoute(contracts.getReceiver, async ({ params }) => getReceiver(params.name));
+
+export const PATCH = defineRoute(contracts.updateReceiver, async ({ params, body, user }) =>
+  updateReceiver(params.name, body, user),
+);
+
+export const DELETE = defineRoute(contracts.deleteReceiver, async ({ params, user }) => {
+  await deleteReceiver(params.name, user);
+});

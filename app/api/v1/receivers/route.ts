@@ -1,0 +1,7 @@
+import * as contracts from "@/lib/http/contracts/alerts";
+import { defineRoute } from "@/lib/http/route";
+import { createReceiver, listReceivers } from "@/lib/alerts/notify/receivers";
+
+export const GET = defineRoute(contracts.listReceivers, async () => listReceivers());
+
+export const POST = defineRoute(contracts.createReceiver, async ({ body, user }) => createReceiver(body, user));
