@@ -8,6 +8,7 @@ import { getCodeVersion } from "../lib/models/code-version";
 import { logger } from "../lib/observability/logger";
 import { AlertDeliveryJob, AlertEvaluationJob } from "./jobs/alerts";
 import { DemoTelemetryJob } from "./jobs/demo-telemetry";
+import { FaultWorkflowJob } from "./jobs/faults";
 import { CanaryGatesJob, ServingRetentionJob } from "./jobs/deployments";
 import { RegisterMissingVersionsJob } from "./jobs/model-registry";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
@@ -36,6 +37,7 @@ const periodic = startPeriodic([
   ServingRetentionJob,
   AlertEvaluationJob,
   AlertDeliveryJob,
+  FaultWorkflowJob,
 ]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();

@@ -22,6 +22,12 @@ const shapes = {
     </>
   ),
   telemetry: <polyline points="3 12 7 12 10 5 14 19 17 12 21 12" />,
+  alerts: (
+    <>
+      <path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 2H4.5z" />
+      <path d="M10 20.5a2 2 0 0 0 4 0" />
+    </>
+  ),
   energy: <polygon points="13 2.5 4.5 13.5 11 13.5 10 21.5 19.5 10 13 10 13 2.5" />,
   datasets: (
     <>

@@ -106,5 +106,7 @@ export async function firingSummary(now = new Date()) {
   const bySeverity: Record<string, number> = {};
   for (const a of page.items)
     bySeverity[a.labels.severity ?? "none"] = (bySeverity[a.labels.severity ?? "none"] ?? 0) + 1;
-  return { firing: page.items.length, bySeverity, top: page.items.slice(0, 5) };
+  const rank = (a: AlertOut) => ({ critical: 0, warning: 1, info: 2 })[a.labels.severity ?? ""] ?? 3;
+  const top = [...page.items].sort((a, b) => rank(a) - rank(b)).slice(0, 5);
+  return { firing: page.items.length, bySeverity, top };
 }

@@ -35,6 +35,8 @@ export const permissions = {
   "alerts.write": "operator",
   // Receivers hold webhook URLs and signing secrets: where alerts leave Rackmind.
   "alerts.receivers": "admin",
+  // Whether nodes leave service by themselves, and the circuit breaker's bounds.
+  "faults.settings": "admin",
   "metrics.read": "viewer",
   "audit.read": "viewer",
   // Recomputing the hash chain reads every event: an admin's check, not a viewer's page load.

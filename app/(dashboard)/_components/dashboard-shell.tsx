@@ -3,6 +3,7 @@ import { Icon } from "@/components/ui/icons";
 import { RoleBadge } from "@/components/ui/role-badge";
 import type { Principal } from "@/lib/auth/principal";
 import { version } from "@/lib/version";
+import { FiringAlertsBar } from "./firing-alerts-bar";
 import { NavLinks, type NavGroup } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -19,6 +20,7 @@ const navigation: NavGroup[] = [
       { href: "/racks", label: "Racks", icon: "rack" },
       { href: "/telemetry", label: "Telemetry", icon: "telemetry" },
       { href: "/energy", label: "Energy", icon: "energy" },
+      { href: "/alerts", label: "Alerts", icon: "alerts" },
     ],
   },
   {
@@ -72,6 +74,7 @@ export function DashboardShell({ principal, children }: { principal: Principal; 
         </footer>
       </aside>
       <main className="min-w-0 flex-1">
+        <FiringAlertsBar />
         <div className="mx-auto max-w-[1400px] px-6 py-6">{children}</div>
       </main>
     </div>

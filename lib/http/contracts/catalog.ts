@@ -5,6 +5,7 @@ import * as auth from "./auth";
 import * as datasets from "./datasets";
 import * as deployments from "./deployments";
 import * as energy from "./energy";
+import * as faults from "./faults";
 import * as gpus from "./gpus";
 import * as inventory from "./inventory";
 import * as jobs from "./jobs";
@@ -21,6 +22,7 @@ const modules: Record<string, object>[] = [
   auth,
   inventory,
   gpus,
+  faults,
   telemetry,
   audit,
   energy,

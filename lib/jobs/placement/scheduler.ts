@@ -20,7 +20,7 @@ async function loadGpus(tx: Tx, now: Date, staleAfterMinutes: number): Promise<P
   const staleBefore = new Date(now.getTime() - staleAfterMinutes * 60_000);
   return tx.$queryRaw<GpuRow[]>`
     SELECT g.id, g.uuid, g.model, g."memoryMiB", g."serverId", s.hostname, g.index, s."rackId",
-           (g.health = 'healthy' AND s.status = 'active') AS "isUsable",
+           (g.health = 'healthy' AND s.status = 'active' AND s."faultState" IS NULL) AS "isUsable",
            coalesce((SELECT ls.at < ${staleBefore} FROM "GpuLastSeen" ls WHERE ls."gpuId" = g.id), true) AS "isStale",
            EXISTS (SELECT 1 FROM "GpuAllocation" a WHERE a."gpuId" = g.id AND (a."endedAt" IS NULL OR a."endedAt" > ${now})) AS "isHeld",
            (SELECT l.value FROM "GpuLatest" l JOIN "TelemetryField" f ON f.id = l."fieldId"

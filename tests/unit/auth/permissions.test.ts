@@ -25,6 +25,7 @@ const minimumRole: Record<Permission, Role> = {
   "alerts.read": "viewer",
   "alerts.write": "operator",
   "alerts.receivers": "admin",
+  "faults.settings": "admin",
   "metrics.read": "viewer",
   "audit.read": "viewer",
   "audit.verify": "admin",

@@ -11,7 +11,9 @@ import { can } from "@/lib/auth/permissions";
 import { listGpus } from "@/lib/inventory/gpus";
 import type { GpuOut } from "@/lib/inventory/schemas";
 import { getServerDetail } from "@/lib/inventory/server-detail";
+import { getNodeFault } from "@/lib/faults/node-faults";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
+import { FaultPanel } from "./_components/fault-panel";
 import { GpusTable } from "./_components/gpus-table";
 import { ServerFacts } from "./_components/server-facts";
 import { ServerStatusControl } from "./_components/server-status-control";
@@ -54,9 +56,10 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
   const server = await getServerDetail((await params).hostname);
   if (!server) notFound();
   // The GPU list API's view of the server's GPUs, so this page and the API always agree.
-  const [{ items: gpus }, settings] = await Promise.all([
+  const [{ items: gpus }, settings, fault] = await Promise.all([
     listGpus({ hostname: server.hostname, limit: 1000 }),
     getTelemetrySettings(),
+    getNodeFault(server.hostname),
   ]);
   const canWrite = can(principal.role, "inventory.write");
 
@@ -102,6 +105,7 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
       >
         <GpusTable gpus={gpus} nowMs={Date.now()} />
       </Card>
+      <FaultPanel fault={fault} canWrite={canWrite} />
     </>
   );
 }

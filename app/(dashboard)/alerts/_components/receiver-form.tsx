@@ -1,0 +1,74 @@
+"use client";
+
+import { useState } from "react";
+import { Button, Field, TextInput } from "@/components/ui/form-controls";
+import { requestApi } from "@/components/ui/api-request";
+import { ActionError } from "@/components/ui/use-api-action";
+import { useRouter } from "next/navigation";
+import { z } from "zod";
+
+const Created = z.object({ name: z.string(), secret: z.string() });
+
+/** Adds a webhook receiver; shows its signing secret once, as the API answers it once. */
+export function ReceiverForm() {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [url, setUrl] = useState("");
+  const [isFallback, setIsFallback] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [created, setCreated] = useState<z.infer<typeof Created> | null>(null);
+  const [isPending, setIsPending] = useState(false);
+  const submit = async () => {
+    setIsPending(true);
+    setError(null);
+    const res = await requestApi("POST", "/api/v1/receivers", { body: { name, url, isFallback }, schema: Created });
+    setIsPending(false);
+    if (!res.ok) return setError(res.message);
+    setCreated(res.data);
+    setName("");
+    setUrl("");
+    router.refresh();
+  };
+  return (
+    <div className="space-y-3">
+      <form
+        aria-label="Add a receiver"
+        className="flex flex-wrap items-end gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Field id="receiver-name" label="Name" className="w-40">
+          <TextInput id="receiver-name" required value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <Field id="receiver-url" label="Webhook URL" className="min-w-72 flex-1">
+          <TextInput
+            id="receiver-url"
+            required
+            type="url"
+            placeholder="https://hooks.example.com/alertmanager"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
+        </Field>
+        <label className="flex items-center gap-2 pb-1.5 text-xs text-slate-300">
+          <input type="checkbox" checked={isFallback} onChange={(e) => setIsFallback(e.target.checked)} />
+          Fallback (gets what others could not deliver)
+        </label>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Adding…" : "Add receiver"}
+        </Button>
+        <ActionError message={error} className="w-full" />
+      </form>
+      {created && (
+        <p role="status" className="rounded border border-amber-500/40 bg-amber-500/10 p-2 text-xs text-amber-100">
+          Receiver {created.name} added. Its signing secret, shown this once:{" "}
+          <code className="select-all font-mono" data-testid="receiver-secret">
+            {created.secret}
+          </code>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useState } from "react";
+import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
+import { ActionError, useApiAction } from "@/components/ui/use-api-action";
+import type { AlertRuleOut } from "@/lib/alerts/outputs";
+
+/**
+ * Edits a rule in place: its parameters (one field each, typed as stored),
+ * timing, severity and whether it runs. The API checks the parameters against
+ * the rule's kind and answers what is wrong in words.
+ */
+export function RuleEditor({ rule }: { rule: AlertRuleOut }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const [params, setParams] = useState<Record<string, string>>(
+    Object.fromEntries(Object.entries(rule.params).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : String(v)])),
+  );
+  const [forSeconds, setFor] = useState(String(rule.forSeconds));
+  const [keepSeconds, setKeep] = useState(String(rule.keepFiringForSeconds));
+  const [severity, setSeverity] = useState<string>(rule.severity);
+  const { isPending, error, run } = useApiAction();
+  const id = `rule-${rule.name}`;
+
+  const toggle = () => void run("PATCH", `/api/v1/alert-rules/${rule.name}`, { enabled: !rule.enabled });
+  if (!isOpen)
+    return (
+      <div className="flex gap-2">
+        <Button variant="secondary" onClick={() => setIsOpen(true)}>
+          Edit
+        </Button>
+        <Button variant="ghost" disabled={isPending} onClick={toggle}>
+          {rule.enabled ? "Disable" : "Enable"}
+        </Button>
+        <ActionError message={error} />
+      </div>
+    );
+
+  const typed = (key: string, raw: string): unknown => {
+    const before = rule.params[key];
+    if (typeof before === "boolean") return raw === "true";
+    if (Array.isArray(before))
+      return raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(Number);
+    return typeof before === "number" ? Number(raw) : raw;
+  };
+  const save = async () => {
+    const ok = await run("PATCH", `/api/v1/alert-rules/${rule.name}`, {
+      params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typed(k, v)])),
+      forSeconds: Number(forSeconds),
+      keepFiringForSeconds: Number(keepSeconds),
+      severity,
+    });
+    if (ok) setIsOpen(false);
+  };
+  return (
+    <form
+      aria-label={`Edit rule ${rule.name}`}
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {Object.keys(params).map((key) => (
+        <Field key={key} id={`${id}-${key}`} label={key} className="w-32">
+          {typeof rule.params[key] === "boolean" ? (
+            <Select
+              id={`${id}-${key}`}
+              value={params[key]}
+              onChange={(e) => setParams({ ...params, [key]: e.target.value })}
+            >
+              <option value="true">yes</option>
+              <option value="false">no</option>
+            </Select>
+          ) : (
+            <TextInput
+              id={`${id}-${key}`}
+              value={params[key]}
+              onChange={(e) => setParams({ ...params, [key]: e.target.value })}
+            />
+          )}
+        </Field>
+      ))}
+      <Field id={`${id}-for`} label="for (s)" className="w-24">
+        <TextInput id={`${id}-for`} inputMode="numeric" value={forSeconds} onChange={(e) => setFor(e.target.value)} />
+      </Field>
+      <Field id={`${id}-keep`} label="keep firing (s)" className="w-28">
+        <TextInput
+          id={`${id}-keep`}
+          inputMode="numeric"
+          value={keepSeconds}
+          onChange={(e) => setKeep(e.target.value)}
+        />
+      </Field>
+      <Field id={`${id}-severity`} label="severity" className="w-28">
+        <Select id={`${id}-severity`} value={severity} onChange={(e) => setSeverity(e.target.value)}>
+          <option value="critical">critical</option>
+          <option value="warning">warning</option>
+          <option value="info">info</option>
+        </Select>
+      </Field>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Saving…" : "Save"}
+      </Button>
+      <Button type="button" variant="ghost" onClick={() => setIsOpen(false)}>
+        Cancel
+      </Button>
+      <ActionError message={error} className="w-full" />
+    </form>
+  );
+}
