@@ -30,6 +30,15 @@ test("an XID 48 fires an alert and quarantines its node; an operator silences it
   }).toPass({ timeout: 60_000 });
   await expect(page.getByTestId("firing-alerts")).toContainText("critical");
 
+  // The overview shows it in its alerts panel, the node among those out of service, and every other panel.
+  await expect(async () => {
+    await page.goto("/overview");
+    await expect(page.getByTestId("panel-faults")).toContainText(HOSTNAME, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByTestId("panel-alerts")).toContainText(summary);
+  for (const panel of ["panel-jobs", "panel-deployments", "panel-energy"])
+    await expect(page.getByTestId(panel)).toBeVisible();
+
   await page.getByRole("navigation").getByRole("link", { name: "Alerts" }).click();
   const row = page.getByTestId("firing-alert").filter({ hasText: summary });
   await expect(row).toContainText("firing");

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { getFleetSummary } from "@/lib/inventory/fleet-summary";
@@ -8,6 +10,8 @@ import { listUnhealthyGpus } from "@/lib/inventory/unhealthy-gpus";
 import { AttentionPanels } from "./_components/attention-panels";
 import { FleetStatCards } from "./_components/fleet-stat-cards";
 import { GpuModelsCard } from "./_components/gpu-models-card";
+import { OverviewRefresh } from "./_components/overview-refresh";
+import { DeploymentsPanel, EnergyTodayPanel, FiringAlertsPanel, JobQueuePanel } from "./_components/production-panels";
 import { SitesCard } from "./_components/sites-card";
 
 export const dynamic = "force-dynamic";
@@ -28,9 +32,24 @@ export default async function OverviewPage() {
       <PageHeader
         eyebrow="Infrastructure"
         title="Fleet overview"
-        description="What is racked where, in what state, and which hardware needs a hand on it. Health counts only what telemetry still confirms; silent GPUs are counted as no data."
+        description="What fires, what is out of service, what runs and waits, what is served and what it costs today; then what is racked where and which hardware needs a hand on it. Health counts only what telemetry still confirms; silent GPUs are counted as no data. Refreshes every 30 s."
       />
+      <OverviewRefresh seconds={30} />
       <FleetStatCards summary={summary} sites={sites} />
+      <div className="mt-4 grid gap-4 xl:grid-cols-2">
+        <Suspense fallback={<Skeleton className="h-40" />}>
+          <FiringAlertsPanel />
+        </Suspense>
+        <Suspense fallback={<Skeleton className="h-40" />}>
+          <JobQueuePanel />
+        </Suspense>
+        <Suspense fallback={<Skeleton className="h-32" />}>
+          <DeploymentsPanel />
+        </Suspense>
+        <Suspense fallback={<Skeleton className="h-32" />}>
+          <EnergyTodayPanel />
+        </Suspense>
+      </div>
       <div className="mt-4 grid gap-4 xl:grid-cols-5">
         <SitesCard sites={sites} className="xl:col-span-3" />
         <GpuModelsCard models={summary.gpuModels} total={gpuTotal} className="xl:col-span-2" />
