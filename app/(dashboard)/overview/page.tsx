@@ -11,7 +11,13 @@ import { AttentionPanels } from "./_components/attention-panels";
 import { FleetStatCards } from "./_components/fleet-stat-cards";
 import { GpuModelsCard } from "./_components/gpu-models-card";
 import { OverviewRefresh } from "./_components/overview-refresh";
-import { DeploymentsPanel, EnergyTodayPanel, FiringAlertsPanel, JobQueuePanel } from "./_components/production-panels";
+import {
+  DeploymentsPanel,
+  EnergyTodayPanel,
+  FiringAlertsPanel,
+  HeatmapPanel,
+  JobQueuePanel,
+} from "./_components/production-panels";
 import { SitesCard } from "./_components/sites-card";
 
 export const dynamic = "force-dynamic";
@@ -48,6 +54,11 @@ export default async function OverviewPage() {
         </Suspense>
         <Suspense fallback={<Skeleton className="h-32" />}>
           <EnergyTodayPanel />
+        </Suspense>
+      </div>
+      <div className="mt-4">
+        <Suspense fallback={<Skeleton className="h-48" />}>
+          <HeatmapPanel />
         </Suspense>
       </div>
       <div className="mt-4 grid gap-4 xl:grid-cols-5">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GpuHeatmap } from "@/components/charts/gpu-heatmap";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { UtcTime } from "@/components/ui/utc-time";
@@ -10,6 +11,7 @@ import { SummaryQuery } from "@/lib/energy/schemas";
 import { getFaultsOverview } from "@/lib/faults/node-faults";
 import { listSiteNames } from "@/lib/inventory/site-overview";
 import { getJobQueueSummary } from "@/lib/jobs/queue-summary";
+import { getFleetHeatmap } from "@/lib/telemetry/views/gpu-heatmap";
 
 // The overview's production panels, each an async server component the page
 // streams in its own Suspense boundary: a slow panel never holds up the rest.
@@ -195,6 +197,24 @@ export async function EnergyTodayPanel() {
           </li>
         ))}
       </ul>
+    </Card>
+  );
+}
+
+export async function HeatmapPanel() {
+  const heat = await getFleetHeatmap();
+  return (
+    <Card
+      title={
+        <Link href="/telemetry" className="hover:underline">
+          GPU heat map
+        </Link>
+      }
+      description={`${heat.reporting} of ${heat.gpus} GPUs reporting within ${heat.staleAfterMinutes} min; each square is a GPU, each row a server.`}
+    >
+      <div data-testid="panel-heatmap">
+        <GpuHeatmap racks={heat.racks} />
+      </div>
     </Card>
   );
 }

@@ -1,0 +1,99 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { heatColour, scaleFraction, TEMP_SCALE } from "@/components/ui/heat-scale";
+import type { RackHeat } from "@/lib/telemetry/views/gpu-heatmap";
+
+type Measure = "tempC" | "utilPct";
+const CELL = 9;
+const GAP = 1;
+const NO_DATA = "rgb(51 65 85)"; // slate-700: no reading is its own colour, never "cool"
+
+const fraction = (m: Measure, v: number) =>
+  m === "tempC" ? scaleFraction(v, TEMP_SCALE.minC, TEMP_SCALE.maxC) : scaleFraction(v, 0, 100);
+const unit = (m: Measure) => (m === "tempC" ? "°C" : "%");
+
+function RackCanvas({ rack, measure }: { rack: RackHeat; measure: Measure }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<string | null>(null);
+  const width = Math.max(1, ...rack.servers.map((s) => s.gpus)) * (CELL + GAP);
+  const height = rack.servers.length * (CELL + GAP);
+  useEffect(() => {
+    const ctx = ref.current?.getContext("2d");
+    if (!ctx) return;
+    ctx.clearRect(0, 0, width, height);
+    let i = 0;
+    rack.servers.forEach((s, row) => {
+      for (let g = 0; g < s.gpus; g++, i++) {
+        const v = rack[measure][i];
+        ctx.fillStyle = v === null || v === undefined ? NO_DATA : heatColour(fraction(measure, v));
+        ctx.fillRect(g * (CELL + GAP), row * (CELL + GAP), CELL, CELL);
+      }
+    });
+  }, [rack, measure, width, height]);
+  const values = rack[measure].filter((v): v is number => v !== null);
+  const label =
+    values.length === 0
+      ? `${rack.site}/${rack.rack}: no GPU reporting`
+      : `${rack.site}/${rack.rack}: ${values.length} of ${rack[measure].length} GPUs reporting, highest ${Math.max(...values)} ${unit(measure)}`;
+  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const row = Math.floor((e.clientY - box.top) / (CELL + GAP));
+    const col = Math.floor((e.clientX - box.left) / (CELL + GAP));
+    const server = rack.servers[row];
+    if (!server || col >= server.gpus) return setHover(null);
+    const index = rack.servers.slice(0, row).reduce((n, s) => n + s.gpus, 0) + col;
+    const v = rack[measure][index];
+    setHover(`${server.hostname} GPU ${col}: ${v === null || v === undefined ? "no data" : `${v} ${unit(measure)}`}`);
+  };
+  return (
+    <figure className="flex flex-col gap-1">
+      <figcaption className="font-mono text-[11px] text-slate-400">
+        {rack.site}/{rack.rack}
+      </figcaption>
+      <canvas
+        ref={ref}
+        width={width}
+        height={height}
+        role="img"
+        aria-label={label}
+        title={hover ?? label}
+        onMouseMove={onMove}
+        onMouseLeave={() => setHover(null)}
+      />
+    </figure>
+  );
+}
+
+/** All GPUs by rack (rows: servers top to bottom, cells: GPUs), coloured by temperature or utilisation. */
+export function GpuHeatmap({ racks }: { racks: RackHeat[] }) {
+  const [measure, setMeasure] = useState<Measure>("tempC");
+  return (
+    <div className="space-y-3">
+      <div role="radiogroup" aria-label="Colour by" className="flex gap-2 text-xs">
+        {(["tempC", "utilPct"] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="radio"
+            aria-checked={measure === m}
+            onClick={() => setMeasure(m)}
+            className={`rounded px-2 py-0.5 ring-1 ring-inset ${
+              measure === m ? "bg-emerald-500/15 text-emerald-200 ring-emerald-500/40" : "text-slate-300 ring-slate-700"
+            }`}
+          >
+            {m === "tempC" ? `Temperature (${TEMP_SCALE.minC}–${TEMP_SCALE.maxC} °C)` : "Utilisation (0–100 %)"}
+          </button>
+        ))}
+        <span className="flex items-center gap-1 text-slate-400">
+          <span aria-hidden className="inline-block size-2.5" style={{ background: NO_DATA }} /> no data
+        </span>
+      </div>
+      <div className="flex flex-wrap gap-4">
+        {racks.map((r) => (
+          <RackCanvas key={`${r.site}/${r.rack}`} rack={r} measure={measure} />
+        ))}
+      </div>
+    </div>
+  );
+}
