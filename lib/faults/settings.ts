@@ -1,29 +1,16 @@
 import type { z } from "zod";
-import { recordAudit } from "../audit/events";
 import type { Principal } from "../auth/principal";
-import { db } from "../db";
+import { readSettings, writeSettings } from "../settings/stored-settings";
 import { FaultSettings, type UpdateFaultSettings } from "./schemas";
 
 const KEY = "faults";
 
-export async function getFaultSettings(): Promise<FaultSettings> {
-  const row = await db.setting.findUnique({ where: { key: KEY } });
-  const parsed = FaultSettings.safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : FaultSettings.parse({});
-}
+export const getFaultSettings = (): Promise<FaultSettings> => readSettings(KEY, FaultSettings);
 
 export async function updateFaultSettings(
   input: z.infer<typeof UpdateFaultSettings>,
   actor: Principal,
 ): Promise<FaultSettings> {
   const next = FaultSettings.parse({ ...(await getFaultSettings()), ...input });
-  await db.$transaction(async (tx) => {
-    await tx.setting.upsert({
-      where: { key: KEY },
-      create: { key: KEY, value: next, updatedBy: actor.name },
-      update: { value: next, updatedBy: actor.name },
-    });
-    await recordAudit(tx, actor, { action: "faults.settings_update", target: "settings:faults", details: input });
-  });
-  return next;
+  return writeSettings(KEY, next, actor, { action: "faults.settings_update", details: input });
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { db } from "../db";
-import { recordAudit } from "../audit/events";
+import { writeSettings } from "../settings/stored-settings";
 import type { Principal } from "../auth/principal";
 import { TelemetrySettings, UpdateTelemetrySettings } from "./schemas";
 
@@ -25,14 +25,7 @@ export async function updateTelemetrySettings(
   actor: Principal,
 ): Promise<TelemetrySettings> {
   const next = TelemetrySettings.parse({ ...(await getTelemetrySettings()), ...input });
-  await db.$transaction(async (tx) => {
-    await tx.setting.upsert({
-      where: { key: KEY },
-      create: { key: KEY, value: next, updatedBy: actor.name },
-      update: { value: next, updatedBy: actor.name },
-    });
-    await recordAudit(tx, actor, { action: "telemetry.settings_update", target: "settings:telemetry", details: input });
-  });
+  await writeSettings(KEY, next, actor, { action: "telemetry.settings_update", details: input });
   cached = { value: next, at: Date.now() };
   return next;
 }
