@@ -36,7 +36,7 @@ test("an XID 48 fires an alert and quarantines its node; an operator silences it
     await expect(page.getByTestId("panel-faults")).toContainText(HOSTNAME, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByTestId("panel-alerts")).toContainText(summary);
-  for (const panel of ["panel-jobs", "panel-deployments", "panel-energy"])
+  for (const panel of ["panel-jobs", "panel-deployments", "panel-energy", "panel-heatmap", "panel-energy-trend"])
     await expect(page.getByTestId(panel)).toBeVisible();
 
   await page.getByRole("navigation").getByRole("link", { name: "Alerts" }).click();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,6 +15,7 @@ import { OverviewRefresh } from "./_components/overview-refresh";
 import {
   DeploymentsPanel,
   EnergyTodayPanel,
+  EnergyTrendPanel,
   FiringAlertsPanel,
   HeatmapPanel,
   JobQueuePanel,
@@ -23,8 +25,9 @@ import { SitesCard } from "./_components/sites-card";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ trend?: string }> }) {
   await requirePagePrincipal();
+  const days = (await searchParams).trend === "7d" ? 7 : 1;
   const [summary, sites, unhealthyGpus, maintenance] = await Promise.all([
     getFleetSummary(),
     listSiteOverviews(),
@@ -61,6 +64,28 @@ export default async function OverviewPage() {
           <HeatmapPanel />
         </Suspense>
       </div>
+      <section className="mt-4" aria-label="Power and PUE">
+        <p className="mb-2 flex gap-3 text-xs text-slate-400">
+          Power and PUE over the last{" "}
+          <Link
+            href="/overview"
+            aria-current={days === 1 ? "page" : undefined}
+            className={days === 1 ? "text-emerald-300" : "underline"}
+          >
+            24 hours
+          </Link>
+          <Link
+            href="/overview?trend=7d"
+            aria-current={days === 7 ? "page" : undefined}
+            className={days === 7 ? "text-emerald-300" : "underline"}
+          >
+            7 days
+          </Link>
+        </p>
+        <Suspense fallback={<Skeleton className="h-64" />}>
+          <EnergyTrendPanel days={days} />
+        </Suspense>
+      </section>
       <div className="mt-4 grid gap-4 xl:grid-cols-5">
         <SitesCard sites={sites} className="xl:col-span-3" />
         <GpuModelsCard models={summary.gpuModels} total={gpuTotal} className="xl:col-span-2" />

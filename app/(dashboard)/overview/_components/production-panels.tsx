@@ -4,14 +4,17 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { UtcTime } from "@/components/ui/utc-time";
 import { firingSummary } from "@/lib/alerts/alerts";
+import { db } from "@/lib/db";
 import { listDeployments } from "@/lib/deployments/deployments";
 import { getDeploymentMetrics } from "@/lib/deployments/metrics";
+import { getEnergyTrend } from "@/lib/energy/reports/page-trend";
 import { getEnergySummary } from "@/lib/energy/reports/summary";
 import { SummaryQuery } from "@/lib/energy/schemas";
 import { getFaultsOverview } from "@/lib/faults/node-faults";
 import { listSiteNames } from "@/lib/inventory/site-overview";
 import { getJobQueueSummary } from "@/lib/jobs/queue-summary";
 import { getFleetHeatmap } from "@/lib/telemetry/views/gpu-heatmap";
+import { EnergyTrendCard } from "../../energy/_components/energy-trend-card";
 
 // The overview's production panels, each an async server component the page
 // streams in its own Suspense boundary: a slow panel never holds up the rest.
@@ -216,5 +219,26 @@ export async function HeatmapPanel() {
         <GpuHeatmap racks={heat.racks} />
       </div>
     </Card>
+  );
+}
+
+/** Power and PUE per site over the last 24 hours or 7 days (the Energy page's trend, per site). */
+export async function EnergyTrendPanel({ days }: { days: 1 | 7 }) {
+  const now = new Date();
+  const toMs = now.getTime();
+  const fromMs = toMs - days * 86_400_000;
+  const [sites, pueRule] = await Promise.all([
+    listSiteNames(),
+    db.alertRule.findUnique({ where: { name: "SitePueHigh" } }),
+  ]);
+  const trends = await Promise.all(sites.map((site) => getEnergyTrend({ site, fromMs, toMs, maxGapMinutes: 15 }, now)));
+  // The target line is the PUE alert's own threshold, so the chart and the alert agree.
+  const pueTarget = (pueRule?.params as { target?: number } | null)?.target ?? 1.6;
+  return (
+    <div data-testid="panel-energy-trend" className="grid gap-4 xl:grid-cols-2">
+      {trends.map((t) => (
+        <EnergyTrendCard key={t.site} trend={t} pueTarget={pueTarget} />
+      ))}
+    </div>
   );
 }
