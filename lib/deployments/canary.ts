@@ -154,9 +154,9 @@ async function sideOf(d: Deployment, versionId: string, from: Date, to: Date) {
   return { version: version.version, stats, accuracy };
 }
 
-/** Judges one deployment's canary now, and acts on the judgement. */
-export async function judgeDeploymentCanary(d: Deployment, now = new Date()): Promise<Judgement | null> {
-  if (!d.canaryVersionId || d.status !== "active") return null;
+/** What the gates say about a deployment's canary now, without acting on it; null without a canary. */
+export async function readCanaryGates(d: Deployment, now = new Date()): Promise<Judgement | null> {
+  if (!d.canaryVersionId) return null;
   const gates = Gates.parse(d.gates);
   // Whole minutes after the canary (or its last step) started: the minute it started in
   // also holds traffic from before, at the old weight or of another canary.
@@ -166,7 +166,19 @@ export async function judgeDeploymentCanary(d: Deployment, now = new Date()): Pr
     sideOf(d, d.stableVersionId, from, now),
     sideOf(d, d.canaryVersionId, from, now),
   ]);
-  const judgement = judgeCanary(gates, stable, canary);
+  return judgeCanary(gates, stable, canary);
+}
+
+/** The gates' reading of a deployment's canary by name (the page's "current reading"). */
+export async function getCanaryReading(name: string, now = new Date()): Promise<Judgement | null> {
+  return readCanaryGates(await getDeploymentRowOrThrow(name), now);
+}
+
+/** Judges one deployment's canary now, and acts on the judgement. */
+export async function judgeDeploymentCanary(d: Deployment, now = new Date()): Promise<Judgement | null> {
+  if (!d.canaryVersionId || d.status !== "active") return null;
+  const gates = Gates.parse(d.gates);
+  const judgement = (await readCanaryGates(d, now))!;
   if (judgement.decision === "fail") await rollbackDeployment(d.name, undefined, systemPrincipal, judgement);
   else if (judgement.decision === "pass" && gates.autoStep) await stepCanary(d, gates, judgement);
   return judgement;

@@ -102,6 +102,22 @@ export async function addEvent(
   await tx.deploymentEvent.create({ data: { deploymentId, kind, actor, message, details } });
 }
 
+/**
+ * Refuses placement on hostnames the inventory does not know: a misspelt
+ * server would otherwise read as "sent no power telemetry" forever.
+ */
+async function checkServers(tx: Tx, hostnames: readonly string[]): Promise<void> {
+  if (hostnames.length === 0) return;
+  const known = await tx.server.findMany({ where: { hostname: { in: [...hostnames] } }, select: { hostname: true } });
+  const unknown = hostnames.filter((h) => !known.some((k) => k.hostname === h));
+  if (unknown.length)
+    throw new AppError(
+      "unprocessable_entity",
+      `No server is registered as ${unknown.join(", ")}; place the deployment on servers of the fleet`,
+      { servers: unknown },
+    );
+}
+
 /** Creates and starts a deployment; 409 when the name is taken. */
 export async function createDeployment(input: CreateDeploymentInput, actor: Principal): Promise<DeploymentOut> {
   const model = await getModelRowOrThrow(input.model);
@@ -112,6 +128,7 @@ export async function createDeployment(input: CreateDeploymentInput, actor: Prin
       throw new AppError("conflict", `Deployment ${input.name} already exists`);
     const stableId = await versionIdOf(tx, model.id, input.model, stable);
     const canaryId = input.canary ? await versionIdOf(tx, model.id, input.model, input.canary.version) : null;
+    await checkServers(tx, input.servers);
     if (canaryId === stableId)
       throw new AppError("unprocessable_entity", "The canary must be another version than the stable one");
     const d = await tx.deployment.create({
@@ -179,6 +196,7 @@ export async function updateDeployment(
       notes.push("gates changed");
     }
     if (input.servers) {
+      await checkServers(tx, input.servers);
       data.servers = input.servers;
       notes.push(`placed on ${input.servers.join(", ") || "no server"}`);
     }
@@ -188,4 +206,20 @@ export async function updateDeployment(
     await recordAudit(tx, actor, { action: "deployment.update", target: `deployment:${name}`, details: input });
   });
   return (await getDeployment(name)) as DeploymentOut;
+}
+
+export type ServingDeploymentOut = { name: string; role: "stable" | "canary"; status: DeploymentOut["status"] };
+
+/** The deployments that serve a version, as stable or canary (a version's lineage links them). */
+export async function listDeploymentsServing(versionId: string): Promise<ServingDeploymentOut[]> {
+  const rows = await db.deployment.findMany({
+    where: { OR: [{ stableVersionId: versionId }, { canaryVersionId: versionId }] },
+    orderBy: { name: "asc" },
+    select: { name: true, status: true, stableVersionId: true },
+  });
+  return rows.map((d) => ({
+    name: d.name,
+    status: d.status,
+    role: d.stableVersionId === versionId ? "stable" : "canary",
+  }));
 }

@@ -20,6 +20,16 @@ export type VersionMetrics = WindowStats & {
   accuracy: AccuracyStats;
 };
 
+/** One minute of traffic: requests, errors and latency percentiles (ms) from the merged histograms. */
+export type MinutePoint = {
+  minute: string;
+  requests: number;
+  errors: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+};
+
 export type DeploymentMetrics = {
   deployment: string;
   from: string;
@@ -33,14 +43,9 @@ export type DeploymentMetrics = {
   driftDetail: DriftReport;
   accuracy: AccuracyStats;
   versions: VersionMetrics[];
-  series: {
-    minute: string;
-    requests: number;
-    errors: number;
-    p50: number | null;
-    p95: number | null;
-    p99: number | null;
-  }[];
+  series: MinutePoint[];
+  /** The same per minute, for each version that answered in the window (a canary beside its stable version). */
+  versionSeries: { version: number; versionId: string; role: VersionMetrics["role"]; points: MinutePoint[] }[];
   energyPer1kPredictions: { kwh: number | null; kwhTotal: number | null; basis: string };
   /** GPU health events of the placement servers in the window: a fault is not drift. Null: not placed. */
   serverGpuEvents: GpuEventsOut | null;
@@ -88,6 +93,20 @@ async function energyPer1k(servers: string[], from: Date, to: Date, requests: nu
   };
 }
 
+type MinuteRow = Parameters<typeof sumStats>[0][number] & { minute: Date };
+
+/** Rows (already in minute order) summed per minute. */
+function perMinute(rows: MinuteRow[]): MinutePoint[] {
+  const byMinute = new Map<number, MinuteRow[]>();
+  for (const m of rows) byMinute.set(m.minute.getTime(), [...(byMinute.get(m.minute.getTime()) ?? []), m]);
+  return [...byMinute].map(([t, group]) => {
+    const s = sumStats(group);
+    return { minute: new Date(t).toISOString(), requests: s.requests, errors: s.errors, ...pick(s.latencyMs) };
+  });
+}
+
+const pick = ({ p50, p95, p99 }: WindowStats["latencyMs"]) => ({ p50, p95, p99 });
+
 export async function getDeploymentMetrics(
   name: string,
   windowMinutes = 60,
@@ -127,18 +146,15 @@ export async function getDeploymentMetrics(
       accuracy: await accuracyStats(d.id, from, to, id),
     })),
   );
-  const byMinute = new Map<number, typeof minutes>();
-  for (const m of minutes) byMinute.set(m.minute.getTime(), [...(byMinute.get(m.minute.getTime()) ?? []), m]);
-  const series = [...byMinute].map(([t, rows]) => {
-    const s = sumStats(rows);
-    return {
-      minute: new Date(t).toISOString(),
-      requests: s.requests,
-      errors: s.errors,
-      ...s.latencyMs,
-      mean: undefined,
-    };
-  });
+  const series = perMinute(minutes);
+  const versionSeries = versions
+    .filter((v) => v.requests > 0)
+    .map((v) => ({
+      version: v.version,
+      versionId: v.versionId,
+      role: v.role,
+      points: perMinute(minutes.filter((m) => m.versionId === v.versionId)),
+    }));
   const [driftDetail, accuracy, energy, windows] = await Promise.all([
     driftOfVersion(d.id, d.stableVersionId, from, to),
     accuracyStats(d.id, from, to),
@@ -157,7 +173,8 @@ export async function getDeploymentMetrics(
     driftDetail,
     accuracy,
     versions,
-    series: series.map(({ mean: _mean, ...s }) => s),
+    series,
+    versionSeries,
     energyPer1kPredictions: energy,
     serverGpuEvents: windows.length ? await readGpuEvents(windows, now) : null,
   };

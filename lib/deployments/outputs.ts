@@ -71,6 +71,15 @@ const Accuracy = z.object({
   unmatched: z.number().int().meta({ description: "feedback whose request is not (or not yet) in the prediction log" }),
 });
 
+const MinutePoint = z.object({
+  minute: z.string(),
+  requests: z.number().int(),
+  errors: z.number().int(),
+  p50: z.number().nullable(),
+  p95: z.number().nullable(),
+  p99: z.number().nullable(),
+});
+
 export const DeploymentMetricsOut = z
   .object({
     deployment: z.string(),
@@ -117,16 +126,17 @@ export const DeploymentMetricsOut = z
         accuracy: Accuracy,
       }),
     ),
-    series: z.array(
-      z.object({
-        minute: z.string(),
-        requests: z.number().int(),
-        errors: z.number().int(),
-        p50: z.number().nullable(),
-        p95: z.number().nullable(),
-        p99: z.number().nullable(),
-      }),
-    ),
+    series: z.array(MinutePoint),
+    versionSeries: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          versionId: z.string(),
+          role: z.enum(["stable", "canary", "previous"]),
+          points: z.array(MinutePoint),
+        }),
+      )
+      .meta({ description: "the per-minute series of each version that answered in the window" }),
     energyPer1kPredictions: z.object({
       kwh: z.number().nullable(),
       kwhTotal: z.number().nullable(),
