@@ -11,6 +11,7 @@ import { actorOf, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import type { Deployment, DeploymentEvent } from "../generated/prisma/client";
 import { lockModel, resolveAlias } from "../models/aliases";
+import { Signature } from "../models/schemas";
 import { getModelRowOrThrow } from "../models/versions";
 import type { DeploymentDetailOut, DeploymentEventOut, DeploymentOut } from "./outputs";
 import { Gates, type CreateDeploymentInput, type UpdateDeploymentInput } from "./schemas";
@@ -222,4 +223,11 @@ export async function listDeploymentsServing(versionId: string): Promise<Serving
     status: d.status,
     role: d.stableVersionId === versionId ? "stable" : "canary",
   }));
+}
+
+/** The input signature of a served version (what the "try it" form asks for); null when it does not parse. */
+export async function getServedSignature(versionId: string): Promise<Signature | null> {
+  const v = await db.modelVersion.findUnique({ where: { id: versionId }, select: { signature: true } });
+  const parsed = Signature.safeParse(v?.signature);
+  return parsed.success ? parsed.data : null;
 }

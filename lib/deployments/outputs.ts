@@ -148,3 +148,33 @@ export const DeploymentMetricsOut = z
     }),
   })
   .meta({ id: "DeploymentMetrics" });
+
+const SideFigures = z.object({
+  version: z.number().int(),
+  requests: z.number().int(),
+  errorRate: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  accuracy: z.number().nullable(),
+  labelled: z.number().int(),
+});
+
+/** What a gate judgement rests on (canary-gates.ts GateEvidence), as stored in a deployment event's details. */
+export const GateEvidenceOut = z.object({
+  windowMinutes: z.number(),
+  stable: SideFigures,
+  canary: SideFigures,
+  limits: z.object({
+    maxErrorRateIncrease: z.number(),
+    maxP95Ratio: z.number(),
+    maxAccuracyDrop: z.number(),
+    minRequests: z.number(),
+    minLabels: z.number(),
+  }),
+});
+export type GateEvidenceOut = z.infer<typeof GateEvidenceOut>;
+
+/** The gate evidence an event carries (automatic rollbacks, steps, promotions), or null when it carries none. */
+export function evidenceOf(event: Pick<DeploymentEventOut, "details">): GateEvidenceOut | null {
+  const parsed = GateEvidenceOut.safeParse((event.details as { evidence?: unknown } | null)?.evidence);
+  return parsed.success ? parsed.data : null;
+}
