@@ -7,7 +7,7 @@
 import { db } from "../db";
 import { getPool } from "../database/pool";
 import { POWER_FIELD } from "../energy/profiles/gpu-power";
-import { readGpuEvents, type EventWindow } from "../models/gpu-events";
+import { readGpuEvents, type EventsSubject, type EventWindow } from "../models/gpu-events";
 import type { GpuEventsOut } from "../models/schemas";
 import { getDeploymentRowOrThrow } from "./deployments";
 import { driftOfVersion, type DriftReport } from "./drift";
@@ -49,6 +49,13 @@ export type DeploymentMetrics = {
   energyPer1kPredictions: { kwh: number | null; kwhTotal: number | null; basis: string };
   /** GPU health events of the placement servers in the window: a fault is not drift. Null: not placed. */
   serverGpuEvents: GpuEventsOut | null;
+};
+
+// The basis sentence of the servers' GPU events speaks of the window, not of a training run.
+const SERVERS_SUBJECT: EventsSubject = {
+  began: "this window begins",
+  during: "on the placement servers in this window",
+  noneReported: "none of the placement servers' GPUs sent telemetry in this window",
 };
 
 /** The placement servers' GPUs, each watched over the whole window. */
@@ -176,6 +183,6 @@ export async function getDeploymentMetrics(
     series,
     versionSeries,
     energyPer1kPredictions: energy,
-    serverGpuEvents: windows.length ? await readGpuEvents(windows, now) : null,
+    serverGpuEvents: windows.length ? await readGpuEvents(windows, now, SERVERS_SUBJECT) : null,
   };
 }

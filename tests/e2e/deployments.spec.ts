@@ -33,10 +33,8 @@ test.beforeAll(async ({ playwright }) => {
 /** Predicts one instance from the "try it" form and answers the label the model gave. */
 async function predictFromForm(page: Page, a: number, b: number): Promise<string> {
   const form = page.getByRole("form", { name: "Try it" });
-  const before = await page
-    .getByTestId("try-request-id")
-    .textContent()
-    .catch(() => null);
+  const answered = page.getByTestId("try-request-id");
+  const before = (await answered.count()) > 0 ? await answered.textContent() : null;
   await form.getByLabel("a", { exact: true }).fill(String(a));
   await form.getByLabel("b", { exact: true }).fill(String(b));
   await form.getByRole("button", { name: "Predict" }).click();
