@@ -9,33 +9,20 @@ import { Notice } from "@/components/ui/notice";
 import type { DeployChoice } from "@/lib/deployments/deploy-choices";
 import { DeploymentOut } from "@/lib/deployments/outputs";
 import { CreateDeploymentInput } from "@/lib/deployments/schemas";
+import { deployBodyOf, deployFieldOf, type DeployFields } from "./deploy-input";
 import { deploymentHref } from "./deployment-links";
 
-/** "alias:production" or "version:3": one picker for what the deployment serves. */
-function targetOf(value: string): { alias: string } | { version: number } {
-  const [kind, rest] = [value.slice(0, value.indexOf(":")), value.slice(value.indexOf(":") + 1)];
-  return kind === "alias" ? { alias: rest } : { version: Number(rest) };
-}
-
-/** The body the API takes, from the form's fields (empty optional fields left out). */
-function bodyOf(data: FormData) {
-  const canaryVersion = String(data.get("canaryVersion") ?? "");
-  const servers = String(data.get("servers") ?? "")
-    .split(/[\s,]+/)
-    .filter(Boolean);
+const fieldsOf = (data: FormData): DeployFields => {
+  const get = (key: keyof DeployFields) => String(data.get(key) ?? "");
   return {
-    name: String(data.get("name") ?? "").trim(),
-    model: String(data.get("model") ?? ""),
-    ...targetOf(String(data.get("target") ?? "")),
-    ...(canaryVersion
-      ? { canary: { version: Number(canaryVersion), weight: Number(data.get("canaryWeight") || Number.NaN) } }
-      : {}),
-    ...(servers.length ? { servers } : {}),
+    name: get("name"),
+    model: get("model"),
+    target: get("target"),
+    canaryVersion: get("canaryVersion"),
+    canaryWeight: get("canaryWeight"),
+    servers: get("servers"),
   };
-}
-
-// Issues name their field by path ("canary.weight"); the "version or alias" rule has no path.
-const fieldOf = (path: PropertyKey[]) => path.map(String).join(".") || "target";
+};
 
 /**
  * Deploys a model version, or an alias to follow, optionally with a canary
@@ -53,8 +40,8 @@ export function DeployForm({ choices }: { choices: DeployChoice[] }) {
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const body = bodyOf(new FormData(event.currentTarget));
-    const checked = checkInput(CreateDeploymentInput, body, fieldOf);
+    const body = deployBodyOf(fieldsOf(new FormData(event.currentTarget)));
+    const checked = checkInput(CreateDeploymentInput, body, deployFieldOf);
     setErrors(checked.ok ? {} : checked.errors);
     setError(null);
     if (!checked.ok) return;
