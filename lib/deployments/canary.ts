@@ -92,6 +92,12 @@ export async function promoteCanary(name: string, note: string | undefined, acto
   return (await getDeployment(name)) as DeploymentOut;
 }
 
+/** The id of the promotion event a rollback event undid (details.undoes), if it undid one. */
+export function undoneBy(event: { details: unknown }): string | null {
+  const undoes = (event.details as { undoes?: unknown } | null)?.undoes;
+  return typeof undoes === "string" ? undoes : null;
+}
+
 /**
  * Back to the last approved state: a canary is ended; without one, a stable
  * version a person has not approved goes back to the approved one, and else
@@ -108,6 +114,7 @@ export async function rollbackDeployment(
     const by = actorOf(actor);
     const evidence = (judgement?.evidence ?? null) as Prisma.InputJsonValue;
     let message: string;
+    let undoes: string | null = null;
     if (d.canaryVersionId) {
       const canary = await versionNumber(tx, d.canaryVersionId);
       const toApproved = d.stableVersionId !== d.approvedVersionId;
@@ -129,13 +136,27 @@ export async function rollbackDeployment(
         orderBy: { id: "desc" },
       });
       const previousId = (last?.details as { fromVersionId?: string } | null)?.fromVersionId;
-      if (!previousId) throw new AppError("conflict", `Deployment ${name} has no canary and no promotion to roll back`);
+      if (!last || !previousId)
+        throw new AppError("conflict", `Deployment ${name} has no canary and no promotion to roll back`);
+      // A promotion is undone once: a second rollback would "undo" it again and write a move to where it already is.
+      const later = await tx.deploymentEvent.findMany({
+        where: { deploymentId: d.id, kind: "rolled_back", id: { gt: last.id } },
+        select: { details: true },
+      });
+      if (later.some((e) => undoneBy(e) === last.id.toString()))
+        throw new AppError("conflict", `The last promotion of ${name} was already rolled back`);
       const previous = await versionNumber(tx, previousId);
       const target = { id: previousId, version: previous };
       await serveVersion(tx, d, model, target, { given: note, ledger: note ?? `rollback of ${name}` }, actor);
       message = `rolled back to version ${previous}${note ? ` (${note})` : ""}`;
+      undoes = last.id.toString();
     }
-    await addEvent(tx, d.id, "rolled_back", by, message, { note: note ?? null, automatic: !!judgement, evidence });
+    await addEvent(tx, d.id, "rolled_back", by, message, {
+      note: note ?? null,
+      automatic: !!judgement,
+      evidence,
+      ...(undoes ? { undoes } : {}),
+    });
     await recordAudit(tx, actor, {
       action: judgement ? "deployment.auto_rollback" : "deployment.rollback",
       target: `deployment:${name}`,
@@ -243,4 +264,10 @@ export async function judgeCanaries(now = new Date()): Promise<{ judged: number;
     if (j?.decision === "fail") rolledBack++;
   }
   return { judged: deployments.length, rolledBack };
+}
+
+/** Whether a rollback without a canary has a promotion to undo (the newest one, not yet rolled back). */
+export function hasPromotionToUndo(events: readonly { id: string; kind: string; details: unknown }[]): boolean {
+  const last = events.find((e) => e.kind === "promoted");
+  return !!last && !events.some((e) => e.kind === "rolled_back" && undoneBy(e) === last.id);
 }

@@ -175,6 +175,8 @@ test("a canary on the protected alias: the operator is told why they cannot prom
   await controls.getByRole("button", { name: "Confirm: roll back" }).click();
   await expect(page.getByTestId("fact-stable")).toContainText("v1");
   await expect(page.getByTestId("deployment-event").first()).toContainText("rolled back to version 1");
+  // Undone once: there is no promotion left to roll back.
+  await expect(controls.getByRole("button", { name: "Roll back" })).toHaveCount(0);
 });
 
 test("a viewer reads the deployments but sees no Deploy form, no controls and no try-it form", async ({ page }) => {

@@ -6,7 +6,7 @@ import * as rollbackRoute from "../../../app/api/v1/deployments/[name]/rollback/
 import * as aliasRoute from "../../../app/api/v1/models/[name]/aliases/[alias]/route";
 import * as versionRoute from "../../../app/api/v1/models/[name]/versions/[version]/route";
 import { db } from "../../../lib/db";
-import { getCanaryReading, judgeCanaries } from "../../../lib/deployments/canary";
+import { getCanaryReading, hasPromotionToUndo, judgeCanaries } from "../../../lib/deployments/canary";
 import { listDeploymentsServing } from "../../../lib/deployments/deployments";
 import { getDeploymentMetrics } from "../../../lib/deployments/metrics";
 import { bucketOf, emptyCounts } from "../../../lib/deployments/latency-buckets";
@@ -141,6 +141,17 @@ describe("deployments and the registry", () => {
       (await db.modelAlias.findFirstOrThrow({ where: { alias: "production" }, include: { version: true } })).version
         .version,
     ).toBe(2);
+    // Undone once: a second rollback has no promotion left to undo, and the alias stays.
+    const events = (await get("ctl-prod")).events;
+    expect(hasPromotionToUndo(events)).toBe(false);
+    const again = await call(rollbackRoute.POST, {
+      token: tokens.admin,
+      json: { note: "once more" },
+      params: { name: "ctl-prod" },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/already rolled back/);
+    expect(await db.modelAliasMove.count({ where: { note: "once more" } })).toBe(0);
   });
 
   it("refuses to archive a deployed version", async () => {

@@ -11,6 +11,7 @@ import { hrefWith } from "@/components/ui/pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
+import { hasPromotionToUndo } from "@/lib/deployments/canary";
 import { nextStep } from "@/lib/deployments/canary-gates";
 import { getDeployment, getServedSignature } from "@/lib/deployments/deployments";
 import type { DeploymentDetailOut } from "@/lib/deployments/outputs";
@@ -126,7 +127,7 @@ export default async function DeploymentPage({
               nextWeight={d.canary ? nextStep(d.gates, d.canary.weight) : null}
               alias={d.alias}
               isAliasProtected={isProtected}
-              hasPromotion={d.events.some((e) => e.kind === "promoted")}
+              hasPromotion={hasPromotionToUndo(d.events)}
               canPromote={can(principal.role, "models.promote")}
             />
           </Card>

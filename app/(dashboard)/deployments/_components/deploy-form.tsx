@@ -62,7 +62,7 @@ export function DeployForm({ choices }: { choices: DeployChoice[] }) {
     );
   return (
     <form onSubmit={onSubmit} aria-label="Deploy a model" className="space-y-3">
-      <div className="grid gap-3 md:grid-cols-3 xl:grid-cols-6">
+      <div className="grid gap-3 md:grid-cols-3">
         <Field id="deploy-name" label="Name" hint="lower-case, e.g. fraud-scoring" error={errors.name}>
           <TextInput id="deploy-name" name="name" autoComplete="off" {...invalidProps("deploy-name", errors.name)} />
         </Field>
