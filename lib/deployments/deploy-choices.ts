@@ -23,3 +23,13 @@ export async function listDeployChoices(limit = 200): Promise<DeployChoice[]> {
     aliases: m.aliases.map((a) => ({ alias: a.alias, version: a.version.version })),
   }));
 }
+
+/** The versions of `model` a deployment may serve (not archived), newest first. */
+export async function listDeployableVersions(model: string): Promise<number[]> {
+  const rows = await db.modelVersion.findMany({
+    where: { model: { name: model }, archivedAt: null },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
+  return rows.map((r) => r.version);
+}

@@ -131,23 +131,20 @@ test("an operator deploys production from the Deploy form, predicts, and watches
   await expect(page.getByTestId("lineage-deployments")).toContainText("(stable)");
 });
 
-test("a canary on the protected alias: the operator is told why they cannot promote it, an admin promotes it", async ({
+test("an operator starts a canary on the protected alias and is told why they cannot promote it; an admin promotes, rolls back and stops it", async ({
   page,
-  request,
-  state,
 }) => {
-  const started = await request.patch(`/api/v1/deployments/${DEPLOYMENT}`, {
-    headers: { authorization: `Bearer ${state.adminToken}` },
-    data: { canary: { version: 2, weight: 0.1 } },
-  });
-  expect(started.status(), await started.text()).toBe(200);
-
   await signInAs(page, "operator");
   await page.goto(`/deployments/${DEPLOYMENT}`);
+  const controls = page.getByTestId("deployment-controls");
+  await controls.getByRole("button", { name: "Start a canary" }).click();
+  await controls.getByLabel("Canary version").selectOption("2");
+  await controls.getByLabel("Canary share").fill("0.1");
+  await controls.getByRole("button", { name: "Confirm: start a canary" }).click();
   await expect(page.getByTestId("fact-split")).toHaveText("v1 90 % · v2 10 % (canary)");
+  await expect(page.getByTestId("deployment-event").first()).toContainText("canary version 2 at 10%");
   await expect(page.getByTestId("canary-reading")).toContainText("waiting for traffic");
   await expect(page.getByRole("table", { name: "Current gate reading" })).toContainText("each side needs 200");
-  const controls = page.getByTestId("deployment-controls");
   await controls.getByRole("button", { name: "Promote canary v2" }).click();
   await controls.getByLabel(/^Note/).fill("v2 looks fine to me");
   await controls.getByRole("button", { name: "Confirm: promote canary v2" }).click();
@@ -177,6 +174,19 @@ test("a canary on the protected alias: the operator is told why they cannot prom
   await expect(page.getByTestId("deployment-event").first()).toContainText("rolled back to version 1");
   // Undone once: there is no promotion left to roll back.
   await expect(controls.getByRole("button", { name: "Roll back" })).toHaveCount(0);
+
+  // Stopped: predictions are refused (the answer in words), until it is started again.
+  await controls.getByRole("button", { name: "Stop", exact: true }).click();
+  await controls.getByRole("button", { name: "Confirm: stop" }).click();
+  await expect(page.getByTestId("fact-status")).toContainText("stopped");
+  const tryIt = page.getByRole("form", { name: "Try it" });
+  await tryIt.getByLabel("a", { exact: true }).fill("1");
+  await tryIt.getByLabel("b", { exact: true }).fill("1");
+  await tryIt.getByRole("button", { name: "Predict" }).click();
+  await expect(page.getByTestId("try-error")).toHaveText(`Deployment ${DEPLOYMENT} is stopped`);
+  await controls.getByRole("button", { name: "Start", exact: true }).click();
+  await controls.getByRole("button", { name: "Confirm: start" }).click();
+  await expect(page.getByTestId("fact-status")).toContainText("active");
 });
 
 test("a viewer reads the deployments but sees no Deploy form, no controls and no try-it form", async ({ page }) => {

@@ -13,6 +13,7 @@ import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { hasPromotionToUndo } from "@/lib/deployments/canary";
 import { nextStep } from "@/lib/deployments/canary-gates";
+import { listDeployableVersions } from "@/lib/deployments/deploy-choices";
 import { getDeployment, getServedSignature } from "@/lib/deployments/deployments";
 import type { DeploymentDetailOut } from "@/lib/deployments/outputs";
 import { DeploymentName } from "@/lib/deployments/schemas";
@@ -78,9 +79,10 @@ export default async function DeploymentPage({
   const d = await orNotFound(getDeployment(name));
   const canWrite = can(principal.role, "deployments.write");
   const canPredict = can(principal.role, "deployments.predict");
-  const [signature, isProtected] = await Promise.all([
+  const [signature, isProtected, versions] = await Promise.all([
     canPredict ? getServedSignature(d.stable.versionId) : null,
     canWrite ? isAliasProtected(d) : false,
+    canWrite ? listDeployableVersions(d.model) : [],
   ]);
   const now = new Date();
 
@@ -129,6 +131,7 @@ export default async function DeploymentPage({
               isAliasProtected={isProtected}
               hasPromotion={hasPromotionToUndo(d.events)}
               canPromote={can(principal.role, "models.promote")}
+              canaryVersions={versions.filter((v) => v !== d.stable.version)}
             />
           </Card>
         )}

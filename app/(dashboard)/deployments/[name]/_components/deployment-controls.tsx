@@ -1,19 +1,22 @@
 "use client";
 
 import { useState } from "react";
-import { Button, Field, TextArea } from "@/components/ui/form-controls";
+import { Button, Field, Select, TextArea, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 import { formatShare } from "../../_components/deployment-format";
 
 type Method = "POST" | "PATCH";
+type CanaryChoice = { version: number; weight: number };
 type Action = {
   key: string;
   label: string;
   confirm: string;
   method: Method;
   path: string;
-  body: (note: string | undefined) => unknown;
+  body: (note: string | undefined, canary: CanaryChoice) => unknown;
   variant?: "primary" | "danger";
+  /** Asks which version and what share (starting a canary). */
+  asksCanary?: boolean;
 };
 
 export type ControlsProps = {
@@ -28,6 +31,8 @@ export type ControlsProps = {
   /** Whether there is a promotion to undo when there is no canary. */
   hasPromotion: boolean;
   canPromote: boolean;
+  /** Versions a canary may be started with (not archived, not the stable one), newest first. */
+  canaryVersions: number[];
 };
 
 function actionsOf(p: ControlsProps): Action[] {
@@ -45,6 +50,16 @@ function actionsOf(p: ControlsProps): Action[] {
       method: "PATCH",
       path: base,
       body: (note) => ({ canary: { version: p.canary!.version, weight: p.nextWeight }, ...withNote(note) }),
+    });
+  if (!p.canary && p.canaryVersions.length > 0)
+    actions.push({
+      key: "canary",
+      label: "Start a canary",
+      confirm: `Send a share of requests to another version; the gates judge it against v${p.stableVersion}.`,
+      method: "PATCH",
+      path: base,
+      body: (note, canary) => ({ canary, ...withNote(note) }),
+      asksCanary: true,
     });
   if (p.canary)
     actions.push({
@@ -101,6 +116,7 @@ export function DeploymentControls(props: ControlsProps) {
   const [chosen, setChosen] = useState<Action | null>(null);
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | undefined>();
+  const [canary, setCanary] = useState({ version: String(props.canaryVersions[0] ?? ""), weight: "0.1" });
   const { isPending, error, run } = useApiAction();
   const actions = actionsOf(props);
 
@@ -113,7 +129,8 @@ export function DeploymentControls(props: ControlsProps) {
       (action.key === "promote" || (action.key === "rollback" && !props.canary));
     if (needsNote && !trimmed) return setNoteError(`required: ${props.alias} is protected`);
     setNoteError(undefined);
-    if (await run(action.method, action.path, action.body(trimmed))) {
+    const choice = { version: Number(canary.version), weight: Number(canary.weight) };
+    if (await run(action.method, action.path, action.body(trimmed, choice))) {
       setChosen(null);
       setNote("");
     }
@@ -140,6 +157,34 @@ export function DeploymentControls(props: ControlsProps) {
           className="space-y-2 rounded-md border border-slate-800 p-3"
         >
           <p className="text-[13px] text-slate-200">{chosen.confirm}</p>
+          {chosen.asksCanary && (
+            <div className="grid gap-3 sm:grid-cols-2">
+              <Field id="control-canary-version" label="Canary version">
+                <Select
+                  id="control-canary-version"
+                  value={canary.version}
+                  onChange={(e) => setCanary({ ...canary, version: e.target.value })}
+                >
+                  {props.canaryVersions.map((v) => (
+                    <option key={v} value={v}>
+                      v{v}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field id="control-canary-weight" label="Canary share" hint="0–1 of the traffic, e.g. 0.1.">
+                <TextInput
+                  id="control-canary-weight"
+                  type="number"
+                  min={0}
+                  max={1}
+                  step="any"
+                  value={canary.weight}
+                  onChange={(e) => setCanary({ ...canary, weight: e.target.value })}
+                />
+              </Field>
+            </div>
+          )}
           <Field
             id="control-note"
             label={
