@@ -139,6 +139,11 @@ test("an operator starts a canary on the protected alias and is told why they ca
   const controls = page.getByTestId("deployment-controls");
   await controls.getByRole("button", { name: "Start a canary" }).click();
   await controls.getByLabel("Canary version").selectOption("2");
+  // A share over 1 is named beside its field before anything is sent.
+  await controls.getByLabel("Canary share").fill("1.5");
+  await controls.getByRole("button", { name: "Confirm: start a canary" }).click();
+  await expect(controls.getByTestId("field-error")).toHaveText("at most 1");
+  await expect(page.getByTestId("fact-canary")).toHaveText("none");
   await controls.getByLabel("Canary share").fill("0.1");
   await controls.getByRole("button", { name: "Confirm: start a canary" }).click();
   await expect(page.getByTestId("fact-split")).toHaveText("v1 90 % · v2 10 % (canary)");

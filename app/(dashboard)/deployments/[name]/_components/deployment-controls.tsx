@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { Button, Field, Select, TextArea, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
+import { CanaryInput } from "@/lib/deployments/schemas";
 import { formatShare } from "../../_components/deployment-format";
 
 type Method = "POST" | "PATCH";
@@ -116,6 +118,7 @@ export function DeploymentControls(props: ControlsProps) {
   const [chosen, setChosen] = useState<Action | null>(null);
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | undefined>();
+  const [canaryErrors, setCanaryErrors] = useState<FieldErrors>({});
   const [canary, setCanary] = useState({ version: String(props.canaryVersions[0] ?? ""), weight: "0.1" });
   const { isPending, error, run } = useApiAction();
   const actions = actionsOf(props);
@@ -129,7 +132,14 @@ export function DeploymentControls(props: ControlsProps) {
       (action.key === "promote" || (action.key === "rollback" && !props.canary));
     if (needsNote && !trimmed) return setNoteError(`required: ${props.alias} is protected`);
     setNoteError(undefined);
-    const choice = { version: Number(canary.version), weight: Number(canary.weight) };
+    // An empty share is NaN, not 0: the schema names the field instead of sending a 0 % canary.
+    const choice = {
+      version: Number(canary.version),
+      weight: canary.weight.trim() === "" ? Number.NaN : Number(canary.weight),
+    };
+    const checked = checkInput(CanaryInput, choice);
+    setCanaryErrors(action.asksCanary && !checked.ok ? checked.errors : {});
+    if (action.asksCanary && !checked.ok) return;
     if (await run(action.method, action.path, action.body(trimmed, choice))) {
       setChosen(null);
       setNote("");
@@ -172,7 +182,12 @@ export function DeploymentControls(props: ControlsProps) {
                   ))}
                 </Select>
               </Field>
-              <Field id="control-canary-weight" label="Canary share" hint="0–1 of the traffic, e.g. 0.1.">
+              <Field
+                id="control-canary-weight"
+                label="Canary share"
+                hint="0–1 of the traffic, e.g. 0.1."
+                error={canaryErrors.weight}
+              >
                 <TextInput
                   id="control-canary-weight"
                   type="number"
@@ -180,6 +195,7 @@ export function DeploymentControls(props: ControlsProps) {
                   max={1}
                   step="any"
                   value={canary.weight}
+                  {...invalidProps("control-canary-weight", canaryErrors.weight)}
                   onChange={(e) => setCanary({ ...canary, weight: e.target.value })}
                 />
               </Field>
