@@ -92,6 +92,12 @@ export async function promoteCanary(name: string, note: string | undefined, acto
   return (await getDeployment(name)) as DeploymentOut;
 }
 
+/** The id of the promotion event a rollback event undid (details.undoes), if it undid one. */
+export function undoneBy(event: { details: unknown }): string | null {
+  const undoes = (event.details as { undoes?: unknown } | null)?.undoes;
+  return typeof undoes === "string" ? undoes : null;
+}
+
 /**
  * Back to the last approved state: a canary is ended; without one, a stable
  * version a person has not approved goes back to the approved one, and else
@@ -108,6 +114,7 @@ export async function rollbackDeployment(
     const by = actorOf(actor);
     const evidence = (judgement?.evidence ?? null) as Prisma.InputJsonValue;
     let message: string;
+    let undoes: string | null = null;
     if (d.canaryVersionId) {
       const canary = await versionNumber(tx, d.canaryVersionId);
       const toApproved = d.stableVersionId !== d.approvedVersionId;
@@ -129,13 +136,27 @@ export async function rollbackDeployment(
         orderBy: { id: "desc" },
       });
       const previousId = (last?.details as { fromVersionId?: string } | null)?.fromVersionId;
-      if (!previousId) throw new AppError("conflict", `Deployment ${name} has no canary and no promotion to roll back`);
+      if (!last || !previousId)
+        throw new AppError("conflict", `Deployment ${name} has no canary and no promotion to roll back`);
+      // A promotion is undone once: a second rollback would "undo" it again and write a move to where it already is.
+      const later = await tx.deploymentEvent.findMany({
+        where: { deploymentId: d.id, kind: "rolled_back", id: { gt: last.id } },
+        select: { details: true },
+      });
+      if (later.some((e) => undoneBy(e) === last.id.toString()))
+        throw new AppError("conflict", `The last promotion of ${name} was already rolled back`);
       const previous = await versionNumber(tx, previousId);
       const target = { id: previousId, version: previous };
       await serveVersion(tx, d, model, target, { given: note, ledger: note ?? `rollback of ${name}` }, actor);
       message = `rolled back to version ${previous}${note ? ` (${note})` : ""}`;
+      undoes = last.id.toString();
     }
-    await addEvent(tx, d.id, "rolled_back", by, message, { note: note ?? null, automatic: !!judgement, evidence });
+    await addEvent(tx, d.id, "rolled_back", by, message, {
+      note: note ?? null,
+      automatic: !!judgement,
+      evidence,
+      ...(undoes ? { undoes } : {}),
+    });
     await recordAudit(tx, actor, {
       action: judgement ? "deployment.auto_rollback" : "deployment.rollback",
       target: `deployment:${name}`,
@@ -154,9 +175,9 @@ async function sideOf(d: Deployment, versionId: string, from: Date, to: Date) {
   return { version: version.version, stats, accuracy };
 }
 
-/** Judges one deployment's canary now, and acts on the judgement. */
-export async function judgeDeploymentCanary(d: Deployment, now = new Date()): Promise<Judgement | null> {
-  if (!d.canaryVersionId || d.status !== "active") return null;
+/** What the gates say about a deployment's canary now, without acting on it; null without a canary. */
+export async function readCanaryGates(d: Deployment, now = new Date()): Promise<Judgement | null> {
+  if (!d.canaryVersionId) return null;
   const gates = Gates.parse(d.gates);
   // Whole minutes after the canary (or its last step) started: the minute it started in
   // also holds traffic from before, at the old weight or of another canary.
@@ -166,7 +187,19 @@ export async function judgeDeploymentCanary(d: Deployment, now = new Date()): Pr
     sideOf(d, d.stableVersionId, from, now),
     sideOf(d, d.canaryVersionId, from, now),
   ]);
-  const judgement = judgeCanary(gates, stable, canary);
+  return judgeCanary(gates, stable, canary);
+}
+
+/** The gates' reading of a deployment's canary by name (the page's "current reading"). */
+export async function getCanaryReading(name: string, now = new Date()): Promise<Judgement | null> {
+  return readCanaryGates(await getDeploymentRowOrThrow(name), now);
+}
+
+/** Judges one deployment's canary now, and acts on the judgement. */
+export async function judgeDeploymentCanary(d: Deployment, now = new Date()): Promise<Judgement | null> {
+  if (!d.canaryVersionId || d.status !== "active") return null;
+  const gates = Gates.parse(d.gates);
+  const judgement = (await readCanaryGates(d, now))!;
   if (judgement.decision === "fail") await rollbackDeployment(d.name, undefined, systemPrincipal, judgement);
   else if (judgement.decision === "pass" && gates.autoStep) await stepCanary(d, gates, judgement);
   return judgement;
@@ -231,4 +264,10 @@ export async function judgeCanaries(now = new Date()): Promise<{ judged: number;
     if (j?.decision === "fail") rolledBack++;
   }
   return { judged: deployments.length, rolledBack };
+}
+
+/** Whether a rollback without a canary has a promotion to undo (the newest one, not yet rolled back). */
+export function hasPromotionToUndo(events: readonly { id: string; kind: string; details: unknown }[]): boolean {
+  const last = events.find((e) => e.kind === "promoted");
+  return !!last && !events.some((e) => e.kind === "rolled_back" && undoneBy(e) === last.id);
 }

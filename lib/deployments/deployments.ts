@@ -11,6 +11,7 @@ import { actorOf, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
 import type { Deployment, DeploymentEvent } from "../generated/prisma/client";
 import { lockModel, resolveAlias } from "../models/aliases";
+import { Signature } from "../models/schemas";
 import { getModelRowOrThrow } from "../models/versions";
 import type { DeploymentDetailOut, DeploymentEventOut, DeploymentOut } from "./outputs";
 import { Gates, type CreateDeploymentInput, type UpdateDeploymentInput } from "./schemas";
@@ -102,6 +103,22 @@ export async function addEvent(
   await tx.deploymentEvent.create({ data: { deploymentId, kind, actor, message, details } });
 }
 
+/**
+ * Refuses placement on hostnames the inventory does not know: a misspelt
+ * server would otherwise read as "sent no power telemetry" forever.
+ */
+async function checkServers(tx: Tx, hostnames: readonly string[]): Promise<void> {
+  if (hostnames.length === 0) return;
+  const known = await tx.server.findMany({ where: { hostname: { in: [...hostnames] } }, select: { hostname: true } });
+  const unknown = hostnames.filter((h) => !known.some((k) => k.hostname === h));
+  if (unknown.length)
+    throw new AppError(
+      "unprocessable_entity",
+      `No server is registered as ${unknown.join(", ")}; place the deployment on servers of the fleet`,
+      { servers: unknown },
+    );
+}
+
 /** Creates and starts a deployment; 409 when the name is taken. */
 export async function createDeployment(input: CreateDeploymentInput, actor: Principal): Promise<DeploymentOut> {
   const model = await getModelRowOrThrow(input.model);
@@ -112,6 +129,7 @@ export async function createDeployment(input: CreateDeploymentInput, actor: Prin
       throw new AppError("conflict", `Deployment ${input.name} already exists`);
     const stableId = await versionIdOf(tx, model.id, input.model, stable);
     const canaryId = input.canary ? await versionIdOf(tx, model.id, input.model, input.canary.version) : null;
+    await checkServers(tx, input.servers);
     if (canaryId === stableId)
       throw new AppError("unprocessable_entity", "The canary must be another version than the stable one");
     const d = await tx.deployment.create({
@@ -179,6 +197,7 @@ export async function updateDeployment(
       notes.push("gates changed");
     }
     if (input.servers) {
+      await checkServers(tx, input.servers);
       data.servers = input.servers;
       notes.push(`placed on ${input.servers.join(", ") || "no server"}`);
     }
@@ -188,4 +207,27 @@ export async function updateDeployment(
     await recordAudit(tx, actor, { action: "deployment.update", target: `deployment:${name}`, details: input });
   });
   return (await getDeployment(name)) as DeploymentOut;
+}
+
+export type ServingDeploymentOut = { name: string; role: "stable" | "canary"; status: DeploymentOut["status"] };
+
+/** The deployments that serve a version, as stable or canary (a version's lineage links them). */
+export async function listDeploymentsServing(versionId: string): Promise<ServingDeploymentOut[]> {
+  const rows = await db.deployment.findMany({
+    where: { OR: [{ stableVersionId: versionId }, { canaryVersionId: versionId }] },
+    orderBy: { name: "asc" },
+    select: { name: true, status: true, stableVersionId: true },
+  });
+  return rows.map((d) => ({
+    name: d.name,
+    status: d.status,
+    role: d.stableVersionId === versionId ? "stable" : "canary",
+  }));
+}
+
+/** The input signature of a served version (what the "try it" form asks for); null when it does not parse. */
+export async function getServedSignature(versionId: string): Promise<Signature | null> {
+  const v = await db.modelVersion.findUnique({ where: { id: versionId }, select: { signature: true } });
+  const parsed = Signature.safeParse(v?.signature);
+  return parsed.success ? parsed.data : null;
 }

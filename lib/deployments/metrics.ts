@@ -7,7 +7,7 @@
 import { db } from "../db";
 import { getPool } from "../database/pool";
 import { POWER_FIELD } from "../energy/profiles/gpu-power";
-import { readGpuEvents, type EventWindow } from "../models/gpu-events";
+import { readGpuEvents, type EventsSubject, type EventWindow } from "../models/gpu-events";
 import type { GpuEventsOut } from "../models/schemas";
 import { getDeploymentRowOrThrow } from "./deployments";
 import { driftOfVersion, type DriftReport } from "./drift";
@@ -18,6 +18,16 @@ export type VersionMetrics = WindowStats & {
   versionId: string;
   role: "stable" | "canary" | "previous";
   accuracy: AccuracyStats;
+};
+
+/** One minute of traffic: requests, errors and latency percentiles (ms) from the merged histograms. */
+export type MinutePoint = {
+  minute: string;
+  requests: number;
+  errors: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
 };
 
 export type DeploymentMetrics = {
@@ -33,17 +43,19 @@ export type DeploymentMetrics = {
   driftDetail: DriftReport;
   accuracy: AccuracyStats;
   versions: VersionMetrics[];
-  series: {
-    minute: string;
-    requests: number;
-    errors: number;
-    p50: number | null;
-    p95: number | null;
-    p99: number | null;
-  }[];
+  series: MinutePoint[];
+  /** The same per minute, for each version that answered in the window (a canary beside its stable version). */
+  versionSeries: { version: number; versionId: string; role: VersionMetrics["role"]; points: MinutePoint[] }[];
   energyPer1kPredictions: { kwh: number | null; kwhTotal: number | null; basis: string };
   /** GPU health events of the placement servers in the window: a fault is not drift. Null: not placed. */
   serverGpuEvents: GpuEventsOut | null;
+};
+
+// The basis sentence of the servers' GPU events speaks of the window, not of a training run.
+const SERVERS_SUBJECT: EventsSubject = {
+  began: "this window begins",
+  during: "on the placement servers in this window",
+  noneReported: "none of the placement servers' GPUs sent telemetry in this window",
 };
 
 /** The placement servers' GPUs, each watched over the whole window. */
@@ -88,6 +100,20 @@ async function energyPer1k(servers: string[], from: Date, to: Date, requests: nu
   };
 }
 
+type MinuteRow = Parameters<typeof sumStats>[0][number] & { minute: Date };
+
+/** Rows (already in minute order) summed per minute. */
+function perMinute(rows: MinuteRow[]): MinutePoint[] {
+  const byMinute = new Map<number, MinuteRow[]>();
+  for (const m of rows) byMinute.set(m.minute.getTime(), [...(byMinute.get(m.minute.getTime()) ?? []), m]);
+  return [...byMinute].map(([t, group]) => {
+    const s = sumStats(group);
+    return { minute: new Date(t).toISOString(), requests: s.requests, errors: s.errors, ...pick(s.latencyMs) };
+  });
+}
+
+const pick = ({ p50, p95, p99 }: WindowStats["latencyMs"]) => ({ p50, p95, p99 });
+
 export async function getDeploymentMetrics(
   name: string,
   windowMinutes = 60,
@@ -127,18 +153,15 @@ export async function getDeploymentMetrics(
       accuracy: await accuracyStats(d.id, from, to, id),
     })),
   );
-  const byMinute = new Map<number, typeof minutes>();
-  for (const m of minutes) byMinute.set(m.minute.getTime(), [...(byMinute.get(m.minute.getTime()) ?? []), m]);
-  const series = [...byMinute].map(([t, rows]) => {
-    const s = sumStats(rows);
-    return {
-      minute: new Date(t).toISOString(),
-      requests: s.requests,
-      errors: s.errors,
-      ...s.latencyMs,
-      mean: undefined,
-    };
-  });
+  const series = perMinute(minutes);
+  const versionSeries = versions
+    .filter((v) => v.requests > 0)
+    .map((v) => ({
+      version: v.version,
+      versionId: v.versionId,
+      role: v.role,
+      points: perMinute(minutes.filter((m) => m.versionId === v.versionId)),
+    }));
   const [driftDetail, accuracy, energy, windows] = await Promise.all([
     driftOfVersion(d.id, d.stableVersionId, from, to),
     accuracyStats(d.id, from, to),
@@ -157,8 +180,9 @@ export async function getDeploymentMetrics(
     driftDetail,
     accuracy,
     versions,
-    series: series.map(({ mean: _mean, ...s }) => s),
+    series,
+    versionSeries,
     energyPer1kPredictions: energy,
-    serverGpuEvents: windows.length ? await readGpuEvents(windows, now) : null,
+    serverGpuEvents: windows.length ? await readGpuEvents(windows, now, SERVERS_SUBJECT) : null,
   };
 }

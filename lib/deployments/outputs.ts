@@ -71,6 +71,15 @@ const Accuracy = z.object({
   unmatched: z.number().int().meta({ description: "feedback whose request is not (or not yet) in the prediction log" }),
 });
 
+const MinutePoint = z.object({
+  minute: z.string(),
+  requests: z.number().int(),
+  errors: z.number().int(),
+  p50: z.number().nullable(),
+  p95: z.number().nullable(),
+  p99: z.number().nullable(),
+});
+
 export const DeploymentMetricsOut = z
   .object({
     deployment: z.string(),
@@ -117,16 +126,17 @@ export const DeploymentMetricsOut = z
         accuracy: Accuracy,
       }),
     ),
-    series: z.array(
-      z.object({
-        minute: z.string(),
-        requests: z.number().int(),
-        errors: z.number().int(),
-        p50: z.number().nullable(),
-        p95: z.number().nullable(),
-        p99: z.number().nullable(),
-      }),
-    ),
+    series: z.array(MinutePoint),
+    versionSeries: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          versionId: z.string(),
+          role: z.enum(["stable", "canary", "previous"]),
+          points: z.array(MinutePoint),
+        }),
+      )
+      .meta({ description: "the per-minute series of each version that answered in the window" }),
     energyPer1kPredictions: z.object({
       kwh: z.number().nullable(),
       kwhTotal: z.number().nullable(),
@@ -138,3 +148,33 @@ export const DeploymentMetricsOut = z
     }),
   })
   .meta({ id: "DeploymentMetrics" });
+
+const SideFigures = z.object({
+  version: z.number().int(),
+  requests: z.number().int(),
+  errorRate: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  accuracy: z.number().nullable(),
+  labelled: z.number().int(),
+});
+
+/** What a gate judgement rests on (canary-gates.ts GateEvidence), as stored in a deployment event's details. */
+export const GateEvidenceOut = z.object({
+  windowMinutes: z.number(),
+  stable: SideFigures,
+  canary: SideFigures,
+  limits: z.object({
+    maxErrorRateIncrease: z.number(),
+    maxP95Ratio: z.number(),
+    maxAccuracyDrop: z.number(),
+    minRequests: z.number(),
+    minLabels: z.number(),
+  }),
+});
+export type GateEvidenceOut = z.infer<typeof GateEvidenceOut>;
+
+/** The gate evidence an event carries (automatic rollbacks, steps, promotions), or null when it carries none. */
+export function evidenceOf(event: Pick<DeploymentEventOut, "details">): GateEvidenceOut | null {
+  const parsed = GateEvidenceOut.safeParse((event.details as { evidence?: unknown } | null)?.evidence);
+  return parsed.success ? parsed.data : null;
+}

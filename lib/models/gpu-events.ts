@@ -61,19 +61,32 @@ export async function countGpusReportingPower(windows: EventWindow[]): Promise<n
   return rows[0]!.n;
 }
 
+/** How the basis sentence names the windows: a run's allocations, or a deployment's window on its servers. */
+export type EventsSubject = { began: string; during: string; noneReported: string };
+
+export const RUN_SUBJECT: EventsSubject = {
+  began: "the run began",
+  during: "while the run held them",
+  noneReported: "none of the run's GPUs sent telemetry while it held them",
+};
+
 /**
  * The events of each window's GPU within its window. Raw samples are kept for
  * `rawRetentionDays`: a window older than that cannot be read, and the answer
  * says so instead of claiming a clean run.
  */
-export async function readGpuEvents(windows: EventWindow[], now = new Date()): Promise<GpuEventsOut | null> {
+export async function readGpuEvents(
+  windows: EventWindow[],
+  now = new Date(),
+  subject: EventsSubject = RUN_SUBJECT,
+): Promise<GpuEventsOut | null> {
   if (windows.length === 0) return null;
   const settings = await getTelemetrySettings();
   const oldest = Math.min(...windows.map((w) => w.from.getTime()));
   if (oldest < now.getTime() - settings.rawRetentionDays * 86_400_000) {
     return {
       events: [],
-      basis: `Not known: the run began before the ${settings.rawRetentionDays}-day raw telemetry retention window.`,
+      basis: `Not known: ${subject.began} before the ${settings.rawRetentionDays}-day raw telemetry retention window.`,
       gpusReporting: 0,
       gpus: windows.length,
     };
@@ -94,8 +107,8 @@ export async function readGpuEvents(windows: EventWindow[], now = new Date()): P
   const events = toEvents(rows, windows, settings.degradedTempC);
   const basis =
     gpusReporting === 0
-      ? "Not known: none of the run's GPUs sent telemetry while it held them."
-      : `From raw dcgm samples of ${gpusReporting} of ${windows.length} GPU${windows.length === 1 ? "" : "s"} while the run held them (temperature threshold ${settings.degradedTempC} °C).`;
+      ? `Not known: ${subject.noneReported}.`
+      : `From raw dcgm samples of ${gpusReporting} of ${windows.length} GPU${windows.length === 1 ? "" : "s"} ${subject.during} (temperature threshold ${settings.degradedTempC} °C).`;
   return { events, basis, gpusReporting, gpus: windows.length };
 }
 

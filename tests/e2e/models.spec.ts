@@ -48,7 +48,7 @@ test("an operator trains two versions, follows the finished job to its version, 
     /^\/datasets\/xor\?version=\d+$/,
   );
   await expect(page.getByTestId("lineage-job").getByRole("link")).toHaveAttribute("href", /^\/jobs\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("lineage-deployments")).toContainText("Deployments arrive with serving");
+  await expect(page.getByTestId("lineage-deployments")).toContainText("not deployed");
   await expect(page.getByTestId("fact-dataset-hash")).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.getByTestId("artifact-sha256")).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.getByTestId("artifact-snippet")).toContainText("tf.loadLayersModel(");

@@ -36,6 +36,12 @@ test("an unknown GPU, server, rack, job or dataset is the dashboard's not-found,
     { url: "/jobs/00000000-0000-4000-8000-000000000000", title: "No such job", back: "All jobs", lands: /\/jobs$/ },
     { url: "/jobs/not-a-job-id", title: "No such job", back: "All jobs", lands: /\/jobs$/ },
     { url: "/datasets/no-such-dataset", title: "No such dataset", back: "All datasets", lands: /\/datasets$/ },
+    {
+      url: "/deployments/no-such-deployment",
+      title: "No such deployment",
+      back: "All deployments",
+      lands: /\/deployments$/,
+    },
   ];
   for (const c of cases) {
     const res = await page.goto(c.url);

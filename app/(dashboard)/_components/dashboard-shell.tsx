@@ -29,7 +29,7 @@ const navigation: NavGroup[] = [
       { href: "/datasets", label: "Datasets", icon: "datasets" },
       { href: "/jobs", label: "Jobs", icon: "jobs" },
       { href: "/models", label: "Models", icon: "models" },
-      { href: "/deployments", label: "Deployments", icon: "deployments", isPlanned: true },
+      { href: "/deployments", label: "Deployments", icon: "deployments" },
     ],
   },
   {

@@ -27,6 +27,7 @@ const sections: Section[] = [
     what: "model version",
   },
   { prefix: "/models/", href: "/models", label: "All models", what: "model" },
+  { prefix: "/deployments/", href: "/deployments", label: "All deployments", what: "deployment" },
 ];
 
 /** The dashboard's "not found": what was asked for, why it may be missing, and a way back. */

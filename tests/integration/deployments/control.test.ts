@@ -6,7 +6,9 @@ import * as rollbackRoute from "../../../app/api/v1/deployments/[name]/rollback/
 import * as aliasRoute from "../../../app/api/v1/models/[name]/aliases/[alias]/route";
 import * as versionRoute from "../../../app/api/v1/models/[name]/versions/[version]/route";
 import { db } from "../../../lib/db";
-import { judgeCanaries } from "../../../lib/deployments/canary";
+import { getCanaryReading, hasPromotionToUndo, judgeCanaries } from "../../../lib/deployments/canary";
+import { listDeploymentsServing } from "../../../lib/deployments/deployments";
+import { getDeploymentMetrics } from "../../../lib/deployments/metrics";
 import { bucketOf, emptyCounts } from "../../../lib/deployments/latency-buckets";
 import { minuteOf } from "../../../lib/deployments/serving-stats";
 import { buildFleet } from "../../support/job-fleet";
@@ -139,6 +141,17 @@ describe("deployments and the registry", () => {
       (await db.modelAlias.findFirstOrThrow({ where: { alias: "production" }, include: { version: true } })).version
         .version,
     ).toBe(2);
+    // Undone once: a second rollback has no promotion left to undo, and the alias stays.
+    const events = (await get("ctl-prod")).events;
+    expect(hasPromotionToUndo(events)).toBe(false);
+    const again = await call(rollbackRoute.POST, {
+      token: tokens.admin,
+      json: { note: "once more" },
+      params: { name: "ctl-prod" },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toMatch(/already rolled back/);
+    expect(await db.modelAliasMove.count({ where: { note: "once more" } })).toBe(0);
   });
 
   it("refuses to archive a deployed version", async () => {
@@ -176,6 +189,43 @@ describe("deployments and the registry", () => {
         .status,
     ).toBe(403);
     expect(await db.deployment.count({ where: { name: { in: ["ctl-x", "ctl-y"] } } })).toBe(0);
+  });
+
+  it("refuses placement on a server the inventory does not know, on create and on change, naming it", async () => {
+    const create = await call(deploymentsRoute.POST, {
+      token: tokens.operator,
+      json: { name: "ctl-placed", model: MODEL, version: 1, servers: ["node-a", "node-typo"] },
+    });
+    expect(create.status).toBe(422);
+    expect(create.body.error).toMatchObject({
+      message: expect.stringMatching(/No server is registered as node-typo/),
+      details: { servers: ["node-typo"] },
+    });
+    expect(await db.deployment.count({ where: { name: "ctl-placed" } })).toBe(0);
+    const ok = await call(deploymentsRoute.POST, {
+      token: tokens.operator,
+      json: { name: "ctl-placed", model: MODEL, version: 1, servers: ["node-a"] },
+    });
+    expect(ok.status).toBe(201);
+    const change = await call(deploymentRoute.PATCH, {
+      method: "PATCH",
+      token: tokens.operator,
+      json: { servers: ["node-b"] },
+      params: { name: "ctl-placed" },
+    });
+    expect(change.status).toBe(422);
+    expect((await get("ctl-placed")).servers).toEqual(["node-a"]);
+  });
+
+  it("lists the deployments serving a version, as stable or canary", async () => {
+    await call(deploymentsRoute.POST, {
+      token: tokens.operator,
+      json: { name: "ctl-lineage", model: MODEL, version: 1, canary: { version: 2, weight: 0.5 } },
+    });
+    const serving = async (version: number) => listDeploymentsServing(await versionId(version));
+    expect(await serving(1)).toContainEqual({ name: "ctl-lineage", role: "stable", status: "active" });
+    expect(await serving(2)).toContainEqual({ name: "ctl-lineage", role: "canary", status: "active" });
+    expect((await serving(2)).map((d) => d.name)).not.toContain("ctl-placed");
   });
 });
 
@@ -219,6 +269,41 @@ describe("canary gates (the worker's judgement)", () => {
     const promoted = await get("ctl-steps");
     expect(promoted).toMatchObject({ canary: null, stable: { version: 2 }, approved: { version: 2 } });
     expect(promoted.events[0]).toMatchObject({ kind: "promoted", actor: "system" });
+  });
+
+  it("reads the gates of a canary without acting on them, and the traffic per minute of each version", async () => {
+    await call(deploymentsRoute.POST, {
+      token: tokens.operator,
+      json: {
+        name: "ctl-read",
+        model: MODEL,
+        version: 1,
+        canary: { version: 3, weight: 0.2 },
+        gates: { minRequests: 50 },
+      },
+    });
+    await db.deployment.update({
+      where: { name: "ctl-read" },
+      data: { canaryStartedAt: new Date(Date.now() - 120_000) },
+    });
+    await served("ctl-read", 1, 300, 2);
+    await served("ctl-read", 3, 80, 40);
+    const reading = await getCanaryReading("ctl-read");
+    expect(reading).toMatchObject({ decision: "fail", gate: "latency" });
+    expect(reading!.evidence.limits).toMatchObject({ minRequests: 50, maxP95Ratio: 1.5 });
+    // Read, not judged: the canary is still there.
+    expect(await get("ctl-read")).toMatchObject({ canary: { version: 3 } });
+    const metrics = await getDeploymentMetrics("ctl-read", 10);
+    const byVersion = Object.fromEntries(metrics.versionSeries.map((s) => [s.version, s]));
+    expect(byVersion[1]).toMatchObject({ role: "stable", points: [{ requests: 300 }] });
+    expect(byVersion[3]).toMatchObject({ role: "canary", points: [{ requests: 80 }] });
+    expect(byVersion[3]!.points[0]!.p95).toBeGreaterThan(byVersion[1]!.points[0]!.p95!);
+    expect(metrics.series[0]).toMatchObject({ requests: 380 });
+    await call(rollbackRoute.POST, {
+      token: tokens.operator,
+      json: { note: "done reading" },
+      params: { name: "ctl-read" },
+    });
   });
 
   it("rolls back a canary whose p95 latency is far above stable's", async () => {

@@ -400,6 +400,9 @@ describe("a fault is not drift", () => {
         text: expect.stringMatching(/fallen off the bus/),
       }),
     ]);
+    // The basis speaks of the servers' window, not of a training run.
+    expect(m.body.serverGpuEvents.basis).toMatch(/on the placement servers in this window/);
+    expect(m.body.serverGpuEvents.basis).not.toMatch(/run/);
     expect(m.body.energyPer1kPredictions.kwh).toBeNull();
     expect(m.body.energyPer1kPredictions.basis).toMatch(/Not known/);
     const unplaced = await call(metricsRoute.GET, {

@@ -21,11 +21,14 @@ export function GpuEvents({
   events,
   whyNone,
   isCompact = false,
+  tableLabel = "GPU events during the run",
 }: {
   events: GpuEventsOut | null;
   /** What to say when nothing was read at all (no GPU held, an external model). */
   whyNone: string;
   isCompact?: boolean;
+  /** The table's accessible name: what the events are of. */
+  tableLabel?: string;
 }) {
   if (!events)
     return (
@@ -45,7 +48,7 @@ export function GpuEvents({
       </p>
       {events.events.length > 0 && (
         <div className={isCompact ? "" : "-mx-4 border-t border-slate-800"}>
-          <Table label="GPU events during the run">
+          <Table label={tableLabel}>
             <THead>
               <Th>From (UTC)</Th>
               <Th>To (UTC)</Th>

@@ -12,6 +12,7 @@ import { VerdictBadge } from "@/components/ui/verdict-badge";
 import { VerdictDetails } from "@/components/ui/verdict-details";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
+import { listDeploymentsServing } from "@/lib/deployments/deployments";
 import { toEvaluation } from "@/lib/jobs/job-results";
 import { VersionParam } from "@/lib/models/schemas";
 import { getVersion } from "@/lib/models/versions";
@@ -50,6 +51,7 @@ export default async function ModelVersionPage({ params }: { params: Promise<Par
   const version = await loadVersion(await params);
   const { name, lineage, metrics } = version;
   const canWrite = can(principal.role, "models.write");
+  const deployments = await listDeploymentsServing(version.id);
   const evaluation = toEvaluation(metrics.evaluation, {
     dataset: version.dataset ?? "the data it was registered with",
     training: lineage.hyperparameters,
@@ -88,7 +90,7 @@ export default async function ModelVersionPage({ params }: { params: Promise<Par
           </Notice>
         )}
         <Card title="Lineage" description="Where it came from, and where it goes.">
-          <LineageChain version={version} />
+          <LineageChain version={version} deployments={deployments} />
         </Card>
         <div className="grid items-start gap-4 xl:grid-cols-2">
           <Card title="Verdict" description="Whether the model is any good, and why.">

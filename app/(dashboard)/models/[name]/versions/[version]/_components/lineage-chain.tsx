@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AliasBadge } from "@/components/ui/alias-badges";
 import { datasetVersionHref } from "@/components/ui/model-links";
+import type { ServingDeploymentOut } from "@/lib/deployments/deployments";
 import type { ModelVersionOut } from "@/lib/models/outputs";
+import { deploymentHref } from "../../../../../deployments/_components/deployment-links";
 
 function Step({
   label,
@@ -33,9 +35,16 @@ function Step({
 /**
  * Where the version came from and where it goes, as links in order: the
  * dataset version, the job that trained it, the version itself, the aliases
- * that point at it, and (with serving) the deployments that use it.
+ * that point at it, and the deployments that serve it.
  */
-export function LineageChain({ version }: { version: ModelVersionOut }) {
+export function LineageChain({
+  version,
+  deployments,
+}: {
+  version: ModelVersionOut;
+  /** The deployments serving this version, as stable or canary. */
+  deployments: ServingDeploymentOut[];
+}) {
   const { lineage } = version;
   const dataset = lineage.dataset;
   return (
@@ -80,7 +89,21 @@ export function LineageChain({ version }: { version: ModelVersionOut }) {
         )}
       </Step>
       <Step label="Deployments" testId="lineage-deployments" isLast>
-        <span className="text-slate-400">Deployments arrive with serving</span>
+        {deployments.length === 0 ? (
+          <span className="text-slate-400">not deployed</span>
+        ) : (
+          <span className="flex flex-wrap gap-x-2">
+            {deployments.map((d) => (
+              <Link key={d.name} href={deploymentHref(d.name)} className="font-mono text-sky-300 hover:underline">
+                {d.name}
+                <span className="ml-1 font-sans text-[11px] text-slate-400">
+                  ({d.role}
+                  {d.status === "stopped" ? ", stopped" : ""})
+                </span>
+              </Link>
+            ))}
+          </span>
+        )}
       </Step>
     </ol>
   );

@@ -1,0 +1,117 @@
+import type { ChartConfiguration, ChartDataset, ScatterDataPoint } from "chart.js";
+import { chartColours, formatTimeTick, formatTooltipTime, timeTickStep } from "./chart-theme";
+
+/** One line: a name for the legend and tooltip, its colour and dash, and [ISO minute, value or null]. */
+export type MinuteSeries = {
+  label: string;
+  colour: string;
+  dash?: number[];
+  points: [string, number | null][];
+};
+
+export type MinuteChartInput = {
+  series: MinuteSeries[];
+  /** The x range (ISO-8601): the window, so charts of one page line up even where a minute had no traffic. */
+  from: string;
+  to: string;
+  unit: string;
+  decimals: number;
+};
+
+type XY = ScatterDataPoint;
+type Fonts = { sans: string; mono: string };
+
+const MINUTE = 60_000;
+
+/** A gap in a version's minutes is a minute without traffic: the line breaks rather than bridging it. */
+function toXY(points: MinuteSeries["points"]): XY[] {
+  const out: XY[] = [];
+  let last: number | null = null;
+  for (const [iso, y] of points) {
+    const x = Date.parse(iso);
+    if (last !== null && x - last > MINUTE) out.push({ x: last + MINUTE, y: Number.NaN });
+    out.push({ x, y: y ?? Number.NaN });
+    last = x;
+  }
+  return out;
+}
+
+function datasets(input: MinuteChartInput): ChartDataset<"line", XY[]>[] {
+  return input.series.map((s) => {
+    const data = toXY(s.points);
+    return {
+      label: s.label,
+      data,
+      borderColor: s.colour,
+      backgroundColor: s.colour,
+      borderDash: s.dash ?? [],
+      borderWidth: 1.75,
+      // A single minute is a point, not an invisible zero-length line.
+      pointRadius: data.filter((p) => Number.isFinite(p.y)).length <= 2 ? 3 : 0,
+      pointHoverRadius: 3.5,
+      spanGaps: false,
+      tension: 0.2,
+    };
+  });
+}
+
+/** Lines per version (and percentile) over the window's minutes, on a linear axis of epoch ms in UTC. */
+export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartConfiguration<"line", XY[]> {
+  const [from, to] = [Date.parse(input.from), Date.parse(input.to)];
+  const range = to - from;
+  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 }, padding: 6 };
+  const grid = { color: chartColours.grid, drawTicks: false };
+  const fmt = (v: number) =>
+    `${v.toLocaleString("en-US", { minimumFractionDigits: input.decimals, maximumFractionDigits: input.decimals })} ${input.unit}`;
+  return {
+    type: "line",
+    data: { datasets: datasets(input) },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      interaction: { mode: "nearest", axis: "x", intersect: false },
+      layout: { padding: { top: 4, right: 4 } },
+      scales: {
+        x: {
+          type: "linear",
+          min: from,
+          max: to,
+          grid,
+          border: { color: chartColours.axis },
+          ticks: { ...tick, maxRotation: 0, callback: (v) => formatTimeTick(Number(v), range) },
+          afterBuildTicks: (axis) => {
+            const step = timeTickStep(range);
+            const ticks: { value: number }[] = [];
+            for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push({ value: t });
+            axis.ticks = ticks;
+          },
+        },
+        y: {
+          min: 0,
+          grace: "8%",
+          grid,
+          border: { display: false },
+          ticks: { ...tick, maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") },
+        },
+      },
+      plugins: {
+        legend: { display: false },
+        tooltip: {
+          backgroundColor: chartColours.tooltipBg,
+          borderColor: chartColours.tooltipBorder,
+          borderWidth: 1,
+          titleColor: chartColours.tooltipTitle,
+          bodyColor: chartColours.tooltipBody,
+          titleFont: { family: fonts.mono, size: 11, weight: 500 },
+          bodyFont: { family: fonts.mono, size: 11 },
+          callbacks: {
+            title: (items) => (items[0] ? formatTooltipTime(items[0].parsed.x ?? 0) : ""),
+            label: (item) => `${item.dataset.label} ${fmt(item.parsed.y ?? 0)}`,
+          },
+        },
+      },
+    },
+  };
+}
