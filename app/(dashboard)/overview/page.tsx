@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { LiveRefresh } from "@/components/ui/live-refresh";
 import { Skeleton } from "@/components/ui/skeleton";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
@@ -11,7 +12,6 @@ import { listUnhealthyGpus } from "@/lib/inventory/unhealthy-gpus";
 import { AttentionPanels } from "./_components/attention-panels";
 import { FleetStatCards } from "./_components/fleet-stat-cards";
 import { GpuModelsCard } from "./_components/gpu-models-card";
-import { OverviewRefresh } from "./_components/overview-refresh";
 import {
   DeploymentsPanel,
   EnergyTodayPanel,
@@ -41,9 +41,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <PageHeader
         eyebrow="Infrastructure"
         title="Fleet overview"
-        description="What fires, what is out of service, what runs and waits, what is served and what it costs today; then what is racked where and which hardware needs a hand on it. Health counts only what telemetry still confirms; silent GPUs are counted as no data. Refreshes every 30 s."
+        actions={<LiveRefresh seconds={30} renderedAt={new Date().toISOString()} />}
+        description="What fires, what is out of service, what runs and waits, what is served and what it costs today; then what is racked where and which hardware needs a hand on it. Health counts only what telemetry still confirms; silent GPUs are counted as no data."
       />
-      <OverviewRefresh seconds={30} />
       <FleetStatCards summary={summary} sites={sites} />
       <div className="mt-4 grid gap-4 xl:grid-cols-2">
         <Suspense fallback={<Skeleton className="h-40" />}>
