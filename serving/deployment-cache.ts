@@ -47,6 +47,11 @@ export class DeploymentCache {
     private readonly batching: BatcherOptions,
   ) {}
 
+  /** The TF.js backend the versions run on (health). */
+  get backend(): string {
+    return this.tf.getBackend();
+  }
+
   get(name: string): ServedDeployment | undefined {
     return this.byName.get(name);
   }

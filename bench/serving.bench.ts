@@ -1,0 +1,259 @@
+/**
+ * serving: requests/s and p99 of `POST /api/v1/deployments/{name}/predict` on
+ * the serving port (`npm run serve`, its own process) for a small MLP trained
+ * through the job path on a real dataset (banknote authentication, 4 features,
+ * 4-32-16-1 relu/sigmoid), one instance per request, 50 keep-alive connections
+ * from autocannon in a third process. Baseline: a bare node:http server in
+ * its own process answering the same predict answer's bytes. ratio = serving
+ * req/s ÷ baseline req/s, the median over rounds that each time run both back
+ * to back (which goes first alternates); target ≥ 0.5 with p99 ≤ 20 ms.
+ * Also reported: the same predict through the web app's port (`next start`,
+ * which authenticates and forwards to serving), and the batch sizes serving's
+ * micro-batcher ran, read from its /healthz.
+ *
+ * Needs a PostgreSQL server: RACKMIND_BENCH_DATABASE_URL, else TEST_DATABASE_URL,
+ * else postgresql://postgres@127.0.0.1:5432/postgres (a throwaway database is made).
+ * RACKMIND_BENCH_SECONDS (10) per round, RACKMIND_BENCH_ROUNDS (3),
+ * RACKMIND_BENCH_WEB=0 skips the web port, RACKMIND_BENCH_SERVING_PROFILE=<dir>
+ * writes serving's --cpu-prof there.
+ */
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { resetConfig } from "../lib/config";
+import { applyMigrations } from "../lib/database/migrations";
+import { freePort } from "../tests/support/launcher";
+import { withServerDatabase } from "./server-database";
+import {
+  cpuSeconds,
+  runLoad,
+  startBaselineProcess,
+  startServingProcess,
+  startWebProcess,
+  waitUntil,
+  type BenchProcess,
+  type LoadResult,
+} from "./serving-processes";
+import { summariseBatches, type BatchSizes } from "./batch-sizes";
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.RACKMIND_BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.RACKMIND_BENCH_ROUNDS ?? 3);
+const WARMUP_SECONDS = 5;
+const WITH_WEB = process.env.RACKMIND_BENCH_WEB !== "0";
+const DEPLOYMENT = "bench";
+const FEATURES = ["variance", "skewness", "curtosis", "entropy"];
+const CSV = readFileSync(
+  path.resolve(import.meta.dirname, "../../shared/datasets/banknote_authentication.csv"),
+  "utf8",
+);
+
+type Target = "serving" | "baseline" | "web";
+type Round = { target: Target; warmUp: boolean; load: LoadResult; serverCores: number; batches: BatchSizes };
+
+/** Trains the model through the job path, deploys it and makes a predict-scoped token (in this process). */
+async function prepareDeployment(): Promise<string> {
+  const [{ systemPrincipal }, tokens, datasets, fleet, jobs, deployments, schemas, { disconnectDb }] =
+    await Promise.all([
+      import("../lib/auth/principal"),
+      import("../lib/auth/tokens"),
+      import("../lib/datasets/datasets"),
+      import("../tests/support/job-fleet"),
+      import("../tests/support/job-runs"),
+      import("../lib/deployments/deployments"),
+      import("../lib/deployments/schemas"),
+      import("../lib/db"),
+    ]);
+  await fleet.buildFleet("bench", [{ name: "r1", servers: [{ hostname: "bench-n1", gpus: 1 }] }]);
+  await datasets.uploadDataset("banknote", CSV, { header: false, columns: [...FEATURES, "class"] }, systemPrincipal);
+  const rig = await jobs.startJobRig();
+  try {
+    await rig.run({
+      type: "train",
+      dataset: "banknote",
+      modelName: "notes",
+      gpus: 1,
+      epochs: 20,
+      model: { hidden: [32, 16], activation: "relu" },
+    });
+  } finally {
+    await rig.stop();
+  }
+  await deployments.createDeployment(
+    schemas.CreateDeploymentInput.parse({ name: DEPLOYMENT, model: "notes", version: 1 }),
+    systemPrincipal,
+  );
+  const { token } = await tokens.createApiToken(
+    { name: "bench-predict", role: "operator", scope: "predict" },
+    systemPrincipal,
+  );
+  await disconnectDb();
+  return token;
+}
+
+/** One instance per request, real rows in turn: what an online client sends. */
+function requestBodies(): string[] {
+  const rows = CSV.trim()
+    .split("\n")
+    .map((line) => line.split(",").map(Number));
+  return rows
+    .filter((_, i) => i % 21 === 0)
+    .map((r) => JSON.stringify({ instances: [Object.fromEntries(FEATURES.map((f, i) => [f, r[i]]))] }));
+}
+
+type Health = {
+  backend: string;
+  deployments: { name: string; stable: string; batchSizes: { stable: Record<string, number> } }[];
+};
+async function health(servingUrl: string): Promise<Health> {
+  return (await (await fetch(`${servingUrl}/healthz`)).json()) as Health;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[(s.length - 1) >> 1]! / 2 + s[s.length >> 1]! / 2 : NaN;
+};
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+export async function run() {
+  return withServerDatabase(async (url) => {
+    process.env.DATABASE_URL = url;
+    process.env.RACKMIND_DB_KIND = "postgres";
+    resetConfig();
+    await applyMigrations(url, path.resolve(import.meta.dirname, "../prisma/migrations"));
+    const token = await prepareDeployment();
+    const [servingPort, webPort] = [await freePort(), await freePort()];
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      RACKMIND_DB_KIND: "postgres",
+      RACKMIND_SERVING_PORT: String(servingPort),
+      RACKMIND_INTERNAL_SECRET: randomBytes(32).toString("base64url"),
+      NEXT_TELEMETRY_DISABLED: "1",
+      LOG_LEVEL: "warn",
+    };
+    const servingUrl = `http://127.0.0.1:${servingPort}`;
+    const processes: BenchProcess[] = [];
+    try {
+      const serving = startServingProcess(env, process.env.RACKMIND_BENCH_SERVING_PROFILE);
+      processes.push(serving);
+      await waitUntil(serving, "serving loads the deployment", async () =>
+        (await health(servingUrl)).deployments.some((d) => d.name === DEPLOYMENT && d.stable === "notes@1"),
+      );
+      const bodies = requestBodies();
+      const predictPath = `/api/v1/deployments/${DEPLOYMENT}/predict`;
+      const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+      const sample = await fetch(`${servingUrl}${predictPath}`, { method: "POST", headers, body: bodies[0] });
+      if (sample.status !== 200) throw new Error(`predict answered ${sample.status}: ${await sample.text()}`);
+      const answer = await sample.text();
+      const baseline = await startBaselineProcess(answer);
+      processes.push(baseline);
+      let web: BenchProcess | null = null;
+      if (WITH_WEB) {
+        web = startWebProcess(env, webPort);
+        processes.push(web);
+        await waitUntil(web, "web app answers predict", async () => {
+          const res = await fetch(`http://127.0.0.1:${webPort}${predictPath}`, {
+            method: "POST",
+            headers,
+            body: bodies[0],
+          });
+          return res.status === 200;
+        });
+      }
+      const urls: Record<Target, string> = {
+        serving: `${servingUrl}${predictPath}`,
+        baseline: `http://127.0.0.1:${baseline.port}${predictPath}`,
+        web: `http://127.0.0.1:${webPort}${predictPath}`,
+      };
+      const pids: Record<Target, number | undefined> = {
+        serving: serving.proc.pid,
+        baseline: baseline.proc.pid,
+        web: web?.proc.pid,
+      };
+
+      const rounds: Round[] = [];
+      const measure = async (target: Target, warmUp: boolean) => {
+        const before = (await health(servingUrl)).deployments[0]!.batchSizes.stable;
+        const cpu0 = await cpuSeconds(pids[target]);
+        const load = await runLoad({
+          url: urls[target],
+          connections: CONNECTIONS,
+          seconds: warmUp ? WARMUP_SECONDS : SECONDS,
+          headers,
+          bodies,
+        });
+        const serverCores = round2(((await cpuSeconds(pids[target])) - cpu0) / load.seconds);
+        const after = (await health(servingUrl)).deployments[0]!.batchSizes.stable;
+        const batches = Object.fromEntries(
+          Object.entries(after)
+            .map(([size, n]) => [size, n - (before[size] ?? 0)] as const)
+            .filter(([, n]) => n > 0),
+        );
+        rounds.push({ target, warmUp, load, serverCores, batches });
+      };
+      // A warm-up round each (a server runs for months; its first requests
+      // compile the code they run), reported but not counted; then rounds that
+      // run serving and the baseline back to back, alternating which goes
+      // first: the machine is shared, and the median round counts.
+      const targets: Target[] = WITH_WEB ? ["serving", "baseline", "web"] : ["serving", "baseline"];
+      for (const t of targets) await measure(t, true);
+      for (let i = 0; i < ROUNDS; i++) {
+        const pair: Target[] = i % 2 === 0 ? ["serving", "baseline"] : ["baseline", "serving"];
+        for (const t of pair) await measure(t, false);
+        if (WITH_WEB) await measure("web", false);
+      }
+      return report(rounds, (await health(servingUrl)).backend, answer.length);
+    } finally {
+      await Promise.all(processes.map((p) => p.stop()));
+    }
+  });
+}
+
+function report(rounds: Round[], backend: string, answerBytes: number) {
+  const counted = (t: Target) => rounds.filter((r) => r.target === t && !r.warmUp);
+  const rps = (t: Target) => counted(t).map((r) => r.load.reqPerSec);
+  const pairRatios = (t: Target) => counted(t).map((r, i) => r.load.reqPerSec / counted("baseline")[i]!.load.reqPerSec);
+  const servingP99 = median(counted("serving").map((r) => r.load.p99));
+  const failures = rounds.reduce((n, r) => n + r.load.non2xx + r.load.errors + r.load.timeouts, 0);
+  const ratio = median(pairRatios("serving"));
+  const web = counted("web");
+  return {
+    ratio: round2(ratio),
+    meetsTarget: ratio >= 0.5 && servingP99 <= 20 && failures === 0,
+    target: "serving req/s ≥ 0.5 × baseline req/s, serving p99 ≤ 20 ms, no failures",
+    reqPerSec: { serving: Math.round(median(rps("serving"))), baseline: Math.round(median(rps("baseline"))) },
+    p99Ms: { serving: servingP99, baseline: median(counted("baseline").map((r) => r.load.p99)) },
+    roundRatios: pairRatios("serving").map(round2),
+    failures,
+    web: web.length
+      ? {
+          reqPerSec: Math.round(median(rps("web"))),
+          p99Ms: median(web.map((r) => r.load.p99)),
+          ratioToBaseline: round2(median(pairRatios("web"))),
+          ratioToServing: round2(median(rps("web")) / median(rps("serving"))),
+        }
+      : null,
+    batchSizes: {
+      serving: summariseBatches(counted("serving").map((r) => r.batches)),
+      web: web.length ? summariseBatches(web.map((r) => r.batches)) : null,
+    },
+    backend,
+    connections: CONNECTIONS,
+    secondsPerRound: SECONDS,
+    answerBytes,
+    model: "banknote 4-32-16-1 relu/sigmoid, one instance per request",
+    cores: os.availableParallelism(),
+    rounds: rounds.map((r) => ({
+      target: r.target,
+      warmUp: r.warmUp,
+      reqPerSec: Math.round(r.load.reqPerSec),
+      p50: r.load.p50,
+      p99: r.load.p99,
+      max: r.load.max,
+      serverCores: r.serverCores,
+      failures: r.load.non2xx + r.load.errors + r.load.timeouts,
+    })),
+  };
+}
