@@ -226,6 +226,12 @@ function report(rounds: Round[], backend: string, answerBytes: number) {
     reqPerSec: { serving: Math.round(median(rps("serving"))), baseline: Math.round(median(rps("baseline"))) },
     p99Ms: { serving: servingP99, baseline: median(counted("baseline").map((r) => r.load.p99)) },
     roundRatios: pairRatios("serving").map(round2),
+    // The server's own CPU per answered request (µs), from /proc: steadier than req/s
+    // when other work shares the machine, and what the load generator cannot hide.
+    cpuMicrosPerRequest: {
+      serving: Math.round(median(counted("serving").map((r) => (r.serverCores * 1e6) / r.load.reqPerSec))),
+      baseline: Math.round(median(counted("baseline").map((r) => (r.serverCores * 1e6) / r.load.reqPerSec))),
+    },
     failures,
     web: web.length
       ? {
@@ -253,6 +259,7 @@ function report(rounds: Round[], backend: string, answerBytes: number) {
       p99: r.load.p99,
       max: r.load.max,
       serverCores: r.serverCores,
+      cpuMicrosPerRequest: Math.round((r.serverCores * 1e6) / r.load.reqPerSec),
       failures: r.load.non2xx + r.load.errors + r.load.timeouts,
     })),
   };
