@@ -103,6 +103,7 @@ export function createServingServer(deps: ServerDeps): http.Server {
           status: d.status,
           revision: d.revision,
           stable: d.stable.loaded ? `${d.stable.loaded.model}@${d.stable.loaded.version}` : d.stable.problem,
+          engine: { stable: d.stable.loaded?.engine ?? null, canary: d.canary?.loaded?.engine ?? null },
           canary: d.canary
             ? { weight: d.canaryWeight, version: d.canary.loaded?.version ?? null, problem: d.canary.problem }
             : null,
