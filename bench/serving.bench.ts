@@ -13,7 +13,7 @@
  *
  * Needs a PostgreSQL server: RACKMIND_BENCH_DATABASE_URL, else TEST_DATABASE_URL,
  * else postgresql://postgres@127.0.0.1:5432/postgres (a throwaway database is made).
- * RACKMIND_BENCH_SECONDS (10) per round, RACKMIND_BENCH_ROUNDS (3),
+ * RACKMIND_BENCH_SECONDS (10) per round, RACKMIND_BENCH_ROUNDS (5),
  * RACKMIND_BENCH_WEB=0 skips the web port, RACKMIND_BENCH_SERVING_PROFILE=<dir>
  * writes serving's --cpu-prof there.
  */
@@ -39,7 +39,7 @@ import { summariseBatches, type BatchSizes } from "./batch-sizes";
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.RACKMIND_BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.RACKMIND_BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.RACKMIND_BENCH_ROUNDS ?? 5);
 const WARMUP_SECONDS = 5;
 const WITH_WEB = process.env.RACKMIND_BENCH_WEB !== "0";
 const DEPLOYMENT = "bench";
@@ -104,7 +104,12 @@ function requestBodies(): string[] {
 
 type Health = {
   backend: string;
-  deployments: { name: string; stable: string; batchSizes: { stable: Record<string, number> } }[];
+  deployments: {
+    name: string;
+    stable: string;
+    engine: { stable: string };
+    batchSizes: { stable: Record<string, number> };
+  }[];
 };
 async function health(servingUrl: string): Promise<Health> {
   return (await (await fetch(`${servingUrl}/healthz`)).json()) as Health;
@@ -204,14 +209,15 @@ export async function run() {
         for (const t of pair) await measure(t, false);
         if (WITH_WEB) await measure("web", false);
       }
-      return report(rounds, (await health(servingUrl)).backend, answer.length);
+      const h = await health(servingUrl);
+      return report(rounds, { backend: h.backend, engine: h.deployments[0]!.engine.stable }, answer.length);
     } finally {
       await Promise.all(processes.map((p) => p.stop()));
     }
   });
 }
 
-function report(rounds: Round[], backend: string, answerBytes: number) {
+function report(rounds: Round[], model: { backend: string; engine: string }, answerBytes: number) {
   const counted = (t: Target) => rounds.filter((r) => r.target === t && !r.warmUp);
   const rps = (t: Target) => counted(t).map((r) => r.load.reqPerSec);
   const pairRatios = (t: Target) => counted(t).map((r, i) => r.load.reqPerSec / counted("baseline")[i]!.load.reqPerSec);
@@ -245,7 +251,9 @@ function report(rounds: Round[], backend: string, answerBytes: number) {
       serving: summariseBatches(counted("serving").map((r) => r.batches)),
       web: web.length ? summariseBatches(web.map((r) => r.batches)) : null,
     },
-    backend,
+    // What ran the model ("js": the plain-JS dense forward pass; "tfjs"), and the TF.js backend serving loaded.
+    engine: model.engine,
+    backend: model.backend,
     connections: CONNECTIONS,
     secondsPerRound: SECONDS,
     answerBytes,
