@@ -17,6 +17,7 @@ const Options = z.object({
 const o = Options.parse(JSON.parse(process.argv[2] ?? "{}"));
 
 let next = 0;
+const cpu0 = process.cpuUsage();
 const result = await autocannon({
   url: o.url,
   connections: o.connections,
@@ -25,6 +26,7 @@ const result = await autocannon({
   headers: o.headers,
   requests: [{ setupRequest: (req) => ({ ...req, body: o.bodies[next++ % o.bodies.length] }) }],
 });
+const cpu1 = process.cpuUsage(cpu0);
 console.log(
   JSON.stringify({
     requests: result.requests.total,
@@ -38,5 +40,7 @@ console.log(
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
+    // Cores the load generator kept busy: near 1, it (not the server) may be what limits req/s.
+    cores: (cpu1.user + cpu1.system) / 1e6 / result.duration,
   }),
 );

@@ -82,6 +82,7 @@ export type LoadResult = {
   non2xx: number;
   errors: number;
   timeouts: number;
+  cores: number;
 };
 
 /** One autocannon run in its own process. */

@@ -267,6 +267,7 @@ function report(rounds: Round[], model: { backend: string; engine: string }, ans
       p99: r.load.p99,
       max: r.load.max,
       serverCores: r.serverCores,
+      loadGeneratorCores: round2(r.load.cores),
       cpuMicrosPerRequest: Math.round((r.serverCores * 1e6) / r.load.reqPerSec),
       failures: r.load.non2xx + r.load.errors + r.load.timeouts,
     })),

@@ -74,14 +74,14 @@ export class Recorder {
 
   /** One answered (or failed) request. */
   count(deploymentId: string, versionId: string, latencyMs: number, instances: number, isError: boolean): void {
-    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    const key = `${deploymentId}|${versionId}|${minute.getTime()}`;
+    const minuteMs = Math.floor(Date.now() / 60_000) * 60_000;
+    const key = `${deploymentId}|${versionId}|${minuteMs}`;
     let m = this.minutes.get(key);
     if (!m) {
       m = {
         deploymentId,
         versionId,
-        minute,
+        minute: new Date(minuteMs),
         requests: 0,
         errors: 0,
         instances: 0,
