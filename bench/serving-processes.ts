@@ -50,10 +50,11 @@ export function startServingProcess(env: NodeJS.ProcessEnv, profileDir?: string)
   return start([...prof, ...tsx("serving/main.ts")], { ...env, RACKMIND_PROCESS: "serving" });
 }
 
-/** `next start` on `port`, building first if the build is stale (as the launcher does). */
-export function startWebProcess(env: NodeJS.ProcessEnv, port: number): BenchProcess {
+/** `next start` on `port`, building first if the build is stale (as the launcher does); `profileDir` as for serving. */
+export function startWebProcess(env: NodeJS.ProcessEnv, port: number, profileDir?: string): BenchProcess {
   ensureBuild(root, (msg) => console.error(msg));
-  return start([path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const prof = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  return start([...prof, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     ...env,
     RACKMIND_PROCESS: "web",
   });

@@ -15,7 +15,7 @@
  * else postgresql://postgres@127.0.0.1:5432/postgres (a throwaway database is made).
  * RACKMIND_BENCH_SECONDS (10) per round, RACKMIND_BENCH_ROUNDS (5),
  * RACKMIND_BENCH_WEB=0 skips the web port, RACKMIND_BENCH_SERVING_PROFILE=<dir>
- * writes serving's --cpu-prof there.
+ * (RACKMIND_BENCH_WEB_PROFILE=<dir>) writes serving's (the web app's) --cpu-prof there.
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -156,7 +156,7 @@ export async function run() {
       processes.push(baseline);
       let web: BenchProcess | null = null;
       if (WITH_WEB) {
-        web = startWebProcess(env, webPort);
+        web = startWebProcess(env, webPort, process.env.RACKMIND_BENCH_WEB_PROFILE);
         processes.push(web);
         await waitUntil(web, "web app answers predict", async () => {
           const res = await fetch(`http://127.0.0.1:${webPort}${predictPath}`, {
