@@ -69,29 +69,35 @@ export function denseForwardOf(model: LayersModel): DenseForward | null {
 
 /**
  * The model's outputs for encoded rows, row-major [rows × outputSize] as
- * TF.js's predict(...).dataSync() gives them. Sums run in float64 (TF.js
- * sums in float32), so the two agree to ~1e-6 on probabilities.
+ * TF.js's predict(...).dataSync() gives them. The batch goes through a layer
+ * at a time (one activation matrix per layer, no per-row allocation). Sums
+ * run in float64 (TF.js sums in float32), so the two agree to ~1e-6 on
+ * probabilities.
  */
 export function forwardDense(f: DenseForward, rows: readonly (readonly number[])[]): Float32Array {
-  const out = new Float32Array(rows.length * f.outputSize);
-  const widest = Math.max(f.inputSize, ...f.layers.map((l) => l.units));
-  let a = new Float64Array(widest);
-  let b = new Float64Array(widest);
-  for (let r = 0; r < rows.length; r++) {
+  const n = rows.length;
+  let width = f.inputSize;
+  let x = new Float64Array(n * width);
+  for (let r = 0; r < n; r++) {
     const row = rows[r]!;
-    for (let i = 0; i < f.inputSize; i++) a[i] = row[i] ?? 0;
-    for (const { inputs, units, kernel, bias, activate } of f.layers) {
-      for (let j = 0; j < units; j++) b[j] = bias[j]!;
-      for (let i = 0; i < inputs; i++) {
-        const x = a[i]!;
-        if (x === 0) continue; // relu zeros and one-hot columns: often half the row
-        const k = i * units;
-        for (let j = 0; j < units; j++) b[j] = b[j]! + x * kernel[k + j]!;
-      }
-      activate(b, 0, units);
-      [a, b] = [b, a];
-    }
-    out.set(a.subarray(0, f.outputSize), r * f.outputSize);
+    for (let i = 0; i < width; i++) x[r * width + i] = row[i] ?? 0;
   }
-  return out;
+  for (const { units, kernel, bias, activate } of f.layers) {
+    const y = new Float64Array(n * units);
+    for (let r = 0; r < n; r++) {
+      const xo = r * width;
+      const yo = r * units;
+      for (let j = 0; j < units; j++) y[yo + j] = bias[j]!;
+      for (let i = 0; i < width; i++) {
+        const v = x[xo + i]!;
+        if (v === 0) continue; // relu zeros and one-hot columns: often half the row
+        const k = i * units;
+        for (let j = 0; j < units; j++) y[yo + j] = y[yo + j]! + v * kernel[k + j]!;
+      }
+      activate(y, yo, yo + units); // per row: softmax normalises within a row
+    }
+    x = y;
+    width = units;
+  }
+  return Float32Array.from(x);
 }
