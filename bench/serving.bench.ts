@@ -19,7 +19,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { resetConfig } from "../lib/config";
 import { applyMigrations } from "../lib/database/migrations";
@@ -33,9 +32,8 @@ import {
   startWebProcess,
   waitUntil,
   type BenchProcess,
-  type LoadResult,
 } from "./serving-processes";
-import { summariseBatches, type BatchSizes } from "./batch-sizes";
+import { report, type Round, type Target } from "./serving-report";
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.RACKMIND_BENCH_SECONDS ?? 10);
@@ -48,9 +46,6 @@ const CSV = readFileSync(
   path.resolve(import.meta.dirname, "../../shared/datasets/banknote_authentication.csv"),
   "utf8",
 );
-
-type Target = "serving" | "baseline" | "web";
-type Round = { target: Target; warmUp: boolean; load: LoadResult; serverCores: number; batches: BatchSizes };
 
 /** Trains the model through the job path, deploys it and makes a predict-scoped token (in this process). */
 async function prepareDeployment(): Promise<string> {
@@ -115,10 +110,6 @@ async function health(servingUrl: string): Promise<Health> {
   return (await (await fetch(`${servingUrl}/healthz`)).json()) as Health;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[(s.length - 1) >> 1]! / 2 + s[s.length >> 1]! / 2 : NaN;
-};
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export async function run() {
@@ -210,72 +201,15 @@ export async function run() {
         if (WITH_WEB) await measure("web", false);
       }
       const h = await health(servingUrl);
-      return report(rounds, { backend: h.backend, engine: h.deployments[0]!.engine.stable }, answer.length);
+      return report(rounds, {
+        backend: h.backend,
+        engine: h.deployments[0]!.engine.stable,
+        answerBytes: answer.length,
+        connections: CONNECTIONS,
+        secondsPerRound: SECONDS,
+      });
     } finally {
       await Promise.all(processes.map((p) => p.stop()));
     }
   });
-}
-
-function report(rounds: Round[], model: { backend: string; engine: string }, answerBytes: number) {
-  const counted = (t: Target) => rounds.filter((r) => r.target === t && !r.warmUp);
-  const rps = (t: Target) => counted(t).map((r) => r.load.reqPerSec);
-  const pairRatios = (t: Target) => counted(t).map((r, i) => r.load.reqPerSec / counted("baseline")[i]!.load.reqPerSec);
-  const servingP99 = median(counted("serving").map((r) => r.load.p99));
-  const failures = rounds.reduce((n, r) => n + r.load.non2xx + r.load.errors + r.load.timeouts, 0);
-  const ratio = median(pairRatios("serving"));
-  const web = counted("web");
-  return {
-    ratio: round2(ratio),
-    meetsTarget: ratio >= 0.5 && servingP99 <= 20 && failures === 0,
-    target: "serving req/s ≥ 0.5 × baseline req/s, serving p99 ≤ 20 ms, no failures",
-    reqPerSec: { serving: Math.round(median(rps("serving"))), baseline: Math.round(median(rps("baseline"))) },
-    p99Ms: {
-      serving: servingP99,
-      baseline: median(counted("baseline").map((r) => r.load.p99)),
-      // The median round decides; the worst rounds show what a burst of other work on the machine did.
-      servingWorstRound: Math.max(...counted("serving").map((r) => r.load.p99)),
-      baselineWorstRound: Math.max(...counted("baseline").map((r) => r.load.p99)),
-    },
-    roundRatios: pairRatios("serving").map(round2),
-    // The server's own CPU per answered request (µs), from /proc: steadier than req/s
-    // when other work shares the machine, and what the load generator cannot hide.
-    cpuMicrosPerRequest: {
-      serving: Math.round(median(counted("serving").map((r) => (r.serverCores * 1e6) / r.load.reqPerSec))),
-      baseline: Math.round(median(counted("baseline").map((r) => (r.serverCores * 1e6) / r.load.reqPerSec))),
-    },
-    failures,
-    web: web.length
-      ? {
-          reqPerSec: Math.round(median(rps("web"))),
-          p99Ms: median(web.map((r) => r.load.p99)),
-          ratioToBaseline: round2(median(pairRatios("web"))),
-          ratioToServing: round2(median(rps("web")) / median(rps("serving"))),
-        }
-      : null,
-    batchSizes: {
-      serving: summariseBatches(counted("serving").map((r) => r.batches)),
-      web: web.length ? summariseBatches(web.map((r) => r.batches)) : null,
-    },
-    // What ran the model ("js": the plain-JS dense forward pass; "tfjs"), and the TF.js backend serving loaded.
-    engine: model.engine,
-    backend: model.backend,
-    connections: CONNECTIONS,
-    secondsPerRound: SECONDS,
-    answerBytes,
-    model: "banknote 4-32-16-1 relu/sigmoid, one instance per request",
-    cores: os.availableParallelism(),
-    rounds: rounds.map((r) => ({
-      target: r.target,
-      warmUp: r.warmUp,
-      reqPerSec: Math.round(r.load.reqPerSec),
-      p50: r.load.p50,
-      p99: r.load.p99,
-      max: r.load.max,
-      serverCores: r.serverCores,
-      loadGeneratorCores: round2(r.load.cores),
-      cpuMicrosPerRequest: Math.round((r.serverCores * 1e6) / r.load.reqPerSec),
-      failures: r.load.non2xx + r.load.errors + r.load.timeouts,
-    })),
-  };
 }
