@@ -50,6 +50,12 @@ const Env = z.object({
     .enum(["tensorflow", "node", "wasm", "cpu"])
     .transform((b) => (b === "node" ? "tensorflow" : b))
     .optional(),
+  /**
+   * How serving runs a model: "auto" runs the trainer's plain Dense MLPs in
+   * plain JS (same outputs to 1e-5, far less per-call overhead) and anything
+   * else in TF.js; "tfjs" runs everything in TF.js.
+   */
+  RACKMIND_SERVING_FORWARD: z.enum(["auto", "tfjs"]).default("auto"),
   /** Most instances in one model call of the serving process's micro-batcher. */
   RACKMIND_SERVING_MAX_BATCH: z.coerce.number().int().min(1).max(4096).default(64),
   /** How long the first request of a batch waits for company, ms. */

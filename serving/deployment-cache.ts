@@ -10,7 +10,7 @@ import { getPool } from "../lib/database/pool";
 import { logger } from "../lib/observability/logger";
 import type { Tf } from "../lib/training/backend/backend";
 import type { BatcherOptions } from "./batcher";
-import { loadVersion, type LoadedVersion } from "./loaded-version";
+import { loadVersion, type ForwardChoice, type LoadedVersion } from "./loaded-version";
 
 /** One side of a deployment: its version, loaded, or why it could not be (shown to callers as a 503). */
 export type Side = { versionId: string; loaded: LoadedVersion | null; problem: string | null };
@@ -45,7 +45,13 @@ export class DeploymentCache {
   constructor(
     private readonly tf: Tf,
     private readonly batching: BatcherOptions,
+    private readonly forward: ForwardChoice = "auto",
   ) {}
+
+  /** The TF.js backend the versions run on (health). */
+  get backend(): string {
+    return this.tf.getBackend();
+  }
 
   get(name: string): ServedDeployment | undefined {
     return this.byName.get(name);
@@ -111,7 +117,7 @@ export class DeploymentCache {
   private version(id: string): Promise<LoadedVersion> {
     let v = this.versions.get(id);
     if (!v) {
-      v = loadVersion(this.tf, id, this.batching);
+      v = loadVersion(this.tf, id, this.batching, this.forward);
       v.catch(() => this.versions.delete(id));
       this.versions.set(id, v);
     }

@@ -23,11 +23,15 @@ if (!config.DATABASE_URL) {
 const { tf, report } = await loadTrainingBackend(config.RACKMIND_SERVING_BACKEND ?? config.TFJS_BACKEND);
 logger.info({ backend: report.backend, tried: report.tried, simd: report.simd }, "serving loaded its TF.js backend");
 
-const cache = new DeploymentCache(tf, {
-  maxBatch: config.RACKMIND_SERVING_MAX_BATCH,
-  windowMs: config.RACKMIND_SERVING_BATCH_WINDOW_MS,
-  latencyBudgetMs: config.RACKMIND_SERVING_LATENCY_BUDGET_MS,
-});
+const cache = new DeploymentCache(
+  tf,
+  {
+    maxBatch: config.RACKMIND_SERVING_MAX_BATCH,
+    windowMs: config.RACKMIND_SERVING_BATCH_WINDOW_MS,
+    latencyBudgetMs: config.RACKMIND_SERVING_LATENCY_BUDGET_MS,
+  },
+  config.RACKMIND_SERVING_FORWARD,
+);
 const recorder = new Recorder({ maxLoggedPerSecond: config.RACKMIND_PREDICTION_LOG_PER_SECOND });
 const tokens = new TokenCache(config.RACKMIND_INTERNAL_SECRET ?? null);
 await cache.sync();

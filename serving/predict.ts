@@ -64,12 +64,14 @@ export async function predictFor(
   }
   const requestId = deps.recorder.newRequestId();
   deps.recorder.count(d.id, side.versionId, performance.now() - startedAt, rows.length, false);
-  const names = v.signature.features.map((f) => f.name);
   deps.recorder.logPrediction({
     requestId,
     deploymentId: d.id,
     versionId: side.versionId,
-    inputs: rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? null]))),
+    inputs: () => {
+      const names = v.signature.features.map((f) => f.name);
+      return rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i] ?? null])));
+    },
     labels: predictions.map((p) => p.label),
   });
   return { predictions, modelVersion: { name: v.model, version: v.version }, deployment: name, requestId, role };

@@ -74,14 +74,14 @@ export class Recorder {
 
   /** One answered (or failed) request. */
   count(deploymentId: string, versionId: string, latencyMs: number, instances: number, isError: boolean): void {
-    const minute = new Date(Math.floor(Date.now() / 60_000) * 60_000);
-    const key = `${deploymentId}|${versionId}|${minute.getTime()}`;
+    const minuteMs = Math.floor(Date.now() / 60_000) * 60_000;
+    const key = `${deploymentId}|${versionId}|${minuteMs}`;
     let m = this.minutes.get(key);
     if (!m) {
       m = {
         deploymentId,
         versionId,
-        minute,
+        minute: new Date(minuteMs),
         requests: 0,
         errors: 0,
         instances: 0,
@@ -97,12 +97,16 @@ export class Recorder {
     m.counts[bucketOf(latencyMs)]! += 1;
   }
 
-  /** A prediction for the log, unless this second's quota is spent. */
+  /**
+   * A prediction for the log, unless this second's quota is spent. `inputs`
+   * is called only for a prediction that is logged: building the {feature:
+   * value} objects for every request cost more than the rest of the recording.
+   */
   logPrediction(row: {
     requestId: string;
     deploymentId: string;
     versionId: string;
-    inputs: object[];
+    inputs: () => object[];
     labels: string[];
   }): boolean {
     const now = Date.now();
@@ -116,7 +120,7 @@ export class Recorder {
       return false;
     }
     this.loggedThisSecond++;
-    this.log.push({ ...row, at: new Date(now), inputs: JSON.stringify(row.inputs), labels: row.labels });
+    this.log.push({ ...row, at: new Date(now), inputs: JSON.stringify(row.inputs()), labels: row.labels });
     return true;
   }
 

@@ -7,6 +7,7 @@ import http from "node:http";
 import { AppError } from "../lib/errors";
 import { toErrorResponse } from "../lib/http/errors";
 import { OverloadedError } from "./batcher";
+import type { Side } from "./deployment-cache";
 import { predictFor, type PredictDeps } from "./predict";
 import type { TokenCache } from "./token-cache";
 
@@ -73,6 +74,10 @@ async function handlePredict(deps: ServerDeps, req: http.IncomingMessage, res: h
   }
 }
 
+function batchSizesOf(side: Side): Record<string, number> {
+  return Object.fromEntries(side.loaded?.batcher.batchSizes ?? []);
+}
+
 export function createServingServer(deps: ServerDeps): http.Server {
   return http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
@@ -92,14 +97,21 @@ export function createServingServer(deps: ServerDeps): http.Server {
       return send(res, 200, {
         status: "ok",
         pid: process.pid,
+        backend: deps.cache.backend,
         deployments: deployments.map((d) => ({
           name: d.name,
           status: d.status,
           revision: d.revision,
           stable: d.stable.loaded ? `${d.stable.loaded.model}@${d.stable.loaded.version}` : d.stable.problem,
+          engine: { stable: d.stable.loaded?.engine ?? null, canary: d.canary?.loaded?.engine ?? null },
           canary: d.canary
             ? { weight: d.canaryWeight, version: d.canary.loaded?.version ?? null, problem: d.canary.problem }
             : null,
+          // Model calls per batch size (instances) since this process loaded the version: how well batching works.
+          batchSizes: {
+            stable: batchSizesOf(d.stable),
+            canary: d.canary ? batchSizesOf(d.canary) : null,
+          },
         })),
         syncedAt: deps.cache.lastSyncAt ? new Date(deps.cache.lastSyncAt).toISOString() : null,
       });

@@ -15,6 +15,8 @@ import { AppError } from "../lib/errors";
 import { logger } from "../lib/observability/logger";
 
 const KNOWN_TTL_MS = 10 * 60_000;
+// Tokens whose sha256 is remembered; beyond it the memo starts over (a few MB at most).
+const MAX_HASHED_TOKENS = 10_000;
 const UNKNOWN_TTL_MS = 5_000;
 // Revocation times come from other processes' clocks: look back this far on each poll.
 const CLOCK_SLACK_MS = 60_000;
@@ -23,6 +25,8 @@ type Entry = { principal: Principal | null; until: number };
 
 export class TokenCache {
   private readonly byHash = new Map<string, Entry>();
+  /** token → sha256 hex: hashing every request's token cost more than the rest of the lookup. */
+  private readonly hashes = new Map<string, string>();
   private newestRevocation = Date.now() - CLOCK_SLACK_MS;
   private timer: NodeJS.Timeout | null = null;
 
@@ -73,8 +77,20 @@ export class TokenCache {
     return principal;
   }
 
+  private hashOf(token: string): string {
+    let hash = this.hashes.get(token);
+    if (hash === undefined) {
+      // Only tokens that resolve to a principal are worth remembering, but
+      // which ones do is not known yet; a flood of made-up tokens just clears it.
+      if (this.hashes.size >= MAX_HASHED_TOKENS) this.hashes.clear();
+      hash = hashSecret(token);
+      this.hashes.set(token, hash);
+    }
+    return hash;
+  }
+
   private async lookup(token: string): Promise<Principal | null> {
-    const hash = hashSecret(token);
+    const hash = this.hashOf(token);
     const hit = this.byHash.get(hash);
     if (hit && hit.until > Date.now()) return hit.principal;
     const principal = await findTokenPrincipal(token);

@@ -107,14 +107,20 @@ export function predict(tf: Tf, loaded: LoadedModel, instances: readonly RawInst
 
 /** Predicts rows already encoded with the model's preprocessing (the serving process encodes as it checks). */
 export function predictEncoded(tf: Tf, loaded: LoadedModel, rows: number[][]): Prediction[] {
-  const { preprocessing: pre, head, model } = loaded;
+  const { preprocessing: pre, model } = loaded;
   const outputs = tf.tidy(
     () =>
       (
         model.predict(tf.tensor2d(rows, [rows.length, pre.encodedFeatureNames.length])) as Tensor
       ).dataSync() as Float32Array,
   );
-  return toProbabilities(outputs, head, rows.length).map((p) => ({
+  return toPredictions(loaded, outputs, rows.length);
+}
+
+/** Raw model outputs (row-major, `rows` of them) as labelled class probabilities. */
+export function toPredictions(loaded: LoadedModel, outputs: Float32Array, rows: number): Prediction[] {
+  const { preprocessing: pre, head } = loaded;
+  return toProbabilities(outputs, head, rows).map((p) => ({
     label: pre.classes[argmax(p)]!,
     probabilities: Object.fromEntries(pre.classes.map((c, i) => [c, p[i]!])),
   }));

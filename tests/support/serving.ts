@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { loadTrainingBackend } from "../../lib/training/backend/backend";
 import { DeploymentCache } from "../../serving/deployment-cache";
+import type { ForwardChoice } from "../../serving/loaded-version";
 import { Recorder } from "../../serving/recorder";
 import { createServingServer } from "../../serving/server";
 import { TokenCache } from "../../serving/token-cache";
@@ -13,15 +14,15 @@ import { TokenCache } from "../../serving/token-cache";
  * hand (`sync`, `flush`, `pollRevocations`) so they need not sleep.
  */
 export async function startServing(
-  options: { maxBatch?: number; latencyBudgetMs?: number; logPerSecond?: number } = {},
+  options: { maxBatch?: number; latencyBudgetMs?: number; logPerSecond?: number; forward?: ForwardChoice } = {},
 ) {
   const { tf } = await loadTrainingBackend();
   const secret = randomBytes(32).toString("base64url");
-  const cache = new DeploymentCache(tf, {
-    maxBatch: options.maxBatch ?? 64,
-    windowMs: 1,
-    latencyBudgetMs: options.latencyBudgetMs ?? 1000,
-  });
+  const cache = new DeploymentCache(
+    tf,
+    { maxBatch: options.maxBatch ?? 64, windowMs: 1, latencyBudgetMs: options.latencyBudgetMs ?? 1000 },
+    options.forward,
+  );
   const recorder = new Recorder({ maxLoggedPerSecond: options.logPerSecond ?? 100_000 });
   const tokens = new TokenCache(secret);
   await cache.sync();

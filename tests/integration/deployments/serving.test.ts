@@ -91,6 +91,33 @@ describe("serving a deployment", () => {
     expect(right / sample.length).toBeGreaterThan(0.8);
   });
 
+  it("runs the trainer's MLP in plain JS, answering as TF.js does (RACKMIND_SERVING_FORWARD=tfjs)", async () => {
+    expect((await deploy({ name: "notes-engines", model: "notes", version: 1 })).status).toBe(201);
+    await serving.cache.sync();
+    const viaTfjs = await startServing({ forward: "tfjs" });
+    try {
+      const engines = async (s: Serving) =>
+        (
+          (await (await fetch(`${s.url}/healthz`)).json()) as { deployments: { name: string; engine: unknown }[] }
+        ).deployments.find((d) => d.name === "notes-engines")?.engine;
+      expect(await engines(serving)).toEqual({ stable: "js", canary: null });
+      expect(await engines(viaTfjs)).toEqual({ stable: "tfjs", canary: null });
+      const sample = { instances: ROWS.filter((_, i) => i % 14 === 0).map((r) => instance(r)) };
+      const [js, tfjs] = await Promise.all(
+        [serving, viaTfjs].map(async (s) => await (await s.predict("notes-engines", sample, tokens.operator)).json()),
+      );
+      expect(js.predictions.map((p: { label: string }) => p.label)).toEqual(
+        tfjs.predictions.map((p: { label: string }) => p.label),
+      );
+      js.predictions.forEach((p: { probabilities: Record<string, number> }, i: number) => {
+        for (const [label, prob] of Object.entries(tfjs.predictions[i].probabilities as Record<string, number>))
+          expect(Math.abs(p.probabilities[label]! - prob)).toBeLessThan(1e-5);
+      });
+    } finally {
+      await viaTfjs.stop();
+    }
+  });
+
   it("refuses instances that do not fit the signature with a 422 naming the instance and field", async () => {
     const bad = await serving.predict(
       "notes",
