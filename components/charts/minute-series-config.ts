@@ -9,8 +9,12 @@ export type MinuteSeries = {
   points: [string, number | null][];
 };
 
+/** Something that happened at an instant, drawn as a marker along the top (a GPU fault beside drift). */
+export type ChartMarker = { at: string; label: string };
+
 export type MinuteChartInput = {
   series: MinuteSeries[];
+  markers?: ChartMarker[];
   /** The x range (ISO-8601): the window, so charts of one page line up even where a minute had no traffic. */
   from: string;
   to: string;
@@ -55,6 +59,23 @@ function datasets(input: MinuteChartInput): ChartDataset<"line", XY[]>[] {
   });
 }
 
+const MARKER_COLOUR = "rgb(244 63 94)"; // rose-500: faults, as elsewhere
+
+/** Markers as points on a second axis pinned to the top of the plot, whatever the lines' scale. */
+function markerDataset(markers: ChartMarker[]): ChartDataset<"line", XY[]> {
+  return {
+    label: "GPU event",
+    data: markers.map((m) => ({ x: Date.parse(m.at), y: 1 })),
+    yAxisID: "markers",
+    showLine: false,
+    pointStyle: "triangle",
+    pointRadius: 6,
+    pointHoverRadius: 7,
+    borderColor: MARKER_COLOUR,
+    backgroundColor: MARKER_COLOUR,
+  };
+}
+
 /** Lines per version (and percentile) over the window's minutes, on a linear axis of epoch ms in UTC. */
 export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartConfiguration<"line", XY[]> {
   const [from, to] = [Date.parse(input.from), Date.parse(input.to)];
@@ -65,7 +86,9 @@ export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartC
     `${v.toLocaleString("en-US", { minimumFractionDigits: input.decimals, maximumFractionDigits: input.decimals })} ${input.unit}`;
   return {
     type: "line",
-    data: { datasets: datasets(input) },
+    data: {
+      datasets: [...datasets(input), ...(input.markers?.length ? [markerDataset(input.markers)] : [])],
+    },
     options: {
       animation: false,
       responsive: true,
@@ -95,6 +118,7 @@ export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartC
           border: { display: false },
           ticks: { ...tick, maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") },
         },
+        markers: { display: false, min: 0, max: 1.04 },
       },
       plugins: {
         legend: { display: false },
@@ -108,7 +132,10 @@ export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartC
           bodyFont: { family: fonts.mono, size: 11 },
           callbacks: {
             title: (items) => (items[0] ? formatTooltipTime(items[0].parsed.x ?? 0) : ""),
-            label: (item) => `${item.dataset.label} ${fmt(item.parsed.y ?? 0)}`,
+            label: (item) =>
+              item.dataset.yAxisID === "markers"
+                ? (input.markers?.[item.dataIndex]?.label ?? "")
+                : `${item.dataset.label} ${fmt(item.parsed.y ?? 0)}`,
           },
         },
       },

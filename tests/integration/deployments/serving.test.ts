@@ -11,6 +11,7 @@ import { createApiToken, revokeApiToken } from "../../../lib/auth/tokens";
 import { getConfig } from "../../../lib/config";
 import { uploadDataset } from "../../../lib/datasets/datasets";
 import { db } from "../../../lib/db";
+import { deploymentDriftSeries } from "../../../lib/deployments/drift-series";
 import { judgeCanaries } from "../../../lib/deployments/canary";
 import { loadModelFromArtifact, predict } from "../../../lib/models/artifact";
 import { loadVerifiedArtifact } from "../../../lib/models/artifact-store";
@@ -252,6 +253,16 @@ describe("monitoring", () => {
     expect(variance.test.pValue).toBeLessThan(1e-6);
     expect(shifted.body.requests).toBeGreaterThan(10);
     expect(shifted.body.latencyMs.p95).toBeGreaterThan(0);
+
+    // Over time: the part of the window the predictions fell in shows the shift; the rest says nothing.
+    const overTime = await deploymentDriftSeries("notes-shift", 60);
+    const measured = overTime.buckets.filter((b) => b.psi !== null);
+    expect(overTime.buckets).toHaveLength(12);
+    expect(measured.length).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...measured.map((b) => b.psi!.variance!))).toBeGreaterThan(0.25);
+    expect(Math.max(...measured.map((b) => b.psi!.skewness!))).toBeLessThan(0.1);
+    const calmOverTime = await deploymentDriftSeries("notes-drift", 60);
+    expect(Math.max(...calmOverTime.buckets.filter((b) => b.psi).map((b) => b.psi!.variance!))).toBeLessThan(0.1);
   }, 60_000);
 
   it("turns feedback into live accuracy, with its coverage", async () => {

@@ -1,6 +1,7 @@
 import { MinuteSeriesChart } from "@/components/charts/minute-series-chart";
 import { Card, StatCard } from "@/components/ui/card";
 import { getCanaryReading } from "@/lib/deployments/canary";
+import { deploymentDriftSeries } from "@/lib/deployments/drift-series";
 import { getDeploymentMetrics } from "@/lib/deployments/metrics";
 import type { DeploymentDetailOut } from "@/lib/deployments/outputs";
 import { GpuEvents } from "../../../models/_components/gpu-events";
@@ -15,6 +16,7 @@ import {
   type Reading,
 } from "../../_components/deployment-format";
 import { CanaryPanel } from "./canary-panel";
+import { DriftChart } from "./drift-chart";
 import { DriftTable } from "./drift-table";
 import { trafficCharts } from "./traffic-series";
 import { VersionsTable } from "./versions-table";
@@ -48,7 +50,10 @@ export async function DeploymentFigures({
   path: string;
   now: Date;
 }) {
-  const m = await getDeploymentMetrics(d.name, windowMinutes, now);
+  const [m, drift] = await Promise.all([
+    getDeploymentMetrics(d.name, windowMinutes, now),
+    deploymentDriftSeries(d.name, windowMinutes, now),
+  ]);
   const reading = d.canary ? await getCanaryReading(d.name, now) : null;
   const charts = trafficCharts(m.versionSeries, windowMinutes);
   const chart = (key: keyof typeof charts, unit: string, decimals: number) => (
@@ -125,6 +130,9 @@ export async function DeploymentFigures({
           className="xl:col-span-2"
           isFlush
         >
+          <div className="border-b border-slate-800 p-3">
+            <DriftChart series={drift} events={m.serverGpuEvents} from={m.from} to={m.to} />
+          </div>
           <DriftTable drift={m.driftDetail} />
         </Card>
         <Card
