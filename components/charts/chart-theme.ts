@@ -88,3 +88,47 @@ export function formatTooltipTime(ms: number): string {
     .replace("T", " ")
     .replace(/\.\d{3}Z$/, " UTC");
 }
+
+/** The tooltip's look, the same on every chart; each chart keeps its own callbacks and extras. */
+export function tooltipLook(fonts: { mono: string }) {
+  return {
+    backgroundColor: chartColours.tooltipBg,
+    borderColor: chartColours.tooltipBorder,
+    borderWidth: 1,
+    titleColor: chartColours.tooltipTitle,
+    bodyColor: chartColours.tooltipBody,
+    titleFont: { family: fonts.mono, size: 11, weight: 500 as const },
+    bodyFont: { family: fonts.mono, size: 11 },
+  };
+}
+
+/** Tick labels and grid lines as every axis draws them. */
+export function axisLook(fonts: { mono: string }) {
+  return {
+    tick: { color: chartColours.tick, font: { family: fonts.mono, size: 10 }, padding: 6 },
+    grid: { color: chartColours.grid, drawTicks: false },
+  };
+}
+
+/**
+ * A linear x axis of epoch ms in UTC over [from, to], ticks on round clock
+ * times (Chart.js would start them at `min`, e.g. 13:37, 13:47, …).
+ */
+export function timeXAxis(from: number, to: number, fonts: { mono: string }) {
+  const range = to - from;
+  const { tick, grid } = axisLook(fonts);
+  return {
+    type: "linear" as const,
+    min: from,
+    max: to,
+    grid,
+    border: { color: chartColours.axis },
+    ticks: { ...tick, maxRotation: 0, callback: (v: string | number) => formatTimeTick(Number(v), range) },
+    afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+      const step = timeTickStep(range);
+      const ticks: { value: number }[] = [];
+      for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push({ value: t });
+      axis.ticks = ticks;
+    },
+  };
+}

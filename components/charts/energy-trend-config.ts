@@ -7,7 +7,7 @@ import {
   type ChartDataset,
   type Plugin,
 } from "chart.js";
-import { chartColours, seriesColours, withAlpha } from "./chart-theme";
+import { chartColours, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
 
 // Chart.js configuration of EnergyTrendChart, apart from its React wrapper.
 // The line controller, linear scale and tooltip are registered by chart-theme;
@@ -165,13 +165,7 @@ function yScale(title: string, fonts: Fonts) {
 
 function tooltip(steps: EnergyTrendStep[], fonts: Fonts, label: (datasetLabel: string, v: number) => string) {
   return {
-    backgroundColor: chartColours.tooltipBg,
-    borderColor: chartColours.tooltipBorder,
-    borderWidth: 1,
-    titleColor: chartColours.tooltipTitle,
-    bodyColor: chartColours.tooltipBody,
-    titleFont: { family: fonts.mono, size: 11, weight: 500 as const },
-    bodyFont: { family: fonts.mono, size: 11 },
+    ...tooltipLook(fonts),
     padding: 8,
     boxWidth: 8,
     boxHeight: 8,

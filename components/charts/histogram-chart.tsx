@@ -10,7 +10,7 @@ import {
   type ChartConfiguration,
 } from "chart.js";
 import { useChart } from "./use-chart";
-import { chartColours, seriesColours, withAlpha, type SeriesColour } from "./chart-theme";
+import { chartColours, type SeriesColour, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
 import type { HistogramBar } from "./histogram-bins";
 
 // Bars on a category axis; registering again elsewhere is harmless.
@@ -70,13 +70,7 @@ function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: chartColours.tooltipBg,
-          borderColor: chartColours.tooltipBorder,
-          borderWidth: 1,
-          titleColor: chartColours.tooltipTitle,
-          bodyColor: chartColours.tooltipBody,
-          titleFont: { family: fonts.mono, size: 11, weight: 500 },
-          bodyFont: { family: fonts.mono, size: 11 },
+          ...tooltipLook(fonts),
           displayColors: false,
           callbacks: {
             title: (items) => p.bars[items[0]?.dataIndex ?? 0]?.title ?? "",

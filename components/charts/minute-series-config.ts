@@ -1,5 +1,5 @@
 import type { ChartConfiguration, ChartDataset, ScatterDataPoint } from "chart.js";
-import { chartColours, formatTimeTick, formatTooltipTime, timeTickStep } from "./chart-theme";
+import { axisLook, formatTooltipTime, timeXAxis, tooltipLook } from "./chart-theme";
 
 /** One line: a name for the legend and tooltip, its colour and dash, and [ISO minute, value or null]. */
 export type MinuteSeries = {
@@ -79,9 +79,7 @@ function markerDataset(markers: ChartMarker[]): ChartDataset<"line", XY[]> {
 /** Lines per version (and percentile) over the window's minutes, on a linear axis of epoch ms in UTC. */
 export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartConfiguration<"line", XY[]> {
   const [from, to] = [Date.parse(input.from), Date.parse(input.to)];
-  const range = to - from;
-  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 }, padding: 6 };
-  const grid = { color: chartColours.grid, drawTicks: false };
+  const { tick, grid } = axisLook(fonts);
   const fmt = (v: number) =>
     `${v.toLocaleString("en-US", { minimumFractionDigits: input.decimals, maximumFractionDigits: input.decimals })} ${input.unit}`;
   return {
@@ -97,20 +95,7 @@ export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartC
       interaction: { mode: "nearest", axis: "x", intersect: false },
       layout: { padding: { top: 4, right: 4 } },
       scales: {
-        x: {
-          type: "linear",
-          min: from,
-          max: to,
-          grid,
-          border: { color: chartColours.axis },
-          ticks: { ...tick, maxRotation: 0, callback: (v) => formatTimeTick(Number(v), range) },
-          afterBuildTicks: (axis) => {
-            const step = timeTickStep(range);
-            const ticks: { value: number }[] = [];
-            for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push({ value: t });
-            axis.ticks = ticks;
-          },
-        },
+        x: timeXAxis(from, to, fonts),
         y: {
           min: 0,
           grace: "8%",
@@ -123,13 +108,7 @@ export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartC
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: chartColours.tooltipBg,
-          borderColor: chartColours.tooltipBorder,
-          borderWidth: 1,
-          titleColor: chartColours.tooltipTitle,
-          bodyColor: chartColours.tooltipBody,
-          titleFont: { family: fonts.mono, size: 11, weight: 500 },
-          bodyFont: { family: fonts.mono, size: 11 },
+          ...tooltipLook(fonts),
           callbacks: {
             title: (items) => (items[0] ? formatTooltipTime(items[0].parsed.x ?? 0) : ""),
             label: (item) =>

@@ -3,13 +3,14 @@
 import { type ChartConfiguration, type ChartDataset, type Plugin, type ScatterDataPoint } from "chart.js";
 import { useChart } from "./use-chart";
 import {
+  axisLook,
   chartColours,
-  formatTimeTick,
   formatTooltipTime,
   seriesColours,
-  timeTickStep,
-  withAlpha,
+  timeXAxis,
+  tooltipLook,
   type SeriesColour,
+  withAlpha,
 } from "./chart-theme";
 
 /** One value at one instant, as the series API sends it: [ISO-8601 time, value]. */
@@ -107,34 +108,15 @@ function buildDatasets(p: TimeSeriesChartProps, colour: string): ChartDataset<"l
   ];
 }
 
-function roundTimeTicks(from: number, to: number, step: number): number[] {
-  const ticks: number[] = [];
-  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
-  return ticks;
-}
-
 type Fonts = { sans: string; mono: string };
 type LineOptions = NonNullable<ChartConfiguration<"line", XY[]>["options"]>;
 
 function buildScales(p: TimeSeriesChartProps, fonts: Fonts): LineOptions["scales"] {
   const from = Date.parse(p.from);
   const to = Date.parse(p.to);
-  const range = to - from;
-  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 }, padding: 6 };
-  const grid = { color: chartColours.grid, drawTicks: false };
+  const { tick, grid } = axisLook(fonts);
   return {
-    x: {
-      type: "linear",
-      min: from,
-      max: to,
-      grid,
-      border: { color: chartColours.axis },
-      ticks: { ...tick, maxRotation: 0, callback: (v) => formatTimeTick(Number(v), range) },
-      // Ticks on round clock times; Chart.js would start them at `min` (e.g. 13:37, 13:47, …).
-      afterBuildTicks: (axis) => {
-        axis.ticks = roundTimeTicks(from, to, timeTickStep(range)).map((value) => ({ value }));
-      },
-    },
+    x: timeXAxis(from, to, fonts),
     y: {
       min: p.yMin,
       max: p.yMax,
@@ -152,13 +134,7 @@ function buildTooltip(p: TimeSeriesChartProps, fonts: Fonts): NonNullable<LineOp
   const fmt = (v: number) =>
     `${v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} ${p.unit}`;
   return {
-    backgroundColor: chartColours.tooltipBg,
-    borderColor: chartColours.tooltipBorder,
-    borderWidth: 1,
-    titleColor: chartColours.tooltipTitle,
-    bodyColor: chartColours.tooltipBody,
-    titleFont: { family: fonts.mono, size: 11, weight: 500 },
-    bodyFont: { family: fonts.mono, size: 11 },
+    ...tooltipLook(fonts),
     padding: 8,
     displayColors: false,
     callbacks: {

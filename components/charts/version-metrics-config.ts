@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration } from "chart.js";
-import { chartColours, seriesColours, withAlpha } from "./chart-theme";
+import { chartColours, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
 
 // Chart.js configuration of VersionMetricsChart, apart from its React wrapper.
 // Lines, points, the linear scale and the tooltip are registered by chart-theme.
@@ -24,13 +24,7 @@ const label = (p: VersionMetricPoint) => `v${p.version}${p.archived ? " (archive
 
 function tooltip(fonts: Fonts) {
   return {
-    backgroundColor: chartColours.tooltipBg,
-    borderColor: chartColours.tooltipBorder,
-    borderWidth: 1,
-    titleColor: chartColours.tooltipTitle,
-    bodyColor: chartColours.tooltipBody,
-    titleFont: { family: fonts.mono, size: 11, weight: 500 as const },
-    bodyFont: { family: fonts.mono, size: 11 },
+    ...tooltipLook(fonts),
     padding: 8,
     boxWidth: 8,
     boxHeight: 8,

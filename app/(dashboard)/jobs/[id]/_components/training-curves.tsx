@@ -2,7 +2,7 @@
 
 import { Chart, type ChartConfiguration, type ScatterDataPoint } from "chart.js";
 import { useEffect, useRef } from "react";
-import { chartColours, readFontFamilies, seriesColours } from "@/components/charts/chart-theme";
+import { axisLook, chartColours, readFontFamilies, seriesColours, tooltipLook } from "@/components/charts/chart-theme";
 import type { EpochOut } from "@/lib/jobs/schemas";
 
 type XY = ScatterDataPoint;
@@ -35,8 +35,7 @@ function points(history: EpochOut[], pick: (h: EpochOut) => number | null): XY[]
 
 function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
   const fonts = readFontFamilies();
-  const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 }, padding: 6 };
-  const grid = { color: chartColours.grid, drawTicks: false };
+  const { tick, grid } = axisLook(fonts);
   return {
     type: "line",
     data: {
@@ -92,12 +91,7 @@ function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
       plugins: {
         legend: { display: false },
         tooltip: {
-          backgroundColor: chartColours.tooltipBg,
-          borderColor: chartColours.tooltipBorder,
-          borderWidth: 1,
-          titleColor: chartColours.tooltipTitle,
-          bodyColor: chartColours.tooltipBody,
-          bodyFont: { family: fonts.mono, size: 11 },
+          ...tooltipLook(fonts),
           callbacks: {
             title: (items) => `epoch ${items[0]?.parsed.x ?? ""}`,
             label: (item) => `${item.dataset.label} ${(item.parsed.y ?? 0).toFixed(4)}`,
