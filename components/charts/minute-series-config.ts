@@ -103,7 +103,19 @@ export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartC
           border: { display: false },
           ticks: { ...tick, maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") },
         },
-        markers: { display: false, min: 0, max: 1.04 },
+        // Chart.js must be told a scale's axis and type; and only a chart with markers has this one.
+        ...(input.markers?.length
+          ? {
+              markers: {
+                type: "linear" as const,
+                axis: "y" as const,
+                position: "right" as const,
+                display: false,
+                min: 0,
+                max: 1.04,
+              },
+            }
+          : {}),
       },
       plugins: {
         legend: { display: false },
