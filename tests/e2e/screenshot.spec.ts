@@ -23,6 +23,22 @@ test("docs/screenshot.png shows the overview after signing in", async ({ page, r
       { timeout: 60_000 },
     )
     .toBeGreaterThan(250);
+  // The demo's failed GPUs report their XIDs: wait for the worker to raise the alerts and take the nodes out.
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get("/api/v1/alerts?state=firing", { headers: auth })).json()) as { items: unknown[] })
+          .items.length,
+      { timeout: 90_000 },
+    )
+    .toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () =>
+        ((await (await request.get("/api/v1/faults", { headers: auth })).json()) as { nodes: unknown[] }).nodes.length,
+      { timeout: 90_000 },
+    )
+    .toBeGreaterThan(0);
   await page.setViewportSize({ width: 1440, height: 900 });
   await signInAs(page, "admin");
   await page.goto("/overview");

@@ -99,7 +99,7 @@ function scopeStat(
   };
 }
 
-const pueUnknownText: Record<NonNullable<SummaryOut["pueUnknownReason"]>, string> = {
+export const pueUnknownText: Record<NonNullable<SummaryOut["pueUnknownReason"]>, string> = {
   no_facility_meter: "needs facility and IT energy",
   no_it_meter: "needs facility and IT energy",
   no_common_time: "no time in this period with readings of both facility and IT",

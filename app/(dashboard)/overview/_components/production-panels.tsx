@@ -14,6 +14,7 @@ import { getFaultsOverview } from "@/lib/faults/node-faults";
 import { listSiteNames } from "@/lib/inventory/site-overview";
 import { getJobQueueSummary } from "@/lib/jobs/queue-summary";
 import { getFleetHeatmap } from "@/lib/telemetry/views/gpu-heatmap";
+import { pueUnknownText } from "../../energy/_components/energy-stat-cards";
 import { EnergyTrendCard } from "../../energy/_components/energy-trend-card";
 
 // The overview's production panels, each an async server component the page
@@ -188,17 +189,28 @@ export async function EnergyTodayPanel() {
     >
       <ul data-testid="panel-energy" className="space-y-1 text-[13px]">
         {summaries.length === 0 && <li className="text-slate-400">No site yet.</li>}
-        {summaries.map((s) => (
-          <li key={s.site} className="flex flex-wrap gap-x-3">
-            <span className="font-medium text-slate-100">{s.site}</span>
-            <span>{s.itKwh.toFixed(1)} kWh IT</span>
-            <span>{s.cost === null ? "cost unknown" : `${s.cost.toFixed(2)} ${s.currency}`}</span>
-            <span>{s.co2eKg === null ? "CO₂e unknown" : `${s.co2eKg.toFixed(1)} kg CO₂e`}</span>
-            <span className="text-slate-400">
-              {s.pue === null ? `PUE unknown: ${s.pueUnknownReason}` : `PUE ${s.pue.toFixed(2)}`}
-            </span>
-          </li>
-        ))}
+        {summaries.map((s) => {
+          // The energy the cost is of: facility meters, else IT meters, else the GPUs' own power telemetry.
+          const kwh = { facility: s.facilityKwh, it: s.itKwh, gpu: s.gpuKwh }[s.costBasis];
+          const basis = { facility: "facility", it: "IT", gpu: "GPU telemetry, no meters" }[s.costBasis];
+          return (
+            <li key={s.site} className="flex flex-wrap gap-x-3">
+              <span className="font-medium text-slate-100">{s.site}</span>
+              <span>
+                {kwh.toFixed(1)} kWh ({basis})
+              </span>
+              <span>
+                {s.cost === null ? "cost unknown: no tariff for some of it" : `${s.cost.toFixed(2)} ${s.currency}`}
+              </span>
+              <span>{s.co2eKg === null ? "CO₂e unknown" : `${s.co2eKg.toFixed(1)} kg CO₂e`}</span>
+              <span className="text-slate-400">
+                {s.pue === null
+                  ? `PUE unknown: ${pueUnknownText[s.pueUnknownReason ?? "no_facility_meter"]}`
+                  : `PUE ${s.pue.toFixed(2)}`}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </Card>
   );
