@@ -13,6 +13,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "../lib/database/migrations";
+import { loadGeneratedFleet } from "./generated-fleet";
 import { percentile, time } from "./stats";
 
 const GPUS = Number(process.env.BENCH_GPUS ?? 8000);
@@ -21,52 +22,12 @@ const END = Date.parse("2026-11-28T00:00:00Z");
 const START = END - DAYS * 86_400_000;
 
 async function load(c: pg.Client): Promise<void> {
-  await c.query(`INSERT INTO "Site" (name) VALUES ('s1'), ('s2')`);
-  await c.query(
-    `INSERT INTO "Rack" ("siteId", name) SELECT s.id, s.name || '-r' || g FROM "Site" s, generate_series(1, ${GPUS / 160}) g`,
-  );
-  await c.query(`INSERT INTO "Server" (hostname, "rackId", "positionU", "heightU")
-    SELECT r.name || '-n' || g, r.id, 1 + (g - 1) * 4, 4 FROM "Rack" r, generate_series(1, 10) g`);
-  await c.query(`INSERT INTO "Gpu" (uuid, "serverId", index, model, "memoryMiB")
-    SELECT 'GPU-' || md5(s.hostname || g), s.id, g, 'NVIDIA H100 80GB HBM3', 81559 FROM "Server" s, generate_series(0, 7) g`);
-  await c.query(`INSERT INTO "TelemetryField" (name) VALUES ('DCGM_FI_DEV_GPU_UTIL'), ('DCGM_FI_DEV_GPU_TEMP')`);
-  // Bulk load the way one restores a dump: fill each day's partition (and the
-  // rollups) without indexes, build the indexes once, then attach. The rows are
-  // what ingest would have produced: with one sample per minute, each 1-minute
-  // rollup row is that sample; hour rollups are grouped from the day's rows.
-  await c.query(`SET maintenance_work_mem = '1GB'; SET synchronous_commit = off`);
-  await c.query(`ALTER TABLE "GpuRollup1m" DROP CONSTRAINT "GpuRollup1m_pkey"; DROP INDEX "GpuRollup1m_bucket_idx"`);
-  for (let d = START; d < END; d += 86_400_000) {
-    const day = new Date(d).toISOString().slice(0, 10);
-    const next = new Date(d + 86_400_000).toISOString().slice(0, 10);
-    const part = `"GpuSample_${day.replaceAll("-", "")}"`;
-    await c.query(`CREATE TABLE ${part} (LIKE "GpuSample")`);
-    // A diurnal wave per GPU (util %) and a temperature that follows it.
-    await c.query(`INSERT INTO ${part} ("gpuId", "fieldId", at, value)
-      SELECT g.id, f.id, ts,
-        CASE f.name WHEN 'DCGM_FI_DEV_GPU_UTIL' THEN 50 + 45 * sin(extract(epoch FROM ts) / 13751 + g.phase)
-                    ELSE 40 + 40 * (0.5 + 0.5 * sin(extract(epoch FROM ts) / 13751 + g.phase)) END
-      FROM (SELECT id, (hashtext(id::text) % 628) / 100.0 AS phase FROM "Gpu") g
-      CROSS JOIN "TelemetryField" f CROSS JOIN generate_series('${day}'::timestamptz, '${next}'::timestamptz - interval '1 minute', interval '1 minute') ts`);
-    await c.query(`INSERT INTO "GpuRollup1m" SELECT "gpuId", "fieldId", at, value, value, value, 1 FROM ${part}`);
-    await c.query(
-      `INSERT INTO "GpuRollup1h" SELECT "gpuId", "fieldId", date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*) FROM ${part} GROUP BY 1, 2, 3`,
-    );
-    await c.query(
-      `ALTER TABLE ${part} ADD PRIMARY KEY ("gpuId", "fieldId", at), ADD CONSTRAINT day CHECK (at >= '${day}' AND at < '${next}')`,
-    );
-    await c.query(`ALTER TABLE "GpuSample" ATTACH PARTITION ${part} FOR VALUES FROM ('${day}') TO ('${next}')`);
-    await c.query(`ALTER TABLE ${part} DROP CONSTRAINT day`);
-  }
-  await c.query(
-    `ALTER TABLE "GpuRollup1m" ADD CONSTRAINT "GpuRollup1m_pkey" PRIMARY KEY ("gpuId", "fieldId", "bucket")`,
-  );
-  await c.query(`CREATE INDEX "GpuRollup1m_bucket_idx" ON "GpuRollup1m" ("bucket")`);
-  await c.query(
-    `INSERT INTO "GpuLatest" SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", at, value FROM "GpuSample" WHERE at > $1 ORDER BY "gpuId", "fieldId", at DESC`,
-    [new Date(END - 600_000)],
-  );
-  await c.query(`INSERT INTO "GpuLastSeen" SELECT "gpuId", max(at) FROM "GpuLatest" GROUP BY 1`);
+  await loadGeneratedFleet(c, {
+    gpus: GPUS,
+    startMs: START,
+    endMs: END,
+    fields: ["DCGM_FI_DEV_GPU_UTIL", "DCGM_FI_DEV_GPU_TEMP"],
+  });
   await c.query("VACUUM ANALYZE");
 }
 

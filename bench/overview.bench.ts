@@ -12,6 +12,7 @@
  */
 import pg from "pg";
 import { applyMigrations } from "../lib/database/migrations";
+import { loadGeneratedFleet } from "./generated-fleet";
 import { withServerDatabase } from "./server-database";
 import { percentile, time } from "./stats";
 
@@ -20,66 +21,15 @@ const END = Math.floor(Date.now() / 60_000) * 60_000;
 const START = END - 86_400_000;
 const FIELDS = ["DCGM_FI_DEV_GPU_UTIL", "DCGM_FI_DEV_GPU_TEMP", "DCGM_FI_DEV_POWER_USAGE"];
 
-/** The fleet and its day of telemetry, bulk-loaded as a restore would (indexes built once, per day partition). */
+/** The fleet and its day of telemetry, with a few GPUs failed and degraded as a real fleet has (the attention panel lists them). */
 async function load(c: pg.Client): Promise<void> {
-  await c.query(`INSERT INTO "Site" (name) VALUES ('s1'), ('s2')`);
-  await c.query(
-    `INSERT INTO "Rack" ("siteId", name, "powerCapKw") SELECT s.id, s.name || '-r' || g, 40 FROM "Site" s, generate_series(1, ${GPUS / 160}) g`,
-  );
-  await c.query(`INSERT INTO "Server" (hostname, "rackId", "positionU", "heightU")
-    SELECT r.name || '-n' || g, r.id, 1 + (g - 1) * 4, 4 FROM "Rack" r, generate_series(1, 10) g`);
-  await c.query(`INSERT INTO "Gpu" (uuid, "serverId", index, model, "memoryMiB")
-    SELECT 'GPU-' || md5(s.hostname || g), s.id, g, 'NVIDIA H100 80GB HBM3', 81559 FROM "Server" s, generate_series(0, 7) g`);
-  // A few GPUs failed and degraded, as a real fleet has: the attention panel lists them.
+  await loadGeneratedFleet(c, { gpus: GPUS, startMs: START, endMs: END, fields: FIELDS, rackPowerCapKw: 40 });
   await c.query(
     `UPDATE "Gpu" SET health = 'failed', "healthReason" = 'XID 48: double-bit ECC error' WHERE index = 3 AND md5(uuid) < '04'`,
   );
   await c.query(
     `UPDATE "Gpu" SET health = 'degraded', "healthReason" = 'temperature' WHERE index = 5 AND md5(uuid) < '04'`,
   );
-  await c.query(`INSERT INTO "TelemetryField" (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [FIELDS]);
-  await c.query(`SET maintenance_work_mem = '1GB'; SET synchronous_commit = off`);
-  await c.query(`ALTER TABLE "GpuRollup1m" DROP CONSTRAINT "GpuRollup1m_pkey"; DROP INDEX "GpuRollup1m_bucket_idx"`);
-  for (let d = Math.floor(START / 86_400_000) * 86_400_000; d < END; d += 86_400_000) {
-    const day = new Date(d).toISOString().slice(0, 10);
-    const next = new Date(d + 86_400_000).toISOString().slice(0, 10);
-    const from = new Date(Math.max(d, START)).toISOString();
-    const to = new Date(Math.min(d + 86_400_000, END)).toISOString();
-    const part = `"GpuSample_${day.replaceAll("-", "")}"`;
-    await c.query(`CREATE TABLE ${part} (LIKE "GpuSample")`);
-    // A diurnal wave per GPU: utilisation %, a temperature and a power draw that follow it.
-    await c.query(
-      `INSERT INTO ${part} ("gpuId", "fieldId", at, value)
-      SELECT g.id, f.id, ts,
-        CASE f.name WHEN 'DCGM_FI_DEV_GPU_UTIL' THEN 50 + 45 * sin(extract(epoch FROM ts) / 13751 + g.phase)
-                    WHEN 'DCGM_FI_DEV_GPU_TEMP' THEN 40 + 40 * (0.5 + 0.5 * sin(extract(epoch FROM ts) / 13751 + g.phase))
-                    ELSE 150 + 500 * (0.5 + 0.5 * sin(extract(epoch FROM ts) / 13751 + g.phase)) END
-      FROM (SELECT id, (hashtext(id::text) % 628) / 100.0 AS phase FROM "Gpu") g
-      CROSS JOIN "TelemetryField" f
-      CROSS JOIN generate_series('${from}'::timestamptz, '${to}'::timestamptz - interval '1 minute', interval '1 minute') ts
-      WHERE f.name = ANY($1::text[])`,
-      [FIELDS],
-    );
-    await c.query(`INSERT INTO "GpuRollup1m" SELECT "gpuId", "fieldId", at, value, value, value, 1 FROM ${part}`);
-    await c.query(
-      `INSERT INTO "GpuRollup1h" SELECT "gpuId", "fieldId", date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*) FROM ${part} GROUP BY 1, 2, 3
-       ON CONFLICT ("gpuId", "fieldId", bucket) DO UPDATE SET min = least("GpuRollup1h".min, EXCLUDED.min), max = greatest("GpuRollup1h".max, EXCLUDED.max), sum = "GpuRollup1h".sum + EXCLUDED.sum, count = "GpuRollup1h".count + EXCLUDED.count`,
-    );
-    await c.query(
-      `ALTER TABLE ${part} ADD PRIMARY KEY ("gpuId", "fieldId", at), ADD CONSTRAINT day CHECK (at >= '${day}' AND at < '${next}')`,
-    );
-    await c.query(`ALTER TABLE "GpuSample" ATTACH PARTITION ${part} FOR VALUES FROM ('${day}') TO ('${next}')`);
-    await c.query(`ALTER TABLE ${part} DROP CONSTRAINT day`);
-  }
-  await c.query(
-    `ALTER TABLE "GpuRollup1m" ADD CONSTRAINT "GpuRollup1m_pkey" PRIMARY KEY ("gpuId", "fieldId", "bucket")`,
-  );
-  await c.query(`CREATE INDEX "GpuRollup1m_bucket_idx" ON "GpuRollup1m" ("bucket")`);
-  await c.query(
-    `INSERT INTO "GpuLatest" SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", at, value FROM "GpuSample" WHERE at > $1 ORDER BY "gpuId", "fieldId", at DESC`,
-    [new Date(END - 600_000)],
-  );
-  await c.query(`INSERT INTO "GpuLastSeen" SELECT "gpuId", max(at) FROM "GpuLatest" GROUP BY 1`);
   await c.query("VACUUM ANALYZE");
 }
 
