@@ -12,7 +12,7 @@ import { FaultWorkflowJob } from "./jobs/faults";
 import { CanaryGatesJob, ServingRetentionJob } from "./jobs/deployments";
 import { RegisterMissingVersionsJob } from "./jobs/model-registry";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
-import { ScrapeTargetsJob, TelemetryFoldJob, TelemetryStorageJob } from "./jobs/telemetry";
+import { ScrapeTargetsJob, SiteGpuPowerJob, TelemetryFoldJob, TelemetryStorageJob } from "./jobs/telemetry";
 import { startPeriodic } from "./periodic";
 import { startJobWorker } from "./queue";
 
@@ -30,6 +30,7 @@ const periodic = startPeriodic([
   PruneSessionsJob,
   ScrapeTargetsJob,
   TelemetryFoldJob,
+  SiteGpuPowerJob,
   TelemetryStorageJob,
   DemoTelemetryJob,
   RegisterMissingVersionsJob,

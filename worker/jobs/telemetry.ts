@@ -1,3 +1,4 @@
+import { ensureSiteGpuPowerFresh } from "../../lib/energy/profiles/site-gpu-power";
 import { createScraper } from "../../lib/telemetry/scrape/scraper";
 import { defaultFoldLanes, foldTelemetry } from "../../lib/telemetry/store/fold";
 import { maintainTelemetryStorage } from "../../lib/telemetry/store/retention";
@@ -26,4 +27,12 @@ export const TelemetryFoldJob = {
   everyMs: 1_000,
   quiet: true,
   run: () => foldTelemetry({ yieldToIngest: true, lanes: defaultFoldLanes() }),
+};
+
+/** Keeps each site's per-minute GPU power current, so the Overview and Energy pages seldom wait for a refresh themselves. */
+export const SiteGpuPowerJob = {
+  name: "energy.site-gpu-power",
+  everyMs: 5_000,
+  quiet: true,
+  run: () => ensureSiteGpuPowerFresh(),
 };

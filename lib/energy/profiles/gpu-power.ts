@@ -3,6 +3,7 @@ import { findFieldId } from "../../telemetry/store/field-ids";
 import { getTelemetrySettings } from "../../telemetry/settings";
 import type { BucketPoint, CounterPoint, PowerPoint } from "./profiles";
 import { MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE } from "../units";
+import { readSiteGpuCoveragePerMinute, readSiteGpuPowerPerMinute } from "./site-gpu-power";
 
 /** dcgm fields GPU energy is computed from: power in W, and an energy counter in mJ. */
 export const POWER_FIELD = "DCGM_FI_DEV_POWER_USAGE";
@@ -104,6 +105,8 @@ export async function readSiteGpuPower(
 ): Promise<BucketPoint[]> {
   const { power } = await gpuFieldIds();
   if (power === null) return [];
+  // Minute sums are kept per site as they arrive; hour buckets need each GPU's coverage weight.
+  if (source === "1m") return readSiteGpuPowerPerMinute(siteId, fromMs, toMs);
   const { rows } = await getPool().query<{ bucket: Date; watts: number }>(
     `SELECT w."bucket", sum(w.watts) AS watts FROM (
         SELECT r."bucket", r."sum" / r."count" * ${coverageSql(source, "r")} AS watts FROM ${rollupTable[source]} r ${siteGpus}
@@ -137,13 +140,14 @@ export async function readSiteGpuCoverage(
   toMs: number,
 ): Promise<GpuCoverage> {
   const pool = getPool();
+  const { power } = await gpuFieldIds();
+  if (power !== null && source === "1m") return readSiteGpuCoveragePerMinute(siteId, power, fromMs, toMs);
   const gpus = (
     await pool.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "Gpu" g JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" k ON k.id = s."rackId" WHERE k."siteId" = $1::uuid`,
       [siteId],
     )
   ).rows[0]!.n;
-  const { power } = await gpuFieldIds();
   if (power === null) return { gpus, gpusReporting: 0, coveredGpuMs: 0, firstMs: null, lastMs: null };
   const widthMs = rollupWidthMs[source];
   const { rows } = await pool.query<{

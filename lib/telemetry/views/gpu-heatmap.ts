@@ -1,6 +1,7 @@
 import { getPool } from "../../database/pool";
 import { staleBefore } from "../health/freshness";
 import { getTelemetrySettings } from "../settings";
+import { findFieldId } from "../store/field-ids";
 import { readingFields } from "./latest";
 
 /**
@@ -23,26 +24,30 @@ export type FleetHeatmap = { racks: RackHeat[]; staleAfterMinutes: number; gpus:
 
 export async function getFleetHeatmap(now = new Date()): Promise<FleetHeatmap> {
   const { staleAfterMinutes } = await getTelemetrySettings();
-  const { rows } = await getPool().query<{
+  const pool = getPool();
+  // Field ids first, so each GPU's two readings are primary-key lookups: no
+  // grouping of 8,000 GPUs' every latest value by their text names.
+  const [util, temp] = await Promise.all([
+    findFieldId(pool, readingFields.utilPct),
+    findFieldId(pool, readingFields.tempC),
+  ]);
+  const { rows } = await pool.query<{
     site: string;
     rack: string;
     hostname: string;
     util: number | null;
     temp: number | null;
   }>(
-    `SELECT si.name AS site, r.name AS rack, s.hostname,
-            max(l.value) FILTER (WHERE f.name = $1) AS util,
-            max(l.value) FILTER (WHERE f.name = $2) AS temp
+    `SELECT si.name AS site, r.name AS rack, s.hostname, u.value AS util, t.value AS temp
        FROM "Gpu" g
        JOIN "Server" s ON s.id = g."serverId"
        JOIN "Rack" r ON r.id = s."rackId"
        JOIN "Site" si ON si.id = r."siteId"
-       LEFT JOIN "GpuLatest" l ON l."gpuId" = g.id AND l.at >= $3
-       LEFT JOIN "TelemetryField" f ON f.id = l."fieldId" AND f.name IN ($1, $2)
+       LEFT JOIN "GpuLatest" u ON u."gpuId" = g.id AND u."fieldId" = $1 AND u.at >= $3
+       LEFT JOIN "GpuLatest" t ON t."gpuId" = g.id AND t."fieldId" = $2 AND t.at >= $3
       WHERE s.status <> 'retired'
-      GROUP BY si.name, r.name, s.hostname, s."positionU", g.index
       ORDER BY si.name, r.name, s."positionU" DESC, s.hostname, g.index`,
-    [readingFields.utilPct, readingFields.tempC, staleBefore(now, staleAfterMinutes)],
+    [util ?? -1, temp ?? -1, staleBefore(now, staleAfterMinutes)],
   );
   const racks: RackHeat[] = [];
   let reporting = 0;
