@@ -35,7 +35,9 @@ export function readInventoryCsv(text: string): { rows: NumberedRow[]; errors: L
       errors.push({ line, message: `expected ${header.record.length} cells, found ${record.length}` });
       continue;
     }
-    const parsed = InventoryRow.safeParse(Object.fromEntries(header.record.map((col, i) => [col, record[i]])));
+    const parsed = InventoryRow.safeParse(
+      Object.fromEntries(header.record.map((col, i) => [col, unescapeFormula(record[i]!)])),
+    );
     if (parsed.success) rows.push({ line, row: parsed.data });
     else
       for (const issue of parsed.error.issues)
@@ -44,6 +46,12 @@ export function readInventoryCsv(text: string): { rows: NumberedRow[]; errors: L
   if (rows.length === 0 && errors.length === 0) errors.push({ line: 1, message: "the CSV has a header but no rows" });
   return { rows, errors };
 }
+
+// A cell the export guarded against formula injection ('=…, '+…, '-…, '@…):
+// read back as it was stored. Hostnames and names can't start with a quote, so
+// nothing else loses one.
+const ESCAPED_FORMULA = /^'[=+\-@\t\r]/;
+const unescapeFormula = (cell: string) => (ESCAPED_FORMULA.test(cell) ? cell.slice(1) : cell);
 
 function checkHeader(header: string[]): LineError[] {
   const known = new Set<string>(inventoryColumns);
@@ -114,7 +122,9 @@ export function writeInventoryCsv(fleet: FleetState): string {
   }
   return stringify(
     rows.map((r) => inventoryColumns.map((c) => r[c] ?? "")),
-    { header: true, columns: [...inventoryColumns] },
+    // A serial or model typed as "=HYPERLINK(…)" must not run when the export is opened in a spreadsheet (OWASP CSV
+    // injection): such cells are written with a leading quote; numbers stay numbers.
+    { header: true, columns: [...inventoryColumns], escape_formulas: true },
   );
 }
 

@@ -163,7 +163,8 @@ export async function getEnergySummaryCsv(q: SummaryQuery, now = new Date()): Pr
       energy.resets.filter((r) => overlaps(r, day.fromMs, day.toMs)).length,
     ];
   });
-  return stringify(rows, { header: true, columns: [...summaryCsvColumns] });
+  // Cells a spreadsheet would run as formulas are written with a leading quote (OWASP CSV injection); numbers stay numbers.
+  return stringify(rows, { header: true, columns: [...summaryCsvColumns], escape_formulas: true });
 }
 
 /** PUE of a site over [fromMs, toMs) for alert checks (the summary's rule); null when not known. */

@@ -125,6 +125,31 @@ describe("inventory CSV import and export", () => {
     expect(clash.body.error.details[0].message).toMatch(/ams1-r01-n01 already has GPU index 0/);
   });
 
+  it("exports cells a spreadsheet would run as formulas with a leading quote, and imports them back unchanged", async () => {
+    const header = demoCsv.split("\n")[0];
+    const hostile = ['=HYPERLINK("http://x.invalid","open")', "+1+2", "@SUM(A1)", "-2+3"];
+    const rows = hostile.map(
+      (serial, i) =>
+        `ams1,,,,,ams1-r04,,,ams1-r04-n${String(i + 11).padStart(2, "0")},${31 + i},1,,"${serial.replaceAll('"', '""')}",,,,,,`,
+    );
+    const created = await importCsv([header, ...rows].join("\n"));
+    expect(created.status).toBe(200);
+    const exported = await exportCsv();
+    for (const serial of hostile) {
+      const line = exported.split("\n").find((l) => l.includes(serial.replaceAll('"', '""')))!;
+      // The cell starts with a quote, so no spreadsheet reads it as a formula.
+      expect(line).toMatch(/,"?'[=+@-]/);
+    }
+    const before = await snapshot();
+    expect((await importCsv(exported)).body).toMatchObject({ created: 0, updated: 0 });
+    expect(await snapshot()).toEqual(before);
+    for (const [i, serial] of hostile.entries()) {
+      const hostname = `ams1-r04-n${String(i + 11).padStart(2, "0")}`;
+      expect((await db.server.findUniqueOrThrow({ where: { hostname } })).serial).toBe(serial);
+    }
+    await db.server.deleteMany({ where: { hostname: { in: hostile.map((_, i) => `ams1-r04-n${i + 11}`) } } });
+  });
+
   it("explains header and syntax problems, and needs text/csv from an operator", async () => {
     expect((await importCsv("site,colour\nams1,red\n")).body.error.details).toEqual([
       { line: 1, message: expect.stringMatching(/unknown columns: colour/) },
