@@ -14,6 +14,8 @@ export const permissions = {
   "inventory.write": "operator",
   "telemetry.read": "viewer",
   "telemetry.write": "operator",
+  // Which networks the worker may fetch scrape targets from: the SSRF boundary.
+  "telemetry.networks": "admin",
   "energy.read": "viewer",
   "energy.write": "operator",
   "datasets.read": "viewer",

@@ -158,6 +158,31 @@ test("a viewer sees the Telemetry page without the add-target form or settings f
   await expect(page.getByTestId("push-example")).toContainText("/api/v1/telemetry/dcgm");
 });
 
+test("an admin changes the scrape networks on the Telemetry page; a bad network is named beside the field", async ({
+  page,
+}) => {
+  await signInAs(page, "admin");
+  await page.goto("/telemetry");
+  const form = page.getByRole("form", { name: "Scrape networks" });
+  const field = form.getByLabel("Allowed networks (CIDR, one per line)");
+  const before = await field.inputValue();
+  await field.fill(`${before}\n10.0.0.0/33`);
+  await form.getByRole("button", { name: "Save networks" }).click();
+  await expect(form.locator('[data-testid="field-error"][data-field="scrape-networks"]')).toContainText("10.0.0.0/33");
+  await field.fill(`${before}\n198.51.100.0/24`);
+  await form.getByRole("button", { name: "Save networks" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await expect(page.getByTestId("scrape-networks")).toContainText("198.51.100.0/24");
+  await field.fill(before);
+  await form.getByRole("button", { name: "Save networks" }).click();
+  await expect(form.getByRole("status")).toHaveText("Saved.");
+
+  await signInAs(page, "operator");
+  await page.goto("/telemetry");
+  await expect(page.getByTestId("scrape-networks")).toContainText("Only an admin can change this list.");
+  await expect(page.getByRole("form", { name: "Scrape networks" })).toHaveCount(0);
+});
+
 test("an unknown GPU UUID is a 404 page", async ({ page }) => {
   await signInAs(page, "viewer");
   const res = await page.goto("/gpus/GPU-00000000-0000-0000-0000-000000000000");

@@ -5,6 +5,8 @@ import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { getFleetTelemetry } from "@/lib/telemetry/views/fleet-heat";
 import { listScrapeTargets } from "@/lib/telemetry/scrape/scrape-targets";
+import { getScrapeNetworks } from "@/lib/telemetry/scrape/network-policy";
+import { ScrapeNetworksForm } from "./_components/scrape-networks-form";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { AddTargetForm } from "./_components/add-target-form";
 import { FleetTelemetryCards } from "./_components/fleet-telemetry-cards";
@@ -22,11 +24,12 @@ export const metadata: Metadata = { title: "Telemetry" };
 export default async function TelemetryPage() {
   const principal = await requirePagePrincipal();
   const canWrite = can(principal.role, "telemetry.write");
-  const [telemetry, targets, settings, origin] = await Promise.all([
+  const [telemetry, targets, settings, origin, networks] = await Promise.all([
     getFleetTelemetry(),
     listScrapeTargets(),
     getTelemetrySettings(),
     readRequestOrigin(),
+    getScrapeNetworks(),
   ]);
   const nowMs = Date.parse(telemetry.asOf);
   const failing = targets.filter((t) => t.enabled && t.consecutiveFailures > 0).length;
@@ -77,6 +80,19 @@ export default async function TelemetryPage() {
           </p>
         )}
         <ScrapeTargetsTable targets={targets} canWrite={canWrite} nowMs={nowMs} />
+        <div className="border-t border-slate-800 p-4 text-xs text-slate-400" data-testid="scrape-networks">
+          <p className="mb-2">
+            Every connection a scrape makes, redirects included, must reach an address in{" "}
+            {networks.allowed.length === 0 ? (
+              <span className="text-amber-300">no network: scraping is off</span>
+            ) : (
+              <span className="font-mono text-slate-300">{networks.allowed.join(", ")}</span>
+            )}
+            . Loopback and link-local addresses (cloud metadata) are refused unless listed.
+            {can(principal.role, "telemetry.networks") ? "" : " Only an admin can change this list."}
+          </p>
+          {can(principal.role, "telemetry.networks") && <ScrapeNetworksForm allowed={networks.allowed} />}
+        </div>
       </Card>
       <div className="mt-4 grid items-start gap-4 xl:grid-cols-2">
         <Card

@@ -9,6 +9,7 @@ import {
   UpdateTargetInput,
 } from "../../telemetry/schemas";
 import { TelemetrySettings, UpdateTelemetrySettings } from "../../telemetry/settings";
+import { ScrapeNetworks, UpdateScrapeNetworks } from "../../telemetry/scrape/network-schemas";
 import { defineContract, pageOf } from "../contract";
 
 // GPU telemetry: dcgm-exporter pages pushed or scraped, the series they make, and the settings.
@@ -105,4 +106,24 @@ export const updateTelemetrySettings = defineContract({
     "`demoTelemetry` feeds simulated pages for the demo fleet.",
   body: UpdateTelemetrySettings,
   response: { status: 200, description: "The settings now", schema: TelemetrySettings },
+});
+
+export const getScrapeNetworks = defineContract({
+  method: "get",
+  path: "/api/v1/telemetry/scrape-networks",
+  permission: "telemetry.read",
+  summary: "The networks scrape targets may be in",
+  response: { status: 200, description: "The allow-list", schema: ScrapeNetworks },
+});
+
+export const updateScrapeNetworks = defineContract({
+  method: "put",
+  path: "/api/v1/telemetry/scrape-networks",
+  permission: "telemetry.networks",
+  summary: "Change the networks scrape targets may be in (admin; audited)",
+  description:
+    "`allowed`: CIDR networks (IPv4 or IPv6). Every connection a scrape makes, redirects included, must reach an address inside one; " +
+    "loopback and link-local (cloud metadata at 169.254.169.254) are refused unless listed. Default: the private ranges.",
+  body: UpdateScrapeNetworks,
+  response: { status: 200, description: "The allow-list now", schema: ScrapeNetworks },
 });

@@ -3,6 +3,8 @@ import { recordAudit } from "../../audit/events";
 import type { Principal } from "../../auth/principal";
 import { AppError } from "../../errors";
 import type { CreateTargetInput, TargetOut, UpdateTargetInput } from "../schemas";
+import { isIP } from "node:net";
+import { currentNetworkPolicy } from "./network-policy";
 
 type TargetRow = Prisma.ScrapeTargetGetPayload<object>;
 
@@ -25,11 +27,27 @@ export function toTargetOut(t: TargetRow): TargetOut {
 
 /** Adds a target; the worker scrapes it at once and then every intervalSeconds. A known URL is a 409. */
 export async function createScrapeTarget(input: CreateTargetInput, actor: Principal): Promise<TargetOut> {
+  await refuseDisallowedAddress(input.url);
   return db.$transaction(async (tx) => {
     const t = await tx.scrapeTarget.create({ data: { ...input, nextScrapeAt: new Date() } });
     await recordAudit(tx, actor, { action: "telemetry.target_create", target: `target:${t.url}`, details: input });
     return toTargetOut(t);
   });
+}
+
+/**
+ * A target given as an address outside the allowed networks is refused when
+ * added, not only at every scrape; names are checked where they resolve, at
+ * each scrape (fetch-page.ts), as DNS may answer differently later.
+ */
+async function refuseDisallowedAddress(url: string): Promise<void> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
+  const policy = await currentNetworkPolicy();
+  if (isIP(host) && !policy.allows(host))
+    throw new AppError(
+      "unprocessable_entity",
+      `${host} is not in the allowed scrape networks (${policy.allowed.join(", ") || "none"}); an admin can allow its network in PUT /api/v1/telemetry/scrape-networks`,
+    );
 }
 
 export async function listScrapeTargets(): Promise<TargetOut[]> {

@@ -1,10 +1,11 @@
 import { getPool } from "../../database/pool";
 import { logger } from "../../observability/logger";
 import { ingestDcgm } from "../ingest";
+import { fetchScrapePage, safeMessage } from "./fetch-page";
+import { currentNetworkPolicy } from "./network-policy";
 
 type Claimed = { id: string; url: string; intervalSeconds: number; consecutiveFailures: number };
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const MAX_BACKOFF_SECONDS = 600;
 
 // Claims due targets and pushes their next time forward in one statement; SKIP
@@ -22,29 +23,20 @@ export function backoffSeconds(intervalSeconds: number, failures: number): numbe
   return Math.max(intervalSeconds, Math.min(MAX_BACKOFF_SECONDS, intervalSeconds * 2 ** failures));
 }
 
-async function fetchPage(url: string, timeoutMs: number): Promise<Uint8Array> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "text/plain" } });
-  if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
-  const declared = Number(res.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new Error(`page of ${declared} bytes is over the ${MAX_BODY_BYTES}-byte limit`);
-  const page = new Uint8Array(await res.arrayBuffer());
-  if (page.byteLength > MAX_BODY_BYTES) throw new Error(`page is over the ${MAX_BODY_BYTES}-byte limit`);
-  return page;
-}
-
 async function scrapeOne(t: Claimed): Promise<void> {
   const startedAt = new Date();
   const pool = getPool();
   try {
     // A scrape must end before the next one is due.
-    const page = await fetchPage(t.url, Math.min(10_000, t.intervalSeconds * 800));
+    const page = await fetchScrapePage(t.url, await currentNetworkPolicy(), Math.min(10_000, t.intervalSeconds * 800));
     const result = await ingestDcgm(page, startedAt);
     await pool.query(
       `UPDATE "ScrapeTarget" SET "lastSuccessAt" = $2, "lastError" = NULL, "lastSamples" = $3, "lastDurationMs" = $4, "consecutiveFailures" = 0, "updatedAt" = now() WHERE id = $1`,
       [t.id, startedAt, result.accepted, Date.now() - startedAt.getTime()],
     );
   } catch (err) {
-    const message = (err as Error).name === "TimeoutError" ? "timed out" : (err as Error).message;
+    // Fixed phrases only (fetch-page.ts): nothing a target or an internal host answered is stored or logged.
+    const message = safeMessage(err);
     const failures = t.consecutiveFailures + 1;
     await pool.query(
       `UPDATE "ScrapeTarget" SET "lastError" = $2, "consecutiveFailures" = $3, "lastDurationMs" = $4,

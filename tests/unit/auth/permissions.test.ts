@@ -9,6 +9,7 @@ const minimumRole: Record<Permission, Role> = {
   "inventory.write": "operator",
   "telemetry.read": "viewer",
   "telemetry.write": "operator",
+  "telemetry.networks": "admin",
   "energy.read": "viewer",
   "energy.write": "operator",
   "datasets.read": "viewer",

@@ -74,11 +74,13 @@ describe("route catalog", () => {
     const telemetry = documentedOperations().filter((op) => op.includes("/api/v1/telemetry/"));
     expect(telemetry).toEqual([
       "DELETE /api/v1/telemetry/targets/{id}",
+      "GET /api/v1/telemetry/scrape-networks",
       "GET /api/v1/telemetry/settings",
       "GET /api/v1/telemetry/targets",
       "PATCH /api/v1/telemetry/targets/{id}",
       "POST /api/v1/telemetry/dcgm",
       "POST /api/v1/telemetry/targets",
+      "PUT /api/v1/telemetry/scrape-networks",
       "PUT /api/v1/telemetry/settings",
     ]);
   });
