@@ -12,6 +12,7 @@ const SOURCES = [
   "next.config.js",
   "package-lock.json",
   "postcss.config.mjs",
+  "proxy.ts",
   "tsconfig.json",
 ];
 const STAMP = ".next/rackmind-build.json";

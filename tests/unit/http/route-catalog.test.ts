@@ -4,6 +4,7 @@ import { validate, compileErrors } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { contractOf } from "../../../lib/http/route";
 import { routeContracts } from "../../../lib/http/contracts/catalog";
+import { CATCH_ALL_TAILS, endpointMethods } from "../../../lib/http/endpoint-table";
 import { getOpenApiDocument } from "../../../lib/openapi/document";
 
 // Each endpoint is defined once: the handler Next serves and the operation in
@@ -13,10 +14,14 @@ import { getOpenApiDocument } from "../../../lib/openapi/document";
 const apiRoot = path.resolve(import.meta.dirname, "../../../app/api");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
 
+// app/api/[[...unknown]] answers every path no endpoint has (a JSON 404): not an endpoint.
+const NO_ENDPOINT = path.join(apiRoot, "[[...unknown]]");
+
 /** Every `route.ts` under app/api, with the OpenAPI path its folder serves (`[id]` → `{id}`, `[...ref]` → `{ref}`). */
 function routeFiles(dir = apiRoot): { file: string; path: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
+    if (full === NO_ENDPOINT) return [];
     if (entry.isDirectory()) return routeFiles(full);
     if (entry.name !== "route.ts") return [];
     const segments = path.relative(apiRoot, dir).split(path.sep).filter(Boolean);
@@ -69,6 +74,24 @@ describe("route catalog", () => {
       "in /api/openapi.json but no route file serves it",
     ).toEqual([]);
   }, 60_000);
+
+  it("gives the edge the same paths and methods as the contracts (lib/http/endpoint-table.ts)", () => {
+    const fromContracts: Record<string, string[]> = {};
+    for (const [, c] of routeContracts()) (fromContracts[c.path] ??= []).push(c.method.toUpperCase());
+    const expected = Object.fromEntries(
+      Object.entries(fromContracts)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([p, m]) => [p, m.sort()]),
+    );
+    const printed = Object.entries(expected)
+      .map(([p, m]) => `  "${p}": [${m.map((x) => `"${x}"`).join(", ")}],`)
+      .join("\n");
+    expect(endpointMethods, `endpoint-table.ts is out of date; its table should read:\n${printed}`).toEqual(expected);
+    const catchAlls = routeFiles()
+      .filter((r) => /\[\.\.\.[^\]]+\][/\\]route\.ts$/.test(r.file))
+      .map((r) => r.path);
+    expect([...CATCH_ALL_TAILS].sort()).toEqual(catchAlls.sort());
+  });
 
   it("documents every telemetry endpoint (they were missing from the hand-kept document)", () => {
     const telemetry = documentedOperations().filter((op) => op.includes("/api/v1/telemetry/"));
