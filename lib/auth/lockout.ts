@@ -181,3 +181,16 @@ export async function unlockLogin(s: Subject, actor: Principal, now = new Date()
     });
   });
 }
+
+/**
+ * Deletes counts whose window has passed and that hold no lock (they would
+ * start again at 1 anyway), so failures for names typed once do not pile up.
+ * The worker runs it with the session pruning. Returns how many.
+ */
+export async function pruneLoginThrottles(now = new Date()): Promise<number> {
+  const windowFrom = new Date(now.getTime() - loginLimits.windowMinutes * 60_000);
+  const { count } = await db.loginThrottle.deleteMany({
+    where: { windowStart: { lte: windowFrom }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+  });
+  return count;
+}

@@ -33,10 +33,13 @@ export async function getUser(name: string): Promise<UserOut> {
   return toUserOut(row, locks.get(row.name));
 }
 
-/** Creates a user; a taken name is a 409 (unique constraint). */
+/** Creates a user; a taken name is a 409 naming the field (the unique constraint backs it under a race). */
 export async function createUser(input: CreateUserInput, actor: Principal): Promise<UserOut> {
   const passwordHash = await hashPassword(input.password);
   const user = await db.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { name: input.name }, select: { id: true } })) {
+      throw new AppError("conflict", `A user named ${input.name} already exists`, { field: "name" });
+    }
     const created = await tx.user.create({ data: { name: input.name, role: input.role, passwordHash } });
     await recordAudit(tx, actor, {
       action: "user.create",

@@ -4,7 +4,7 @@ import * as lockouts from "../../../app/api/v1/auth/lockouts/route";
 import * as unlock from "../../../app/api/v1/auth/lockouts/[kind]/[subject]/route";
 import * as userByName from "../../../app/api/v1/users/[name]/route";
 import * as password from "../../../app/api/v1/users/[name]/password/route";
-import { loginLimits } from "../../../lib/auth/lockout";
+import { loginLimits, pruneLoginThrottles } from "../../../lib/auth/lockout";
 import type { Role } from "../../../lib/auth/permissions";
 import { systemPrincipal } from "../../../lib/auth/principal";
 import { createUser } from "../../../lib/auth/users";
@@ -115,5 +115,23 @@ describe("login rate limiting and lockout", () => {
     expect((await attempt("lee", "lee-password", "198.51.100.24")).status).toBe(200);
     expect((await attempt("lee", "lee-password", address)).status).toBe(429);
     expect(await db.auditEvent.count({ where: { action: "auth.lockout", target: `address:${address}` } })).toBe(1);
+  });
+
+  it("prunes spent counts but keeps locks in force and counts still in their window", async () => {
+    await attempt("pat", "wrong");
+    await db.loginThrottle.update({
+      where: { key: "user:pat" },
+      data: { windowStart: new Date(Date.now() - 16 * 60_000) },
+    });
+    await attempt("quinn", "wrong");
+    expect((await failUntilLocked("rae")).status).toBe(429);
+    await db.loginThrottle.update({
+      where: { key: "user:rae" },
+      data: { windowStart: new Date(Date.now() - 16 * 60_000) },
+    });
+    expect(await pruneLoginThrottles()).toBeGreaterThanOrEqual(1);
+    const keys = (await db.loginThrottle.findMany()).map((r) => r.key);
+    expect(keys).not.toContain("user:pat");
+    expect(keys).toEqual(expect.arrayContaining(["user:quinn", "user:rae"]));
   });
 });

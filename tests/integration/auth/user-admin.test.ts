@@ -41,6 +41,12 @@ describe("user administration API", () => {
     const created = await createUser("bob", "viewer");
     expect(created).toMatchObject({ name: "bob", role: "viewer", disabled: false, lockedUntil: null });
     expect(await db.auditEvent.count({ where: { action: "user.create", target: "user:bob" } })).toBe(1);
+    const taken = await call(users.POST, {
+      token: token.admin,
+      json: { name: "bob", role: "admin", password: "pw-long-enough" },
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({ code: "conflict", details: { field: "name" } });
   });
 
   it("keeps user changes to admins: 403 for an operator, nothing changed", async () => {
