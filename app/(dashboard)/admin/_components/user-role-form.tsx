@@ -19,7 +19,7 @@ export function UserRoleForm({ name, role }: { name: string; role: Role }) {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label={`Role of ${name}`} className="flex flex-col gap-1">
+    <form onSubmit={onSubmit} aria-label={`Change the role of ${name}`} className="flex flex-col gap-1">
       <div className="flex items-center gap-1.5">
         <label htmlFor={id} className="sr-only">
           Role of {name}
