@@ -24,7 +24,7 @@ export function UserRoleForm({ name, role }: { name: string; role: Role }) {
         <label htmlFor={id} className="sr-only">
           Role of {name}
         </label>
-        <div className="w-28">
+        <div className="w-32">
           <Select id={id} name="role" defaultValue={role} {...invalidProps(id, message)}>
             {roles.map((r) => (
               <option key={r} value={r}>

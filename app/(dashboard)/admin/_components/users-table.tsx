@@ -12,7 +12,7 @@ function Status({ user }: { user: UserOut }) {
   if (user.disabled) return <Badge tone="neutral">disabled</Badge>;
   if (user.lockedUntil) {
     return (
-      <span className="flex flex-col gap-0.5">
+      <span className="flex flex-col items-start gap-0.5">
         <Badge tone="warn">locked</Badge>
         <span className="text-[11px] text-slate-400">
           until <UtcTime iso={user.lockedUntil} />
@@ -45,21 +45,19 @@ export function UsersTable({ users, canEdit, selfName }: { users: UserOut[]; can
       <TBody>
         {users.map((u) => (
           <Tr key={u.id} testId="user-row">
-            <Td isMono className="align-top font-medium text-slate-50">
+            <Td isMono className="font-medium text-slate-50">
               {u.name}
               {u.name === selfName && <span className="ml-1.5 font-sans text-[11px] text-slate-400">(you)</span>}
             </Td>
-            <Td className="align-top">
-              {canEdit ? <UserRoleForm name={u.name} role={u.role} /> : <RoleBadge role={u.role} />}
-            </Td>
-            <Td isMuted className="align-top">
+            <Td>{canEdit ? <UserRoleForm name={u.name} role={u.role} /> : <RoleBadge role={u.role} />}</Td>
+            <Td isMuted>
               <UtcTime iso={u.createdAt} />
             </Td>
-            <Td className="align-top">
+            <Td>
               <Status user={u} />
             </Td>
             {canEdit && (
-              <Td className="align-top">
+              <Td>
                 <div className="flex flex-wrap items-start gap-1.5">
                   {u.name !== selfName && <UserStatusActions name={u.name} isDisabled={u.disabled} />}
                   {u.lockedUntil && <UnlockButton kind="user" subject={u.name} />}

@@ -18,26 +18,26 @@ export default async function AdminUsersPage() {
   const active = users.filter((u) => !u.disabled).length;
   return (
     <div className="space-y-4">
+      <Card
+        title="Users"
+        description={`${active} of ${users.length} can sign in. Disabling ends a user's sessions and revokes the API tokens they created; the last active admin cannot be demoted or disabled.`}
+        isFlush
+      >
+        <UsersTable users={users} canEdit={can(principal.role, "users.write")} selfName={principal.name} />
+      </Card>
       <div className="grid gap-4 xl:grid-cols-3">
         <Card title="Add a user" description="They sign in at /login with this name and password.">
           <CreateUserForm />
         </Card>
         <Card
-          title="Users"
-          description={`${active} of ${users.length} can sign in. Disabling ends a user's sessions and revokes the API tokens they created; the last active admin cannot be demoted or disabled.`}
+          title="Login locks"
+          description={`${loginLimits.userFailures} failed passwords for one name within ${loginLimits.windowMinutes} minutes lock that name for ${loginLimits.lockMinutes} minutes; ${loginLimits.addressFailures} from one address lock the address. Locks end by themselves; unlock to end one now.`}
           isFlush
           className="xl:col-span-2"
         >
-          <UsersTable users={users} canEdit={can(principal.role, "users.write")} selfName={principal.name} />
+          <LockoutsTable lockouts={lockouts} />
         </Card>
       </div>
-      <Card
-        title="Login locks"
-        description={`${loginLimits.userFailures} failed passwords for one name within ${loginLimits.windowMinutes} minutes lock that name for ${loginLimits.lockMinutes} minutes; ${loginLimits.addressFailures} from one address lock the address. Locks end by themselves; unlock to end one now.`}
-        isFlush
-      >
-        <LockoutsTable lockouts={lockouts} />
-      </Card>
     </div>
   );
 }
