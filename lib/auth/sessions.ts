@@ -2,6 +2,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit/events";
 import { getConfig } from "../config";
 import { AppError } from "../errors";
+import { assertNotLockedOut, clearLoginFailures, recordLoginFailure } from "./lockout";
 import { systemPrincipal, type Principal } from "./principal";
 import type { LoginInput } from "./schemas";
 import { generateSecret, hashPassword, hashSecret, verifyPassword } from "./secrets";
@@ -18,13 +19,16 @@ export type SignInClient = { userAgent: string | null; address: string | null };
 /**
  * Checks a name and password and opens a session. Both outcomes are audited,
  * with the client's user agent and address (null when no proxy reported one);
- * a failure never says whether the name exists.
+ * a failure never says whether the name exists. A name or address with too
+ * many recent failures is refused with `rate_limited` before the password is
+ * checked, and so is the failure that reaches the limit (lib/auth/lockout.ts).
  */
 export async function signIn(
   input: LoginInput,
   client: SignInClient,
 ): Promise<{ cookie: string; expiresAt: Date; principal: Principal }> {
   const { userAgent, address } = client;
+  await assertNotLockedOut(input.name, client);
   const user = await db.user.findUnique({ where: { name: input.name } });
   const ok =
     user && !user.disabledAt
@@ -38,8 +42,11 @@ export async function signIn(
         details: { userAgent, address },
       }),
     );
-    throw new AppError("unauthenticated", "Wrong user name or password");
+    throw (
+      (await recordLoginFailure(input.name, client)) ?? new AppError("unauthenticated", "Wrong user name or password")
+    );
   }
+  await clearLoginFailures(user.name);
   const cookie = generateSecret("rms");
   const expiresAt = new Date(Date.now() + getConfig().RACKMIND_SESSION_HOURS * 3_600_000);
   const principal: Principal = { kind: "user", id: user.id, name: user.name, role: user.role };

@@ -32,6 +32,13 @@ export function errorResponse(
   return Response.json(body, { status: errorStatus[code], headers });
 }
 
+/** A 429 or 503 whose details say when to come back also says it the HTTP way, in Retry-After (seconds). */
+function retryAfterOf(err: AppError): HeadersInit | undefined {
+  const seconds = (err.details as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  if ((err.code !== "rate_limited" && err.code !== "unavailable") || typeof seconds !== "number") return undefined;
+  return { "retry-after": String(Math.max(1, Math.ceil(seconds))) };
+}
+
 type PrismaLikeError = { code: string; meta?: Record<string, unknown>; message: string };
 
 function isPrismaKnownError(err: unknown): err is PrismaLikeError {
@@ -70,7 +77,7 @@ function describeTarget(meta: Record<string, unknown> | undefined): string {
 
 /** Maps any thrown value to the API's error response. Unknown errors are logged, not echoed. */
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof AppError) return errorResponse(err.code, err.message, err.details);
+  if (err instanceof AppError) return errorResponse(err.code, err.message, err.details, retryAfterOf(err));
   if (err instanceof ZodError) {
     return errorResponse(
       "unprocessable_entity",

@@ -15,7 +15,7 @@ test("an admin creates an API token in the UI, sees it once, and it authenticate
   request,
 }) => {
   await signInAs(page, "admin");
-  await page.goto("/admin");
+  await page.goto("/admin/tokens");
   const token = await createTokenInUi(page, "e2e-ci-deployer", "operator");
 
   await expect(page.getByText("it is shown only once")).toBeVisible();
@@ -34,7 +34,7 @@ test("an admin creates an API token in the UI, sees it once, and it authenticate
 
 test("revoking a token in the UI makes the API refuse it", async ({ page, request }) => {
   await signInAs(page, "admin");
-  await page.goto("/admin");
+  await page.goto("/admin/tokens");
   const token = await createTokenInUi(page, "e2e-short-lived", "viewer");
 
   const row = page.getByTestId("token-row").filter({ hasText: "e2e-short-lived" });
@@ -49,7 +49,7 @@ test("revoking a token in the UI makes the API refuse it", async ({ page, reques
 
 test("an API error is shown to the admin, in the API's words", async ({ page }) => {
   await signInAs(page, "admin");
-  await page.goto("/admin");
+  await page.goto("/admin/tokens");
   // The session ends behind the page's back (signed out in another tab), so the API answers 401.
   await page.request.post("/api/v1/auth/logout");
   await page.getByLabel("Token name").fill("e2e-too-late");

@@ -1,17 +1,19 @@
 import type { ReactNode } from "react";
 import { Icon } from "@/components/ui/icons";
 import { RoleBadge } from "@/components/ui/role-badge";
+import { can, type Permission } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { version } from "@/lib/version";
 import { FiringAlertsBar } from "./firing-alerts-bar";
-import { NavLinks, type NavGroup } from "./nav-links";
+import { NavLinks, type NavGroup, type NavItem } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 // The dashboard's frame: sidebar (brand, navigation, who is signed in) and the
 // main column. The dashboard layout wraps every page in it, and the root
 // not-found page uses it too, so an unknown URL still looks like Rackmind.
 
-const navigation: NavGroup[] = [
+// An item with a permission is shown only to readers who hold it (the viewer sees no Admin link).
+const navigation: { label: string; items: (NavItem & { permission?: Permission })[] }[] = [
   {
     label: "Infrastructure",
     items: [
@@ -36,10 +38,19 @@ const navigation: NavGroup[] = [
     label: "Governance",
     items: [
       { href: "/audit", label: "Audit", icon: "audit" },
-      { href: "/admin", label: "Admin", icon: "admin" },
+      { href: "/admin", label: "Admin", icon: "admin", permission: "users.read" },
     ],
   },
 ];
+
+function navigationFor(principal: Principal): NavGroup[] {
+  return navigation.map((group) => ({
+    label: group.label,
+    items: group.items
+      .filter((item) => !item.permission || can(principal.role, item.permission))
+      .map(({ permission: _permission, ...item }) => item),
+  }));
+}
 
 /** The sidebar and main column around a dashboard page, for a signed-in `principal`. */
 export function DashboardShell({ principal, children }: { principal: Principal; children: ReactNode }) {
@@ -55,7 +66,7 @@ export function DashboardShell({ principal, children }: { principal: Principal; 
             <p className="text-[10px] uppercase tracking-[0.14em] text-slate-500">AI datacenter ops</p>
           </div>
         </div>
-        <NavLinks groups={navigation} />
+        <NavLinks groups={navigationFor(principal)} />
         <footer className="border-t border-slate-800 p-2">
           <div className="flex items-center gap-2.5 px-2.5 py-2" data-testid="signed-in-user">
             <span

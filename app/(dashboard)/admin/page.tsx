@@ -1,64 +1,77 @@
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
-import { Notice } from "@/components/ui/notice";
-import { PageHeader } from "@/components/ui/page-header";
-import { pagePrincipalWith } from "@/lib/auth/page-session";
+import Link from "next/link";
+import { Card, StatCard } from "@/components/ui/card";
+import { listLockouts } from "@/lib/auth/lockout";
 import { listApiTokens } from "@/lib/auth/tokens";
 import { listUsers } from "@/lib/auth/users";
-import { CreateTokenForm } from "./_components/create-token-form";
-import { TokensTable } from "./_components/tokens-table";
-import { UsersTable } from "./_components/users-table";
+import { listSites } from "@/lib/inventory/sites";
+import { listQuotas } from "@/lib/jobs/placement/quotas";
+import { adminPrincipal } from "./_components/admin-access";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin" };
 
-const header = (
-  <PageHeader
-    eyebrow="Governance"
-    title="Admin"
-    description="People who can sign in, and the API tokens that scripts and CI use. Every change here is written to the audit log."
-  />
-);
+const pages = [
+  {
+    href: "/admin/users",
+    title: "Users",
+    text: "Add people, change roles, disable, reset passwords, lift login locks.",
+  },
+  { href: "/admin/teams", title: "Team quotas", text: "How many GPUs each team's jobs may hold at once." },
+  { href: "/admin/sites", title: "Sites", text: "Flat tariff and grid carbon intensity behind cost and CO₂e figures." },
+  { href: "/admin/telemetry", title: "Telemetry", text: "Retention, health thresholds, staleness, auto-registration." },
+  { href: "/admin/alerts", title: "Alerts and faults", text: "Automatic quarantine and its circuit breaker." },
+  { href: "/admin/tokens", title: "API tokens", text: "Tokens that scripts and CI authenticate with." },
+];
 
-export default async function AdminPage() {
-  const { principal, allowed } = await pagePrincipalWith("users.read");
-  // A plain message rather than a 403 page: the reader is signed in and should learn why, and whom to ask.
-  if (!allowed) {
-    return (
-      <>
-        {header}
-        <Notice tone="warn" title="This page needs the admin role">
-          You are signed in as <span className="font-mono">{principal.name}</span> with the {principal.role} role. Ask
-          an administrator to create API tokens or change users for you.
-        </Notice>
-      </>
-    );
-  }
-  const [users, tokens] = await Promise.all([listUsers(), listApiTokens()]);
+export default async function AdminSummaryPage() {
+  if (!(await adminPrincipal())) return null;
+  const [users, tokens, quotas, sites, lockouts] = await Promise.all([
+    listUsers(),
+    listApiTokens(),
+    listQuotas(),
+    listSites(),
+    listLockouts(),
+  ]);
+  const active = users.filter((u) => !u.disabled);
+  const admins = active.filter((u) => u.role === "admin").length;
+  const unpriced = sites.filter((s) => s.tariffPerKwh === null || s.carbonGPerKwh === null).length;
   return (
-    <>
-      {header}
-      <div className="grid gap-4 xl:grid-cols-3">
-        <Card title="Create an API token" description="For scripts and CI: send it as Authorization: Bearer <token>.">
-          <CreateTokenForm />
-        </Card>
-        <Card
-          title="Users"
-          description={`${users.length} ${users.length === 1 ? "person" : "people"} can sign in.`}
-          isFlush
-          className="xl:col-span-2"
-        >
-          <UsersTable users={users} />
-        </Card>
+    <div className="space-y-4">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <StatCard
+          label="Users"
+          value={active.length}
+          hint={`${admins} active ${admins === 1 ? "admin" : "admins"} · ${users.length - active.length} disabled`}
+          testId="admin-stat-users"
+        />
+        <StatCard
+          label="Locked out now"
+          value={lockouts.length}
+          hint="user names and addresses after too many failed sign-ins"
+        />
+        <StatCard label="Active API tokens" value={tokens.filter((t) => !t.revokedAt).length} />
+        <StatCard
+          label="Sites"
+          value={sites.length}
+          hint={unpriced > 0 ? `${unpriced} without a tariff or carbon intensity` : "all priced"}
+        />
       </div>
-      <Card
-        title="API tokens"
-        description="Only a prefix of each token is kept readable; the rest is stored hashed. Revoking takes effect on the next request."
-        isFlush
-        className="mt-4"
-      >
-        <TokensTable tokens={tokens} />
+      <Card title="Settings" description={`${quotas.length} team ${quotas.length === 1 ? "quota" : "quotas"} set.`}>
+        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+          {pages.map((p) => (
+            <li key={p.href}>
+              <Link
+                href={p.href}
+                className="block h-full rounded-md border border-slate-800 p-3 transition-colors hover:border-emerald-500/40 hover:bg-slate-800/40"
+              >
+                <span className="text-[13px] font-medium text-slate-100">{p.title}</span>
+                <span className="mt-0.5 block text-xs text-slate-400">{p.text}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
       </Card>
-    </>
+    </div>
   );
 }

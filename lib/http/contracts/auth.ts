@@ -3,27 +3,33 @@ import {
   CreatedTokenOut,
   CreateTokenInput,
   CreateUserInput,
+  LockoutOut,
+  LockoutParams,
   LoginInput,
   MeOut,
-  RoleName,
+  PasswordResetOut,
+  ResetPasswordInput,
   TokenOut,
+  UpdateUserInput,
+  UserOut,
+  UserParams,
 } from "../../auth/schemas";
 import { defineContract, pageOf } from "../contract";
 
 // Signing in and out, the caller, API tokens and users.
-
-const UserOut = z
-  .object({ id: z.string(), name: z.string(), role: RoleName, createdAt: z.string(), disabled: z.boolean() })
-  .meta({ id: "User" });
 
 export const login = defineContract({
   method: "post",
   path: "/api/v1/auth/login",
   permission: null,
   summary: "Sign in; sets the session cookie",
+  description:
+    "After 5 failed passwords for one user name within 15 minutes the name is locked for 15 minutes (30 failures from one client address lock the address): " +
+    "429 `rate_limited` with `Retry-After` (seconds) and `details: {scope, retryAfterSeconds, lockedUntil}`, for the failure that reaches the limit and every attempt until the lock ends. " +
+    "Unknown names are locked the same way. An admin lifts a lock with DELETE /api/v1/auth/lockouts/{kind}/{subject}.",
   body: LoginInput,
   response: { status: 200, description: "Signed in", schema: MeOut.pick({ name: true, role: true }) },
-  errors: [401],
+  errors: [401, 429],
 });
 
 export const logout = defineContract({
@@ -86,4 +92,61 @@ export const createUser = defineContract({
   body: CreateUserInput,
   response: { status: 201, description: "Created", schema: UserOut },
   errors: [409],
+});
+
+export const getUser = defineContract({
+  method: "get",
+  path: "/api/v1/users/{name}",
+  permission: "users.read",
+  summary: "A user",
+  params: UserParams,
+  response: { status: 200, description: "The user", schema: UserOut },
+  errors: [404],
+});
+
+export const updateUser = defineContract({
+  method: "patch",
+  path: "/api/v1/users/{name}",
+  permission: "users.write",
+  summary: "Change a user's role, or disable / re-enable them (audited)",
+  description:
+    "Disabling ends the user's sessions and revokes the API tokens they created (re-enabling restores neither). " +
+    "409 `conflict` with `details.field` when the change would leave no active admin, or when you disable yourself.",
+  params: UserParams,
+  body: UpdateUserInput,
+  response: { status: 200, description: "The user now", schema: UserOut },
+  errors: [404, 409],
+});
+
+export const resetUserPassword = defineContract({
+  method: "post",
+  path: "/api/v1/users/{name}/password",
+  permission: "users.write",
+  summary: "Set a user's password, or have one generated (shown once)",
+  description:
+    "With `password`, sets it (policy: at least 8 characters); without, generates one and returns it in `generatedPassword`, only in this answer. " +
+    "The user's sessions end (not when you reset your own) and a login lock on the name is lifted. Audited (never the password).",
+  params: UserParams,
+  body: ResetPasswordInput,
+  response: { status: 200, description: "Reset", schema: PasswordResetOut },
+  errors: [404],
+});
+
+export const listLockouts = defineContract({
+  method: "get",
+  path: "/api/v1/auth/lockouts",
+  permission: "users.read",
+  summary: "User names and client addresses locked out of signing in now",
+  response: { status: 200, description: "Locks in force", schema: pageOf(LockoutOut) },
+});
+
+export const unlockLogin = defineContract({
+  method: "delete",
+  path: "/api/v1/auth/lockouts/{kind}/{subject}",
+  permission: "users.write",
+  summary: "Lift a login lock on a user name or client address (audited)",
+  description: "Also forgets the failures counted against it. Unlocking what is not locked changes nothing.",
+  params: LockoutParams,
+  response: { status: 204, description: "Unlocked" },
+  errors: [422],
 });

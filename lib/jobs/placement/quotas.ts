@@ -26,6 +26,15 @@ export async function listQuotas(): Promise<QuotaOut[]> {
   }));
 }
 
+/** Every team that has submitted a job or has a quota, by name: the teams a quota can be set for. */
+export async function listTeamNames(): Promise<string[]> {
+  const [jobTeams, quotaTeams] = await Promise.all([
+    db.job.findMany({ distinct: ["team"], select: { team: true } }),
+    db.teamQuota.findMany({ select: { team: true } }),
+  ]);
+  return [...new Set([...jobTeams, ...quotaTeams].map((t) => t.team))].sort();
+}
+
 /**
  * Sets a team's quota. Lowering it below what the team holds stops nothing that
  * runs: it only keeps the team's next jobs waiting until usage drops.

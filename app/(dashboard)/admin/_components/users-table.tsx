@@ -3,8 +3,36 @@ import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { UserOut } from "@/lib/auth/users";
+import { ResetPasswordForm } from "./reset-password-form";
+import { UnlockButton } from "./unlock-button";
+import { UserRoleForm } from "./user-role-form";
+import { UserStatusActions } from "./user-status-actions";
 
-export function UsersTable({ users }: { users: UserOut[] }) {
+function Status({ user }: { user: UserOut }) {
+  if (user.disabled) return <Badge tone="neutral">disabled</Badge>;
+  if (user.lockedUntil) {
+    return (
+      <span className="flex flex-col items-start gap-0.5">
+        <Badge tone="warn">locked</Badge>
+        <span className="text-[11px] text-slate-400">
+          until <UtcTime iso={user.lockedUntil} />
+        </span>
+      </span>
+    );
+  }
+  return (
+    <Badge tone="good" hasDot>
+      active
+    </Badge>
+  );
+}
+
+/**
+ * Everyone who can sign in, each with the admin's actions. `canEdit` is false
+ * for readers without users.write; `selfName` is the signed-in admin, who
+ * cannot disable themselves (the API refuses too; here the button is absent).
+ */
+export function UsersTable({ users, canEdit, selfName }: { users: UserOut[]; canEdit: boolean; selfName: string }) {
   return (
     <Table label="Users">
       <THead>
@@ -12,28 +40,31 @@ export function UsersTable({ users }: { users: UserOut[] }) {
         <Th>Role</Th>
         <Th>Created (UTC)</Th>
         <Th>Status</Th>
+        {canEdit && <Th>Actions</Th>}
       </THead>
       <TBody>
         {users.map((u) => (
           <Tr key={u.id} testId="user-row">
             <Td isMono className="font-medium text-slate-50">
               {u.name}
+              {u.name === selfName && <span className="ml-1.5 font-sans text-[11px] text-slate-400">(you)</span>}
             </Td>
-            <Td>
-              <RoleBadge role={u.role} />
-            </Td>
+            <Td>{canEdit ? <UserRoleForm name={u.name} role={u.role} /> : <RoleBadge role={u.role} />}</Td>
             <Td isMuted>
               <UtcTime iso={u.createdAt} />
             </Td>
             <Td>
-              {u.disabled ? (
-                <Badge tone="neutral">disabled</Badge>
-              ) : (
-                <Badge tone="good" hasDot>
-                  active
-                </Badge>
-              )}
+              <Status user={u} />
             </Td>
+            {canEdit && (
+              <Td>
+                <div className="flex flex-wrap items-start gap-1.5">
+                  {u.name !== selfName && <UserStatusActions name={u.name} isDisabled={u.disabled} />}
+                  {u.lockedUntil && <UnlockButton kind="user" subject={u.name} />}
+                  <ResetPasswordForm name={u.name} />
+                </div>
+              </Td>
+            )}
           </Tr>
         ))}
       </TBody>

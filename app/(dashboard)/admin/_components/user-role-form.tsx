@@ -1,0 +1,43 @@
+"use client";
+
+import { invalidProps } from "@/components/forms/schema-check";
+import { useApiForm } from "@/components/forms/use-api-form";
+import { Button, FieldError, Select } from "@/components/ui/form-controls";
+import { roles, type Role } from "@/lib/auth/permissions";
+import { UpdateUserInput } from "@/lib/auth/schemas";
+
+/** A user's role, changed in place; the API's refusal (the last admin) shows under it. */
+export function UserRoleForm({ name, role }: { name: string; role: Role }) {
+  const { isPending, error, fieldErrors, submit } = useApiForm(["role"]);
+  const id = `user-${name}-role`;
+  const message = fieldErrors.role ?? error ?? undefined;
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = new FormData(event.currentTarget).get("role");
+    await submit("PATCH", `/api/v1/users/${encodeURIComponent(name)}`, UpdateUserInput, { role: next });
+  }
+
+  return (
+    <form onSubmit={onSubmit} aria-label={`Change the role of ${name}`} className="flex flex-col gap-1">
+      <div className="flex items-center gap-1.5">
+        <label htmlFor={id} className="sr-only">
+          Role of {name}
+        </label>
+        <div className="w-32">
+          <Select id={id} name="role" defaultValue={role} {...invalidProps(id, message)}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Button type="submit" variant="ghost" disabled={isPending} aria-label={`Save the role of ${name}`}>
+          {isPending ? "Saving…" : "Save"}
+        </Button>
+      </div>
+      <FieldError id={id} message={message} className="max-w-64" />
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { useState } from "react";
+import { invalidProps } from "@/components/forms/schema-check";
+import { useApiForm } from "@/components/forms/use-api-form";
+import { Button, FieldError } from "@/components/ui/form-controls";
+import { UpdateUserInput } from "@/lib/auth/schemas";
+
+/**
+ * Disable (with an inline confirmation: it ends the user's sessions and
+ * revokes their tokens) or enable again. A refusal — yourself, the last
+ * admin — is shown in the API's words under the buttons.
+ */
+export function UserStatusActions({ name, isDisabled }: { name: string; isDisabled: boolean }) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  const { isPending, error, fieldErrors, submit } = useApiForm(["disabled"]);
+  const id = `user-${name}-disabled`;
+  const message = fieldErrors.disabled ?? error ?? undefined;
+  const url = `/api/v1/users/${encodeURIComponent(name)}`;
+
+  async function setDisabled(disabled: boolean) {
+    if (await submit("PATCH", url, UpdateUserInput, { disabled })) setIsConfirming(false);
+  }
+
+  let buttons;
+  if (isDisabled) {
+    buttons = (
+      <Button onClick={() => setDisabled(false)} disabled={isPending} aria-label={`Enable ${name}`}>
+        {isPending ? "Enabling…" : "Enable"}
+      </Button>
+    );
+  } else if (!isConfirming) {
+    buttons = (
+      <Button
+        variant="ghost"
+        onClick={() => setIsConfirming(true)}
+        aria-label={`Disable ${name}`}
+        {...invalidProps(id, message)}
+      >
+        Disable
+      </Button>
+    );
+  } else {
+    buttons = (
+      <>
+        <Button
+          variant="danger"
+          onClick={() => setDisabled(true)}
+          disabled={isPending}
+          aria-label={`Confirm disabling ${name}`}
+          {...invalidProps(id, message)}
+        >
+          {isPending ? "Disabling…" : "Confirm disable"}
+        </Button>
+        <Button variant="ghost" onClick={() => setIsConfirming(false)} disabled={isPending}>
+          Cancel
+        </Button>
+      </>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap gap-1.5">{buttons}</div>
+      {isConfirming && !message && (
+        <p className="max-w-64 text-[11px] text-slate-400">
+          Their sessions end and the API tokens they created are revoked.
+        </p>
+      )}
+      <FieldError id={id} message={message} className="max-w-64" />
+    </div>
+  );
+}
