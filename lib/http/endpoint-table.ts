@@ -16,6 +16,8 @@ export const endpointMethods: Record<string, readonly string[]> = {
   "/api/v1/alerts/groups": ["GET"],
   "/api/v1/audit": ["GET"],
   "/api/v1/audit/verify": ["GET"],
+  "/api/v1/auth/lockouts": ["GET"],
+  "/api/v1/auth/lockouts/{kind}/{subject}": ["DELETE"],
   "/api/v1/auth/login": ["POST"],
   "/api/v1/auth/logout": ["POST"],
   "/api/v1/datasets": ["GET", "POST"],
@@ -93,6 +95,8 @@ export const endpointMethods: Record<string, readonly string[]> = {
   "/api/v1/tokens": ["GET", "POST"],
   "/api/v1/tokens/{id}": ["DELETE"],
   "/api/v1/users": ["GET", "POST"],
+  "/api/v1/users/{name}": ["GET", "PATCH"],
+  "/api/v1/users/{name}/password": ["POST"],
 };
 
 /** Paths whose last parameter is a catch-all folder (`[...ref]`): it may span segments (`ams1/r01`). */
