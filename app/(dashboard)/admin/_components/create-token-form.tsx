@@ -4,11 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
-import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
-import { roles, type Role } from "@/lib/auth/permissions";
+import { type Role } from "@/lib/auth/permissions";
 import { CreatedTokenOut, CreateTokenInput } from "@/lib/auth/schemas";
 import { CreatedTokenReveal } from "./created-token-reveal";
+import { RoleSelect } from "./role-select";
 
 type Created = { name: string; role: Role; token: string };
 
@@ -60,13 +61,7 @@ export function CreateTokenForm() {
           />
         </Field>
         <Field id="token-role" label="Role" error={fieldErrors.role}>
-          <Select id="token-role" name="role" defaultValue="viewer" {...invalidProps("token-role", fieldErrors.role)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </Select>
+          <RoleSelect id="token-role" defaultValue="viewer" error={fieldErrors.role} />
         </Field>
         <Button type="submit" variant="primary" disabled={isPending}>
           {isPending ? "Creating…" : "Create token"}

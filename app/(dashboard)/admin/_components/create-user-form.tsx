@@ -2,10 +2,10 @@
 
 import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
-import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
-import { roles } from "@/lib/auth/permissions";
 import { CreateUserInput, passwordPolicyText, UserOut } from "@/lib/auth/schemas";
+import { RoleSelect } from "./role-select";
 
 const fields = ["name", "role", "password"] as const;
 
@@ -36,13 +36,7 @@ export function CreateUserForm() {
         />
       </Field>
       <Field id="user-role" label="Role" error={fieldErrors.role}>
-        <Select id="user-role" name="role" defaultValue="viewer" {...invalidProps("user-role", fieldErrors.role)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </Select>
+        <RoleSelect id="user-role" defaultValue="viewer" error={fieldErrors.role} />
       </Field>
       <Field id="user-password" label="Initial password" hint={passwordPolicyText} error={fieldErrors.password}>
         <TextInput

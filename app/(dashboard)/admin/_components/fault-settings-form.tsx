@@ -1,9 +1,9 @@
 "use client";
 
+import { SaveFooter } from "@/components/forms/save-footer";
 import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
-import { Button, FieldError, TextInput } from "@/components/ui/form-controls";
-import { Notice } from "@/components/ui/notice";
+import { FieldError, TextInput } from "@/components/ui/form-controls";
 import { FaultSettings, UpdateFaultSettings } from "@/lib/faults/schemas";
 
 const fields = ["autoQuarantine", "breakerMaxNodes", "breakerWindowMinutes"] as const;
@@ -84,21 +84,7 @@ export function FaultSettingsForm({ settings }: { settings: FaultSettings }) {
           </div>
         ))}
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={isPending}>
-          {isPending ? "Saving…" : "Save fault settings"}
-        </Button>
-        {isSaved && (
-          <span role="status" className="text-xs text-emerald-300">
-            Saved.
-          </span>
-        )}
-      </div>
-      {error && (
-        <Notice tone="error" title="The settings were not saved">
-          {error}
-        </Notice>
-      )}
+      <SaveFooter label="Save fault settings" isPending={isPending} isSaved={isSaved} error={error} />
     </form>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
-import { Button, FieldError, Select } from "@/components/ui/form-controls";
-import { roles, type Role } from "@/lib/auth/permissions";
+import { Button, FieldError } from "@/components/ui/form-controls";
+import { type Role } from "@/lib/auth/permissions";
 import { UpdateUserInput } from "@/lib/auth/schemas";
+import { RoleSelect } from "./role-select";
 
 /** A user's role, changed in place; the API's refusal (the last admin) shows under it. */
 export function UserRoleForm({ name, role }: { name: string; role: Role }) {
@@ -25,13 +25,7 @@ export function UserRoleForm({ name, role }: { name: string; role: Role }) {
           Role of {name}
         </label>
         <div className="w-32">
-          <Select id={id} name="role" defaultValue={role} {...invalidProps(id, message)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </Select>
+          <RoleSelect id={id} defaultValue={role} error={message} />
         </div>
         <Button type="submit" variant="ghost" disabled={isPending} aria-label={`Save the role of ${name}`}>
           {isPending ? "Saving…" : "Save"}

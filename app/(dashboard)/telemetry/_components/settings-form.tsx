@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { SaveFooter } from "@/components/forms/save-footer";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
-import { Button, FieldError, TextInput } from "@/components/ui/form-controls";
-import { Notice } from "@/components/ui/notice";
+import { FieldError, TextInput } from "@/components/ui/form-controls";
 import { UpdateTelemetrySettings, type TelemetrySettings } from "@/lib/telemetry/schemas";
 import { numericSettings, switchSettings } from "./settings-fields";
 
@@ -91,21 +91,7 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
           </div>
         ))}
       </div>
-      <div className="flex items-center gap-3">
-        <Button type="submit" variant="primary" disabled={isPending}>
-          {isPending ? "Saving…" : "Save settings"}
-        </Button>
-        {isSaved && (
-          <span role="status" className="text-xs text-emerald-300">
-            Saved.
-          </span>
-        )}
-      </div>
-      {error && (
-        <Notice tone="error" title="The settings were not saved">
-          {error}
-        </Notice>
-      )}
+      <SaveFooter label="Save settings" isPending={isPending} isSaved={isSaved} error={error} />
     </form>
   );
 }
