@@ -37,9 +37,40 @@ export async function authenticate(req: Request): Promise<Principal> {
   }
   const cookie = readCookie(req.headers.get("cookie"), SESSION_COOKIE);
   if (cookie) {
+    refuseCrossSiteWrite(req);
     const principal = await findSessionPrincipal(cookie);
     if (principal) return principal;
     throw new AppError("unauthenticated", "Your session has expired; sign in again");
   }
   throw new AppError("unauthenticated", "Sign in, or send `Authorization: Bearer <token>`");
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence for writes a browser's session cookie authenticates (a bearer
+ * token can't be sent by another site): besides the cookie's SameSite=Lax, the
+ * browser's own word on where the request came from must be this site —
+ * `Sec-Fetch-Site`, else `Origin` against the host it was sent to. Clients
+ * that send neither (curl with a cookie jar) aren't browsers another site can
+ * drive.
+ */
+export function refuseCrossSiteWrite(req: Request): void {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return;
+  const site = req.headers.get("sec-fetch-site");
+  if (site !== null) {
+    if (site === "same-origin" || site === "none") return;
+    throw new AppError("forbidden", `A ${site} request can't write with this site's session; use an API token`);
+  }
+  const origin = req.headers.get("origin");
+  if (origin === null) return;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // "null" (a sandboxed frame, a redirect across origins) or garbage: not this site.
+  }
+  if (originHost === null || originHost !== host)
+    throw new AppError("forbidden", `A request from ${origin} can't write with this site's session; use an API token`);
 }

@@ -14,7 +14,12 @@ export const SESSION_COOKIE = "rackmind_session";
 let decoyHash: Promise<string> | undefined;
 
 /** Who is signing in, as the request tells: its user agent and address (lib/http/client-address.ts). */
-export type SignInClient = { userAgent: string | null; address: string | null };
+export type SignInClient = {
+  userAgent: string | null;
+  address: string | null;
+  /** The session cookie the sign-in request carried, if any: ended by the sign-in (rotation). */
+  previousCookie?: string | null;
+};
 
 /**
  * Checks a name and password and opens a session. Both outcomes are audited,
@@ -51,6 +56,9 @@ export async function signIn(
   const expiresAt = new Date(Date.now() + getConfig().RACKMIND_SESSION_HOURS * 3_600_000);
   const principal: Principal = { kind: "user", id: user.id, name: user.name, role: user.role };
   await db.$transaction(async (tx) => {
+    // Rotation: the session the browser signed in with (another user's, or its own older one) ends here,
+    // so a cookie planted or seen before sign-in is worth nothing after it.
+    if (client.previousCookie) await tx.session.deleteMany({ where: { tokenHash: hashSecret(client.previousCookie) } });
     await tx.session.create({ data: { tokenHash: hashSecret(cookie), userId: user.id, expiresAt, userAgent } });
     await recordAudit(tx, principal, {
       action: "auth.login",

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as login from "../../../app/api/v1/auth/login/route";
 import * as logout from "../../../app/api/v1/auth/logout/route";
 import * as me from "../../../app/api/v1/me/route";
+import * as sites from "../../../app/api/v1/sites/route";
 import { createUser } from "../../../lib/auth/users";
 import { systemPrincipal } from "../../../lib/auth/principal";
 import { pruneExpiredSessions } from "../../../lib/auth/sessions";
@@ -85,6 +86,48 @@ describe("sign-in sessions", () => {
     expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
     expect((await call(me.GET, { cookie })).status).toBe(401);
     expect(await db.auditEvent.count({ where: { action: "auth.logout", actor: "user:alice" } })).toBeGreaterThan(0);
+  });
+
+  it("rotates the session at sign-in: the cookie the browser signed in with stops working", async () => {
+    const before = sessionCookieOf(
+      await call(login.POST, { json: { name: "alice", password: "correct horse battery" } }),
+    );
+    const after = await call(login.POST, {
+      cookie: before,
+      json: { name: "alice", password: "correct horse battery" },
+    });
+    expect(after.status).toBe(200);
+    expect(sessionCookieOf(after)).not.toBe(before);
+    expect((await call(me.GET, { cookie: before })).status).toBe(401);
+    expect((await call(me.GET, { cookie: sessionCookieOf(after) })).status).toBe(200);
+  });
+
+  it("refuses a write another site makes with the session cookie (CSRF), and allows this site's and tokens'", async () => {
+    const res = await call(login.POST, { json: { name: "alice", password: "correct horse battery" } });
+    const cookie = sessionCookieOf(res);
+    const write = (name: string, headers: Record<string, string>) =>
+      call(sites.POST, { cookie, json: { name }, headers: { host: "rackmind.test", ...headers } });
+    const foreign: Record<string, string>[] = [
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      { origin: "https://evil.example" },
+      { origin: "null" },
+      { origin: "http://rackmind.test.evil.example" },
+    ];
+    for (const headers of foreign) {
+      const refused = await write("csrf-lab", headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect(refused.body.error.message).toMatch(/can't write with this site's session; use an API token/);
+    }
+    expect(await db.site.count({ where: { name: "csrf-lab" } })).toBe(0);
+    // Reading is no write: a cross-site GET with the cookie still answers (SameSite=Lax decides what a browser sends).
+    expect((await call(me.GET, { cookie, headers: { "sec-fetch-site": "cross-site" } })).status).toBe(200);
+    expect(
+      (await write("csrf-lab-1", { "sec-fetch-site": "same-origin", origin: "http://rackmind.test" })).status,
+    ).toBe(201);
+    expect((await write("csrf-lab-2", { origin: "http://rackmind.test" })).status).toBe(201);
+    expect((await write("csrf-lab-3", {})).status).toBe(201); // curl with a cookie jar: no browser to drive
+    await db.site.deleteMany({ where: { name: { startsWith: "csrf-lab" } } });
   });
 
   it("does not accept an expired session, and the pruner deletes it", async () => {

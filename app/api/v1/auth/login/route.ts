@@ -1,5 +1,6 @@
+import { readCookie } from "@/lib/auth/authenticate";
 import { isHttps, sessionCookie } from "@/lib/auth/cookies";
-import { signIn } from "@/lib/auth/sessions";
+import { SESSION_COOKIE, signIn } from "@/lib/auth/sessions";
 import { clientAddressOf } from "@/lib/http/client-address";
 import * as contracts from "@/lib/http/contracts/auth";
 import { defineRoute } from "@/lib/http/route";
@@ -8,6 +9,7 @@ export const POST = defineRoute(contracts.login, async ({ req, body }) => {
   const { cookie, expiresAt, principal } = await signIn(body, {
     userAgent: req.headers.get("user-agent"),
     address: clientAddressOf(req.headers),
+    previousCookie: readCookie(req.headers.get("cookie"), SESSION_COOKIE),
   });
   return Response.json(
     { name: principal.name, role: principal.role },
