@@ -28,7 +28,7 @@ export default async function AlertsPage() {
     listSilences({ limit: 100 }, now),
     listSilences({ state: "expired", limit: 10 }, now),
     listAlertRules(),
-    listReceivers(),
+    listReceivers({ revealUrls: mayReceive }),
   ]);
   const current = active.items.filter((s) => s.state !== "expired");
   const endedWhileFiring = expired.items.filter((s) => s.firingAtEnd.length > 0);

@@ -17,10 +17,31 @@ export function receiverMatchers(raw: unknown): Matcher[] {
   return parsed.success ? parsed.data : [];
 }
 
-export function toReceiverOut(r: AlertReceiver, secret?: string): ReceiverOut {
+/**
+ * A webhook URL as someone who may not change receivers sees it: scheme and
+ * host only. Chat and paging webhooks carry their credential in the path or
+ * query (a Slack hook URL is its own secret), so the rest stays with admins.
+ */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}/…`;
+  } catch {
+    return "…";
+  }
+}
+
+/** Whether a reader sees receivers' whole URLs: those who may change receivers (admins). */
+export type ReceiverReader = { revealUrls: boolean };
+
+export function toReceiverOut(
+  r: AlertReceiver,
+  secret?: string,
+  reader: ReceiverReader = { revealUrls: true },
+): ReceiverOut {
   return {
     name: r.name,
-    url: r.url,
+    url: reader.revealUrls ? r.url : redactedUrl(r.url),
     matchers: receiverMatchers(r.matchers),
     groupBy: r.groupBy,
     groupWaitSeconds: r.groupWaitSeconds,
@@ -42,13 +63,13 @@ async function receiverOrThrow(name: string): Promise<AlertReceiver> {
   return r;
 }
 
-export async function listReceivers() {
+export async function listReceivers(reader: ReceiverReader) {
   const rows = await db.alertReceiver.findMany({ orderBy: { name: "asc" } });
-  return { items: rows.map((r) => toReceiverOut(r)), nextCursor: null };
+  return { items: rows.map((r) => toReceiverOut(r, undefined, reader)), nextCursor: null };
 }
 
-export async function getReceiver(name: string): Promise<ReceiverOut> {
-  return toReceiverOut(await receiverOrThrow(name));
+export async function getReceiver(name: string, reader: ReceiverReader): Promise<ReceiverOut> {
+  return toReceiverOut(await receiverOrThrow(name), undefined, reader);
 }
 
 // What the audit keeps of a receiver change: never its secret.

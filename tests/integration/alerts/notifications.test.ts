@@ -100,6 +100,13 @@ describe("alert notifications", () => {
     expect(oncall.secret.length).toBeGreaterThanOrEqual(32);
     const shown = await call(receiverRoute.GET, { token: tokens.viewer, params: { name: "oncall" } });
     expect(shown.body.secret).toBeUndefined();
+    // A webhook URL is often its own credential: whole for admins, scheme and host for everyone else.
+    expect(shown.body.url).toBe(`${new URL(base).origin}/…`);
+    const listed = await call(receiversRoute.GET, { token: tokens.operator });
+    expect(listed.body.items.map((r: { url: string }) => r.url)).toEqual([`${new URL(base).origin}/…`]);
+    expect((await call(receiverRoute.GET, { token: tokens.admin, params: { name: "oncall" } })).body.url).toBe(
+      `${base}/ok`,
+    );
 
     await temps(0, 91, 92);
     expect(await dispatchNotifications(at(0))).toEqual({ queued: 0 }); // group_wait

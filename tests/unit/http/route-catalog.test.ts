@@ -1,41 +1,21 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { validate, compileErrors } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
 import { contractOf } from "../../../lib/http/route";
 import { routeContracts } from "../../../lib/http/contracts/catalog";
 import { CATCH_ALL_TAILS, endpointMethods } from "../../../lib/http/endpoint-table";
 import { getOpenApiDocument } from "../../../lib/openapi/document";
+import { HTTP_METHODS as METHODS, routeFiles, routeModule } from "../../support/route-files";
 
 // Each endpoint is defined once: the handler Next serves and the operation in
 // /api/openapi.json come from the same contract. These tests walk the route
 // files as Next does and hold the document to them in both directions.
-
-const apiRoot = path.resolve(import.meta.dirname, "../../../app/api");
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
-
-// app/api/[[...unknown]] answers every path no endpoint has (a JSON 404): not an endpoint.
-const NO_ENDPOINT = path.join(apiRoot, "[[...unknown]]");
-
-/** Every `route.ts` under app/api, with the OpenAPI path its folder serves (`[id]` → `{id}`, `[...ref]` → `{ref}`). */
-function routeFiles(dir = apiRoot): { file: string; path: string }[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (full === NO_ENDPOINT) return [];
-    if (entry.isDirectory()) return routeFiles(full);
-    if (entry.name !== "route.ts") return [];
-    const segments = path.relative(apiRoot, dir).split(path.sep).filter(Boolean);
-    const template = segments.map((s) => s.replace(/^\[(?:\.\.\.)?(.+)\]$/, "{$1}")).join("/");
-    return [{ file: path.relative(apiRoot, full), path: `/api/${template}` }];
-  });
-}
 
 /** `METHOD /path` of every handler exported by the route files, each checked to be made by defineRoute. */
 async function servedOperations(): Promise<{ served: string[]; bypassing: string[] }> {
   const served: string[] = [];
   const bypassing: string[] = [];
   for (const route of routeFiles()) {
-    const mod = (await import(path.join(apiRoot, route.file))) as Record<string, unknown>;
+    const mod = await routeModule(route.file);
     for (const method of METHODS) {
       if (!(method in mod)) continue;
       const contract = contractOf(mod[method]);

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import { getReceiver, listDeliveries } from "@/lib/alerts/notify/receivers";
+import { pagePrincipalWith } from "@/lib/auth/page-session";
 import { orNotFound } from "../../../_components/expected-errors";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,8 @@ const statusTone = { delivered: "good", failed: "bad", pending: "warn", deliveri
 /** A receiver's delivery log: each notification and every attempt at it. */
 export default async function ReceiverPage({ params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
-  const receiver = await orNotFound(getReceiver(name));
+  const { allowed: mayReceive } = await pagePrincipalWith("alerts.receivers");
+  const receiver = await orNotFound(getReceiver(name, { revealUrls: mayReceive }));
   const log = await listDeliveries(name, { limit: 100 });
   return (
     <>
