@@ -98,7 +98,10 @@ describe("fuzzing every route that takes a body", () => {
           const before = await snapshot();
           const { status, text } = await send(handler, contract, params, bytes);
           const where = `${op} (${note}) → ${status}: ${text.slice(0, 200)}`;
-          expect(status, where).toBeLessThan(500);
+          // A prediction that passes the web's checks goes to the serving process, which this test has
+          // not started: the honest answer is 503 unavailable (serving checks the instances again).
+          const toServing = op.endsWith("/predict") && status === 503 && text.includes('"code":"unavailable"');
+          if (!toServing) expect(status, where).toBeLessThan(500);
           if (status >= 400) {
             expectErrorShape(text, where);
             expect(await snapshot(), `${where}: a refused request changed the database`).toEqual(before);
