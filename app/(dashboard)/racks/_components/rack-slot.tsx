@@ -22,7 +22,11 @@ function describeReading(r: ServerHeat | null): string {
   return `, ${parts.filter(Boolean).join(", ")} (at ${r.at.replace(/\.\d{3}Z$/, "Z")})`;
 }
 
-function describeServer(s: ElevationServer, r: ServerHeat | null): string {
+/**
+ * The slot's name for assistive tech: what it shows (`shown`, in drawing order,
+ * so the name contains the visible label, WCAG 2.5.3) and then what it means.
+ */
+function describeServer(s: ElevationServer, r: ServerHeat | null, shown: string[]): string {
   const health = s.worstGpuHealth && s.worstGpuHealth !== "healthy" ? `, a GPU ${s.worstGpuHealth}` : "";
   const silent =
     s.silentGpus === 0
@@ -30,8 +34,13 @@ function describeServer(s: ElevationServer, r: ServerHeat | null): string {
       : s.silentGpus === s.gpuCount
         ? ", no GPU telemetry (health is the last known)"
         : `, ${s.silentGpus} GPUs without telemetry`;
-  return `${s.hostname}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}, ${s.model ?? "unknown model"}, ${s.gpuCount} GPUs${health}${silent}${describeReading(r)}`;
+  return `${shown.join(", ")}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}${health}${silent}${describeReading(r)}`;
 }
+
+// Ends each line of text: SVG draws no trailing space, but the link's text content
+// then reads as words ("n01 Supermicro", not "n01Supermicro"), which is what its
+// name must contain (the check for WCAG 2.5.3 compares the two).
+const SEP = " ";
 
 // Readings go into data attributes at 0.1 precision: enough for tests and scripts, no float noise.
 const attr = (v: number | null | undefined) => (v == null ? undefined : String(Math.round(v * 10) / 10));
@@ -75,10 +84,17 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
     BAY_X + BAY - 12 - monoWidth(rightTop, readout && !readout.isMissing ? 11 : 10) - 9,
   );
   const markerY = isTall ? top + 13 : top + h / 2;
+  const shown = [
+    server.hostname,
+    isTall ? (server.model ?? "unknown model") : null,
+    rightTop,
+    readout && isTall ? gpus : null,
+  ].filter((t): t is string => t !== null);
+  const name = describeServer(server, reading, shown);
   return (
     <Link
       href={serverHref(server.hostname)}
-      aria-label={describeServer(server, reading)}
+      aria-label={name}
       className="group outline-none"
       data-testid="rack-slot"
       data-hostname={server.hostname}
@@ -91,7 +107,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
       data-telemetry={telemetryState(reading, readout)}
       data-silent-gpus={server.silentGpus || undefined}
     >
-      <title>{describeServer(server, reading)}</title>
+      <title>{name}</title>
       {/* Mounting ears reach over the rails, as on a real chassis. */}
       <rect
         x={BAY_X - 6}
@@ -118,10 +134,12 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
       {server.heightU >= 3 && <Vents x={BAY_X + 200} y={top + 32} width={BAY - 220} height={h - 42} />}
       <text x={BAY_X + 14} y={lineY} dominantBaseline="middle" className={`${paint.text} text-[11px] font-medium`}>
         {server.hostname}
+        {SEP}
       </text>
       {isTall && (
         <text x={BAY_X + 14} y={top + 27} dominantBaseline="middle" className="fill-slate-400 font-sans text-[10px]">
           {server.model ?? "unknown model"}
+          {SEP}
         </text>
       )}
       <text
@@ -133,6 +151,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
         data-testid={readout ? "rack-slot-readout" : undefined}
       >
         {rightTop}
+        {SEP}
       </text>
       {readout && isTall && (
         <text
@@ -143,6 +162,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
           className="fill-slate-400 text-[10px] tabular-nums"
         >
           {gpus}
+          {SEP}
         </text>
       )}
       {server.worstGpuHealth && server.worstGpuHealth !== "healthy" ? (
