@@ -13,6 +13,18 @@ import { BAY, BAY_X, slotBox, type Geometry } from "./elevation-geometry";
 
 const healthMarker = { degraded: "fill-amber-400", failed: "fill-rose-500" } as const;
 
+/**
+ * A GPU's worst health as a mark that differs in shape as well as colour
+ * (WCAG 1.4.1): a diamond for failed, a circle for degraded.
+ */
+function HealthMark({ health, x, y }: { health: "degraded" | "failed"; x: number; y: number }) {
+  if (health === "failed")
+    return (
+      <path d={`M${x} ${y - 4.5}L${x + 4.5} ${y}L${x} ${y + 4.5}L${x - 4.5} ${y}Z`} className={healthMarker.failed} />
+    );
+  return <circle cx={x} cy={y} r="3.5" className={healthMarker.degraded} />;
+}
+
 function describeReading(r: ServerHeat | null): string {
   if (!r) return ", no telemetry";
   const parts = [
@@ -84,8 +96,10 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
     BAY_X + BAY - 12 - monoWidth(rightTop, readout && !readout.isMissing ? 11 : 10) - 9,
   );
   const markerY = isTall ? top + 13 : top + h / 2;
+  // A server out of service says so in words, not only in its colour (or hatching).
+  const title = server.status === "active" ? server.hostname : `${server.hostname} · ${server.status}`;
   const shown = [
-    server.hostname,
+    title,
     isTall ? (server.model ?? "unknown model") : null,
     rightTop,
     readout && isTall ? gpus : null,
@@ -133,7 +147,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
       <rect x={BAY_X + 1} y={top} width="4" height={h} className={paint.stripe} style={tint && { fill: paint.tint }} />
       {server.heightU >= 3 && <Vents x={BAY_X + 200} y={top + 32} width={BAY - 220} height={h - 42} />}
       <text x={BAY_X + 14} y={lineY} dominantBaseline="middle" className={`${paint.text} text-[11px] font-medium`}>
-        {server.hostname}
+        {title}
         {SEP}
       </text>
       {isTall && (
@@ -166,7 +180,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
         </text>
       )}
       {server.worstGpuHealth && server.worstGpuHealth !== "healthy" ? (
-        <circle cx={markerX} cy={markerY} r="3.5" className={healthMarker[server.worstGpuHealth]} />
+        <HealthMark health={server.worstGpuHealth} x={markerX} y={markerY} />
       ) : (
         // Healthy as last known, but some GPU is silent: a hollow mark, so silence is not drawn as "all well".
         server.silentGpus > 0 && (
