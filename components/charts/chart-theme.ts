@@ -1,29 +1,76 @@
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
+import { type ColorScheme, currentColorScheme } from "@/components/ui/use-color-scheme";
 
 // Chart.js is tree-shaken: register only what the line charts use. Registering
 // twice is harmless, so every island may import this module.
 Chart.register(LineController, LineElement, PointElement, LinearScale, Filler, Tooltip);
 
-/** The dashboard's slate palette, as Chart.js needs concrete colours rather than classes. */
-export const chartColours = {
-  grid: "rgb(30 41 59 / 0.9)", // slate-800
-  axis: "rgb(51 65 85)", // slate-700
-  tick: "rgb(148 163 184)", // slate-400
-  tooltipBg: "rgb(2 6 23 / 0.95)", // slate-950
-  tooltipBorder: "rgb(51 65 85)",
-  tooltipTitle: "rgb(241 245 249)", // slate-100
-  tooltipBody: "rgb(203 213 225)", // slate-300
-  threshold: "rgb(244 63 94 / 0.8)", // rose-500
-  capacity: "rgb(100 116 139 / 0.9)", // slate-500
+// Chart.js needs concrete colours rather than classes, so each theme's palette
+// is spelt out here, mirroring globals.css: Tailwind's slate for the frame, and
+// its sky, violet, amber and emerald for lines (the 400s on dark; the 600s on
+// light, which keep 3:1 against white). Read through the getters below, a
+// config gets the colours of the scheme in use when it is built; charts are
+// rebuilt when the scheme changes (useColorScheme).
+const framePalettes = {
+  dark: {
+    grid: "rgb(30 41 59 / 0.9)", // slate-800
+    axis: "rgb(51 65 85)", // slate-700
+    tick: "rgb(148 163 184)", // slate-400
+    tooltipBg: "rgb(2 6 23 / 0.95)", // slate-950
+    tooltipBorder: "rgb(51 65 85)",
+    tooltipTitle: "rgb(241 245 249)", // slate-100
+    tooltipBody: "rgb(203 213 225)", // slate-300
+    threshold: "rgb(244 63 94 / 0.8)", // rose-500
+    capacity: "rgb(100 116 139 / 0.9)", // slate-500
+    noData: "rgb(51 65 85)", // slate-700
+  },
+  light: {
+    grid: "rgb(226 232 240)", // slate-200
+    axis: "rgb(148 163 184)", // slate-400
+    tick: "rgb(71 85 105)", // slate-600
+    tooltipBg: "rgb(255 255 255 / 0.97)",
+    tooltipBorder: "rgb(203 213 225)", // slate-300
+    tooltipTitle: "rgb(15 23 42)", // slate-900
+    tooltipBody: "rgb(51 65 85)", // slate-700
+    threshold: "rgb(225 29 72 / 0.85)", // rose-600
+    capacity: "rgb(100 116 139 / 0.9)", // slate-500
+    noData: "rgb(203 213 225)", // slate-300
+  },
 } as const;
 
-/** Line colours per series kind, from the Tailwind palette (sky, violet, amber, emerald). */
-export const seriesColours = {
-  sky: "rgb(56 189 248)",
-  violet: "rgb(167 139 250)",
-  amber: "rgb(251 191 36)",
-  emerald: "rgb(52 211 153)",
+const seriesPalettes = {
+  dark: { sky: "rgb(56 189 248)", violet: "rgb(167 139 250)", amber: "rgb(251 191 36)", emerald: "rgb(52 211 153)" },
+  light: { sky: "rgb(2 132 199)", violet: "rgb(124 58 237)", amber: "rgb(217 119 6)", emerald: "rgb(5 150 105)" },
 } as const;
+
+type Frame = { readonly [K in keyof (typeof framePalettes)["dark"]]: string };
+type Lines = { readonly [K in keyof (typeof seriesPalettes)["dark"]]: string };
+
+/** An object whose every key reads `palettes[scheme in use][key]` when read. */
+function followingScheme<T extends Record<string, string>>(palettes: { dark: T; light: T }): T {
+  const out = {} as T;
+  for (const key of Object.keys(palettes.dark) as (keyof T)[]) {
+    Object.defineProperty(out, key, { enumerable: true, get: () => palettes[currentColorScheme()][key] });
+  }
+  return out;
+}
+
+/**
+ * The palettes of `scheme`, for what React renders (legends): a component passes
+ * useColorScheme()'s answer, which is "dark" while hydrating as on the server.
+ */
+export function chartColoursFor(scheme: ColorScheme): Frame {
+  return framePalettes[scheme];
+}
+export function seriesColoursFor(scheme: ColorScheme): Lines {
+  return seriesPalettes[scheme];
+}
+
+/** The frame's colours (grid, axes, ticks, tooltip, thresholds) in the scheme in use, for chart configs. */
+export const chartColours: Frame = followingScheme<Frame>(framePalettes);
+
+/** Line colours per series kind in the scheme in use, for chart configs. */
+export const seriesColours: Lines = followingScheme<Lines>(seriesPalettes);
 export type SeriesColour = keyof typeof seriesColours;
 
 /** `rgb(r g b)` with an alpha, for fills under a line. */

@@ -2,13 +2,14 @@
 
 import { Chart } from "chart.js";
 import { useEffect, useRef, useState } from "react";
-import { chartColours, readFontFamilies, withAlpha } from "./chart-theme";
+import { useColorScheme } from "@/components/ui/use-color-scheme";
+import { chartColoursFor, readFontFamilies, seriesColoursFor, withAlpha } from "./chart-theme";
 import {
-  colours,
   energyConfig,
   kwhFormat,
   names,
   pueConfig,
+  seriesColour,
   visibleSeries,
   type EnergyTrendStep,
   type Series,
@@ -44,16 +45,19 @@ function describe(p: EnergyTrendChartProps): string {
 }
 
 function Legend({ series, pueTarget }: { series: Series[]; pueTarget?: number }) {
+  const scheme = useColorScheme();
+  const lines = seriesColoursFor(scheme);
+  const colours = (s: Series) => lines[seriesColour[s]];
   return (
     <ul className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-400" aria-hidden>
       {series.map((s) => (
         <li key={s} className="flex items-center gap-1.5">
           {s === "gpu" || s === "pue" ? (
-            <span className="inline-block h-0.5 w-3 rounded" style={{ backgroundColor: colours[s] }} />
+            <span className="inline-block h-0.5 w-3 rounded" style={{ backgroundColor: colours(s) }} />
           ) : (
             <span
               className="inline-block size-2.5 rounded-sm"
-              style={{ backgroundColor: withAlpha(colours[s], s === "facility" ? 0.45 : 0.8) }}
+              style={{ backgroundColor: withAlpha(colours(s), s === "facility" ? 0.45 : 0.8) }}
             />
           )}
           {s === "pue" ? "PUE (below)" : `${names[s]} kWh`}
@@ -61,7 +65,10 @@ function Legend({ series, pueTarget }: { series: Series[]; pueTarget?: number })
       ))}
       {series.includes("pue") && pueTarget !== undefined && (
         <li className="flex items-center gap-1.5">
-          <span className="inline-block w-3 border-t border-dashed" style={{ borderColor: chartColours.threshold }} />
+          <span
+            className="inline-block w-3 border-t border-dashed"
+            style={{ borderColor: chartColoursFor(scheme).threshold }}
+          />
           PUE target
         </li>
       )}
@@ -84,6 +91,7 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
   const hasEnergy = series.some((s) => s !== "pue");
   const hasPue = series.includes("pue");
   const propsKey = JSON.stringify(props);
+  const scheme = useColorScheme();
 
   useEffect(() => {
     if (!hasEnergy) return;
@@ -100,7 +108,7 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
     };
     // Keyed on the serialised props, as in TimeSeriesChart: equal data from a refresh must not rebuild the charts.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `propsKey` stands for `props` on purpose
-  }, [propsKey, hasEnergy, hasPue]);
+  }, [propsKey, hasEnergy, hasPue, scheme]);
 
   const height = props.height ?? 260;
   return (

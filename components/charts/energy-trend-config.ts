@@ -7,7 +7,7 @@ import {
   type ChartDataset,
   type Plugin,
 } from "chart.js";
-import { chartColours, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
+import { chartColours, type SeriesColour, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
 
 // Chart.js configuration of EnergyTrendChart, apart from its React wrapper.
 // The line controller, linear scale and tooltip are registered by chart-theme;
@@ -33,12 +33,21 @@ export type Series = "facility" | "it" | "gpu" | "pue";
 type Values = (number | null)[];
 export type Fonts = { sans: string; mono: string };
 
-export const colours: Record<Series, string> = {
-  facility: seriesColours.amber,
-  it: seriesColours.sky,
-  gpu: seriesColours.emerald,
-  pue: seriesColours.violet,
+/** Each series' colour name. */
+export const seriesColour: Record<Series, SeriesColour> = {
+  facility: "amber",
+  it: "sky",
+  gpu: "emerald",
+  pue: "violet",
 };
+
+/** Each series' line colour, in the theme in use when read. */
+export const colours = Object.defineProperties({} as Record<Series, string>, {
+  facility: { enumerable: true, get: () => seriesColours[seriesColour.facility] },
+  it: { enumerable: true, get: () => seriesColours[seriesColour.it] },
+  gpu: { enumerable: true, get: () => seriesColours[seriesColour.gpu] },
+  pue: { enumerable: true, get: () => seriesColours[seriesColour.pue] },
+});
 export const names: Record<Series, string> = { facility: "Facility", it: "IT", gpu: "GPU", pue: "PUE" };
 
 export function visibleSeries(steps: EnergyTrendStep[]): Series[] {

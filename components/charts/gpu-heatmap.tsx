@@ -1,13 +1,16 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { chartColoursFor } from "@/components/charts/chart-theme";
 import { heatColour, scaleFraction, TEMP_SCALE } from "@/components/ui/heat-scale";
+import { type ColorScheme, useColorScheme } from "@/components/ui/use-color-scheme";
 import type { RackHeat } from "@/lib/telemetry/views/gpu-heatmap";
 
 type Measure = "tempC" | "utilPct";
 const CELL = 9;
 const GAP = 1;
-const NO_DATA = "rgb(51 65 85)"; // slate-700: no reading is its own colour, never "cool"
+// No reading is its own colour (slate-700 on dark, slate-300 on light), never "cool".
+const noData = (scheme: ColorScheme) => chartColoursFor(scheme).noData;
 
 const fraction = (m: Measure, v: number) =>
   m === "tempC" ? scaleFraction(v, TEMP_SCALE.minC, TEMP_SCALE.maxC) : scaleFraction(v, 0, 100);
@@ -18,6 +21,7 @@ function RackCanvas({ rack, measure }: { rack: RackHeat; measure: Measure }) {
   const [hover, setHover] = useState<string | null>(null);
   const width = Math.max(1, ...rack.servers.map((s) => s.gpus)) * (CELL + GAP);
   const height = rack.servers.length * (CELL + GAP);
+  const scheme = useColorScheme();
   useEffect(() => {
     const ctx = ref.current?.getContext("2d");
     if (!ctx) return;
@@ -26,11 +30,11 @@ function RackCanvas({ rack, measure }: { rack: RackHeat; measure: Measure }) {
     rack.servers.forEach((s, row) => {
       for (let g = 0; g < s.gpus; g++, i++) {
         const v = rack[measure][i];
-        ctx.fillStyle = v === null || v === undefined ? NO_DATA : heatColour(fraction(measure, v));
+        ctx.fillStyle = v === null || v === undefined ? noData(scheme) : heatColour(fraction(measure, v));
         ctx.fillRect(g * (CELL + GAP), row * (CELL + GAP), CELL, CELL);
       }
     });
-  }, [rack, measure, width, height]);
+  }, [rack, measure, width, height, scheme]);
   const values = rack[measure].filter((v): v is number => v !== null);
   const label =
     values.length === 0
@@ -68,6 +72,7 @@ function RackCanvas({ rack, measure }: { rack: RackHeat; measure: Measure }) {
 /** All GPUs by rack (rows: servers top to bottom, cells: GPUs), coloured by temperature or utilisation. */
 export function GpuHeatmap({ racks }: { racks: RackHeat[] }) {
   const [measure, setMeasure] = useState<Measure>("tempC");
+  const scheme = useColorScheme();
   return (
     <div className="space-y-3">
       <div role="radiogroup" aria-label="Colour by" className="flex gap-2 text-xs">
@@ -86,7 +91,7 @@ export function GpuHeatmap({ racks }: { racks: RackHeat[] }) {
           </button>
         ))}
         <span className="flex items-center gap-1 text-slate-400">
-          <span aria-hidden className="inline-block size-2.5" style={{ background: NO_DATA }} /> no data
+          <span aria-hidden className="inline-block size-2.5" style={{ background: noData(scheme) }} /> no data
         </span>
       </div>
       <div className="flex flex-wrap gap-4">

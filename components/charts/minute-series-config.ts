@@ -1,7 +1,10 @@
 import type { ChartConfiguration, ChartDataset, ScatterDataPoint } from "chart.js";
-import { axisLook, formatTooltipTime, timeXAxis, tooltipLook } from "./chart-theme";
+import { axisLook, formatTooltipTime, type SeriesColour, seriesColours, timeXAxis, tooltipLook } from "./chart-theme";
 
-/** One line: a name for the legend and tooltip, its colour and dash, and [ISO minute, value or null]. */
+/**
+ * One line: a name for the legend and tooltip, its colour (a series colour's name, drawn in the
+ * theme in use, or any CSS colour) and dash, and [ISO minute, value or null].
+ */
 export type MinuteSeries = {
   label: string;
   colour: string;
@@ -43,11 +46,12 @@ function toXY(points: MinuteSeries["points"]): XY[] {
 function datasets(input: MinuteChartInput): ChartDataset<"line", XY[]>[] {
   return input.series.map((s) => {
     const data = toXY(s.points);
+    const colour = s.colour in seriesColours ? seriesColours[s.colour as SeriesColour] : s.colour;
     return {
       label: s.label,
       data,
-      borderColor: s.colour,
-      backgroundColor: s.colour,
+      borderColor: colour,
+      backgroundColor: colour,
       borderDash: s.dash ?? [],
       borderWidth: 1.75,
       // A single minute is a point, not an invisible zero-length line.

@@ -1,6 +1,7 @@
 "use client";
 import { Chart, type ChartConfiguration, type ChartType, type DefaultDataPoint } from "chart.js";
 import { useEffect, useRef, useState } from "react";
+import { useColorScheme } from "@/components/ui/use-color-scheme";
 import { readFontFamilies } from "./chart-theme";
 
 /**
@@ -17,6 +18,8 @@ export function useChart<TType extends ChartType, TData = DefaultDataPoint<TType
 ) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [isReady, setIsReady] = useState(false);
+  // The colours are the scheme's at build time (chart-theme), so a theme switch rebuilds the chart.
+  const scheme = useColorScheme();
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || isEmpty) return;
@@ -27,6 +30,6 @@ export function useChart<TType extends ChartType, TData = DefaultDataPoint<TType
       setIsReady(false);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the data, see above
-  }, [key, isEmpty]);
+  }, [key, isEmpty, scheme]);
   return { canvasRef, isReady };
 }

@@ -2,8 +2,9 @@
 
 import { Chart } from "chart.js";
 import { useEffect, useRef, useState } from "react";
-import { readFontFamilies, withAlpha } from "./chart-theme";
-import { energyConfig, metricColours, scoreConfig, type VersionMetricPoint } from "./version-metrics-config";
+import { useColorScheme } from "@/components/ui/use-color-scheme";
+import { readFontFamilies, seriesColoursFor, withAlpha } from "./chart-theme";
+import { energyConfig, metricSeries, scoreConfig, type VersionMetricPoint } from "./version-metrics-config";
 
 export type { VersionMetricPoint };
 
@@ -25,6 +26,12 @@ function describeEnergy(points: VersionMetricPoint[]): string {
 }
 
 function Legend({ hasEnergy }: { hasEnergy: boolean }) {
+  const lines = seriesColoursFor(useColorScheme());
+  const metricColours = {
+    accuracy: lines[metricSeries.accuracy],
+    f1: lines[metricSeries.f1],
+    energy: lines[metricSeries.energy],
+  };
   return (
     <ul className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-400" aria-hidden>
       <li className="flex items-center gap-1.5">
@@ -60,6 +67,7 @@ export function VersionMetricsChart({ points, testId }: { points: VersionMetricP
   const [isReady, setIsReady] = useState(false);
   const hasEnergy = points.some((p) => p.energyKwh !== null);
   const key = JSON.stringify(points);
+  const scheme = useColorScheme();
 
   useEffect(() => {
     if (points.length === 0) return;
@@ -74,7 +82,7 @@ export function VersionMetricsChart({ points, testId }: { points: VersionMetricP
     };
     // Keyed on the serialised points, as the other charts: equal data from a refresh must not rebuild them.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `points` on purpose
-  }, [key, hasEnergy]);
+  }, [key, hasEnergy, scheme]);
 
   if (points.length === 0)
     return (

@@ -1,5 +1,5 @@
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration } from "chart.js";
-import { chartColours, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
+import { chartColours, type SeriesColour, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
 
 // Chart.js configuration of VersionMetricsChart, apart from its React wrapper.
 // Lines, points, the linear scale and the tooltip are registered by chart-theme.
@@ -18,7 +18,18 @@ export type VersionMetricPoint = {
 
 type Fonts = { sans: string; mono: string };
 
-export const metricColours = { accuracy: seriesColours.sky, f1: seriesColours.violet, energy: seriesColours.amber };
+/** Each metric's series colour. */
+export const metricSeries = { accuracy: "sky", f1: "violet", energy: "amber" } as const satisfies Record<
+  string,
+  SeriesColour
+>;
+
+/** Each metric's line colour, in the theme in use when read. */
+export const metricColours = Object.defineProperties({} as Record<keyof typeof metricSeries, string>, {
+  accuracy: { enumerable: true, get: () => seriesColours[metricSeries.accuracy] },
+  f1: { enumerable: true, get: () => seriesColours[metricSeries.f1] },
+  energy: { enumerable: true, get: () => seriesColours[metricSeries.energy] },
+});
 
 const label = (p: VersionMetricPoint) => `v${p.version}${p.archived ? " (archived)" : ""}`;
 

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { ToneDot, type BadgeTone } from "./badge";
 
-const surface = "rounded-lg border border-slate-800 bg-slate-900/50 shadow-sm shadow-black/20";
+// min-w-0: in a grid or flex row a card keeps to its track, and a wide table inside scrolls instead of spilling out.
+const surface = "min-w-0 rounded-lg border border-slate-800 bg-slate-900/50 shadow-sm shadow-black/20";
 
 /** A titled panel. Content is padded unless `isFlush` (tables bring their own padding). */
 export function Card({

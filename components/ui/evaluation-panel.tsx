@@ -30,25 +30,25 @@ export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
   const labels = classes.length ? classes : confusion.map((_, i) => String(i));
   return (
     <div className="grid gap-4 md:grid-cols-[auto_1fr]" data-testid="evaluation">
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
-        {(["accuracy", "precision", "recall", "f1"] as const).map((k) => (
-          <div key={k} className="contents">
-            <dt className="text-slate-400">{k === "f1" ? "F1" : k[0]!.toUpperCase() + k.slice(1)}</dt>
-            <dd className="font-mono tabular-nums text-slate-100">{pct(evaluation[k])}</dd>
-          </div>
-        ))}
-        <dt className="text-slate-400">ROC AUC</dt>
-        <RocAuc evaluation={evaluation} labels={labels} />
-        {evaluation.samples !== null && (
-          <>
-            <dt className="text-slate-400">Samples</dt>
-            <dd className="font-mono tabular-nums text-slate-100">{evaluation.samples}</dd>
-          </>
-        )}
-        <p className="col-span-2 mt-1 text-[11px] text-slate-500">
-          Precision, recall and F1 {averageNote(evaluation, labels)}.
-        </p>
-      </dl>
+      <div>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
+          {(["accuracy", "precision", "recall", "f1"] as const).map((k) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-400">{k === "f1" ? "F1" : k[0]!.toUpperCase() + k.slice(1)}</dt>
+              <dd className="font-mono tabular-nums text-slate-100">{pct(evaluation[k])}</dd>
+            </div>
+          ))}
+          <dt className="text-slate-400">ROC AUC</dt>
+          <RocAuc evaluation={evaluation} labels={labels} />
+          {evaluation.samples !== null && (
+            <>
+              <dt className="text-slate-400">Samples</dt>
+              <dd className="font-mono tabular-nums text-slate-100">{evaluation.samples}</dd>
+            </>
+          )}
+        </dl>
+        <p className="mt-1 text-[11px] text-slate-500">Precision, recall and F1 {averageNote(evaluation, labels)}.</p>
+      </div>
       <ConfusionMatrix confusion={confusion} labels={labels} />
     </div>
   );

@@ -1,13 +1,17 @@
 import type { ReactNode } from "react";
+import { ScrollArea } from "./scroll-area";
 
-/** Dense data table primitives. The wrapper scrolls sideways so wide tables never break the layout. */
+/**
+ * Dense data table primitives. The wrapper scrolls sideways so wide tables never break the layout;
+ * while it does scroll, the keyboard can reach it (ScrollArea).
+ */
 export function Table({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label={`${label} (scrolls sideways)`} className="overflow-x-auto">
       <table aria-label={label} className="w-full border-collapse text-left text-[13px]">
         {children}
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -11,6 +11,17 @@ test("a viewer cannot open Admin", async ({ page }) => {
   await expect(page.getByTestId("token-row")).toHaveCount(0);
 });
 
+test("the navigation offers Admin only to a role that can open it", async ({ page }) => {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await signInAs(page, "viewer");
+  await page.goto("/overview");
+  await expect(nav.getByRole("link", { name: "Audit" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await signInAs(page, "admin");
+  await page.goto("/overview");
+  await expect(nav.getByRole("link", { name: "Admin" })).toBeVisible();
+});
+
 test("unauthenticated visitors are sent to /login", async ({ page }) => {
   for (const path of ["/overview", "/fleet", "/audit", "/admin"]) {
     await page.goto(path);

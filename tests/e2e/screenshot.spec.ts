@@ -2,6 +2,9 @@ import path from "node:path";
 import { repoRoot } from "./support/state";
 import { expect, signInAs, test } from "./support/test";
 
+// The README shows the dark theme, as it always has; the browser's own default scheme is light.
+test.use({ colorScheme: "dark" });
+
 // Not a check: it refreshes the README's picture. Run with UPDATE_SCREENSHOT=1
 // (e.g. `UPDATE_SCREENSHOT=1 npx playwright test screenshot`).
 test("docs/screenshot.png shows the overview after signing in", async ({ page, request, state }) => {

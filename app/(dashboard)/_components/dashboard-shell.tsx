@@ -1,19 +1,19 @@
 import type { ReactNode } from "react";
 import { Icon } from "@/components/ui/icons";
 import { RoleBadge } from "@/components/ui/role-badge";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { version } from "@/lib/version";
 import { FiringAlertsBar } from "./firing-alerts-bar";
-import { NavLinks, type NavGroup, type NavItem } from "./nav-links";
+import { NavLinks, type NavGroup } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeSwitch } from "./theme-switch";
 
 // The dashboard's frame: sidebar (brand, navigation, who is signed in) and the
 // main column. The dashboard layout wraps every page in it, and the root
 // not-found page uses it too, so an unknown URL still looks like Rackmind.
 
-// An item with a permission is shown only to readers who hold it (the viewer sees no Admin link).
-const navigation: { label: string; items: (NavItem & { permission?: Permission })[] }[] = [
+const navigation: NavGroup[] = [
   {
     label: "Infrastructure",
     items: [
@@ -43,19 +43,27 @@ const navigation: { label: string; items: (NavItem & { permission?: Permission }
   },
 ];
 
+/** The sections `principal` may open: a link to a page that would only refuse them is noise. */
 function navigationFor(principal: Principal): NavGroup[] {
   return navigation.map((group) => ({
-    label: group.label,
-    items: group.items
-      .filter((item) => !item.permission || can(principal.role, item.permission))
-      .map(({ permission: _permission, ...item }) => item),
+    ...group,
+    items: group.items.filter((item) => !item.permission || can(principal.role, item.permission)),
   }));
 }
 
-/** The sidebar and main column around a dashboard page, for a signed-in `principal`. */
+/**
+ * The sidebar and main column around a dashboard page, for a signed-in `principal`.
+ * A skip link comes first, so the keyboard reaches the page without Tabbing through the navigation.
+ */
 export function DashboardShell({ principal, children }: { principal: Principal; children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-emerald-500 focus:px-3 focus:py-2 focus:text-sm focus:font-semibold focus:text-slate-950"
+      >
+        Skip to content
+      </a>
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-800 bg-slate-900/40">
         <div className="flex items-center gap-2.5 border-b border-slate-800 px-4 py-3.5">
           <span className="grid size-7 place-items-center rounded-md bg-emerald-500/15 text-emerald-400 ring-1 ring-inset ring-emerald-500/30">
@@ -81,13 +89,19 @@ export function DashboardShell({ principal, children }: { principal: Principal; 
             </div>
           </div>
           <SignOutButton />
-          <p className="px-2.5 pt-2 font-mono text-[10px] text-slate-600">v{version}</p>
+          <p className="px-2.5 pt-2 font-mono text-[10px] text-slate-500">v{version}</p>
         </footer>
       </aside>
-      <main className="min-w-0 flex-1">
-        <FiringAlertsBar />
-        <div className="mx-auto max-w-[1400px] px-6 py-6">{children}</div>
-      </main>
+      <div className="min-w-0 flex-1">
+        <header className="flex items-center gap-4 border-b border-slate-800 bg-slate-900/30 px-6 py-1.5">
+          <FiringAlertsBar />
+          <ThemeSwitch />
+        </header>
+        {/* tabIndex -1: the skip link's target takes the focus, so the next Tab is the page's first control. */}
+        <main id="main" tabIndex={-1} className="focus:outline-none">
+          <div className="mx-auto max-w-[1400px] px-6 py-6">{children}</div>
+        </main>
+      </div>
     </div>
   );
 }

@@ -56,7 +56,7 @@ async function FiringAlerts() {
 
 export function FiringAlertsBar() {
   return (
-    <div className="border-b border-slate-800 bg-slate-900/30 px-6 py-1.5" role="region" aria-label="Firing alerts">
+    <div className="min-w-0 flex-1" role="region" aria-label="Firing alerts">
       <Suspense fallback={<p className="text-xs text-slate-500">Checking alerts…</p>}>
         <FiringAlerts />
       </Suspense>

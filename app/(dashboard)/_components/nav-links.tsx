@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Icon, type IconName } from "@/components/ui/icons";
+import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; icon: IconName; isPlanned?: boolean };
+/** `permission`: shown only to roles holding it. */
+export type NavItem = { href: string; label: string; icon: IconName; isPlanned?: boolean; permission?: Permission };
 export type NavGroup = { label: string; items: NavItem[] };
 
 // A section stays highlighted on its sub-pages (/fleet/x lights up Fleet).
@@ -49,7 +51,7 @@ function NavLink({ item, isActive }: { item: NavItem; isActive: boolean }) {
         className={`size-4 shrink-0 ${isActive ? "text-emerald-400" : "text-slate-500 group-hover:text-slate-300"}`}
       />
       <span className="flex-1">{item.label}</span>
-      {item.isPlanned && <span className="text-[10px] font-normal uppercase tracking-wider text-slate-600">soon</span>}
+      {item.isPlanned && <span className="text-[10px] font-normal uppercase tracking-wider text-slate-500">soon</span>}
     </Link>
   );
 }

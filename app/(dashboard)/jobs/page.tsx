@@ -78,6 +78,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
               <JobsTable
                 jobs={loaded.page.items}
                 isFiltered={Object.values(filters).some((v) => v !== undefined && v !== "")}
+                canSubmit={canSubmit && datasets !== null}
               />
               <Pager
                 summary={`${loaded.page.items.length} job${loaded.page.items.length === 1 ? "" : "s"} on this page`}

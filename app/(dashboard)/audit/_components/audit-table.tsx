@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { hrefWith } from "@/components/ui/pager";
+import { ScrollArea } from "@/components/ui/scroll-area";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import { objectHref } from "@/lib/audit/object-links";
@@ -30,7 +31,7 @@ function FilterLink({ name, value, className = "" }: { name: "actor" | "action";
 function TargetCell({ target }: { target: string }) {
   const href = objectHref(target);
   return (
-    <div className="flex items-baseline gap-2">
+    <div className="flex flex-wrap items-baseline gap-x-2">
       {href ? (
         <Link href={href} title={`Open ${target}`} className="text-slate-100 underline-offset-2 hover:underline">
           {target}
@@ -67,11 +68,15 @@ function DetailsCell({ details }: { details: unknown }) {
         <span aria-hidden className="inline-block text-slate-500 transition-transform group-open:rotate-90">
           ▸
         </span>
-        <span className="truncate">{compact}</span>
+        <span className="line-clamp-2 break-all">{compact}</span>
       </summary>
-      <pre className="mt-1 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-950/60 p-2 text-[11px] text-slate-300">
+      <ScrollArea
+        as="pre"
+        label="Event details"
+        className="mt-1 max-h-96 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-950/60 p-2 text-[11px] text-slate-300"
+      >
         {JSON.stringify(details, null, 2)}
-      </pre>
+      </ScrollArea>
     </details>
   );
 }
@@ -100,12 +105,13 @@ export function AuditTable({ events }: { events: AuditEventOut[] }) {
             <Td isMono>
               <FilterLink name="action" value={e.action} className={actionClass(e.action)} />
             </Td>
-            <Td isMono>
+            {/* Not isMono's nowrap: a long target (a GPU's UUID) wraps rather than squeezing the details. */}
+            <Td className="min-w-[10rem] break-all font-mono text-[12px]">
               <TargetCell target={e.target} />
             </Td>
             {/* Width 100% with max-width 0: the column takes the room the others leave, and
                 its text wraps or truncates inside it instead of widening the table. */}
-            <Td isMuted className="w-full min-w-[12rem] max-w-0 font-mono text-[12px]">
+            <Td isMuted className="w-full min-w-[18rem] max-w-0 font-mono text-[12px]">
               <DetailsCell details={e.details} />
             </Td>
             <Td isMono isMuted isNumeric>

@@ -54,7 +54,7 @@ export function MeterGaps({
           >
             <span className="font-mono font-medium">{g.meter}</span>
             {g.to === to && <span className="text-amber-200/80">no reading since </span>}
-            <span className="text-amber-200/60">
+            <span className="text-amber-200/70">
               <UtcTime iso={g.from} /> → <UtcTime iso={g.to} />
             </span>
             <span className="text-amber-200/80">{formatDuration(Date.parse(g.to) - Date.parse(g.from))}</span>

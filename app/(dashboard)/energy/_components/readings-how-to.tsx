@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /**
  * The empty state of a site without meters: how to post cumulative meter
@@ -28,12 +29,14 @@ export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; 
         ): <span className="font-mono text-slate-100">facility</span> for the utility feed,{" "}
         <span className="font-mono text-slate-100">it</span> for the IT load. A meter is created on its first reading.
       </p>
-      <pre
+      <ScrollArea
+        as="pre"
+        label="Readings example"
         className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
-        data-testid="readings-example"
+        testId="readings-example"
       >
         {curl}
-      </pre>
+      </ScrollArea>
       <p className="text-xs text-slate-500">
         Meters that only know power can send <span className="font-mono text-slate-400">&quot;watts&quot;</span> instead
         of <span className="font-mono text-slate-400">&quot;kwhTotal&quot;</span>. A register&apos;s difference between

@@ -10,6 +10,7 @@ import { getJob } from "@/lib/jobs/queries";
 import { JobIdParam } from "@/lib/jobs/schemas";
 import { orNotFound } from "../../_components/expected-errors";
 import { JobLive } from "./_components/job-live";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Job" };
@@ -58,9 +59,13 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           canCancel={can(principal.role, "jobs.write")}
         />
         <Card title="Spec" description="As stored: template applied, dataset resolved to a version.">
-          <pre className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300">
+          <ScrollArea
+            as="pre"
+            label="Job spec"
+            className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300"
+          >
             {JSON.stringify(job.spec, null, 2)}
-          </pre>
+          </ScrollArea>
         </Card>
       </div>
     </>

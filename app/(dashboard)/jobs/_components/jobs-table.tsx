@@ -15,7 +15,23 @@ function request(j: JobSummaryOut): string {
   return parts.filter(Boolean).join(" · ");
 }
 
-export function JobsTable({ jobs, isFiltered = true }: { jobs: JobSummaryOut[]; isFiltered?: boolean }) {
+/** What an empty list says: with filters, that none matches; without, that there are none yet and how to start one. */
+function emptyText(isFiltered: boolean, canSubmit: boolean): string {
+  if (isFiltered) return "No job matches these filters. Clear them to see every job.";
+  return canSubmit
+    ? "No jobs yet. Start one with the New job form above (a template needs nothing else), or POST /api/v1/jobs."
+    : "No jobs yet. An operator or admin starts them from this page or with POST /api/v1/jobs.";
+}
+
+export function JobsTable({
+  jobs,
+  isFiltered = true,
+  canSubmit = false,
+}: {
+  jobs: JobSummaryOut[];
+  isFiltered?: boolean;
+  canSubmit?: boolean;
+}) {
   return (
     <Table label="Jobs">
       <THead>
@@ -31,11 +47,7 @@ export function JobsTable({ jobs, isFiltered = true }: { jobs: JobSummaryOut[]; 
         <Th>Submitted (UTC)</Th>
       </THead>
       <TBody>
-        {jobs.length === 0 && (
-          <EmptyRow colSpan={10}>
-            {isFiltered ? "No job matches these filters." : "No jobs yet: submit one above, or POST /api/v1/jobs."}
-          </EmptyRow>
-        )}
+        {jobs.length === 0 && <EmptyRow colSpan={10}>{emptyText(isFiltered, canSubmit)}</EmptyRow>}
         {jobs.map((j) => (
           <Tr key={j.id} testId="job-row">
             <Td isMono>

@@ -38,7 +38,11 @@ function SchedulesTable({ schedules, canWrite }: { schedules: ScheduleOut[]; can
         <Th>Last run</Th>
         <Th>Job</Th>
         <Th isNumeric>Jobs</Th>
-        {canWrite && <Th />}
+        {canWrite && (
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        )}
       </THead>
       <TBody>
         {schedules.length === 0 && (

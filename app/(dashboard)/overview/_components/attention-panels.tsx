@@ -48,8 +48,16 @@ export function AttentionPanels({
                 <Td isMono>
                   <HostLink hostname={g.hostname} />
                 </Td>
+                {/* The row is about a GPU: its number opens the GPU's page (the host, the server's). */}
                 <Td isMono isNumeric>
-                  #{g.index}
+                  <Link
+                    href={gpuHref(g.uuid)}
+                    className="text-emerald-300 hover:underline"
+                    data-testid="attention-gpu-link"
+                    aria-label={`GPU #${g.index} on ${g.hostname}`}
+                  >
+                    #{g.index}
+                  </Link>
                 </Td>
                 <Td isMuted className="whitespace-nowrap">
                   {g.model}

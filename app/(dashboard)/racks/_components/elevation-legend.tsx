@@ -68,7 +68,7 @@ export function ElevationLegend({ colouring }: { colouring: Colouring }) {
       <div>
         <p className="mb-2 text-[10px] font-medium uppercase tracking-wider text-slate-500">Marks</p>
         <ul className="space-y-1.5">
-          <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-rose-500" aria-hidden />}>a GPU has failed</Entry>
+          <Entry mark={<span className="mx-2.5 size-2 rotate-45 bg-rose-500" aria-hidden />}>a GPU has failed</Entry>
           <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-amber-400" aria-hidden />}>
             a GPU is degraded
           </Entry>

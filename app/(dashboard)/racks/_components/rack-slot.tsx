@@ -13,6 +13,18 @@ import { BAY, BAY_X, slotBox, type Geometry } from "./elevation-geometry";
 
 const healthMarker = { degraded: "fill-amber-400", failed: "fill-rose-500" } as const;
 
+/**
+ * A GPU's worst health as a mark that differs in shape as well as colour
+ * (WCAG 1.4.1): a diamond for failed, a circle for degraded.
+ */
+function HealthMark({ health, x, y }: { health: "degraded" | "failed"; x: number; y: number }) {
+  if (health === "failed")
+    return (
+      <path d={`M${x} ${y - 4.5}L${x + 4.5} ${y}L${x} ${y + 4.5}L${x - 4.5} ${y}Z`} className={healthMarker.failed} />
+    );
+  return <circle cx={x} cy={y} r="3.5" className={healthMarker.degraded} />;
+}
+
 function describeReading(r: ServerHeat | null): string {
   if (!r) return ", no telemetry";
   const parts = [
@@ -22,7 +34,11 @@ function describeReading(r: ServerHeat | null): string {
   return `, ${parts.filter(Boolean).join(", ")} (at ${r.at.replace(/\.\d{3}Z$/, "Z")})`;
 }
 
-function describeServer(s: ElevationServer, r: ServerHeat | null): string {
+/**
+ * The slot's name for assistive tech: what it shows (`shown`, in drawing order,
+ * so the name contains the visible label, WCAG 2.5.3) and then what it means.
+ */
+function describeServer(s: ElevationServer, r: ServerHeat | null, shown: string[]): string {
   const health = s.worstGpuHealth && s.worstGpuHealth !== "healthy" ? `, a GPU ${s.worstGpuHealth}` : "";
   const silent =
     s.silentGpus === 0
@@ -30,8 +46,13 @@ function describeServer(s: ElevationServer, r: ServerHeat | null): string {
       : s.silentGpus === s.gpuCount
         ? ", no GPU telemetry (health is the last known)"
         : `, ${s.silentGpus} GPUs without telemetry`;
-  return `${s.hostname}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}, ${s.model ?? "unknown model"}, ${s.gpuCount} GPUs${health}${silent}${describeReading(r)}`;
+  return `${shown.join(", ")}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}${health}${silent}${describeReading(r)}`;
 }
+
+// Ends each line of text: SVG draws no trailing space, but the link's text content
+// then reads as words ("n01 Supermicro", not "n01Supermicro"), which is what its
+// name must contain (the check for WCAG 2.5.3 compares the two).
+const SEP = " ";
 
 // Readings go into data attributes at 0.1 precision: enough for tests and scripts, no float noise.
 const attr = (v: number | null | undefined) => (v == null ? undefined : String(Math.round(v * 10) / 10));
@@ -75,10 +96,19 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
     BAY_X + BAY - 12 - monoWidth(rightTop, readout && !readout.isMissing ? 11 : 10) - 9,
   );
   const markerY = isTall ? top + 13 : top + h / 2;
+  // A server out of service says so in words, not only in its colour (or hatching).
+  const title = server.status === "active" ? server.hostname : `${server.hostname} · ${server.status}`;
+  const shown = [
+    title,
+    isTall ? (server.model ?? "unknown model") : null,
+    rightTop,
+    readout && isTall ? gpus : null,
+  ].filter((t): t is string => t !== null);
+  const name = describeServer(server, reading, shown);
   return (
     <Link
       href={serverHref(server.hostname)}
-      aria-label={describeServer(server, reading)}
+      aria-label={name}
       className="group outline-none"
       data-testid="rack-slot"
       data-hostname={server.hostname}
@@ -91,7 +121,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
       data-telemetry={telemetryState(reading, readout)}
       data-silent-gpus={server.silentGpus || undefined}
     >
-      <title>{describeServer(server, reading)}</title>
+      <title>{name}</title>
       {/* Mounting ears reach over the rails, as on a real chassis. */}
       <rect
         x={BAY_X - 6}
@@ -117,11 +147,13 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
       <rect x={BAY_X + 1} y={top} width="4" height={h} className={paint.stripe} style={tint && { fill: paint.tint }} />
       {server.heightU >= 3 && <Vents x={BAY_X + 200} y={top + 32} width={BAY - 220} height={h - 42} />}
       <text x={BAY_X + 14} y={lineY} dominantBaseline="middle" className={`${paint.text} text-[11px] font-medium`}>
-        {server.hostname}
+        {title}
+        {SEP}
       </text>
       {isTall && (
         <text x={BAY_X + 14} y={top + 27} dominantBaseline="middle" className="fill-slate-400 font-sans text-[10px]">
           {server.model ?? "unknown model"}
+          {SEP}
         </text>
       )}
       <text
@@ -133,6 +165,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
         data-testid={readout ? "rack-slot-readout" : undefined}
       >
         {rightTop}
+        {SEP}
       </text>
       {readout && isTall && (
         <text
@@ -143,10 +176,11 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
           className="fill-slate-400 text-[10px] tabular-nums"
         >
           {gpus}
+          {SEP}
         </text>
       )}
       {server.worstGpuHealth && server.worstGpuHealth !== "healthy" ? (
-        <circle cx={markerX} cy={markerY} r="3.5" className={healthMarker[server.worstGpuHealth]} />
+        <HealthMark health={server.worstGpuHealth} x={markerX} y={markerY} />
       ) : (
         // Healthy as last known, but some GPU is silent: a hollow mark, so silence is not drawn as "all well".
         server.silentGpus > 0 && (

@@ -45,7 +45,9 @@ export function RacksTable({ site, racks }: { site: string; racks: RackSummary[]
         <Th isNumeric>GPUs</Th>
         <Th isNumeric>Power cap</Th>
         <Th>Needs a look</Th>
-        <Th />
+        <Th>
+          <span className="sr-only">Elevation</span>
+        </Th>
       </THead>
       <TBody>
         {racks.map((r) => (

@@ -1,3 +1,5 @@
+import { ScrollArea } from "@/components/ui/scroll-area";
+
 /**
  * How to send telemetry without a scrape target: pipe dcgm-exporter's page into
  * the push endpoint. `origin` is this Rackmind's address as the browser sees it,
@@ -21,19 +23,25 @@ export function PushHowTo({ origin }: { origin: string }) {
         <span className="font-mono text-slate-100">Hostname</span> and{" "}
         <span className="font-mono text-slate-100">gpu</span>.
       </p>
-      <pre
+      <ScrollArea
+        as="pre"
+        label="Push example"
         className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
-        data-testid="push-example"
+        testId="push-example"
       >
         {curl}
-      </pre>
+      </ScrollArea>
       <p className="text-slate-400">
         Samples without their own timestamp are stamped with <span className="font-mono">?at=</span>, so a retried push
         stores nothing twice. The answer counts what was kept:
       </p>
-      <pre className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-400">
+      <ScrollArea
+        as="pre"
+        label="Push answer"
+        className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-400"
+      >
         {answer}
-      </pre>
+      </ScrollArea>
       <p className="text-xs text-slate-500">
         No exporter at hand? <span className="font-mono text-slate-400">npm run simulate</span> serves the demo
         fleet&apos;s pages at <span className="font-mono text-slate-400">http://127.0.0.1:9400/metrics</span> (one node:{" "}

@@ -72,7 +72,11 @@ export function ScrapeTargetsTable({
         <Th isNumeric>Samples</Th>
         <Th isNumeric>Duration</Th>
         <Th isNumeric>Failures</Th>
-        {canWrite && <Th />}
+        {canWrite && (
+          <Th>
+            <span className="sr-only">Actions</span>
+          </Th>
+        )}
       </THead>
       <TBody>
         {targets.length === 0 && (

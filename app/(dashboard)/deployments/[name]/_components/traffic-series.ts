@@ -3,6 +3,7 @@
 // per version (dash by percentile). Pure, so the sentences a screen reader
 // hears are tested like any other figure.
 
+import type { SeriesColour } from "@/components/charts/chart-theme";
 import type { MinuteSeries } from "@/components/charts/minute-series-config";
 import { formatCount, formatMs } from "../../_components/deployment-format";
 
@@ -17,11 +18,8 @@ type Point = {
 };
 export type VersionSeries = { version: number; role: Role; points: Point[] };
 
-const roleColour: Record<Role, string> = {
-  stable: "rgb(56 189 248)", // sky-400
-  canary: "rgb(251 191 36)", // amber-400
-  previous: "rgb(167 139 250)", // violet-400
-};
+// Series colour names: the chart draws them in the theme in use.
+const roleColour: Record<Role, SeriesColour> = { stable: "sky", canary: "amber", previous: "violet" };
 
 const percentiles = [
   { key: "p50", dash: [2, 3] },

@@ -13,6 +13,7 @@ import { JobTimeline } from "./job-timeline";
 import { TrainingCurves } from "./training-curves";
 import { useJobEvents } from "./use-job-events";
 import { VerdictPanel } from "./verdict-panel";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 const activeStatuses = new Set(["queued", "placed", "running"]);
 
@@ -20,16 +21,18 @@ const levelClass: Record<string, string> = { info: "text-slate-300", warn: "text
 
 function JobLog({ logs }: { logs: JobLogOut[] }) {
   return (
-    <ol aria-label="Job log" className="max-h-80 overflow-y-auto font-mono text-[12px] leading-5" data-testid="job-log">
-      {logs.map((l) => (
-        <li key={l.id} className="flex gap-3">
-          <time dateTime={l.at} className="shrink-0 text-slate-500">
-            {l.at.slice(11, 19)}
-          </time>
-          <span className={levelClass[l.level] ?? "text-slate-300"}>{l.message}</span>
-        </li>
-      ))}
-    </ol>
+    <ScrollArea label="Job log, scrollable" className="max-h-80 overflow-y-auto">
+      <ol aria-label="Job log" className="font-mono text-[12px] leading-5" data-testid="job-log">
+        {logs.map((l) => (
+          <li key={l.id} className="flex gap-3">
+            <time dateTime={l.at} className="shrink-0 text-slate-500">
+              {l.at.slice(11, 19)}
+            </time>
+            <span className={levelClass[l.level] ?? "text-slate-300"}>{l.message}</span>
+          </li>
+        ))}
+      </ol>
+    </ScrollArea>
   );
 }
 

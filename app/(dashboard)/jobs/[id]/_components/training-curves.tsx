@@ -2,25 +2,34 @@
 
 import { Chart, type ChartConfiguration, type ScatterDataPoint } from "chart.js";
 import { useEffect, useRef } from "react";
-import { axisLook, chartColours, readFontFamilies, seriesColours, tooltipLook } from "@/components/charts/chart-theme";
+import {
+  axisLook,
+  chartColours,
+  readFontFamilies,
+  seriesColours,
+  seriesColoursFor,
+  tooltipLook,
+} from "@/components/charts/chart-theme";
+import { useColorScheme } from "@/components/ui/use-color-scheme";
 import type { EpochOut } from "@/lib/jobs/schemas";
 
 type XY = ScatterDataPoint;
 
+// `colour` names a series colour, drawn in the theme in use.
 const series = [
-  { label: "loss", axis: "y", colour: seriesColours.sky, dash: [] as number[], pick: (h: EpochOut) => h.loss },
-  { label: "val loss", axis: "y", colour: seriesColours.sky, dash: [4, 3], pick: (h: EpochOut) => h.valLoss },
+  { label: "loss", axis: "y", colour: "sky", dash: [] as number[], pick: (h: EpochOut) => h.loss },
+  { label: "val loss", axis: "y", colour: "sky", dash: [4, 3], pick: (h: EpochOut) => h.valLoss },
   {
     label: "accuracy",
     axis: "y1",
-    colour: seriesColours.emerald,
+    colour: "emerald",
     dash: [] as number[],
     pick: (h: EpochOut) => h.accuracy,
   },
   {
     label: "val accuracy",
     axis: "y1",
-    colour: seriesColours.emerald,
+    colour: "emerald",
     dash: [4, 3],
     pick: (h: EpochOut) => h.valAccuracy,
   },
@@ -43,8 +52,8 @@ function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
         label: s.label,
         data: [],
         yAxisID: s.axis,
-        borderColor: s.colour,
-        backgroundColor: s.colour,
+        borderColor: seriesColours[s.colour],
+        backgroundColor: seriesColours[s.colour],
         borderDash: [...s.dash],
         borderWidth: 1.75,
         pointRadius: 0,
@@ -110,6 +119,7 @@ function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
 export function TrainingCurves({ history, epochs }: { history: EpochOut[]; epochs: number }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<"line", XY[]> | null>(null);
+  const scheme = useColorScheme();
 
   useEffect(() => {
     if (!canvasRef.current) return;
@@ -119,14 +129,14 @@ export function TrainingCurves({ history, epochs }: { history: EpochOut[]; epoch
       chart.destroy();
       chartRef.current = null;
     };
-  }, [epochs]);
+  }, [epochs, scheme]);
 
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
     series.forEach((s, i) => (chart.data.datasets[i]!.data = points(history, s.pick)));
     chart.update("none");
-  }, [history, epochs]);
+  }, [history, epochs, scheme]);
 
   const last = history.at(-1);
   const summary = last
@@ -138,7 +148,15 @@ export function TrainingCurves({ history, epochs }: { history: EpochOut[]; epoch
         {series.map((s) => (
           <li key={s.label} className="flex items-center gap-1.5">
             <svg width="18" height="4" aria-hidden>
-              <line x1="0" y1="2" x2="18" y2="2" stroke={s.colour} strokeWidth="2" strokeDasharray={s.dash.join(" ")} />
+              <line
+                x1="0"
+                y1="2"
+                x2="18"
+                y2="2"
+                stroke={seriesColoursFor(scheme)[s.colour]}
+                strokeWidth="2"
+                strokeDasharray={s.dash.join(" ")}
+              />
             </svg>
             {s.label}
           </li>

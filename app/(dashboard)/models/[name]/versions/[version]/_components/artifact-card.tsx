@@ -3,6 +3,7 @@ import { DownloadLink } from "@/components/ui/form-controls";
 import { formatBytes } from "@/components/ui/model-figures";
 import { artifactHref } from "@/components/ui/model-links";
 import type { ModelVersionOut } from "@/lib/models/outputs";
+import { ScrollArea } from "@/components/ui/scroll-area";
 
 /** This server's origin as the reader reached it, so the snippet can be pasted as is. */
 async function origin(): Promise<string> {
@@ -39,12 +40,14 @@ export async function ArtifactFacts({ version }: { version: ModelVersionOut }) {
         <p className="mb-1 text-xs text-slate-400">
           Load it with TF.js (signature.json holds the preprocessing to apply to raw inputs first):
         </p>
-        <pre
+        <ScrollArea
+          as="pre"
+          label="Code to load the model"
           className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/60 p-2 font-mono text-[11px] text-slate-200"
-          data-testid="artifact-snippet"
+          testId="artifact-snippet"
         >
           {snippet}
-        </pre>
+        </ScrollArea>
       </div>
     </div>
   );
