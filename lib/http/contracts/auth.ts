@@ -5,8 +5,10 @@ import {
   CreateUserInput,
   LoginInput,
   MeOut,
+  MePreferencesOut,
   RoleName,
   TokenOut,
+  UpdateMeInput,
 } from "../../auth/schemas";
 import { defineContract, pageOf } from "../contract";
 
@@ -41,6 +43,17 @@ export const getMe = defineContract({
   permission: "self.read",
   summary: "Who am I",
   response: { status: 200, description: "The caller", schema: MeOut },
+});
+
+export const updateMe = defineContract({
+  method: "patch",
+  path: "/api/v1/me",
+  permission: "self.preferences",
+  summary: "Set the signed-in user's own preferences (the interface language)",
+  description: "Audited as `user.set_locale`. Only a signed-in user has preferences: an API token gets 400.",
+  body: UpdateMeInput,
+  response: { status: 200, description: "The preferences as stored", schema: MePreferencesOut },
+  errors: [400, 422],
 });
 
 export const listTokens = defineContract({
