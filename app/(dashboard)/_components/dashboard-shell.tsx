@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
-import { Icon } from "@/components/ui/icons";
+import { useTranslations } from "next-intl";
+import { Icon, type IconName } from "@/components/ui/icons";
 import { RoleBadge } from "@/components/ui/role-badge";
 import type { Principal } from "@/lib/auth/principal";
 import { version } from "@/lib/version";
 import { FiringAlertsBar } from "./firing-alerts-bar";
+import { LocaleSwitcher } from "@/components/ui/locale-switcher";
 import { NavLinks, type NavGroup } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
@@ -11,38 +13,58 @@ import { SignOutButton } from "./sign-out-button";
 // main column. The dashboard layout wraps every page in it, and the root
 // not-found page uses it too, so an unknown URL still looks like Rackmind.
 
-const navigation: NavGroup[] = [
+type NavKey =
+  | "overview"
+  | "fleet"
+  | "racks"
+  | "telemetry"
+  | "energy"
+  | "alerts"
+  | "datasets"
+  | "jobs"
+  | "models"
+  | "deployments"
+  | "audit"
+  | "admin";
+
+// Labels are catalogue keys (shell.nav.*), so the structure stays in one place and only words are translated.
+const navigation: { group: "infrastructure" | "ml" | "governance"; items: { key: NavKey; icon: IconName }[] }[] = [
   {
-    label: "Infrastructure",
+    group: "infrastructure",
     items: [
-      { href: "/overview", label: "Overview", icon: "overview" },
-      { href: "/fleet", label: "Fleet", icon: "fleet" },
-      { href: "/racks", label: "Racks", icon: "rack" },
-      { href: "/telemetry", label: "Telemetry", icon: "telemetry" },
-      { href: "/energy", label: "Energy", icon: "energy" },
-      { href: "/alerts", label: "Alerts", icon: "alerts" },
+      { key: "overview", icon: "overview" },
+      { key: "fleet", icon: "fleet" },
+      { key: "racks", icon: "rack" },
+      { key: "telemetry", icon: "telemetry" },
+      { key: "energy", icon: "energy" },
+      { key: "alerts", icon: "alerts" },
     ],
   },
   {
-    label: "Machine learning",
+    group: "ml",
     items: [
-      { href: "/datasets", label: "Datasets", icon: "datasets" },
-      { href: "/jobs", label: "Jobs", icon: "jobs" },
-      { href: "/models", label: "Models", icon: "models" },
-      { href: "/deployments", label: "Deployments", icon: "deployments" },
+      { key: "datasets", icon: "datasets" },
+      { key: "jobs", icon: "jobs" },
+      { key: "models", icon: "models" },
+      { key: "deployments", icon: "deployments" },
     ],
   },
   {
-    label: "Governance",
+    group: "governance",
     items: [
-      { href: "/audit", label: "Audit", icon: "audit" },
-      { href: "/admin", label: "Admin", icon: "admin" },
+      { key: "audit", icon: "audit" },
+      { key: "admin", icon: "admin" },
     ],
   },
 ];
 
 /** The sidebar and main column around a dashboard page, for a signed-in `principal`. */
 export function DashboardShell({ principal, children }: { principal: Principal; children: ReactNode }) {
+  const t = useTranslations("shell");
+  const groups: NavGroup[] = navigation.map(({ group, items }) => ({
+    label: t(`navGroups.${group}`),
+    items: items.map(({ key, icon }) => ({ href: `/${key}`, label: t(`nav.${key}`), icon })),
+  }));
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-slate-800 bg-slate-900/40">
@@ -51,11 +73,11 @@ export function DashboardShell({ principal, children }: { principal: Principal; 
             <Icon name="rack" className="size-4" />
           </span>
           <div className="leading-tight">
-            <p className="text-sm font-semibold tracking-tight text-slate-50">Rackmind</p>
-            <p className="text-[10px] uppercase tracking-[0.14em] text-slate-500">AI datacenter ops</p>
+            <p className="text-sm font-semibold tracking-tight text-slate-50">{t("brand")}</p>
+            <p className="text-[10px] uppercase tracking-[0.14em] text-slate-500">{t("tagline")}</p>
           </div>
         </div>
-        <NavLinks groups={navigation} />
+        <NavLinks groups={groups} />
         <footer className="border-t border-slate-800 p-2">
           <div className="flex items-center gap-2.5 px-2.5 py-2" data-testid="signed-in-user">
             <span
@@ -70,11 +92,14 @@ export function DashboardShell({ principal, children }: { principal: Principal; 
             </div>
           </div>
           <SignOutButton />
-          <p className="px-2.5 pt-2 font-mono text-[10px] text-slate-600">v{version}</p>
+          <p className="px-2.5 pt-2 font-mono text-[10px] text-slate-600">{t("version", { version })}</p>
         </footer>
       </aside>
       <main className="min-w-0 flex-1">
-        <FiringAlertsBar />
+        <div className="flex items-center gap-4 border-b border-slate-800 bg-slate-900/30 px-6 py-1.5">
+          <FiringAlertsBar />
+          <LocaleSwitcher isSignedIn={principal.kind === "user"} />
+        </div>
         <div className="mx-auto max-w-[1400px] px-6 py-6">{children}</div>
       </main>
     </div>

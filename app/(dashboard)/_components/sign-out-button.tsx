@@ -1,12 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { requestApi } from "@/components/ui/api-request";
 import { Icon } from "@/components/ui/icons";
 
 export function SignOutButton() {
   const router = useRouter();
+  const t = useTranslations("shell");
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,7 +34,7 @@ export function SignOutButton() {
         className="flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-[13px] font-medium text-slate-400 transition-colors hover:bg-slate-800/60 hover:text-slate-100 disabled:opacity-60"
       >
         <Icon name="signOut" className="size-4 text-slate-500" />
-        {isPending ? "Signing out…" : "Sign out"}
+        {isPending ? t("signingOut") : t("signOut")}
       </button>
       {error && (
         <p role="alert" className="px-2.5 pt-1 text-xs text-rose-300">
