@@ -1,13 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { requestApi } from "@/components/ui/api-request";
 import { Icon } from "@/components/ui/icons";
 
 export function SignOutButton() {
-  const router = useRouter();
   const t = useTranslations("shell");
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -21,8 +19,9 @@ export function SignOutButton() {
       setIsPending(false);
       return;
     }
-    // replace, not push: Back must not return to a page of the ended session.
-    router.replace("/login");
+    // replace, not push: Back must not return to a page of the ended session. A
+    // full load, so the root layout drops the user's language for the browser's.
+    window.location.replace("/login");
   }
 
   return (

@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
@@ -11,7 +10,6 @@ import { LoginInput } from "@/lib/auth/schemas";
 
 /** `next` was checked by the server page to be a same-site path. */
 export function LoginForm({ next }: { next: string }) {
-  const router = useRouter();
   const t = useTranslations("auth");
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +30,10 @@ export function LoginForm({ next }: { next: string }) {
       return;
     }
     // Stay "pending" through the navigation so a second click cannot sign in twice.
-    router.replace(next);
+    // A full load, not router.replace: the root layout (the language, <html lang>)
+    // is not re-rendered on a client navigation, and the user's own language
+    // applies from now on.
+    window.location.replace(next);
   }
 
   return (

@@ -33,7 +33,9 @@ export const UNTRANSLATED_WORDS = new Set([
   "PUE",
   "UTC",
   "XID",
+  "IT",
   "CO₂e",
+  "°C",
   "W",
   "kW",
   "kWh",
@@ -57,7 +59,7 @@ const hasLetter = (text: string) => /\p{L}/u.test(text);
 /** Whether `text` needs a translation: it has letters, and not only untranslatable words. */
 export function needsTranslation(text: string): boolean {
   if (!hasLetter(text)) return false;
-  const words = text.match(/[\p{L}][\p{L}\p{N}₂]*/gu) ?? [];
+  const words = text.match(/°?[\p{L}][\p{L}\p{N}₂]*/gu) ?? [];
   return words.some((w) => !UNTRANSLATED_WORDS.has(w));
 }
 
