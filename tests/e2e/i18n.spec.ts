@@ -9,8 +9,8 @@ import { expect, signInAs, test } from "./support/test";
 // The Overview in Chinese shows no English from the catalogue, and a user's
 // language follows them from one sign-in to the next.
 
-/** The namespaces the shell and the Overview draw from. */
-const NAMESPACES = ["shell", "overview", "common", "charts", "energy"];
+/** The namespaces the shell and the converted pages draw from. */
+const NAMESPACES = ["shell", "overview", "common", "charts", "energy", "fleet", "racks"];
 
 /**
  * English fragments that may stand on a Chinese page on purpose. Words that
@@ -54,7 +54,9 @@ function englishFragments(): string[] {
       for (const piece of literalPieces(parse(english)))
         for (const part of piece.split(/[()·:,.;]/)) {
           const fragment = part.trim();
-          if (needsTranslation(fragment) && !ALLOWED_ENGLISH.has(fragment)) out.add(fragment);
+          // A fragment worth looking for has a word of letters: not "e" of "e.g.", not an example like "ams1-r03".
+          const hasWord = (fragment.match(/[\p{L}\p{N}-]+/gu) ?? []).some((w) => /^\p{L}{2,}$/u.test(w));
+          if (hasWord && needsTranslation(fragment) && !ALLOWED_ENGLISH.has(fragment)) out.add(fragment);
         }
     }
   }
@@ -126,6 +128,16 @@ test.describe("languages", () => {
     const fragments = englishFragments();
     expect(fragments.length).toBeGreaterThan(100);
     expect(englishOn(await readableText(page), fragments)).toEqual([]);
+    for (const [url, heading] of [
+      ["/fleet", "设备清单"],
+      ["/racks", "机架"],
+    ] as const) {
+      await page.goto(url);
+      await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+      expect(englishOn(await readableText(page), fragments), url).toEqual([]);
+    }
+    await page.goto("/overview");
+    await expect(page.getByRole("heading", { name: "集群总览" })).toBeVisible();
     // The same scan finds the English when the page is in English (the scan itself works).
     await page.getByTestId("locale-switcher").getByRole("radio", { name: "English" }).click();
     await expect(page.getByRole("heading", { name: "Fleet overview" })).toBeVisible();
