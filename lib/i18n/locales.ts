@@ -66,3 +66,10 @@ export function pickLocale(choice: {
 export function asLocale(value: string): Locale {
   return isLocale(value) ? value : defaultLocale;
 }
+
+/**
+ * The locale a page passes to lib/format while its words are still English
+ * (i18n/untranslated-files.txt): its figures then read as its text does. When
+ * the page is converted, it passes the reader's locale instead.
+ */
+export const untranslatedLocale: Locale = defaultLocale;

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import type { RackElevation } from "@/lib/inventory/rack-elevation";
 import { UnitsBar } from "./units-bar";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,7 +27,7 @@ export function RackFacts({ rack }: { rack: RackElevation }) {
         <Fact label="Servers">{rack.servers.length}</Fact>
         <Fact label="GPUs">{gpus}</Fact>
         <Fact label="Power cap">
-          {rack.powerCapKw === null ? "—" : `${rack.powerCapKw.toLocaleString("en-US")} kW`}
+          {rack.powerCapKw === null ? "—" : `${formatNumber(rack.powerCapKw, untranslatedLocale, 3)} kW`}
         </Fact>
       </dl>
     </div>

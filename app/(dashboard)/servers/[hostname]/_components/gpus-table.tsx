@@ -7,6 +7,8 @@ import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table
 import { TelemetryStateBadge } from "@/components/ui/telemetry-state-badge";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { GpuOut } from "@/lib/inventory/schemas";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 // GPU memory is reported in MiB (nvidia-smi's unit); GiB with one decimal reads better.
 function formatGiB(memoryMiB: number): string {
@@ -20,7 +22,9 @@ function Missing() {
 function Memory({ totalMiB, usedMiB }: { totalMiB: number; usedMiB: number | null }) {
   if (usedMiB === null) return <>{formatGiB(totalMiB)} GiB</>;
   return (
-    <span title={`${usedMiB.toLocaleString("en-US")} of ${totalMiB.toLocaleString("en-US")} MiB used`}>
+    <span
+      title={`${formatNumber(usedMiB, untranslatedLocale, 3)} of ${formatNumber(totalMiB, untranslatedLocale, 3)} MiB used`}
+    >
       {formatGiB(usedMiB)} <span className="text-slate-500">/ {formatGiB(totalMiB)} GiB</span>
     </span>
   );
