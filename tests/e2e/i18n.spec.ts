@@ -10,7 +10,7 @@ import { expect, signInAs, test } from "./support/test";
 // language follows them from one sign-in to the next.
 
 /** The namespaces the shell and the converted pages draw from. */
-const NAMESPACES = ["shell", "overview", "common", "charts", "energy", "fleet", "racks"];
+const NAMESPACES = ["shell", "overview", "common", "charts", "energy", "fleet", "racks", "servers"];
 
 /**
  * English fragments that may stand on a Chinese page on purpose. Words that
@@ -131,6 +131,7 @@ test.describe("languages", () => {
     for (const [url, heading] of [
       ["/fleet", "设备清单"],
       ["/racks", "机架"],
+      ["/servers/ams1-r01-n01", "ams1-r01-n01"],
     ] as const) {
       await page.goto(url);
       await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();

@@ -33,6 +33,7 @@ export const UNTRANSLATED_WORDS = new Set([
   "PUE",
   "UTC",
   "XID",
+  "UUID",
   "IT",
   "CO₂e",
   "°C",
