@@ -34,6 +34,7 @@ export const UNTRANSLATED_WORDS = new Set([
   "UTC",
   "XID",
   "UUID",
+  "RMA",
   "IT",
   "CO₂e",
   "°C",
