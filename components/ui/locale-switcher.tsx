@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { LOCALE_COOKIE, localeNames, locales, type Locale } from "@/lib/i18n/locales";
 import { requestApi } from "./api-request";
+import { useIsHydrated } from "./use-is-hydrated";
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -18,6 +19,7 @@ export function LocaleSwitcher({ isSignedIn }: { isSignedIn: boolean }) {
   const locale = useLocale();
   const t = useTranslations("shell.language");
   const router = useRouter();
+  const isHydrated = useIsHydrated();
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
@@ -43,7 +45,7 @@ export function LocaleSwitcher({ isSignedIn }: { isSignedIn: boolean }) {
             role="radio"
             lang={l}
             aria-checked={l === locale}
-            disabled={isPending}
+            disabled={isPending || !isHydrated}
             onClick={() => void choose(l)}
             className={`rounded px-2 py-0.5 ring-1 ring-inset ${
               l === locale ? "bg-emerald-500/15 text-emerald-200 ring-emerald-500/40" : "text-slate-300 ring-slate-700"

@@ -4,9 +4,11 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { requestApi } from "@/components/ui/api-request";
 import { Icon } from "@/components/ui/icons";
+import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 
 export function SignOutButton() {
   const t = useTranslations("shell");
+  const isHydrated = useIsHydrated();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,7 +31,7 @@ export function SignOutButton() {
       <button
         type="button"
         onClick={signOut}
-        disabled={isPending}
+        disabled={isPending || !isHydrated}
         className="flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-[13px] font-medium text-slate-400 transition-colors hover:bg-slate-800/60 hover:text-slate-100 disabled:opacity-60"
       >
         <Icon name="signOut" className="size-4 text-slate-500" />
