@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { FailureDetails } from "@/components/ui/page-failure";
 import { StandalonePage } from "@/components/ui/standalone-page";
 
@@ -9,8 +10,9 @@ import { StandalonePage } from "@/components/ui/standalone-page";
  * so this is the standalone panel, still in Rackmind's look.
  */
 export default function RootError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("errors");
   return (
-    <StandalonePage title="Rackmind could not show this page" subtitle="Something went wrong on the way">
+    <StandalonePage title={t("rootTitle")} subtitle={t("subtitle")}>
       <div role="alert" data-testid="page-error">
         <FailureDetails error={error} retry={retry} />
       </div>

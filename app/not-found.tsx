@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { StandalonePage } from "@/components/ui/standalone-page";
 import { getPagePrincipal } from "@/lib/auth/page-session";
 import { DashboardShell } from "./(dashboard)/_components/dashboard-shell";
 import { NotFoundPanel } from "./(dashboard)/_components/not-found-panel";
 
-export const metadata: Metadata = { title: "Not found" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("errors"))("notFound.eyebrow") };
+}
 
 /**
  * Every URL no route matches (and a notFound() outside the dashboard). Signed
@@ -15,6 +18,7 @@ export const metadata: Metadata = { title: "Not found" };
  */
 export default async function NotFound() {
   const principal = await getPagePrincipal();
+  const t = await getTranslations("errors.notFound");
   if (principal) {
     return (
       <DashboardShell principal={principal}>
@@ -23,12 +27,12 @@ export default async function NotFound() {
     );
   }
   return (
-    <StandalonePage title="Page not found" subtitle="Rackmind has no page at this address">
+    <StandalonePage title={t("standaloneTitle")} subtitle={t("standaloneSubtitle")}>
       <div data-testid="not-found">
-        <p>The link may be mistyped or out of date.</p>
+        <p>{t("mistyped")}</p>
         <div className="mt-4">
           <ButtonLink href="/login" variant="primary">
-            Sign in
+            {t("signIn")}
           </ButtonLink>
         </div>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { FailureDetails } from "@/components/ui/page-failure";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,13 +11,10 @@ import { PageHeader } from "@/components/ui/page-header";
  * re-fetches the server components, which `reset` alone would not.
  */
 export default function DashboardError({ error, retry }: { error: unknown; retry: () => void }) {
+  const t = useTranslations("errors");
   return (
     <div role="alert" data-testid="page-error">
-      <PageHeader
-        eyebrow="Something went wrong"
-        title="This page could not be shown"
-        description="Rackmind ran into a problem it did not expect while preparing this page. It is often passing, such as the database restarting."
-      />
+      <PageHeader eyebrow={t("subtitle")} title={t("pageTitle")} description={t("pageDescription")} />
       <Card>
         <FailureDetails error={error} retry={retry} />
       </Card>

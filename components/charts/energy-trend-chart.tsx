@@ -1,17 +1,21 @@
 "use client";
 
 import { Chart } from "chart.js";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useColorScheme } from "@/components/ui/use-color-scheme";
+import { formatFixed } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 import { chartColoursFor, readFontFamilies, seriesColoursFor, withAlpha } from "./chart-theme";
 import {
   energyConfig,
   kwhFormat,
-  names,
   pueConfig,
   seriesColour,
   visibleSeries,
   type EnergyTrendStep,
+  type EnergyTrendWords,
   type Series,
 } from "./energy-trend-config";
 
@@ -20,7 +24,7 @@ export type { EnergyTrendStep };
 export type EnergyTrendChartProps = {
   steps: EnergyTrendStep[];
   /** "hour" or "day": the y axis reads "kWh per hour". */
-  stepName: string;
+  stepName: "hour" | "day";
   /** Drawn as a dashed line on the PUE axis. */
   pueTarget?: number;
   /** Both panels together, CSS pixels. */
@@ -32,19 +36,53 @@ export type EnergyTrendChartProps = {
 
 const PUE_PANEL_HEIGHT = 96;
 
-function describePue(p: EnergyTrendChartProps): string {
+function describePue(p: EnergyTrendChartProps, t: Translate, words: EnergyTrendWords): string {
   const pues = p.steps.flatMap((s) => (s.pue === null ? [] : [s.pue]));
+  const two = (v: number) => formatFixed(v, 2, words.locale);
   return pues.length === 0
-    ? "PUE: unknown"
-    : `PUE per ${p.stepName}: lowest ${Math.min(...pues).toFixed(2)}, highest ${Math.max(...pues).toFixed(2)}`;
+    ? t("pueUnknown")
+    : t(`pueRange.${p.stepName}`, { lowest: two(Math.min(...pues)), highest: two(Math.max(...pues)) });
 }
 
-function describe(p: EnergyTrendChartProps): string {
-  const sum = (pick: (s: EnergyTrendStep) => number) => kwhFormat(p.steps.reduce((n, s) => n + pick(s), 0));
-  return `Energy per ${p.stepName} over ${p.steps.length} ${p.stepName}s: facility ${sum((s) => s.facilityKwh)} kWh, IT ${sum((s) => s.itKwh)} kWh, GPU ${sum((s) => s.gpuKwh)} kWh`;
+function describe(p: EnergyTrendChartProps, t: Translate, words: EnergyTrendWords): string {
+  const sum = (pick: (s: EnergyTrendStep) => number) =>
+    kwhFormat(
+      p.steps.reduce((n, s) => n + pick(s), 0),
+      words.locale,
+    );
+  return t(`energySummary.${p.stepName}`, {
+    count: p.steps.length,
+    facility: sum((s) => s.facilityKwh),
+    it: sum((s) => s.itKwh),
+    gpu: sum((s) => s.gpuKwh),
+  });
 }
 
-function Legend({ series, pueTarget }: { series: Series[]; pueTarget?: number }) {
+/** The words the canvases draw, in the reader's language. */
+function useChartWords(stepName: "hour" | "day"): { t: Translate; words: EnergyTrendWords } {
+  const t = useTranslations("charts.energyTrend");
+  const locale = asLocale(useLocale());
+  const names = { facility: t("series.facility"), it: t("series.it"), gpu: t("series.gpu"), pue: t("series.pue") };
+  const words: EnergyTrendWords = {
+    locale,
+    names,
+    kwhAxis: t(`kwhAxis.${stepName}`),
+    target: (target) => t("target", { target }),
+  };
+  return { t, words };
+}
+
+function Legend({
+  series,
+  pueTarget,
+  t,
+  words,
+}: {
+  series: Series[];
+  pueTarget?: number;
+  t: Translate;
+  words: EnergyTrendWords;
+}) {
   const scheme = useColorScheme();
   const lines = seriesColoursFor(scheme);
   const colours = (s: Series) => lines[seriesColour[s]];
@@ -60,7 +98,7 @@ function Legend({ series, pueTarget }: { series: Series[]; pueTarget?: number })
               style={{ backgroundColor: withAlpha(colours(s), s === "facility" ? 0.45 : 0.8) }}
             />
           )}
-          {s === "pue" ? "PUE (below)" : `${names[s]} kWh`}
+          {s === "pue" ? t("pueBelow") : t("seriesKwh", { series: words.names[s] })}
         </li>
       ))}
       {series.includes("pue") && pueTarget !== undefined && (
@@ -69,7 +107,7 @@ function Legend({ series, pueTarget }: { series: Series[]; pueTarget?: number })
             className="inline-block w-3 border-t border-dashed"
             style={{ borderColor: chartColoursFor(scheme).threshold }}
           />
-          PUE target
+          {t("pueTarget")}
         </li>
       )}
     </ul>
@@ -90,6 +128,7 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
   const series = visibleSeries(props.steps);
   const hasEnergy = series.some((s) => s !== "pue");
   const hasPue = series.includes("pue");
+  const { t, words } = useChartWords(props.stepName);
   const propsKey = JSON.stringify(props);
   const scheme = useColorScheme();
 
@@ -97,9 +136,9 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
     if (!hasEnergy) return;
     const fonts = readFontFamilies();
     const energy = energyRef.current
-      ? new Chart(energyRef.current, energyConfig(props, visibleSeries(props.steps), fonts, !hasPue))
+      ? new Chart(energyRef.current, energyConfig(props, visibleSeries(props.steps), fonts, !hasPue, words))
       : null;
-    const pue = pueRef.current ? new Chart(pueRef.current, pueConfig(props, fonts)) : null;
+    const pue = pueRef.current ? new Chart(pueRef.current, pueConfig(props, fonts, words)) : null;
     setIsReady(true);
     return () => {
       energy?.destroy();
@@ -107,8 +146,9 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
       setIsReady(false);
     };
     // Keyed on the serialised props, as in TimeSeriesChart: equal data from a refresh must not rebuild the charts.
+    // `words` is rebuilt on every render; its language (`words.locale`) is what can change it.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `propsKey` stands for `props` on purpose
-  }, [propsKey, hasEnergy, hasPue, scheme]);
+  }, [propsKey, hasEnergy, hasPue, scheme, words.locale]);
 
   const height = props.height ?? 260;
   return (
@@ -120,16 +160,16 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
     >
       {hasEnergy ? (
         <>
-          <Legend series={series} pueTarget={props.pueTarget} />
+          <Legend series={series} pueTarget={props.pueTarget} t={t} words={words} />
           <div className="relative w-full" style={{ height: hasPue ? height - PUE_PANEL_HEIGHT : height }}>
-            <canvas ref={energyRef} role="img" aria-label={describe(props)}>
-              {describe(props)}
+            <canvas ref={energyRef} role="img" aria-label={describe(props, t, words)}>
+              {describe(props, t, words)}
             </canvas>
           </div>
           {hasPue && (
             <div className="relative mt-1 w-full" style={{ height: PUE_PANEL_HEIGHT }}>
-              <canvas ref={pueRef} role="img" aria-label={describePue(props)}>
-                {describePue(props)}
+              <canvas ref={pueRef} role="img" aria-label={describePue(props, t, words)}>
+                {describePue(props, t, words)}
               </canvas>
             </div>
           )}
@@ -139,7 +179,7 @@ export function EnergyTrendChart(props: EnergyTrendChartProps) {
           className="grid place-items-center rounded-md border border-dashed border-slate-800 px-6 text-center text-xs text-slate-500"
           style={{ height: Math.min(height, 160) }}
         >
-          {props.emptyText ?? "No energy in this range"}
+          {props.emptyText ?? t("empty")}
         </div>
       )}
     </div>

@@ -7,6 +7,8 @@ import {
   type ChartDataset,
   type Plugin,
 } from "chart.js";
+import { formatFixed, formatNumber } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { chartColours, type SeriesColour, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
 
 // Chart.js configuration of EnergyTrendChart, apart from its React wrapper.
@@ -29,6 +31,16 @@ export type EnergyTrendStep = {
 /** What both panels are built from. */
 export type EnergyTrendInput = { steps: EnergyTrendStep[]; stepName: string; pueTarget?: number };
 
+/** The words the canvas draws (Chart.js knows no catalogue), in the reader's language, and that language. */
+export type EnergyTrendWords = {
+  locale: Locale;
+  names: Record<Series, string>;
+  /** The energy axis's title, e.g. "kWh per hour". */
+  kwhAxis: string;
+  /** The PUE target line's label for a target, e.g. "target 1.60". */
+  target: (target: string) => string;
+};
+
 export type Series = "facility" | "it" | "gpu" | "pue";
 type Values = (number | null)[];
 export type Fonts = { sans: string; mono: string };
@@ -48,7 +60,6 @@ export const colours = Object.defineProperties({} as Record<Series, string>, {
   gpu: { enumerable: true, get: () => seriesColours[seriesColour.gpu] },
   pue: { enumerable: true, get: () => seriesColours[seriesColour.pue] },
 });
-export const names: Record<Series, string> = { facility: "Facility", it: "IT", gpu: "GPU", pue: "PUE" };
 
 export function visibleSeries(steps: EnergyTrendStep[]): Series[] {
   const out: Series[] = [];
@@ -59,9 +70,13 @@ export function visibleSeries(steps: EnergyTrendStep[]): Series[] {
   return out;
 }
 
-function dataset(series: Exclude<Series, "pue">, steps: EnergyTrendStep[]): ChartDataset<"bar" | "line", Values> {
+function dataset(
+  series: Exclude<Series, "pue">,
+  steps: EnergyTrendStep[],
+  words: EnergyTrendWords,
+): ChartDataset<"bar" | "line", Values> {
   const colour = colours[series];
-  const label = names[series];
+  const label = words.names[series];
   // Facility and IT bars overlap (not side by side): the facility bar showing
   // above the IT bar is the overhead — cooling, power distribution — PUE measures.
   if (series === "facility") {
@@ -107,7 +122,7 @@ function dataset(series: Exclude<Series, "pue">, steps: EnergyTrendStep[]): Char
 }
 
 /** The PUE target as a dashed line, drawn by hand like TimeSeriesChart's threshold. */
-function pueTargetPlugin(target: number | undefined, font: string): Plugin<"line"> {
+function pueTargetPlugin(target: number | undefined, font: string, words: EnergyTrendWords): Plugin<"line"> {
   return {
     id: "rackmindPueTarget",
     afterDatasetsDraw(chart) {
@@ -129,14 +144,13 @@ function pueTargetPlugin(target: number | undefined, font: string): Plugin<"line
       ctx.font = `500 10px ${font}`;
       ctx.textAlign = "right";
       ctx.textBaseline = "bottom";
-      ctx.fillText(`target ${target.toFixed(2)}`, chartArea.right - 4, y - 3);
+      ctx.fillText(words.target(formatFixed(target, 2, words.locale)), chartArea.right - 4, y - 3);
       ctx.restore();
     },
   };
 }
 
-export const kwhFormat = (v: number) =>
-  v.toLocaleString("en-US", { maximumFractionDigits: v >= 100 ? 0 : v >= 10 ? 1 : 2 });
+export const kwhFormat = (v: number, locale: Locale) => formatNumber(v, locale, v >= 100 ? 0 : v >= 10 ? 1 : 2);
 
 // Both panels reserve the same width for their y labels, so their bars and points line up.
 const Y_AXIS_WIDTH = 56;
@@ -198,32 +212,37 @@ export function energyConfig(
   series: Series[],
   fonts: Fonts,
   hasXLabels: boolean,
+  words: EnergyTrendWords,
 ): ChartConfiguration<"bar" | "line", Values, string> {
   const kwhSeries = series.filter((s): s is Exclude<Series, "pue"> => s !== "pue");
   return {
     type: "bar",
-    data: { labels: p.steps.map((s) => s.tick ?? ""), datasets: kwhSeries.map((s) => dataset(s, p.steps)) },
+    data: { labels: p.steps.map((s) => s.tick ?? ""), datasets: kwhSeries.map((s) => dataset(s, p.steps, words)) },
     options: {
       ...common,
       layout: { padding: { top: 4, right: 8 } },
       scales: {
         x: xScale(p.steps, fonts, hasXLabels),
         y: {
-          ...yScale(`kWh per ${p.stepName}`, fonts),
+          ...yScale(words.kwhAxis, fonts),
           beginAtZero: true,
           grace: "8%",
-          ticks: { ...tickFont(fonts), maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") },
+          ticks: { ...tickFont(fonts), maxTicksLimit: 5, callback: (v) => formatNumber(Number(v), words.locale, 3) },
         },
       },
       plugins: {
         legend: { display: false },
-        tooltip: tooltip(p.steps, fonts, (label, v) => `${label} ${kwhFormat(v)} kWh`),
+        tooltip: tooltip(p.steps, fonts, (label, v) => `${label} ${kwhFormat(v, words.locale)} kWh`),
       },
     },
   };
 }
 
-export function pueConfig(p: EnergyTrendInput, fonts: Fonts): ChartConfiguration<"line", Values, string> {
+export function pueConfig(
+  p: EnergyTrendInput,
+  fonts: Fonts,
+  words: EnergyTrendWords,
+): ChartConfiguration<"line", Values, string> {
   const pues = p.steps.flatMap((s) => (s.pue === null ? [] : [s.pue]));
   const colour = colours.pue;
   return {
@@ -232,7 +251,7 @@ export function pueConfig(p: EnergyTrendInput, fonts: Fonts): ChartConfiguration
       labels: p.steps.map((s) => s.tick ?? ""),
       datasets: [
         {
-          label: "PUE",
+          label: words.names.pue,
           data: p.steps.map((s) => s.pue),
           borderColor: colour,
           backgroundColor: colour,
@@ -244,7 +263,7 @@ export function pueConfig(p: EnergyTrendInput, fonts: Fonts): ChartConfiguration
         },
       ],
     },
-    plugins: [pueTargetPlugin(p.pueTarget, fonts.sans)],
+    plugins: [pueTargetPlugin(p.pueTarget, fonts.sans, words)],
     options: {
       ...common,
       layout: { padding: { top: 4, right: 8 } },
@@ -252,13 +271,16 @@ export function pueConfig(p: EnergyTrendInput, fonts: Fonts): ChartConfiguration
         // Line points sit in the middle of their category, like the bars above.
         x: { ...xScale(p.steps, fonts, true), offset: true },
         y: {
-          ...yScale("PUE", fonts),
+          ...yScale(words.names.pue, fonts),
           suggestedMin: Math.min(1, ...pues),
           suggestedMax: Math.max(p.pueTarget ?? 0, ...pues) + 0.1,
-          ticks: { ...tickFont(fonts), maxTicksLimit: 3, callback: (v) => Number(v).toFixed(2) },
+          ticks: { ...tickFont(fonts), maxTicksLimit: 3, callback: (v) => formatFixed(Number(v), 2, words.locale) },
         },
       },
-      plugins: { legend: { display: false }, tooltip: tooltip(p.steps, fonts, (_label, v) => `PUE ${v.toFixed(2)}`) },
+      plugins: {
+        legend: { display: false },
+        tooltip: tooltip(p.steps, fonts, (label, v) => `${label} ${formatFixed(v, 2, words.locale)}`),
+      },
     },
   };
 }

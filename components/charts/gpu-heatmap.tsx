@@ -1,9 +1,12 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { chartColoursFor } from "@/components/charts/chart-theme";
 import { heatColour, scaleFraction, TEMP_SCALE } from "@/components/ui/heat-scale";
 import { type ColorScheme, useColorScheme } from "@/components/ui/use-color-scheme";
+import { formatNumber } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { RackHeat } from "@/lib/telemetry/views/gpu-heatmap";
 
 type Measure = "tempC" | "utilPct";
@@ -17,6 +20,9 @@ const fraction = (m: Measure, v: number) =>
 const unit = (m: Measure) => (m === "tempC" ? "°C" : "%");
 
 function RackCanvas({ rack, measure }: { rack: RackHeat; measure: Measure }) {
+  const t = useTranslations("charts.heatmap");
+  const locale = asLocale(useLocale());
+  const reading = (v: number) => `${formatNumber(v, locale, 1)} ${unit(measure)}`;
   const ref = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<string | null>(null);
   const width = Math.max(1, ...rack.servers.map((s) => s.gpus)) * (CELL + GAP);
@@ -36,10 +42,16 @@ function RackCanvas({ rack, measure }: { rack: RackHeat; measure: Measure }) {
     });
   }, [rack, measure, width, height, scheme]);
   const values = rack[measure].filter((v): v is number => v !== null);
+  const name = `${rack.site}/${rack.rack}`;
   const label =
     values.length === 0
-      ? `${rack.site}/${rack.rack}: no GPU reporting`
-      : `${rack.site}/${rack.rack}: ${values.length} of ${rack[measure].length} GPUs reporting, highest ${Math.max(...values)} ${unit(measure)}`;
+      ? t("rackSilent", { rack: name })
+      : t("rackSummary", {
+          rack: name,
+          reporting: values.length,
+          gpus: rack[measure].length,
+          highest: reading(Math.max(...values)),
+        });
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
     const row = Math.floor((e.clientY - box.top) / (CELL + GAP));
@@ -48,7 +60,13 @@ function RackCanvas({ rack, measure }: { rack: RackHeat; measure: Measure }) {
     if (!server || col >= server.gpus) return setHover(null);
     const index = rack.servers.slice(0, row).reduce((n, s) => n + s.gpus, 0) + col;
     const v = rack[measure][index];
-    setHover(`${server.hostname} GPU ${col}: ${v === null || v === undefined ? "no data" : `${v} ${unit(measure)}`}`);
+    setHover(
+      t("cell", {
+        hostname: server.hostname,
+        index: col,
+        value: v === null || v === undefined ? t("noData") : reading(v),
+      }),
+    );
   };
   return (
     <figure className="flex flex-col gap-1">
@@ -71,11 +89,12 @@ function RackCanvas({ rack, measure }: { rack: RackHeat; measure: Measure }) {
 
 /** All GPUs by rack (rows: servers top to bottom, cells: GPUs), coloured by temperature or utilisation. */
 export function GpuHeatmap({ racks }: { racks: RackHeat[] }) {
+  const t = useTranslations("charts.heatmap");
   const [measure, setMeasure] = useState<Measure>("tempC");
   const scheme = useColorScheme();
   return (
     <div className="space-y-3">
-      <div role="radiogroup" aria-label="Colour by" className="flex gap-2 text-xs">
+      <div role="radiogroup" aria-label={t("colourBy")} className="flex gap-2 text-xs">
         {(["tempC", "utilPct"] as const).map((m) => (
           <button
             key={m}
@@ -87,11 +106,11 @@ export function GpuHeatmap({ racks }: { racks: RackHeat[] }) {
               measure === m ? "bg-emerald-500/15 text-emerald-200 ring-emerald-500/40" : "text-slate-300 ring-slate-700"
             }`}
           >
-            {m === "tempC" ? `Temperature (${TEMP_SCALE.minC}–${TEMP_SCALE.maxC} °C)` : "Utilisation (0–100 %)"}
+            {m === "tempC" ? t("temperature", { min: TEMP_SCALE.minC, max: TEMP_SCALE.maxC }) : t("utilisation")}
           </button>
         ))}
         <span className="flex items-center gap-1 text-slate-400">
-          <span aria-hidden className="inline-block size-2.5" style={{ background: noData(scheme) }} /> no data
+          <span aria-hidden className="inline-block size-2.5" style={{ background: noData(scheme) }} /> {t("noData")}
         </span>
       </div>
       <div className="flex flex-wrap gap-4">

@@ -1,5 +1,7 @@
 import type { ChartConfiguration, ChartDataset, ScatterDataPoint } from "chart.js";
 import { axisLook, formatTooltipTime, type SeriesColour, seriesColours, timeXAxis, tooltipLook } from "./chart-theme";
+import { formatFixed, formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 /**
  * One line: a name for the legend and tooltip, its colour (a series colour's name, drawn in the
@@ -84,8 +86,7 @@ function markerDataset(markers: ChartMarker[]): ChartDataset<"line", XY[]> {
 export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartConfiguration<"line", XY[]> {
   const [from, to] = [Date.parse(input.from), Date.parse(input.to)];
   const { tick, grid } = axisLook(fonts);
-  const fmt = (v: number) =>
-    `${v.toLocaleString("en-US", { minimumFractionDigits: input.decimals, maximumFractionDigits: input.decimals })} ${input.unit}`;
+  const fmt = (v: number) => `${formatFixed(v, input.decimals, untranslatedLocale)} ${input.unit}`;
   return {
     type: "line",
     data: {
@@ -105,7 +106,7 @@ export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartC
           grace: "8%",
           grid,
           border: { display: false },
-          ticks: { ...tick, maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") },
+          ticks: { ...tick, maxTicksLimit: 5, callback: (v) => formatNumber(Number(v), untranslatedLocale, 3) },
         },
         // Chart.js must be told a scale's axis and type; and only a chart with markers has this one.
         ...(input.markers?.length

@@ -12,6 +12,8 @@ import {
   type SeriesColour,
   withAlpha,
 } from "./chart-theme";
+import { formatFixed, formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 /** One value at one instant, as the series API sends it: [ISO-8601 time, value]. */
 export type SeriesPoint = [string, number];
@@ -124,15 +126,14 @@ function buildScales(p: TimeSeriesChartProps, fonts: Fonts): LineOptions["scales
       grace: p.yMax === undefined ? "8%" : 0,
       grid,
       border: { display: false },
-      ticks: { ...tick, maxTicksLimit: 5, callback: (v) => Number(v).toLocaleString("en-US") },
+      ticks: { ...tick, maxTicksLimit: 5, callback: (v) => formatNumber(Number(v), untranslatedLocale, 3) },
     },
   };
 }
 
 function buildTooltip(p: TimeSeriesChartProps, fonts: Fonts): NonNullable<LineOptions["plugins"]>["tooltip"] {
   const decimals = p.decimals ?? 0;
-  const fmt = (v: number) =>
-    `${v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })} ${p.unit}`;
+  const fmt = (v: number) => `${formatFixed(v, decimals, untranslatedLocale)} ${p.unit}`;
   return {
     ...tooltipLook(fonts),
     padding: 8,

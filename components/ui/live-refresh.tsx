@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /**
@@ -11,6 +12,7 @@ import { useEffect, useState } from "react";
  */
 export function LiveRefresh({ seconds, renderedAt }: { seconds: number; renderedAt: string }) {
   const router = useRouter();
+  const t = useTranslations("shell.refresh");
   const [isPaused, setIsPaused] = useState(false);
   useEffect(() => {
     if (isPaused) return;
@@ -22,17 +24,22 @@ export function LiveRefresh({ seconds, renderedAt }: { seconds: number; rendered
   return (
     <p className="flex items-center gap-2 text-[11px] text-slate-500" data-testid="live-refresh">
       <span aria-live="off">
-        {isPaused ? "Paused" : `Updating every ${seconds} s`} · figures of{" "}
-        <time dateTime={renderedAt} className="font-mono">
-          {renderedAt.slice(11, 19)} UTC
-        </time>
+        {isPaused ? t("paused") : t("every", { seconds })} ·{" "}
+        {t.rich("figuresOf", {
+          time: renderedAt.slice(11, 19),
+          clock: (chunks) => (
+            <time dateTime={renderedAt} className="font-mono">
+              {chunks}
+            </time>
+          ),
+        })}
       </span>
       <button
         type="button"
         onClick={() => setIsPaused(!isPaused)}
         className="rounded px-1.5 py-0.5 text-slate-300 ring-1 ring-inset ring-slate-700 hover:bg-slate-800"
       >
-        {isPaused ? "Resume" : "Pause"}
+        {isPaused ? t("resume") : t("pause")}
       </button>
     </p>
   );

@@ -3,8 +3,11 @@
 // from server components and client islands alike. A figure that is not known
 // is never formatted as 0: callers say why instead.
 
-const share = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const threeDecimals = new Intl.NumberFormat("en-US", { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+import { formatFixed, formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
+
+const share = { format: (v: number) => formatFixed(v, 1, untranslatedLocale) };
+const threeDecimals = { format: (v: number) => formatFixed(v, 3, untranslatedLocale) };
 
 /** Accuracy, F1 and the like (0–1) as a percentage: "78.3%". */
 export function formatShare(value: number): string {
@@ -50,7 +53,7 @@ export function formatDelta(delta: number, digits = 3): string {
 function small(value: number): string {
   if (value === 0) return "0";
   if (Math.abs(value) < 1) return String(Number(value.toPrecision(2)));
-  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return formatNumber(value, untranslatedLocale, 2);
 }
 
 export function formatRunKwh(kwh: number): string {

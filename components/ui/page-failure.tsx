@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "./form-controls";
 
 // What an error boundary may show about a failure: never its message or
@@ -10,29 +11,34 @@ export function digestOf(error: unknown): string | null {
   return typeof digest === "string" && digest !== "" ? digest : null;
 }
 
-/** The reference for the logs, and the ways on: try again, or the overview. No hooks: boundaries of every level use it. */
+/** The reference for the logs, and the ways on: try again, or the overview. Its words come from the catalogue; global-error.tsx, outside the provider, brings its own. */
 export function FailureDetails({ error, retry }: { error: unknown; retry: () => void }) {
   const digest = digestOf(error);
+  const t = useTranslations("errors");
   return (
     <div className="space-y-4">
       {digest ? (
         <p className="text-[13px] text-slate-400">
-          The server logged the details under reference{" "}
-          <code className="rounded bg-slate-800/80 px-1.5 py-0.5 font-mono text-slate-200" data-testid="error-digest">
-            {digest}
-          </code>
-          . If trying again does not help, give it to whoever runs Rackmind.
+          {t.rich("digest", {
+            digest,
+            code: (chunks) => (
+              <code
+                className="rounded bg-slate-800/80 px-1.5 py-0.5 font-mono text-slate-200"
+                data-testid="error-digest"
+              >
+                {chunks}
+              </code>
+            ),
+          })}
         </p>
       ) : (
-        <p className="text-[13px] text-slate-400">
-          The problem happened in this browser tab; reloading the page usually clears it.
-        </p>
+        <p className="text-[13px] text-slate-400">{t("inBrowser")}</p>
       )}
       <div className="flex flex-wrap gap-2">
         <Button variant="primary" onClick={() => retry()}>
-          Try again
+          {t("retry")}
         </Button>
-        <ButtonLink href="/overview">Go to the overview</ButtonLink>
+        <ButtonLink href="/overview">{t("toOverview")}</ButtonLink>
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { ButtonLink } from "./form-controls";
 
 /**
@@ -13,15 +14,16 @@ export function Pager({
   firstHref: string | null;
   nextHref: string | null;
 }) {
+  const t = useTranslations("common.pager");
   return (
     <nav
-      aria-label="Pagination"
+      aria-label={t("label")}
       className="flex items-center justify-between gap-3 border-t border-slate-800 px-3 py-2.5 text-xs text-slate-400"
     >
       <span>{summary}</span>
       <div className="flex gap-2">
-        {firstHref && <ButtonLink href={firstHref}>First page</ButtonLink>}
-        {nextHref && <ButtonLink href={nextHref}>Next page →</ButtonLink>}
+        {firstHref && <ButtonLink href={firstHref}>{t("first")}</ButtonLink>}
+        {nextHref && <ButtonLink href={nextHref}>{t("next")}</ButtonLink>}
       </div>
     </nav>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import { Badge, type BadgeTone } from "./badge";
 
@@ -5,9 +6,10 @@ const statusTone: Record<ServerStatus, BadgeTone> = { active: "good", maintenanc
 
 /** A server's status, in the same colours as the rack elevation draws it. */
 export function ServerStatusBadge({ status }: { status: ServerStatus }) {
+  const t = useTranslations("common.serverStatus");
   return (
     <Badge tone={statusTone[status]} hasDot={status !== "retired"}>
-      {status}
+      {t(status)}
     </Badge>
   );
 }

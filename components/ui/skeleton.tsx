@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { PageHeader } from "./page-header";
 
@@ -13,8 +14,9 @@ export function Skeleton({ className = "" }: { className?: string }) {
  * sees where the click went), placeholders where its panels will stream in.
  */
 export function LoadingPage({ eyebrow, title, children }: { eyebrow: string; title: string; children: ReactNode }) {
+  const t = useTranslations("shell");
   return (
-    <div aria-busy="true" aria-label={`Loading ${title}`} data-testid="page-loading">
+    <div aria-busy="true" aria-label={t("loading", { title })} data-testid="page-loading">
       <PageHeader
         eyebrow={eyebrow}
         title={title}

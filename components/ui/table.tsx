@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { ScrollArea } from "./scroll-area";
 
@@ -6,8 +7,9 @@ import { ScrollArea } from "./scroll-area";
  * while it does scroll, the keyboard can reach it (ScrollArea).
  */
 export function Table({ label, children }: { label: string; children: ReactNode }) {
+  const t = useTranslations("common.table");
   return (
-    <ScrollArea label={`${label} (scrolls sideways)`} className="overflow-x-auto">
+    <ScrollArea label={t("scrollsSideways", { label })} className="overflow-x-auto">
       <table aria-label={label} className="w-full border-collapse text-left text-[13px]">
         {children}
       </table>

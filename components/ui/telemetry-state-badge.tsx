@@ -1,8 +1,11 @@
+import { useLocale, useTranslations } from "next-intl";
+import { formatSilence } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { TelemetryState } from "@/lib/inventory/schemas";
 import { Badge } from "./badge";
 import { formatAge } from "./readings";
 
-/** Why a GPU's health is only its last known one, in words: "never reported" or "silent 3 h". */
+/** Why a GPU's health is only its last known one, in English words: "never reported" or "silent 3 h". */
 export function describeSilence(state: TelemetryState, lastSeenAt: string | null, nowMs: number): string | null {
   if (state === "reporting") return null;
   if (state === "never" || !lastSeenAt) return "never reported";
@@ -22,14 +25,16 @@ export function TelemetryStateBadge({
   lastSeenAt: string | null;
   nowMs: number;
 }) {
-  const text = describeSilence(state, lastSeenAt, nowMs);
-  if (!text) return null;
+  const t = useTranslations("common.telemetry");
+  const locale = asLocale(useLocale());
+  if (state === "reporting") return null;
+  const text =
+    state === "never" || !lastSeenAt
+      ? t("neverReported")
+      : t("silentFor", { span: formatSilence(lastSeenAt, nowMs, locale) });
   return (
-    <span
-      title={lastSeenAt ? `newest sample ${lastSeenAt}` : "no sample has ever arrived for this GPU"}
-      data-testid="telemetry-state"
-    >
-      <Badge tone="neutral">no data · {text}</Badge>
+    <span title={lastSeenAt ? t("newestSample", { at: lastSeenAt }) : t("noSampleEver")} data-testid="telemetry-state">
+      <Badge tone="neutral">{t("noData", { text })}</Badge>
     </span>
   );
 }

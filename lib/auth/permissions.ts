@@ -10,6 +10,8 @@ export const roles = ["viewer", "operator", "admin"] as const satisfies readonly
  */
 export const permissions = {
   "self.read": "viewer",
+  // A signed-in user's own preferences (the interface language).
+  "self.preferences": "viewer",
   "inventory.read": "viewer",
   "inventory.write": "operator",
   "telemetry.read": "viewer",

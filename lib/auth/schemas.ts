@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locales } from "../i18n/locales";
 import { roles } from "./permissions";
 
 export const RoleName = z.enum(roles).meta({ id: "Role" });
@@ -133,3 +134,16 @@ export const LockoutParams = z.object({
 export const MeOut = z
   .object({ role: RoleName, name: z.string(), kind: z.enum(["user", "token", "system"]) })
   .meta({ id: "Me" });
+
+export const UpdateMeInput = z
+  .object({
+    locale: z.enum(locales).nullable().meta({
+      description: "The interface language: `en` or `zh-CN`; null follows the browser (cookie, Accept-Language)",
+      example: "zh-CN",
+    }),
+  })
+  .strict()
+  .meta({ id: "UpdateMeInput" });
+export type UpdateMeInput = z.infer<typeof UpdateMeInput>;
+
+export const MePreferencesOut = z.object({ locale: z.enum(locales).nullable() }).meta({ id: "MePreferences" });

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { formatNumber } from "../format";
+import { untranslatedLocale } from "../i18n/locales";
 
 // Exact zeros that look like "not measured". Many public tables (Pima's
 // glucose, blood pressure, skin thickness, insulin, BMI) record a missing
@@ -71,11 +73,13 @@ export function describeZeroSuspects(suspects: readonly ZeroSuspect[]): string |
   if (suspects.length === 0) return null;
   const total = suspects.reduce((n, s) => n + s.zeros, 0);
   const each = suspects
-    .map((s) => `${s.column} (${s.zeros.toLocaleString("en-US")}, next value ${formatValue(s.minNonZero)})`)
+    .map(
+      (s) => `${s.column} (${formatNumber(s.zeros, untranslatedLocale, 3)}, next value ${formatValue(s.minNonZero)})`,
+    )
     .join(", ");
   const names = suspects.map((s) => s.column).join(",");
   return (
-    `${total.toLocaleString("en-US")} exact zero${total === 1 ? "" : "s"} in ${each} sit far below every other value and look like "not measured"; ` +
+    `${formatNumber(total, untranslatedLocale, 3)} exact zero${total === 1 ? "" : "s"} in ${each} sit far below every other value and look like "not measured"; ` +
     `they are counted as real values, not as missing. If 0 means missing there, re-clean with zero-means-missing for ${names}`
   );
 }

@@ -55,7 +55,7 @@ export const endpointMethods: Record<string, readonly string[]> = {
   "/api/v1/jobs/{id}/cancel": ["POST"],
   "/api/v1/jobs/{id}/events": ["GET"],
   "/api/v1/jobs/{id}/logs": ["GET"],
-  "/api/v1/me": ["GET"],
+  "/api/v1/me": ["GET", "PATCH"],
   "/api/v1/models": ["GET"],
   "/api/v1/models/{name}": ["GET", "PATCH"],
   "/api/v1/models/{name}/aliases": ["GET"],

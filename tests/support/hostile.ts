@@ -67,12 +67,10 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 
 /** JSON nested deeper than any stack (built as text: JSON.stringify itself gives up near 5,000). */
-const deepNest = fc
-  .integer({ min: 1_000, max: 200_000 })
-  .map((depth) => ({
-    bytes: new TextEncoder().encode(`${'[{"a":'.repeat(depth)}1${"}]".repeat(depth)}`),
-    note: `nested ${depth} deep`,
-  }));
+const deepNest = fc.integer({ min: 1_000, max: 200_000 }).map((depth) => ({
+  bytes: new TextEncoder().encode(`${'[{"a":'.repeat(depth)}1${"}]".repeat(depth)}`),
+  note: `nested ${depth} deep`,
+}));
 
 /**
  * A request body as bytes: mostly JSON of a hostile value (often an object

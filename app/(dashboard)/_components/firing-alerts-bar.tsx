@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Suspense } from "react";
 import { firingSummary } from "@/lib/alerts/alerts";
 import { logger } from "@/lib/observability/logger";
@@ -7,6 +9,7 @@ import { logger } from "@/lib/observability/logger";
 // whoever is looking at anything, not only by someone who opens the Alerts page.
 
 async function FiringAlerts() {
+  const t = await getTranslations("shell.alertsBar");
   let summary: Awaited<ReturnType<typeof firingSummary>>;
   try {
     summary = await firingSummary();
@@ -15,16 +18,16 @@ async function FiringAlerts() {
     logger.warn({ err }, "firing alerts could not be read for the top bar");
     return (
       <p className="text-xs text-amber-300" data-testid="firing-alerts">
-        Alerts could not be read just now.
+        {t("unreadable")}
       </p>
     );
   }
   if (summary.firing === 0)
     return (
       <p className="text-xs text-slate-400" data-testid="firing-alerts">
-        No alerts firing.{" "}
+        {t("noneFiring")}{" "}
         <Link href="/alerts" className="underline decoration-slate-600 hover:text-slate-200">
-          Alerts
+          {t("alertsLink")}
         </Link>
       </p>
     );
@@ -39,12 +42,12 @@ async function FiringAlerts() {
             : "bg-amber-500/15 text-amber-200 ring-amber-500/40"
         }`}
       >
-        {summary.firing} firing{critical ? ` (${critical} critical)` : ""}
+        {critical ? t("firingCritical", { count: summary.firing, critical }) : t("firing", { count: summary.firing })}
       </Link>
       <ul className="flex min-w-0 gap-3 truncate text-slate-300">
         {summary.top.slice(0, 3).map((a) => (
           <li key={a.id} className="truncate">
-            <Link href={a.annotations.link || "/alerts"} className="hover:underline">
+            <Link href={a.annotations.link || "/alerts"} className="hover:underline" data-stored-text>
               {a.annotations.summary}
             </Link>
           </li>
@@ -55,9 +58,10 @@ async function FiringAlerts() {
 }
 
 export function FiringAlertsBar() {
+  const t = useTranslations("shell.alertsBar");
   return (
-    <div className="min-w-0 flex-1" role="region" aria-label="Firing alerts">
-      <Suspense fallback={<p className="text-xs text-slate-500">Checking alerts…</p>}>
+    <div className="min-w-0 flex-1" role="region" aria-label={t("region")}>
+      <Suspense fallback={<p className="text-xs text-slate-500">{t("checking")}</p>}>
         <FiringAlerts />
       </Suspense>
     </div>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Icon, type IconName } from "@/components/ui/icons";
 import type { Permission } from "@/lib/auth/permissions";
 
@@ -16,8 +17,9 @@ function isActive(pathname: string, href: string): boolean {
 
 export function NavLinks({ groups }: { groups: NavGroup[] }) {
   const pathname = usePathname();
+  const t = useTranslations("shell");
   return (
-    <nav aria-label="Main" className="flex-1 overflow-y-auto px-2 py-3">
+    <nav aria-label={t("mainNav")} className="flex-1 overflow-y-auto px-2 py-3">
       {groups.map((group) => (
         <div key={group.label} className="mb-4">
           <p className="px-2.5 pb-1.5 text-[10px] font-semibold uppercase tracking-[0.16em] text-slate-500">
@@ -37,6 +39,7 @@ export function NavLinks({ groups }: { groups: NavGroup[] }) {
 }
 
 function NavLink({ item, isActive }: { item: NavItem; isActive: boolean }) {
+  const t = useTranslations("shell");
   const state = isActive
     ? "bg-emerald-500/10 text-emerald-200 ring-1 ring-inset ring-emerald-500/25"
     : "text-slate-400 hover:bg-slate-800/60 hover:text-slate-100";
@@ -51,7 +54,9 @@ function NavLink({ item, isActive }: { item: NavItem; isActive: boolean }) {
         className={`size-4 shrink-0 ${isActive ? "text-emerald-400" : "text-slate-500 group-hover:text-slate-300"}`}
       />
       <span className="flex-1">{item.label}</span>
-      {item.isPlanned && <span className="text-[10px] font-normal uppercase tracking-wider text-slate-500">soon</span>}
+      {item.isPlanned && (
+        <span className="text-[10px] font-normal uppercase tracking-wider text-slate-500">{t("soon")}</span>
+      )}
     </Link>
   );
 }

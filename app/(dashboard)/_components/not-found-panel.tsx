@@ -1,6 +1,7 @@
 "use client";
 
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,58 +9,62 @@ import { PageHeader } from "@/components/ui/page-header";
 // A client island only for the path: not-found files get no props, and the
 // path is what tells the reader which list to go back to.
 
-type Section = { prefix: string; href: string; label: string; what: string; pattern?: RegExp };
+type Back = "fleet" | "racks" | "schedules" | "jobs" | "datasets" | "models" | "deployments";
+type What = "gpu" | "server" | "rack" | "schedule" | "job" | "dataset" | "modelVersion" | "model" | "deployment";
+type Section = { prefix: string; href: string; back: Back; what: What; pattern?: RegExp };
 
 /** Where each record page's list lives; the first entry whose prefix (and pattern, if any) matches wins. */
 const sections: Section[] = [
-  { prefix: "/gpus/", href: "/fleet", label: "Back to the fleet", what: "GPU" },
-  { prefix: "/servers/", href: "/fleet", label: "Back to the fleet", what: "server" },
-  { prefix: "/racks/", href: "/racks", label: "All racks", what: "rack" },
-  { prefix: "/jobs/schedules/", href: "/jobs/schedules", label: "All schedules", what: "schedule" },
-  { prefix: "/jobs/", href: "/jobs", label: "All jobs", what: "job" },
-  { prefix: "/datasets/", href: "/datasets", label: "All datasets", what: "dataset" },
+  { prefix: "/gpus/", href: "/fleet", back: "fleet", what: "gpu" },
+  { prefix: "/servers/", href: "/fleet", back: "fleet", what: "server" },
+  { prefix: "/racks/", href: "/racks", back: "racks", what: "rack" },
+  { prefix: "/jobs/schedules/", href: "/jobs/schedules", back: "schedules", what: "schedule" },
+  { prefix: "/jobs/", href: "/jobs", back: "jobs", what: "job" },
+  { prefix: "/datasets/", href: "/datasets", back: "datasets", what: "dataset" },
   // An unknown version is named as such (its model may well exist); both lead back to all models.
   {
     prefix: "/models/",
     pattern: /^\/models\/[^/]+\/versions\//,
     href: "/models",
-    label: "All models",
-    what: "model version",
+    back: "models",
+    what: "modelVersion",
   },
-  { prefix: "/models/", href: "/models", label: "All models", what: "model" },
-  { prefix: "/deployments/", href: "/deployments", label: "All deployments", what: "deployment" },
+  { prefix: "/models/", href: "/models", back: "models", what: "model" },
+  { prefix: "/deployments/", href: "/deployments", back: "deployments", what: "deployment" },
 ];
 
 /** The dashboard's "not found": what was asked for, why it may be missing, and a way back. */
 export function NotFoundPanel() {
+  const t = useTranslations("errors.notFound");
   const pathname = usePathname() ?? "";
   const section = sections.find((s) => pathname.startsWith(s.prefix) && (!s.pattern || s.pattern.test(pathname)));
+  const what = section ? t(`what.${section.what}`) : null;
   return (
     <div data-testid="not-found">
       <PageHeader
-        eyebrow="Not found"
-        title={section ? `No such ${section.what}` : "No such page"}
-        description={
-          section
-            ? `Nothing in Rackmind answers to this ${section.what}: it may have been removed or renamed, or the link was mistyped.`
-            : "Rackmind has no page at this address: the link may be mistyped or out of date."
-        }
+        eyebrow={t("eyebrow")}
+        title={what ? t("noSuchRecord", { what }) : t("noSuchPage")}
+        description={what ? t("recordDescription", { what }) : t("pageDescription")}
       />
       <Card>
         <p className="text-[13px] text-slate-400">
-          Asked for{" "}
-          <span className="break-all font-mono text-slate-200" data-testid="not-found-path">
-            {pathname}
-          </span>
+          {t.rich("askedFor", {
+            path: pathname,
+            mono: (chunks) => (
+              <span className="break-all font-mono text-slate-200" data-testid="not-found-path">
+                {chunks}
+              </span>
+            ),
+          })}
         </p>
         <div className="mt-4 flex flex-wrap gap-2">
           {section && (
             <ButtonLink href={section.href} variant="primary">
-              {section.label}
+              {t(`back.${section.back}`)}
             </ButtonLink>
           )}
           <ButtonLink href="/overview" variant={section ? "secondary" : "primary"}>
-            Go to the overview
+            {t("toOverview")}
           </ButtonLink>
         </div>
       </Card>

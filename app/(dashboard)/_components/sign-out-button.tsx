@@ -1,12 +1,14 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { requestApi } from "@/components/ui/api-request";
 import { Icon } from "@/components/ui/icons";
+import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 
 export function SignOutButton() {
-  const router = useRouter();
+  const t = useTranslations("shell");
+  const isHydrated = useIsHydrated();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,8 +21,9 @@ export function SignOutButton() {
       setIsPending(false);
       return;
     }
-    // replace, not push: Back must not return to a page of the ended session.
-    router.replace("/login");
+    // replace, not push: Back must not return to a page of the ended session. A
+    // full load, so the root layout drops the user's language for the browser's.
+    window.location.replace("/login");
   }
 
   return (
@@ -28,11 +31,11 @@ export function SignOutButton() {
       <button
         type="button"
         onClick={signOut}
-        disabled={isPending}
+        disabled={isPending || !isHydrated}
         className="flex w-full items-center gap-2 rounded-md px-2.5 py-1.5 text-[13px] font-medium text-slate-400 transition-colors hover:bg-slate-800/60 hover:text-slate-100 disabled:opacity-60"
       >
         <Icon name="signOut" className="size-4 text-slate-500" />
-        {isPending ? "Signing out…" : "Sign out"}
+        {isPending ? t("signingOut") : t("signOut")}
       </button>
       {error && (
         <p role="alert" className="px-2.5 pt-1 text-xs text-rose-300">

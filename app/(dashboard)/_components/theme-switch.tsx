@@ -1,14 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { Icon } from "@/components/ui/icons";
 import { THEME_COOKIE, type ThemeChoice } from "@/components/ui/theme";
 
 const ONE_YEAR_S = 365 * 24 * 3600;
-const options: { choice: ThemeChoice; label: string; icon: "system" | "sun" | "moon" }[] = [
-  { choice: "system", label: "System theme", icon: "system" },
-  { choice: "light", label: "Light theme", icon: "sun" },
-  { choice: "dark", label: "Dark theme", icon: "moon" },
+const options: { choice: ThemeChoice; icon: "system" | "sun" | "moon" }[] = [
+  { choice: "system", icon: "system" },
+  { choice: "light", icon: "sun" },
+  { choice: "dark", icon: "moon" },
 ];
 
 function readChoice(): ThemeChoice {
@@ -40,21 +41,22 @@ function applyChoice(choice: ThemeChoice): void {
 export function ThemeSwitch() {
   // Nothing pressed while server-rendering (the cookie is read by the layout, not here); the choice shows once hydrated.
   const current = useSyncExternalStore(subscribe, readChoice, () => null);
+  const t = useTranslations("shell.theme");
   return (
-    <div role="group" aria-label="Theme" className="flex shrink-0 rounded-md ring-1 ring-inset ring-slate-800">
+    <div role="group" aria-label={t("group")} className="flex shrink-0 rounded-md ring-1 ring-inset ring-slate-800">
       {options.map((o) => (
         <button
           key={o.choice}
           type="button"
           aria-pressed={current === o.choice}
-          title={o.label}
+          title={t(o.choice)}
           onClick={() => applyChoice(o.choice)}
           className={`grid size-6 place-items-center rounded-md transition-colors ${
             current === o.choice ? "bg-slate-800 text-slate-100" : "text-slate-400 hover:text-slate-100"
           }`}
         >
           <Icon name={o.icon} className="size-3.5" />
-          <span className="sr-only">{o.label}</span>
+          <span className="sr-only">{t(o.choice)}</span>
         </button>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { DownloadLink } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -18,7 +19,10 @@ import { InventoryImport } from "./_components/inventory-import";
 import { ServersTable } from "./_components/servers-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Fleet" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell.nav"))("fleet") };
+}
 
 // The API's default page (100) is long for a screen; an explicit ?limit= still wins.
 const PAGE_SIZE = "50";
@@ -32,35 +36,39 @@ export default async function FleetPage({ searchParams }: { searchParams: Promis
     parsed.ok ? orExplanation(listServers(parsed.query)) : refusedListing<Page<ServerOut>>(parsed.message),
   ]);
   const { cursor, ...filters } = typed;
+  const t = await getTranslations("fleet");
 
   return (
     <>
       <PageHeader
-        eyebrow="Infrastructure"
-        title="Fleet"
-        description="Every server in the inventory with its rack position and GPUs. Search matches hostname, model or serial."
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
         actions={
           <>
             {/* The whole inventory, not this filtered page: the file is for round-tripping through Import. */}
-            <DownloadLink href="/api/v1/inventory/export">Export CSV</DownloadLink>
+            <DownloadLink href="/api/v1/inventory/export">{t("export")}</DownloadLink>
             {can(principal.role, "inventory.write") && <InventoryImport />}
           </>
         }
       />
       <FleetFilters values={typed} sites={sites} />
       {loaded.error !== null ? (
-        <Notice tone="error" title="These filters cannot be applied">
-          {loaded.error}. Adjust them above or{" "}
-          <Link href="/fleet" className="underline">
-            clear all filters
-          </Link>
-          .
+        <Notice tone="error" title={t("badFilters")}>
+          <span data-stored-text>{loaded.error}</span>.{" "}
+          {t.rich("adjustFilters", {
+            clear: (chunks) => (
+              <Link href="/fleet" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </Notice>
       ) : (
         <Card isFlush>
           <ServersTable servers={loaded.page.items} />
           <Pager
-            summary={`${loaded.page.items.length} server${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+            summary={t("onThisPage", { count: loaded.page.items.length })}
             firstHref={cursor ? hrefWith("/fleet", filters) : null}
             nextHref={
               loaded.page.nextCursor ? hrefWith("/fleet", { ...filters, cursor: loaded.page.nextCursor }) : null

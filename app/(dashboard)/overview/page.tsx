@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { LiveRefresh } from "@/components/ui/live-refresh";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -23,7 +24,10 @@ import {
 import { SitesCard } from "./_components/sites-card";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Overview" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell.nav"))("overview") };
+}
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ trend?: string }> }) {
   await requirePagePrincipal();
@@ -34,15 +38,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     listUnhealthyGpus(),
     listServers({ status: "maintenance", limit: 10 }),
   ]);
+  const t = await getTranslations("overview");
   const gpuTotal = summary.gpus.healthy + summary.gpus.degraded + summary.gpus.failed;
 
   return (
     <>
       <PageHeader
-        eyebrow="Infrastructure"
-        title="Fleet overview"
+        eyebrow={t("eyebrow")}
+        title={t("title")}
         actions={<LiveRefresh seconds={30} renderedAt={new Date().toISOString()} />}
-        description="What fires, what is out of service, what runs and waits, what is served and what it costs today; then what is racked where and which hardware needs a hand on it. Health counts only what telemetry still confirms; silent GPUs are counted as no data."
+        description={t("description")}
       />
       <FleetStatCards summary={summary} sites={sites} />
       <div className="mt-4 grid gap-4 xl:grid-cols-2">
@@ -64,22 +69,22 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <HeatmapPanel />
         </Suspense>
       </div>
-      <section className="mt-4" aria-label="Power and PUE">
+      <section className="mt-4" aria-label={t("trend.label")}>
         <p className="mb-2 flex gap-3 text-xs text-slate-400">
-          Power and PUE over the last{" "}
+          {t("trend.over")}{" "}
           <Link
             href="/overview"
             aria-current={days === 1 ? "page" : undefined}
             className={days === 1 ? "text-emerald-300" : "underline"}
           >
-            24 hours
+            {t("trend.day")}
           </Link>
           <Link
             href="/overview?trend=7d"
             aria-current={days === 7 ? "page" : undefined}
             className={days === 7 ? "text-emerald-300" : "underline"}
           >
-            7 days
+            {t("trend.week")}
           </Link>
         </p>
         <Suspense fallback={<Skeleton className="h-64" />}>

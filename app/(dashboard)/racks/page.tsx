@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,7 +8,10 @@ import { listRackSummaries, type RackSummary } from "@/lib/inventory/rack-elevat
 import { RacksTable } from "./_components/racks-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Racks" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell.nav"))("racks") };
+}
 
 function groupBySite(racks: RackSummary[]): [string, RackSummary[]][] {
   const sites = new Map<string, RackSummary[]>();
@@ -19,19 +23,12 @@ export default async function RacksPage() {
   await requirePagePrincipal();
   const racks = await listRackSummaries();
   const sites = groupBySite(racks);
+  const t = await getTranslations("racks");
 
   return (
     <>
-      <PageHeader
-        eyebrow="Infrastructure"
-        title="Racks"
-        description="Every rack by site, with how many of its units are taken. Open a rack to see its elevation: what is mounted where."
-      />
-      {sites.length === 0 && (
-        <Notice title="No racks yet">
-          Create one with POST /api/v1/racks, or import an inventory CSV on the Fleet page.
-        </Notice>
-      )}
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
+      {sites.length === 0 && <Notice title={t("emptyTitle")}>{t("empty", { endpoint: "POST /api/v1/racks" })}</Notice>}
       <div className="space-y-4">
         {sites.map(([site, siteRacks]) => {
           const usedU = siteRacks.reduce((n, r) => n + r.usedU, 0);
@@ -40,7 +37,7 @@ export default async function RacksPage() {
             <Card
               key={site}
               title={<span className="font-mono">{site}</span>}
-              description={`${siteRacks.length} racks · ${usedU} of ${totalU}U used`}
+              description={t("siteSummary", { count: siteRacks.length, usedU, totalU })}
               isFlush
             >
               <RacksTable site={site} racks={siteRacks} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
@@ -10,7 +10,7 @@ import { LoginInput } from "@/lib/auth/schemas";
 
 /** `next` was checked by the server page to be a same-site path. */
 export function LoginForm({ next }: { next: string }) {
-  const router = useRouter();
+  const t = useTranslations("auth");
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -30,12 +30,15 @@ export function LoginForm({ next }: { next: string }) {
       return;
     }
     // Stay "pending" through the navigation so a second click cannot sign in twice.
-    router.replace(next);
+    // A full load, not router.replace: the root layout (the language, <html lang>)
+    // is not re-rendered on a client navigation, and the user's own language
+    // applies from now on.
+    window.location.replace(next);
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
-      <Field id="login-name" label="User name" error={fieldErrors.name}>
+    <form onSubmit={onSubmit} className="space-y-4" aria-label={t("formLabel")}>
+      <Field id="login-name" label={t("userName")} error={fieldErrors.name}>
         <TextInput
           id="login-name"
           name="name"
@@ -47,7 +50,7 @@ export function LoginForm({ next }: { next: string }) {
           {...invalidProps("login-name", fieldErrors.name)}
         />
       </Field>
-      <Field id="login-password" label="Password" error={fieldErrors.password}>
+      <Field id="login-password" label={t("password")} error={fieldErrors.password}>
         <TextInput
           id="login-password"
           name="password"
@@ -59,7 +62,7 @@ export function LoginForm({ next }: { next: string }) {
       </Field>
       {error && <Notice tone="error">{error}</Notice>}
       <Button type="submit" variant="primary" className="w-full py-2" disabled={isPending}>
-        {isPending ? "Signing in…" : "Sign in"}
+        {isPending ? t("signingIn") : t("submit")}
       </Button>
     </form>
   );

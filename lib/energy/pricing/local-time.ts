@@ -10,6 +10,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
+    // Not for display: en-US fixes the shape of the parts read back below (numeric, 24 h).
     f = new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",

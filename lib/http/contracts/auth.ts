@@ -7,9 +7,11 @@ import {
   LockoutParams,
   LoginInput,
   MeOut,
+  MePreferencesOut,
   PasswordResetOut,
   ResetPasswordInput,
   TokenOut,
+  UpdateMeInput,
   UpdateUserInput,
   UserOut,
   UserParams,
@@ -47,6 +49,17 @@ export const getMe = defineContract({
   permission: "self.read",
   summary: "Who am I",
   response: { status: 200, description: "The caller", schema: MeOut },
+});
+
+export const updateMe = defineContract({
+  method: "patch",
+  path: "/api/v1/me",
+  permission: "self.preferences",
+  summary: "Set the signed-in user's own preferences (the interface language)",
+  description: "Audited as `user.set_locale`. Only a signed-in user has preferences: an API token gets 400.",
+  body: UpdateMeInput,
+  response: { status: 200, description: "The preferences as stored", schema: MePreferencesOut },
+  errors: [400, 422],
 });
 
 export const listTokens = defineContract({

@@ -5,6 +5,7 @@ import { can, canGrant, permissions, roles, type Permission, type Role } from ".
 // that changing who may do what has to be done deliberately in both places.
 const minimumRole: Record<Permission, Role> = {
   "self.read": "viewer",
+  "self.preferences": "viewer",
   "inventory.read": "viewer",
   "inventory.write": "operator",
   "telemetry.read": "viewer",

@@ -4,6 +4,8 @@ import { useState } from "react";
 import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
 import { AuditChainReport } from "@/lib/audit/schemas";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 type State =
   | { kind: "idle" }
@@ -60,7 +62,7 @@ function StatusLine({ state }: { state: State }) {
 }
 
 function Verdict({ report, seconds }: { report: AuditChainReport; seconds: number }) {
-  const took = `${report.checked.toLocaleString("en")} event${report.checked === 1 ? "" : "s"} checked in ${seconds.toFixed(1)} s`;
+  const took = `${formatNumber(report.checked, untranslatedLocale)} event${report.checked === 1 ? "" : "s"} checked in ${seconds.toFixed(1)} s`;
   if (!report.ok)
     return (
       <p role="alert" className="text-sm text-rose-300">

@@ -21,6 +21,8 @@ import { ColumnsTable } from "./_components/columns-table";
 import { TrainedModels, trainedModelsSummary } from "./_components/trained-models";
 import { VersionPicker } from "./_components/version-picker";
 import { ZeroSuspectsNotice } from "./_components/zero-suspects-notice";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 export const dynamic = "force-dynamic";
 
@@ -80,8 +82,9 @@ export default async function DatasetVersionPage({
         title={dataset.name}
         description={
           <>
-            Version {dataset.version}: {dataset.rows.toLocaleString("en-US")} rows, {dataset.columns.length} columns,
-            uploaded by <span className="font-mono">{dataset.createdBy}</span> at <UtcTime iso={dataset.createdAt} />.
+            Version {dataset.version}: {formatNumber(dataset.rows, untranslatedLocale, 3)} rows,{" "}
+            {dataset.columns.length} columns, uploaded by <span className="font-mono">{dataset.createdBy}</span> at{" "}
+            <UtcTime iso={dataset.createdAt} />.
           </>
         }
         actions={

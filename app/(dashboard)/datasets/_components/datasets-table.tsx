@@ -2,6 +2,8 @@ import Link from "next/link";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { DatasetSummaryOut } from "@/lib/datasets/dataset-views";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 /** The dataset page of a name, optionally pinned to a version. */
 export function datasetHref(name: string, version?: number): string {
@@ -37,7 +39,7 @@ export function DatasetsTable({ datasets, canUpload }: { datasets: DatasetSummar
               {d.versions > 1 && <span className="text-slate-500"> of {d.versions}</span>}
             </Td>
             <Td isNumeric isMono>
-              {d.latest.rows.toLocaleString("en-US")}
+              {formatNumber(d.latest.rows, untranslatedLocale, 3)}
             </Td>
             <Td isNumeric isMono>
               {d.latest.columnCount}

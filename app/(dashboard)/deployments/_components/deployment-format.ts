@@ -4,13 +4,14 @@
 // usable from server components and client islands alike.
 
 import type { PsiBand } from "@/lib/deployments/drift-stats";
+import { formatFixed, formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 export type Reading = { text: string; isKnown: boolean };
 
-const fixed = (digits: number) =>
-  new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fixed = (digits: number) => ({ format: (v: number) => formatFixed(v, digits, untranslatedLocale) });
 const [oneDecimal, twoDecimals] = [fixed(1), fixed(2)];
-const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const integer = { format: (v: number) => formatNumber(v, untranslatedLocale) };
 
 export const NO_TRAFFIC = "no requests in this window";
 

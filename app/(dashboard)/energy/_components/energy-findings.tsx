@@ -4,6 +4,8 @@ import { Button, TextInput } from "@/components/ui/form-controls";
 import type { EnergyFindingOut } from "@/lib/energy/schemas";
 import { formatCapPct, formatKw, formatPue } from "./energy-format";
 import { type EnergyView, viewParams } from "./energy-query";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 function FindingItem({ finding }: { finding: EnergyFindingOut }) {
   if (finding.kind === "rack_power_over_cap") {
@@ -23,7 +25,7 @@ function FindingItem({ finding }: { finding: EnergyFindingOut }) {
           </Link>{" "}
           draws <span className="font-mono text-slate-100">{formatKw(finding.powerW)}</span>,{" "}
           <span className="font-mono font-semibold text-rose-300">{formatCapPct(finding.capUsedPct)}</span> of its{" "}
-          {(finding.capW / 1000).toLocaleString("en-US")} kW cap (alert above {finding.thresholdPct} %).
+          {formatNumber(finding.capW / 1000, untranslatedLocale, 3)} kW cap (alert above {finding.thresholdPct} %).
         </p>
       </li>
     );

@@ -2,8 +2,10 @@
 // tables and the chart's step labels agree on units and rounding. Pure
 // functions, usable from server components and client islands alike.
 
-const fixed = (digits: number) =>
-  new Intl.NumberFormat("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+import { formatDecimals, formatFixed } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
+
+const fixed = (digits: number) => ({ format: (v: number) => formatFixed(v, digits, untranslatedLocale) });
 const [oneDecimal, twoDecimals] = [fixed(1), fixed(2)];
 
 /** A figure and its unit apart, for headline numbers that set the unit smaller. */
@@ -32,7 +34,7 @@ export function moneyQuantity(amount: number, currency: string): Quantity {
 
 /** A price per kWh with the precision tariffs are quoted in: "0.21 EUR/kWh", "0.0725 USD/kWh". */
 export function formatPricePerKwh(price: number, currency: string): string {
-  return `${new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 5 }).format(price)} ${currency}/kWh`;
+  return `${formatDecimals(price, 2, 5, untranslatedLocale)} ${currency}/kWh`;
 }
 
 /** "918.4 kg"; from 10 t on "12.35 t" CO₂e. */

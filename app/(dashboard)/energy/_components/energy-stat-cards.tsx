@@ -10,6 +10,8 @@ import {
   moneyQuantity,
   type Quantity,
 } from "./energy-format";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 type Tone = "normal" | "warn";
 
@@ -122,14 +124,16 @@ function tariffText(p: SitePricing): string {
 }
 
 function carbonText(p: SitePricing): string {
-  const flat = p.flatGCo2ePerKwh === null ? null : `${p.flatGCo2ePerKwh.toLocaleString("en-US")} g/kWh`;
+  const flat = p.flatGCo2ePerKwh === null ? null : `${formatNumber(p.flatGCo2ePerKwh, untranslatedLocale, 3)} g/kWh`;
   if (p.hourlyIntensityHours === 0) return flat ? `grid intensity ${flat} flat` : "no grid intensity set";
   return `hourly intensity for ${p.hourlyIntensityHours} of ${p.periodHours} h${flat ? `, else ${flat}` : ""}`;
 }
 
 /** "38.2 %": a coverage share for a person, never rounded up to a whole 100 % it is not. */
 function formatCoverage(share: number): string {
-  return share >= 1 ? "100 %" : `${Math.min(99.9, Math.round(share * 1000) / 10).toLocaleString("en-US")} %`;
+  return share >= 1
+    ? "100 %"
+    : `${formatNumber(Math.min(99.9, Math.round(share * 1000) / 10), untranslatedLocale, 3)} %`;
 }
 
 /** What the GPU energy rests on: how many GPUs reported, for how much of the period. */

@@ -1,16 +1,12 @@
+import { useLocale, useTranslations } from "next-intl";
 import { EnergyTrendChart, type EnergyTrendStep } from "@/components/charts/energy-trend-chart";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { EnergyTrend, EnergyTrendPoint } from "@/lib/energy/reports/page-trend";
+import { formatMonthDay } from "@/lib/format";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const HOUR_MS = 3_600_000;
-
-/** "Mar 4" from "2026-03-04". */
-function shortDate(isoDate: string): string {
-  const [, month, day] = isoDate.split("-").map(Number);
-  return `${MONTHS[(month ?? 1) - 1]} ${day}`;
-}
 
 const hhmm = (iso: string) => iso.slice(11, 16);
 
@@ -19,13 +15,13 @@ const hhmm = (iso: string) => iso.slice(11, 16);
  * (midnight by its date), only midnights over longer spans; about a dozen
  * labels for daily steps.
  */
-function tickOf(p: EnergyTrendPoint, i: number, trend: EnergyTrend): string | null {
+function tickOf(p: EnergyTrendPoint, i: number, trend: EnergyTrend, locale: Locale): string | null {
   if (trend.step === "day")
-    return i % Math.max(1, Math.ceil(trend.points.length / 12)) === 0 ? shortDate(p.date) : null;
+    return i % Math.max(1, Math.ceil(trend.points.length / 12)) === 0 ? formatMonthDay(p.date, locale) : null;
   const hourStart = new Date(Math.floor(Date.parse(p.from) / HOUR_MS) * HOUR_MS).toISOString();
   const hour = Number(hourStart.slice(11, 13));
   const isLong = Date.parse(trend.to) - Date.parse(trend.from) > 36 * HOUR_MS;
-  if (hour === 0) return shortDate(hourStart.slice(0, 10));
+  if (hour === 0) return formatMonthDay(hourStart.slice(0, 10), locale);
   return !isLong && hour % 3 === 0 ? hhmm(hourStart) : null;
 }
 
@@ -34,9 +30,9 @@ function titleOf(p: EnergyTrendPoint, trend: EnergyTrend): string {
   return `${p.from.slice(0, 10)} ${hhmm(p.from)}–${hhmm(p.to)} UTC`;
 }
 
-function toChartSteps(trend: EnergyTrend): EnergyTrendStep[] {
+function toChartSteps(trend: EnergyTrend, locale: Locale): EnergyTrendStep[] {
   return trend.points.map((p, i) => ({
-    tick: tickOf(p, i, trend),
+    tick: tickOf(p, i, trend, locale),
     title: titleOf(p, trend),
     facilityKwh: p.facilityKwh,
     itKwh: p.itKwh,
@@ -55,29 +51,27 @@ export function EnergyTrendCard({
   pueTarget: number;
   className?: string;
 }) {
+  const t = useTranslations("energy.trend");
+  const locale = asLocale(useLocale());
   const description =
-    trend.step === "hour"
-      ? "Per UTC hour. The facility bar above the IT bar is the overhead PUE measures."
-      : `Per local day at ${trend.site} (${trend.timezone}), as in the CSV. The facility bar above the IT bar is the overhead PUE measures.`;
+    trend.step === "hour" ? t("perHour") : t("perDay", { site: trend.site, timezone: trend.timezone });
   return (
     <Card
-      title={`Energy and PUE per ${trend.step}`}
+      title={t(`title.${trend.step}`)}
       description={description}
       className={className}
       actions={
         <span data-testid="energy-trend-step" data-step={trend.step} className="shrink-0 whitespace-nowrap">
-          <Badge tone="accent">
-            {trend.points.length} × {trend.step === "hour" ? "1 h" : "1 d"}
-          </Badge>
+          <Badge tone="accent">{t(`steps.${trend.step}`, { count: trend.points.length })}</Badge>
         </span>
       }
     >
       <EnergyTrendChart
-        steps={toChartSteps(trend)}
+        steps={toChartSteps(trend, locale)}
         stepName={trend.step}
         pueTarget={pueTarget}
         height={300}
-        emptyText={`No meter readings and no GPU power telemetry at ${trend.site} in this period.`}
+        emptyText={t("empty", { site: trend.site })}
         testId="energy-trend-chart"
       />
     </Card>

@@ -4,14 +4,16 @@ import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table
 import type { MeterOut } from "@/lib/energy/schemas";
 import type { SummaryOut } from "@/lib/energy/reports/summary-schemas";
 import { formatKwh, formatReadingInterval } from "./energy-format";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 const dash = <span className="text-slate-600">—</span>;
 
 function lastValue(m: MeterOut): string {
   if (m.lastValue === null) return "";
   return m.kind === "register"
-    ? `${m.lastValue.toLocaleString("en-US", { maximumFractionDigits: 1 })} kWh register`
-    : `${m.lastValue.toLocaleString("en-US", { maximumFractionDigits: 0 })} W`;
+    ? `${formatNumber(m.lastValue, untranslatedLocale, 1)} kWh register`
+    : `${formatNumber(m.lastValue, untranslatedLocale)} W`;
 }
 
 /** The site's meters: what each measured in the period, how often it is read, and when it last reported (with its last value). */
@@ -44,7 +46,8 @@ export function MetersTable({
               <Td isMono className="font-medium">
                 {m.meter}
                 <span className="block font-sans text-[11px] font-normal text-slate-500">
-                  {m.kind === "register" ? "kWh register" : "power (W)"} · {m.readings.toLocaleString("en-US")} readings
+                  {m.kind === "register" ? "kWh register" : "power (W)"} ·{" "}
+                  {formatNumber(m.readings, untranslatedLocale)} readings
                   {interval ? ` · read ${formatReadingInterval(interval)}` : ""}
                 </span>
               </Td>

@@ -3,6 +3,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { RackPowerOut } from "@/lib/energy/schemas";
 import { formatCapPct, formatKw, formatKwh } from "./energy-format";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 export const TOP_RACKS = 10;
 
@@ -86,7 +88,7 @@ export function RackPowerTable({
                 {r.gpusReporting === 0 ? dash : formatKw(r.powerW)}
               </Td>
               <Td isNumeric isMono>
-                {r.powerCapKw === null ? dash : `${r.powerCapKw.toLocaleString("en-US")} kW`}
+                {r.powerCapKw === null ? dash : `${formatNumber(r.powerCapKw, untranslatedLocale, 3)} kW`}
               </Td>
               <Td className="w-56">
                 {r.capUsedPct === null || r.gpusReporting === 0 ? (

@@ -2,6 +2,8 @@ import { Card } from "@/components/ui/card";
 import type { SitePricing } from "@/lib/energy/pricing/page-pricing";
 import { formatPricePerKwh } from "./energy-format";
 import { TariffForm } from "./tariff-form";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 function PeriodsList({ pricing }: { pricing: SitePricing }) {
   if (pricing.periods.length === 0)
@@ -30,7 +32,7 @@ export function TariffCard({ pricing, canWrite, role }: { pricing: SitePricing; 
   const carbon =
     pricing.flatGCo2ePerKwh === null
       ? "no grid intensity set"
-      : `${pricing.flatGCo2ePerKwh.toLocaleString("en-US")} gCO₂e/kWh`;
+      : `${formatNumber(pricing.flatGCo2ePerKwh, untranslatedLocale, 3)} gCO₂e/kWh`;
   return (
     <Card
       title="Tariff and grid intensity"

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Button, ButtonLink, Field, Select, TextInput } from "@/components/ui/form-controls";
 import { ServerStatus } from "@/lib/inventory/schemas";
 
@@ -6,30 +7,32 @@ import { ServerStatus } from "@/lib/inventory/schemas";
  * bookmarked or pasted into a ticket, and the page works without JavaScript.
  */
 export function FleetFilters({ values, sites }: { values: Record<string, string>; sites: string[] }) {
+  const t = useTranslations("fleet.filters");
+  const tc = useTranslations("common.serverStatus");
   return (
     <form
       method="get"
       action="/fleet"
       role="search"
-      aria-label="Filter servers"
+      aria-label={t("label")}
       className="mb-4 flex flex-wrap items-end gap-3"
     >
-      <Field id="fleet-q" label="Search" className="w-72">
-        <TextInput id="fleet-q" name="q" defaultValue={values.q} placeholder="hostname, model or serial" />
+      <Field id="fleet-q" label={t("search")} className="w-72">
+        <TextInput id="fleet-q" name="q" defaultValue={values.q} placeholder={t("searchPlaceholder")} />
       </Field>
-      <Field id="fleet-status" label="Status" className="w-40">
+      <Field id="fleet-status" label={t("status")} className="w-40">
         <Select id="fleet-status" name="status" defaultValue={values.status ?? ""}>
-          <option value="">any status</option>
+          <option value="">{t("anyStatus")}</option>
           {ServerStatus.options.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {tc(s)}
             </option>
           ))}
         </Select>
       </Field>
-      <Field id="fleet-site" label="Site" className="w-40">
+      <Field id="fleet-site" label={t("site")} className="w-40">
         <Select id="fleet-site" name="site" defaultValue={values.site ?? ""}>
-          <option value="">all sites</option>
+          <option value="">{t("allSites")}</option>
           {sites.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -37,15 +40,15 @@ export function FleetFilters({ values, sites }: { values: Record<string, string>
           ))}
         </Select>
       </Field>
-      <Field id="fleet-rack" label="Rack" className="w-36">
-        <TextInput id="fleet-rack" name="rack" defaultValue={values.rack} placeholder="e.g. ams1-r03" />
+      <Field id="fleet-rack" label={t("rack")} className="w-36">
+        <TextInput id="fleet-rack" name="rack" defaultValue={values.rack} placeholder={t("rackPlaceholder")} />
       </Field>
       <div className="flex gap-2">
         <Button type="submit" variant="primary">
-          Search
+          {t("submit")}
         </Button>
         <ButtonLink href="/fleet" variant="ghost">
-          Clear
+          {t("clear")}
         </ButtonLink>
       </div>
     </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { requestApi, type ApiFailure } from "@/components/ui/api-request";
@@ -28,6 +29,7 @@ function toFailure(failure: ApiFailure): Outcome {
  * re-renders from the server so the fleet list shows the imported servers.
  */
 export function InventoryImport() {
+  const t = useTranslations("fleet.import");
   const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
   const [isPending, setIsPending] = useState(false);
@@ -41,7 +43,7 @@ export function InventoryImport() {
     const text = String(data.get("text") ?? "");
     const body = file instanceof File && file.size > 0 ? file : text.trim() ? text : null;
     if (!body) {
-      setOutcome({ kind: "failed", message: "Choose a CSV file or paste CSV text first.", lines: [] });
+      setOutcome({ kind: "failed", message: t("nothingChosen"), lines: [] });
       return;
     }
     setIsPending(true);
@@ -63,28 +65,26 @@ export function InventoryImport() {
   return (
     <div className="relative">
       <Button onClick={() => setIsOpen(!isOpen)} aria-expanded={isOpen} aria-controls="inventory-import">
-        Import CSV
+        {t("open")}
       </Button>
       {isOpen && (
         <section
           id="inventory-import"
-          aria-label="Import inventory CSV"
+          aria-label={t("label")}
           onKeyDown={(e) => e.key === "Escape" && setIsOpen(false)}
           className="absolute right-0 top-full z-20 mt-2 w-[32rem] max-w-[calc(100vw-2rem)] space-y-3 rounded-lg border border-slate-700 bg-slate-900 p-4 shadow-2xl shadow-black/50"
         >
           <header className="flex items-start justify-between gap-3">
             <div>
-              <h2 className="text-sm font-semibold text-slate-100">Import inventory</h2>
-              <p className="mt-0.5 text-xs text-slate-400">
-                Sites, racks, servers and GPUs, in the columns Export CSV writes.
-              </p>
+              <h2 className="text-sm font-semibold text-slate-100">{t("title")}</h2>
+              <p className="mt-0.5 text-xs text-slate-400">{t("description")}</p>
             </div>
-            <Button variant="ghost" onClick={() => setIsOpen(false)} aria-label="Close import">
+            <Button variant="ghost" onClick={() => setIsOpen(false)} aria-label={t("close")}>
               ✕
             </Button>
           </header>
-          <form onSubmit={onSubmit} className="space-y-3" aria-label="Import inventory CSV">
-            <Field id="import-file" label="CSV file">
+          <form onSubmit={onSubmit} className="space-y-3" aria-label={t("label")}>
+            <Field id="import-file" label={t("file")}>
               <input
                 id="import-file"
                 name="file"
@@ -93,11 +93,11 @@ export function InventoryImport() {
                 className="block w-full text-[13px] text-slate-300 file:mr-3 file:rounded-md file:border file:border-slate-700 file:bg-slate-800 file:px-3 file:py-1.5 file:text-[13px] file:font-medium file:text-slate-100 hover:file:bg-slate-700"
               />
             </Field>
-            <Field id="import-text" label="Or paste CSV" hint="Used only when no file is chosen.">
-              <TextArea id="import-text" name="text" rows={5} spellCheck={false} placeholder="site,rack,hostname,…" />
+            <Field id="import-text" label={t("paste")} hint={t("pasteHint")}>
+              <TextArea id="import-text" name="text" rows={5} spellCheck={false} placeholder={t("pastePlaceholder")} />
             </Field>
             <Button type="submit" variant="primary" disabled={isPending}>
-              {isPending ? "Importing…" : "Import"}
+              {isPending ? t("importing") : t("submit")}
             </Button>
           </form>
           {outcome?.kind === "imported" && <Imported answer={outcome.answer} />}
@@ -109,19 +109,18 @@ export function InventoryImport() {
 }
 
 function Imported({ answer }: { answer: ImportAnswer }) {
+  const t = useTranslations("fleet.import");
   const kinds = Object.entries(answer).flatMap(([kind, value]) => {
     const counts = Counts.safeParse(value);
     return counts.success ? [{ kind, ...counts.data }] : [];
   });
   return (
-    <Notice tone="success" title={`Imported: ${answer.created} created, ${answer.updated} updated`}>
-      {answer.rows !== undefined && <p>{answer.rows} rows read.</p>}
+    <Notice tone="success" title={t("imported", { created: answer.created, updated: answer.updated })}>
+      {answer.rows !== undefined && <p>{t("rowsRead", { count: answer.rows })}</p>}
       {kinds.length > 0 && (
         <ul className="mt-1 grid grid-cols-2 gap-x-4 font-mono text-[12px]" data-testid="import-counts">
           {kinds.map((k) => (
-            <li key={k.kind}>
-              {k.kind}: {k.created} created, {k.updated} updated
-            </li>
+            <li key={k.kind}>{t("kindCounts", { kind: k.kind, created: k.created, updated: k.updated })}</li>
           ))}
         </ul>
       )}
@@ -130,16 +129,15 @@ function Imported({ answer }: { answer: ImportAnswer }) {
 }
 
 function Refused({ message, lines }: { message: string; lines: LineProblems }) {
+  const t = useTranslations("fleet.import");
   return (
-    <Notice tone="error" title={lines.length > 0 ? message : "The CSV was not imported"}>
+    <Notice tone="error" title={lines.length > 0 ? message : t("notImported")}>
       {lines.length === 0 ? (
         message
       ) : (
         <ul className="mt-1 max-h-56 space-y-0.5 overflow-y-auto font-mono text-[12px]" data-testid="import-errors">
           {lines.map((l, i) => (
-            <li key={`${l.line}-${i}`}>
-              line {l.line}: {l.message}
-            </li>
+            <li key={`${l.line}-${i}`}>{t("lineProblem", { line: l.line, message: l.message })}</li>
           ))}
         </ul>
       )}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { rackHref, serverHref } from "@/components/ui/inventory-links";
 import { formatRackUnits } from "@/components/ui/rack-units";
 import { ServerStatusBadge } from "@/components/ui/server-status-badge";
@@ -8,20 +9,21 @@ import type { ServerOut } from "@/lib/inventory/schemas";
 const linkClass = "hover:text-emerald-300 hover:underline";
 
 export function ServersTable({ servers }: { servers: ServerOut[] }) {
+  const t = useTranslations("fleet.table");
   return (
-    <Table label="Servers">
+    <Table label={t("label")}>
       <THead>
-        <Th>Hostname</Th>
-        <Th>Status</Th>
-        <Th>Site</Th>
-        <Th>Rack</Th>
-        <Th>Position</Th>
-        <Th>Model</Th>
-        <Th>Serial</Th>
-        <Th isNumeric>GPUs</Th>
+        <Th>{t("hostname")}</Th>
+        <Th>{t("status")}</Th>
+        <Th>{t("site")}</Th>
+        <Th>{t("rack")}</Th>
+        <Th>{t("position")}</Th>
+        <Th>{t("model")}</Th>
+        <Th>{t("serial")}</Th>
+        <Th isNumeric>{t("gpus")}</Th>
       </THead>
       <TBody>
-        {servers.length === 0 && <EmptyRow colSpan={8}>No server matches these filters.</EmptyRow>}
+        {servers.length === 0 && <EmptyRow colSpan={8}>{t("empty")}</EmptyRow>}
         {servers.map((s) => (
           <Tr key={s.hostname} testId="server-row">
             <Td isMono className="font-medium text-slate-50">
@@ -36,7 +38,7 @@ export function ServersTable({ servers }: { servers: ServerOut[] }) {
               {s.site}
             </Td>
             <Td isMono>
-              <Link href={rackHref(s.site, s.rack)} className={linkClass} title={`Elevation of rack ${s.rack}`}>
+              <Link href={rackHref(s.site, s.rack)} className={linkClass} title={t("rackTitle", { rack: s.rack })}>
                 {s.rack}
               </Link>
             </Td>
@@ -44,7 +46,7 @@ export function ServersTable({ servers }: { servers: ServerOut[] }) {
               <Link
                 href={rackHref(s.site, s.rack, s.hostname)}
                 className={linkClass}
-                title={`${s.hostname} in the elevation of ${s.rack}`}
+                title={t("positionTitle", { hostname: s.hostname, rack: s.rack })}
               >
                 {formatRackUnits(s.positionU, s.heightU)}
               </Link>

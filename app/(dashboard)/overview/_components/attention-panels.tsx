@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { gpuHref, serverHref } from "@/components/ui/inventory-links";
 import { Card } from "@/components/ui/card";
@@ -25,24 +26,20 @@ export function AttentionPanels({
   maintenance: ServerOut[];
   nowMs: number;
 }) {
+  const t = useTranslations("overview.attention");
   return (
     <div className="mt-4 grid gap-4 xl:grid-cols-5">
-      <Card
-        title="GPUs needing attention"
-        description="Degraded or failed, with every cause, whether telemetry still reports, and who has acknowledged it."
-        isFlush
-        className="xl:col-span-3"
-      >
-        <Table label="GPUs needing attention">
+      <Card title={t("gpusTitle")} description={t("gpusDescription")} isFlush className="xl:col-span-3">
+        <Table label={t("gpusTitle")}>
           <THead>
-            <Th>Host</Th>
-            <Th isNumeric>GPU</Th>
-            <Th>Model</Th>
-            <Th>Health</Th>
-            <Th>Reason</Th>
+            <Th>{t("host")}</Th>
+            <Th isNumeric>{t("gpu")}</Th>
+            <Th>{t("model")}</Th>
+            <Th>{t("health")}</Th>
+            <Th>{t("reason")}</Th>
           </THead>
           <TBody>
-            {gpus.length === 0 && <EmptyRow colSpan={5}>Every GPU reports healthy.</EmptyRow>}
+            {gpus.length === 0 && <EmptyRow colSpan={5}>{t("allHealthy")}</EmptyRow>}
             {gpus.map((g) => (
               <Tr key={g.uuid}>
                 <Td isMono>
@@ -54,7 +51,7 @@ export function AttentionPanels({
                     href={gpuHref(g.uuid)}
                     className="text-emerald-300 hover:underline"
                     data-testid="attention-gpu-link"
-                    aria-label={`GPU #${g.index} on ${g.hostname}`}
+                    aria-label={t("gpuOnHost", { index: g.index, hostname: g.hostname })}
                   >
                     #{g.index}
                   </Link>
@@ -64,19 +61,30 @@ export function AttentionPanels({
                 </Td>
                 <Td>
                   <span className="flex flex-wrap gap-1">
-                    <Link href={gpuHref(g.uuid)} aria-label={`GPU #${g.index} on ${g.hostname}: ${g.health}`}>
+                    <Link
+                      href={gpuHref(g.uuid)}
+                      aria-label={t("gpuLink", {
+                        index: g.index,
+                        hostname: g.hostname,
+                        health: t(`healthState.${g.health}`),
+                      })}
+                    >
                       <Badge tone={g.health === "failed" ? "bad" : "warn"} hasDot>
-                        {g.health}
+                        {t(`healthState.${g.health}`)}
                       </Badge>
                     </Link>
                     <TelemetryStateBadge state={g.telemetry} lastSeenAt={g.lastSeenAt} nowMs={nowMs} />
                   </span>
                 </Td>
                 <Td isMuted>
-                  {g.reason ?? "—"}
+                  <span data-stored-text>{g.reason ?? "—"}</span>
                   {g.ack && (
                     <span className="block text-[11px] text-slate-500" data-testid="gpu-ack">
-                      {g.ack.kind} by {g.ack.by.replace(/^(user|token):/, "")}: {g.ack.note}
+                      {t.rich(`ack.${g.ack.kind}`, {
+                        by: g.ack.by.replace(/^(user|token):/, ""),
+                        note: g.ack.note,
+                        stored: (chunks) => <span data-stored-text>{chunks}</span>,
+                      })}
                     </span>
                   )}
                 </Td>
@@ -85,20 +93,15 @@ export function AttentionPanels({
           </TBody>
         </Table>
       </Card>
-      <Card
-        title="In maintenance"
-        description="Servers marked maintenance in the inventory."
-        isFlush
-        className="xl:col-span-2"
-      >
-        <Table label="Servers in maintenance">
+      <Card title={t("maintenanceTitle")} description={t("maintenanceDescription")} isFlush className="xl:col-span-2">
+        <Table label={t("maintenanceTable")}>
           <THead>
-            <Th>Host</Th>
-            <Th>Rack</Th>
-            <Th isNumeric>GPUs</Th>
+            <Th>{t("host")}</Th>
+            <Th>{t("rack")}</Th>
+            <Th isNumeric>{t("gpus")}</Th>
           </THead>
           <TBody>
-            {maintenance.length === 0 && <EmptyRow colSpan={3}>No server is in maintenance.</EmptyRow>}
+            {maintenance.length === 0 && <EmptyRow colSpan={3}>{t("noMaintenance")}</EmptyRow>}
             {maintenance.map((s) => (
               <Tr key={s.hostname}>
                 <Td isMono>

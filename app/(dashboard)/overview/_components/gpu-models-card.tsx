@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 
 export function GpuModelsCard({
@@ -9,12 +10,13 @@ export function GpuModelsCard({
   total: number;
   className?: string;
 }) {
+  const t = useTranslations("overview.gpuModels");
   return (
-    <Card title="GPU models" description="Installed accelerators by model." className={className}>
+    <Card title={t("title")} description={t("description")} className={className}>
       {models.length === 0 ? (
-        <p className="text-sm text-slate-400">No GPUs registered yet.</p>
+        <p className="text-sm text-slate-400">{t("empty")}</p>
       ) : (
-        <ul className="space-y-3" aria-label="GPU models">
+        <ul className="space-y-3" aria-label={t("title")}>
           {models.map((m) => (
             <li key={m.model}>
               <div className="flex items-baseline justify-between gap-3 text-[13px]">

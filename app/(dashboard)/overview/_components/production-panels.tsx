@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { GpuHeatmap } from "@/components/charts/gpu-heatmap";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { UtcTime } from "@/components/ui/utc-time";
+import type { ReactNode } from "react";
 import { firingSummary } from "@/lib/alerts/alerts";
 import { db } from "@/lib/db";
 import { listDeployments } from "@/lib/deployments/deployments";
@@ -14,41 +16,47 @@ import { getFaultsOverview } from "@/lib/faults/node-faults";
 import { listSiteNames } from "@/lib/inventory/site-overview";
 import { getJobQueueSummary } from "@/lib/jobs/queue-summary";
 import { getFleetHeatmap } from "@/lib/telemetry/views/gpu-heatmap";
-import { pueUnknownText } from "../../energy/_components/energy-stat-cards";
+import { formatFixed, formatMs, formatShare } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import { EnergyTrendCard } from "../../energy/_components/energy-trend-card";
 
 // The overview's production panels, each an async server component the page
 // streams in its own Suspense boundary: a slow panel never holds up the rest.
 
-const pct = (x: number | null) => (x === null ? null : `${(x * 100).toFixed(1)}%`);
-
 export async function FiringAlertsPanel() {
-  const [alerts, faults] = await Promise.all([firingSummary(), getFaultsOverview()]);
+  const [alerts, faults, t, tc] = await Promise.all([
+    firingSummary(),
+    getFaultsOverview(),
+    getTranslations("overview.alerts"),
+    getTranslations("common"),
+  ]);
   return (
     <Card
       title={
         <Link href="/alerts" className="hover:underline">
-          Firing alerts
+          {t("title")}
         </Link>
       }
-      description={alerts.firing ? `${alerts.firing} firing, not muted` : "Nothing firing."}
+      description={alerts.firing ? t("firing", { count: alerts.firing }) : t("nothingFiring")}
     >
       <div data-testid="panel-alerts" className="space-y-2 text-[13px]">
-        {alerts.top.length === 0 && <p className="text-slate-400">No alert is firing.</p>}
+        {alerts.top.length === 0 && <p className="text-slate-400">{t("noAlert")}</p>}
         <ul className="space-y-1">
           {alerts.top.map((a) => (
             <li key={a.id} className="flex items-start gap-2">
-              <Badge tone={a.labels.severity === "critical" ? "bad" : "warn"}>{a.labels.severity}</Badge>
-              <Link href={a.annotations.link || "/alerts"} className="text-slate-200 hover:underline">
+              <Badge tone={a.labels.severity === "critical" ? "bad" : "warn"}>
+                {tc.has(`severity.${a.labels.severity}`) ? tc(`severity.${a.labels.severity}`) : a.labels.severity}
+              </Badge>
+              <Link href={a.annotations.link || "/alerts"} className="text-slate-200 hover:underline" data-stored-text>
                 {a.annotations.summary}
               </Link>
             </li>
           ))}
         </ul>
         <div className="border-t border-slate-800 pt-2" data-testid="panel-faults">
-          <p className="text-xs font-medium uppercase tracking-wider text-slate-400">Nodes out of service</p>
+          <p className="text-xs font-medium uppercase tracking-wider text-slate-400">{t("nodesOut")}</p>
           {faults.nodes.length === 0 ? (
-            <p className="text-slate-400">None: every node is in service.</p>
+            <p className="text-slate-400">{t("allInService")}</p>
           ) : (
             <ul className="space-y-0.5">
               {faults.nodes.map((n) => (
@@ -59,15 +67,21 @@ export async function FiringAlertsPanel() {
                   >
                     {n.hostname}
                   </Link>{" "}
-                  <Badge tone="warn">{n.state}</Badge> <span className="text-slate-400">{n.reason}</span>
+                  <Badge tone="warn">{n.state ? tc(`faultState.${n.state}`) : tc("faultState.inService")}</Badge>{" "}
+                  <span className="text-slate-400" data-stored-text>
+                    {n.reason}
+                  </span>
                 </li>
               ))}
             </ul>
           )}
           {faults.breaker.open && (
             <p className="mt-1 text-amber-300">
-              Automatic quarantine paused: {faults.breaker.quarantinedInWindow} nodes went out in{" "}
-              {faults.breaker.windowMinutes} min (at most {faults.breaker.maxNodes}). New faults wait for a person.
+              {t("breakerOpen", {
+                count: faults.breaker.quarantinedInWindow,
+                minutes: faults.breaker.windowMinutes,
+                max: faults.breaker.maxNodes,
+              })}
             </p>
           )}
         </div>
@@ -77,29 +91,26 @@ export async function FiringAlertsPanel() {
 }
 
 export async function JobQueuePanel() {
-  const q = await getJobQueueSummary();
+  const [q, t] = await Promise.all([getJobQueueSummary(), getTranslations("overview.jobs")]);
+  const strong = (chunks: ReactNode) => <strong className="text-slate-50">{chunks}</strong>;
   return (
     <Card
       title={
         <Link href="/jobs" className="hover:underline">
-          Job queue
+          {t("title")}
         </Link>
       }
-      description="Today counts from 00:00 UTC."
+      description={t("description")}
     >
       <div data-testid="panel-jobs" className="space-y-2 text-[13px]">
         <p className="flex flex-wrap gap-3">
-          <span>
-            <strong className="text-slate-50">{q.running}</strong> running
-          </span>
-          <span>
-            <strong className="text-slate-50">{q.queued}</strong> waiting
-          </span>
+          <span>{t.rich("running", { count: q.running, strong })}</span>
+          <span>{t.rich("waiting", { count: q.queued, strong })}</span>
           <Link href="/jobs?status=failed" className={q.failedToday ? "text-rose-300" : "text-slate-400"}>
-            {q.failedToday} failed today
+            {t("failedToday", { count: q.failedToday })}
           </Link>
           <span className={q.badVerdictToday ? "text-amber-300" : "text-slate-400"}>
-            {q.badVerdictToday} finished today with a verdict other than good
+            {t("badVerdictToday", { count: q.badVerdictToday })}
           </span>
         </p>
         {q.waiting.length > 0 && (
@@ -109,7 +120,8 @@ export async function JobQueuePanel() {
                 <Link href={`/jobs/${j.id}`} className="font-mono text-emerald-300 hover:underline">
                   {j.id.slice(0, 8)}
                 </Link>{" "}
-                ({j.team}, {j.gpus} GPU{j.gpus === 1 ? "" : "s"}): {j.reason ?? "not yet looked at by the scheduler"}
+                {t("waitingJob", { team: j.team, gpus: j.gpus })}{" "}
+                {j.reason ? <span data-stored-text>{j.reason}</span> : t("notScheduledYet")}
               </li>
             ))}
           </ul>
@@ -121,19 +133,24 @@ export async function JobQueuePanel() {
 
 export async function DeploymentsPanel() {
   const deployments = (await listDeployments()).filter((d) => d.status === "active");
-  const metrics = await Promise.all(deployments.slice(0, 8).map((d) => getDeploymentMetrics(d.name, 60)));
+  const [metrics, t, locale] = await Promise.all([
+    Promise.all(deployments.slice(0, 8).map((d) => getDeploymentMetrics(d.name, 60))),
+    getTranslations("overview.deployments"),
+    getLocale().then(asLocale),
+  ]);
+  const pct = (x: number | null) => (x === null ? "—" : formatShare(x, locale));
   return (
     <Card
       title={
         <Link href="/deployments" className="hover:underline">
-          Deployments
+          {t("title")}
         </Link>
       }
-      description="Last 60 minutes."
+      description={t("description")}
     >
       <div data-testid="panel-deployments" className="text-[13px]">
         {metrics.length === 0 ? (
-          <p className="text-slate-400">No active deployment.</p>
+          <p className="text-slate-400">{t("empty")}</p>
         ) : (
           <ul className="space-y-1">
             {metrics.map((m) => (
@@ -145,19 +162,25 @@ export async function DeploymentsPanel() {
                   {m.deployment}
                 </Link>
                 {m.requests === 0 ? (
-                  <span className="text-slate-400">no requests in the window</span>
+                  <span className="text-slate-400">{t("noRequests")}</span>
                 ) : (
                   <>
-                    <span>p95 {m.latencyMs.p95 === null ? "—" : `${m.latencyMs.p95} ms`}</span>
-                    <span>errors {pct(m.errorRate)}</span>
+                    <span>
+                      {t("p95", { latency: m.latencyMs.p95 === null ? "—" : formatMs(m.latencyMs.p95, locale) })}
+                    </span>
+                    <span>{t("errors", { rate: pct(m.errorRate) })}</span>
                     <span>
                       {m.driftDetail.unknown
-                        ? "drift unknown"
+                        ? t("driftUnknown")
                         : m.driftDetail.isDrifting
-                          ? `drifting (${m.driftDetail.driftingFeatures} features)`
-                          : "no drift"}
+                          ? t("drifting", { count: m.driftDetail.driftingFeatures })
+                          : t("noDrift")}
                     </span>
-                    <span>accuracy {m.accuracy.accuracy === null ? "no labels yet" : pct(m.accuracy.accuracy)}</span>
+                    <span>
+                      {t("accuracy", {
+                        accuracy: m.accuracy.accuracy === null ? t("noLabels") : pct(m.accuracy.accuracy),
+                      })}
+                    </span>
                   </>
                 )}
               </li>
@@ -173,40 +196,40 @@ export async function EnergyTodayPanel() {
   const now = new Date();
   const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
   const sites = await listSiteNames();
-  const summaries = await Promise.all(sites.map((site) => getEnergySummary(SummaryQuery.parse({ site, from }), now)));
+  const [summaries, t, te, locale] = await Promise.all([
+    Promise.all(sites.map((site) => getEnergySummary(SummaryQuery.parse({ site, from }), now))),
+    getTranslations("overview.energyToday"),
+    getTranslations("energy"),
+    getLocale().then(asLocale),
+  ]);
   return (
     <Card
       title={
         <Link href="/energy" className="hover:underline">
-          Energy today
+          {t("title")}
         </Link>
       }
-      description={
-        <>
-          Since <UtcTime iso={from} />, per site (currencies differ).
-        </>
-      }
+      description={t.rich("description", { since: () => <UtcTime iso={from} /> })}
     >
       <ul data-testid="panel-energy" className="space-y-1 text-[13px]">
-        {summaries.length === 0 && <li className="text-slate-400">No site yet.</li>}
+        {summaries.length === 0 && <li className="text-slate-400">{t("noSite")}</li>}
         {summaries.map((s) => {
           // The energy the cost is of: facility meters, else IT meters, else the GPUs' own power telemetry.
           const kwh = { facility: s.facilityKwh, it: s.itKwh, gpu: s.gpuKwh }[s.costBasis];
-          const basis = { facility: "facility", it: "IT", gpu: "GPU telemetry, no meters" }[s.costBasis];
           return (
             <li key={s.site} className="flex flex-wrap gap-x-3">
               <span className="font-medium text-slate-100">{s.site}</span>
+              <span>{t("kwh", { kwh: formatFixed(kwh, 1, locale), basis: t(`basis.${s.costBasis}`) })}</span>
               <span>
-                {kwh.toFixed(1)} kWh ({basis})
+                {s.cost === null
+                  ? t("costUnknown")
+                  : t("cost", { cost: formatFixed(s.cost, 2, locale), currency: s.currency })}
               </span>
-              <span>
-                {s.cost === null ? "cost unknown: no tariff for some of it" : `${s.cost.toFixed(2)} ${s.currency}`}
-              </span>
-              <span>{s.co2eKg === null ? "CO₂e unknown" : `${s.co2eKg.toFixed(1)} kg CO₂e`}</span>
+              <span>{s.co2eKg === null ? t("co2eUnknown") : t("co2e", { kg: formatFixed(s.co2eKg, 1, locale) })}</span>
               <span className="text-slate-400">
                 {s.pue === null
-                  ? `PUE unknown: ${pueUnknownText[s.pueUnknownReason ?? "no_facility_meter"]}`
-                  : `PUE ${s.pue.toFixed(2)}`}
+                  ? t("pueUnknown", { why: te(`pueUnknown.${s.pueUnknownReason ?? "no_facility_meter"}`) })
+                  : t("pue", { pue: formatFixed(s.pue, 2, locale) })}
               </span>
             </li>
           );
@@ -217,15 +240,15 @@ export async function EnergyTodayPanel() {
 }
 
 export async function HeatmapPanel() {
-  const heat = await getFleetHeatmap();
+  const [heat, t] = await Promise.all([getFleetHeatmap(), getTranslations("overview.heatmap")]);
   return (
     <Card
       title={
         <Link href="/telemetry" className="hover:underline">
-          GPU heat map
+          {t("title")}
         </Link>
       }
-      description={`${heat.reporting} of ${heat.gpus} GPUs reporting within ${heat.staleAfterMinutes} min; each square is a GPU, each row a server.`}
+      description={t("description", { reporting: heat.reporting, gpus: heat.gpus, minutes: heat.staleAfterMinutes })}
     >
       <div data-testid="panel-heatmap">
         <GpuHeatmap racks={heat.racks} />

@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { hrefWith } from "@/components/ui/pager";
 import type { ColourBy } from "./elevation-colourings";
 
-const labels: Record<ColourBy, string> = { status: "Status", temperature: "Temperature", power: "Power" };
+const colourings: ColourBy[] = ["status", "temperature", "power"];
 
 /**
  * Links, not buttons: each colouring is its own URL (?colour=…), so a view
@@ -17,9 +18,10 @@ export function ColourByToggle({
   current: ColourBy;
   highlight: string | null;
 }) {
+  const t = useTranslations("racks.colourBy");
   return (
-    <nav aria-label="Colour by" className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
-      {(Object.keys(labels) as ColourBy[]).map((c) => (
+    <nav aria-label={t("label")} className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
+      {colourings.map((c) => (
         <Link
           key={c}
           href={hrefWith(path, { colour: c === "status" ? undefined : c, highlight: highlight ?? undefined })}
@@ -30,7 +32,7 @@ export function ColourByToggle({
               : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
           }`}
         >
-          {labels[c]}
+          {t(c)}
         </Link>
       ))}
     </nav>

@@ -3,6 +3,8 @@ import { formatAge, formatKilowatts, formatTempC, formatWatts } from "@/componen
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import type { ElevationServer, RackElevation } from "@/lib/inventory/rack-elevation";
 import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 /**
  * What the elevation colours servers by: inventory status, or the latest GPU
@@ -64,7 +66,7 @@ export function powerScaleFor(rack: Pick<RackElevation, "powerCapKw" | "servers"
     const plural = count === 1 ? "server" : `${count} servers`;
     return {
       maxW: (rack.powerCapKw * 1000) / count,
-      basis: `the rack's ${rack.powerCapKw.toLocaleString("en-US")} kW cap shared by its ${plural}`,
+      basis: `the rack's ${formatNumber(rack.powerCapKw, untranslatedLocale, 3)} kW cap shared by its ${plural}`,
     };
   }
   const gpus = Math.max(1, ...rack.servers.map((s) => s.gpuCount));

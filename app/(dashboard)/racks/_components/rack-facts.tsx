@@ -1,6 +1,9 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { RackElevation } from "@/lib/inventory/rack-elevation";
 import { UnitsBar } from "./units-bar";
+import { formatNumber } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -15,17 +18,19 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function RackFacts({ rack }: { rack: RackElevation }) {
   const usedU = rack.servers.reduce((n, s) => n + s.heightU, 0);
   const gpus = rack.servers.reduce((n, s) => n + s.gpuCount, 0);
+  const t = useTranslations("racks.facts");
+  const locale = asLocale(useLocale());
   return (
     <div className="space-y-3">
       <UnitsBar usedU={usedU} heightU={rack.heightU} />
       <dl className="divide-y divide-slate-800/70 text-[13px]">
-        <Fact label="Site">{rack.site}</Fact>
-        <Fact label="Height">{rack.heightU}U</Fact>
-        <Fact label="Free">{rack.heightU - usedU}U</Fact>
-        <Fact label="Servers">{rack.servers.length}</Fact>
-        <Fact label="GPUs">{gpus}</Fact>
-        <Fact label="Power cap">
-          {rack.powerCapKw === null ? "—" : `${rack.powerCapKw.toLocaleString("en-US")} kW`}
+        <Fact label={t("site")}>{rack.site}</Fact>
+        <Fact label={t("height")}>{rack.heightU}U</Fact>
+        <Fact label={t("free")}>{rack.heightU - usedU}U</Fact>
+        <Fact label={t("servers")}>{rack.servers.length}</Fact>
+        <Fact label={t("gpus")}>{gpus}</Fact>
+        <Fact label={t("powerCap")}>
+          {rack.powerCapKw === null ? "—" : `${formatNumber(rack.powerCapKw, locale, 3)} kW`}
         </Fact>
       </dl>
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
 import { serverHref } from "@/components/ui/inventory-links";
@@ -7,6 +8,7 @@ import { formatRackUnits } from "@/components/ui/rack-units";
 import { formatTempC, formatWatts } from "@/components/ui/readings";
 import { ServerStatusBadge } from "@/components/ui/server-status-badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { asLocale } from "@/lib/i18n/locales";
 import type { ElevationServer } from "@/lib/inventory/rack-elevation";
 import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
 import { isReadingStale, type Clock } from "./elevation-colourings";
@@ -15,6 +17,8 @@ const dash = <span className="text-slate-600">—</span>;
 
 /** The server's readings; muted (as the drawing greys them out) once older than the stale window. */
 function Readings({ reading, clock }: { reading: ServerHeat | undefined; clock: Clock }) {
+  const t = useTranslations("racks.servers");
+  const locale = asLocale(useLocale());
   if (!reading) {
     return (
       <>
@@ -24,7 +28,7 @@ function Readings({ reading, clock }: { reading: ServerHeat | undefined; clock: 
     );
   }
   const isStale = isReadingStale(reading.at, clock);
-  const title = `${isStale ? "no reading since" : "as of"} ${reading.at}`;
+  const title = isStale ? t("noReadingSince", { at: reading.at }) : t("asOf", { at: reading.at });
   return (
     <>
       <Td isNumeric isMono isMuted={isStale}>
@@ -37,12 +41,12 @@ function Readings({ reading, clock }: { reading: ServerHeat | undefined; clock: 
               className="size-1.5 rounded-full"
               style={{ backgroundColor: isStale ? "rgb(100 116 139)" : tempColour(reading.maxTempC) }}
             />
-            {formatTempC(reading.maxTempC)}
+            {formatTempC(reading.maxTempC, locale)}
           </span>
         )}
       </Td>
       <Td isNumeric isMono isMuted={isStale}>
-        {reading.totalPowerW === null ? dash : <span title={title}>{formatWatts(reading.totalPowerW)}</span>}
+        {reading.totalPowerW === null ? dash : <span title={title}>{formatWatts(reading.totalPowerW, locale)}</span>}
       </Td>
     </>
   );
@@ -58,20 +62,21 @@ export function RackServersTable({
   readings?: Map<string, ServerHeat>;
   clock: Clock;
 }) {
+  const t = useTranslations("racks.servers");
   const topDown = [...servers].sort((a, b) => b.positionU - a.positionU);
   return (
-    <Table label="Servers in this rack">
+    <Table label={t("label")}>
       <THead>
-        <Th>Hostname</Th>
-        <Th>Units</Th>
-        <Th>Status</Th>
-        <Th isNumeric>GPUs</Th>
-        <Th>Worst GPU</Th>
-        <Th isNumeric>Hottest GPU</Th>
-        <Th isNumeric>GPU power</Th>
+        <Th>{t("hostname")}</Th>
+        <Th>{t("units")}</Th>
+        <Th>{t("status")}</Th>
+        <Th isNumeric>{t("gpus")}</Th>
+        <Th>{t("worstGpu")}</Th>
+        <Th isNumeric>{t("hottestGpu")}</Th>
+        <Th isNumeric>{t("gpuPower")}</Th>
       </THead>
       <TBody>
-        {topDown.length === 0 && <EmptyRow colSpan={7}>Nothing is mounted in this rack yet.</EmptyRow>}
+        {topDown.length === 0 && <EmptyRow colSpan={7}>{t("empty")}</EmptyRow>}
         {topDown.map((s) => (
           <Tr key={s.hostname}>
             <Td isMono>
@@ -96,8 +101,10 @@ export function RackServersTable({
                   <span className="text-slate-500">—</span>
                 )}
                 {s.silentGpus > 0 && (
-                  <span title={`no telemetry for ${clock.staleAfterMinutes} min: their health is the last known`}>
-                    <Badge tone="neutral">{s.silentGpus === s.gpuCount ? "no data" : `${s.silentGpus} no data`}</Badge>
+                  <span title={t("silentTitle", { minutes: clock.staleAfterMinutes })}>
+                    <Badge tone="neutral">
+                      {s.silentGpus === s.gpuCount ? t("noData") : t("someNoData", { count: s.silentGpus })}
+                    </Badge>
                   </span>
                 )}
               </span>

@@ -1,31 +1,33 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { rackHref } from "@/components/ui/inventory-links";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { formatNumber } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { RackSummary } from "@/lib/inventory/rack-elevation";
 import { UnitsBar } from "./units-bar";
 
-const gpus = (n: number) => `${n} GPU${n === 1 ? "" : "s"}`;
-
 function Attention({ rack }: { rack: RackSummary }) {
+  const t = useTranslations("racks.attention");
   const marks = [
     rack.gpus.failed > 0 && (
       <Badge key="f" tone="bad" hasDot>
-        {gpus(rack.gpus.failed)} failed
+        {t("failed", { count: rack.gpus.failed })}
       </Badge>
     ),
     rack.gpus.degraded > 0 && (
       <Badge key="d" tone="warn" hasDot>
-        {gpus(rack.gpus.degraded)} degraded
+        {t("degraded", { count: rack.gpus.degraded })}
       </Badge>
     ),
-    rack.silentGpus > 0 && <Badge key="s">{gpus(rack.silentGpus)} no data</Badge>,
+    rack.silentGpus > 0 && <Badge key="s">{t("noData", { count: rack.silentGpus })}</Badge>,
     rack.servers.maintenance > 0 && (
       <Badge key="m" tone="warn" hasDot>
-        {rack.servers.maintenance} in maintenance
+        {t("maintenance", { count: rack.servers.maintenance })}
       </Badge>
     ),
-    rack.servers.retired > 0 && <Badge key="r">{rack.servers.retired} retired</Badge>,
+    rack.servers.retired > 0 && <Badge key="r">{t("retired", { count: rack.servers.retired })}</Badge>,
   ].filter(Boolean);
   return marks.length > 0 ? (
     <div className="flex flex-wrap gap-1.5">{marks}</div>
@@ -36,17 +38,19 @@ function Attention({ rack }: { rack: RackSummary }) {
 
 /** One site's racks: fill, servers, GPUs, power cap, and what needs a look. */
 export function RacksTable({ site, racks }: { site: string; racks: RackSummary[] }) {
+  const t = useTranslations("racks.table");
+  const locale = asLocale(useLocale());
   return (
-    <Table label={`Racks at ${site}`}>
+    <Table label={t("label", { site })}>
       <THead>
-        <Th>Rack</Th>
-        <Th>Units used</Th>
-        <Th isNumeric>Servers</Th>
-        <Th isNumeric>GPUs</Th>
-        <Th isNumeric>Power cap</Th>
-        <Th>Needs a look</Th>
+        <Th>{t("rack")}</Th>
+        <Th>{t("unitsUsed")}</Th>
+        <Th isNumeric>{t("servers")}</Th>
+        <Th isNumeric>{t("gpus")}</Th>
+        <Th isNumeric>{t("powerCap")}</Th>
+        <Th>{t("needsALook")}</Th>
         <Th>
-          <span className="sr-only">Elevation</span>
+          <span className="sr-only">{t("elevationColumn")}</span>
         </Th>
       </THead>
       <TBody>
@@ -71,7 +75,7 @@ export function RacksTable({ site, racks }: { site: string; racks: RackSummary[]
                 "—"
               ) : (
                 <>
-                  {r.powerCapKw.toLocaleString("en-US")} <span className="text-slate-500">kW</span>
+                  {formatNumber(r.powerCapKw, locale, 3)} <span className="text-slate-500">kW</span>
                 </>
               )}
             </Td>
@@ -82,9 +86,9 @@ export function RacksTable({ site, racks }: { site: string; racks: RackSummary[]
               <Link
                 href={rackHref(r.site, r.name)}
                 className="whitespace-nowrap text-xs text-slate-400 hover:text-emerald-300"
-                aria-label={`Elevation of ${r.name}`}
+                aria-label={t("elevationOf", { rack: r.name })}
               >
-                Elevation →
+                {t("elevation")}
               </Link>
             </Td>
           </Tr>

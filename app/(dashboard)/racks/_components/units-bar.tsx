@@ -1,11 +1,14 @@
+import { useTranslations } from "next-intl";
+
 /**
  * How full a rack is, as "28 / 42U" over a bar. Amber from 90 % up: a rack that
  * full rarely takes another multi-U server.
  */
 export function UnitsBar({ usedU, heightU }: { usedU: number; heightU: number }) {
+  const t = useTranslations("racks");
   const share = heightU > 0 ? Math.min(1, usedU / heightU) : 0;
   return (
-    <div className="min-w-32" title={`${usedU} of ${heightU} rack units used`}>
+    <div className="min-w-32" title={t("unitsUsed", { usedU, heightU })}>
       <p className="mb-1 font-mono text-[12px] tabular-nums text-slate-200">
         {usedU} <span className="text-slate-500">/ {heightU}U</span>
       </p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { rackHref } from "@/components/ui/inventory-links";
@@ -10,6 +11,7 @@ import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { listGpus } from "@/lib/inventory/gpus";
 import type { GpuOut } from "@/lib/inventory/schemas";
+import type { Translate } from "@/lib/i18n/translate";
 import { getServerDetail } from "@/lib/inventory/server-detail";
 import { getNodeFault } from "@/lib/faults/node-faults";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
@@ -26,29 +28,33 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: (await params).hostname };
 }
 
-function gpuSummary(gpus: GpuOut[], staleAfterMinutes: number): string {
+function gpuSummary(gpus: GpuOut[], staleAfterMinutes: number, t: Translate): string {
   const unhealthy = gpus.filter((g) => g.health !== "healthy").length;
   const silent = gpus.filter((g) => g.stale).length;
   const models = [...new Set(gpus.map((g) => g.model))];
-  const count = `${gpus.length} GPU${gpus.length === 1 ? "" : "s"}${models.length > 0 ? ` (${models.join(", ")})` : ""}`;
+  const count =
+    models.length > 0
+      ? t("gpuCountModels", { count: gpus.length, models: models.join(", ") })
+      : t("gpuCount", { count: gpus.length });
   const health =
     unhealthy === 0
       ? silent === gpus.length && gpus.length > 0
-        ? "none confirmed by telemetry."
-        : "all healthy."
-      : `${unhealthy} not healthy.`;
-  const silence =
-    silent === 0 ? "" : ` ${silent} sent no telemetry for ${staleAfterMinutes} min: their health is the last known.`;
-  return `${count}, ${health}${silence}`;
+        ? t("noneConfirmed")
+        : t("allHealthy")
+      : t("notHealthy", { count: unhealthy });
+  const silence = silent === 0 ? "" : t("silent", { count: silent, minutes: staleAfterMinutes });
+  return [t("countAndHealth", { count, health }), silence].filter(Boolean).join(" ");
 }
 
-function readingsSummary(gpus: GpuOut[]): string {
+function readingsSummary(gpus: GpuOut[], t: Translate): string {
   const times = gpus.flatMap((g) => (g.readingsAt ? [g.readingsAt] : []));
-  if (times.length === 0) return " No telemetry yet.";
-  return ` Latest readings up to ${times
-    .sort()
-    .at(-1)!
-    .replace(/\.\d{3}Z$/, "Z")}.`;
+  if (times.length === 0) return t("noTelemetry");
+  return t("latestReadings", {
+    at: times
+      .sort()
+      .at(-1)!
+      .replace(/\.\d{3}Z$/, "Z"),
+  });
 }
 
 export default async function ServerPage({ params }: { params: Promise<Params> }) {
@@ -62,11 +68,12 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
     getNodeFault(server.hostname),
   ]);
   const canWrite = can(principal.role, "inventory.write");
+  const [t, tr] = await Promise.all([getTranslations("servers"), getTranslations("shell.roles")]);
 
   return (
     <>
       <PageHeader
-        eyebrow={`Infrastructure · ${server.site} · ${server.rack}`}
+        eyebrow={t("eyebrow", { site: server.site, rack: server.rack })}
         title={server.hostname}
         description={server.model ?? undefined}
         actions={
@@ -74,32 +81,30 @@ export default async function ServerPage({ params }: { params: Promise<Params> }
             <span data-testid="server-status" className="mr-2">
               <ServerStatusBadge status={server.status} />
             </span>
-            <ButtonLink href={rackHref(server.site, server.rack, server.hostname)}>Show in rack</ButtonLink>
+            <ButtonLink href={rackHref(server.site, server.rack, server.hostname)}>{t("showInRack")}</ButtonLink>
             <ButtonLink href={hrefWith("/audit", { target: `server:${server.hostname}` })} variant="ghost">
-              History
+              {t("history")}
             </ButtonLink>
           </>
         }
       />
       <div className="grid items-start gap-4 xl:grid-cols-3">
-        <Card title="Placement" className="xl:col-span-2">
+        <Card title={t("placement")} className="xl:col-span-2">
           <ServerFacts server={server} />
         </Card>
         {canWrite ? (
-          <Card title="Status" description="Changes are recorded in the audit log under your name.">
+          <Card title={t("status")} description={t("statusAudited")}>
             <ServerStatusControl hostname={server.hostname} status={server.status} />
           </Card>
         ) : (
-          <Card title="Status">
-            <p className="text-[13px] text-slate-400">
-              Changing a server&apos;s status needs the operator role; you are signed in as {principal.role}.
-            </p>
+          <Card title={t("status")}>
+            <p className="text-[13px] text-slate-400">{t("needsOperator", { role: tr(principal.role) })}</p>
           </Card>
         )}
       </div>
       <Card
-        title="GPUs"
-        description={gpuSummary(gpus, settings.staleAfterMinutes) + readingsSummary(gpus)}
+        title={t("gpusTitle")}
+        description={`${gpuSummary(gpus, settings.staleAfterMinutes, t)} ${readingsSummary(gpus, t)}`}
         isFlush
         className="mt-4"
       >

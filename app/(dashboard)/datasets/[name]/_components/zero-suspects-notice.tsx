@@ -2,6 +2,8 @@ import { Notice } from "@/components/ui/notice";
 import type { DatasetVersionOut } from "@/lib/datasets/dataset-views";
 import { formatShare, formatStat } from "./report-format";
 import { ZeroMissingOffer } from "./zero-missing-offer";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 /**
  * The columns whose exact zeros look like "not measured", each with the gap
@@ -22,8 +24,8 @@ export function ZeroSuspectsNotice({ dataset, canReclean }: { dataset: DatasetVe
         <ul className="mt-1 list-disc space-y-0.5 pl-4 font-mono text-[12px]">
           {suspects.map((s) => (
             <li key={s.column} data-testid="zero-suspect">
-              {s.column}: {s.zeros.toLocaleString("en-US")} zeros ({formatShare(s.zeros, dataset.rows)} of rows), then
-              nothing below {formatStat(s.minNonZero)}
+              {s.column}: {formatNumber(s.zeros, untranslatedLocale, 3)} zeros ({formatShare(s.zeros, dataset.rows)} of
+              rows), then nothing below {formatStat(s.minNonZero)}
               <span className="text-slate-400"> (values near the bottom are ~{formatStat(s.spacing)} apart)</span>
             </li>
           ))}

@@ -7,6 +7,8 @@ import type { SeriesOut } from "@/lib/telemetry/schemas";
 import { getGpuSeries } from "@/lib/telemetry/views/series";
 import type { ChartRange } from "./chart-ranges";
 import { chartRanges, rangeWindow } from "./chart-ranges";
+import { formatNumber } from "@/lib/format";
+import { untranslatedLocale } from "@/lib/i18n/locales";
 
 type ChartSpec = {
   key: string;
@@ -36,7 +38,11 @@ function chartSpecs(memoryMiB: number, degradedTempC: number): ChartSpec[] {
       axis: {
         yMin: 0,
         suggestedYMax: memoryMiB,
-        threshold: { value: memoryMiB, label: `${memoryMiB.toLocaleString("en-US")} MiB total`, tone: "neutral" },
+        threshold: {
+          value: memoryMiB,
+          label: `${formatNumber(memoryMiB, untranslatedLocale, 3)} MiB total`,
+          tone: "neutral",
+        },
       },
     },
     {

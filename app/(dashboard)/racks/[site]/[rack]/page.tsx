@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -23,8 +24,8 @@ export const dynamic = "force-dynamic";
 type Params = { site: string; rack: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const { rack } = await params;
-  return { title: `Rack ${rack}` };
+  const [{ rack }, t] = await Promise.all([params, getTranslations("racks.rack")]);
+  return { title: t("title", { rack }) };
 }
 
 export default async function RackElevationPage({
@@ -47,38 +48,39 @@ export default async function RackElevationPage({
   const clock = { nowMs: Date.now(), staleAfterMinutes: (await getTelemetrySettings()).staleAfterMinutes };
   const colouring = colouringFor(colourBy, powerScaleFor(rack), clock);
   const path = rackHref(rack.site, rack.name);
+  const t = await getTranslations("racks.rack");
 
   return (
     <>
       <PageHeader
-        eyebrow={`Infrastructure · ${rack.site}`}
-        title={`Rack ${rack.name}`}
-        description="Front view, U1 at the bottom. Each server is drawn in the units it fills; click one to open it."
+        eyebrow={t("eyebrow", { site: rack.site })}
+        title={t("title", { rack: rack.name })}
+        description={t("description")}
         actions={
           <>
             <ButtonLink href="/racks" variant="ghost">
-              All racks
+              {t("allRacks")}
             </ButtonLink>
-            <ButtonLink href={hrefWith("/fleet", { site: rack.site, rack: rack.name })}>In the fleet list</ButtonLink>
+            <ButtonLink href={hrefWith("/fleet", { site: rack.site, rack: rack.name })}>{t("inFleetList")}</ButtonLink>
           </>
         }
       />
       {values.colour !== undefined && !isColourBy(values.colour) && (
         <div className="mb-4">
-          <Notice tone="warn" title={`Cannot colour by “${values.colour}”`}>
-            Choose status, temperature or power; the drawing is coloured by status.
+          <Notice tone="warn" title={t("badColourTitle", { colour: values.colour })}>
+            {t("badColour")}
           </Notice>
         </div>
       )}
       {highlight !== null && !isHighlightHere && (
         <div className="mb-4">
-          <Notice tone="warn" title={`${highlight} is not in this rack`}>
-            Nothing is highlighted. The server may have been moved or removed.
+          <Notice tone="warn" title={t("notHereTitle", { hostname: highlight })}>
+            {t("notHere")}
           </Notice>
         </div>
       )}
       <div className="grid items-start gap-4 lg:grid-cols-[auto_minmax(0,1fr)]">
-        <Card title="Front view" actions={<ColourByToggle path={path} current={colourBy} highlight={highlight} />}>
+        <Card title={t("frontView")} actions={<ColourByToggle path={path} current={colourBy} highlight={highlight} />}>
           <div className="flex justify-center">
             <RackElevationDrawing
               rack={rack}
@@ -91,14 +93,14 @@ export default async function RackElevationPage({
         </Card>
         <div className="grid gap-4">
           <div className="grid gap-4 xl:grid-cols-2">
-            <Card title="Rack">
+            <Card title={t("rackCard")}>
               <RackFacts rack={rack} />
             </Card>
-            <Card title="Legend">
+            <Card title={t("legend")}>
               <ElevationLegend colouring={colouring} />
             </Card>
           </div>
-          <Card title="Mounted servers" description="Top of the rack first, as in the drawing." isFlush>
+          <Card title={t("mounted")} description={t("mountedDescription")} isFlush>
             <RackServersTable servers={rack.servers} readings={readings} clock={clock} />
           </Card>
         </div>

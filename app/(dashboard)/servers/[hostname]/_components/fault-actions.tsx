@@ -1,19 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 
-const labels: Record<string, string> = {
-  quarantine: "Quarantine",
-  drain: "Drain",
-  remediate: "Start remediation",
-  return: "Return to service",
-  rma: "Send for RMA",
-};
-
 /** The workflow steps open from the node's state, each with the note it needs. */
 export function FaultActions({ hostname, actions }: { hostname: string; actions: string[] }) {
+  const t = useTranslations("servers.faultActions");
   const [note, setNote] = useState("");
   const { isPending, error, run } = useApiAction();
   const act = async (action: string) => {
@@ -21,13 +15,13 @@ export function FaultActions({ hostname, actions }: { hostname: string; actions:
   };
   return (
     <form
-      aria-label="Fault workflow step"
+      aria-label={t("label")}
       className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
       }}
     >
-      <Field id="fault-note" label="Note" hint="What was done, or why: it is kept with the step and in the audit log.">
+      <Field id="fault-note" label={t("note")} hint={t("noteHint")}>
         <TextInput id="fault-note" value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
       <div className="flex flex-wrap gap-2">
@@ -39,7 +33,7 @@ export function FaultActions({ hostname, actions }: { hostname: string; actions:
             disabled={isPending || note.trim() === ""}
             onClick={() => void act(a)}
           >
-            {labels[a] ?? a}
+            {t.has(`actions.${a}`) ? t(`actions.${a}`) : a}
           </Button>
         ))}
       </div>

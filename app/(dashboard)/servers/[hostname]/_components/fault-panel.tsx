@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { UtcTime } from "@/components/ui/utc-time";
@@ -14,36 +15,42 @@ const tone: Record<string, BadgeTone> = {
 
 /** Where the node is in the GPU fault workflow, what the XID catalog recommends, the steps taken and the next ones. */
 export function FaultPanel({ fault, canWrite }: { fault: NodeFaultOut; canWrite: boolean }) {
+  const t = useTranslations("servers.fault");
+  const tf = useTranslations("common.faultState");
   const state = fault.state ?? "in service";
+  const stateWords = (s: string | null) => (s ? (tf.has(s) ? tf(s) : s) : tf("inService"));
   return (
-    <Card
-      title="Fault workflow"
-      description="quarantined → draining → drained → remediating → back in service (or RMA). Nothing is placed on a node while it is in the workflow."
-      className="mt-4"
-    >
+    <Card title={t("title")} description={t("description")} className="mt-4">
       <div className="space-y-3 text-[13px]" data-testid="fault-panel">
         <p>
           <span data-testid="fault-state">
             <Badge tone={tone[state] ?? "good"} hasDot>
-              {state}
+              {stateWords(fault.state)}
             </Badge>
           </span>
           {fault.since && (
             <span className="ml-2 text-slate-400">
-              since <UtcTime iso={fault.since} />
+              {t.rich("since", { time: () => <UtcTime iso={fault.since} /> })}
             </span>
           )}
           {fault.runningJobs > 0 && (
-            <span className="ml-2 text-slate-400">
-              {fault.runningJobs} job{fault.runningJobs === 1 ? "" : "s"} hold its GPUs
-            </span>
+            <span className="ml-2 text-slate-400">{t("runningJobs", { count: fault.runningJobs })}</span>
           )}
         </p>
-        {fault.reason && <p className="text-slate-300">{fault.reason}</p>}
+        {fault.reason && (
+          <p className="text-slate-300" data-stored-text>
+            {fault.reason}
+          </p>
+        )}
         {fault.recommended && (
           <p className="text-slate-300" data-testid="fault-recommendation">
-            XID {fault.recommended.xid} ({fault.recommended.name}) on {fault.recommended.gpu}: the catalog says{" "}
-            <strong>{fault.recommended.words}</strong>.
+            {t.rich("recommendation", {
+              xid: fault.recommended.xid,
+              name: fault.recommended.name,
+              gpu: fault.recommended.gpu,
+              words: fault.recommended.words,
+              strong: (chunks) => <strong data-stored-text>{chunks}</strong>,
+            })}
           </p>
         )}
         {canWrite && fault.actions.length > 0 && <FaultActions hostname={fault.hostname} actions={fault.actions} />}
@@ -51,7 +58,8 @@ export function FaultPanel({ fault, canWrite }: { fault: NodeFaultOut; canWrite:
           <ol className="space-y-1 border-t border-slate-800 pt-2 text-xs text-slate-400" data-testid="fault-events">
             {fault.events.slice(0, 12).map((e, i) => (
               <li key={i}>
-                <UtcTime iso={e.at} /> · {e.from ?? "in service"} → {e.to ?? "in service"} · {e.actor}: {e.note}
+                <UtcTime iso={e.at} /> · {stateWords(e.from)} → {stateWords(e.to)} · {e.actor}:{" "}
+                <span data-stored-text>{e.note}</span>
               </li>
             ))}
           </ol>

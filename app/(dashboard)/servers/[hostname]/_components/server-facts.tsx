@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { rackHref } from "@/components/ui/inventory-links";
 import { formatRackUnits } from "@/components/ui/rack-units";
@@ -18,32 +19,33 @@ const linkClass = "font-mono text-emerald-300 hover:underline";
 
 /** Where the server is and what it is. The position links to the rack drawing with this server outlined. */
 export function ServerFacts({ server }: { server: ServerDetail }) {
+  const t = useTranslations("servers.facts");
   const inElevation = rackHref(server.site, server.rack, server.hostname);
   return (
     <dl className="divide-y divide-slate-800/70 text-[13px]">
-      <Fact label="Site">
+      <Fact label={t("site")}>
         <span className="font-mono">{server.site}</span>
       </Fact>
-      <Fact label="Rack">
+      <Fact label={t("rack")}>
         <Link href={rackHref(server.site, server.rack)} className={linkClass}>
           {server.rack}
         </Link>
         <span className="text-slate-500"> · {server.rackHeightU}U</span>
       </Fact>
-      <Fact label="Position">
+      <Fact label={t("position")}>
         <Link href={inElevation} className={linkClass} data-testid="server-position">
           {formatRackUnits(server.positionU, server.heightU)}
         </Link>
-        <span className="text-slate-500"> · {server.heightU}U high</span>
+        <span className="text-slate-500"> · {t("height", { heightU: server.heightU })}</span>
       </Fact>
-      <Fact label="Model">{server.model ?? <span className="text-slate-500">—</span>}</Fact>
-      <Fact label="Serial">
+      <Fact label={t("model")}>{server.model ?? <span className="text-slate-500">—</span>}</Fact>
+      <Fact label={t("serial")}>
         <span className="font-mono">{server.serial ?? "—"}</span>
       </Fact>
-      <Fact label="Added">
+      <Fact label={t("added")}>
         <UtcTime iso={server.createdAt} />
       </Fact>
-      <Fact label="Last changed">
+      <Fact label={t("lastChanged")}>
         <UtcTime iso={server.updatedAt} />
       </Fact>
     </dl>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
@@ -8,18 +9,14 @@ import { ServerStatus } from "@/lib/generated/prisma/enums";
 
 const statuses = Object.values(ServerStatus);
 
-const meaning: Record<ServerStatus, string> = {
-  active: "in service",
-  maintenance: "out of service for hands-on work, expected back",
-  retired: "decommissioned; it stays in the inventory until it is removed",
-};
-
 /**
  * Sets a server's status through the API, then re-renders the page from the
  * server so the badge and everything else show what was stored, not a guess.
  * Retiring asks once more: unlike maintenance, it is not meant to be undone.
  */
 export function ServerStatusControl({ hostname, status }: { hostname: string; status: ServerStatus }) {
+  const t = useTranslations("servers.statusControl");
+  const ts = useTranslations("common.serverStatus");
   const router = useRouter();
   const [pending, setPending] = useState<ServerStatus | null>(null);
   const [confirming, setConfirming] = useState<ServerStatus | null>(null);
@@ -50,7 +47,7 @@ export function ServerStatusControl({ hostname, status }: { hostname: string; st
     <div className="space-y-3">
       <div
         role="group"
-        aria-label="Change status"
+        aria-label={t("label")}
         className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5"
       >
         {statuses.map((s) => (
@@ -66,29 +63,31 @@ export function ServerStatusControl({ hostname, status }: { hostname: string; st
                 : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
             }`}
           >
-            {pending === s ? "Saving…" : s}
+            {pending === s ? t("saving") : ts(s)}
           </button>
         ))}
       </div>
       <p className="text-xs text-slate-400">
-        <span className="font-medium text-slate-300">{status}</span>: {meaning[status]}.
+        {t.rich("meaning", {
+          status: ts(status),
+          meaning: t(`meanings.${status}`),
+          strong: (chunks) => <span className="font-medium text-slate-300">{chunks}</span>,
+        })}
       </p>
       {confirming && (
         <div className="flex flex-wrap items-center gap-2 rounded-md border border-rose-500/30 bg-rose-500/5 px-3 py-2 text-[13px] text-rose-100">
-          <span className="mr-auto">
-            Retire {hostname}? It is then decommissioned and stays in the inventory until it is removed.
-          </span>
+          <span className="mr-auto">{t("confirmRetireText", { hostname })}</span>
           <Button variant="danger" onClick={() => change(confirming)}>
-            Confirm retire
+            {t("confirmRetire")}
           </Button>
           <Button variant="ghost" onClick={() => setConfirming(null)}>
-            Cancel
+            {t("cancel")}
           </Button>
         </div>
       )}
       {error && (
         <p role="alert" className="text-xs text-rose-300">
-          The status was not changed: {error}
+          {t("failed", { reason: error })}
         </p>
       )}
     </div>
