@@ -61,11 +61,25 @@ export class DeploymentCache {
     return [...this.byName.values()];
   }
 
-  start(everyMs = 500): void {
-    const tick = () =>
-      void this.sync()
+  start(everyMs = 500, watchdogMs = 5_000): void {
+    const tick = () => {
+      const started = Date.now();
+      // A read that never answers (a connection the embedded database stopped serving) must not stop
+      // the cache for good: after watchdogMs the next read starts anyway, and the stall is logged.
+      let watchdog: NodeJS.Timeout | undefined;
+      const stalled = new Promise<void>((resolve) => {
+        watchdog = setTimeout(() => {
+          logger.warn({ ms: Date.now() - started }, "reading deployments stalled; trying again");
+          resolve();
+        }, watchdogMs);
+      });
+      void Promise.race([this.sync(), stalled])
         .catch((err) => logger.warn({ err }, "could not read deployments"))
-        .finally(() => (this.timer = setTimeout(tick, everyMs)));
+        .finally(() => {
+          clearTimeout(watchdog);
+          this.timer = setTimeout(tick, everyMs);
+        });
+    };
     tick();
   }
 

@@ -10,6 +10,7 @@ import { checkInstances } from "../lib/deployments/instances";
 import type { PredictOut } from "../lib/deployments/outputs";
 import { PredictInput } from "../lib/deployments/schemas";
 import { AppError } from "../lib/errors";
+import { logger } from "../lib/observability/logger";
 import { OverloadedError } from "./batcher";
 import type { DeploymentCache, ServedDeployment, Side } from "./deployment-cache";
 import type { Recorder } from "./recorder";
@@ -42,8 +43,14 @@ export async function predictFor(
   startedAt: number,
 ): Promise<PredictOut> {
   const d = deps.cache.get(name);
-  if (!d)
+  if (!d) {
+    // How stale the cache is tells a typo from a cache that stopped following the database.
+    logger.info(
+      { deployment: name, syncedAgoMs: Date.now() - deps.cache.lastSyncAt },
+      "predict for an unknown deployment",
+    );
     throw new AppError("not_found", `Deployment ${name} does not exist (or this serving process has not seen it yet)`);
+  }
   if (d.status !== "active") throw new AppError("conflict", `Deployment ${name} is stopped`);
   const input = PredictInput.parse(body);
   const { side, role } = chooseSide(d, input.key);
