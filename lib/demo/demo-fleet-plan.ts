@@ -119,6 +119,13 @@ function demoStatus(hostname: string): "active" | "maintenance" | "retired" {
   return "active";
 }
 
+/** The catalogue values of the demo's seeded causes (states.health.<code>), by their English text. */
+export const demoCauseParams: Record<string, { code: string; params: Record<string, string | number> }> = {
+  "XID 79: GPU has fallen off the bus": { code: "xid", params: { xid: 79, meaning: "fallen_off_bus" } },
+  "XID 48: double-bit ECC error": { code: "xid", params: { xid: 48, meaning: "double_bit_ecc" } },
+  "temperature 91 °C above threshold 87 °C": { code: "temperature", params: { tempC: 91, thresholdC: 87 } },
+};
+
 function demoHealth(
   hostname: string,
   index: number,

@@ -3,7 +3,7 @@ import { db, type Prisma } from "../db";
 import type { HealthCause } from "../telemetry/health/health-rules";
 import { recordAudit } from "../audit/events";
 import { systemPrincipal } from "../auth/principal";
-import { planDemoFleet } from "./demo-fleet-plan";
+import { demoCauseParams, planDemoFleet } from "./demo-fleet-plan";
 
 /**
  * Seeds the demo fleet when the fleet is empty. Idempotent: ids are derived from
@@ -53,10 +53,11 @@ function seededHealth(g: PlannedGpu, now: Date): Prisma.GpuCreateManyInput {
       ? []
       : [
           {
-            code: g.healthReason.startsWith("XID") ? "xid" : "temperature",
+            code: demoCauseParams[g.healthReason]?.code ?? "recorded",
             level: g.health,
             source: "seed",
             text: g.healthReason,
+            params: demoCauseParams[g.healthReason]?.params,
           },
         ];
   return {

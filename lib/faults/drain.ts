@@ -1,4 +1,4 @@
-import type { db, Tx } from "../db";
+import { DbNull, type db, type Tx } from "../db";
 import { appendJobLog } from "../jobs/logs";
 import { freeJobGpus } from "../jobs/queue/lifecycle";
 
@@ -26,6 +26,8 @@ export async function requeueJobsOn(tx: Tx, serverId: string, why: string, now: 
         leaseOwner: null,
         leaseExpiresAt: null,
         waitingReason: `re-queued: ${why}`,
+        // The why is an operator's or the fault workflow's own words: shown as stored.
+        waitingReasonCode: DbNull,
       },
     });
     const freed = await freeJobGpus(tx, id, now);

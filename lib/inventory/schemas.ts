@@ -227,7 +227,14 @@ export const HealthCauseOut = z
     }),
     level: z.enum(["degraded", "failed"]),
     source: z.enum(["inventory", "seed", "operator", "telemetry", "unknown"]),
-    text: z.string(),
+    text: z.string().meta({ description: "the cause in English (an operator's own words for operator causes)" }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .optional()
+      .meta({
+        description:
+          "the values of the cause's message (catalogue key states.health.<code>), for showing it in another language; absent for operator words and causes recorded before codes",
+      }),
     evidence: z
       .object({ field: z.string(), value: z.number(), at: z.string() })
       .optional()

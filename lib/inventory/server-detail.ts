@@ -1,5 +1,7 @@
 import { db } from "../db";
 import type { GpuHealth, ServerStatus } from "../generated/prisma/enums";
+import { readHealthCauses } from "../telemetry/health/health-causes";
+import type { HealthCause } from "../telemetry/health/health-rules";
 
 export type ServerDetailGpu = {
   uuid: string;
@@ -9,6 +11,8 @@ export type ServerDetailGpu = {
   pciBusId: string | null;
   health: GpuHealth;
   healthReason: string | null;
+  /** The reason's causes, with their codes and values for the reader's language. */
+  healthCauses: HealthCause[];
   /** ISO-8601 UTC, or null when the health never changed. */
   healthChangedAt: string | null;
 };
@@ -61,6 +65,7 @@ export async function getServerDetail(hostname: string): Promise<ServerDetail | 
       pciBusId: g.pciBusId,
       health: g.health,
       healthReason: g.healthReason,
+      healthCauses: readHealthCauses(g.healthCauses),
       healthChangedAt: g.healthChangedAt?.toISOString() ?? null,
     })),
   };

@@ -1,5 +1,6 @@
 import { db } from "../db";
-import { readHealthAck, type HealthAck } from "../telemetry/health/health-causes";
+import { readHealthAck, readHealthCauses, type HealthAck } from "../telemetry/health/health-causes";
+import type { HealthCause } from "../telemetry/health/health-rules";
 import { readLastSeen, telemetryStateOf, type TelemetryState } from "../telemetry/health/freshness";
 import { getTelemetrySettings } from "../telemetry/settings";
 
@@ -10,6 +11,8 @@ export type UnhealthyGpu = {
   model: string;
   health: "degraded" | "failed";
   reason: string | null;
+  /** The reason's causes, each with its code and values for the reader's language. */
+  causes: HealthCause[];
   changedAt: string | null;
   /** Whether telemetry still confirms it: a degraded GPU gone silent may have cooled, or died. */
   telemetry: TelemetryState;
@@ -39,6 +42,7 @@ export async function listUnhealthyGpus(limit = 20, now = new Date()): Promise<U
       model: g.model,
       health: g.health === "failed" ? "failed" : "degraded",
       reason: g.healthReason,
+      causes: readHealthCauses(g.healthCauses),
       changedAt: g.healthChangedAt?.toISOString() ?? null,
       telemetry: telemetryStateOf(seen?.getTime() ?? null, now.getTime(), staleAfterMinutes),
       lastSeenAt: seen?.toISOString() ?? null,

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, DbNull } from "../db";
 import { recordAudit } from "../audit/events";
 import { actorOf, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
@@ -21,7 +21,7 @@ export async function cancelJob(id: string, actor: Principal): Promise<JobOut> {
     if (!job) throw new AppError("not_found", `Job ${id} does not exist`);
     const { count } = await tx.job.updateMany({
       where: { id, status: { in: [...activeStatuses] } },
-      data: { status: "cancelled", finishedAt: now, waitingReason: null },
+      data: { status: "cancelled", finishedAt: now, waitingReason: null, waitingReasonCode: DbNull },
     });
     if (count === 0)
       throw new AppError("conflict", `Job ${id} has already finished (${job.status}); there is nothing to cancel`, {

@@ -25,12 +25,43 @@ type Emit = (event: string, data: unknown, id?: string) => void;
 /** The fields of a `status` event. */
 export type JobStatusEvent = Pick<
   JobOut,
-  "status" | "waitingReason" | "progress" | "attempts" | "placement" | "error" | "placedAt" | "startedAt" | "finishedAt"
+  | "status"
+  | "waitingReason"
+  | "waitingReasonCode"
+  | "progress"
+  | "attempts"
+  | "placement"
+  | "error"
+  | "placedAt"
+  | "startedAt"
+  | "finishedAt"
 >;
 
 function statusOf(job: JobOut): JobStatusEvent {
-  const { status, waitingReason, progress, attempts, placement, error, placedAt, startedAt, finishedAt } = job;
-  return { status, waitingReason, progress, attempts, placement, error, placedAt, startedAt, finishedAt };
+  const {
+    status,
+    waitingReason,
+    waitingReasonCode,
+    progress,
+    attempts,
+    placement,
+    error,
+    placedAt,
+    startedAt,
+    finishedAt,
+  } = job;
+  return {
+    status,
+    waitingReason,
+    waitingReasonCode,
+    progress,
+    attempts,
+    placement,
+    error,
+    placedAt,
+    startedAt,
+    finishedAt,
+  };
 }
 
 /** Follows one job until it finishes or `signal` aborts; emits as described above. */

@@ -3,6 +3,7 @@ import { db, type Prisma } from "../db";
 import type { Job } from "../generated/prisma/client";
 import { listJobAllocations } from "./placement/allocations";
 import { AppError } from "../errors";
+import { readCodedText } from "../i18n/coded-text";
 import { decodeCursor, toPage, type Page } from "../pagination";
 import { readVerdict } from "../training/run-records";
 import { toEvaluation, verdictOfResult } from "./job-results";
@@ -49,6 +50,7 @@ export function toJobSummary(job: Job, run: RunView | null): JobSummaryOut {
       ? { epoch: run?.epoch ?? 0, epochs: run?.epochs ?? epochs }
       : { epoch: job.status === "succeeded" ? 1 : 0, epochs },
     waitingReason: job.waitingReason,
+    waitingReasonCode: readCodedText(job.waitingReasonCode),
     error: job.error,
     attempts: job.attempts,
     runId: job.runId,

@@ -1,10 +1,18 @@
 import { db } from "../db";
+import { readCodedText, type CodedText } from "../i18n/coded-text";
 
 export type JobQueueSummary = {
   running: number;
   queued: number;
   /** The oldest waiting jobs and why each waits. */
-  waiting: { id: string; team: string; gpus: number; reason: string | null; since: string }[];
+  waiting: {
+    id: string;
+    team: string;
+    gpus: number;
+    reason: string | null;
+    reasonCode: CodedText | null;
+    since: string;
+  }[];
   failedToday: number;
   /** Training jobs that succeeded today with a verdict other than good (not converged, overfitting, worse than baseline). */
   badVerdictToday: number;
@@ -21,7 +29,7 @@ export async function getJobQueueSummary(now = new Date()): Promise<JobQueueSumm
       where: { status: "queued" },
       orderBy: [{ priority: "desc" }, { seq: "asc" }],
       take: 5,
-      select: { id: true, team: true, gpus: true, waitingReason: true, createdAt: true },
+      select: { id: true, team: true, gpus: true, waitingReason: true, waitingReasonCode: true, createdAt: true },
     }),
     db.job.count({ where: { status: "failed", finishedAt: { gte: dayStart } } }),
     db.$queryRaw<{ n: number }[]>`
@@ -37,6 +45,7 @@ export async function getJobQueueSummary(now = new Date()): Promise<JobQueueSumm
       team: j.team,
       gpus: j.gpus,
       reason: j.waitingReason,
+      reasonCode: readCodedText(j.waitingReasonCode),
       since: j.createdAt.toISOString(),
     })),
     failedToday,

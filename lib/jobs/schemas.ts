@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CodedTextSchema } from "../i18n/coded-text";
 import { ModelName } from "../models/schemas";
 import { PageQuery } from "../pagination";
 import { EvaluatedOn, ModelSpec, TrainingSpec, Verdict } from "../training/schemas";
@@ -253,6 +254,9 @@ export const JobSummaryOut = z
     }),
     progress: z.object({ epoch: z.number().int(), epochs: z.number().int() }),
     waitingReason: z.string().nullable(),
+    waitingReasonCode: CodedTextSchema.nullable().meta({
+      description: "waitingReason as a catalogue key (states.<code>) and values; null for an operator's words",
+    }),
     error: z.string().nullable(),
     attempts: z.number().int(),
     runId: z.string().nullable(),

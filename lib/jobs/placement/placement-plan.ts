@@ -19,6 +19,7 @@
  *   fits the whole job, else the servers with the most free GPUs first.
  */
 import { gpuTdpWatts } from "../../energy/gpu-tdp";
+import { coded, type CodedText } from "../../i18n/coded-text";
 
 export type PlanGpu = {
   id: string;
@@ -56,7 +57,8 @@ export type PlanInput = {
 };
 
 export type Decision =
-  { jobId: string; kind: "place"; gpuIds: string[] } | { jobId: string; kind: "wait"; reason: string };
+  | { jobId: string; kind: "place"; gpuIds: string[] }
+  | { jobId: string; kind: "wait"; reason: string; coded: CodedText };
 
 function matches(job: PlanJob, g: PlanGpu): boolean {
   if (job.gpuModel && !g.model.toLowerCase().includes(job.gpuModel.toLowerCase())) return false;
@@ -125,7 +127,7 @@ export function planPlacements(input: PlanInput): Decision[] {
       decisions.push({
         jobId: job.id,
         kind: "wait",
-        reason: tooFewReason(job, eligible.length, matching.length - eligible.length, input.staleGpus.afterMinutes),
+        ...tooFewReason(job, eligible.length, matching.length - eligible.length, input.staleGpus.afterMinutes),
       });
       continue;
     }
@@ -136,6 +138,7 @@ export function planPlacements(input: PlanInput): Decision[] {
         jobId: job.id,
         kind: "wait",
         reason: `waiting: team ${job.team} quota is ${quota} GPUs, ${used} in use, ${job.gpus} requested`,
+        coded: coded("waiting.quota", { team: job.team, quota, used, gpus: job.gpus }),
       });
       continue;
     }
@@ -154,23 +157,44 @@ export function planPlacements(input: PlanInput): Decision[] {
     decisions.push({
       jobId: job.id,
       kind: "wait",
-      reason: waitingReason(job, free.length, candidates.length, chosen.length),
+      ...waitingReason(job, free.length, candidates.length, chosen.length),
     });
     for (const g of eligible) heldBack.add(g.id);
   }
   return decisions;
 }
 
-function tooFewReason(job: PlanJob, eligible: number, stale: number, staleAfterMinutes: number): string {
+type Why = { reason: string; coded: CodedText };
+
+/** The request's values for the catalogue's waiting messages (states.waiting.*). */
+const requestParams = (job: PlanJob) => ({
+  gpus: job.gpus,
+  model: job.gpuModel ?? "any",
+  minMemoryMiB: job.minMemoryMiB ? String(job.minMemoryMiB) : "none",
+});
+
+function tooFewReason(job: PlanJob, eligible: number, stale: number, staleAfterMinutes: number): Why {
   const base = `waiting: ${describeRequest(job)}, only ${eligible} healthy GPU${eligible === 1 ? "" : "s"} on active servers match`;
-  if (stale === 0) return base;
+  if (stale === 0) return { reason: base, coded: coded("waiting.tooFew", { ...requestParams(job), eligible }) };
   const are = stale === 1 ? "is" : "are";
-  return `${base} (${stale} more ${are} healthy but sent no telemetry for ${staleAfterMinutes} min; stale GPUs are not placed unless the telemetry setting placeOnStaleGpus is on)`;
+  return {
+    reason: `${base} (${stale} more ${are} healthy but sent no telemetry for ${staleAfterMinutes} min; stale GPUs are not placed unless the telemetry setting placeOnStaleGpus is on)`,
+    coded: coded("waiting.tooFewStale", { ...requestParams(job), eligible, stale, staleAfterMinutes }),
+  };
 }
 
-function waitingReason(job: PlanJob, free: number, candidates: number, fitting: number): string {
+function waitingReason(job: PlanJob, free: number, candidates: number, fitting: number): Why {
   const base = `waiting: ${describeRequest(job)}, ${free} healthy free`;
-  if (candidates >= job.gpus) return `${base}, but rack power caps leave room for ${fitting}`;
-  if (candidates < free) return `${base} (${free - candidates} held for earlier jobs)`;
-  return base;
+  const params = { ...requestParams(job), free };
+  if (candidates >= job.gpus)
+    return {
+      reason: `${base}, but rack power caps leave room for ${fitting}`,
+      coded: coded("waiting.powerCaps", { ...params, fitting }),
+    };
+  if (candidates < free)
+    return {
+      reason: `${base} (${free - candidates} held for earlier jobs)`,
+      coded: coded("waiting.held", { ...params, held: free - candidates }),
+    };
+  return { reason: base, coded: coded("waiting.free", params) };
 }

@@ -1,4 +1,4 @@
-import { db, type Tx } from "../../db";
+import { db, DbNull, type Tx } from "../../db";
 import { systemPrincipal } from "../../auth/principal";
 import { allocateGpus, ALLOCATION_LOCK } from "./allocations";
 import { appendJobLog } from "../logs";
@@ -56,7 +56,14 @@ async function applyPlacement(
   // Conditional: a cancel that committed since the jobs were read wins.
   const { count } = await tx.job.updateMany({
     where: { id: d.jobId, status: "queued" },
-    data: { status: "placed", placedAt: now, waitingReason: null, leaseOwner: null, leaseExpiresAt: claimBy },
+    data: {
+      status: "placed",
+      placedAt: now,
+      waitingReason: null,
+      waitingReasonCode: DbNull,
+      leaseOwner: null,
+      leaseExpiresAt: claimBy,
+    },
   });
   if (count === 0) return false;
   const gpus = d.gpuIds.map((id) => uuids.get(id)!);
@@ -118,7 +125,10 @@ export async function placeQueuedJobs(dispatcher: RunDispatcher, now = new Date(
       }
       waiting++;
       if (previous.get(d.jobId) === d.reason) continue;
-      await tx.job.updateMany({ where: { id: d.jobId, status: "queued" }, data: { waitingReason: d.reason } });
+      await tx.job.updateMany({
+        where: { id: d.jobId, status: "queued" },
+        data: { waitingReason: d.reason, waitingReasonCode: d.coded },
+      });
       await appendJobLog(tx, d.jobId, "info", d.reason);
     }
     return { placed, waiting, skipped: false };

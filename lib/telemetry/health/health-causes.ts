@@ -11,6 +11,10 @@ const Cause = z.object({
   level: z.enum(["degraded", "failed"]),
   source: z.enum(["inventory", "seed", "operator", "telemetry", "unknown"]).catch("unknown"),
   text: z.string(),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .catch(undefined),
   evidence: z.object({ field: z.string(), value: z.number(), at: z.string() }).optional().catch(undefined),
 });
 

@@ -1,3 +1,4 @@
+import type { CodedParams } from "../../i18n/coded-text";
 /**
  * GPU health from telemetry, as pure functions. XIDs 48 (double-bit ECC),
  * 79 (fallen off the bus), 94/95 (contained/uncontained ECC) and any row-remap
@@ -29,7 +30,9 @@ export type HealthCause = {
   code: string;
   level: "degraded" | "failed";
   source: HealthSource | "unknown";
+  /** The English words, as the API has always given them; `params` renders them in the reader's language (states.health.<code>). */
   text: string;
+  params?: CodedParams;
   evidence?: CauseEvidence;
 };
 
@@ -53,6 +56,29 @@ export const drainXids: Record<number, string> = {
   95: "uncontained ECC error",
 };
 
+/** Each drain XID's meaning as a catalogue word (states.health.xid's `meaning`). */
+const drainXidMeanings: Record<number, string> = {
+  48: "double_bit_ecc",
+  79: "fallen_off_bus",
+  94: "contained_ecc",
+  95: "uncontained_ecc",
+};
+
+/** The words of the telemetry causes, English text and catalogue values together so they cannot drift apart. */
+export const causeWords = {
+  xid: (xid: number) => ({ text: `XID ${xid}: ${drainXids[xid]}`, params: { xid, meaning: drainXidMeanings[xid]! } }),
+  rowRemapFailure: () => ({ text: "row remapping failed", params: {} }),
+  uncorrectableRemappedRows: (rows: number) => ({
+    text: `${rows} row${rows === 1 ? "" : "s"} remapped for uncorrectable errors`,
+    params: { rows },
+  }),
+  temperature: (tempC: number, thresholdC: number) => ({
+    text: `temperature ${round(tempC)} °C above threshold ${thresholdC} °C`,
+    params: { tempC: round(tempC), thresholdC },
+  }),
+  powerCapThrottling: () => ({ text: "sustained power-cap throttling", params: {} }),
+};
+
 export const healthFields = {
   xid: "DCGM_FI_DEV_XID_ERRORS",
   uncorrectableRemappedRows: "DCGM_FI_DEV_UNCORRECTABLE_REMAPPED_ROWS",
@@ -71,7 +97,7 @@ function failedCauses(x: HealthInputs, baseline: HealthBaseline | null): HealthC
       code: "xid",
       level: "failed",
       source: "telemetry",
-      text: `XID ${xid}: ${drainXids[xid]}`,
+      ...causeWords.xid(xid),
       evidence: evidence(healthFields.xid, x.xid),
     });
   }
@@ -80,18 +106,17 @@ function failedCauses(x: HealthInputs, baseline: HealthBaseline | null): HealthC
       code: "row_remap_failure",
       level: "failed",
       source: "telemetry",
-      text: "row remapping failed",
+      ...causeWords.rowRemapFailure(),
       evidence: evidence(healthFields.rowRemapFailure, x.rowRemapFailure),
     });
   }
   const rows = x.uncorrectableRemappedRows;
   if (rows && rows.value > (baseline?.uncorrectableRemappedRows ?? 0)) {
-    const text = `${rows.value} row${rows.value === 1 ? "" : "s"} remapped for uncorrectable errors`;
     out.push({
       code: "uncorrectable_remapped_rows",
       level: "failed",
       source: "telemetry",
-      text,
+      ...causeWords.uncorrectableRemappedRows(rows.value),
       evidence: evidence(healthFields.uncorrectableRemappedRows, rows),
     });
   }
@@ -106,12 +131,11 @@ export function deriveCauses(
 ): HealthCause[] {
   const out = failedCauses(x, baseline);
   if (x.tempC && x.tempC.value > degradedTempC) {
-    const text = `temperature ${round(x.tempC.value)} °C above threshold ${degradedTempC} °C`;
     out.push({
       code: "temperature",
       level: "degraded",
       source: "telemetry",
-      text,
+      ...causeWords.temperature(x.tempC.value, degradedTempC),
       evidence: evidence(healthFields.tempC, x.tempC),
     });
   }
@@ -121,7 +145,7 @@ export function deriveCauses(
       code: "power_cap_throttling",
       level: "degraded",
       source: "telemetry",
-      text: "sustained power-cap throttling",
+      ...causeWords.powerCapThrottling(),
       evidence: e,
     });
   }

@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { gpuHref, serverHref } from "@/components/ui/inventory-links";
 import { Card } from "@/components/ui/card";
+import { HealthCausesText } from "@/components/ui/health-causes-text";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { TelemetryStateBadge } from "@/components/ui/telemetry-state-badge";
 import type { ServerOut } from "@/lib/inventory/schemas";
@@ -77,7 +78,7 @@ export function AttentionPanels({
                   </span>
                 </Td>
                 <Td isMuted>
-                  <span data-stored-text>{g.reason ?? "—"}</span>
+                  <HealthCausesText causes={g.causes} reason={g.reason} />
                   {g.ack && (
                     <span className="block text-[11px] text-slate-500" data-testid="gpu-ack">
                       {t.rich(`ack.${g.ack.kind}`, {

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { GpuHeatmap } from "@/components/charts/gpu-heatmap";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { CodedTextView } from "@/components/ui/coded-text";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { ReactNode } from "react";
 import { firingSummary } from "@/lib/alerts/alerts";
@@ -121,7 +122,7 @@ export async function JobQueuePanel() {
                   {j.id.slice(0, 8)}
                 </Link>{" "}
                 {t("waitingJob", { team: j.team, gpus: j.gpus })}{" "}
-                {j.reason ? <span data-stored-text>{j.reason}</span> : t("notScheduledYet")}
+                {j.reason ? <CodedTextView value={j.reasonCode} fallback={j.reason} /> : t("notScheduledYet")}
               </li>
             ))}
           </ul>

@@ -6,6 +6,7 @@ import {
   type PlanInput,
   type PlanJob,
 } from "../../../../lib/jobs/placement/placement-plan";
+import { expectStateSays } from "../../../support/states-catalogue";
 
 /** `servers`: hostname → GPU count; GPUs are ids `<host>/<i>`, healthy and free unless said otherwise. */
 function fleet(
@@ -39,8 +40,9 @@ const job = (id: string, gpus: number, extra: Partial<PlanJob> = {}): PlanJob =>
   minMemoryMiB: null,
   ...extra,
 });
-const plan = (jobs: PlanJob[], gpus: PlanGpu[], extra: Partial<PlanInput> = {}) =>
-  planPlacements({
+/** Every waiting reason also says the same thing from the catalogue (in English, and in Chinese with its values). */
+function plan(jobs: PlanJob[], gpus: PlanGpu[], extra: Partial<PlanInput> = {}) {
+  const decisions = planPlacements({
     jobs,
     gpus,
     rackCapsW: new Map(),
@@ -49,6 +51,9 @@ const plan = (jobs: PlanJob[], gpus: PlanGpu[], extra: Partial<PlanInput> = {}) 
     staleGpus: { isPlaceable: false, afterMinutes: 5 },
     ...extra,
   });
+  for (const d of decisions) if (d.kind === "wait") expectStateSays(d.coded, d.reason);
+  return decisions;
+}
 
 describe("planPlacements", () => {
   it("puts a job on the smallest server that fits it whole", () => {
@@ -65,7 +70,7 @@ describe("planPlacements", () => {
     const gpus = fleet({ x: 4 });
     gpus[0]!.isUsable = false;
     gpus[1]!.isHeld = true;
-    expect(plan([job("a", 3)], gpus)).toEqual([
+    expect(plan([job("a", 3)], gpus)).toMatchObject([
       { jobId: "a", kind: "wait", reason: "waiting: 3 GPUs requested, 2 healthy free" },
     ]);
   });
@@ -74,7 +79,7 @@ describe("planPlacements", () => {
     const gpus = fleet({ x: 4 });
     gpus[0]!.isStale = true;
     gpus[1]!.isStale = true;
-    expect(plan([job("a", 3)], gpus)).toEqual([
+    expect(plan([job("a", 3)], gpus)).toMatchObject([
       {
         jobId: "a",
         kind: "wait",
@@ -92,7 +97,7 @@ describe("planPlacements", () => {
   it("matches the GPU model case-insensitively and the memory minimum", () => {
     const gpus = [...fleet({ h: 2 }), ...fleet({ l: 2 }, () => "r1", { model: "NVIDIA L40S", memoryMiB: 46068 })];
     expect(plan([job("a", 2, { gpuModel: "l40s" })], gpus)[0]).toMatchObject({ gpuIds: ["l/0", "l/1"] });
-    expect(plan([job("a", 3, { minMemoryMiB: 80000 })], gpus)[0]).toEqual({
+    expect(plan([job("a", 3, { minMemoryMiB: 80000 })], gpus)[0]).toMatchObject({
       jobId: "a",
       kind: "wait",
       reason: "waiting: 3 ≥ 80000 MiB GPUs requested, only 2 healthy GPUs on active servers match",
@@ -139,7 +144,7 @@ describe("planPlacements", () => {
     ]);
     // ra has room for 1 more H100 (700 + 700 = 1400; a third would be 2100); rb for 2 (400 + 2 × 600 = 1600).
     const [d] = plan([job("a", 3)], gpus, { rackCapsW: caps });
-    expect(d).toEqual({ jobId: "a", kind: "place", gpuIds: ["a/1", "b/0", "b/1"] });
+    expect(d).toMatchObject({ jobId: "a", kind: "place", gpuIds: ["a/1", "b/0", "b/1"] });
     expect(plan([job("a", 4)], gpus, { rackCapsW: caps })[0]).toMatchObject({
       kind: "wait",
       reason: "waiting: 4 GPUs requested, 7 healthy free, but rack power caps leave room for 3",
@@ -157,5 +162,17 @@ describe("gpuTdpWatts", () => {
     expect(gpuTdpWatts("NVIDIA A100-SXM4-40GB")).toBe(400);
     expect(gpuTdpWatts("NVIDIA L40S")).toBe(350);
     expect(gpuTdpWatts("Some Future GPU")).toBe(300);
+  });
+
+  it("words a waiting request with a model, a memory minimum and one stale GPU the same in the catalogue", () => {
+    const gpus = [...fleet({ h: 1 }), ...fleet({ s: 1 }, () => "r1", { isStale: true })];
+    const [d] = plan([job("a", 3, { gpuModel: "h100", minMemoryMiB: 40960 })], gpus);
+    expect(d).toMatchObject({
+      reason:
+        "waiting: 3 h100 ≥ 40960 MiB GPUs requested, only 1 healthy GPU on active servers match (1 more is healthy but sent no telemetry for 5 min; stale GPUs are not placed unless the telemetry setting placeOnStaleGpus is on)",
+      coded: { code: "waiting.tooFewStale" },
+    });
+    const [one] = plan([job("b", 1, { gpuModel: "h100" })], fleet({ x: 0 }));
+    expect(one).toMatchObject({ reason: "waiting: 1 h100 GPU requested, only 0 healthy GPUs on active servers match" });
   });
 });

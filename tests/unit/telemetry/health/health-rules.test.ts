@@ -11,6 +11,8 @@ import {
   type HealthInputs,
   type Reading,
 } from "../../../../lib/telemetry/health/health-rules";
+import { demoCauseParams } from "../../../../lib/demo/demo-fleet-plan";
+import { expectStateSays } from "../../../support/states-catalogue";
 
 const AT = "2026-12-04T10:00:00.000Z";
 const r = (value: number, at = AT): Reading => ({ value, at });
@@ -144,5 +146,22 @@ describe("clearing accepts the failure values reported now", () => {
     expect(deriveHealth({ ...normal, tempC: r(95) }, 87, baselineOf({ ...normal, tempC: r(95) })).health).toBe(
       "degraded",
     );
+  });
+
+  it("words every telemetry cause the same in the catalogue, in English and with its values in Chinese", () => {
+    const inputs: HealthInputs[] = [48, 79, 94, 95].map((xid) => ({ ...normal, xid: r(xid) }));
+    inputs.push(
+      { ...normal, rowRemapFailure: r(1) },
+      { ...normal, uncorrectableRemappedRows: r(1) },
+      { ...normal, uncorrectableRemappedRows: r(3) },
+      { ...normal, tempC: r(91.26) },
+      { ...normal, sustainedPowerCapThrottle: r(4) },
+    );
+    const causes = inputs.flatMap((x) => deriveCauses(x, 87));
+    expect(causes).toHaveLength(inputs.length);
+    for (const c of causes) expectStateSays({ code: `health.${c.code}`, params: c.params ?? {} }, c.text);
+    // The demo's seeded causes too.
+    for (const [text, { code, params }] of Object.entries(demoCauseParams))
+      expectStateSays({ code: `health.${code}`, params }, text);
   });
 });

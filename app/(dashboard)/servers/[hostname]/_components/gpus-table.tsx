@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
 import { tempColour } from "@/components/ui/heat-scale";
+import { HealthCausesText } from "@/components/ui/health-causes-text";
 import { gpuHref } from "@/components/ui/inventory-links";
 import { formatPct, formatTempC, formatWatts } from "@/components/ui/readings";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -85,7 +86,7 @@ export function GpusTable({ gpus, nowMs }: { gpus: GpuOut[]; nowMs: number }) {
                 </span>
               </Td>
               <Td isMuted={g.health === "healthy"} className="min-w-56">
-                <span data-stored-text>{g.healthReason ?? "—"}</span>
+                <HealthCausesText causes={g.healthCauses} reason={g.healthReason} />
               </Td>
               <Td isNumeric isMono isMuted={g.stale} className={readingClass}>
                 {g.utilPct == null ? <Missing /> : formatPct(g.utilPct, locale)}

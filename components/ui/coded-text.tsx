@@ -1,0 +1,14 @@
+import { useTranslations } from "next-intl";
+import type { CodedText } from "@/lib/i18n/coded-text";
+
+/**
+ * A stored state in the reader's language: its code from the "states"
+ * catalogue with its values; the stored English text when there is no code
+ * (a row from before codes) or this version has no message for it, marked as
+ * stored prose. Works in server components and client islands alike.
+ */
+export function CodedTextView({ value, fallback }: { value: CodedText | null | undefined; fallback: string | null }) {
+  const t = useTranslations("states");
+  if (value && t.has(value.code)) return <>{t(value.code, value.params)}</>;
+  return fallback ? <span data-stored-text>{fallback}</span> : null;
+}

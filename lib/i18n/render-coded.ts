@@ -1,0 +1,25 @@
+import "server-only";
+import { createTranslator } from "next-intl";
+import type { CodedText } from "./coded-text";
+import type { Locale } from "./locales";
+import { loadMessages } from "./messages";
+
+/**
+ * A coded text in `locale` outside React (a webhook's summary, a test): the
+ * catalogue's message with its values, or `fallback` (the stored English)
+ * when there is no code or no such message.
+ */
+export function renderCoded(locale: Locale, value: CodedText | null | undefined, fallback: string): string {
+  if (!value) return fallback;
+  // Keys are data here (stored codes), so the translator is used untyped.
+  const t = createTranslator({
+    locale,
+    messages: loadMessages(locale),
+    namespace: "states",
+    timeZone: "UTC",
+  }) as unknown as {
+    (key: string, values: CodedText["params"]): string;
+    has(key: string): boolean;
+  };
+  return t.has(value.code) ? t(value.code, value.params) : fallback;
+}

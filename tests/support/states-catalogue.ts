@@ -1,0 +1,33 @@
+import { createTranslator } from "next-intl";
+import { expect } from "vitest";
+import type { CodedText } from "../../lib/i18n/coded-text";
+import type { Locale } from "../../lib/i18n/locales";
+import { readMessages } from "../../lib/i18n/messages";
+
+// Stored states are written twice, as English text (the API's) and as a code
+// with values (the reader's language). Tests that produce them check here that
+// the English catalogue message says exactly the English text, so the two
+// cannot drift apart, and that Chinese renders with the same values.
+
+export function renderState(locale: Locale, value: CodedText): string {
+  const t = createTranslator({
+    locale,
+    messages: readMessages(locale),
+    namespace: "states",
+    timeZone: "UTC",
+  }) as unknown as {
+    (key: string, values: CodedText["params"]): string;
+    has(key: string): boolean;
+  };
+  expect(t.has(value.code), `states.${value.code} in ${locale}`).toBe(true);
+  return t(value.code, value.params);
+}
+
+/** The English catalogue says `text` word for word; the Chinese one says something else, with every value. */
+export function expectStateSays(value: CodedText, text: string): void {
+  expect(renderState("en", value)).toBe(text);
+  const zh = renderState("zh-CN", value);
+  expect(zh).not.toBe(text);
+  for (const v of Object.values(value.params))
+    if (typeof v === "number" || !/^[a-z_]+$/.test(v)) expect(zh, `${value.code} shows ${v}`).toContain(String(v));
+}
