@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CodedTextSchema } from "../i18n/coded-text";
 
 /**
  * What a training run is asked to do. Parsed once where it comes in (API body,
@@ -120,6 +121,7 @@ export const BaselineScore = z
     rocAuc: finite,
     label: z.string().optional().meta({ description: "majority_class: the class always predicted" }),
     rows: z.number().int().optional().meta({ description: "logistic_regression: training rows it was fitted on" }),
+    ofRows: z.number().int().optional().meta({ description: "logistic_regression: the training split's rows" }),
     iterations: z.number().int().optional(),
   })
   .meta({ id: "BaselineScore" });
@@ -183,6 +185,10 @@ export const Verdict = z
     summary: z.string().meta({ description: "one sentence for a person" }),
     evidence: VerdictEvidence,
     suggestion: z.string().nullable(),
+    summaryCode: CodedTextSchema.optional().meta({
+      description: "summary as a catalogue key (states.<code>) and values, for the reader's language; absent on verdicts from before codes",
+    }),
+    suggestionCode: CodedTextSchema.nullable().optional().meta({ description: "suggestion, likewise" }),
   })
   .meta({ id: "Verdict" });
 export type Verdict = z.infer<typeof Verdict>;

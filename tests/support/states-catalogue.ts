@@ -23,11 +23,12 @@ export function renderState(locale: Locale, value: CodedText): string {
   return t(value.code, value.params);
 }
 
-/** The English catalogue says `text` word for word; the Chinese one says something else, with every value. */
+/** The English catalogue says `text` word for word; the Chinese one says something else, with every value the English shows. */
 export function expectStateSays(value: CodedText, text: string): void {
   expect(renderState("en", value)).toBe(text);
   const zh = renderState("zh-CN", value);
   expect(zh).not.toBe(text);
   for (const v of Object.values(value.params))
-    if (typeof v === "number" || !/^[a-z_]+$/.test(v)) expect(zh, `${value.code} shows ${v}`).toContain(String(v));
+    if (text.includes(String(v)) && (typeof v === "number" || !/^[a-zA-Z_]+$/.test(v)))
+      expect(zh, `${value.code} shows ${v}`).toContain(String(v));
 }

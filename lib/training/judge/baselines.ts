@@ -23,6 +23,8 @@ export type Baseline = {
   label?: string;
   /** logistic_regression: training rows fitted on and full-batch iterations run. */
   rows?: number;
+  /** logistic_regression: the training split's rows (more than `rows` when it was sampled down). */
+  ofRows?: number;
   iterations?: number;
 };
 
@@ -173,7 +175,7 @@ export function logisticBaseline(train: LabelledSplit, evaluated: LabelledSplit,
   }
   const e = evaluateClassifier(Array.from(evaluated.y), probabilities, classes);
   const used = rows.length === n ? `${n} training rows` : `${rows.length} of ${n} training rows`;
-  return score("logistic_regression", `logistic regression (${used})`, e, { rows: rows.length, iterations });
+  return score("logistic_regression", `logistic regression (${used})`, e, { rows: rows.length, ofRows: n, iterations });
 }
 
 /** Both baselines on the evaluation split, the majority class first. */

@@ -3,6 +3,7 @@
  * each carrying its numbers, for the Job page and the API. Pure formatting of
  * what lib/training/judge/verdict.ts decided; no judgement here.
  */
+import { coded, type CodedText } from "../../i18n/coded-text";
 import type { Baseline } from "./baselines";
 import type { Convergence, EpochMetrics, EvaluatedOn, OverfittingEvidence, VerdictKind } from "../schemas";
 import type { ScoredModel } from "./verdict";
@@ -196,5 +197,92 @@ export function suggestionOf(w: Wording): string | null {
       return w.evaluatedOn === "all"
         ? "Evaluate it on a dataset version it was not trained on for a held-out figure."
         : `Give the split a test part (e.g. "split": {"train": 0.7, "validation": 0.15, "test": 0.15}) to measure the model on rows it never saw.`;
+  }
+}
+
+/** The values naming the metric and a baseline in the catalogue's verdict messages (states.verdict.*). */
+function metricParams(e: Pick<ScoredModel, "average" | "classes">) {
+  return e.average === "binary" ? { metric: "binary", cls: e.classes[1] ?? "1" } : { metric: "macro" };
+}
+
+function baselineParams(b: Baseline | null, prefix: string) {
+  if (!b) return {};
+  if (b.kind === "majority_class") return { [`${prefix}Kind`]: "majority_class", [`${prefix}Label`]: b.label ?? "" };
+  const sampled = b.rows !== undefined && b.ofRows !== undefined && b.rows !== b.ofRows;
+  return {
+    [`${prefix}Kind`]: sampled ? "logistic_sampled" : "logistic_regression",
+    // Strings: the English text prints row counts without grouping.
+    [`${prefix}Rows`]: String(b.rows ?? 0),
+    [`${prefix}OfRows`]: String(b.ofRows ?? b.rows ?? 0),
+  };
+}
+
+const notConvergedCodes: Record<string, string> = {
+  "loss flat": "verdict.summary.notConvergedFlat",
+  "loss increasing": "verdict.summary.notConvergedRising",
+  "loss not finite": "verdict.summary.notConvergedNonFinite",
+  "no epochs trained": "verdict.summary.notConvergedNoEpochs",
+};
+
+/** summaryOf as a catalogue key and values; null where the words come from elsewhere (an unknown convergence reason). */
+export function summaryCodeOf(w: Wording): CodedText | null {
+  const e = w.evaluation;
+  const o = w.overfitting;
+  switch (w.kind) {
+    case "not_converged": {
+      const code = notConvergedCodes[w.convergence?.reason ?? ""];
+      return code ? coded(code) : null;
+    }
+    case "overfitting":
+      return coded("verdict.summary.overfitting", {
+        rise: pct(o?.recentRise),
+        minEpoch: o?.minValLossEpoch,
+        epochs: o?.epochsSinceMin,
+      });
+    case "worse_than_baseline":
+      return coded("verdict.summary.worse", {
+        ...metricParams(e),
+        f1: f3(e.f1),
+        baselineF1: f3(w.worse?.f1),
+        ...baselineParams(w.worse, "baseline"),
+      });
+    case "good":
+      return coded("verdict.summary.good", {
+        ...metricParams(e),
+        f1: f3(e.f1),
+        relation: !w.best ? "none" : e.f1 > w.best.f1 ? "beats" : e.f1 === w.best.f1 ? "matches" : "within",
+        margin: f3(w.margin),
+        bestF1: w.best ? f3(w.best.f1) : null,
+        ...baselineParams(w.best, "best"),
+        noOverfit: o?.judged ? "yes" : "no",
+        where: w.heldOut !== false ? "heldOut" : w.evaluatedOn === "all" ? "all" : "train",
+      });
+  }
+}
+
+const convergenceSuggestionCodes: Record<string, string> = {
+  "lower the learning rate (÷10), or use Adam": "verdict.suggestion.lowerLrOrAdam",
+  "lower the learning rate (÷10)": "verdict.suggestion.lowerLr",
+  "use Adam (lr 0.01–0.1) or more hidden units": "verdict.suggestion.adamOrUnits",
+};
+
+/** suggestionOf as a catalogue key and values; null when there is no suggestion or its words come from elsewhere. */
+export function suggestionCodeOf(w: Wording): CodedText | null {
+  switch (w.kind) {
+    case "not_converged": {
+      const own = w.convergence?.suggestion;
+      if (own === undefined) return coded("verdict.suggestion.notConvergedDefault");
+      const code = convergenceSuggestionCodes[own];
+      return code ? coded(code) : null;
+    }
+    case "overfitting":
+      return coded("verdict.suggestion.earlyStopping", { epoch: w.overfitting?.minValLossEpoch });
+    case "worse_than_baseline":
+      return w.worse?.kind === "logistic_regression"
+        ? coded("verdict.suggestion.linearBetter")
+        : coded("verdict.suggestion.noBetterThanMajority", { label: w.worse?.label ?? "" });
+    case "good":
+      if (suggestionOf(w) === null) return null;
+      return coded(w.evaluatedOn === "all" ? "verdict.suggestion.evaluateElsewhere" : "verdict.suggestion.addTestSplit");
   }
 }

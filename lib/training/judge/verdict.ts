@@ -23,6 +23,8 @@ import {
   convergenceStatement,
   overfittingStatement,
   summaryOf,
+  suggestionCodeOf,
+  summaryCodeOf,
   suggestionOf,
   type Wording,
 } from "./verdict-words";
@@ -222,6 +224,7 @@ export function judgeRun(input: RunVerdictInput): Verdict {
       overfitting,
     },
     suggestion: suggestionOf(w),
+    ...verdictCodes(w),
   };
 }
 
@@ -271,5 +274,12 @@ export function judgeScoredModel(input: {
       overfitting: null,
     },
     suggestion: suggestionOf(w),
+    ...verdictCodes(w),
   };
+}
+
+/** The summary and suggestion as codes, left out where the words have none (the API then shows the English only). */
+function verdictCodes(w: Wording): Pick<Verdict, "summaryCode" | "suggestionCode"> {
+  const summaryCode = summaryCodeOf(w);
+  return { ...(summaryCode ? { summaryCode } : {}), suggestionCode: suggestionCodeOf(w) };
 }

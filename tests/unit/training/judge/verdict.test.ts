@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Baseline } from "../../../../lib/training/judge/baselines";
 import { chanceLoss, judgeConvergence } from "../../../../lib/training/judge/convergence";
 import { Verdict, type EpochMetrics } from "../../../../lib/training/schemas";
+import { expectStateSays } from "../../../support/states-catalogue";
 import {
   baselineMargin,
   judgeOverfitting,
@@ -66,7 +67,16 @@ function judge(over: Partial<RunVerdictInput> & { history: EpochMetrics[] }) {
   });
   // Whatever the kind, it is what the API serves: it survives JSON and parses.
   expect(Verdict.parse(JSON.parse(JSON.stringify(verdict)))).toEqual(verdict);
-  return verdict;
+  return sameWordsInCatalogue(verdict);
+}
+
+/** The summary and suggestion say the same from the catalogue (English word for word, Chinese with the values). */
+function sameWordsInCatalogue(v: Verdict): Verdict {
+  expect(v.summaryCode, v.summary).toBeDefined();
+  if (v.summaryCode) expectStateSays(v.summaryCode, v.summary);
+  if (v.suggestion !== null) expect(v.suggestionCode, v.suggestion).toBeTruthy();
+  if (v.suggestionCode) expectStateSays(v.suggestionCode, v.suggestion!);
+  return v;
 }
 
 describe("the verdict on a run", () => {
@@ -244,12 +254,14 @@ describe("the verdict on a run", () => {
 
 describe("the verdict on an evaluation job", () => {
   it("compares with the majority class of the scored rows and says when they include the training rows", () => {
-    const v = judgeScoredModel({
-      evaluation: model(0.7, { samples: 768 }),
-      majority: majority(0),
-      heldOut: false,
-      dataset: "pima@1",
-    });
+    const v = sameWordsInCatalogue(
+      judgeScoredModel({
+        evaluation: model(0.7, { samples: 768 }),
+        majority: majority(0),
+        heldOut: false,
+        dataset: "pima@1",
+      }),
+    );
     expect(v).toMatchObject({
       kind: "good",
       evidence: { evaluatedOn: "all", heldOut: false, epochs: null, convergence: null, overfitting: null },
