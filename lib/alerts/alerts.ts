@@ -1,3 +1,4 @@
+import { readCodedText } from "../i18n/coded-text";
 import { z } from "zod";
 import { db, type Prisma } from "../db";
 import { decodeCursor, toPage, type Page } from "../pagination";
@@ -33,13 +34,14 @@ export async function mutesNow(now = new Date()) {
 type Row = AlertInstance & { rule: { name: string } };
 
 export function toAlertOut(a: Row, status: AlertOut["status"]): AlertOut {
-  const annotations = a.annotations as { summary?: string; link?: string };
+  const annotations = a.annotations as { summary?: string; link?: string; summaryCode?: unknown };
   return {
     id: a.id,
     fingerprint: a.fingerprint,
     rule: a.rule.name,
     labels: a.labels as Record<string, string>,
     annotations: { summary: annotations.summary ?? "", link: annotations.link ?? "" },
+    summaryCode: readCodedText(annotations.summaryCode),
     state: a.state,
     value: a.value,
     activeAt: a.activeAt.toISOString(),

@@ -165,7 +165,12 @@ async function applySamples(
   });
 }
 
-const annotationsOf = (s: Sample) => ({ summary: s.summary, link: s.link });
+// summaryCode rides in the stored annotations (not the Alertmanager ones a webhook sends, which are strings).
+const annotationsOf = (s: Sample) => ({
+  summary: s.summary,
+  link: s.link,
+  ...(s.summaryCode ? { summaryCode: s.summaryCode } : {}),
+});
 
 /** Alerts that still hold: one statement for all of them (thousands when a site goes dark). */
 async function touchHeld(tx: Tx, held: { id: string; value: number | null; annotations: string }[], now: Date) {

@@ -1,3 +1,4 @@
+import { CodedTextSchema } from "../i18n/coded-text";
 import { z } from "zod";
 import { Matcher, Severity } from "./schemas";
 
@@ -33,6 +34,9 @@ export const AlertOut = z
     rule: z.string(),
     labels: Labels,
     annotations: z.object({ summary: z.string(), link: z.string() }).catchall(z.string()),
+    summaryCode: CodedTextSchema.nullable().meta({
+      description: "annotations.summary as a catalogue key (states.<code>) and values, for the reader's language",
+    }),
     state: z.enum(["pending", "firing", "resolved"]),
     value: z.number().nullable(),
     activeAt: z.string(),

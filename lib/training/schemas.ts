@@ -186,7 +186,8 @@ export const Verdict = z
     evidence: VerdictEvidence,
     suggestion: z.string().nullable(),
     summaryCode: CodedTextSchema.optional().meta({
-      description: "summary as a catalogue key (states.<code>) and values, for the reader's language; absent on verdicts from before codes",
+      description:
+        "summary as a catalogue key (states.<code>) and values, for the reader's language; absent on verdicts from before codes",
     }),
     suggestionCode: CodedTextSchema.nullable().optional().meta({ description: "suggestion, likewise" }),
   })

@@ -1,3 +1,4 @@
+import { coded } from "../../i18n/coded-text";
 import { db } from "../../db";
 import { driftOfVersion } from "../../deployments/drift";
 import { windowStats } from "../../deployments/serving-stats";
@@ -46,6 +47,13 @@ export async function driftingFeatures(p: ParamsOf<"deployment_drift">, ctx: Col
         labels: { ...servedLabels(s), feature: f.name },
         value: Math.round(f.psi * 1000) / 1000,
         summary: `${s.deployment} (${s.model} v${s.version}): input "${f.name}" drifted, PSI ${f.psi.toFixed(2)} over ${report.instances} instances (threshold ${p.psi})`,
+        summaryCode: coded("alert.deploymentDrift", {
+          ...servedLabels(s),
+          feature: f.name,
+          psi: f.psi.toFixed(2),
+          instances: String(report.instances),
+          threshold: String(p.psi),
+        }),
         link: lineageLink(s),
       });
     }
@@ -64,6 +72,13 @@ export async function slowDeployments(p: ParamsOf<"deployment_latency">, ctx: Co
       labels: servedLabels(s),
       value: p95,
       summary: `${s.deployment} (${s.model} v${s.version}): p95 latency ${p95} ms over ${stats.requests} requests in ${p.windowMinutes} min (limit ${p.p95Ms} ms)`,
+      summaryCode: coded("alert.deploymentLatency", {
+        ...servedLabels(s),
+        p95: String(p95),
+        requests: String(stats.requests),
+        windowMinutes: String(p.windowMinutes),
+        limit: String(p.p95Ms),
+      }),
       link: lineageLink(s),
     });
   }
@@ -80,6 +95,13 @@ export async function failingDeployments(p: ParamsOf<"deployment_errors">, ctx: 
       labels: servedLabels(s),
       value: stats.errorRate,
       summary: `${s.deployment} (${s.model} v${s.version}): ${(stats.errorRate * 100).toFixed(1)}% of ${stats.requests} requests failed in ${p.windowMinutes} min (limit ${(p.errorRate * 100).toFixed(1)}%)`,
+      summaryCode: coded("alert.deploymentErrors", {
+        ...servedLabels(s),
+        pct: (stats.errorRate * 100).toFixed(1),
+        requests: String(stats.requests),
+        windowMinutes: String(p.windowMinutes),
+        limit: (p.errorRate * 100).toFixed(1),
+      }),
       link: lineageLink(s),
     });
   }
@@ -102,6 +124,8 @@ export async function rolledBackCanaries(p: ParamsOf<"canary_rolled_back">, ctx:
     labels: { deployment: e.deployment.name, event: String(e.id) },
     value: null,
     summary: `${e.deployment.name}: ${e.message}`,
+    // The event's message stays in the words it was recorded in.
+    summaryCode: coded("alert.canaryRolledBack", { deployment: e.deployment.name, message: e.message }),
     link: `/deployments/${encodeURIComponent(e.deployment.name)}`,
   }));
 }

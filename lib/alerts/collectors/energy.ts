@@ -1,3 +1,4 @@
+import { coded } from "../../i18n/coded-text";
 import { db } from "../../db";
 import { toEnergySite } from "../../energy/pricing/site-context";
 import { pueAboveTarget, racksOverCap } from "../../energy/reports/alert-rules";
@@ -18,6 +19,14 @@ export async function racksNearCap(p: ParamsOf<"rack_power">, ctx: CollectContex
             labels: { site: f.site, rack: f.rack },
             value: f.capUsedPct,
             summary: `Rack ${f.site}/${f.rack} draws ${(f.powerW / 1000).toFixed(1)} kW, ${f.capUsedPct}% of its ${(f.capW / 1000).toFixed(1)} kW cap (over ${p.capPct}%)`,
+            summaryCode: coded("alert.rackPower", {
+              site: f.site,
+              rack: f.rack,
+              kw: (f.powerW / 1000).toFixed(1),
+              pct: String(f.capUsedPct),
+              capKw: (f.capW / 1000).toFixed(1),
+              over: String(p.capPct),
+            }),
             link: `/racks/${encodeURIComponent(f.site)}/${encodeURIComponent(f.rack)}`,
           },
         ]
@@ -38,6 +47,12 @@ export async function sitesOverPue(p: ParamsOf<"site_pue">, ctx: CollectContext)
         labels: { site: f.site },
         value: f.pue,
         summary: `Site ${f.site}: PUE ${f.pue.toFixed(2)} over the last ${p.windowHours} h (target ${p.target})`,
+        summaryCode: coded("alert.sitePue", {
+          site: f.site,
+          pue: f.pue.toFixed(2),
+          hours: String(p.windowHours),
+          target: String(p.target),
+        }),
         link: `/energy?site=${encodeURIComponent(f.site)}`,
       });
     }

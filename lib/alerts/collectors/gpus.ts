@@ -1,5 +1,6 @@
+import { coded } from "../../i18n/coded-text";
 import { getPool } from "../../database/pool";
-import { drainXids } from "../../telemetry/health/health-rules";
+import { drainXidMeanings, drainXids } from "../../telemetry/health/health-rules";
 import { readingFields } from "../../telemetry/views/latest";
 import { staleBefore } from "../../telemetry/health/freshness";
 import type { ParamsOf } from "../schemas";
@@ -26,6 +27,7 @@ const gpuLabels = (r: GpuRow) => ({
 });
 const gpuLink = (r: GpuRow) => `/gpus/${encodeURIComponent(r.uuid)}`;
 const where = (r: GpuRow) => `${r.hostname} GPU ${r.index}`;
+const whereParams = (r: GpuRow) => ({ hostname: r.hostname, index: String(r.index) });
 
 async function latestOf(field: string, condition: string, params: unknown[]): Promise<GpuRow[]> {
   const { rows } = await getPool().query<GpuRow>(
@@ -49,6 +51,11 @@ export async function hotGpus(p: ParamsOf<"gpu_temperature">, ctx: CollectContex
     labels: gpuLabels(r),
     value: r.value,
     summary: `${where(r)} is at ${r.value} °C (over ${p.thresholdC} °C)`,
+    summaryCode: coded("alert.gpuTemperature", {
+      ...whereParams(r),
+      tempC: String(r.value),
+      thresholdC: String(p.thresholdC),
+    }),
     link: gpuLink(r),
   }));
 }
@@ -73,6 +80,11 @@ export async function gpusWithXid(p: ParamsOf<"gpu_xid">): Promise<Sample[]> {
       labels: { ...gpuLabels(r), xid: String(xid) },
       value: xid,
       summary: `XID ${xid} on ${where(r)}${meaning}`,
+      summaryCode: coded("alert.gpuXid", {
+        ...whereParams(r),
+        xid: String(xid),
+        meaning: drainXidMeanings[xid] ?? "none",
+      }),
       link: gpuLink(r),
     };
   });
@@ -96,6 +108,10 @@ export async function staleGpus(p: ParamsOf<"gpu_stale">, ctx: CollectContext): 
         minutes === null
           ? `${where(r)} has never sent telemetry`
           : `${where(r)} has sent no telemetry for ${minutes} min`,
+      summaryCode:
+        minutes === null
+          ? coded("alert.gpuNeverSeen", whereParams(r))
+          : coded("alert.gpuStale", { ...whereParams(r), minutes: String(minutes) }),
       link: gpuLink(r),
     };
   });
@@ -122,6 +138,11 @@ export async function silentServers(_p: ParamsOf<"server_silent">, ctx: CollectC
       labels: { hostname: r.hostname, rack: r.rack, site: r.site },
       value: minutes,
       summary: `${r.hostname}: none of its ${r.gpus} GPUs has sent telemetry for ${minutes} min`,
+      summaryCode: coded("alert.serverSilent", {
+        hostname: r.hostname,
+        gpus: String(r.gpus),
+        minutes: String(minutes),
+      }),
       link: `/servers/${encodeURIComponent(r.hostname)}`,
     };
   });

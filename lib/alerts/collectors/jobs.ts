@@ -1,3 +1,4 @@
+import { coded } from "../../i18n/coded-text";
 import { db } from "../../db";
 import type { ParamsOf } from "../schemas";
 import type { CollectContext, Sample } from "./sample";
@@ -16,6 +17,13 @@ export async function failedJobs(p: ParamsOf<"job_failed">, ctx: CollectContext)
       labels: { job: j.id, team: j.team, ...(typeof model === "string" ? { model } : {}) },
       value: null,
       summary: `${j.type === "train" ? "Training" : "Evaluation"} job ${j.id.slice(0, 8)} (team ${j.team}) failed: ${j.error ?? "no reason recorded"}`,
+      // The error itself stays in the words it was recorded in.
+      summaryCode: coded("alert.jobFailed", {
+        type: j.type,
+        id: j.id.slice(0, 8),
+        team: j.team,
+        error: j.error ?? "none",
+      }),
       link: `/jobs/${j.id}`,
     };
   });

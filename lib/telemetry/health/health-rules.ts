@@ -57,7 +57,7 @@ export const drainXids: Record<number, string> = {
 };
 
 /** Each drain XID's meaning as a catalogue word (states.health.xid's `meaning`). */
-const drainXidMeanings: Record<number, string> = {
+export const drainXidMeanings: Record<number, string> = {
   48: "double_bit_ecc",
   79: "fallen_off_bus",
   94: "contained_ecc",

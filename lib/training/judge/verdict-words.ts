@@ -283,6 +283,8 @@ export function suggestionCodeOf(w: Wording): CodedText | null {
         : coded("verdict.suggestion.noBetterThanMajority", { label: w.worse?.label ?? "" });
     case "good":
       if (suggestionOf(w) === null) return null;
-      return coded(w.evaluatedOn === "all" ? "verdict.suggestion.evaluateElsewhere" : "verdict.suggestion.addTestSplit");
+      return coded(
+        w.evaluatedOn === "all" ? "verdict.suggestion.evaluateElsewhere" : "verdict.suggestion.addTestSplit",
+      );
   }
 }

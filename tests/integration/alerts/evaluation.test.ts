@@ -8,7 +8,9 @@ import * as silenceRoute from "../../../app/api/v1/silences/[id]/route";
 import { evaluateAlerts, releaseLease, takeLease } from "../../../lib/alerts/evaluator";
 import { db } from "../../../lib/db";
 import { ingestDcgm } from "../../../lib/telemetry/ingest";
+import type { CodedText } from "../../../lib/i18n/coded-text";
 import { buildFleet } from "../../support/job-fleet";
+import { expectStateSays } from "../../support/states-catalogue";
 import { call } from "../../support/http";
 import { tokensByRole } from "../../support/principals";
 
@@ -34,15 +36,22 @@ const evaluate = (s: number) => evaluateAlerts({ holder: HOLDER, now: at(s), for
 async function alertsOf(rule: string, extra = "") {
   const res = await call(alertsRoute.GET, { token: tokens.viewer, path: `/api/v1/alerts?rule=${rule}${extra}` });
   expect(res.status).toBe(200);
-  return res.body.items as {
+  const items = res.body.items as {
     fingerprint: string;
     state: string;
     labels: Record<string, string>;
     annotations: { summary: string; link: string };
+    summaryCode: CodedText | null;
     status: { silencedBy: string[]; inhibitedBy: { fingerprint: string; why: string } | null; muted: boolean };
     firedAt: string | null;
     resolvedAt: string | null;
   }[];
+  // Every summary the built-in checks write says the same from the catalogue (English word for word, Chinese with its values).
+  for (const a of items) {
+    expect(a.summaryCode, a.annotations.summary).not.toBeNull();
+    expectStateSays(a.summaryCode!, a.annotations.summary);
+  }
+  return items;
 }
 
 async function addRule(json: Record<string, unknown>) {
