@@ -1,3 +1,4 @@
+import { locales } from "../i18n/locales";
 import { CodedTextSchema } from "../i18n/coded-text";
 import { z } from "zod";
 import { Matcher, Severity } from "./schemas";
@@ -90,6 +91,7 @@ export const ReceiverOut = z
     repeatIntervalSeconds: z.number().int(),
     timeoutMs: z.number().int(),
     maxAttempts: z.number().int(),
+    locale: z.enum(locales),
     isFallback: z.boolean(),
     enabled: z.boolean(),
     createdBy: z.string(),

@@ -1,3 +1,4 @@
+import { locales } from "../i18n/locales";
 import { z } from "zod";
 import { PageQuery } from "../pagination";
 
@@ -201,6 +202,7 @@ const ReceiverSettings = z.object({
     .max(7 * 24 * 3600),
   timeoutMs: z.number().int().min(100).max(60_000),
   maxAttempts: z.number().int().min(1).max(20),
+  locale: z.enum(locales).meta({ description: "the language of the notifications' words (summaries, notes)" }),
   isFallback: z.boolean(),
   enabled: z.boolean(),
 });
@@ -218,6 +220,7 @@ export const CreateReceiverInput = z
     repeatIntervalSeconds: ReceiverSettings.shape.repeatIntervalSeconds.default(4 * 3600),
     timeoutMs: ReceiverSettings.shape.timeoutMs.default(5000),
     maxAttempts: ReceiverSettings.shape.maxAttempts.default(5),
+    locale: ReceiverSettings.shape.locale.default("en"),
     isFallback: z.boolean().default(false),
     enabled: z.boolean().default(true),
   })

@@ -1,3 +1,6 @@
+import { coded, readCodedText, type CodedText } from "../../i18n/coded-text";
+import { isLocale, type Locale } from "../../i18n/locales";
+import { renderCoded } from "../../i18n/render-coded";
 import { createHash } from "node:crypto";
 import { db, type Prisma } from "../../db";
 import { mutesNow } from "../alerts";
@@ -23,12 +26,16 @@ import type { AlertInstance, AlertReceiver, AlertNotifyGroup } from "../../gener
 
 type Alert = AlertInstance & { labels: Labels };
 
-function toWebhookAlert(a: Alert, base: string, extra: Record<string, string> = {}): WebhookAlert {
-  const ann = a.annotations as Record<string, string>;
+/** The receiver's language; a value this version does not know reads as English. */
+const localeOf = (r: AlertReceiver): Locale => (isLocale(r.locale) ? r.locale : "en");
+
+function toWebhookAlert(a: Alert, base: string, locale: Locale, extra: Record<string, string> = {}): WebhookAlert {
+  const ann = a.annotations as Record<string, string> & { summaryCode?: unknown };
+  const summary = ann.summary ? renderCoded(locale, readCodedText(ann.summaryCode), ann.summary) : "";
   return {
     status: a.state === "resolved" ? "resolved" : "firing",
     labels: a.labels,
-    annotations: { ...(ann.summary ? { summary: ann.summary } : {}), ...extra },
+    annotations: { ...(summary ? { summary } : {}), ...extra },
     startsAt: (a.firedAt ?? a.activeAt).toISOString(),
     endsAt: a.resolvedAt?.toISOString() ?? NOT_ENDED,
     generatorURL: `${base}${ann.link ?? "/"}`,
@@ -47,20 +54,20 @@ function isDue(r: AlertReceiver, g: AlertNotifyGroup, firing: string[], now: Dat
 }
 
 /** Silences that ended while an alert still fired: the alert's notification says so (grafana#50266). */
-async function endedSilenceNotes(now: Date): Promise<Map<string, string>> {
+async function endedSilenceNotes(now: Date): Promise<Map<string, { text: string; coded: CodedText }>> {
   const ended = await db.alertSilence.findMany({
     where: {
       endsAt: { gte: new Date(now.getTime() - 24 * 3_600_000), lte: now },
       NOT: { firingAtEnd: { isEmpty: true } },
     },
   });
-  const notes = new Map<string, string>();
+  const notes = new Map<string, { text: string; coded: CodedText }>();
   for (const s of ended)
     for (const fp of s.firingAtEnd)
-      notes.set(
-        fp,
-        `A silence ("${s.comment}", by ${s.createdBy}) ended at ${s.endsAt.toISOString()} while this alert was still firing`,
-      );
+      notes.set(fp, {
+        text: `A silence ("${s.comment}", by ${s.createdBy}) ended at ${s.endsAt.toISOString()} while this alert was still firing`,
+        coded: coded("alert.silenceEnded", { comment: s.comment, by: s.createdBy, at: s.endsAt.toISOString() }),
+      });
   return notes;
 }
 
@@ -107,10 +114,16 @@ export async function dispatchNotifications(now = new Date()): Promise<{ queued:
           })) as Alert[])
         : [];
       const alerts = [
-        ...(group?.alerts ?? []).map((a) =>
-          toWebhookAlert(a, base, notes.has(a.fingerprint) ? { silence_ended: notes.get(a.fingerprint)! } : {}),
-        ),
-        ...resolved.map((a) => toWebhookAlert(a, base)),
+        ...(group?.alerts ?? []).map((a) => {
+          const note = notes.get(a.fingerprint);
+          return toWebhookAlert(
+            a,
+            base,
+            localeOf(r),
+            note ? { silence_ended: renderCoded(localeOf(r), note.coded, note.text) } : {},
+          );
+        }),
+        ...resolved.map((a) => toWebhookAlert(a, base, localeOf(r))),
       ];
       queued += await flush(r, row, fps, alerts, now, base);
     }

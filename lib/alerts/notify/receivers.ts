@@ -1,3 +1,6 @@
+import { coded } from "../../i18n/coded-text";
+import { renderCoded } from "../../i18n/render-coded";
+import { isLocale } from "../../i18n/locales";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../../audit/events";
@@ -49,6 +52,7 @@ export function toReceiverOut(
     repeatIntervalSeconds: r.repeatIntervalSeconds,
     timeoutMs: r.timeoutMs,
     maxAttempts: r.maxAttempts,
+    locale: isLocale(r.locale) ? r.locale : "en",
     isFallback: r.isFallback,
     enabled: r.enabled,
     createdBy: r.createdBy,
@@ -191,7 +195,13 @@ export async function sendTestNotification(
       {
         status: "firing",
         labels,
-        annotations: { summary: `A test notification, sent by ${actorOf(actor)}` },
+        annotations: {
+          summary: renderCoded(
+            isLocale(r.locale) ? r.locale : "en",
+            coded("alert.testNotification", { actor: actorOf(actor) }),
+            `A test notification, sent by ${actorOf(actor)}`,
+          ),
+        },
         startsAt: now.toISOString(),
         endsAt: NOT_ENDED,
         generatorURL: `${externalUrl()}/alerts`,

@@ -234,4 +234,27 @@ describe("alert notifications", () => {
     );
     expect(JSON.stringify(audit.map((e) => e.details))).not.toMatch(/"secret":"(?!\(changed\))/);
   });
+
+  it("writes a receiver's notifications in its language: summaries and test notifications in Chinese", async () => {
+    const bad = await call(receiversRoute.POST, {
+      token: tokens.admin,
+      json: { name: "zh-bad", url: `${base}/zh`, locale: "fr" },
+    });
+    expect(bad.status).toBe(422);
+    await addReceiver({ name: "zh-oncall", url: `${base}/zh`, locale: "zh-CN", groupWaitSeconds: 0 });
+    const shown = await call(receiverRoute.GET, { token: tokens.admin, params: { name: "zh-oncall" } });
+    expect(shown.body.locale).toBe("zh-CN");
+
+    await temps(5000, 95, 50);
+    await dispatchNotifications(at(5001));
+    await deliverNotifications(at(5001));
+    const [zh] = onPath("/zh");
+    expect(zh, "the Chinese receiver was notified").toBeDefined();
+    const summaries = payloadOf(zh!).alerts.map((a) => a.annotations.summary);
+    expect(summaries).toContain("node-a 的 GPU 0 温度为 95 °C（超过 80 °C）");
+
+    expect((await call(testRoute.POST, { token: tokens.admin, params: { name: "zh-oncall" } })).status).toBe(202);
+    await deliverNotifications(new Date(Date.now() + 1000));
+    expect(payloadOf(onPath("/zh").at(-1)!).alerts[0]!.annotations.summary).toBe("测试通知，由 token:test-admin 发送");
+  });
 });
