@@ -9,6 +9,8 @@ import type { CodedText } from "@/lib/i18n/coded-text";
  */
 export function CodedTextView({ value, fallback }: { value: CodedText | null | undefined; fallback: string | null }) {
   const t = useTranslations("states");
-  if (value && t.has(value.code)) return <>{t(value.code, value.params)}</>;
+  // <stored>…</stored> in a message wraps a value that is itself stored prose (a job's error, a comment).
+  if (value && t.has(value.code))
+    return <>{t.rich(value.code, { ...value.params, stored: (chunks) => <span data-stored-text>{chunks}</span> })}</>;
   return fallback ? <span data-stored-text>{fallback}</span> : null;
 }

@@ -18,8 +18,8 @@ export function renderCoded(locale: Locale, value: CodedText | null | undefined,
     namespace: "states",
     timeZone: "UTC",
   }) as unknown as {
-    (key: string, values: CodedText["params"]): string;
+    markup(key: string, values: Record<string, string | number | ((chunks: string) => string)>): string;
     has(key: string): boolean;
   };
-  return t.has(value.code) ? t(value.code, value.params) : fallback;
+  return t.has(value.code) ? t.markup(value.code, { ...value.params, stored: (chunks) => chunks }) : fallback;
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { useTranslations } from "next-intl";
 import { Suspense } from "react";
+import { CodedTextView } from "@/components/ui/coded-text";
 import { firingSummary } from "@/lib/alerts/alerts";
 import { logger } from "@/lib/observability/logger";
 
@@ -47,8 +48,8 @@ async function FiringAlerts() {
       <ul className="flex min-w-0 gap-3 truncate text-slate-300">
         {summary.top.slice(0, 3).map((a) => (
           <li key={a.id} className="truncate">
-            <Link href={a.annotations.link || "/alerts"} className="hover:underline" data-stored-text>
-              {a.annotations.summary}
+            <Link href={a.annotations.link || "/alerts"} className="hover:underline">
+              <CodedTextView value={a.summaryCode} fallback={a.annotations.summary} />
             </Link>
           </li>
         ))}

@@ -48,8 +48,8 @@ export async function FiringAlertsPanel() {
               <Badge tone={a.labels.severity === "critical" ? "bad" : "warn"}>
                 {tc.has(`severity.${a.labels.severity}`) ? tc(`severity.${a.labels.severity}`) : a.labels.severity}
               </Badge>
-              <Link href={a.annotations.link || "/alerts"} className="text-slate-200 hover:underline" data-stored-text>
-                {a.annotations.summary}
+              <Link href={a.annotations.link || "/alerts"} className="text-slate-200 hover:underline">
+                <CodedTextView value={a.summaryCode} fallback={a.annotations.summary} />
               </Link>
             </li>
           ))}
