@@ -54,6 +54,15 @@ async function pagesToCheck(request: APIRequestContext, state: E2eState): Promis
   ))!;
   const job = (await firstItem<{ id: string }>(request, state, "/api/v1/jobs?limit=1"))!;
   const dataset = await firstItem<{ name: string }>(request, state, "/api/v1/datasets");
+  let receiver = await firstItem<{ name: string }>(request, state, "/api/v1/receivers");
+  if (!receiver) {
+    const created = await request.post("/api/v1/receivers", {
+      headers: auth(state),
+      data: { name: `e2e-wcag-${Date.now().toString(36)}`, url: "http://127.0.0.1:9/hook", enabled: false },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    receiver = (await created.json()) as { name: string };
+  }
   return [
     "/overview",
     "/fleet",
@@ -67,14 +76,19 @@ async function pagesToCheck(request: APIRequestContext, state: E2eState): Promis
     ...(dataset ? [`/datasets/${dataset.name}`] : []),
     "/jobs",
     `/jobs/${job.id}`,
+    "/jobs/schedules",
     "/models",
     `/models/${model.name}`,
     `/models/${model.name}/versions/${model.version}`,
+    // With one version the page asks for a second; with more it compares the newest two.
+    `/models/${model.name}/compare?versions=${Math.max(1, model.version - 1)},${model.version}`,
     "/deployments",
     `/deployments/${deployment.name}`,
     "/alerts",
+    `/alerts/receivers/${receiver.name}`,
     "/audit",
     "/admin",
+    ...["users", "teams", "sites", "telemetry", "alerts", "tokens"].map((sub) => `/admin/${sub}`),
   ];
 }
 
