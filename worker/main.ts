@@ -9,6 +9,7 @@ import { logger } from "../lib/observability/logger";
 import { AlertDeliveryJob, AlertEvaluationJob } from "./jobs/alerts";
 import { DemoTelemetryJob } from "./jobs/demo-telemetry";
 import { FaultWorkflowJob } from "./jobs/faults";
+import { heartbeatJob } from "./jobs/heartbeat";
 import { CanaryGatesJob, ServingRetentionJob } from "./jobs/deployments";
 import { RegisterMissingVersionsJob } from "./jobs/model-registry";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
@@ -42,6 +43,7 @@ const periodic = startPeriodic([
 ]);
 // Training and evaluation jobs: pg-boss run messages and the scheduling passes (worker/queue.ts).
 const jobs = await startJobWorker();
+const heartbeat = startPeriodic([heartbeatJob(jobs.owner)]);
 logger.info({ pid: process.pid, owner: jobs.owner, code }, "worker started");
 
 let stopping = false;
@@ -51,6 +53,7 @@ async function stop(signal: string) {
   logger.info({ signal }, "worker stopping");
   await jobs.stop();
   await periodic.stop();
+  await heartbeat.stop();
   await disconnectDb();
   logger.info("worker stopped");
   process.exit(0);

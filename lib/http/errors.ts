@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "../database/unavailable";
 import { ZodError } from "zod";
 import { AppError, type ErrorCode } from "../errors";
 import { logger } from "../observability/logger";
@@ -38,6 +39,9 @@ function retryAfterOf(err: AppError): HeadersInit | undefined {
   if ((err.code !== "rate_limited" && err.code !== "unavailable") || typeof seconds !== "number") return undefined;
   return { "retry-after": String(Math.max(1, Math.ceil(seconds))) };
 }
+
+/** How long a client should wait before retrying while the database is away. */
+const DB_RETRY_AFTER_SECONDS = 5;
 
 type PrismaLikeError = { code: string; meta?: Record<string, unknown>; message: string };
 
@@ -92,6 +96,15 @@ export function toErrorResponse(err: unknown): Response {
   if (isPrismaKnownError(err)) {
     const mapped = fromPrisma(err);
     if (mapped) return errorResponse(mapped.code, mapped.message, mapped.details);
+  }
+  if (isDatabaseUnavailable(err)) {
+    logger.warn({ err }, "the database is unreachable; answered 503");
+    return errorResponse(
+      "unavailable",
+      "The database is not reachable right now; try again shortly.",
+      { retryAfterSeconds: DB_RETRY_AFTER_SECONDS },
+      { "retry-after": String(DB_RETRY_AFTER_SECONDS) },
+    );
   }
   logger.error({ err }, "unhandled error in request");
   return errorResponse("internal", "Something went wrong on our side; the error was logged.");

@@ -13,6 +13,20 @@ const ServiceHealth = z
       latencyMs: z.number().nullable(),
       error: z.string().optional().meta({ description: "why the database did not answer" }),
     }),
+    workers: z
+      .object({
+        alive: z.number().int().meta({ description: "worker processes that reported within the last 20 s" }),
+        newestBeatAt: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: "null while the database does not answer" }),
+    serving: z
+      .object({
+        ok: z.boolean(),
+        syncedAt: z.string().nullable().meta({ description: "when it last read the deployments from the database" }),
+        error: z.string().optional(),
+      })
+      .meta({ description: "the serving process on this host (RACKMIND_SERVING_PORT)" }),
     tf: z.object({
       backend: z
         .enum(["tensorflow", "wasm", "cpu"])
@@ -36,8 +50,9 @@ export const getHealth = defineContract({
   method: "get",
   path: "/api/health",
   permission: null,
-  summary: "Liveness and database kind",
-  description: '503 with the same body when the database does not answer (`status: "degraded"`).',
+  summary: "Liveness: the database, the workers and the serving process",
+  description:
+    '503 with the same body when the database does not answer (`status: "degraded"`); workers and serving are reported, not counted in the status code.',
   response: { status: 200, description: "Healthy", schema: ServiceHealth },
 });
 
