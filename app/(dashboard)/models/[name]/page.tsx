@@ -84,7 +84,11 @@ export default async function ModelPage({
           count: model.versions,
           archived: model.archivedVersions,
           actor: model.createdBy,
-          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          mono: (chunks) => (
+            <span className="font-mono" data-stored-text>
+              {chunks}
+            </span>
+          ),
           at: () => <UtcTime iso={model.createdAt} />,
         })}
         actions={

@@ -13,7 +13,12 @@ export function ModelSearch({ query }: { query: string | undefined }) {
       className="mb-4 flex flex-wrap items-end gap-3"
     >
       <Field id="model-search" label={t("nameContains")} className="w-72">
-        <TextInput id="model-search" name="q" defaultValue={query} placeholder={t("searchPlaceholder")} />
+        <TextInput
+          id="model-search"
+          name="q"
+          defaultValue={query}
+          placeholder={t("searchPlaceholder", { example: "pima" })}
+        />
       </Field>
       <Button type="submit" variant="primary">
         {t("searchButton")}

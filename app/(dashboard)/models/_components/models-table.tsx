@@ -41,6 +41,7 @@ function EmptyModels({ query }: { query: string | undefined }) {
     <span data-testid="models-empty">
       {t.rich("empty", {
         endpoint: "POST /api/v1/models/{name}/versions",
+        tfjs: "TF.js",
         code: (chunks) => <span className="font-mono text-slate-300">{chunks}</span>,
         link: (chunks) => (
           <Link href="/jobs" className="text-sky-300 hover:underline">

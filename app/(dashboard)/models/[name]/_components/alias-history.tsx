@@ -46,13 +46,17 @@ export function AliasLedger({ name, moves }: { name: string; moves: AliasMoveOut
               <VersionCell name={name} version={m.toVersion} none={t("removed")} />
             </Td>
             <Td isMono isMuted>
-              {m.actor}
+              <span data-stored-text>{m.actor}</span>
             </Td>
             <Td className="max-w-96 text-[12px]">
               {m.note === null ? <span className="text-slate-500">—</span> : <span data-stored-text>{m.note}</span>}
             </Td>
             <Td isMono isMuted>
-              {m.approvedBy ?? <span className="text-slate-500">—</span>}
+              {m.approvedBy === null ? (
+                <span className="text-slate-500">—</span>
+              ) : (
+                <span data-stored-text>{m.approvedBy}</span>
+              )}
             </Td>
           </Tr>
         ))}
@@ -142,7 +146,11 @@ function AliasAtAnswer({ name, answer }: { name: string; answer: AliasAtOut }) {
     actor: move?.actor ?? "",
     approvedBy: move?.approvedBy ?? "none",
     hasNote: move?.note ? "yes" : "no",
-    mono: (chunks: ReactNode) => <span className="font-mono">{chunks}</span>,
+    mono: (chunks: ReactNode) => (
+      <span className="font-mono" data-stored-text>
+        {chunks}
+      </span>
+    ),
     at: () => <UtcTime iso={answer.at} />,
     movedAt: () => (move ? <UtcTime iso={move.at} /> : null),
     // The note is what the mover typed: stored prose.

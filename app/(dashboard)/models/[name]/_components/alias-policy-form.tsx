@@ -66,7 +66,7 @@ export function AliasPolicyForm({
             id={`${id}-alias`}
             value={alias}
             onChange={(e) => setAlias(e.target.value)}
-            placeholder={t("aliasPlaceholder")}
+            placeholder={t("aliasPlaceholder", { example: "staging" })}
           />
         </span>
       )}

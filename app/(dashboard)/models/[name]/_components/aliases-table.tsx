@@ -39,7 +39,7 @@ export function AliasesTable({ name, aliases }: { name: string; aliases: AliasOu
               {a.isProtected ? (a.requiresApproval ? t("needsAdminApproval") : t("needsAdmin")) : t("needsOperator")}
             </Td>
             <Td isMono isMuted>
-              {a.movedBy}
+              <span data-stored-text>{a.movedBy}</span>
             </Td>
             <Td isMuted>
               <UtcTime iso={a.movedAt} />

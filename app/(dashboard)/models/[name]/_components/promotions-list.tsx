@@ -34,7 +34,12 @@ export function PromotionsList({
   canDecide: boolean;
 }) {
   const t = useTranslations("models.promotions");
-  const mono = (chunks: ReactNode) => <span className="font-mono">{chunks}</span>;
+  // Actors ("user:alice") are names, not words of ours: marked as stored text for the language scan.
+  const mono = (chunks: ReactNode) => (
+    <span className="font-mono" data-stored-text>
+      {chunks}
+    </span>
+  );
   if (promotions.length === 0) return <p className="text-sm text-slate-400">{t("none")}</p>;
   return (
     <ul className="divide-y divide-slate-800/70">

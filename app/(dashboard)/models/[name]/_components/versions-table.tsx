@@ -102,7 +102,9 @@ export function VersionsTable({
               </Td>
               <Td isMuted>
                 <UtcTime iso={v.createdAt} />
-                <span className="block text-[11px] text-slate-500">{v.createdBy}</span>
+                <span className="block text-[11px] text-slate-500" data-stored-text>
+                  {v.createdBy}
+                </span>
               </Td>
               <Td isMono isMuted>
                 {datasetHref ? (

@@ -89,7 +89,11 @@ function Registration({ v }: { v: CompareOut["versions"][number] }) {
         {t.rich("createdBy", {
           actor: v.createdBy,
           at: () => <UtcTime iso={v.createdAt} />,
-          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          mono: (chunks) => (
+            <span className="font-mono" data-stored-text>
+              {chunks}
+            </span>
+          ),
         })}
       </p>
       <p className="text-slate-400">

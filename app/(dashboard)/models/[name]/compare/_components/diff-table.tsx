@@ -59,7 +59,8 @@ export function DiffTable({ label, versions, rows }: { label: string; versions: 
               className={r.differs ? "bg-amber-500/10" : ""}
             >
               <Td isMono className={r.differs ? "text-amber-100" : ""}>
-                {r.key}
+                {/* A dotted setting name (model.hidden, feature.age.scale.mean): an identifier, not prose. */}
+                <span data-stored-text>{r.key}</span>
               </Td>
               {r.values.map((v, i) => (
                 <Td key={i} isMono isMuted={!r.differs} className="max-w-80 truncate">

@@ -71,7 +71,11 @@ export default async function ModelVersionPage({ params }: { params: Promise<Par
           <>
             {t.rich(version.source === "external" ? "registeredExternal" : "registered", {
               actor: version.createdBy,
-              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              mono: (chunks) => (
+                <span className="font-mono" data-stored-text>
+                  {chunks}
+                </span>
+              ),
               at: () => <UtcTime iso={version.createdAt} />,
             })}
             {version.description && (
@@ -99,6 +103,11 @@ export default async function ModelVersionPage({ params }: { params: Promise<Par
           <Notice tone="info" title={t("archivedTitle")}>
             {t.rich("archivedBy", {
               actor: version.archivedBy ?? t("someone"),
+              mono: (chunks) => (
+                <span className="font-mono" data-stored-text>
+                  {chunks}
+                </span>
+              ),
               at: () => <UtcTime iso={version.archivedAt} />,
             })}
           </Notice>

@@ -31,7 +31,7 @@ export async function ArtifactFacts({ version }: { version: ModelVersionOut }) {
         </dd>
         <dt className="text-slate-400">{t("format")}</dt>
         <dd className="text-slate-200">
-          {t("formatValue", { size: formatBytes(version.artifact.weightsBytes, locale) })}
+          {t("formatValue", { format: "TF.js Layers", size: formatBytes(version.artifact.weightsBytes, locale) })}
         </dd>
       </dl>
       <div className="flex flex-wrap gap-2">
@@ -42,7 +42,7 @@ export async function ArtifactFacts({ version }: { version: ModelVersionOut }) {
         ))}
       </div>
       <div>
-        <p className="mb-1 text-xs text-slate-400">{t("loadHint")}</p>
+        <p className="mb-1 text-xs text-slate-400">{t("loadHint", { tfjs: "TF.js", file: "signature.json" })}</p>
         <ScrollArea
           as="pre"
           label={t("snippetLabel")}

@@ -45,7 +45,7 @@ export function Provenance({ version }: { version: ModelVersionOut }) {
           notRecorded
         )}
       </Fact>
-      <Fact label={t("backend")} testId="fact-backend">
+      <Fact label={t("backend", { tfjs: "TF.js" })} testId="fact-backend">
         {lineage.backend ? <span className="font-mono">{lineage.backend}</span> : notRecorded}
       </Fact>
       <Fact label={t("seed")} testId="fact-seed">
@@ -62,7 +62,11 @@ export function Provenance({ version }: { version: ModelVersionOut }) {
             {t.rich("forTeam", {
               actor: job.createdBy,
               team: job.team,
-              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              mono: (chunks) => (
+                <span className="font-mono" data-stored-text>
+                  {chunks}
+                </span>
+              ),
             })}
           </Fact>
           <Fact label={t("submitted")}>

@@ -18,7 +18,10 @@ export function HyperparametersTable({ hyperparameters }: { hyperparameters: Rec
       <TBody>
         {rows.map(([key, value]) => (
           <Tr key={key} testId="hyperparameter">
-            <Td isMono>{key}</Td>
+            <Td isMono>
+              {/* A dotted setting name (model.hidden, split.test): an identifier, not prose. */}
+              <span data-stored-text>{key}</span>
+            </Td>
             <Td isMono isMuted>
               {/* A setting's value is data (a number, an optimizer's or a column's name). */}
               {value === null ? "—" : value === "" ? t("empty") : <span data-stored-text>{String(value)}</span>}

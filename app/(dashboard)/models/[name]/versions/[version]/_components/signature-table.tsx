@@ -38,7 +38,11 @@ export function SignatureTable({ signature }: { signature: Signature }) {
       <p className="border-t border-slate-800 px-3 py-2.5 text-[13px] text-slate-300" data-testid="signature-labels">
         {t.rich("predicts", {
           target: signature.target,
-          mono: (chunks) => <span className="font-mono">{chunks}</span>,
+          mono: (chunks) => (
+            <span className="font-mono" data-stored-text>
+              {chunks}
+            </span>
+          ),
           // The labels are the dataset's own words (class names): data, not ours to translate.
           labels: () =>
             signature.labels.map((l, i) => (
