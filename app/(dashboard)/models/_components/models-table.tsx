@@ -42,7 +42,12 @@ function EmptyModels({ query }: { query: string | undefined }) {
       {t.rich("empty", {
         endpoint: "POST /api/v1/models/{name}/versions",
         tfjs: "TF.js",
-        code: (chunks) => <span className="font-mono text-slate-300">{chunks}</span>,
+        // An API request: code, the same in every language.
+        code: (chunks) => (
+          <span className="font-mono text-slate-300" data-stored-text>
+            {chunks}
+          </span>
+        ),
         link: (chunks) => (
           <Link href="/jobs" className="text-sky-300 hover:underline">
             {chunks}

@@ -42,7 +42,12 @@ export async function AliasHistoryCard({
               {t.rich("latestOnly", {
                 rows: LEDGER_ROWS,
                 endpoint: `GET /api/v1/models/${name}/aliases/${shown}/history`,
-                mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                // An API request: code, the same in every language.
+                mono: (chunks) => (
+                  <span className="font-mono" data-stored-text>
+                    {chunks}
+                  </span>
+                ),
               })}
             </p>
           )}

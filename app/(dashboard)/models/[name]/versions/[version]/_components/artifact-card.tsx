@@ -37,7 +37,8 @@ export async function ArtifactFacts({ version }: { version: ModelVersionOut }) {
       <div className="flex flex-wrap gap-2">
         {(["model.json", "weights.bin", "signature.json"] as const).map((file) => (
           <DownloadLink key={file} href={artifactHref(version.name, version.version, file)}>
-            {file}
+            {/* File names and the code below are code, the same in every language: marked so the scan skips them. */}
+            <span data-stored-text>{file}</span>
           </DownloadLink>
         ))}
       </div>
@@ -49,7 +50,7 @@ export async function ArtifactFacts({ version }: { version: ModelVersionOut }) {
           className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/60 p-2 font-mono text-[11px] text-slate-200"
           testId="artifact-snippet"
         >
-          {snippet}
+          <span data-stored-text>{snippet}</span>
         </ScrollArea>
       </div>
     </div>

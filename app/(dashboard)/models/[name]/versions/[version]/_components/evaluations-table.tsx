@@ -29,7 +29,12 @@ export function EvaluationsTable({ evaluations }: { evaluations: ModelVersionOut
           <EmptyRow colSpan={7}>
             {t.rich("empty", {
               request: 'POST /api/v1/jobs {"type": "evaluate", "model": {"name", "version"}, "dataset"}',
-              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              // An API request: code, the same in every language.
+              mono: (chunks) => (
+                <span className="font-mono" data-stored-text>
+                  {chunks}
+                </span>
+              ),
             })}
           </EmptyRow>
         )}
