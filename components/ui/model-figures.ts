@@ -71,9 +71,10 @@ export function formatBytes(bytes: number, locale: Locale): string {
 /** A duration between two instants, coarsely: "13 s", "4 min 10 s", "2 h 5 min" (in the reader's units). */
 export function formatDuration(fromIso: string, toIso: string, locale: Locale): string {
   const s = Math.max(0, Math.round((Date.parse(toIso) - Date.parse(fromIso)) / 1000));
-  if (s < 60) return formatSpan(s, locale);
-  if (s < 3600) return `${formatSpan(s - (s % 60), locale)} ${formatSpan(s % 60, locale)}`;
-  return `${formatSpan(s - (s % 3600), locale)} ${formatSpan((s % 3600) - (s % 60), locale)}`;
+  // Two units at most, the larger exact (formatSpan rounds a whole amount to itself); a zero rest is left out.
+  const [whole, rest] = s < 3600 ? [s - (s % 60), s % 60] : [s - (s % 3600), (s % 3600) - (s % 60)];
+  if (s < 60 || rest === 0) return formatSpan(s < 60 ? s : whole, locale);
+  return `${formatSpan(whole, locale)} ${formatSpan(rest, locale)}`;
 }
 
 /** A version's short name, "v3": an identifier that reads the same in every language. */
