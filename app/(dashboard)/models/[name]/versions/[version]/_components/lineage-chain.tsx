@@ -101,7 +101,7 @@ export function LineageChain({
               <Link key={d.name} href={deploymentHref(d.name)} className="font-mono text-sky-300 hover:underline">
                 {d.name}
                 <span className="ml-1 font-sans text-[11px] text-slate-400">
-                  ({d.status === "stopped" ? t("stopped", { role: t(`role.${d.role}`) }) : t(`role.${d.role}`)})
+                  {t(d.status === "stopped" ? "stopped" : "serving", { role: t(`role.${d.role}`) })}
                 </span>
               </Link>
             ))}
