@@ -1,31 +1,66 @@
 "use client";
 
 import { Chart } from "chart.js";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useColorScheme } from "@/components/ui/use-color-scheme";
+import { formatShare, versionTag } from "@/components/ui/model-figures";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 import { readFontFamilies, seriesColoursFor, withAlpha } from "./chart-theme";
-import { energyConfig, metricSeries, scoreConfig, type VersionMetricPoint } from "./version-metrics-config";
+import {
+  energyConfig,
+  metricSeries,
+  scoreConfig,
+  type VersionMetricPoint,
+  type VersionMetricsWords,
+} from "./version-metrics-config";
 
 export type { VersionMetricPoint };
 
 const ENERGY_PANEL_HEIGHT = 110;
 
-function describeScores(points: VersionMetricPoint[]): string {
+function describeScores(points: VersionMetricPoint[], t: Translate, locale: Locale): string {
   const scored = points.filter((p) => p.accuracy !== null);
-  if (scored.length === 0) return "Accuracy and F1 per version: no version has figures";
+  if (scored.length === 0) return t("scoresNone");
   const best = scored.reduce((a, b) => (b.accuracy! > a.accuracy! ? b : a));
   const last = scored.at(-1)!;
-  return `Accuracy and F1 per version, ${scored.length} of ${points.length} versions with figures; highest accuracy ${(best.accuracy! * 100).toFixed(1)}% at v${best.version}; latest v${last.version}: accuracy ${(last.accuracy! * 100).toFixed(1)}%, F1 ${(last.f1! * 100).toFixed(1)}%`;
+  return t("scores", {
+    scored: scored.length,
+    count: points.length,
+    best: formatShare(best.accuracy!, locale),
+    bestVersion: versionTag(best.version),
+    lastVersion: versionTag(last.version),
+    lastAccuracy: formatShare(last.accuracy!, locale),
+    lastF1: last.f1 === null ? "—" : formatShare(last.f1, locale),
+  });
 }
 
-function describeEnergy(points: VersionMetricPoint[]): string {
+function describeEnergy(points: VersionMetricPoint[], t: Translate): string {
   const known = points.filter((p) => p.energyKwh !== null);
-  return known.length === 0
-    ? "Energy per version: not known for any version"
-    : `Energy per version in kWh: known for ${known.length} of ${points.length} versions`;
+  return known.length === 0 ? t("energyNone") : t("energy", { known: known.length, count: points.length });
 }
 
-function Legend({ hasEnergy }: { hasEnergy: boolean }) {
+/** The words the canvases draw, in the reader's language. */
+function useChartWords(): { t: Translate; words: VersionMetricsWords } {
+  const t = useTranslations("charts.versionMetrics");
+  const locale = asLocale(useLocale());
+  const words: VersionMetricsWords = {
+    locale,
+    accuracy: t("accuracy"),
+    f1: t("f1"),
+    energy: t("energySeries"),
+    scoreAxis: t("scoreAxis"),
+    kwhAxis: t("kwhAxis"),
+    notKnown: t("notKnown"),
+    archived: (version) => t("archived", { version }),
+    scoreTooltip: (series, value, rows) => t("scoreTooltip", { series, value, rows }),
+    energyTooltip: (value) => t("energyTooltip", { value }),
+  };
+  return { t, words };
+}
+
+function Legend({ hasEnergy, t }: { hasEnergy: boolean; t: Translate }) {
   const lines = seriesColoursFor(useColorScheme());
   const metricColours = {
     accuracy: lines[metricSeries.accuracy],
@@ -36,11 +71,11 @@ function Legend({ hasEnergy }: { hasEnergy: boolean }) {
     <ul className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-400" aria-hidden>
       <li className="flex items-center gap-1.5">
         <span className="inline-block h-0.5 w-3 rounded" style={{ backgroundColor: metricColours.accuracy }} />
-        Accuracy
+        {t("accuracy")}
       </li>
       <li className="flex items-center gap-1.5">
         <span className="inline-block h-0.5 w-3 rounded" style={{ backgroundColor: metricColours.f1 }} />
-        F1
+        {t("f1")}
       </li>
       {hasEnergy && (
         <li className="flex items-center gap-1.5">
@@ -48,7 +83,7 @@ function Legend({ hasEnergy }: { hasEnergy: boolean }) {
             className="inline-block size-2.5 rounded-sm"
             style={{ backgroundColor: withAlpha(metricColours.energy, 0.6) }}
           />
-          Energy, kWh (below)
+          {t("energyLegend")}
         </li>
       )}
     </ul>
@@ -68,12 +103,13 @@ export function VersionMetricsChart({ points, testId }: { points: VersionMetricP
   const hasEnergy = points.some((p) => p.energyKwh !== null);
   const key = JSON.stringify(points);
   const scheme = useColorScheme();
+  const { t, words } = useChartWords();
 
   useEffect(() => {
     if (points.length === 0) return;
     const fonts = readFontFamilies();
-    const scores = scoresRef.current ? new Chart(scoresRef.current, scoreConfig(points, fonts)) : null;
-    const energy = energyRef.current ? new Chart(energyRef.current, energyConfig(points, fonts)) : null;
+    const scores = scoresRef.current ? new Chart(scoresRef.current, scoreConfig(points, fonts, words)) : null;
+    const energy = energyRef.current ? new Chart(energyRef.current, energyConfig(points, fonts, words)) : null;
     setIsReady(true);
     return () => {
       scores?.destroy();
@@ -81,33 +117,32 @@ export function VersionMetricsChart({ points, testId }: { points: VersionMetricP
       setIsReady(false);
     };
     // Keyed on the serialised points, as the other charts: equal data from a refresh must not rebuild them.
+    // `words` is rebuilt on every render; its language (`words.locale`) is what can change it.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `points` on purpose
-  }, [key, hasEnergy, scheme]);
+  }, [key, hasEnergy, scheme, words.locale]);
 
   if (points.length === 0)
     return (
       <div className="grid h-32 place-items-center rounded-md border border-dashed border-slate-800 text-xs text-slate-500">
-        No versions to chart
+        {t("empty")}
       </div>
     );
   return (
     <div data-testid={testId} data-versions={points.length} data-ready={isReady || undefined}>
-      <Legend hasEnergy={hasEnergy} />
+      <Legend hasEnergy={hasEnergy} t={t} />
       <div className="relative h-52 w-full">
-        <canvas ref={scoresRef} role="img" aria-label={describeScores(points)}>
-          {describeScores(points)}
+        <canvas ref={scoresRef} role="img" aria-label={describeScores(points, t, words.locale)}>
+          {describeScores(points, t, words.locale)}
         </canvas>
       </div>
       {hasEnergy ? (
         <div className="relative mt-1 w-full" style={{ height: ENERGY_PANEL_HEIGHT }}>
-          <canvas ref={energyRef} role="img" aria-label={describeEnergy(points)}>
-            {describeEnergy(points)}
+          <canvas ref={energyRef} role="img" aria-label={describeEnergy(points, t)}>
+            {describeEnergy(points, t)}
           </canvas>
         </div>
       ) : (
-        <p className="mt-2 text-xs text-slate-500">
-          Energy: not known for any version shown (the table below says why for each).
-        </p>
+        <p className="mt-2 text-xs text-slate-500">{t("energyUnknown")}</p>
       )}
     </div>
   );

@@ -1,4 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, type ChartConfiguration } from "chart.js";
+import { formatFixed, formatNumber } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { chartColours, type SeriesColour, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
 
 // Chart.js configuration of VersionMetricsChart, apart from its React wrapper.
@@ -18,6 +20,23 @@ export type VersionMetricPoint = {
 
 type Fonts = { sans: string; mono: string };
 
+/** The words the canvases draw (Chart.js knows no catalogue), in the reader's language, and that language. */
+export type VersionMetricsWords = {
+  locale: Locale;
+  accuracy: string;
+  f1: string;
+  energy: string;
+  scoreAxis: string;
+  kwhAxis: string;
+  notKnown: string;
+  /** "v3 (archived)" */
+  archived: (version: string) => string;
+  /** "Accuracy 78.3% on test split" */
+  scoreTooltip: (series: string, value: string, rows: string) => string;
+  /** "Energy 0.0042 kWh" */
+  energyTooltip: (value: string) => string;
+};
+
 /** Each metric's series colour. */
 export const metricSeries = { accuracy: "sky", f1: "violet", energy: "amber" } as const satisfies Record<
   string,
@@ -31,7 +50,8 @@ export const metricColours = Object.defineProperties({} as Record<keyof typeof m
   energy: { enumerable: true, get: () => seriesColours[metricSeries.energy] },
 });
 
-const label = (p: VersionMetricPoint) => `v${p.version}${p.archived ? " (archived)" : ""}`;
+const label = (p: VersionMetricPoint, words: VersionMetricsWords) =>
+  p.archived ? words.archived(`v${p.version}`) : `v${p.version}`;
 
 function tooltip(fonts: Fonts) {
   return {
@@ -73,6 +93,7 @@ const common = {
 export function scoreConfig(
   points: VersionMetricPoint[],
   fonts: Fonts,
+  words: VersionMetricsWords,
 ): ChartConfiguration<"line", (number | null)[], string> {
   const line = (key: "accuracy" | "f1", name: string) => ({
     label: name,
@@ -84,10 +105,13 @@ export function scoreConfig(
     pointHoverRadius: 4.5,
     spanGaps: false,
   });
-  const { x, y } = axes(fonts, "% (on each version's rows)");
+  const { x, y } = axes(fonts, words.scoreAxis);
   return {
     type: "line",
-    data: { labels: points.map(label), datasets: [line("accuracy", "Accuracy"), line("f1", "F1")] },
+    data: {
+      labels: points.map((p) => label(p, words)),
+      datasets: [line("accuracy", words.accuracy), line("f1", words.f1)],
+    },
     options: {
       ...common,
       scales: { x: { ...x, offset: true }, y: { ...y, suggestedMin: 0, suggestedMax: 100 } },
@@ -99,7 +123,11 @@ export function scoreConfig(
             label: (item) =>
               item.parsed.y === null
                 ? ""
-                : `${item.dataset.label} ${item.parsed.y.toFixed(1)}% on ${points[item.dataIndex]?.on}`,
+                : words.scoreTooltip(
+                    item.dataset.label ?? "",
+                    `${formatFixed(item.parsed.y, 1, words.locale)}%`,
+                    points[item.dataIndex]?.on ?? "",
+                  ),
           },
         },
       },
@@ -111,14 +139,15 @@ export function scoreConfig(
 export function energyConfig(
   points: VersionMetricPoint[],
   fonts: Fonts,
+  words: VersionMetricsWords,
 ): ChartConfiguration<"bar", (number | null)[], string> {
   return {
     type: "bar",
     data: {
-      labels: points.map(label),
+      labels: points.map((p) => label(p, words)),
       datasets: [
         {
-          label: "Energy",
+          label: words.energy,
           data: points.map((p) => p.energyKwh),
           backgroundColor: withAlpha(metricColours.energy, 0.6),
           hoverBackgroundColor: metricColours.energy,
@@ -129,12 +158,17 @@ export function energyConfig(
     },
     options: {
       ...common,
-      scales: { ...axes(fonts, "kWh per run"), y: { ...axes(fonts, "kWh per run").y, beginAtZero: true } },
+      scales: { ...axes(fonts, words.kwhAxis), y: { ...axes(fonts, words.kwhAxis).y, beginAtZero: true } },
       plugins: {
         legend: { display: false },
         tooltip: {
           ...tooltip(fonts),
-          callbacks: { label: (item) => (item.parsed.y === null ? "not known" : `Energy ${item.parsed.y} kWh`) },
+          callbacks: {
+            label: (item) =>
+              item.parsed.y === null
+                ? words.notKnown
+                : words.energyTooltip(formatNumber(item.parsed.y, words.locale, 6)),
+          },
         },
       },
     },

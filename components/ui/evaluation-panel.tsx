@@ -1,22 +1,30 @@
+import { useLocale, useTranslations } from "next-intl";
+import { formatFixed, formatNumber } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { EvaluationOut } from "@/lib/jobs/schemas";
-
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+import { formatShare } from "./model-figures";
 
 /** What precision, recall and F1 are of: the second class (binary), or averaged over the classes. */
-function averageNote(e: EvaluationOut, labels: string[]): string {
-  return e.average === "binary" ? `of class "${labels[1] ?? "1"}"` : "macro average";
+function AverageNote({ evaluation, labels }: { evaluation: EvaluationOut; labels: string[] }) {
+  const t = useTranslations("verdicts.evaluation");
+  return (
+    <p className="mt-1 text-[11px] text-slate-500">
+      {evaluation.average === "binary" ? t("ofClass", { label: labels[1] ?? "1" }) : t("macro")}
+    </p>
+  );
 }
 
 /** ROC AUC where it is computed; otherwise why not, never a bare 0 or blank. */
 function RocAuc({ evaluation, labels }: { evaluation: EvaluationOut; labels: string[] }) {
+  const t = useTranslations("verdicts.evaluation");
+  const locale = asLocale(useLocale());
   if (evaluation.rocAuc !== null)
     return (
       <dd className="font-mono tabular-nums text-slate-100" data-testid="roc-auc">
-        {evaluation.rocAuc.toFixed(3)}
+        {formatFixed(evaluation.rocAuc, 3, locale)}
       </dd>
     );
-  const why =
-    labels.length > 2 ? "not computed for more than 2 classes" : "not computable: only one class among these rows";
+  const why = labels.length > 2 ? t("rocTooManyClasses") : t("rocOneClass");
   return (
     <dd className="text-xs text-slate-500" data-testid="roc-auc">
       {why}
@@ -26,6 +34,8 @@ function RocAuc({ evaluation, labels }: { evaluation: EvaluationOut; labels: str
 
 /** Headline metrics and confusion[actual][predicted], cells shaded by their share of the actual class. */
 export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
+  const t = useTranslations("verdicts.evaluation");
+  const locale = asLocale(useLocale());
   const { confusion, classes } = evaluation;
   const labels = classes.length ? classes : confusion.map((_, i) => String(i));
   return (
@@ -34,20 +44,20 @@ export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm">
           {(["accuracy", "precision", "recall", "f1"] as const).map((k) => (
             <div key={k} className="contents">
-              <dt className="text-slate-400">{k === "f1" ? "F1" : k[0]!.toUpperCase() + k.slice(1)}</dt>
-              <dd className="font-mono tabular-nums text-slate-100">{pct(evaluation[k])}</dd>
+              <dt className="text-slate-400">{t(`metric.${k}`)}</dt>
+              <dd className="font-mono tabular-nums text-slate-100">{formatShare(evaluation[k], locale)}</dd>
             </div>
           ))}
-          <dt className="text-slate-400">ROC AUC</dt>
+          <dt className="text-slate-400">{t("rocAuc")}</dt>
           <RocAuc evaluation={evaluation} labels={labels} />
           {evaluation.samples !== null && (
             <>
-              <dt className="text-slate-400">Samples</dt>
-              <dd className="font-mono tabular-nums text-slate-100">{evaluation.samples}</dd>
+              <dt className="text-slate-400">{t("samples")}</dt>
+              <dd className="font-mono tabular-nums text-slate-100">{formatNumber(evaluation.samples, locale)}</dd>
             </>
           )}
         </dl>
-        <p className="mt-1 text-[11px] text-slate-500">Precision, recall and F1 {averageNote(evaluation, labels)}.</p>
+        <AverageNote evaluation={evaluation} labels={labels} />
       </div>
       <ConfusionMatrix confusion={confusion} labels={labels} />
     </div>
@@ -62,18 +72,20 @@ export function EvaluationPanel({ evaluation }: { evaluation: EvaluationOut }) {
 export function ConfusionMatrix({
   confusion,
   labels,
-  caption = "Confusion matrix (rows: actual, columns: predicted)",
+  caption,
 }: {
   confusion: number[][];
   labels: string[];
   caption?: string;
 }) {
+  const t = useTranslations("verdicts.evaluation");
+  const locale = asLocale(useLocale());
   return (
-    <table aria-label={caption} className="w-fit border-collapse text-center font-mono text-[12px]">
+    <table aria-label={caption ?? t("confusion")} className="w-fit border-collapse text-center font-mono text-[12px]">
       <thead>
         <tr>
           <th className="px-2 py-1 text-left text-[10px] font-medium uppercase tracking-wider text-slate-500">
-            actual ╲ predicted
+            {t("actualPredicted")}
           </th>
           {labels.map((l) => (
             <th key={l} scope="col" className="px-3 py-1 text-slate-400">
@@ -103,7 +115,7 @@ export function ConfusionMatrix({
                           : undefined,
                   }}
                 >
-                  {n}
+                  {formatNumber(n, locale)}
                 </td>
               ))}
             </tr>

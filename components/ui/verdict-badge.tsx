@@ -1,12 +1,13 @@
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { JobStatus } from "@/lib/jobs/schemas";
 import type { Verdict, VerdictKind } from "@/lib/training/schemas";
 
-const view: Record<VerdictKind, { tone: BadgeTone; label: string }> = {
-  good: { tone: "good", label: "good" },
-  not_converged: { tone: "bad", label: "not converged" },
-  overfitting: { tone: "warn", label: "overfitting" },
-  worse_than_baseline: { tone: "bad", label: "worse than baseline" },
+const tones: Record<VerdictKind, BadgeTone> = {
+  good: "good",
+  not_converged: "bad",
+  overfitting: "warn",
+  worse_than_baseline: "bad",
 };
 
 /**
@@ -21,26 +22,27 @@ export function VerdictBadge({
   verdict: Pick<Verdict, "kind" | "summary"> | null;
   status: JobStatus;
 }) {
+  const t = useTranslations("verdicts");
   if (!verdict) {
     if (status !== "succeeded")
       return (
-        <span className="text-slate-500" data-testid="job-verdict" aria-label="no verdict">
+        <span className="text-slate-500" data-testid="job-verdict" aria-label={t("none")}>
           —
         </span>
       );
     return (
       <Badge tone="neutral">
-        <span data-testid="job-verdict" title="This job finished before Rackmind judged its model.">
-          not judged
+        <span data-testid="job-verdict" title={t("notJudgedTitle")}>
+          {t("notJudged")}
         </span>
       </Badge>
     );
   }
-  const { tone, label } = view[verdict.kind];
+  // The summary in the tooltip is stored prose (marked so the language scan skips it); the kind's word is ours.
   return (
-    <Badge tone={tone} hasDot={verdict.kind !== "good"}>
-      <span data-testid="job-verdict" data-kind={verdict.kind} title={verdict.summary}>
-        {label}
+    <Badge tone={tones[verdict.kind]} hasDot={verdict.kind !== "good"}>
+      <span data-testid="job-verdict" data-kind={verdict.kind} title={verdict.summary} data-stored-text>
+        {t(`kind.${verdict.kind}`)}
       </span>
     </Badge>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +16,10 @@ import { ModelSearch } from "./_components/model-search";
 import { ModelsTable } from "./_components/models-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Models" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell.nav"))("models") };
+}
 
 const PAGE_SIZE = "50";
 
@@ -26,20 +30,18 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
     ? orExplanation(listModels(parsed.query))
     : refusedListing<Page<ModelSummaryOut>>(parsed.message));
   const { q, cursor } = parsed.values;
+  const t = await getTranslations("models.list");
 
   return (
     <>
-      <PageHeader
-        eyebrow="Machine learning"
-        title="Models"
-        description="The model registry: every version a training job produced (or that was registered from outside), with its lineage, figures, verdict and the energy its run used, and the aliases — production, staging — that point at one version each."
-      />
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
       <ModelSearch query={q} />
       {loaded.error !== null ? (
-        <Notice tone="error" title="This page of models cannot be shown">
-          {loaded.error}.{" "}
+        <Notice tone="error" title={t("cannotShow")}>
+          {/* The API's reason (a cursor or filter it refused) is its own English sentence. */}
+          <span data-stored-text>{loaded.error}</span>.{" "}
           <Link href="/models" className="underline">
-            Start from the first page
+            {t("firstPage")}
           </Link>
           .
         </Notice>
@@ -47,7 +49,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         <Card isFlush>
           <ModelsTable models={loaded.page.items} query={q} />
           <Pager
-            summary={`${loaded.page.items.length} model${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+            summary={t("onPage", { count: loaded.page.items.length })}
             firstHref={cursor ? hrefWith("/models", { q }) : null}
             nextHref={loaded.page.nextCursor ? hrefWith("/models", { q, cursor: loaded.page.nextCursor }) : null}
           />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,6 +10,7 @@ import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import { actorOf } from "@/lib/auth/principal";
 import type { SearchParams } from "@/lib/http/page-query";
+import type { Translate } from "@/lib/i18n/translate";
 import { metricSeries, type MetricPoint } from "@/lib/models/compare";
 import { getModel } from "@/lib/models/models";
 import type { ModelOut } from "@/lib/models/outputs";
@@ -44,13 +46,15 @@ function aliasChoices(model: ModelOut): AliasChoice[] {
 }
 
 /** Versions an alias may point at (not archived), newest first. */
-function versionChoices(series: MetricPoint[]): VersionChoice[] {
+function versionChoices(series: MetricPoint[], t: Translate, tv: Translate): VersionChoice[] {
   return series
     .filter((p) => !p.archived)
     .reverse()
     .map((p) => ({
       version: p.version,
-      label: `v${p.version}${p.verdict ? ` · ${p.verdict.replaceAll("_", " ")}` : ""}`,
+      label: p.verdict
+        ? t("versionChoiceVerdict", { version: p.version, verdict: tv(`kind.${p.verdict}`) })
+        : t("versionChoice", { version: p.version }),
     }));
 }
 
@@ -69,52 +73,45 @@ export default async function ModelPage({
   const series = await metricSeries(name);
   const canWrite = can(principal.role, "models.write");
   const canPromote = can(principal.role, "models.promote");
+  const [t, tv] = await Promise.all([getTranslations("models.model"), getTranslations("verdicts")]);
 
   return (
     <>
       <PageHeader
-        eyebrow="Machine learning · Models"
+        eyebrow={t("eyebrow")}
         title={model.name}
-        description={
-          <>
-            {model.versions} version{model.versions === 1 ? "" : "s"}
-            {model.archivedVersions > 0 && ` (and ${model.archivedVersions} archived)`}; registered by{" "}
-            <span className="font-mono">{model.createdBy}</span> at <UtcTime iso={model.createdAt} />.
-          </>
-        }
+        description={t.rich("summary", {
+          count: model.versions,
+          archived: model.archivedVersions,
+          actor: model.createdBy,
+          mono: (chunks) => (
+            <span className="font-mono" data-stored-text>
+              {chunks}
+            </span>
+          ),
+          at: () => <UtcTime iso={model.createdAt} />,
+        })}
         actions={
           <ButtonLink href={hrefWith("/audit", { target: `model:${model.name}` })} variant="ghost">
-            History
+            {t("history")}
           </ButtonLink>
         }
       />
       <div className="space-y-4">
         <div className="grid items-start gap-4 xl:grid-cols-3">
           <AboutCard model={model} canWrite={canWrite} />
-          <Card
-            title="Aliases"
-            description="Each alias points at one version; deployments that follow an alias pick up a move."
-            className="xl:col-span-2"
-            isFlush
-          >
+          <Card title={t("aliasesTitle")} description={t("aliasesDescription")} className="xl:col-span-2" isFlush>
             <AliasesTable name={name} aliases={model.aliases} />
           </Card>
         </div>
         {canWrite && (
-          <Card
-            title="Promote a version"
-            description={
-              canPromote
-                ? "Point an alias at a version. Protected aliases (production) need a note; one that requires approval waits for another admin."
-                : "Point an unprotected alias (staging, canary…) at a version. Protected aliases such as production need an admin."
-            }
-          >
+          <Card title={t("promoteTitle")} description={canPromote ? t("promoteAdmin") : t("promoteOperator")}>
             <MoveAliasForm
               name={name}
               role={principal.role}
               canPromote={canPromote}
               aliases={aliasChoices(model)}
-              versions={versionChoices(series)}
+              versions={versionChoices(series, t, tv)}
             />
           </Card>
         )}
@@ -126,11 +123,7 @@ export default async function ModelPage({
         />
         <VersionsCard name={name} query={query.versions} />
         <AliasHistoryCard name={name} aliasesInUse={model.aliases.map((a) => a.alias)} query={query} />
-        <Card
-          title="Alias policies"
-          description="A protected alias needs an admin and a note to move; one that requires approval also waits for a second admin."
-          isFlush
-        >
+        <Card title={t("policiesTitle")} description={t("policiesDescription")} isFlush>
           <AliasPolicies name={name} policies={model.policies} canSet={canPromote} />
         </Card>
       </div>

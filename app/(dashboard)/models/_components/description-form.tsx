@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
@@ -35,6 +36,7 @@ export function DescriptionForm({
   description: string | null;
   tags: string[];
 }) {
+  const t = useTranslations("models.edit");
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -61,8 +63,8 @@ export function DescriptionForm({
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label={`Edit the ${kind}'s description and tags`} className="space-y-3">
-      <Field id={`${id}-description`} label="Description" error={errors.description}>
+    <form onSubmit={onSubmit} aria-label={t("formLabel", { kind })} className="space-y-3">
+      <Field id={`${id}-description`} label={t("description")} error={errors.description}>
         <TextArea
           id={`${id}-description`}
           {...invalidProps(`${id}-description`, errors.description)}
@@ -72,7 +74,7 @@ export function DescriptionForm({
           className="font-sans text-[13px]"
         />
       </Field>
-      <Field id={`${id}-tags`} label="Tags" hint="Comma-separated, up to 20." error={errors.tags}>
+      <Field id={`${id}-tags`} label={t("tags")} hint={t("tagsHint")} error={errors.tags}>
         <TextInput
           id={`${id}-tags`}
           {...invalidProps(`${id}-tags`, errors.tags)}
@@ -82,12 +84,12 @@ export function DescriptionForm({
       </Field>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isPending}>
-          {isPending ? "Saving…" : "Save"}
+          {isPending ? t("saving") : t("save")}
         </Button>
-        {isSaved && <span className="text-xs text-emerald-300">Saved.</span>}
+        {isSaved && <span className="text-xs text-emerald-300">{t("saved")}</span>}
       </div>
       {error && (
-        <Notice tone="error" title="Not saved">
+        <Notice tone="error" title={t("notSaved")}>
           {error}
         </Notice>
       )}

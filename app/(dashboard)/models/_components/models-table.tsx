@@ -1,11 +1,14 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { AliasBadge } from "@/components/ui/alias-badges";
-import { formatShare, splitPhrase } from "@/components/ui/model-figures";
+import { formatShare, splitPhrase, versionTag } from "@/components/ui/model-figures";
 import { modelHref, versionHref } from "@/components/ui/model-links";
 import { RunEnergy } from "@/components/ui/run-energy";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
+import { formatNumber } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { ModelSummaryOut } from "@/lib/models/outputs";
 
 /** Accuracy and F1 of a version with the rows they are on, or why there are none. */
@@ -18,44 +21,57 @@ export function MetricsCell({
   f1: number | null;
   split: string | null;
 }) {
-  if (accuracy === null || f1 === null) return <span className="text-slate-500">not evaluated</span>;
+  const t = useTranslations("models");
+  const locale = asLocale(useLocale());
+  if (accuracy === null || f1 === null) return <span className="text-slate-500">{t("notEvaluated")}</span>;
   return (
     <span className="block">
       <span className="whitespace-nowrap font-mono tabular-nums">
-        {formatShare(accuracy)} / {formatShare(f1)}
+        {formatShare(accuracy, locale)} / {formatShare(f1, locale)}
       </span>
-      <span className="block text-[11px] text-slate-500">on {splitPhrase(split)}</span>
+      <span className="block text-[11px] text-slate-500">{t("onRows", { rows: splitPhrase(split, t) })}</span>
     </span>
   );
 }
 
 function EmptyModels({ query }: { query: string | undefined }) {
-  if (query) return <>No model&apos;s name contains “{query}”.</>;
+  const t = useTranslations("models.list");
+  if (query) return <>{t("noMatch", { query })}</>;
   return (
     <span data-testid="models-empty">
-      No models yet. A model appears here when a training job succeeds (it registers a version under the job&apos;s
-      model name, or its dataset&apos;s name), or when a TF.js model trained elsewhere is registered with{" "}
-      <span className="font-mono text-slate-300">POST /api/v1/models/{"{name}"}/versions</span>.{" "}
-      <Link href="/jobs" className="text-sky-300 hover:underline">
-        Train one on the Jobs page
-      </Link>
-      .
+      {t.rich("empty", {
+        endpoint: "POST /api/v1/models/{name}/versions",
+        tfjs: "TF.js",
+        // An API request: code, the same in every language.
+        code: (chunks) => (
+          <span className="font-mono text-slate-300" data-stored-text>
+            {chunks}
+          </span>
+        ),
+        link: (chunks) => (
+          <Link href="/jobs" className="text-sky-300 hover:underline">
+            {chunks}
+          </Link>
+        ),
+      })}
     </span>
   );
 }
 
 /** Registered models, each with its newest version's figures and where its aliases point. */
 export function ModelsTable({ models, query }: { models: ModelSummaryOut[]; query?: string }) {
+  const t = useTranslations("models");
+  const locale = asLocale(useLocale());
   return (
-    <Table label="Models">
+    <Table label={t("list.table")}>
       <THead>
-        <Th>Model</Th>
-        <Th>Latest version</Th>
-        <Th>Aliases</Th>
-        <Th>Verdict (latest)</Th>
-        <Th>Accuracy / F1 (latest)</Th>
-        <Th>Energy of the latest run</Th>
-        <Th isNumeric>Versions</Th>
+        <Th>{t("list.col.model")}</Th>
+        <Th>{t("list.col.latest")}</Th>
+        <Th>{t("list.col.aliases")}</Th>
+        <Th>{t("list.col.verdict")}</Th>
+        <Th>{t("list.col.metrics")}</Th>
+        <Th>{t("list.col.energy")}</Th>
+        <Th isNumeric>{t("list.col.versions")}</Th>
       </THead>
       <TBody>
         {models.length === 0 && (
@@ -70,7 +86,11 @@ export function ModelsTable({ models, query }: { models: ModelSummaryOut[]; quer
                 {m.name}
               </Link>
               {m.description && (
-                <span className="block max-w-72 truncate text-[11px] text-slate-500" title={m.description}>
+                <span
+                  className="block max-w-72 truncate text-[11px] text-slate-500"
+                  title={m.description}
+                  data-stored-text
+                >
                   {m.description}
                 </span>
               )}
@@ -79,25 +99,25 @@ export function ModelsTable({ models, query }: { models: ModelSummaryOut[]; quer
               {m.latest ? (
                 <>
                   <Link href={versionHref(m.name, m.latest.version)} className="font-mono text-sky-300 hover:underline">
-                    v{m.latest.version}
+                    {versionTag(m.latest.version)}
                   </Link>
                   <span className="block text-[11px] text-slate-500">
                     <UtcTime iso={m.latest.createdAt} />
                   </span>
                 </>
               ) : (
-                <span className="text-slate-500">every version archived</span>
+                <span className="text-slate-500">{t("list.everyArchived")}</span>
               )}
             </Td>
             <Td>
               {m.aliases.length === 0 ? (
-                <span className="text-slate-500">none</span>
+                <span className="text-slate-500">{t("none")}</span>
               ) : (
                 <ul className="space-y-0.5">
                   {m.aliases.map((a) => (
                     <li key={a.alias} className="flex items-center gap-1.5 whitespace-nowrap">
                       <AliasBadge alias={a} />
-                      <span className="font-mono text-[12px] text-slate-400">→ v{a.version}</span>
+                      <span className="font-mono text-[12px] text-slate-400">→ {versionTag(a.version)}</span>
                     </li>
                   ))}
                 </ul>
@@ -119,7 +139,7 @@ export function ModelsTable({ models, query }: { models: ModelSummaryOut[]; quer
                 />
               ) : null}
             </Td>
-            <Td isNumeric>{m.versions}</Td>
+            <Td isNumeric>{formatNumber(m.versions, locale)}</Td>
           </Tr>
         ))}
       </TBody>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { aliasAt, listAliasMoves, listLedgerAliases } from "@/lib/models/alias-ledger";
 import { AliasAtLookup, AliasLedger, AliasPicker, type AliasLookup } from "./alias-history";
@@ -26,12 +27,10 @@ export async function AliasHistoryCard({
     shown ? listAliasMoves(name, shown, { limit: LEDGER_ROWS }) : null,
     shown && at && "instant" in at ? aliasAt(name, shown, at.instant) : null,
   ]);
+  const t = await getTranslations("models.ledger");
   const lookup: AliasLookup = !at ? null : "error" in at ? at : found ? { typed: at.typed, result: found } : null;
   return (
-    <Card
-      title={<span id="alias-history">Alias history</span>}
-      description="The ledger: every move of an alias, who made it, why, and who approved it. Append-only."
-    >
+    <Card title={<span id="alias-history">{t("title")}</span>} description={t("description")}>
       {shown && moves ? (
         <div className="space-y-4">
           <AliasPicker name={name} aliases={aliases} current={shown} />
@@ -40,16 +39,22 @@ export async function AliasHistoryCard({
           </div>
           {moves.nextCursor && (
             <p className="text-xs text-slate-500">
-              The {LEDGER_ROWS} latest moves; the whole ledger:{" "}
-              <span className="font-mono">
-                GET /api/v1/models/{name}/aliases/{shown}/history
-              </span>
+              {t.rich("latestOnly", {
+                rows: LEDGER_ROWS,
+                endpoint: `GET /api/v1/models/${name}/aliases/${shown}/history`,
+                // An API request: code, the same in every language.
+                mono: (chunks) => (
+                  <span className="font-mono" data-stored-text>
+                    {chunks}
+                  </span>
+                ),
+              })}
             </p>
           )}
           <AliasAtLookup name={name} aliases={aliases} alias={shown} lookup={lookup} />
         </div>
       ) : (
-        <p className="text-sm text-slate-400">No alias of this model has been moved yet.</p>
+        <p className="text-sm text-slate-400">{t("neverMoved")}</p>
       )}
     </Card>
   );

@@ -1,5 +1,8 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
+import { versionTag } from "@/components/ui/model-figures";
 import { modelHref, versionHref } from "@/components/ui/model-links";
 import { Notice } from "@/components/ui/notice";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -11,42 +14,49 @@ function VersionCell({ name, version, none }: { name: string; version: number | 
   if (version === null) return <span className="text-slate-500">{none}</span>;
   return (
     <Link href={versionHref(name, version)} className="font-mono text-sky-300 hover:underline">
-      v{version}
+      {versionTag(version)}
     </Link>
   );
 }
 
 /** The ledger of one alias, newest first: every move with who, why, and who approved it. */
 export function AliasLedger({ name, moves }: { name: string; moves: AliasMoveOut[] }) {
+  const t = useTranslations("models.ledger");
   return (
-    <Table label="Alias history">
+    <Table label={t("table")}>
       <THead>
-        <Th>When (UTC)</Th>
-        <Th>From</Th>
-        <Th>To</Th>
-        <Th>By</Th>
-        <Th>Note</Th>
-        <Th>Approved by</Th>
+        <Th>{t("col.when")}</Th>
+        <Th>{t("col.from")}</Th>
+        <Th>{t("col.to")}</Th>
+        <Th>{t("col.by")}</Th>
+        <Th>{t("col.note")}</Th>
+        <Th>{t("col.approvedBy")}</Th>
       </THead>
       <TBody>
-        {moves.length === 0 && <EmptyRow colSpan={6}>This alias has never been moved.</EmptyRow>}
+        {moves.length === 0 && <EmptyRow colSpan={6}>{t("aliasNeverMoved")}</EmptyRow>}
         {moves.map((m) => (
           <Tr key={m.id} testId="alias-move">
             <Td isMuted>
               <UtcTime iso={m.at} />
             </Td>
             <Td>
-              <VersionCell name={name} version={m.fromVersion} none="(new)" />
+              <VersionCell name={name} version={m.fromVersion} none={t("new")} />
             </Td>
             <Td>
-              <VersionCell name={name} version={m.toVersion} none="(removed)" />
+              <VersionCell name={name} version={m.toVersion} none={t("removed")} />
             </Td>
             <Td isMono isMuted>
-              {m.actor}
+              <span data-stored-text>{m.actor}</span>
             </Td>
-            <Td className="max-w-96 text-[12px]">{m.note ?? <span className="text-slate-500">—</span>}</Td>
+            <Td className="max-w-96 text-[12px]">
+              {m.note === null ? <span className="text-slate-500">—</span> : <span data-stored-text>{m.note}</span>}
+            </Td>
             <Td isMono isMuted>
-              {m.approvedBy ?? <span className="text-slate-500">—</span>}
+              {m.approvedBy === null ? (
+                <span className="text-slate-500">—</span>
+              ) : (
+                <span data-stored-text>{m.approvedBy}</span>
+              )}
             </Td>
           </Tr>
         ))}
@@ -57,8 +67,9 @@ export function AliasLedger({ name, moves }: { name: string; moves: AliasMoveOut
 
 /** Links that pick whose ledger is shown (`?alias=`), the current one marked. */
 export function AliasPicker({ name, aliases, current }: { name: string; aliases: string[]; current: string }) {
+  const t = useTranslations("models.ledger");
   return (
-    <nav aria-label="Alias whose history is shown" className="flex flex-wrap items-center gap-1">
+    <nav aria-label={t("picker")} className="flex flex-wrap items-center gap-1">
       {aliases.map((a) => (
         <Link
           key={a}
@@ -90,35 +101,36 @@ export function AliasAtLookup({
   alias: string;
   lookup: AliasLookup;
 }) {
+  const t = useTranslations("models.ledger");
   return (
     <div className="space-y-3">
       <form
         method="get"
         action={`${modelHref(name)}#alias-history`}
-        aria-label="Which version held an alias at a time"
+        aria-label={t("lookup")}
         className="flex flex-wrap items-end gap-3"
       >
-        <Field id="alias-at-alias" label="Alias">
+        <Field id="alias-at-alias" label={t("alias")}>
           <Select id="alias-at-alias" name="alias" defaultValue={alias}>
             {aliases.map((a) => (
               <option key={a}>{a}</option>
             ))}
           </Select>
         </Field>
-        <Field id="alias-at-time" label="At (UTC)" className="w-64">
+        <Field id="alias-at-time" label={t("at")} className="w-64">
           <TextInput
             id="alias-at-time"
             name="at"
             defaultValue={lookup?.typed ?? ""}
-            placeholder="2026-01-31 08:00 or …T08:00:00Z"
+            placeholder={t("atPlaceholder")}
             required
           />
         </Field>
-        <Button type="submit">Look up</Button>
+        <Button type="submit">{t("lookUp")}</Button>
       </form>
       {lookup && "error" in lookup && (
-        <Notice tone="error" title="That time cannot be looked up">
-          {lookup.error}
+        <Notice tone="error" title={t("cannotLookUp")}>
+          <span data-stored-text>{lookup.error}</span>
         </Notice>
       )}
       {lookup && "result" in lookup && <AliasAtAnswer name={name} answer={lookup.result} />}
@@ -127,36 +139,37 @@ export function AliasAtLookup({
 }
 
 function AliasAtAnswer({ name, answer }: { name: string; answer: AliasAtOut }) {
+  const t = useTranslations("models.ledger");
   const { move } = answer;
+  const parts = {
+    alias: answer.alias,
+    actor: move?.actor ?? "",
+    approvedBy: move?.approvedBy ?? "none",
+    hasNote: move?.note ? "yes" : "no",
+    mono: (chunks: ReactNode) => (
+      <span className="font-mono" data-stored-text>
+        {chunks}
+      </span>
+    ),
+    at: () => <UtcTime iso={answer.at} />,
+    movedAt: () => (move ? <UtcTime iso={move.at} /> : null),
+    // The note is what the mover typed: stored prose.
+    note: () => <span data-stored-text>{move?.note}</span>,
+    version: () => <VersionCell name={name} version={answer.version} none="" />,
+  };
+  const key =
+    answer.version === null
+      ? move
+        ? move.note
+          ? "answerRemovedNote"
+          : "answerRemoved"
+        : "answerNone"
+      : move
+        ? "answerMoved"
+        : "answerHeld";
   return (
     <p className="text-sm text-slate-200" data-testid="alias-at-answer">
-      At <UtcTime iso={answer.at} />,{" "}
-      {answer.version === null ? (
-        <>
-          no version held <span className="font-mono">{answer.alias}</span>
-          {move ? (
-            <>
-              : {move.actor} removed it at <UtcTime iso={move.at} />
-              {move.note ? <> (“{move.note}”)</> : null}.
-            </>
-          ) : (
-            ": the alias did not exist yet."
-          )}
-        </>
-      ) : (
-        <>
-          <span className="font-mono">{answer.alias}</span> pointed at{" "}
-          <VersionCell name={name} version={answer.version} none="" />
-          {move && (
-            <>
-              , moved there by <span className="font-mono">{move.actor}</span> at <UtcTime iso={move.at} />
-              {move.approvedBy && <> (approved by {move.approvedBy})</>}
-              {move.note ? <>: “{move.note}”</> : " without a note"}
-            </>
-          )}
-          .
-        </>
-      )}
+      {t.rich(key, parts)}
     </p>
   );
 }

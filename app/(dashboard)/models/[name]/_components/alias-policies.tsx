@@ -1,8 +1,7 @@
+import { useTranslations } from "next-intl";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { AliasPolicyOut } from "@/lib/models/outputs";
 import { AliasPolicyForm } from "./alias-policy-form";
-
-const yesNo = (v: boolean) => (v ? "yes" : "no");
 
 /** Which aliases are protected and which need a second admin; admins change them in place. */
 export function AliasPolicies({
@@ -14,14 +13,16 @@ export function AliasPolicies({
   policies: AliasPolicyOut[];
   canSet: boolean;
 }) {
+  const t = useTranslations("models.policies");
+  const yesNo = (v: boolean) => (v ? t("yes") : t("no"));
   return (
     <div className="space-y-3">
-      <Table label="Alias policies">
+      <Table label={t("table")}>
         <THead>
-          <Th>Alias</Th>
-          <Th>{canSet ? "Policy" : "Protected"}</Th>
-          {!canSet && <Th>Requires approval</Th>}
-          <Th>Set by</Th>
+          <Th>{t("col.alias")}</Th>
+          <Th>{canSet ? t("col.policy") : t("col.protected")}</Th>
+          {!canSet && <Th>{t("col.requiresApproval")}</Th>}
+          <Th>{t("col.setBy")}</Th>
         </THead>
         <TBody>
           {policies.map((p) => (
@@ -43,7 +44,7 @@ export function AliasPolicies({
                 </>
               )}
               <Td isMuted className="text-[12px]">
-                {p.isDefault ? "Rackmind's default" : "an admin"}
+                {p.isDefault ? t("byDefault") : t("byAdmin")}
               </Td>
             </Tr>
           ))}
@@ -51,7 +52,7 @@ export function AliasPolicies({
       </Table>
       {canSet && (
         <div className="px-3 pb-3">
-          <p className="mb-1 text-[11px] font-medium uppercase tracking-wider text-slate-500">Another alias</p>
+          <p className="mb-1 text-[11px] font-medium uppercase tracking-wider text-slate-500">{t("another")}</p>
           <AliasPolicyForm name={name} />
         </div>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { checkInput } from "@/components/forms/schema-check";
 import { Button, TextInput } from "@/components/ui/form-controls";
@@ -22,6 +23,7 @@ export function AliasPolicyForm({
   isProtected?: boolean;
   requiresApproval?: boolean;
 }) {
+  const t = useTranslations("models.policies");
   const [alias, setAlias] = useState(fixedAlias ?? "");
   const [isProtected, setIsProtected] = useState(wasProtected);
   const [requiresApproval, setRequiresApproval] = useState(wasRequired);
@@ -36,7 +38,7 @@ export function AliasPolicyForm({
     const body = { protected: isProtected, requiresApproval };
     const input = checkInput(AliasPolicyInput, body);
     const message = !checkedAlias.ok
-      ? `alias: ${checkedAlias.messages[0]?.message}`
+      ? t("aliasProblem", { message: checkedAlias.messages[0]?.message ?? "" })
       : !input.ok
         ? input.messages[0]?.message
         : null;
@@ -52,19 +54,19 @@ export function AliasPolicyForm({
   return (
     <form
       onSubmit={onSubmit}
-      aria-label={fixedAlias ? `Policy of ${fixedAlias}` : "Policy of another alias"}
+      aria-label={fixedAlias ? t("formOf", { alias: fixedAlias }) : t("formOfAnother")}
       className="flex flex-wrap items-center gap-x-4 gap-y-1"
     >
       {fixedAlias === undefined && (
         <span className="w-40">
           <label htmlFor={`${id}-alias`} className="sr-only">
-            Alias
+            {t("aliasLabel")}
           </label>
           <TextInput
             id={`${id}-alias`}
             value={alias}
             onChange={(e) => setAlias(e.target.value)}
-            placeholder="alias, e.g. staging"
+            placeholder={t("aliasPlaceholder", { example: "staging" })}
           />
         </span>
       )}
@@ -78,7 +80,7 @@ export function AliasPolicyForm({
           }}
           className="size-3.5 accent-emerald-500"
         />
-        Protected
+        {t("protectedBox")}
       </label>
       <label className="flex items-center gap-1.5 text-[13px] text-slate-300">
         <input
@@ -87,10 +89,10 @@ export function AliasPolicyForm({
           onChange={(e) => setRequiresApproval(e.target.checked)}
           className="size-3.5 accent-emerald-500"
         />
-        Requires a second admin&apos;s approval
+        {t("approvalBox")}
       </label>
       <Button type="submit" disabled={isPending || !isChanged}>
-        {isPending ? "Saving…" : "Save"}
+        {isPending ? t("saving") : t("save")}
       </Button>
       <ActionError message={problem ?? error} className="basis-full" />
     </form>

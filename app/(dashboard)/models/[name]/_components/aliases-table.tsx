@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { AliasBadge } from "@/components/ui/alias-badges";
+import { versionTag } from "@/components/ui/model-figures";
 import { versionHref } from "@/components/ui/model-links";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
@@ -7,17 +9,18 @@ import type { AliasOut } from "@/lib/models/outputs";
 
 /** Where each alias points now, who moved it there and when. */
 export function AliasesTable({ name, aliases }: { name: string; aliases: AliasOut[] }) {
+  const t = useTranslations("models.aliases");
   return (
-    <Table label="Aliases">
+    <Table label={t("table")}>
       <THead>
-        <Th>Alias</Th>
-        <Th>Points at</Th>
-        <Th>Moves need</Th>
-        <Th>Moved by</Th>
-        <Th>Moved at (UTC)</Th>
+        <Th>{t("col.alias")}</Th>
+        <Th>{t("col.pointsAt")}</Th>
+        <Th>{t("col.movesNeed")}</Th>
+        <Th>{t("col.movedBy")}</Th>
+        <Th>{t("col.movedAt")}</Th>
       </THead>
       <TBody>
-        {aliases.length === 0 && <EmptyRow colSpan={5}>No alias points at a version of this model yet.</EmptyRow>}
+        {aliases.length === 0 && <EmptyRow colSpan={5}>{t("empty")}</EmptyRow>}
         {aliases.map((a) => (
           <Tr key={a.alias} testId="alias-row">
             <Td>
@@ -29,16 +32,14 @@ export function AliasesTable({ name, aliases }: { name: string; aliases: AliasOu
                 className="text-sky-300 hover:underline"
                 data-testid="alias-target"
               >
-                v{a.version}
+                {versionTag(a.version)}
               </Link>
             </Td>
             <Td isMuted className="text-[12px]">
-              {a.isProtected
-                ? `an admin and a note${a.requiresApproval ? ", then a second admin's approval" : ""}`
-                : "an operator"}
+              {a.isProtected ? (a.requiresApproval ? t("needsAdminApproval") : t("needsAdmin")) : t("needsOperator")}
             </Td>
             <Td isMono isMuted>
-              {a.movedBy}
+              <span data-stored-text>{a.movedBy}</span>
             </Td>
             <Td isMuted>
               <UtcTime iso={a.movedAt} />

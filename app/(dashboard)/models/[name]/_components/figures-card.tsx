@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { VersionMetricsChart } from "@/components/charts/version-metrics-chart";
 import { Card } from "@/components/ui/card";
 import { splitPhrase } from "@/components/ui/model-figures";
@@ -15,19 +16,15 @@ export function FiguresCard({
   series: MetricPoint[];
   archived: ListVersionsQuery["archived"];
 }) {
+  const t = useTranslations("models");
   const points = series
     .filter((p) => archived === "include" || (archived === "only") === p.archived)
-    .map((p) => ({ ...p, on: splitPhrase(p.split) }));
+    .map((p) => ({ ...p, on: splitPhrase(p.split, t) }));
   return (
-    <Card
-      title="Figures over versions"
-      description="Accuracy and F1 of each version on the rows it was evaluated on (they may differ between versions: see the table), and the energy of its run."
-    >
+    <Card title={t("figures.title")} description={t("figures.description")}>
       <VersionMetricsChart points={points} testId="version-metrics-chart" />
       <details className="mt-3">
-        <summary className="cursor-pointer text-xs text-slate-400 hover:text-slate-200">
-          The same figures as a table
-        </summary>
+        <summary className="cursor-pointer text-xs text-slate-400 hover:text-slate-200">{t("figures.asTable")}</summary>
         <div className="mt-2">
           <MetricTable name={name} points={points} />
         </div>

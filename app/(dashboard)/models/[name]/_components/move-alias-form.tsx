@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
@@ -16,6 +17,9 @@ export type VersionChoice = { version: number; label: string };
 // 200: the alias moved; 202: a promotion request waits for a second admin.
 const Answer = z.union([PromotionOut, AliasOut]);
 type Outcome = { tone: "success" | "info"; text: string };
+
+/** A role's name in the reader's language, for the refusal; an unknown one as it is. */
+const ROLES = new Set(["admin", "operator", "viewer"]);
 
 /** The policy of the alias typed: a known one's, else unprotected (as the API treats an alias without a policy). */
 function policyOf(choices: AliasChoice[], alias: string): AliasChoice {
@@ -42,6 +46,8 @@ export function MoveAliasForm({
   canPromote: boolean;
   role: string;
 }) {
+  const t = useTranslations("models.move");
+  const tr = useTranslations("shell.roles");
   const router = useRouter();
   const [alias, setAlias] = useState(aliases.find((a) => !a.isProtected || canPromote)?.alias ?? "staging");
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -61,7 +67,7 @@ export function MoveAliasForm({
     const found: FieldErrors = { ...(input.ok ? {} : input.errors) };
     if (!checkedAlias.ok) found.alias = checkedAlias.errors[""];
     // The API's rule and words (lib/models/aliases.ts checkMayMove), said before the round trip.
-    if (policy.isProtected && !note) found.note = "required for a protected alias";
+    if (policy.isProtected && !note) found.note = t("noteMissing");
     setErrors(found);
     setError(null);
     setOutcome(null);
@@ -76,19 +82,16 @@ export function MoveAliasForm({
     const answer = result.data;
     setOutcome(
       "requestedBy" in answer
-        ? {
-            tone: "info",
-            text: `Requested: ${answer.alias} → v${answer.version} waits for another admin's approval (below).`,
-          }
-        : { tone: "success", text: `${answer.alias} now points at v${answer.version}.` },
+        ? { tone: "info", text: t("requested", { alias: answer.alias, version: answer.version }) }
+        : { tone: "success", text: t("moved", { alias: answer.alias, version: answer.version }) },
     );
     router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Move an alias" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label={t("form")} className="space-y-3">
       <div className="grid gap-3 md:grid-cols-[12rem_12rem_1fr]">
-        <Field id="move-alias" label="Alias" hint="e.g. production, staging" error={errors.alias}>
+        <Field id="move-alias" label={t("alias")} hint={t("aliasHint")} error={errors.alias}>
           <TextInput
             id="move-alias"
             {...invalidProps("move-alias", errors.alias)}
@@ -101,13 +104,13 @@ export function MoveAliasForm({
           <datalist id="move-alias-choices">
             {aliases.map((a) => (
               <option key={a.alias} value={a.alias}>
-                {a.isProtected ? "protected" : ""}
-                {a.version !== null ? ` now v${a.version}` : ""}
+                {a.isProtected ? t("choiceProtected") : ""}
+                {a.version !== null ? t("choiceNow", { version: a.version }) : ""}
               </option>
             ))}
           </datalist>
         </Field>
-        <Field id="move-version" label="Version" error={errors.version}>
+        <Field id="move-version" label={t("version")} error={errors.version}>
           <Select id="move-version" {...invalidProps("move-version", errors.version)} name="version">
             {versions.map((v) => (
               <option key={v.version} value={v.version}>
@@ -118,37 +121,28 @@ export function MoveAliasForm({
         </Field>
         <Field
           id="move-note"
-          label={policy.isProtected ? "Note (required)" : "Note"}
-          hint={
-            policy.isProtected
-              ? "Why: kept in the alias's ledger and the audit log."
-              : "Optional; kept in the alias's ledger."
-          }
+          label={policy.isProtected ? t("noteRequired") : t("note")}
+          hint={policy.isProtected ? t("noteHintProtected") : t("noteHint")}
           error={errors.note}
         >
           <TextArea id="move-note" {...invalidProps("move-note", errors.note)} name="note" rows={2} />
         </Field>
       </div>
       {isRefused ? (
-        <Notice tone="warn" title={`${policy.alias} is protected`}>
-          <span data-testid="move-alias-refusal">
-            Moving it needs the admin role (models.promote); you are {role}. Ask an admin to promote the version, or
-            move an unprotected alias such as staging.
-          </span>
+        <Notice tone="warn" title={t("isProtected", { alias: policy.alias })}>
+          <span data-testid="move-alias-refusal">{t("refusal", { role: ROLES.has(role) ? tr(role) : role })}</span>
         </Notice>
       ) : (
         policy.requiresApproval && (
-          <p className="text-xs text-amber-200">
-            {policy.alias} requires approval: this files a request, and another admin moves it by approving.
-          </p>
+          <p className="text-xs text-amber-200">{t("needsApproval", { alias: policy.alias })}</p>
         )
       )}
       <Button type="submit" variant="primary" disabled={isPending || isRefused || versions.length === 0}>
-        {isPending ? "Moving…" : policy.requiresApproval ? "Request the move" : "Move alias"}
+        {isPending ? t("moving") : policy.requiresApproval ? t("request") : t("submit")}
       </Button>
       {error && (
-        <Notice tone="error" title="The alias was not moved">
-          {error}
+        <Notice tone="error" title={t("notMoved")}>
+          <span data-stored-text>{error}</span>
         </Notice>
       )}
       {outcome && <Notice tone={outcome.tone}>{outcome.text}</Notice>}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { checkInput } from "@/components/forms/schema-check";
 import { Button, TextInput } from "@/components/ui/form-controls";
@@ -27,6 +28,7 @@ export function PromotionActions({
   isRequester: boolean;
   canDecide: boolean;
 }) {
+  const t = useTranslations("models.promotions");
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const { isPending, error, run } = useApiAction();
@@ -34,7 +36,7 @@ export function PromotionActions({
   async function decide(decision: Decision) {
     const body = note.trim() ? { note: note.trim() } : {};
     const input = checkInput(DecidePromotionInput, body);
-    setProblem(input.ok ? null : `note: ${input.messages[0]?.message}`);
+    setProblem(input.ok ? null : t("noteProblem", { message: input.messages[0]?.message ?? "" }));
     if (!input.ok) return;
     const path = decision === "approve" ? "approve" : "reject";
     await run("POST", `/api/v1/models/${encodeURIComponent(name)}/promotions/${id}/${path}`, body);
@@ -45,18 +47,18 @@ export function PromotionActions({
     <div className="flex flex-wrap items-center gap-2">
       <span className="w-56">
         <label htmlFor={`decision-note-${id}`} className="sr-only">
-          Note on {summary}
+          {t("noteOn", { summary })}
         </label>
         <TextInput
           id={`decision-note-${id}`}
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          placeholder="note (optional)"
+          placeholder={t("notePlaceholder")}
         />
       </span>
       {isRequester ? (
-        <Button onClick={() => decide("withdraw")} disabled={isPending} aria-label={`Withdraw ${summary}`}>
-          Withdraw
+        <Button onClick={() => decide("withdraw")} disabled={isPending} aria-label={t("withdrawLabel", { summary })}>
+          {t("withdraw")}
         </Button>
       ) : (
         <>
@@ -64,17 +66,17 @@ export function PromotionActions({
             variant="primary"
             onClick={() => decide("approve")}
             disabled={isPending}
-            aria-label={`Approve ${summary}`}
+            aria-label={t("approveLabel", { summary })}
           >
-            Approve
+            {t("approve")}
           </Button>
           <Button
             variant="danger"
             onClick={() => decide("reject")}
             disabled={isPending}
-            aria-label={`Reject ${summary}`}
+            aria-label={t("rejectLabel", { summary })}
           >
-            Reject
+            {t("reject")}
           </Button>
         </>
       )}

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { listPromotions } from "@/lib/models/promotions";
 import { PromotionsList } from "./promotions-list";
@@ -12,11 +13,9 @@ export async function PromotionsCard({ name, actor, canDecide }: { name: string;
     ...all.filter((p) => p.status !== "pending").slice(0, DECIDED_SHOWN),
   ];
   if (shown.length === 0) return null;
+  const t = await getTranslations("models.promotions");
   return (
-    <Card
-      title="Promotion requests"
-      description="Moves of aliases that require a second admin: another admin approves or rejects; the requester may withdraw."
-    >
+    <Card title={t("title")} description={t("description")}>
       <PromotionsList name={name} promotions={shown} actor={actor} canDecide={canDecide} />
     </Card>
   );

@@ -1,5 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { versionTag } from "@/components/ui/model-figures";
 import { versionHref } from "@/components/ui/model-links";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { PromotionOut } from "@/lib/models/outputs";
@@ -30,8 +33,14 @@ export function PromotionsList({
   actor: string;
   canDecide: boolean;
 }) {
-  if (promotions.length === 0)
-    return <p className="text-sm text-slate-400">No promotion has been requested for this model.</p>;
+  const t = useTranslations("models.promotions");
+  // Actors ("user:alice") are names, not words of ours: marked as stored text for the language scan.
+  const mono = (chunks: ReactNode) => (
+    <span className="font-mono" data-stored-text>
+      {chunks}
+    </span>
+  );
+  if (promotions.length === 0) return <p className="text-sm text-slate-400">{t("none")}</p>;
   return (
     <ul className="divide-y divide-slate-800/70">
       {promotions.map((p) => {
@@ -39,24 +48,35 @@ export function PromotionsList({
         return (
           <li key={p.id} className="space-y-2 py-3 first:pt-0 last:pb-0" data-testid="promotion">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[13px]">
-              <Badge tone={statusTone[p.status]}>{p.status}</Badge>
+              <Badge tone={statusTone[p.status]}>{t(`status.${p.status}`)}</Badge>
               <span className="font-mono text-slate-100">
                 {p.alias} →{" "}
                 <Link href={versionHref(name, p.version)} className="text-sky-300 hover:underline">
-                  v{p.version}
+                  {versionTag(p.version)}
                 </Link>
               </span>
               <span className="text-slate-400">
-                requested by <span className="font-mono">{p.requestedBy}</span> at <UtcTime iso={p.requestedAt} />
+                {t.rich("requested", { actor: p.requestedBy, mono, at: () => <UtcTime iso={p.requestedAt} /> })}
               </span>
               {p.decidedBy && (
                 <span className="text-slate-400">
-                  · {p.status} by <span className="font-mono">{p.decidedBy}</span> at <UtcTime iso={p.decidedAt} />
-                  {p.decisionNote && <>: “{p.decisionNote}”</>}
+                  {t.rich("decided", {
+                    status: t(`status.${p.status}`),
+                    actor: p.decidedBy,
+                    mono,
+                    at: () => <UtcTime iso={p.decidedAt} />,
+                  })}
+                  {p.decisionNote && (
+                    <>
+                      : “<span data-stored-text>{p.decisionNote}</span>”
+                    </>
+                  )}
                 </span>
               )}
             </div>
-            <p className="text-[13px] text-slate-300">“{p.note}”</p>
+            <p className="text-[13px] text-slate-300" data-stored-text>
+              “{p.note}”
+            </p>
             {p.status === "pending" && (
               <PromotionActions
                 name={name}

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/form-controls";
 import { modelHref } from "@/components/ui/model-links";
@@ -13,32 +15,23 @@ import { orExplanation, refusedListing } from "../../../_components/expected-err
 import type { SortState } from "./sort-header";
 import { COMPARE_FORM_ID, VersionsTable } from "./versions-table";
 
-const archivedModes = [
-  { value: "exclude", label: "Not archived" },
-  { value: "include", label: "All" },
-  { value: "only", label: "Archived only" },
-] as const;
-
-const emptyText = {
-  exclude: "No version that is not archived: see “All”.",
-  include: "No versions.",
-  only: "No version is archived.",
-};
+const archivedModes = ["exclude", "include", "only"] as const;
 
 /** Links between archived modes (`?archived=`), keeping the sort; the current one marked. */
 function ArchivedToggle({ name, query }: { name: string; query: ListVersionsQuery }) {
+  const t = useTranslations("models.versions");
   return (
-    <nav aria-label="Archived versions" className="flex items-center gap-1 text-[12px]">
+    <nav aria-label={t("archivedNav")} className="flex items-center gap-1 text-[12px]">
       {archivedModes.map((m) => {
-        const isCurrent = query.archived === m.value;
+        const isCurrent = query.archived === m;
         return (
           <Link
-            key={m.value}
-            href={`${modelHref(name, { sort: query.sort, order: query.order, archived: m.value === "exclude" ? undefined : m.value })}#versions`}
+            key={m}
+            href={`${modelHref(name, { sort: query.sort, order: query.order, archived: m === "exclude" ? undefined : m })}#versions`}
             aria-current={isCurrent ? "true" : undefined}
             className={`rounded px-2 py-0.5 ${isCurrent ? "bg-emerald-500/15 text-emerald-200 ring-1 ring-inset ring-emerald-500/40" : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"}`}
           >
-            {m.label}
+            {t(`modes.${m}`)}
           </Link>
         );
       })}
@@ -60,43 +53,47 @@ export async function VersionsCard({ name, query }: { name: string; query: PageQ
     : { limit: 50, sort: "version", order: "desc", archived: "exclude" };
   const keep = { sort: q.sort === "version" ? undefined : q.sort, order: q.order === "desc" ? undefined : q.order };
   const archived = q.archived === "exclude" ? undefined : q.archived;
+  const t = await getTranslations("models.versions");
   const sortHref = (s: SortState) => `${modelHref(name, { sort: s.sort, order: s.order, archived })}#versions`;
   return (
     <Card
-      title={<span id="versions">Versions</span>}
-      description="Sort by a column header; tick 2 to 8 versions to compare them side by side."
+      title={<span id="versions">{t("title")}</span>}
+      description={t("description")}
       actions={<ArchivedToggle name={name} query={q} />}
       isFlush
     >
       {loaded.error !== null ? (
         <div className="p-4">
-          <Notice tone="error" title="These versions cannot be listed">
-            {loaded.error}.{" "}
+          <Notice tone="error" title={t("cannotList")}>
+            <span data-stored-text>{loaded.error}</span>.{" "}
             <Link href={modelHref(name)} className="underline">
-              Show the default list
+              {t("defaultList")}
             </Link>
             .
           </Notice>
         </div>
       ) : (
         <>
-          <VersionsTable versions={loaded.page.items} sort={q} sortHref={sortHref} emptyText={emptyText[q.archived]} />
+          <VersionsTable
+            versions={loaded.page.items}
+            sort={q}
+            sortHref={sortHref}
+            emptyText={t(`empty.${q.archived}`)}
+          />
           <form
             id={COMPARE_FORM_ID}
             method="get"
             action={`${modelHref(name)}/compare`}
-            aria-label="Compare versions"
+            aria-label={t("compareForm")}
             className="flex items-center gap-3 border-t border-slate-800 px-3 py-2.5"
           >
             <Button type="submit" variant="primary">
-              Compare selected
+              {t("compareSelected")}
             </Button>
-            <span className="text-xs text-slate-500">
-              2 to 8 versions; figures are compared against the oldest ticked.
-            </span>
+            <span className="text-xs text-slate-500">{t("compareHint")}</span>
           </form>
           <Pager
-            summary={`${loaded.page.items.length} version${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+            summary={t("onPage", { count: loaded.page.items.length })}
             firstHref={query.values.cursor ? `${modelHref(name, { ...keep, archived })}#versions` : null}
             nextHref={
               loaded.page.nextCursor

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/form-controls";
+import { versionTag } from "@/components/ui/model-figures";
 import { compareHref, modelHref } from "@/components/ui/model-links";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,7 +21,8 @@ export const dynamic = "force-dynamic";
 type Params = { name: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  return { title: `Compare · ${decodeName((await params).name)}` };
+  const t = await getTranslations("models.compare");
+  return { title: t("metaTitle", { name: decodeName((await params).name) }) };
 }
 
 /**
@@ -52,29 +55,34 @@ export default async function ComparePage({
   if (canonical) redirect(canonical);
   await orNotFound(getModel(name));
   const parsed = CompareQuery.safeParse({ versions: flattenSearchParams(raw).versions ?? "" });
+  const t = await getTranslations("models.compare");
   const compared = parsed.success
     ? await catchExpected(compareVersions(name, parsed.data.versions), ["not_found"], (err) => err.message)
-    : (parsed.error.issues[0]?.message ?? "pick versions to compare");
+    : (parsed.error.issues[0]?.message ?? t("pickVersions"));
 
   return (
     <>
       <PageHeader
-        eyebrow="Machine learning · Models · Compare"
+        eyebrow={t("eyebrow")}
         title={
           typeof compared === "string"
-            ? `Compare ${name}`
-            : `Compare ${name} ${compared.versions.map((v) => `v${v.version}`).join(", ")}`
+            ? t("title", { name })
+            : t("titleVersions", { name, versions: compared.versions.map((v) => versionTag(v.version)).join(", ") })
         }
-        description="Settings side by side, and how every figure moved against the first version."
-        actions={<ButtonLink href={`${modelHref(name)}#versions`}>All versions</ButtonLink>}
+        description={t("description")}
+        actions={<ButtonLink href={`${modelHref(name)}#versions`}>{t("allVersions")}</ButtonLink>}
       />
       {typeof compared === "string" ? (
-        <Notice tone="error" title="These versions cannot be compared">
-          {compared}. Tick 2 to 8 versions in the{" "}
-          <Link href={`${modelHref(name)}#versions`} className="underline">
-            versions table
-          </Link>
-          .
+        <Notice tone="error" title={t("cannotCompare")}>
+          {/* Why, in the API's (or the query schema's) words. */}
+          <span data-stored-text>{compared}</span>.{" "}
+          {t.rich("tickHint", {
+            link: (chunks) => (
+              <Link href={`${modelHref(name)}#versions`} className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </Notice>
       ) : (
         <Comparison name={name} compared={compared} />

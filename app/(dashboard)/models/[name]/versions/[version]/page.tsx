@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
+import { versionTag } from "@/components/ui/model-figures";
 import { modelHref } from "@/components/ui/model-links";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -36,7 +38,7 @@ type Params = { name: string; version: string };
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { name, version } = await params;
-  return { title: `${decodeName(name)} v${version}` };
+  return { title: `${decodeName(name)} ${/^\d+$/.test(version) ? versionTag(Number(version)) : version}` };
 }
 
 /** The version, or the dashboard's not-found for an unknown model or version (a malformed one cannot exist either). */
@@ -52,6 +54,9 @@ export default async function ModelVersionPage({ params }: { params: Promise<Par
   const { name, lineage, metrics } = version;
   const canWrite = can(principal.role, "models.write");
   const deployments = await listDeploymentsServing(version.id);
+  const [t, tm] = await Promise.all([getTranslations("models.version"), getTranslations("models")]);
+  // The basis sentence toEvaluation writes is English prose from lib/jobs (shown as stored text below);
+  // its dataset phrase stays in the same language as the sentence around it.
   const evaluation = toEvaluation(metrics.evaluation, {
     dataset: version.dataset ?? "the data it was registered with",
     training: lineage.hyperparameters,
@@ -60,113 +65,123 @@ export default async function ModelVersionPage({ params }: { params: Promise<Par
   return (
     <>
       <PageHeader
-        eyebrow={`Machine learning · Models · ${name}`}
-        title={`${name} v${version.version}`}
+        eyebrow={t("eyebrow", { name })}
+        title={`${name} ${versionTag(version.version)}`}
         description={
           <>
-            Registered by <span className="font-mono">{version.createdBy}</span> at <UtcTime iso={version.createdAt} />
-            {version.source === "external" ? ", from outside Rackmind." : "."}
-            {version.description && <span className="mt-1 block text-slate-300">{version.description}</span>}
+            {t.rich(version.source === "external" ? "registeredExternal" : "registered", {
+              actor: version.createdBy,
+              mono: (chunks) => (
+                <span className="font-mono" data-stored-text>
+                  {chunks}
+                </span>
+              ),
+              at: () => <UtcTime iso={version.createdAt} />,
+            })}
+            {version.description && (
+              <span className="mt-1 block text-slate-300" data-stored-text>
+                {version.description}
+              </span>
+            )}
           </>
         }
         actions={
           <>
             <span className="mr-1 flex items-center gap-1.5" data-testid="version-verdict">
               <VerdictBadge verdict={version.verdict} status="succeeded" />
-              {version.archived && <Badge tone="neutral">archived</Badge>}
+              {version.archived && <Badge tone="neutral">{tm("archived")}</Badge>}
             </span>
-            <ButtonLink href={modelHref(name)}>All versions</ButtonLink>
+            <ButtonLink href={modelHref(name)}>{t("allVersions")}</ButtonLink>
             <ButtonLink href={hrefWith("/audit", { target: `model:${name}/${version.version}` })} variant="ghost">
-              History
+              {t("history")}
             </ButtonLink>
           </>
         }
       />
       <div className="space-y-4">
         {version.archived && (
-          <Notice tone="info" title="Archived">
-            Archived by {version.archivedBy ?? "someone"} at <UtcTime iso={version.archivedAt} />: hidden from default
-            lists, and no alias can point at it until it is restored. It stays readable.
+          <Notice tone="info" title={t("archivedTitle")}>
+            {t.rich("archivedBy", {
+              actor: version.archivedBy ?? t("someone"),
+              mono: (chunks) => (
+                <span className="font-mono" data-stored-text>
+                  {chunks}
+                </span>
+              ),
+              at: () => <UtcTime iso={version.archivedAt} />,
+            })}
           </Notice>
         )}
-        <Card title="Lineage" description="Where it came from, and where it goes.">
+        <Card title={t("lineageTitle")} description={t("lineageDescription")}>
           <LineageChain version={version} deployments={deployments} />
         </Card>
         <div className="grid items-start gap-4 xl:grid-cols-2">
-          <Card title="Verdict" description="Whether the model is any good, and why.">
+          <Card title={t("verdictTitle")} description={t("verdictDescription")}>
             {metrics.verdict ? (
               <VerdictDetails verdict={metrics.verdict} />
             ) : (
               <p className="text-sm text-slate-400" data-testid="verdict">
-                Not judged:{" "}
-                {version.source === "external"
-                  ? "registered from outside; an evaluation job judges it."
-                  : "its run finished before Rackmind judged models."}
+                {version.source === "external" ? t("notJudgedExternal") : t("notJudgedOld")}
               </p>
             )}
           </Card>
-          <Card
-            title="Reproduce it"
-            description="The data by hash, the code, the backend and the seed; the job that ran."
-          >
+          <Card title={t("reproduceTitle")} description={t("reproduceDescription")}>
             <Provenance version={version} />
           </Card>
         </div>
         <Card
-          title="Figures"
-          description={<span data-testid="figures-basis">{evaluation?.basis ?? "Not evaluated."}</span>}
+          title={t("figuresTitle")}
+          description={
+            evaluation ? (
+              <span data-testid="figures-basis" data-stored-text>
+                {evaluation.basis}
+              </span>
+            ) : (
+              <span data-testid="figures-basis">{t("notEvaluated")}</span>
+            )
+          }
         >
           <Figures evaluation={evaluation} metrics={metrics} />
         </Card>
         <div className="grid items-start gap-4 xl:grid-cols-2">
-          <Card
-            title="Energy, CO₂e and cost of the run"
-            description="From the GPUs' power telemetry while the run held them."
-          >
+          <Card title={t("energyTitle")} description={t("energyDescription")}>
             <RunEnergyFacts energy={version.energy} />
           </Card>
-          <Card title="Artifact" description="Immutable; its hash is checked on every read.">
+          <Card title={t("artifactTitle")} description={t("artifactDescription")}>
             <ArtifactFacts version={version} />
           </Card>
         </div>
-        <Card title="GPUs" description="What the run held, where, and for how long." isFlush>
+        <Card title={t("gpusTitle")} description={t("gpusDescription")} isFlush>
           <RunGpus gpus={lineage.gpus} />
         </Card>
-        <Card
-          title="GPU events during the run"
-          description="XIDs, throttling and temperature excursions of those GPUs while the run held them."
-        >
+        <Card title={t("eventsTitle")} description={t("eventsDescription")}>
           <GpuEvents
             events={lineage.gpuEvents}
             whyNone={
               version.source === "external"
-                ? "Registered from outside Rackmind: there is no run whose GPUs could be read."
+                ? t("eventsExternal")
                 : lineage.gpus.length === 0
-                  ? "The run held no GPU: there are no GPU events to read."
-                  : "Not recorded for this version."
+                  ? t("eventsNoGpu")
+                  : t("eventsNotRecorded")
             }
           />
         </Card>
         <div className="grid items-start gap-4 xl:grid-cols-2">
           <Card
-            title="Hyperparameters"
-            description={lineage.seed !== null ? `Seed ${lineage.seed}.` : undefined}
+            title={t("hyperTitle")}
+            description={lineage.seed !== null ? t("seed", { seed: lineage.seed }) : undefined}
             isFlush
           >
             <HyperparametersTable hyperparameters={lineage.hyperparameters} />
           </Card>
-          <Card title="Input signature" description="What a prediction takes, in this order, and answers." isFlush>
+          <Card title={t("signatureTitle")} description={t("signatureDescription")} isFlush>
             <SignatureTable signature={version.signature} />
           </Card>
         </div>
-        <Card
-          title="Preprocessing"
-          description="Fitted on the training split and stored with the weights: serving applies the same to raw inputs."
-          isFlush
-        >
+        <Card title={t("preTitle")} description={t("preDescription")} isFlush>
           <PreprocessingTable preprocessing={lineage.preprocessing} />
         </Card>
-        <Card title="Evaluations" description="Evaluation jobs run on this version." isFlush>
+        <Card title={t("evaluationsTitle")} description={t("evaluationsDescription")} isFlush>
           <EvaluationsTable evaluations={version.evaluations} />
         </Card>
         <VersionEditCard version={version} canWrite={canWrite} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { checkInput } from "@/components/forms/schema-check";
 import { Button } from "@/components/ui/form-controls";
@@ -12,9 +13,9 @@ import { UpdateVersionInput } from "@/lib/models/schemas";
  * alias points at and says which aliases: that message is shown as it comes.
  */
 export function ArchiveButton({ name, version, isArchived }: { name: string; version: number; isArchived: boolean }) {
+  const t = useTranslations("models.version.archive");
   const [isConfirming, setIsConfirming] = useState(false);
   const { isPending, error, run } = useApiAction();
-  const verb = isArchived ? "Restore" : "Archive";
 
   async function submit() {
     const body = { archived: !isArchived };
@@ -28,14 +29,16 @@ export function ArchiveButton({ name, version, isArchived }: { name: string; ver
       {isConfirming ? (
         <div className="flex gap-1.5">
           <Button variant={isArchived ? "primary" : "danger"} onClick={submit} disabled={isPending}>
-            {isPending ? `${verb.replace(/e$/, "")}ing…` : `Confirm ${verb.toLowerCase()}`}
+            {isPending
+              ? t(isArchived ? "restoring" : "archiving")
+              : t(isArchived ? "confirmRestore" : "confirmArchive")}
           </Button>
           <Button variant="ghost" onClick={() => setIsConfirming(false)} disabled={isPending}>
-            Cancel
+            {t("cancel")}
           </Button>
         </div>
       ) : (
-        <Button onClick={() => setIsConfirming(true)}>{verb} version</Button>
+        <Button onClick={() => setIsConfirming(true)}>{t(isArchived ? "restore" : "archive")}</Button>
       )}
       <ActionError message={error} className="max-w-md text-right" />
     </div>

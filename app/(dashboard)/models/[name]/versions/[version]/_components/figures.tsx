@@ -1,9 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import { EvaluationPanel } from "@/components/ui/evaluation-panel";
+import { formatShare } from "@/components/ui/model-figures";
+import { formatFixed } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { EvaluationOut } from "@/lib/jobs/schemas";
 import type { VersionMetrics } from "@/lib/models/schemas";
-
-const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
-const loss = (v: number | null) => (v === null ? "—" : v.toFixed(4));
 
 /**
  * The version's figures: its evaluation (the test split; the validation split
@@ -11,31 +12,35 @@ const loss = (v: number | null) => (v === null ? "—" : v.toFixed(4));
  * beside it the kept epoch's validation and training loss and accuracy.
  */
 export function Figures({ evaluation, metrics }: { evaluation: EvaluationOut | null; metrics: VersionMetrics }) {
+  const t = useTranslations("models.version.figures");
+  const locale = asLocale(useLocale());
+  const pct = (v: number | null) => (v === null ? "—" : formatShare(v, locale));
+  const loss = (v: number | null) => (v === null ? "—" : formatFixed(v, 4, locale));
   return (
     <div className="space-y-4">
       {evaluation ? (
         <EvaluationPanel evaluation={evaluation} />
       ) : (
-        <p className="text-sm text-slate-400">Not evaluated: run an evaluation job on it to give it figures.</p>
+        <p className="text-sm text-slate-400">{t("notEvaluated")}</p>
       )}
-      <table aria-label="Validation and training figures" className="text-left text-[13px]">
+      <table aria-label={t("table")} className="text-left text-[13px]">
         <thead className="text-[11px] uppercase tracking-wider text-slate-400">
           <tr>
             <th scope="col" className="pr-6 font-medium">
-              Rows
+              {t("rows")}
             </th>
             <th scope="col" className="pr-6 text-right font-medium">
-              Loss
+              {t("loss")}
             </th>
             <th scope="col" className="pr-6 text-right font-medium">
-              Accuracy
+              {t("accuracy")}
             </th>
           </tr>
         </thead>
         <tbody className="font-mono tabular-nums text-slate-200">
           <tr data-testid="figures-validation">
             <th scope="row" className="pr-6 font-sans font-normal text-slate-400">
-              Validation split
+              {t("validation")}
             </th>
             {metrics.validation ? (
               <>
@@ -44,14 +49,16 @@ export function Figures({ evaluation, metrics }: { evaluation: EvaluationOut | n
               </>
             ) : (
               <td colSpan={2} className="font-sans text-slate-500">
-                none: the run had no validation split
+                {t("noValidation")}
               </td>
             )}
           </tr>
           <tr data-testid="figures-training">
             <th scope="row" className="pr-6 font-sans font-normal text-slate-400">
-              Training data
-              {metrics.training && <span className="text-slate-500"> (epoch {metrics.training.epochs})</span>}
+              {t("training")}
+              {metrics.training && (
+                <span className="text-slate-500"> {t("epoch", { epoch: metrics.training.epochs })}</span>
+              )}
             </th>
             {metrics.training ? (
               <>
@@ -60,7 +67,7 @@ export function Figures({ evaluation, metrics }: { evaluation: EvaluationOut | n
               </>
             ) : (
               <td colSpan={2} className="font-sans text-slate-500">
-                not recorded
+                {t("notRecorded")}
               </td>
             )}
           </tr>

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { AliasBadge } from "@/components/ui/alias-badges";
+import { versionTag } from "@/components/ui/model-figures";
 import { datasetVersionHref } from "@/components/ui/model-links";
 import type { ServingDeploymentOut } from "@/lib/deployments/deployments";
 import type { ModelVersionOut } from "@/lib/models/outputs";
@@ -45,11 +47,13 @@ export function LineageChain({
   /** The deployments serving this version, as stable or canary. */
   deployments: ServingDeploymentOut[];
 }) {
+  const t = useTranslations("models.version.lineage");
+  const tm = useTranslations("models");
   const { lineage } = version;
   const dataset = lineage.dataset;
   return (
-    <ol aria-label="Lineage" className="flex flex-wrap items-center gap-2">
-      <Step label="Dataset version" testId="lineage-dataset">
+    <ol aria-label={t("label")} className="flex flex-wrap items-center gap-2">
+      <Step label={t("dataset")} testId="lineage-dataset">
         {dataset ? (
           <Link
             href={datasetVersionHref(dataset.name, dataset.version)}
@@ -59,27 +63,27 @@ export function LineageChain({
           </Link>
         ) : (
           <span className="text-slate-400">
-            outside Rackmind{lineage.externalSource ? `: ${lineage.externalSource}` : ""}
+            {lineage.externalSource ? t("outsideFrom", { source: lineage.externalSource }) : t("outside")}
           </span>
         )}
       </Step>
-      <Step label="Training job" testId="lineage-job">
+      <Step label={t("job")} testId="lineage-job">
         {version.jobId ? (
           <Link href={`/jobs/${version.jobId}`} className="font-mono text-sky-300 hover:underline">
             {version.jobId.slice(0, 8)}
           </Link>
         ) : (
-          <span className="text-slate-400">none (registered from outside)</span>
+          <span className="text-slate-400">{t("noJob")}</span>
         )}
       </Step>
-      <Step label="This version" testId="lineage-version">
+      <Step label={t("self")} testId="lineage-version">
         <span className="font-mono text-slate-100">
-          {version.name} v{version.version}
+          {version.name} {versionTag(version.version)}
         </span>
       </Step>
-      <Step label="Aliases" testId="lineage-aliases">
+      <Step label={t("aliases")} testId="lineage-aliases">
         {version.aliases.length === 0 ? (
-          <span className="text-slate-400">none</span>
+          <span className="text-slate-400">{tm("none")}</span>
         ) : (
           <span className="flex flex-wrap gap-1">
             {version.aliases.map((a) => (
@@ -88,17 +92,16 @@ export function LineageChain({
           </span>
         )}
       </Step>
-      <Step label="Deployments" testId="lineage-deployments" isLast>
+      <Step label={t("deployments")} testId="lineage-deployments" isLast>
         {deployments.length === 0 ? (
-          <span className="text-slate-400">not deployed</span>
+          <span className="text-slate-400">{t("notDeployed")}</span>
         ) : (
           <span className="flex flex-wrap gap-x-2">
             {deployments.map((d) => (
               <Link key={d.name} href={deploymentHref(d.name)} className="font-mono text-sky-300 hover:underline">
                 {d.name}
                 <span className="ml-1 font-sans text-[11px] text-slate-400">
-                  ({d.role}
-                  {d.status === "stopped" ? ", stopped" : ""})
+                  {t(d.status === "stopped" ? "stopped" : "serving", { role: t(`role.${d.role}`) })}
                 </span>
               </Link>
             ))}

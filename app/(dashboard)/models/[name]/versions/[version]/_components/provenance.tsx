@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { formatDuration } from "@/components/ui/model-figures";
 import { UtcTime } from "@/components/ui/utc-time";
+import { formatNumber } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { ModelVersionOut } from "@/lib/models/outputs";
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -15,61 +18,72 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
-const unknown = (text = "not recorded") => <span className="text-slate-500">{text}</span>;
+const unknown = (text: string) => <span className="text-slate-500">{text}</span>;
 
 /** What a rerun needs to reproduce the version: the data by hash, the code, the backend, the seed; and the job that ran. */
 export function Provenance({ version }: { version: ModelVersionOut }) {
+  const t = useTranslations("models.version.provenance");
+  const locale = asLocale(useLocale());
+  const notRecorded = unknown(t("notRecorded"));
   const { lineage } = version;
   const { job, run, codeVersion, dataset } = lineage;
   return (
     <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1.5 text-[13px]">
-      <Fact label="Dataset bytes (sha256)" testId="fact-dataset-hash">
-        {lineage.datasetHash ? <span className="font-mono text-[12px]">{lineage.datasetHash}</span> : unknown()}
+      <Fact label={t("datasetHash")} testId="fact-dataset-hash">
+        {lineage.datasetHash ? <span className="font-mono text-[12px]">{lineage.datasetHash}</span> : notRecorded}
       </Fact>
-      <Fact label="Cleaned data (sha256)" testId="fact-cleaned-hash">
-        {dataset ? <span className="font-mono text-[12px]">{dataset.cleanedHash}</span> : unknown()}
+      <Fact label={t("cleanedHash")} testId="fact-cleaned-hash">
+        {dataset ? <span className="font-mono text-[12px]">{dataset.cleanedHash}</span> : notRecorded}
       </Fact>
-      <Fact label="Code version" testId="fact-code-version">
+      <Fact label={t("codeVersion")} testId="fact-code-version">
         {codeVersion ? (
           <span className="font-mono text-[12px]">
-            {codeVersion.kind === "git" ? `git ${codeVersion.value}` : `package ${codeVersion.value}`} · Rackmind{" "}
+            {t(codeVersion.kind === "git" ? "git" : "package", { value: codeVersion.value })} · Rackmind{" "}
             {codeVersion.rackmind}
           </span>
         ) : (
-          unknown()
+          notRecorded
         )}
       </Fact>
-      <Fact label="TF.js backend" testId="fact-backend">
-        {lineage.backend ? <span className="font-mono">{lineage.backend}</span> : unknown()}
+      <Fact label={t("backend", { tfjs: "TF.js" })} testId="fact-backend">
+        {lineage.backend ? <span className="font-mono">{lineage.backend}</span> : notRecorded}
       </Fact>
-      <Fact label="Seed" testId="fact-seed">
-        {lineage.seed !== null ? <span className="font-mono">{lineage.seed}</span> : unknown()}
+      <Fact label={t("seed")} testId="fact-seed">
+        {lineage.seed !== null ? <span className="font-mono">{lineage.seed}</span> : notRecorded}
       </Fact>
       {job ? (
         <>
-          <Fact label="Job">
+          <Fact label={t("job")}>
             <Link href={`/jobs/${job.id}`} className="font-mono text-sky-300 hover:underline">
               {job.id}
             </Link>
           </Fact>
-          <Fact label="Submitted by" testId="fact-submitter">
-            <span className="font-mono">{job.createdBy}</span> for team <span className="font-mono">{job.team}</span>
+          <Fact label={t("submittedBy")} testId="fact-submitter">
+            {t.rich("forTeam", {
+              actor: job.createdBy,
+              team: job.team,
+              mono: (chunks) => (
+                <span className="font-mono" data-stored-text>
+                  {chunks}
+                </span>
+              ),
+            })}
           </Fact>
-          <Fact label="Submitted">
+          <Fact label={t("submitted")}>
             <UtcTime iso={job.createdAt} />
           </Fact>
-          <Fact label="Ran">
+          <Fact label={t("ran")}>
             <UtcTime iso={job.startedAt} /> → <UtcTime iso={job.finishedAt} />
             {job.startedAt && job.finishedAt && (
-              <span className="ml-2 text-slate-400">({formatDuration(job.startedAt, job.finishedAt)})</span>
+              <span className="ml-2 text-slate-400">({formatDuration(job.startedAt, job.finishedAt, locale)})</span>
             )}
           </Fact>
-          <Fact label="Attempts">{job.attempts}</Fact>
+          <Fact label={t("attempts")}>{formatNumber(job.attempts, locale)}</Fact>
         </>
       ) : (
-        <Fact label="Job">{unknown("none: registered from outside Rackmind")}</Fact>
+        <Fact label={t("job")}>{unknown(t("noJob"))}</Fact>
       )}
-      {run && <Fact label="Epochs trained">{run.epochs}</Fact>}
+      {run && <Fact label={t("epochs")}>{formatNumber(run.epochs, locale)}</Fact>}
     </dl>
   );
 }

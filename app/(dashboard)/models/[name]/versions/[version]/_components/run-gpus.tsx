@@ -1,25 +1,29 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { gpuHref, rackHref, serverHref } from "@/components/ui/inventory-links";
 import { formatDuration } from "@/components/ui/model-figures";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
+import { asLocale } from "@/lib/i18n/locales";
 import type { LineageGpu } from "@/lib/models/schemas";
 
 /** The GPUs the run held, where they sat, and for how long (null fields: the GPU left the inventory since). */
 export function RunGpus({ gpus }: { gpus: LineageGpu[] }) {
+  const t = useTranslations("models.version.gpus");
+  const locale = asLocale(useLocale());
   return (
-    <Table label="GPUs the run held">
+    <Table label={t("table")}>
       <THead>
-        <Th>GPU</Th>
-        <Th>Model</Th>
-        <Th>Host</Th>
-        <Th>Rack</Th>
-        <Th>Site</Th>
-        <Th>Held from (UTC)</Th>
-        <Th>To (UTC)</Th>
+        <Th>{t("col.gpu")}</Th>
+        <Th>{t("col.model")}</Th>
+        <Th>{t("col.host")}</Th>
+        <Th>{t("col.rack")}</Th>
+        <Th>{t("col.site")}</Th>
+        <Th>{t("col.from")}</Th>
+        <Th>{t("col.to")}</Th>
       </THead>
       <TBody>
-        {gpus.length === 0 && <EmptyRow colSpan={7}>The run held no GPU.</EmptyRow>}
+        {gpus.length === 0 && <EmptyRow colSpan={7}>{t("empty")}</EmptyRow>}
         {gpus.map((g) => (
           <Tr key={`${g.uuid}:${g.from}`} testId="run-gpu">
             <Td isMono>
@@ -55,7 +59,7 @@ export function RunGpus({ gpus }: { gpus: LineageGpu[] }) {
             </Td>
             <Td isMuted>
               <UtcTime iso={g.to} />
-              <span className="ml-2 text-[11px] text-slate-500">{formatDuration(g.from, g.to)}</span>
+              <span className="ml-2 text-[11px] text-slate-500">{formatDuration(g.from, g.to, locale)}</span>
             </Td>
           </Tr>
         ))}

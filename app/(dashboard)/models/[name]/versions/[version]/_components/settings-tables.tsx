@@ -1,24 +1,30 @@
+import { useTranslations } from "next-intl";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { FeatureTransform } from "@/lib/datasets/prepared";
+import type { Translate } from "@/lib/i18n/translate";
 import { flatten } from "@/lib/models/compare";
 
 /** Hyperparameters as dotted keys (model.hidden, split.test…), one per row. */
 export function HyperparametersTable({ hyperparameters }: { hyperparameters: Record<string, unknown> | null }) {
-  if (!hyperparameters)
-    return <p className="p-4 text-sm text-slate-400">Not recorded (registered from outside Rackmind).</p>;
+  const t = useTranslations("models.version.settings");
+  if (!hyperparameters) return <p className="p-4 text-sm text-slate-400">{t("notRecorded")}</p>;
   const rows = Object.entries(flatten(hyperparameters)).sort(([a], [b]) => a.localeCompare(b));
   return (
-    <Table label="Hyperparameters">
+    <Table label={t("hyperTable")}>
       <THead>
-        <Th>Setting</Th>
-        <Th>Value</Th>
+        <Th>{t("setting")}</Th>
+        <Th>{t("value")}</Th>
       </THead>
       <TBody>
         {rows.map(([key, value]) => (
           <Tr key={key} testId="hyperparameter">
-            <Td isMono>{key}</Td>
+            <Td isMono>
+              {/* A dotted setting name (model.hidden, split.test): an identifier, not prose. */}
+              <span data-stored-text>{key}</span>
+            </Td>
             <Td isMono isMuted>
-              {value === null ? "—" : value === "" ? "(none)" : String(value)}
+              {/* A setting's value is data (a number, an optimizer's or a column's name). */}
+              {value === null ? "—" : value === "" ? t("empty") : <span data-stored-text>{String(value)}</span>}
             </Td>
           </Tr>
         ))}
@@ -29,18 +35,20 @@ export function HyperparametersTable({ hyperparameters }: { hyperparameters: Rec
 
 const round = (v: number) => String(Number(v.toPrecision(6)));
 
-function imputation(f: FeatureTransform): string {
-  if (f.kind === "categorical") return `most frequent: ${f.impute}`;
-  const also = f.missingValues.length ? `; ${f.missingValues.join(", ")} also read as missing` : "";
-  return `${f.imputeStrategy} ${round(f.impute)}${also}`;
+function imputation(f: FeatureTransform, t: Translate): string {
+  if (f.kind === "categorical") return t("mostFrequent", { value: f.impute });
+  const parts = { strategy: t(`strategy.${f.imputeStrategy}`), value: round(f.impute) };
+  return f.missingValues.length
+    ? t("imputeAlso", { ...parts, missing: f.missingValues.join(", ") })
+    : t("impute", parts);
 }
 
-function scaling(f: FeatureTransform): string {
-  if (f.kind === "categorical") return "one-hot";
+function scaling(f: FeatureTransform, t: Translate): string {
+  if (f.kind === "categorical") return t("oneHot");
   const s = f.scale;
-  if (s.method === "zscore") return `z-score: mean ${round(s.mean)}, std ${round(s.std)}`;
-  if (s.method === "minmax") return `min–max: ${round(s.min)} … ${round(s.max)}`;
-  return "none";
+  if (s.method === "zscore") return t("zscore", { mean: round(s.mean), std: round(s.std) });
+  if (s.method === "minmax") return t("minmax", { min: round(s.min), max: round(s.max) });
+  return t("noScaling");
 }
 
 /**
@@ -48,30 +56,31 @@ function scaling(f: FeatureTransform): string {
  * missing value, how it is scaled, and a categorical's categories in input order.
  */
 export function PreprocessingTable({ preprocessing }: { preprocessing: Record<string, unknown> | null }) {
+  const t = useTranslations("models.version.settings");
   const features = (preprocessing?.features ?? null) as FeatureTransform[] | null;
-  if (!features) return <p className="p-4 text-sm text-slate-400">Not recorded (registered from outside Rackmind).</p>;
+  if (!features) return <p className="p-4 text-sm text-slate-400">{t("notRecorded")}</p>;
   return (
-    <Table label="Preprocessing per feature">
+    <Table label={t("preTable")}>
       <THead>
-        <Th>Feature</Th>
-        <Th>Kind</Th>
-        <Th>Missing values become</Th>
-        <Th>Scaling</Th>
-        <Th>Categories</Th>
+        <Th>{t("col.feature")}</Th>
+        <Th>{t("col.kind")}</Th>
+        <Th>{t("col.missing")}</Th>
+        <Th>{t("col.scaling")}</Th>
+        <Th>{t("col.categories")}</Th>
       </THead>
       <TBody>
         {features.map((f) => (
           <Tr key={f.name} testId="preprocessing-feature">
             <Td isMono>{f.name}</Td>
-            <Td isMuted>{f.kind}</Td>
+            <Td isMuted>{t(`kind.${f.kind}`)}</Td>
             <Td isMuted className="text-[12px]">
-              {imputation(f)}
+              {imputation(f, t)}
             </Td>
             <Td isMuted className="text-[12px]">
-              {scaling(f)}
+              {scaling(f, t)}
             </Td>
             <Td isMono isMuted className="text-[12px]">
-              {f.kind === "categorical" ? f.categories.join(", ") : "—"}
+              {f.kind === "categorical" ? <span data-stored-text>{f.categories.join(", ")}</span> : "—"}
             </Td>
           </Tr>
         ))}
