@@ -14,3 +14,19 @@ export function CodedTextView({ value, fallback }: { value: CodedText | null | u
     return <>{t.rich(value.code, { ...value.params, stored: (chunks) => <span data-stored-text>{chunks}</span> })}</>;
   return fallback ? <span data-stored-text>{fallback}</span> : null;
 }
+
+/**
+ * A coded text as a plain string, for attributes (a tooltip): the message in
+ * the reader's language with <stored> parts as they are, or the stored English;
+ * `isStored` says which, for marking the element.
+ */
+export function useCodedString(): (
+  value: CodedText | null | undefined,
+  fallback: string,
+) => { text: string; isStored: boolean } {
+  const t = useTranslations("states");
+  return (value, fallback) =>
+    value && t.has(value.code)
+      ? { text: t.markup(value.code, { ...value.params, stored: (chunks) => chunks }), isStored: false }
+      : { text: fallback, isStored: true };
+}

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { useCodedString } from "@/components/ui/coded-text";
 import type { JobStatus } from "@/lib/jobs/schemas";
 import type { Verdict, VerdictKind } from "@/lib/training/schemas";
 
@@ -19,10 +20,11 @@ export function VerdictBadge({
   verdict,
   status,
 }: {
-  verdict: Pick<Verdict, "kind" | "summary"> | null;
+  verdict: (Pick<Verdict, "kind" | "summary"> & Partial<Pick<Verdict, "summaryCode">>) | null;
   status: JobStatus;
 }) {
   const t = useTranslations("verdicts");
+  const codedString = useCodedString();
   if (!verdict) {
     if (status !== "succeeded")
       return (
@@ -38,10 +40,16 @@ export function VerdictBadge({
       </Badge>
     );
   }
-  // The summary in the tooltip is stored prose (marked so the language scan skips it); the kind's word is ours.
+  // The summary in the tooltip is in the reader's language; a verdict from before codes has stored English (marked so the language scan skips it).
+  const summary = codedString(verdict.summaryCode, verdict.summary);
   return (
     <Badge tone={tones[verdict.kind]} hasDot={verdict.kind !== "good"}>
-      <span data-testid="job-verdict" data-kind={verdict.kind} title={verdict.summary} data-stored-text>
+      <span
+        data-testid="job-verdict"
+        data-kind={verdict.kind}
+        title={summary.text}
+        {...(summary.isStored ? { "data-stored-text": "" } : {})}
+      >
         {t(`kind.${verdict.kind}`)}
       </span>
     </Badge>

@@ -1,12 +1,14 @@
 import { useTranslations } from "next-intl";
 import type { Verdict } from "@/lib/training/schemas";
+import { CodedTextView } from "./coded-text";
 import { VerdictBadge } from "./verdict-badge";
 
 /**
  * A verdict in full: the badge, its one-line summary, each check in words with
  * its numbers, and what to try. The Job page and the model registry's pages
- * show a run's verdict the same way. The summary, evidence and suggestion are
- * stored prose (written when the run was judged), marked as such.
+ * show a run's verdict the same way. The summary and suggestion are codes shown
+ * in the reader's language; the evidence statements are still stored English
+ * prose (written when the run was judged), marked as such.
  */
 export function VerdictDetails({ verdict }: { verdict: Verdict }) {
   const t = useTranslations("verdicts");
@@ -16,8 +18,8 @@ export function VerdictDetails({ verdict }: { verdict: Verdict }) {
         <span className="shrink-0">
           <VerdictBadge verdict={verdict} status="succeeded" />
         </span>
-        <p className="text-sm font-medium text-slate-100" data-testid="verdict-summary" data-stored-text>
-          {verdict.summary}
+        <p className="text-sm font-medium text-slate-100" data-testid="verdict-summary">
+          <CodedTextView value={verdict.summaryCode} fallback={verdict.summary} />
         </p>
       </div>
       <ul
@@ -34,7 +36,7 @@ export function VerdictDetails({ verdict }: { verdict: Verdict }) {
       {verdict.suggestion && (
         <p className="text-[13px] text-slate-300" data-testid="verdict-suggestion">
           <span className="font-medium text-slate-100">{t("try")} </span>
-          <span data-stored-text>{verdict.suggestion}</span>
+          <CodedTextView value={verdict.suggestionCode} fallback={verdict.suggestion} />
         </p>
       )}
     </div>

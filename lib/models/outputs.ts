@@ -1,3 +1,4 @@
+import { CodedTextSchema } from "../i18n/coded-text";
 import { z } from "zod";
 import { Verdict, VerdictKind } from "../training/schemas";
 import { GpuEventsOut, Signature, VersionEnergy, VersionLineage, VersionMetrics } from "./schemas";
@@ -22,7 +23,7 @@ export const ModelVersionSummaryOut = z
     aliases: z.array(AliasRef),
     dataset: z.string().nullable().meta({ description: "name@version it was trained on; null for external models" }),
     jobId: z.string().nullable(),
-    verdict: z.object({ kind: VerdictKind, summary: z.string() }).nullable(),
+    verdict: z.object({ kind: VerdictKind, summary: z.string(), summaryCode: CodedTextSchema.optional() }).nullable(),
     accuracy: z.number().nullable(),
     f1: z.number().nullable(),
     split: z.string().nullable().meta({ description: "which rows accuracy and F1 are on (test, validation, train)" }),
@@ -46,7 +47,7 @@ export const VersionEvaluationOut = z.object({
   accuracy: z.number(),
   f1: z.number(),
   samples: z.number().nullable(),
-  verdict: z.object({ kind: VerdictKind, summary: z.string() }).nullable(),
+  verdict: z.object({ kind: VerdictKind, summary: z.string(), summaryCode: CodedTextSchema.optional() }).nullable(),
 });
 
 export const ModelVersionOut = ModelVersionSummaryOut.extend({

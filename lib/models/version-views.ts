@@ -84,7 +84,9 @@ export function toVersionSummary(
       .sort((a, b) => a.alias.localeCompare(b.alias)),
     dataset: lineage.dataset ? `${lineage.dataset.name}@${lineage.dataset.version}` : null,
     jobId: row.jobId,
-    verdict: metrics.verdict ? { kind: metrics.verdict.kind, summary: metrics.verdict.summary } : null,
+    verdict: metrics.verdict
+      ? { kind: metrics.verdict.kind, summary: metrics.verdict.summary, summaryCode: metrics.verdict.summaryCode }
+      : null,
     accuracy: evaluation?.accuracy ?? null,
     f1: evaluation?.f1 ?? null,
     split: evaluation?.split ?? null,

@@ -77,7 +77,7 @@ async function evaluationsOf(versionId: string): Promise<ModelVersionOut["evalua
         accuracy: e.accuracy,
         f1: e.f1,
         samples: e.samples,
-        verdict: verdict ? { kind: verdict.kind, summary: verdict.summary } : null,
+        verdict: verdict ? { kind: verdict.kind, summary: verdict.summary, summaryCode: verdict.summaryCode } : null,
       },
     ];
   });

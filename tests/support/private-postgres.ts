@@ -18,9 +18,7 @@ export function postgresBin(): { bin: string } | { missing: string } {
   const versions = readdirSync(BIN_ROOT)
     .filter((v) => existsSync(path.join(BIN_ROOT, v, "bin", "pg_ctl")))
     .sort((a, b) => Number(b) - Number(a));
-  return versions[0]
-    ? { bin: path.join(BIN_ROOT, versions[0], "bin") }
-    : { missing: `no pg_ctl under ${BIN_ROOT}` };
+  return versions[0] ? { bin: path.join(BIN_ROOT, versions[0], "bin") } : { missing: `no pg_ctl under ${BIN_ROOT}` };
 }
 
 export type PrivatePostgres = {
