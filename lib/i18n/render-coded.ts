@@ -1,5 +1,8 @@
 import "server-only";
-import { createTranslator } from "next-intl";
+// use-intl's core (next-intl's own engine), not "next-intl": the worker runs
+// under the react-server condition outside Next, where "next-intl" resolves to
+// its React client build.
+import { createTranslator } from "use-intl/core";
 import type { CodedText } from "./coded-text";
 import type { Locale } from "./locales";
 import { loadMessages } from "./messages";

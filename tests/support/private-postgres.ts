@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -24,9 +25,10 @@ export function postgresBin(): { bin: string } | { missing: string } {
 export type PrivatePostgres = {
   url: (database: string) => string;
   createDatabase: (name: string) => Promise<string>;
-  stop: () => void;
-  start: () => void;
-  restart: () => void;
+  /** Asynchronous, so the test's clients keep running while the server goes down and up. */
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+  restart: () => Promise<void>;
   destroy: () => void;
   log: () => string;
 };
@@ -43,17 +45,19 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     const gid = Number(execFileSync("id", ["-g", "postgres"]).toString().trim());
     chownSync(dir, uid, gid);
   }
-  const run = (tool: string, args: string[]) => {
+  const argv = (tool: string, args: string[]): [string, string[]] => {
     const cmd = path.join(found.bin, tool);
-    return asRoot
-      ? execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: "pipe" })
-      : execFileSync(cmd, args, { stdio: "pipe" });
+    return asRoot ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args];
+  };
+  const run = (tool: string, args: string[]) => execFileSync(...argv(tool, args), { stdio: "pipe" });
+  const runAsync = async (tool: string, args: string[]) => {
+    await promisify(execFile)(...argv(tool, args));
   };
   run("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
   const port = await freePort();
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  const start = () => run("pg_ctl", ["-D", data, "-o", options, "-l", logFile, "-w", "-t", "60", "start"]);
-  start();
+  const startArgs = ["-D", data, "-o", options, "-l", logFile, "-w", "-t", "60", "start"];
+  run("pg_ctl", startArgs);
   const url = (database: string) => `postgresql://postgres@127.0.0.1:${port}/${database}`;
   return {
     url,
@@ -65,9 +69,9 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
       return url(name);
     },
     // Fast shutdown: connected clients are cut off, as when a server is restarted for maintenance.
-    stop: () => run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
-    start,
-    restart: () => run("pg_ctl", ["-D", data, "-o", options, "-l", logFile, "-m", "fast", "-w", "restart"]),
+    stop: () => runAsync("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]),
+    start: () => runAsync("pg_ctl", startArgs),
+    restart: () => runAsync("pg_ctl", ["-D", data, "-o", options, "-l", logFile, "-m", "fast", "-w", "restart"]),
     destroy: () => {
       try {
         run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);

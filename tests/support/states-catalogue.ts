@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { expect } from "vitest";
 import type { CodedText } from "../../lib/i18n/coded-text";
 import type { Locale } from "../../lib/i18n/locales";

@@ -86,22 +86,17 @@ describe.skipIf(!runs || "missing" in bin)("fault: the PostgreSQL server restart
         // 1. Restart during ingest. Each batch has its own instant (?at=), so a retried batch is the same batch.
         const t0 = Date.now() - 3_600_000;
         const results: Pushed[] = [];
-        let restarted = false;
+        let restart: Promise<void> | undefined;
         for (let i = 0; i < BATCHES; i++) {
-          if (i === 10) {
-            // Restart in the background while the client keeps pushing.
-            setTimeout(() => {
-              server!.restart();
-              restarted = true;
-            }, 0);
-          }
+          // Restart in the background while the client keeps pushing.
+          if (i === 10) restart = server.restart();
           const page = gpus
             .map((g) => `DCGM_FI_DEV_POWER_USAGE{gpu="${g.index}",UUID="${g.uuid}",Hostname="${HOST}"} ${100 + i}`)
             .join("\n");
           const at = new Date(t0 + i * 1000).toISOString();
           results.push(await pushWithRetry(`${a.baseUrl}/api/v1/telemetry/dcgm?at=${at}`, `${page}\n`));
         }
-        await waitFor("the restart to finish", async () => restarted, 60_000);
+        await restart;
         const retried = results.reduce((n, r) => n + r.retries, 0);
         expect(retried, "the restart was felt by the client (some batch was retried)").toBeGreaterThan(0);
         const samples = await waitFor(
@@ -126,7 +121,7 @@ describe.skipIf(!runs || "missing" in bin)("fault: the PostgreSQL server restart
 
         // 2. The database away.
         const before = (await (await fetch(`${a.servingUrl}/healthz`)).json()) as { pid: number };
-        server.stop();
+        await server.stop();
         const downAt = Date.now();
         const seen: number[] = [];
         while (Date.now() - downAt < DOWN_MS) {
@@ -143,7 +138,7 @@ describe.skipIf(!runs || "missing" in bin)("fault: the PostgreSQL server restart
           await new Promise((r) => setTimeout(r, 500));
         }
         expect(seen).toContain(503);
-        server.start();
+        await server.start();
         const backAt = new Date();
         const recovered = await waitFor(
           "health to show the database, a worker and serving back",
