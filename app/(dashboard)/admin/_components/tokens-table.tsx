@@ -27,7 +27,9 @@ export function TokensTable({ tokens }: { tokens: TokenOut[] }) {
         {tokens.length === 0 && <EmptyRow colSpan={8}>{t("empty")}</EmptyRow>}
         {tokens.map((token) => (
           <Tr key={token.id} testId="token-row">
-            <Td className="font-medium text-slate-50">{token.name}</Td>
+            <Td className="font-medium text-slate-50">
+              <span data-stored-text>{token.name}</span>
+            </Td>
             <Td isMono isMuted>
               {token.prefix}…
             </Td>

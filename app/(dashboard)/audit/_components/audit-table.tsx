@@ -113,8 +113,11 @@ export function AuditTable({ events }: { events: AuditEventOut[] }) {
             </Td>
             {/* Width 100% with max-width 0: the column takes the room the others leave, and
                 its text wraps or truncates inside it instead of widening the table. */}
+            {/* Recorded data (values as they were stored), not words of the page: the language scan skips it. */}
             <Td isMuted className="w-full min-w-[18rem] max-w-0 font-mono text-[12px]">
-              <DetailsCell details={e.details} />
+              <div data-stored-text>
+                <DetailsCell details={e.details} />
+              </div>
             </Td>
             <Td isMono isMuted isNumeric>
               <span title={t("hash", { hash: e.hash })}>#{e.id}</span>
