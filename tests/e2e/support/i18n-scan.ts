@@ -89,7 +89,8 @@ export function readableText(page: Page): Promise<string[]> {
 export function englishOn(texts: string[], fragments: string[]): string[] {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return fragments.filter((f) => {
-    const word = new RegExp(`(^|[^\\p{L}])${escape(f)}($|[^\\p{L}])`, "u");
+    // A fragment glued to "-" or "_" is part of an identifier (e2e-locked, gpu_failed), not prose.
+    const word = new RegExp(`(^|[^\\p{L}_-])${escape(f)}($|[^\\p{L}_-])`, "u");
     return texts.some((t) => word.test(t));
   });
 }

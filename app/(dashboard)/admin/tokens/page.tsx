@@ -17,7 +17,7 @@ export default async function AdminTokensPage() {
   const [tokens, t] = await Promise.all([listApiTokens(), getTranslations("admin.tokens")]);
   return (
     <div className="grid gap-4 xl:grid-cols-3">
-      <Card title={t("createTitle")} description={t("createDescription", { token: "<token>" })}>
+      <Card title={t("createTitle")} description={t("createDescription", { header: "Authorization: Bearer <token>" })}>
         <CreateTokenForm />
       </Card>
       <Card title={t("listTitle")} description={t("listDescription")} isFlush className="xl:col-span-2">

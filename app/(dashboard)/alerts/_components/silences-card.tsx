@@ -25,7 +25,9 @@ export function SilencesCard({ silences: current, mayWrite }: { silences: Silenc
           {current.length === 0 && <EmptyRow colSpan={mayWrite ? 6 : 5}>{t("empty")}</EmptyRow>}
           {current.map((s) => (
             <Tr key={s.id} testId="silence-row">
-              <Td isMono>{formatMatchers(s.matchers)}</Td>
+              <Td isMono>
+                <span data-stored-text>{formatMatchers(s.matchers)}</span>
+              </Td>
               <Td>
                 <span data-stored-text>{s.comment}</span>
               </Td>

@@ -20,7 +20,7 @@ export function AuditFilters({ values, actions }: { values: Record<string, strin
           id="audit-action"
           name="action"
           defaultValue={values.action}
-          placeholder={t("actionPlaceholder")}
+          placeholder={t("actionPlaceholder", { action: "auth.login", prefix: "auth." })}
           list="audit-actions"
         />
         <datalist id="audit-actions">
@@ -38,7 +38,7 @@ export function AuditFilters({ values, actions }: { values: Record<string, strin
           name="object"
           defaultValue={values.object}
           placeholder={t("objectPlaceholder")}
-          title={t("objectTitle")}
+          title={t("objectTitle", { example: "model:fraud/3" })}
         />
       </Field>
       <Field id="audit-from" label={t("from")}>
