@@ -46,7 +46,7 @@ export function useApiForm(fields: readonly string[]) {
     const result = await requestApi(method, url, { body: toBody(input.data), schema: answer });
     setIsPending(false);
     if (!result.ok) {
-      const byField = apiFieldErrors(result, fields);
+      const byField = apiFieldErrors(result, fields, errorMessage);
       setFieldErrors(byField);
       if (Object.keys(byField).length === 0) setError(errorMessage(result));
       return null;
