@@ -89,8 +89,9 @@ export function readableText(page: Page): Promise<string[]> {
 export function englishOn(texts: string[], fragments: string[]): string[] {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return fragments.filter((f) => {
-    // A fragment glued to "-" or "_" is part of an identifier (e2e-locked, gpu_failed), not prose.
-    const word = new RegExp(`(^|[^\\p{L}_-])${escape(f)}($|[^\\p{L}_-])`, "u");
+    // A fragment glued to "-", "_" or a ":" without a space is part of an identifier
+    // (e2e-locked, gpu_failed, model:fraud, user:admin), not prose.
+    const word = new RegExp(`(^|[^\\p{L}_-])(?<!\\S:)${escape(f)}(?!:\\S)($|[^\\p{L}_-])`, "u");
     return texts.some((t) => word.test(t));
   });
 }

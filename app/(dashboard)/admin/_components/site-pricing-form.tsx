@@ -61,7 +61,7 @@ export function SitePricingForm({ site }: { site: SiteOut }) {
         <Field
           id={`${id}-currency`}
           label={t("sites.currency")}
-          hint={t("sites.currencyHint")}
+          hint={t("sites.currencyHint", { standard: "ISO 4217", example: "EUR" })}
           error={fieldErrors.currency}
         >
           <TextInput
@@ -75,7 +75,7 @@ export function SitePricingForm({ site }: { site: SiteOut }) {
         </Field>
         <Field
           id={`${id}-carbon`}
-          label={t("sites.carbon")}
+          label={t("sites.carbon", { unit: "gCO₂e/kWh" })}
           hint={t("sites.carbonHint")}
           error={fieldErrors.carbonGPerKwh}
         >
