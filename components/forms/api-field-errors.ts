@@ -5,7 +5,8 @@ import type { FieldErrors } from "./schema-check";
 // `details: [{path, message}]` (lib/http/errors.ts), and a refusal a service
 // makes about one field (a guard rail, a 409) carries `details.field`, and a
 // unique-constraint 409 names its column in `details.fields`. A form shows
-// each beside that field, in the API's words.
+// each beside that field, in the API's words (English: the API speaks to scripts
+// and logs too) unless the catalogue knows the error's code (form-wording.ts).
 
 type Issue = { path: string; message: string };
 
@@ -16,8 +17,14 @@ const isIssue = (value: unknown): value is Issue =>
  * The API failure's messages by form field (the first key of each issue's
  * path; "" for the body as a whole), restricted to `fields` the form has.
  * Empty when the failure names no field of this form: show its message then.
+ * A refusal about one field is said by `messageOf` (the form's: by the
+ * error's code when the catalogue has it, else the API's words).
  */
-export function apiFieldErrors(failure: ApiFailure, fields: readonly string[]): FieldErrors {
+export function apiFieldErrors(
+  failure: ApiFailure,
+  fields: readonly string[],
+  messageOf: (failure: ApiFailure) => string = (f) => f.message,
+): FieldErrors {
   const errors: FieldErrors = {};
   if (Array.isArray(failure.details)) {
     for (const issue of failure.details.filter(isIssue)) {
@@ -27,7 +34,7 @@ export function apiFieldErrors(failure: ApiFailure, fields: readonly string[]): 
   } else {
     const details = failure.details as { field?: unknown; fields?: unknown } | null;
     const field = details?.field ?? details?.fields;
-    if (typeof field === "string" && fields.includes(field)) errors[field] = failure.message;
+    if (typeof field === "string" && fields.includes(field)) errors[field] = messageOf(failure);
   }
   return errors;
 }

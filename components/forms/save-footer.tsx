@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 
@@ -7,28 +8,30 @@ export function SaveFooter({
   isPending,
   isSaved,
   error,
-  errorTitle = "The settings were not saved",
+  errorTitle,
 }: {
   label: string;
   isPending: boolean;
   isSaved: boolean;
   error: string | null;
+  /** The refusal's heading; "The settings were not saved" by default. */
   errorTitle?: string;
 }) {
+  const t = useTranslations("forms.save");
   return (
     <>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={isPending}>
-          {isPending ? "Saving…" : label}
+          {isPending ? t("saving") : label}
         </Button>
         {isSaved && (
           <span role="status" className="text-xs text-emerald-300">
-            Saved.
+            {t("saved")}
           </span>
         )}
       </div>
       {error && (
-        <Notice tone="error" title={errorTitle}>
+        <Notice tone="error" title={errorTitle ?? t("notSaved")}>
           {error}
         </Notice>
       )}

@@ -48,7 +48,6 @@ export const CreatedTokenOut = z
 
 /** The password policy, one place: the API enforces it and the forms show it. */
 export const PASSWORD_MIN_LENGTH = 8;
-export const passwordPolicyText = `At least ${PASSWORD_MIN_LENGTH} characters; a passphrase is fine.`;
 export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(1000);
 
 export const UserName = z

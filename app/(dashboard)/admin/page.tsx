@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card, StatCard } from "@/components/ui/card";
 import { listLockouts } from "@/lib/auth/lockout";
 import { listApiTokens } from "@/lib/auth/tokens";
@@ -9,20 +10,20 @@ import { listQuotas } from "@/lib/jobs/placement/quotas";
 import { adminPrincipal } from "./_components/admin-access";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Admin" };
 
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+/** The settings pages, each with its summary.<key> line and nav.<key> title. */
 const pages = [
-  {
-    href: "/admin/users",
-    title: "Users",
-    text: "Add people, change roles, disable, reset passwords, lift login locks.",
-  },
-  { href: "/admin/teams", title: "Team quotas", text: "How many GPUs each team's jobs may hold at once." },
-  { href: "/admin/sites", title: "Sites", text: "Flat tariff and grid carbon intensity behind cost and CO₂e figures." },
-  { href: "/admin/telemetry", title: "Telemetry", text: "Retention, health thresholds, staleness, auto-registration." },
-  { href: "/admin/alerts", title: "Alerts and faults", text: "Automatic quarantine and its circuit breaker." },
-  { href: "/admin/tokens", title: "API tokens", text: "Tokens that scripts and CI authenticate with." },
-];
+  { href: "/admin/users", key: "users" },
+  { href: "/admin/teams", key: "teams" },
+  { href: "/admin/sites", key: "sites" },
+  { href: "/admin/telemetry", key: "telemetry" },
+  { href: "/admin/alerts", key: "alerts" },
+  { href: "/admin/tokens", key: "tokens" },
+] as const;
 
 export default async function AdminSummaryPage() {
   if (!(await adminPrincipal())) return null;
@@ -33,6 +34,7 @@ export default async function AdminSummaryPage() {
     listSites(),
     listLockouts(),
   ]);
+  const t = await getTranslations("admin");
   const active = users.filter((u) => !u.disabled);
   const admins = active.filter((u) => u.role === "admin").length;
   const unpriced = sites.filter((s) => s.tariffPerKwh === null || s.carbonGPerKwh === null).length;
@@ -40,24 +42,20 @@ export default async function AdminSummaryPage() {
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         <StatCard
-          label="Users"
+          label={t("summary.usersStat")}
           value={active.length}
-          hint={`${admins} active ${admins === 1 ? "admin" : "admins"} · ${users.length - active.length} disabled`}
+          hint={t("summary.usersHint", { admins, disabled: users.length - active.length })}
           testId="admin-stat-users"
         />
+        <StatCard label={t("summary.lockedOut")} value={lockouts.length} hint={t("summary.lockedOutHint")} />
+        <StatCard label={t("summary.activeTokens")} value={tokens.filter((tk) => !tk.revokedAt).length} />
         <StatCard
-          label="Locked out now"
-          value={lockouts.length}
-          hint="user names and addresses after too many failed sign-ins"
-        />
-        <StatCard label="Active API tokens" value={tokens.filter((t) => !t.revokedAt).length} />
-        <StatCard
-          label="Sites"
+          label={t("summary.sitesStat")}
           value={sites.length}
-          hint={unpriced > 0 ? `${unpriced} without a tariff or carbon intensity` : "all priced"}
+          hint={unpriced > 0 ? t("summary.unpriced", { count: unpriced }) : t("summary.allPriced")}
         />
       </div>
-      <Card title="Settings" description={`${quotas.length} team ${quotas.length === 1 ? "quota" : "quotas"} set.`}>
+      <Card title={t("summary.settings")} description={t("summary.quotasSet", { count: quotas.length })}>
         <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {pages.map((p) => (
             <li key={p.href}>
@@ -65,8 +63,8 @@ export default async function AdminSummaryPage() {
                 href={p.href}
                 className="block h-full rounded-md border border-slate-800 p-3 transition-colors hover:border-emerald-500/40 hover:bg-slate-800/40"
               >
-                <span className="text-[13px] font-medium text-slate-100">{p.title}</span>
-                <span className="mt-0.5 block text-xs text-slate-400">{p.text}</span>
+                <span className="text-[13px] font-medium text-slate-100">{t(`nav.${p.key}`)}</span>
+                <span className="mt-0.5 block text-xs text-slate-400">{t(`summary.${p.key}`)}</span>
               </Link>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { UtcTime } from "@/components/ui/utc-time";
@@ -15,7 +16,9 @@ import { RulesCard } from "./_components/rules-card";
 import { SilencesCard } from "./_components/silences-card";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Alerts" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("alerts"))("title") };
+}
 
 export default async function AlertsPage() {
   const { principal, allowed: mayWrite } = await pagePrincipalWith("alerts.write");
@@ -33,22 +36,26 @@ export default async function AlertsPage() {
   const current = active.items.filter((s) => s.state !== "expired");
   const endedWhileFiring = expired.items.filter((s) => s.firingAtEnd.length > 0);
   const loud = firing.items.filter((a) => !a.status.muted).length;
+  const t = await getTranslations("alerts");
 
   return (
     <>
-      <PageHeader
-        eyebrow="Infrastructure"
-        title="Alerts"
-        description="Rules the worker evaluates every few seconds over telemetry, energy, jobs and deployments. An alert is pending until its check has held for the rule's “for”, then firing; it resolves once the check stops holding (after “keep firing”). Silences and inhibitions mute notifications, never the evaluation."
-      />
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
 
       {endedWhileFiring.length > 0 && (
-        <Card title="Silences that ended while their alerts still fire" className="mb-4">
+        <Card title={t("endedTitle")} className="mb-4">
           <ul className="space-y-1 text-sm text-amber-200" data-testid="silence-ended-notice">
             {endedWhileFiring.map((s) => (
               <li key={s.id}>
-                “{s.comment}” ({formatMatchers(s.matchers)}) by {s.createdBy} ended <UtcTime iso={s.endsAt} />;{" "}
-                {s.firingAtEnd.length} alert{s.firingAtEnd.length === 1 ? " was" : "s were"} still firing.
+                {t.rich("ended", {
+                  comment: s.comment,
+                  matchers: formatMatchers(s.matchers),
+                  by: s.createdBy,
+                  at: s.endsAt,
+                  count: s.firingAtEnd.length,
+                  stored: (chunks) => <span data-stored-text>{chunks}</span>,
+                  time: () => <UtcTime iso={s.endsAt} />,
+                })}
               </li>
             ))}
           </ul>
@@ -56,23 +63,23 @@ export default async function AlertsPage() {
       )}
 
       <Card
-        title={`Firing (${firing.items.length})`}
+        title={t("firingTitle", { count: firing.items.length })}
         description={
-          firing.items.length ? `${loud} notifying, ${firing.items.length - loud} muted` : "Nothing is firing."
+          firing.items.length ? t("firingDescription", { loud, muted: firing.items.length - loud }) : t("nothingFiring")
         }
         isFlush
         className="mb-4"
       >
-        <AlertTable alerts={firing.items} mayWrite={mayWrite} empty="No alert is firing." testId="firing-alert" />
+        <AlertTable alerts={firing.items} mayWrite={mayWrite} empty={t("noFiring")} testId="firing-alert" />
       </Card>
 
       <Card
-        title={`Pending (${pending.items.length})`}
-        description="Holding, but not yet for the rule's “for”."
+        title={t("pendingTitle", { count: pending.items.length })}
+        description={t("pendingDescription")}
         isFlush
         className="mb-4"
       >
-        <AlertTable alerts={pending.items} mayWrite={false} empty="No alert is pending." testId="pending-alert" />
+        <AlertTable alerts={pending.items} mayWrite={false} empty={t("noPending")} testId="pending-alert" />
       </Card>
 
       <SilencesCard silences={current} mayWrite={mayWrite} />
@@ -81,8 +88,8 @@ export default async function AlertsPage() {
 
       <ReceiversCard receivers={receivers.items} mayReceive={mayReceive} />
 
-      <Card title="Recently resolved" isFlush>
-        <AlertTable alerts={resolved.items} mayWrite={false} empty="Nothing resolved yet." testId="resolved-alert" />
+      <Card title={t("resolvedTitle")} isFlush>
+        <AlertTable alerts={resolved.items} mayWrite={false} empty={t("noResolved")} testId="resolved-alert" />
       </Card>
     </>
   );

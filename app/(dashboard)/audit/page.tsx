@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,7 +20,9 @@ import { ChainStatus } from "./_components/chain-status";
 import { ExportLinks } from "./_components/export-links";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Audit" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("metaTitle") };
+}
 
 const PAGE_SIZE = "50";
 
@@ -37,35 +41,40 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   ]);
   // The form shows what was typed, not the completed instants.
   const { cursor, ...filters } = typed;
+  const t = await getTranslations("audit");
 
   return (
     <>
       <PageHeader
-        eyebrow="Governance"
-        title="Audit log"
-        description="Every sign-in and every change, newest first. The log is append-only: the database rejects edits and deletions, and chains each event to the one before it by hash, so a change made behind its back shows."
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
         actions={parsed.ok && <ExportLinks query={parsed.query} />}
       />
       {mayVerify && (
-        <Card title="Hash chain" className="mb-4">
+        <Card title={t("chainTitle")} className="mb-4">
           <ChainStatus />
         </Card>
       )}
       <AuditFilters values={typed} actions={actions} />
       {parsed.ok && parsed.query.object && <ObjectHeading object={parsed.query.object} />}
       {loaded.error !== null ? (
-        <Notice tone="error" title="These filters cannot be applied">
-          {loaded.error}. Adjust them above or{" "}
-          <Link href="/audit" className="underline">
-            clear all filters
-          </Link>
-          .
+        <Notice tone="error" title={t("badFilters")}>
+          {t.rich("adjustFilters", {
+            error: loaded.error,
+            stored: (chunks) => <span data-stored-text>{chunks}</span>,
+            clear: (chunks) => (
+              <Link href="/audit" className="underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </Notice>
       ) : (
         <Card isFlush>
           <AuditTable events={loaded.page.items} />
           <Pager
-            summary={`${loaded.page.items.length} event${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+            summary={t("pagerSummary", { count: loaded.page.items.length })}
             firstHref={cursor ? hrefWith("/audit", filters) : null}
             nextHref={
               loaded.page.nextCursor ? hrefWith("/audit", { ...filters, cursor: loaded.page.nextCursor }) : null
@@ -79,15 +88,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
 function ObjectHeading({ object }: { object: string }) {
   const href = objectHref(object);
+  const t = useTranslations("audit");
   return (
     <p className="mb-3 text-sm text-slate-300" data-testid="object-history">
-      History of <code className="font-mono text-slate-100">{object}</code> and everything beneath it
+      {t.rich("objectHistory", {
+        object,
+        code: (chunks) => <code className="font-mono text-slate-100">{chunks}</code>,
+      })}
       {href && (
         <>
           {" "}
           ·{" "}
           <Link href={href} className="text-emerald-300 hover:underline">
-            open its page
+            {t("openPage")}
           </Link>
         </>
       )}

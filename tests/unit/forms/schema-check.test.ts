@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { checkInput, invalidProps } from "../../../components/forms/schema-check";
@@ -62,5 +65,22 @@ describe("invalidProps", () => {
   it("marks a refused control invalid and points it at its message", () => {
     expect(invalidProps("target-url", "bad")).toEqual({ "aria-invalid": true, "aria-describedby": "target-url-error" });
     expect(invalidProps("target-url", undefined)).toEqual({});
+  });
+});
+
+describe("checkInput in the reader's language", () => {
+  const zhForms = JSON.parse(readFileSync(path.join(process.cwd(), "messages/zh-CN/forms.json"), "utf8"));
+  const wording = createTranslator({ locale: "zh-CN", messages: { forms: zhForms }, namespace: "forms.wording" });
+
+  it("says zod's own checks with the catalogue's words, and keeps a schema's own message", () => {
+    const schema = z.object({ name: z.string().min(1), password: z.string().min(8), count: z.number().int() });
+    const checked = checkInput(schema, { name: "", password: "short", count: 1.5 }, { wording });
+    expect(checked).toMatchObject({
+      ok: false,
+      errors: { name: "必填", password: "至少 8 个字符", count: "须为整数" },
+    });
+    expect(
+      checkInput(CreateTargetInput, { url: "ftp://x:9400/metrics", intervalSeconds: 30 }, { wording }),
+    ).toMatchObject({ errors: { url: "an http(s) URL such as http://node-17:9400/metrics" } });
   });
 });

@@ -2,22 +2,25 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
+/** The settings pages, each titled by admin.nav.<key>. */
 const sections = [
-  { href: "/admin", label: "Summary" },
-  { href: "/admin/users", label: "Users" },
-  { href: "/admin/teams", label: "Team quotas" },
-  { href: "/admin/sites", label: "Sites" },
-  { href: "/admin/telemetry", label: "Telemetry" },
-  { href: "/admin/alerts", label: "Alerts and faults" },
-  { href: "/admin/tokens", label: "API tokens" },
+  { href: "/admin", key: "summary" },
+  { href: "/admin/users", key: "users" },
+  { href: "/admin/teams", key: "teams" },
+  { href: "/admin/sites", key: "sites" },
+  { href: "/admin/telemetry", key: "telemetry" },
+  { href: "/admin/alerts", key: "alerts" },
+  { href: "/admin/tokens", key: "tokens" },
 ] as const;
 
 /** The Admin area's own navigation: one link per settings page, the current one marked for assistive tech too. */
 export function AdminNav() {
   const pathname = usePathname();
+  const t = useTranslations("admin.nav");
   return (
-    <nav aria-label="Admin sections" className="mb-5">
+    <nav aria-label={t("label")} className="mb-5">
       <ul className="flex flex-wrap gap-1 border-b border-slate-800/80 pb-2">
         {sections.map((s) => {
           const isCurrent = pathname === s.href;
@@ -32,7 +35,7 @@ export function AdminNav() {
                     : "text-slate-400 hover:bg-slate-800/60 hover:text-slate-100"
                 }`}
               >
-                {s.label}
+                {t(s.key)}
               </Link>
             </li>
           );

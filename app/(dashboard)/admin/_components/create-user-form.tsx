@@ -1,10 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
-import { CreateUserInput, passwordPolicyText, UserOut } from "@/lib/auth/schemas";
+import { CreateUserInput, PASSWORD_MIN_LENGTH, UserOut } from "@/lib/auth/schemas";
 import { RoleSelect } from "./role-select";
 
 const fields = ["name", "role", "password"] as const;
@@ -12,6 +13,7 @@ const fields = ["name", "role", "password"] as const;
 /** Adds a person who can sign in, with the initial password the admin passes on to them. */
 export function CreateUserForm() {
   const { isPending, error, fieldErrors, isSaved, submit } = useApiForm(fields);
+  const t = useTranslations("admin");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,8 +24,13 @@ export function CreateUserForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3" aria-label="Add a user">
-      <Field id="user-name" label="User name" hint="What they type to sign in." error={fieldErrors.name}>
+    <form onSubmit={onSubmit} className="space-y-3" aria-label={t("users.addTitle")}>
+      <Field
+        id="user-name"
+        label={t("createUser.userName")}
+        hint={t("createUser.userNameHint")}
+        error={fieldErrors.name}
+      >
         <TextInput
           id="user-name"
           name="name"
@@ -35,10 +42,15 @@ export function CreateUserForm() {
           {...invalidProps("user-name", fieldErrors.name)}
         />
       </Field>
-      <Field id="user-role" label="Role" error={fieldErrors.role}>
+      <Field id="user-role" label={t("common.role")} error={fieldErrors.role}>
         <RoleSelect id="user-role" defaultValue="viewer" error={fieldErrors.role} />
       </Field>
-      <Field id="user-password" label="Initial password" hint={passwordPolicyText} error={fieldErrors.password}>
+      <Field
+        id="user-password"
+        label={t("createUser.initialPassword")}
+        hint={t("passwordPolicy", { min: PASSWORD_MIN_LENGTH })}
+        error={fieldErrors.password}
+      >
         <TextInput
           id="user-password"
           name="password"
@@ -49,15 +61,15 @@ export function CreateUserForm() {
         />
       </Field>
       <Button type="submit" variant="primary" disabled={isPending}>
-        {isPending ? "Adding…" : "Add user"}
+        {isPending ? t("createUser.adding") : t("createUser.add")}
       </Button>
       {isSaved && (
         <p role="status" className="text-xs text-emerald-300">
-          The user was added; pass the password on to them.
+          {t("createUser.added")}
         </p>
       )}
       {error && (
-        <Notice tone="error" title="The user was not added">
+        <Notice tone="error" title={t("createUser.notAdded")}>
           {error}
         </Notice>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SaveFooter } from "@/components/forms/save-footer";
 import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
@@ -8,24 +9,16 @@ import { FaultSettings, UpdateFaultSettings } from "@/lib/faults/schemas";
 
 const fields = ["autoQuarantine", "breakerMaxNodes", "breakerWindowMinutes"] as const;
 
+// Each number's label, help and unit are the messages admin.faults.<key>, <key>Help and <unit>.
 const numbers = [
-  {
-    key: "breakerMaxNodes",
-    label: "Circuit breaker: nodes",
-    help: "At most this many nodes are quarantined automatically within the window; beyond that a person decides.",
-    unit: "nodes",
-  },
-  {
-    key: "breakerWindowMinutes",
-    label: "Circuit breaker: window",
-    help: "The window the breaker counts automatic quarantines in.",
-    unit: "min",
-  },
+  { key: "breakerMaxNodes", unit: "nodes" },
+  { key: "breakerWindowMinutes", unit: "minutes" },
 ] as const;
 
 /** Automatic quarantine and its circuit breaker (PATCH /api/v1/faults/settings, admin). */
 export function FaultSettingsForm({ settings }: { settings: FaultSettings }) {
   const { isPending, error, fieldErrors, isSaved, submit } = useApiForm(fields);
+  const t = useTranslations("admin.faults");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,15 +32,12 @@ export function FaultSettingsForm({ settings }: { settings: FaultSettings }) {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Fault settings" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label={t("form")} className="space-y-3">
       <div className="divide-y divide-slate-800/70 text-[13px]">
         <div className="flex items-center justify-between gap-4 py-2">
           <label htmlFor="fault-autoQuarantine" className="min-w-0">
-            <span className="text-slate-200">Automatic quarantine</span>
-            <span className="block text-[11px] text-slate-500">
-              Take a node out of service by itself when one of its GPUs reports an XID that needs a reset, reboot or
-              support.
-            </span>
+            <span className="text-slate-200">{t("autoQuarantine")}</span>
+            <span className="block text-[11px] text-slate-500">{t("autoQuarantineHelp")}</span>
           </label>
           <input
             id="fault-autoQuarantine"
@@ -61,8 +51,8 @@ export function FaultSettingsForm({ settings }: { settings: FaultSettings }) {
           <div key={s.key} className="flex items-center justify-between gap-4 py-2">
             <div className="min-w-0">
               <label htmlFor={`fault-${s.key}`}>
-                <span className="text-slate-200">{s.label}</span>
-                <span className="block text-[11px] text-slate-500">{s.help}</span>
+                <span className="text-slate-200">{t(s.key)}</span>
+                <span className="block text-[11px] text-slate-500">{t(`${s.key}Help`)}</span>
               </label>
               <FieldError id={`fault-${s.key}`} message={fieldErrors[s.key]} />
             </div>
@@ -79,12 +69,12 @@ export function FaultSettingsForm({ settings }: { settings: FaultSettings }) {
                   {...invalidProps(`fault-${s.key}`, fieldErrors[s.key])}
                 />
               </div>
-              <span className="w-10 text-xs text-slate-500">{s.unit}</span>
+              <span className="w-10 text-xs text-slate-500">{t(s.unit)}</span>
             </div>
           </div>
         ))}
       </div>
-      <SaveFooter label="Save fault settings" isPending={isPending} isSaved={isSaved} error={error} />
+      <SaveFooter label={t("save")} isPending={isPending} isSaved={isSaved} error={error} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { LockoutOut } from "@/lib/auth/schemas";
@@ -5,24 +6,30 @@ import { UnlockButton } from "./unlock-button";
 
 /** Names and addresses that may not sign in now, including names that are not users (guessing is locked too). */
 export function LockoutsTable({ lockouts }: { lockouts: LockoutOut[] }) {
+  const t = useTranslations("admin.lockouts");
+  const common = useTranslations("admin.common");
   return (
-    <Table label="Login locks in force">
+    <Table label={t("table")}>
       <THead>
-        <Th>Locked</Th>
-        <Th>Kind</Th>
-        <Th isNumeric>Failed attempts</Th>
-        <Th>Until (UTC)</Th>
-        <Th>Actions</Th>
+        <Th>{t("locked")}</Th>
+        <Th>{t("kind")}</Th>
+        <Th isNumeric>{t("failures")}</Th>
+        <Th>{t("until")}</Th>
+        <Th>{common("actions")}</Th>
       </THead>
       <TBody>
-        {lockouts.length === 0 && <EmptyRow colSpan={5}>No user name or address is locked out now.</EmptyRow>}
+        {lockouts.length === 0 && <EmptyRow colSpan={5}>{t("empty")}</EmptyRow>}
         {lockouts.map((l) => (
           <Tr key={`${l.kind}:${l.subject}`} testId="lockout-row">
             <Td isMono>{l.subject}</Td>
-            <Td isMuted>{l.kind === "user" ? "user name" : "client address"}</Td>
+            <Td isMuted>{l.kind === "user" ? t("user") : t("address")}</Td>
             <Td isNumeric>{l.failures}</Td>
             <Td isMuted>
-              <UtcTime iso={l.lockedUntil} /> ({Math.ceil(l.retryAfterSeconds / 60)} min left)
+              {t.rich("left", {
+                at: l.lockedUntil,
+                minutes: Math.ceil(l.retryAfterSeconds / 60),
+                time: () => <UtcTime iso={l.lockedUntil} />,
+              })}
             </Td>
             <Td>
               <UnlockButton kind={l.kind} subject={l.subject} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
@@ -19,6 +20,7 @@ const fields = ["team", "maxGpus"] as const;
 export function QuotaForm({ team, maxGpus, teams = [] }: { team?: string; maxGpus?: number; teams?: string[] }) {
   const { isPending, error, fieldErrors, isSaved, submit } = useApiForm(fields);
   const id = team ? `quota-${team}` : "quota-new";
+  const t = useTranslations("admin");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,10 +34,14 @@ export function QuotaForm({ team, maxGpus, teams = [] }: { team?: string; maxGpu
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label={team ? `Quota of team ${team}` : "Set a team quota"} className="space-y-2">
+    <form
+      onSubmit={onSubmit}
+      aria-label={team ? t("teams.quotaOf", { team }) : t("teams.setTitle")}
+      className="space-y-2"
+    >
       <div className="flex flex-wrap items-start gap-2">
         {!team && (
-          <Field id={`${id}-team`} label="Team" error={fieldErrors.team} className="w-44">
+          <Field id={`${id}-team`} label={t("teams.team")} error={fieldErrors.team} className="w-44">
             <TextInput
               id={`${id}-team`}
               name="team"
@@ -53,7 +59,7 @@ export function QuotaForm({ team, maxGpus, teams = [] }: { team?: string; maxGpu
         )}
         <Field
           id={`${id}-gpus`}
-          label={team ? `GPU quota of ${team}` : "GPU quota"}
+          label={team ? t("teams.gpuQuotaOf", { team }) : t("teams.gpuQuota")}
           error={fieldErrors.maxGpus}
           className="w-32"
         >
@@ -70,12 +76,12 @@ export function QuotaForm({ team, maxGpus, teams = [] }: { team?: string; maxGpu
           />
         </Field>
         <Button type="submit" variant={team ? "secondary" : "primary"} disabled={isPending} className="mt-5">
-          {isPending ? "Saving…" : team ? "Save" : "Set quota"}
+          {isPending ? t("common.saving") : team ? t("common.save") : t("teams.setQuota")}
         </Button>
       </div>
       {isSaved && (
         <p role="status" className="text-xs text-emerald-300">
-          Saved; the scheduler uses it for the team&apos;s next placements.
+          {t("teams.saved")}
         </p>
       )}
       {error && <Notice tone="error">{error}</Notice>}

@@ -1,11 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
-import { passwordPolicyText, PasswordResetOut, ResetPasswordInput } from "@/lib/auth/schemas";
+import { PASSWORD_MIN_LENGTH, PasswordResetOut, ResetPasswordInput } from "@/lib/auth/schemas";
 
 /**
  * Resets a user's password: generated (shown here once, then gone — only a
@@ -18,6 +19,7 @@ export function ResetPasswordForm({ name }: { name: string }) {
   const [generated, setGenerated] = useState<string | null>(null);
   const { isPending, error, fieldErrors, isSaved, submit } = useApiForm(["password"]);
   const id = `user-${name}-password`;
+  const t = useTranslations("admin");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -32,27 +34,32 @@ export function ResetPasswordForm({ name }: { name: string }) {
 
   if (!isOpen) {
     return (
-      <Button variant="ghost" onClick={() => setIsOpen(true)} aria-label={`Reset the password of ${name}`}>
-        Reset password
+      <Button variant="ghost" onClick={() => setIsOpen(true)} aria-label={t("resetPassword.of", { name })}>
+        {t("resetPassword.open")}
       </Button>
     );
   }
   return (
     <div className="w-72 space-y-2 rounded-md border border-slate-800 p-2.5">
-      <form onSubmit={onSubmit} aria-label={`Reset the password of ${name}`} className="space-y-2">
+      <form onSubmit={onSubmit} aria-label={t("resetPassword.of", { name })} className="space-y-2">
         <fieldset className="space-y-1 text-[13px] text-slate-200">
-          <legend className="sr-only">New password for {name}</legend>
+          <legend className="sr-only">{t("resetPassword.newFor", { name })}</legend>
           <label className="flex items-center gap-2">
             <input type="radio" name="mode" checked={mode === "generate"} onChange={() => setMode("generate")} />
-            Generate one (shown once)
+            {t("resetPassword.generate")}
           </label>
           <label className="flex items-center gap-2">
             <input type="radio" name="mode" checked={mode === "set"} onChange={() => setMode("set")} />
-            Set one myself
+            {t("resetPassword.setMyself")}
           </label>
         </fieldset>
         {mode === "set" && (
-          <Field id={id} label={`New password for ${name}`} hint={passwordPolicyText} error={fieldErrors.password}>
+          <Field
+            id={id}
+            label={t("resetPassword.newFor", { name })}
+            hint={t("passwordPolicy", { min: PASSWORD_MIN_LENGTH })}
+            error={fieldErrors.password}
+          >
             <TextInput
               id={id}
               name="password"
@@ -65,20 +72,20 @@ export function ResetPasswordForm({ name }: { name: string }) {
         )}
         <div className="flex gap-1.5">
           <Button type="submit" variant="primary" disabled={isPending}>
-            {isPending ? "Resetting…" : "Reset password"}
+            {isPending ? t("resetPassword.resetting") : t("resetPassword.open")}
           </Button>
           <Button variant="ghost" onClick={() => (setIsOpen(false), setGenerated(null))}>
-            Close
+            {t("resetPassword.close")}
           </Button>
         </div>
       </form>
       {isSaved && generated && (
         <div role="status" className="space-y-1">
-          <p className="text-xs text-emerald-200">New password for {name} — copy it now, it is shown only once:</p>
+          <p className="text-xs text-emerald-200">{t("resetPassword.copyNow", { name })}</p>
           <input
             readOnly
             value={generated}
-            aria-label={`Generated password for ${name}`}
+            aria-label={t("resetPassword.generated", { name })}
             data-testid="generated-password"
             onFocus={(e) => e.currentTarget.select()}
             className="w-full rounded-md border border-slate-700 bg-slate-950 px-2 py-1.5 font-mono text-[12px] text-slate-100"
@@ -87,7 +94,7 @@ export function ResetPasswordForm({ name }: { name: string }) {
       )}
       {isSaved && !generated && (
         <p role="status" className="text-xs text-emerald-300">
-          Password set; their sessions were ended.
+          {t("resetPassword.set")}
         </p>
       )}
       {error && <Notice tone="error">{error}</Notice>}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -12,6 +13,7 @@ import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
   const [isConfirming, setIsConfirming] = useState(false);
   const { isPending, error, run } = useApiAction();
+  const t = useTranslations("admin");
 
   async function revoke() {
     if (await run("DELETE", `/api/v1/tokens/${encodeURIComponent(id)}`)) setIsConfirming(false);
@@ -19,19 +21,24 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
 
   if (!isConfirming) {
     return (
-      <Button variant="ghost" onClick={() => setIsConfirming(true)} aria-label={`Revoke token ${name}`}>
-        Revoke
+      <Button variant="ghost" onClick={() => setIsConfirming(true)} aria-label={t("tokens.revokeName", { name })}>
+        {t("tokens.revoke")}
       </Button>
     );
   }
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex justify-end gap-1.5">
-        <Button variant="danger" onClick={revoke} disabled={isPending} aria-label={`Confirm revoking token ${name}`}>
-          {isPending ? "Revoking…" : "Confirm revoke"}
+        <Button
+          variant="danger"
+          onClick={revoke}
+          disabled={isPending}
+          aria-label={t("tokens.confirmRevokeName", { name })}
+        >
+          {isPending ? t("tokens.revoking") : t("tokens.confirmRevoke")}
         </Button>
         <Button variant="ghost" onClick={() => setIsConfirming(false)} disabled={isPending}>
-          Cancel
+          {t("common.cancel")}
         </Button>
       </div>
       <ActionError message={error} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
@@ -24,6 +25,7 @@ const numberOrNull = (value: FormDataEntryValue | null) => {
 export function SitePricingForm({ site }: { site: SiteOut }) {
   const { isPending, error, fieldErrors, isSaved, submit } = useApiForm(fields);
   const id = `site-${site.name}`;
+  const t = useTranslations("admin");
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,12 +41,12 @@ export function SitePricingForm({ site }: { site: SiteOut }) {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label={`Pricing of site ${site.name}`} className="space-y-2">
+    <form onSubmit={onSubmit} aria-label={t("sites.pricingOf", { site: site.name })} className="space-y-2">
       <div className="grid gap-3 sm:grid-cols-3">
         <Field
           id={`${id}-tariff`}
-          label="Flat tariff per kWh"
-          hint="Empty: no price set."
+          label={t("sites.tariff")}
+          hint={t("sites.tariffHint")}
           error={fieldErrors.tariffPerKwh}
         >
           <TextInput
@@ -56,7 +58,12 @@ export function SitePricingForm({ site }: { site: SiteOut }) {
             {...invalidProps(`${id}-tariff`, fieldErrors.tariffPerKwh)}
           />
         </Field>
-        <Field id={`${id}-currency`} label="Currency" hint="ISO 4217, e.g. EUR." error={fieldErrors.currency}>
+        <Field
+          id={`${id}-currency`}
+          label={t("sites.currency")}
+          hint={t("sites.currencyHint", { standard: "ISO 4217", example: "EUR" })}
+          error={fieldErrors.currency}
+        >
           <TextInput
             id={`${id}-currency`}
             name="currency"
@@ -68,8 +75,8 @@ export function SitePricingForm({ site }: { site: SiteOut }) {
         </Field>
         <Field
           id={`${id}-carbon`}
-          label="Carbon intensity, gCO₂e/kWh"
-          hint="Grid average; empty: unknown."
+          label={t("sites.carbon", { unit: "gCO₂e/kWh" })}
+          hint={t("sites.carbonHint")}
           error={fieldErrors.carbonGPerKwh}
         >
           <TextInput
@@ -84,11 +91,11 @@ export function SitePricingForm({ site }: { site: SiteOut }) {
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={isPending}>
-          {isPending ? "Saving…" : `Save ${site.name}`}
+          {isPending ? t("common.saving") : t("sites.save", { site: site.name })}
         </Button>
         {isSaved && (
           <span role="status" className="text-xs text-emerald-300">
-            Saved; cost and CO₂e figures use it from now on.
+            {t("sites.saved")}
           </span>
         )}
       </div>

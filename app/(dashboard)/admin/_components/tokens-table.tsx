@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -6,52 +7,56 @@ import type { TokenOut } from "@/lib/auth/schemas";
 import { RevokeTokenButton } from "./revoke-token-button";
 
 export function TokensTable({ tokens }: { tokens: TokenOut[] }) {
+  const t = useTranslations("admin.tokens");
+  const common = useTranslations("admin.common");
   return (
-    <Table label="API tokens">
+    <Table label={t("table")}>
       <THead>
-        <Th>Name</Th>
-        <Th>Prefix</Th>
-        <Th>Role</Th>
-        <Th>Created by</Th>
-        <Th>Created (UTC)</Th>
-        <Th>Last used (UTC)</Th>
-        <Th>Status</Th>
+        <Th>{common("name")}</Th>
+        <Th>{t("prefix")}</Th>
+        <Th>{common("role")}</Th>
+        <Th>{t("createdBy")}</Th>
+        <Th>{common("created")}</Th>
+        <Th>{t("lastUsed")}</Th>
+        <Th>{common("status")}</Th>
         <Th>
-          <span className="sr-only">Actions</span>
+          <span className="sr-only">{common("actions")}</span>
         </Th>
       </THead>
       <TBody>
-        {tokens.length === 0 && <EmptyRow colSpan={8}>No API tokens yet. Create one above.</EmptyRow>}
-        {tokens.map((t) => (
-          <Tr key={t.id} testId="token-row">
-            <Td className="font-medium text-slate-50">{t.name}</Td>
-            <Td isMono isMuted>
-              {t.prefix}…
-            </Td>
-            <Td>
-              <RoleBadge role={t.role} />
+        {tokens.length === 0 && <EmptyRow colSpan={8}>{t("empty")}</EmptyRow>}
+        {tokens.map((token) => (
+          <Tr key={token.id} testId="token-row">
+            <Td className="font-medium text-slate-50">
+              <span data-stored-text>{token.name}</span>
             </Td>
             <Td isMono isMuted>
-              {t.createdBy}
-            </Td>
-            <Td isMuted>
-              <UtcTime iso={t.createdAt} />
-            </Td>
-            <Td isMuted>
-              <UtcTime iso={t.lastUsedAt} fallback="never" />
+              {token.prefix}…
             </Td>
             <Td>
-              {t.revokedAt ? (
-                <span title={`Revoked ${t.revokedAt}`}>
-                  <Badge tone="neutral">revoked</Badge>
+              <RoleBadge role={token.role} />
+            </Td>
+            <Td isMono isMuted>
+              {token.createdBy}
+            </Td>
+            <Td isMuted>
+              <UtcTime iso={token.createdAt} />
+            </Td>
+            <Td isMuted>
+              <UtcTime iso={token.lastUsedAt} fallback={t("never")} />
+            </Td>
+            <Td>
+              {token.revokedAt ? (
+                <span title={t("revokedAt", { at: token.revokedAt })}>
+                  <Badge tone="neutral">{t("revoked")}</Badge>
                 </span>
               ) : (
                 <Badge tone="good" hasDot>
-                  active
+                  {t("active")}
                 </Badge>
               )}
             </Td>
-            <Td className="text-right">{!t.revokedAt && <RevokeTokenButton id={t.id} name={t.name} />}</Td>
+            <Td className="text-right">{!token.revokedAt && <RevokeTokenButton id={token.id} name={token.name} />}</Td>
           </Tr>
         ))}
       </TBody>

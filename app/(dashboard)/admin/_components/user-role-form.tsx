@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { Button, FieldError } from "@/components/ui/form-controls";
 import { type Role } from "@/lib/auth/permissions";
@@ -10,6 +11,7 @@ import { RoleSelect } from "./role-select";
 export function UserRoleForm({ name, role }: { name: string; role: Role }) {
   const { isPending, error, fieldErrors, submit } = useApiForm(["role"]);
   const id = `user-${name}-role`;
+  const t = useTranslations("admin");
   const message = fieldErrors.role ?? error ?? undefined;
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -19,16 +21,16 @@ export function UserRoleForm({ name, role }: { name: string; role: Role }) {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label={`Change the role of ${name}`} className="flex flex-col gap-1">
+    <form onSubmit={onSubmit} aria-label={t("users.changeRole", { name })} className="flex flex-col gap-1">
       <div className="flex items-center gap-1.5">
         <label htmlFor={id} className="sr-only">
-          Role of {name}
+          {t("users.roleOf", { name })}
         </label>
         <div className="w-32">
           <RoleSelect id={id} defaultValue={role} error={message} />
         </div>
-        <Button type="submit" variant="ghost" disabled={isPending} aria-label={`Save the role of ${name}`}>
-          {isPending ? "Saving…" : "Save"}
+        <Button type="submit" variant="ghost" disabled={isPending} aria-label={t("users.saveRole", { name })}>
+          {isPending ? t("common.saving") : t("common.save")}
         </Button>
       </div>
       <FieldError id={id} message={message} className="max-w-64" />

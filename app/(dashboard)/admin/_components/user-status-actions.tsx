@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { invalidProps } from "@/components/forms/schema-check";
 import { useApiForm } from "@/components/forms/use-api-form";
@@ -15,6 +16,7 @@ export function UserStatusActions({ name, isDisabled }: { name: string; isDisabl
   const [isConfirming, setIsConfirming] = useState(false);
   const { isPending, error, fieldErrors, submit } = useApiForm(["disabled"]);
   const id = `user-${name}-disabled`;
+  const t = useTranslations("admin");
   const message = fieldErrors.disabled ?? error ?? undefined;
   const url = `/api/v1/users/${encodeURIComponent(name)}`;
 
@@ -25,8 +27,8 @@ export function UserStatusActions({ name, isDisabled }: { name: string; isDisabl
   let buttons;
   if (isDisabled) {
     buttons = (
-      <Button onClick={() => setDisabled(false)} disabled={isPending} aria-label={`Enable ${name}`}>
-        {isPending ? "Enabling…" : "Enable"}
+      <Button onClick={() => setDisabled(false)} disabled={isPending} aria-label={t("users.enableName", { name })}>
+        {isPending ? t("users.enabling") : t("users.enable")}
       </Button>
     );
   } else if (!isConfirming) {
@@ -34,10 +36,10 @@ export function UserStatusActions({ name, isDisabled }: { name: string; isDisabl
       <Button
         variant="ghost"
         onClick={() => setIsConfirming(true)}
-        aria-label={`Disable ${name}`}
+        aria-label={t("users.disableName", { name })}
         {...invalidProps(id, message)}
       >
-        Disable
+        {t("users.disable")}
       </Button>
     );
   } else {
@@ -47,13 +49,13 @@ export function UserStatusActions({ name, isDisabled }: { name: string; isDisabl
           variant="danger"
           onClick={() => setDisabled(true)}
           disabled={isPending}
-          aria-label={`Confirm disabling ${name}`}
+          aria-label={t("users.confirmDisableName", { name })}
           {...invalidProps(id, message)}
         >
-          {isPending ? "Disabling…" : "Confirm disable"}
+          {isPending ? t("users.disabling") : t("users.confirmDisable")}
         </Button>
         <Button variant="ghost" onClick={() => setIsConfirming(false)} disabled={isPending}>
-          Cancel
+          {t("common.cancel")}
         </Button>
       </>
     );
@@ -61,11 +63,7 @@ export function UserStatusActions({ name, isDisabled }: { name: string; isDisabl
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap gap-1.5">{buttons}</div>
-      {isConfirming && !message && (
-        <p className="max-w-64 text-[11px] text-slate-400">
-          Their sessions end and the API tokens they created are revoked.
-        </p>
-      )}
+      {isConfirming && !message && <p className="max-w-64 text-[11px] text-slate-400">{t("users.disableEffect")}</p>}
       <FieldError id={id} message={message} className="max-w-64" />
     </div>
   );

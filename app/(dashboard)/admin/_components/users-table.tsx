@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { RoleBadge } from "@/components/ui/role-badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
@@ -9,20 +10,22 @@ import { UserRoleForm } from "./user-role-form";
 import { UserStatusActions } from "./user-status-actions";
 
 function Status({ user }: { user: UserOut }) {
-  if (user.disabled) return <Badge tone="neutral">disabled</Badge>;
-  if (user.lockedUntil) {
+  const t = useTranslations("admin.users");
+  if (user.disabled) return <Badge tone="neutral">{t("disabled")}</Badge>;
+  const until = user.lockedUntil;
+  if (until) {
     return (
       <span className="flex flex-col items-start gap-0.5">
-        <Badge tone="warn">locked</Badge>
+        <Badge tone="warn">{t("locked")}</Badge>
         <span className="text-[11px] text-slate-400">
-          until <UtcTime iso={user.lockedUntil} />
+          {t.rich("until", { at: until, time: () => <UtcTime iso={until} /> })}
         </span>
       </span>
     );
   }
   return (
     <Badge tone="good" hasDot>
-      active
+      {t("active")}
     </Badge>
   );
 }
@@ -33,21 +36,24 @@ function Status({ user }: { user: UserOut }) {
  * cannot disable themselves (the API refuses too; here the button is absent).
  */
 export function UsersTable({ users, canEdit, selfName }: { users: UserOut[]; canEdit: boolean; selfName: string }) {
+  const t = useTranslations("admin");
   return (
-    <Table label="Users">
+    <Table label={t("users.table")}>
       <THead>
-        <Th>Name</Th>
-        <Th>Role</Th>
-        <Th>Created (UTC)</Th>
-        <Th>Status</Th>
-        {canEdit && <Th>Actions</Th>}
+        <Th>{t("common.name")}</Th>
+        <Th>{t("common.role")}</Th>
+        <Th>{t("common.created")}</Th>
+        <Th>{t("common.status")}</Th>
+        {canEdit && <Th>{t("common.actions")}</Th>}
       </THead>
       <TBody>
         {users.map((u) => (
           <Tr key={u.id} testId="user-row">
             <Td isMono className="font-medium text-slate-50">
               {u.name}
-              {u.name === selfName && <span className="ml-1.5 font-sans text-[11px] text-slate-400">(you)</span>}
+              {u.name === selfName && (
+                <span className="ml-1.5 font-sans text-[11px] text-slate-400">{t("users.you")}</span>
+              )}
             </Td>
             <Td>{canEdit ? <UserRoleForm name={u.name} role={u.role} /> : <RoleBadge role={u.role} />}</Td>
             <Td isMuted>

@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { lastChangeOf } from "@/lib/audit/last-change";
 import { getFaultSettings } from "@/lib/faults/settings";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { adminPrincipal } from "../_components/admin-access";
+import { adminMetadata } from "../_components/admin-metadata";
 import { FaultSettingsForm } from "../_components/fault-settings-form";
 import { LastChanged } from "../_components/last-changed";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Alerts and faults · Admin" };
+export function generateMetadata(): Promise<Metadata> {
+  return adminMetadata("alerts");
+}
 
 const link = "text-emerald-300 hover:underline";
 
@@ -20,42 +24,33 @@ export default async function AdminAlertsPage() {
     getTelemetrySettings(),
     lastChangeOf("settings:faults"),
   ]);
+  const t = await getTranslations("admin.alerts");
+  const links = {
+    alerts: (chunks: React.ReactNode) => (
+      <Link href="/alerts" className={link}>
+        {chunks}
+      </Link>
+    ),
+    telemetry: (chunks: React.ReactNode) => (
+      <Link href="/admin/telemetry" className={link}>
+        {chunks}
+      </Link>
+    ),
+    mono: (chunks: React.ReactNode) => <span className="font-mono">{chunks}</span>,
+  };
   return (
     <div className="grid gap-4 xl:grid-cols-2">
-      <Card
-        title="GPU faults"
-        description="Whether nodes leave service by themselves after a serious XID, and the circuit breaker that stops a bad rollout from draining the fleet."
-      >
+      <Card title={t("faultsTitle")} description={t("faultsDescription")}>
         <div className="space-y-3">
           <FaultSettingsForm settings={faults} />
           <LastChanged change={change} />
         </div>
       </Card>
-      <Card title="Alert evaluation" description="What the alert evaluator reads, and where each part is set.">
+      <Card title={t("evaluationTitle")} description={t("evaluationDescription")}>
         <ul className="list-disc space-y-2 pl-5 text-[13px] text-slate-300">
-          <li>
-            Rules — their expressions, thresholds and how long a condition must hold (
-            <span className="font-mono">for</span>) before it fires — are edited on{" "}
-            <Link href="/alerts" className={link}>
-              Alerts
-            </Link>{" "}
-            by operators; silences there too.
-          </li>
-          <li>
-            Receivers (webhook URLs, grouping, repeat intervals) are set on{" "}
-            <Link href="/alerts" className={link}>
-              Alerts → Receivers
-            </Link>{" "}
-            by admins.
-          </li>
-          <li>
-            A GPU without a sample for {telemetry.staleAfterMinutes} minutes is stale: its old readings no longer trip
-            threshold rules, and stale-GPU rules fire for it. Change that in{" "}
-            <Link href="/admin/telemetry" className={link}>
-              Telemetry settings
-            </Link>
-            .
-          </li>
+          <li>{t.rich("rules", links)}</li>
+          <li>{t.rich("receivers", links)}</li>
+          <li>{t.rich("stale", { ...links, minutes: telemetry.staleAfterMinutes })}</li>
         </ul>
       </Card>
     </div>

@@ -1,38 +1,46 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import { listQuotas, listTeamNames } from "@/lib/jobs/placement/quotas";
 import { adminPrincipal } from "../_components/admin-access";
+import { adminMetadata } from "../_components/admin-metadata";
 import { QuotaForm } from "../_components/quota-form";
 import { RemoveQuotaButton } from "../_components/remove-quota-button";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Team quotas · Admin" };
+export function generateMetadata(): Promise<Metadata> {
+  return adminMetadata("teams");
+}
 
 export default async function AdminTeamsPage() {
   if (!(await adminPrincipal())) return null;
   const [quotas, teams] = await Promise.all([listQuotas(), listTeamNames()]);
-  const unlimited = teams.filter((t) => !quotas.some((q) => q.team === t));
+  const unlimited = teams.filter((team) => !quotas.some((q) => q.team === team));
+  const [t, at] = await Promise.all([getTranslations("admin.teams"), getTranslations("admin")]);
+  const description = t("setDescription");
   return (
     <div className="space-y-4">
       <Card
-        title="Set a team quota"
-        description={`The GPUs a team's placed and running jobs may hold at once; the scheduler keeps further jobs of the team waiting. Lowering a quota stops nothing that runs. ${unlimited.length > 0 ? `Teams without a quota (not limited): ${unlimited.join(", ")}.` : ""}`}
+        title={t("setTitle")}
+        description={
+          unlimited.length > 0 ? `${description} ${t("unlimited", { teams: unlimited.join(", ") })}` : description
+        }
       >
         <QuotaForm teams={teams} />
       </Card>
-      <Card title="Team GPU quotas" isFlush>
-        <Table label="Team GPU quotas">
+      <Card title={t("tableTitle")} isFlush>
+        <Table label={t("tableTitle")}>
           <THead>
-            <Th>Team</Th>
-            <Th isNumeric>In use</Th>
-            <Th>Quota</Th>
-            <Th>Last changed (UTC)</Th>
-            <Th>Actions</Th>
+            <Th>{t("team")}</Th>
+            <Th isNumeric>{t("inUse")}</Th>
+            <Th>{t("quota")}</Th>
+            <Th>{t("lastChanged")}</Th>
+            <Th>{at("common.actions")}</Th>
           </THead>
           <TBody>
-            {quotas.length === 0 && <EmptyRow colSpan={5}>No quotas set: no team is limited.</EmptyRow>}
+            {quotas.length === 0 && <EmptyRow colSpan={5}>{t("empty")}</EmptyRow>}
             {quotas.map((q) => (
               <Tr key={q.team} testId="quota-row">
                 <Td isMono className="align-top">
@@ -45,7 +53,12 @@ export default async function AdminTeamsPage() {
                   <QuotaForm team={q.team} maxGpus={q.maxGpus} />
                 </Td>
                 <Td isMuted className="align-top">
-                  <UtcTime iso={q.updatedAt} /> by <span className="font-mono">{q.updatedBy}</span>
+                  {t.rich("changedBy", {
+                    at: q.updatedAt,
+                    time: () => <UtcTime iso={q.updatedAt} />,
+                    actor: q.updatedBy,
+                    who: (chunks) => <span className="font-mono">{chunks}</span>,
+                  })}
                 </Td>
                 <Td className="align-top">
                   <RemoveQuotaButton team={q.team} />

@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useApiErrorMessage } from "@/components/forms/form-wording";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { requestApi } from "@/components/ui/api-request";
 import { ActionError } from "@/components/ui/use-api-action";
@@ -12,6 +14,8 @@ const Created = z.object({ name: z.string(), secret: z.string() });
 /** Adds a webhook receiver; shows its signing secret once, as the API answers it once. */
 export function ReceiverForm() {
   const router = useRouter();
+  const t = useTranslations("alerts.receivers");
+  const errorMessage = useApiErrorMessage();
   const [name, setName] = useState("");
   const [url, setUrl] = useState("");
   const [isFallback, setIsFallback] = useState(false);
@@ -23,7 +27,7 @@ export function ReceiverForm() {
     setError(null);
     const res = await requestApi("POST", "/api/v1/receivers", { body: { name, url, isFallback }, schema: Created });
     setIsPending(false);
-    if (!res.ok) return setError(res.message);
+    if (!res.ok) return setError(errorMessage(res));
     setCreated(res.data);
     setName("");
     setUrl("");
@@ -32,41 +36,45 @@ export function ReceiverForm() {
   return (
     <div className="space-y-3">
       <form
-        aria-label="Add a receiver"
+        aria-label={t("form")}
         className="flex flex-wrap items-end gap-2"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <Field id="receiver-name" label="Name" className="w-40">
+        <Field id="receiver-name" label={t("name")} className="w-40">
           <TextInput id="receiver-name" required value={name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field id="receiver-url" label="Webhook URL" className="min-w-72 flex-1">
+        <Field id="receiver-url" label={t("webhookUrl")} className="min-w-72 flex-1">
           <TextInput
             id="receiver-url"
             required
             type="url"
-            placeholder="https://hooks.example.com/alertmanager"
+            placeholder={t("urlPlaceholder")}
             value={url}
             onChange={(e) => setUrl(e.target.value)}
           />
         </Field>
         <label className="flex items-center gap-2 pb-1.5 text-xs text-slate-300">
           <input type="checkbox" checked={isFallback} onChange={(e) => setIsFallback(e.target.checked)} />
-          Fallback (gets what others could not deliver)
+          {t("isFallback")}
         </label>
         <Button type="submit" disabled={isPending}>
-          {isPending ? "Adding…" : "Add receiver"}
+          {isPending ? t("adding") : t("add")}
         </Button>
         <ActionError message={error} className="w-full" />
       </form>
       {created && (
         <p role="status" className="rounded border border-amber-500/40 bg-amber-500/10 p-2 text-xs text-amber-100">
-          Receiver {created.name} added. Its signing secret, shown this once:{" "}
-          <code className="select-all font-mono" data-testid="receiver-secret">
-            {created.secret}
-          </code>
+          {t.rich("created", {
+            name: created.name,
+            secret: () => (
+              <code className="select-all font-mono" data-testid="receiver-secret">
+                {created.secret}
+              </code>
+            ),
+          })}
         </p>
       )}
     </div>

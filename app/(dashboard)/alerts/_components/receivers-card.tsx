@@ -1,35 +1,31 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
 import type { ReceiverOut } from "@/lib/alerts/outputs";
+import { formatMs } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import { durationWords } from "./alert-words";
 import { ReceiverForm } from "./receiver-form";
 
 /** Where notifications go, how they are grouped and retried; admins add receivers. */
 export function ReceiversCard({ receivers, mayReceive }: { receivers: ReceiverOut[]; mayReceive: boolean }) {
+  const t = useTranslations("alerts.receivers");
+  const locale = asLocale(useLocale());
+  const duration = (seconds: number) => durationWords(seconds, locale);
   return (
-    <Card
-      title="Receivers"
-      description="Webhooks that take Alertmanager's payload (version 4), signed with HMAC-SHA256; retried with backoff a bounded number of times, then handed to the fallback receiver."
-      isFlush
-      className="mb-4"
-    >
-      <Table label="Receivers">
+    <Card title={t("title")} description={t("description")} isFlush className="mb-4">
+      <Table label={t("table")}>
         <THead>
-          <Th>Name</Th>
-          <Th>URL</Th>
-          <Th>Grouping</Th>
-          <Th>Retries</Th>
-          <Th>State</Th>
+          <Th>{t("name")}</Th>
+          <Th>{t("url")}</Th>
+          <Th>{t("grouping")}</Th>
+          <Th>{t("retries")}</Th>
+          <Th>{t("state")}</Th>
         </THead>
         <TBody>
-          {receivers.length === 0 && (
-            <EmptyRow colSpan={5}>
-              No receiver: alerts show here and in the top bar, but nobody is notified.
-              {mayReceive ? " Add a webhook below." : " An admin can add a webhook."}
-            </EmptyRow>
-          )}
+          {receivers.length === 0 && <EmptyRow colSpan={5}>{mayReceive ? t("emptyAdd") : t("emptyAsk")}</EmptyRow>}
           {receivers.map((r) => (
             <Tr key={r.name} testId="receiver-row">
               <Td isMono>
@@ -38,7 +34,7 @@ export function ReceiversCard({ receivers, mayReceive }: { receivers: ReceiverOu
                 </Link>
                 {r.isFallback && (
                   <span className="ml-2">
-                    <Badge tone="accent">fallback</Badge>
+                    <Badge tone="accent">{t("fallback")}</Badge>
                   </span>
                 )}
               </Td>
@@ -46,13 +42,15 @@ export function ReceiversCard({ receivers, mayReceive }: { receivers: ReceiverOu
                 {r.url}
               </Td>
               <Td isMuted>
-                by {r.groupBy.join(", ") || "nothing"}; wait {durationWords(r.groupWaitSeconds)}, interval{" "}
-                {durationWords(r.groupIntervalSeconds)}, repeat {durationWords(r.repeatIntervalSeconds)}
+                {t("groupingText", {
+                  labels: r.groupBy.join(", ") || t("nothing"),
+                  wait: duration(r.groupWaitSeconds),
+                  interval: duration(r.groupIntervalSeconds),
+                  repeat: duration(r.repeatIntervalSeconds),
+                })}
               </Td>
-              <Td isMuted>
-                {r.maxAttempts} attempts, {r.timeoutMs} ms each
-              </Td>
-              <Td>{r.enabled ? <Badge tone="good">enabled</Badge> : <Badge>disabled</Badge>}</Td>
+              <Td isMuted>{t("retriesText", { attempts: r.maxAttempts, timeout: formatMs(r.timeoutMs, locale) })}</Td>
+              <Td>{r.enabled ? <Badge tone="good">{t("enabled")}</Badge> : <Badge>{t("disabled")}</Badge>}</Td>
             </Tr>
           ))}
         </TBody>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -19,6 +20,8 @@ export function RuleEditor({ rule }: { rule: AlertRuleOut }) {
   const [keepSeconds, setKeep] = useState(String(rule.keepFiringForSeconds));
   const [severity, setSeverity] = useState<string>(rule.severity);
   const { isPending, error, run } = useApiAction();
+  const t = useTranslations("alerts.editor");
+  const severityWords = useTranslations("common.severity");
   const id = `rule-${rule.name}`;
 
   const toggle = () => void run("PATCH", `/api/v1/alert-rules/${rule.name}`, { enabled: !rule.enabled });
@@ -26,10 +29,10 @@ export function RuleEditor({ rule }: { rule: AlertRuleOut }) {
     return (
       <div className="flex gap-2">
         <Button variant="secondary" onClick={() => setIsOpen(true)}>
-          Edit
+          {t("edit")}
         </Button>
         <Button variant="ghost" disabled={isPending} onClick={toggle}>
-          {rule.enabled ? "Disable" : "Enable"}
+          {rule.enabled ? t("disable") : t("enable")}
         </Button>
         <ActionError message={error} />
       </div>
@@ -57,7 +60,7 @@ export function RuleEditor({ rule }: { rule: AlertRuleOut }) {
   };
   return (
     <form
-      aria-label={`Edit rule ${rule.name}`}
+      aria-label={t("form", { name: rule.name })}
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
@@ -72,8 +75,8 @@ export function RuleEditor({ rule }: { rule: AlertRuleOut }) {
               value={params[key]}
               onChange={(e) => setParams({ ...params, [key]: e.target.value })}
             >
-              <option value="true">yes</option>
-              <option value="false">no</option>
+              <option value="true">{t("yes")}</option>
+              <option value="false">{t("no")}</option>
             </Select>
           ) : (
             <TextInput
@@ -84,10 +87,10 @@ export function RuleEditor({ rule }: { rule: AlertRuleOut }) {
           )}
         </Field>
       ))}
-      <Field id={`${id}-for`} label="for (s)" className="w-24">
+      <Field id={`${id}-for`} label={t("for")} className="w-24">
         <TextInput id={`${id}-for`} inputMode="numeric" value={forSeconds} onChange={(e) => setFor(e.target.value)} />
       </Field>
-      <Field id={`${id}-keep`} label="keep firing (s)" className="w-28">
+      <Field id={`${id}-keep`} label={t("keep")} className="w-28">
         <TextInput
           id={`${id}-keep`}
           inputMode="numeric"
@@ -95,18 +98,20 @@ export function RuleEditor({ rule }: { rule: AlertRuleOut }) {
           onChange={(e) => setKeep(e.target.value)}
         />
       </Field>
-      <Field id={`${id}-severity`} label="severity" className="w-28">
+      <Field id={`${id}-severity`} label={t("severity")} className="w-28">
         <Select id={`${id}-severity`} value={severity} onChange={(e) => setSeverity(e.target.value)}>
-          <option value="critical">critical</option>
-          <option value="warning">warning</option>
-          <option value="info">info</option>
+          {(["critical", "warning", "info"] as const).map((s) => (
+            <option key={s} value={s}>
+              {severityWords(s)}
+            </option>
+          ))}
         </Select>
       </Field>
       <Button type="submit" disabled={isPending}>
-        {isPending ? "Saving…" : "Save"}
+        {isPending ? t("saving") : t("save")}
       </Button>
       <Button type="button" variant="ghost" onClick={() => setIsOpen(false)}>
-        Cancel
+        {t("cancel")}
       </Button>
       <ActionError message={error} className="w-full" />
     </form>

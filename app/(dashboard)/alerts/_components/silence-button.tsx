@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -14,13 +15,14 @@ export function SilenceButton({ labels, summary }: { labels: Record<string, stri
   const [hours, setHours] = useState("2");
   const [comment, setComment] = useState("");
   const { isPending, error, run } = useApiAction();
+  const t = useTranslations("alerts.silence");
   const id = `silence-${Object.values(labels)
     .join("-")
     .replace(/[^a-zA-Z0-9-]/g, "")}`.slice(0, 60);
   if (!isOpen)
     return (
       <Button variant="secondary" onClick={() => setIsOpen(true)}>
-        Silence
+        {t("open")}
       </Button>
     );
   const submit = async () => {
@@ -32,35 +34,37 @@ export function SilenceButton({ labels, summary }: { labels: Record<string, stri
   };
   return (
     <form
-      aria-label={`Silence ${summary}`}
+      aria-label={t("form", { summary })}
       className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
       }}
     >
-      <Field id={`${id}-for`} label="For">
+      <Field id={`${id}-for`} label={t("for")}>
         <Select id={`${id}-for`} value={hours} onChange={(e) => setHours(e.target.value)}>
-          <option value="1">1 hour</option>
-          <option value="2">2 hours</option>
-          <option value="8">8 hours</option>
-          <option value="24">1 day</option>
+          {[1, 2, 8].map((h) => (
+            <option key={h} value={String(h)}>
+              {t("hours", { count: h })}
+            </option>
+          ))}
+          <option value="24">{t("day")}</option>
         </Select>
       </Field>
-      <Field id={`${id}-why`} label="Why">
+      <Field id={`${id}-why`} label={t("why")}>
         <TextInput
           id={`${id}-why`}
           required
           value={comment}
-          placeholder="e.g. reseating the GPU"
+          placeholder={t("whyPlaceholder")}
           onChange={(e) => setComment(e.target.value)}
         />
       </Field>
       <Button type="submit" disabled={isPending || comment.trim() === ""}>
-        {isPending ? "Silencing…" : "Silence"}
+        {isPending ? t("silencing") : t("open")}
       </Button>
       <Button variant="ghost" type="button" onClick={() => setIsOpen(false)}>
-        Cancel
+        {t("cancel")}
       </Button>
       <ActionError message={error} className="w-full" />
     </form>

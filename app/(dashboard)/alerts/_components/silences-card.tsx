@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyRow, TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
@@ -8,30 +9,31 @@ import { ExpireSilenceButton } from "./expire-silence-button";
 
 /** Silences in force or to come, each with its matchers, reason and end; operators end them early. */
 export function SilencesCard({ silences: current, mayWrite }: { silences: SilenceOut[]; mayWrite: boolean }) {
+  const t = useTranslations("alerts.silences");
   return (
-    <Card title="Silences" isFlush className="mb-4">
-      <Table label="Silences">
+    <Card title={t("title")} isFlush className="mb-4">
+      <Table label={t("title")}>
         <THead>
-          <Th>Matchers</Th>
-          <Th>Why</Th>
-          <Th>By</Th>
-          <Th>State</Th>
-          <Th>Until</Th>
-          {mayWrite && <Th>Action</Th>}
+          <Th>{t("matchers")}</Th>
+          <Th>{t("why")}</Th>
+          <Th>{t("by")}</Th>
+          <Th>{t("state")}</Th>
+          <Th>{t("until")}</Th>
+          {mayWrite && <Th>{t("action")}</Th>}
         </THead>
         <TBody>
-          {current.length === 0 && (
-            <EmptyRow colSpan={mayWrite ? 6 : 5}>
-              No silence is active. Silence a firing alert from its row above.
-            </EmptyRow>
-          )}
+          {current.length === 0 && <EmptyRow colSpan={mayWrite ? 6 : 5}>{t("empty")}</EmptyRow>}
           {current.map((s) => (
             <Tr key={s.id} testId="silence-row">
-              <Td isMono>{formatMatchers(s.matchers)}</Td>
-              <Td>{s.comment}</Td>
+              <Td isMono>
+                <span data-stored-text>{formatMatchers(s.matchers)}</span>
+              </Td>
+              <Td>
+                <span data-stored-text>{s.comment}</span>
+              </Td>
               <Td isMuted>{s.createdBy}</Td>
               <Td>
-                <Badge tone={s.state === "active" ? "info" : "neutral"}>{s.state}</Badge>
+                <Badge tone={s.state === "active" ? "info" : "neutral"}>{t(`states.${s.state}`)}</Badge>
               </Td>
               <Td isMuted>
                 <UtcTime iso={s.endsAt} />

@@ -1,11 +1,13 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useApiErrorMessage } from "@/components/forms/form-wording";
 import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
 import { AuditChainReport } from "@/lib/audit/schemas";
-import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { formatFixed } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 
 type State =
   | { kind: "idle" }
@@ -21,39 +23,44 @@ const HEAD_PREFIX_CHARS = 16;
  */
 export function ChainStatus() {
   const [state, setState] = useState<State>({ kind: "idle" });
+  const t = useTranslations("audit.chain");
+  const errorMessage = useApiErrorMessage();
 
   async function check() {
     setState({ kind: "checking" });
     const started = performance.now();
     const result = await requestApi("GET", "/api/v1/audit/verify", { schema: AuditChainReport });
     const seconds = (performance.now() - started) / 1000;
-    setState(result.ok ? { kind: "done", report: result.data, seconds } : { kind: "failed", message: result.message });
+    setState(
+      result.ok ? { kind: "done", report: result.data, seconds } : { kind: "failed", message: errorMessage(result) },
+    );
   }
 
   return (
     <div className="flex flex-wrap items-center justify-between gap-3" data-testid="chain-status">
       <StatusLine state={state} />
       <Button onClick={check} disabled={state.kind === "checking"}>
-        {state.kind === "checking" ? "Checking…" : state.kind === "done" ? "Check again" : "Verify chain"}
+        {state.kind === "checking" ? t("checking") : state.kind === "done" ? t("checkAgain") : t("verify")}
       </Button>
     </div>
   );
 }
 
 function StatusLine({ state }: { state: State }) {
+  const t = useTranslations("audit.chain");
   switch (state.kind) {
     case "idle":
-      return <p className="text-sm text-slate-400">Recompute every event&apos;s hash and link, oldest first.</p>;
+      return <p className="text-sm text-slate-400">{t("idle")}</p>;
     case "checking":
       return (
         <p className="text-sm text-slate-400" aria-live="polite">
-          Checking the chain…
+          {t("checkingChain")}
         </p>
       );
     case "failed":
       return (
         <p role="alert" className="text-sm text-rose-300">
-          The check did not run: {state.message}
+          {t("failed", { message: state.message })}
         </p>
       );
     case "done":
@@ -62,24 +69,33 @@ function StatusLine({ state }: { state: State }) {
 }
 
 function Verdict({ report, seconds }: { report: AuditChainReport; seconds: number }) {
-  const took = `${formatNumber(report.checked, untranslatedLocale)} event${report.checked === 1 ? "" : "s"} checked in ${seconds.toFixed(1)} s`;
+  const t = useTranslations("audit.chain");
+  const locale = asLocale(useLocale());
+  const took = t("took", {
+    count: report.checked,
+    seconds: t("seconds", { value: formatFixed(seconds, 1, locale) }),
+  });
   if (!report.ok)
     return (
       <p role="alert" className="text-sm text-rose-300">
         <span className="font-semibold">
-          Broken at event #{report.firstBadId}: {report.reason}.
+          {t.rich("broken", {
+            id: report.firstBadId ?? "",
+            reason: report.reason ?? "",
+            stored: (chunks) => <span data-stored-text>{chunks}</span>,
+          })}
         </span>{" "}
         <span className="text-rose-200/80">
-          ({took}; the last good event is {report.headId ? `#${report.headId}` : "none"}.)
+          {t("brokenDetail", { took, head: report.headId ? `#${report.headId}` : t("none") })}
         </span>
       </p>
     );
   return (
     <p role="status" className="text-sm text-emerald-300">
-      <span className="font-semibold">Chain intact:</span> {took}
+      <span className="font-semibold">{t("intact")}</span> {took}
       {report.headHash && (
         <>
-          , head #{report.headId}{" "}
+          {t("head", { id: report.headId ?? "" })}{" "}
           <code title={report.headHash} className="rounded bg-slate-950/60 px-1 font-mono text-[12px] text-slate-200">
             {report.headHash.slice(0, HEAD_PREFIX_CHARS)}…
           </code>

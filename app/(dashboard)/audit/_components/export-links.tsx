@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { hrefWith } from "@/components/ui/pager";
 import type { AuditQuery } from "@/lib/audit/schemas";
 
@@ -13,6 +14,7 @@ const linkClass =
 export function ExportLinks({ query }: { query: AuditQuery }) {
   const { actor, action, target, object, from, to } = query;
   const filters = { actor, action, target, object, from, to };
+  const t = useTranslations("audit.export");
   return (
     <div className="flex gap-2">
       {/* Plain anchors: a download is a document request, not a client-side navigation. */}
@@ -22,10 +24,10 @@ export function ExportLinks({ query }: { query: AuditQuery }) {
         className={linkClass}
         data-testid="export-csv"
       >
-        Export CSV
+        {t("csv")}
       </a>
       <a href={hrefWith("/api/v1/audit", { ...filters, format: "ndjson" })} download className={linkClass}>
-        NDJSON
+        {t("ndjson")}
       </a>
     </div>
   );

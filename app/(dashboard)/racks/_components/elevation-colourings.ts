@@ -1,10 +1,10 @@
 import { heatColour, scaleFraction, TEMP_SCALE } from "@/components/ui/heat-scale";
-import { formatAge, formatKilowatts, formatTempC, formatWatts } from "@/components/ui/readings";
 import type { ServerStatus } from "@/lib/generated/prisma/enums";
 import type { ElevationServer, RackElevation } from "@/lib/inventory/rack-elevation";
 import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
-import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { formatKilowatts, formatNumber, formatSilence, formatTempC, formatWatts } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 
 /**
  * What the elevation colours servers by: inventory status, or the latest GPU
@@ -49,8 +49,20 @@ export type Colouring = {
   readout: (server: ElevationServer, reading: ServerHeat | null) => SlotReadout;
 };
 
+/** Why a power is "full": the rack's cap shared by its servers, or the fallback per GPU. */
+export type PowerBasis =
+  { kind: "cap"; capKw: number; servers: number } | { kind: "fallback"; wattsPerGpu: number; gpus: number };
+
 /** The power that counts as "full" for one server of this rack, W, and why. */
-export type PowerScale = { maxW: number; basis: string };
+export type PowerScale = { maxW: number; basis: PowerBasis };
+
+/**
+ * The words a colouring is said in: `t` for the catalogue's racks.elevation,
+ * `status` for common.serverStatus, `health` for common.health, and the
+ * reader's locale for figures. Server components get them from
+ * getTranslations, the drawing (a sync component) from useTranslations.
+ */
+export type ElevationWords = { t: Translate; status: Translate; health: Translate; locale: Locale };
 
 // Without a rack power cap, assume the board power of a typical SXM GPU (H100 SXM: 700 W).
 const FALLBACK_W_PER_GPU = 700;
@@ -63,16 +75,12 @@ const FALLBACK_W_PER_GPU = 700;
 export function powerScaleFor(rack: Pick<RackElevation, "powerCapKw" | "servers">): PowerScale {
   const count = rack.servers.length;
   if (rack.powerCapKw !== null && rack.powerCapKw > 0 && count > 0) {
-    const plural = count === 1 ? "server" : `${count} servers`;
-    return {
-      maxW: (rack.powerCapKw * 1000) / count,
-      basis: `the rack's ${formatNumber(rack.powerCapKw, untranslatedLocale, 3)} kW cap shared by its ${plural}`,
-    };
+    return { maxW: (rack.powerCapKw * 1000) / count, basis: { kind: "cap", capKw: rack.powerCapKw, servers: count } };
   }
   const gpus = Math.max(1, ...rack.servers.map((s) => s.gpuCount));
   return {
     maxW: gpus * FALLBACK_W_PER_GPU,
-    basis: `no rack power cap: ${FALLBACK_W_PER_GPU} W for each of up to ${gpus} GPUs`,
+    basis: { kind: "fallback", wattsPerGpu: FALLBACK_W_PER_GPU, gpus },
   };
 }
 
@@ -127,8 +135,8 @@ export function isReadingStale(at: string, clock: Clock): boolean {
   return clock.nowMs - Date.parse(at) > clock.staleAfterMinutes * 60_000;
 }
 
-const noTelemetryLegend = (clock: Clock): LegendEntry => ({
-  label: `no telemetry, or none for ${clock.staleAfterMinutes} min`,
+const noTelemetryLegend = (clock: Clock, { t }: ElevationWords): LegendEntry => ({
+  label: t("noTelemetryFor", { minutes: clock.staleAfterMinutes }),
   paint: noTelemetryPaint,
 });
 
@@ -141,8 +149,9 @@ function freshValue(r: ServerHeat | null, pick: ReadingOf, clock: Clock): number
   return pick(r);
 }
 
-function missingReadout(r: ServerHeat | null, clock: Clock): SlotReadout {
-  return { text: r ? `silent ${formatAge(r.at, clock.nowMs).replace(/ ago$/, "")}` : "no telemetry", isMissing: true };
+function missingReadout(r: ServerHeat | null, clock: Clock, { t, locale }: ElevationWords): SlotReadout {
+  const text = r ? t("silent", { span: formatSilence(r.at, clock.nowMs, locale) }) : t("noTelemetry");
+  return { text, isMissing: true };
 }
 
 function readingColouring(
@@ -152,10 +161,11 @@ function readingColouring(
   toFraction: (value: number) => number,
   format: (value: number) => string,
   clock: Clock,
+  words: ElevationWords,
 ): Colouring {
   return {
     title,
-    legend: [noTelemetryLegend(clock)],
+    legend: [noTelemetryLegend(clock, words)],
     scale,
     paint: (server, r) => {
       const value = freshValue(r, pick, clock);
@@ -163,54 +173,70 @@ function readingColouring(
     },
     readout: (_server, r) => {
       const value = freshValue(r, pick, clock);
-      return value === null ? missingReadout(r, clock) : { text: format(value), isMissing: false };
+      return value === null ? missingReadout(r, clock, words) : { text: format(value), isMissing: false };
     },
   };
 }
 
-function temperatureColouring(clock: Clock): Colouring {
+function temperatureColouring(clock: Clock, words: ElevationWords): Colouring {
   const { minC, maxC } = TEMP_SCALE;
+  const { t, locale } = words;
   return readingColouring(
-    "Hottest GPU per server",
-    { minLabel: `${minC} °C`, midLabel: `${(minC + maxC) / 2} °C`, maxLabel: `${maxC} °C` },
+    t("temperatureTitle"),
+    {
+      minLabel: formatTempC(minC, locale),
+      midLabel: formatTempC((minC + maxC) / 2, locale),
+      maxLabel: formatTempC(maxC, locale),
+    },
     (r) => r.maxTempC,
-    (t) => scaleFraction(t, minC, maxC),
-    formatTempC,
+    (c) => scaleFraction(c, minC, maxC),
+    (c) => formatTempC(c, locale),
     clock,
+    words,
   );
 }
 
 // One unit along the whole scale: "5.0 kW … 10.0 kW", not "5,000 W … 10.0 kW".
-function formatScaleWatts(watts: number, maxW: number): string {
-  return maxW >= 2000 ? formatKilowatts(watts) : formatWatts(watts);
+function formatScaleWatts(watts: number, maxW: number, locale: Locale): string {
+  return maxW >= 2000 ? formatKilowatts(watts, locale) : formatWatts(watts, locale);
 }
 
-function powerColouring(scale: PowerScale, clock: Clock): Colouring {
+function basisWords(basis: PowerBasis, { t, locale }: ElevationWords): string {
+  if (basis.kind === "cap")
+    return t("basisCap", { capKw: formatNumber(basis.capKw, locale, 3), servers: basis.servers });
+  return t("basisFallback", { perGpu: formatWatts(basis.wattsPerGpu, locale), gpus: basis.gpus });
+}
+
+function powerColouring(scale: PowerScale, clock: Clock, words: ElevationWords): Colouring {
+  const { t, locale } = words;
   return readingColouring(
-    "GPU power draw per server",
+    t("powerTitle"),
     {
       minLabel: "0",
-      midLabel: formatScaleWatts(scale.maxW / 2, scale.maxW),
-      maxLabel: formatScaleWatts(scale.maxW, scale.maxW),
-      basis: scale.basis,
+      midLabel: formatScaleWatts(scale.maxW / 2, scale.maxW, locale),
+      maxLabel: formatScaleWatts(scale.maxW, scale.maxW, locale),
+      basis: basisWords(scale.basis, words),
     },
     (r) => r.totalPowerW,
     (w) => scaleFraction(w, 0, scale.maxW),
-    formatWatts,
+    (w) => formatWatts(w, locale),
     clock,
+    words,
   );
 }
 
-const statusColouring: Colouring = {
-  title: "Server status",
-  legend: (["active", "maintenance", "retired"] as const).map((s) => ({ label: s, paint: statusPaint[s] })),
-  paint: (server) => statusPaint[server.status],
-  readout: () => null,
-};
+function statusColouring({ t, status }: ElevationWords): Colouring {
+  return {
+    title: t("statusTitle"),
+    legend: (["active", "maintenance", "retired"] as const).map((s) => ({ label: status(s), paint: statusPaint[s] })),
+    paint: (server) => statusPaint[server.status],
+    readout: () => null,
+  };
+}
 
 /** The colouring for `colourBy`; power needs the rack's scale, and readings stale by `clock` are not coloured. */
-export function colouringFor(colourBy: ColourBy, power: PowerScale, clock: Clock): Colouring {
-  if (colourBy === "temperature") return temperatureColouring(clock);
-  if (colourBy === "power") return powerColouring(power, clock);
-  return statusColouring;
+export function colouringFor(colourBy: ColourBy, power: PowerScale, clock: Clock, words: ElevationWords): Colouring {
+  if (colourBy === "temperature") return temperatureColouring(clock, words);
+  if (colourBy === "power") return powerColouring(power, clock, words);
+  return statusColouring(words);
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { heatGradientCss } from "@/components/ui/heat-scale";
 import type { Colouring, LegendScale, SlotPaint } from "./elevation-colourings";
@@ -33,6 +34,7 @@ function Entry({ mark, children }: { mark: ReactNode; children: ReactNode }) {
 
 /** A continuous scale: the colour ramp as a bar with its ends and middle labelled. */
 function ScaleBar({ scale }: { scale: LegendScale }) {
+  const t = useTranslations("racks.elevation");
   return (
     <div className="mb-2.5" data-testid="elevation-scale">
       <div
@@ -45,15 +47,16 @@ function ScaleBar({ scale }: { scale: LegendScale }) {
         <span>{scale.midLabel}</span>
         <span>{scale.maxLabel}</span>
       </div>
-      {scale.basis && <p className="mt-1 text-[11px] text-slate-500">Full scale: {scale.basis}.</p>}
+      {scale.basis && <p className="mt-1 text-[11px] text-slate-500">{t("fullScale", { basis: scale.basis })}</p>}
     </div>
   );
 }
 
 /** What the colours and marks of the elevation mean, for the colouring in use. */
 export function ElevationLegend({ colouring }: { colouring: Colouring }) {
+  const t = useTranslations("racks.elevation");
   return (
-    <div className="grid gap-4 text-xs text-slate-300 sm:grid-cols-2" aria-label="Legend" role="group">
+    <div className="grid gap-4 text-xs text-slate-300 sm:grid-cols-2" aria-label={t("legend")} role="group">
       <div>
         <p className="mb-2 text-[10px] font-medium uppercase tracking-wider text-slate-500">{colouring.title}</p>
         {colouring.scale && <ScaleBar scale={colouring.scale} />}
@@ -66,22 +69,22 @@ export function ElevationLegend({ colouring }: { colouring: Colouring }) {
         </ul>
       </div>
       <div>
-        <p className="mb-2 text-[10px] font-medium uppercase tracking-wider text-slate-500">Marks</p>
+        <p className="mb-2 text-[10px] font-medium uppercase tracking-wider text-slate-500">{t("marks")}</p>
         <ul className="space-y-1.5">
-          <Entry mark={<span className="mx-2.5 size-2 rotate-45 bg-rose-500" aria-hidden />}>a GPU has failed</Entry>
+          <Entry mark={<span className="mx-2.5 size-2 rotate-45 bg-rose-500" aria-hidden />}>{t("markFailed")}</Entry>
           <Entry mark={<span className="mx-2.5 size-2 rounded-full bg-amber-400" aria-hidden />}>
-            a GPU is degraded
+            {t("markDegraded")}
           </Entry>
           <Entry mark={<span className="mx-2.5 size-2 rounded-full border border-slate-400" aria-hidden />}>
-            a GPU sends no telemetry (healthy only as last known)
+            {t("markSilent")}
           </Entry>
           <Entry
             mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border border-dashed border-slate-600" aria-hidden />}
           >
-            empty rack units
+            {t("markEmpty")}
           </Entry>
           <Entry mark={<span className="h-3.5 w-7 shrink-0 rounded-sm border-2 border-sky-300" aria-hidden />}>
-            highlighted server
+            {t("markHighlighted")}
           </Entry>
         </ul>
       </div>

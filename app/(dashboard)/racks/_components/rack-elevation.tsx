@@ -1,5 +1,6 @@
 import { formatRackUnits } from "@/components/ui/rack-units";
 import type { FreeRun, RackElevation } from "@/lib/inventory/rack-elevation";
+import type { Translate } from "@/lib/i18n/translate";
 import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
 import { colouringFor, powerScaleFor, type Clock, type ColourBy } from "./elevation-colourings";
 import {
@@ -15,6 +16,7 @@ import {
   yOfUnitTop,
   type Geometry,
 } from "./elevation-geometry";
+import { useElevationWords } from "./elevation-words";
 import { ServerSlot } from "./rack-slot";
 
 /**
@@ -39,14 +41,15 @@ export function RackElevationDrawing({
 }) {
   const g: Geometry = { heightU: rack.heightU, patternId: `hatch-${rack.site}-${rack.name}` };
   const height = 2 * CAP + rack.heightU * U_PX;
-  const colouring = colouringFor(colourBy, powerScaleFor(rack), clock);
+  const words = useElevationWords();
+  const colouring = colouringFor(colourBy, powerScaleFor(rack), clock, words);
   return (
     <svg
       viewBox={`0 0 ${WIDTH} ${height + FOOT}`}
       width={WIDTH}
       height={height + FOOT}
       role="group"
-      aria-label={`Elevation of rack ${rack.name}, ${rack.heightU}U`}
+      aria-label={words.t("label", { rack: rack.name, heightU: rack.heightU })}
       className="h-auto max-w-full select-none font-mono"
       data-testid="rack-elevation"
     >
@@ -59,7 +62,7 @@ export function RackElevationDrawing({
       <Rail g={g} x={WALL} />
       <Rail g={g} x={BAY_X + BAY} />
       {rack.freeRuns.map((run) => (
-        <FreeBay key={run.positionU} g={g} run={run} />
+        <FreeBay key={run.positionU} g={g} run={run} t={words.t} />
       ))}
       {rack.servers.map((s) => {
         const reading = readings.get(s.hostname) ?? null;
@@ -72,6 +75,7 @@ export function RackElevationDrawing({
             paint={colouring.paint(s, reading)}
             readout={colouring.readout(s, reading)}
             isHighlighted={s.hostname === highlight}
+            words={words}
           />
         );
       })}
@@ -140,12 +144,12 @@ function Rail({ g, x }: { g: Geometry; x: number }) {
   );
 }
 
-function FreeBay({ g, run }: { g: Geometry; run: FreeRun }) {
+function FreeBay({ g, run, t }: { g: Geometry; run: FreeRun; t: Translate }) {
   const { y, height } = slotBox(g, run.positionU, run.heightU);
   const dividers = Array.from({ length: run.heightU - 1 }, (_, i) => y + (i + 1) * U_PX);
   return (
     <g data-testid="rack-free-run" data-position-u={run.positionU} data-height-u={run.heightU}>
-      <title>{`${formatRackUnits(run.positionU, run.heightU)} empty`}</title>
+      <title>{t("freeTitle", { units: formatRackUnits(run.positionU, run.heightU) })}</title>
       {dividers.map((dy) => (
         <line
           key={dy}
@@ -174,7 +178,7 @@ function FreeBay({ g, run }: { g: Geometry; run: FreeRun }) {
         dominantBaseline="middle"
         className="fill-slate-600 font-sans text-[10px]"
       >
-        {run.heightU}U free
+        {t("free", { heightU: run.heightU })}
       </text>
     </g>
   );

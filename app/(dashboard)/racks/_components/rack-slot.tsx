@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { serverHref } from "@/components/ui/inventory-links";
 import { formatRackUnits } from "@/components/ui/rack-units";
-import { formatTempC, formatWatts } from "@/components/ui/readings";
+import { formatTempC, formatWatts } from "@/lib/format";
 import type { ElevationServer } from "@/lib/inventory/rack-elevation";
 import type { ServerHeat } from "@/lib/telemetry/views/fleet-heat";
-import type { SlotPaint, SlotReadout } from "./elevation-colourings";
+import type { ElevationWords, SlotPaint, SlotReadout } from "./elevation-colourings";
 import { BAY, BAY_X, slotBox, type Geometry } from "./elevation-geometry";
 
 // One server in the elevation drawing: a linked box in its units with its
@@ -25,28 +25,39 @@ function HealthMark({ health, x, y }: { health: "degraded" | "failed"; x: number
   return <circle cx={x} cy={y} r="3.5" className={healthMarker.degraded} />;
 }
 
-function describeReading(r: ServerHeat | null): string {
-  if (!r) return ", no telemetry";
+function describeReading(r: ServerHeat | null, { t, locale }: ElevationWords): string {
+  if (!r) return t("noTelemetry");
   const parts = [
-    r.maxTempC === null ? null : `hottest GPU ${formatTempC(r.maxTempC)}`,
-    r.totalPowerW === null ? null : `GPUs draw ${formatWatts(r.totalPowerW)}`,
+    r.maxTempC === null ? null : t("hottest", { temp: formatTempC(r.maxTempC, locale) }),
+    r.totalPowerW === null ? null : t("draw", { power: formatWatts(r.totalPowerW, locale) }),
   ];
-  return `, ${parts.filter(Boolean).join(", ")} (at ${r.at.replace(/\.\d{3}Z$/, "Z")})`;
+  return t("readingAt", { parts: parts.filter(Boolean).join(t("separator")), at: r.at.replace(/\.\d{3}Z$/, "Z") });
 }
 
 /**
  * The slot's name for assistive tech: what it shows (`shown`, in drawing order,
  * so the name contains the visible label, WCAG 2.5.3) and then what it means.
  */
-function describeServer(s: ElevationServer, r: ServerHeat | null, shown: string[]): string {
-  const health = s.worstGpuHealth && s.worstGpuHealth !== "healthy" ? `, a GPU ${s.worstGpuHealth}` : "";
+function describeServer(s: ElevationServer, r: ServerHeat | null, shown: string[], words: ElevationWords): string {
+  const { t } = words;
+  const health =
+    s.worstGpuHealth && s.worstGpuHealth !== "healthy"
+      ? t("gpuHealth", { health: words.health(s.worstGpuHealth) })
+      : null;
   const silent =
     s.silentGpus === 0
-      ? ""
+      ? null
       : s.silentGpus === s.gpuCount
-        ? ", no GPU telemetry (health is the last known)"
-        : `, ${s.silentGpus} GPUs without telemetry`;
-  return `${shown.join(", ")}: ${formatRackUnits(s.positionU, s.heightU)}, ${s.status}${health}${silent}${describeReading(r)}`;
+        ? t("noGpuTelemetry")
+        : t("someSilent", { count: s.silentGpus });
+  const facts = [
+    formatRackUnits(s.positionU, s.heightU),
+    words.status(s.status),
+    health,
+    silent,
+    describeReading(r, words),
+  ];
+  return t("slotName", { shown: shown.join(t("separator")), facts: facts.filter(Boolean).join(t("separator")) });
 }
 
 // Ends each line of text: SVG draws no trailing space, but the link's text content
@@ -79,14 +90,17 @@ export type SlotProps = {
   paint: SlotPaint;
   readout: SlotReadout;
   isHighlighted: boolean;
+  words: ElevationWords;
 };
 
-export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }: SlotProps) {
+export function ServerSlot({ g, server, reading, paint, readout, isHighlighted, words }: SlotProps) {
+  const { t } = words;
   const { y, height } = slotBox(g, server.positionU, server.heightU);
   const top = y + 1;
   const h = height - 2;
   const isTall = server.heightU >= 2;
-  const gpus = server.gpuCount > 0 ? `${server.gpuCount}× GPU` : "no GPU";
+  const gpus = server.gpuCount > 0 ? t("gpus", { count: server.gpuCount }) : t("noGpu");
+  const model = server.model ?? t("unknownModel");
   // With a readout, it takes the first line's right end and the GPU count moves below (or beside it, in 1U).
   const rightTop = readout ? (isTall ? readout.text : `${readout.text} · ${gpus}`) : gpus;
   const lineY = isTall ? top + 13 : top + h / 2 + 0.5;
@@ -97,14 +111,14 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
   );
   const markerY = isTall ? top + 13 : top + h / 2;
   // A server out of service says so in words, not only in its colour (or hatching).
-  const title = server.status === "active" ? server.hostname : `${server.hostname} · ${server.status}`;
-  const shown = [
-    title,
-    isTall ? (server.model ?? "unknown model") : null,
-    rightTop,
-    readout && isTall ? gpus : null,
-  ].filter((t): t is string => t !== null);
-  const name = describeServer(server, reading, shown);
+  const title =
+    server.status === "active"
+      ? server.hostname
+      : t("withStatus", { hostname: server.hostname, status: words.status(server.status) });
+  const shown = [title, isTall ? model : null, rightTop, readout && isTall ? gpus : null].filter(
+    (t): t is string => t !== null,
+  );
+  const name = describeServer(server, reading, shown, words);
   return (
     <Link
       href={serverHref(server.hostname)}
@@ -152,7 +166,7 @@ export function ServerSlot({ g, server, reading, paint, readout, isHighlighted }
       </text>
       {isTall && (
         <text x={BAY_X + 14} y={top + 27} dominantBaseline="middle" className="fill-slate-400 font-sans text-[10px]">
-          {server.model ?? "unknown model"}
+          {model}
           {SEP}
         </text>
       )}

@@ -15,6 +15,7 @@ import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { ColourByToggle } from "../../_components/colour-by-toggle";
 import { colouringFor, isColourBy, powerScaleFor } from "../../_components/elevation-colourings";
 import { ElevationLegend } from "../../_components/elevation-legend";
+import { getElevationWords } from "../../_components/elevation-words";
 import { RackElevationDrawing } from "../../_components/rack-elevation";
 import { RackFacts } from "../../_components/rack-facts";
 import { RackServersTable } from "../../_components/rack-servers-table";
@@ -46,7 +47,7 @@ export default async function RackElevationPage({
   // Read in every colouring: the slots carry the readings as data attributes and in their titles.
   const readings = await getServerHeat(rack.servers.map((s) => s.hostname));
   const clock = { nowMs: Date.now(), staleAfterMinutes: (await getTelemetrySettings()).staleAfterMinutes };
-  const colouring = colouringFor(colourBy, powerScaleFor(rack), clock);
+  const colouring = colouringFor(colourBy, powerScaleFor(rack), clock, await getElevationWords());
   const path = rackHref(rack.site, rack.name);
   const t = await getTranslations("racks.rack");
 
