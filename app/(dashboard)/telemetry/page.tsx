@@ -105,7 +105,7 @@ export default async function TelemetryPage() {
         >
           {canWrite ? <SettingsForm settings={settings} /> : <SettingsList settings={settings} />}
         </Card>
-        <Card title={t("push.title")} description={t("push.description")}>
+        <Card title={t("push.title")} description={t("push.description", { endpoint: "POST /api/v1/telemetry/dcgm" })}>
           <PushHowTo origin={origin} />
         </Card>
       </div>

@@ -90,6 +90,7 @@ export default async function DeploymentPage({
   const now = new Date();
   const [t, tRoles] = await Promise.all([getTranslations("deployments.page"), getTranslations("shell.roles")]);
   const model = () => <span className="font-mono">{d.model}</span>;
+  const endpoint = `POST /api/v1/deployments/${d.name}/predict`;
 
   return (
     <>
@@ -98,8 +99,8 @@ export default async function DeploymentPage({
         title={d.name}
         description={
           d.alias
-            ? t.rich("descriptionAlias", { model, alias: d.alias, name: d.name })
-            : t.rich("descriptionPinned", { model, name: d.name })
+            ? t.rich("descriptionAlias", { model, alias: d.alias, endpoint })
+            : t.rich("descriptionPinned", { model, endpoint })
         }
         actions={
           <>

@@ -61,8 +61,10 @@ export function trafficSplit({ stable, canary }: Split, { t, locale }: FormatWor
 }
 
 /** The PSI bands in words, with their limits, so a band never rests on its colour. */
-export function psiBandWords(band: PsiBand, { t }: FormatWords): string {
-  return t(`psiBand.${band}`);
+export function psiBandWords(band: PsiBand, { t, locale }: FormatWords): string {
+  const n = (v: number) => formatNumber(v, locale, 2);
+  const limit = { stable: `PSI < ${n(0.1)}`, moderate: `PSI ${n(0.1)}–${n(0.25)}`, drifted: `PSI > ${n(0.25)}` }[band];
+  return t(`psiBand.${band}`, { limit });
 }
 
 /** "0.034"; tiny ones as "< 0.001" (three decimals are what a reader compares against 0.05). */
@@ -124,7 +126,7 @@ export function accuracyReading(a: AccuracyFigures, requests: number, { t, local
     };
   if (a.unmatched > 0) return { text: t("accuracyWaiting", { count: a.unmatched }), isKnown: false };
   if (requests === 0) return { text: t("accuracyNoTraffic"), isKnown: false };
-  return { text: t("accuracyNoLabels"), isKnown: false };
+  return { text: t("accuracyNoLabels", { endpoint: "POST …/feedback" }), isKnown: false };
 }
 
 /** How much of the traffic is labelled, and how late labels come. */

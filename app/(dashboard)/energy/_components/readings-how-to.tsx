@@ -10,8 +10,17 @@ import { ScrollArea } from "@/components/ui/scroll-area";
  */
 export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; site: string; hasGpuEnergy: boolean }) {
   const t = useTranslations("energy.howTo");
-  const code = (chunks: ReactNode) => <span className="font-mono text-slate-100">{chunks}</span>;
-  const dim = (chunks: ReactNode) => <span className="font-mono text-slate-400">{chunks}</span>;
+  // Identifiers and commands are the same in every language: translate="no" tells translators (and the i18n scan).
+  const code = (chunks: ReactNode) => (
+    <span className="font-mono text-slate-100" translate="no">
+      {chunks}
+    </span>
+  );
+  const dim = (chunks: ReactNode) => (
+    <span className="font-mono text-slate-400" translate="no">
+      {chunks}
+    </span>
+  );
   const curl = [
     `RACKMIND=${origin}`,
     `AT=$(date -u +%FT%TZ)`,
@@ -27,6 +36,8 @@ export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; 
       <p>
         {t.rich("intro", {
           site,
+          facility: "facility",
+          it: "it",
           code,
           admin: (chunks) => (
             <Link href="/admin" className="text-emerald-300 hover:underline">
@@ -41,10 +52,10 @@ export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; 
         className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
         testId="readings-example"
       >
-        {curl}
+        <code translate="no">{curl}</code>
       </ScrollArea>
       <p className="text-xs text-slate-500">
-        {t.rich("details", { code: dim })}{" "}
+        {t.rich("details", { code: dim, watts: '"watts"', kwhTotal: '"kwhTotal"' })}{" "}
         {hasGpuEnergy ? (
           t("gpuFallback")
         ) : (

@@ -46,8 +46,14 @@ export function TariffCard({ pricing, canWrite, role }: { pricing: SitePricing; 
         <p className="text-xs text-slate-500">
           {canWrite ? null : <>{t("needsOperator", { role: tRoles(role) })} </>}
           {t.rich("source", {
-            site: pricing.site,
-            code: (chunks) => <span className="font-mono text-slate-400">{chunks}</span>,
+            field: "tariffPerKwh",
+            patch: `PATCH /api/v1/sites/${pricing.site}`,
+            post: "POST /api/v1/energy/carbon-intensity",
+            code: (chunks) => (
+              <span className="font-mono text-slate-400" translate="no">
+                {chunks}
+              </span>
+            ),
           })}
         </p>
       </div>

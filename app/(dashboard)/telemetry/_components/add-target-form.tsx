@@ -52,7 +52,13 @@ export function AddTargetForm() {
   return (
     <div className="space-y-3">
       <form onSubmit={onSubmit} aria-label={t("form")} className="flex flex-wrap items-start gap-3">
-        <Field id="target-url" label={t("url")} className="min-w-72 flex-1" hint={t("urlHint")} error={fieldErrors.url}>
+        <Field
+          id="target-url"
+          label={t("url")}
+          className="min-w-72 flex-1"
+          hint={t("urlHint", { example: EXAMPLE_URL })}
+          error={fieldErrors.url}
+        >
           <TextInput
             id="target-url"
             name="url"

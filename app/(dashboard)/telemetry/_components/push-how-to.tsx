@@ -9,8 +9,17 @@ import { ScrollArea } from "@/components/ui/scroll-area";
  */
 export function PushHowTo({ origin }: { origin: string }) {
   const t = useTranslations("telemetry.push");
-  const code = (chunks: ReactNode) => <span className="font-mono text-slate-100">{chunks}</span>;
-  const dim = (chunks: ReactNode) => <span className="font-mono text-slate-400">{chunks}</span>;
+  // Identifiers and commands are the same in every language: translate="no" tells translators (and the i18n scan).
+  const code = (chunks: ReactNode) => (
+    <span className="font-mono text-slate-100" translate="no">
+      {chunks}
+    </span>
+  );
+  const dim = (chunks: ReactNode) => (
+    <span className="font-mono text-slate-400" translate="no">
+      {chunks}
+    </span>
+  );
   const curl = [
     `RACKMIND=${origin}`,
     `AT=$(date -u +%FT%TZ)`,
@@ -22,27 +31,39 @@ export function PushHowTo({ origin }: { origin: string }) {
   const answer = `{ "accepted": 160, "rejected": 0, "unknownGpus": 0,\n  "stored": 160, "duplicates": 0, "rejections": [] }`;
   return (
     <div className="space-y-3 text-[13px] text-slate-300">
-      <p>{t.rich("intro", { code })}</p>
+      <p>{t.rich("intro", { code, uuid: "UUID", hostname: "Hostname", gpu: "gpu" })}</p>
       <ScrollArea
         as="pre"
         label={t("example")}
         className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
         testId="push-example"
       >
-        {curl}
+        <code translate="no">{curl}</code>
       </ScrollArea>
       <p className="text-slate-400">
-        {t.rich("stamped", { code: (chunks) => <span className="font-mono">{chunks}</span> })}
+        {t.rich("stamped", {
+          at: "?at=",
+          code: (chunks) => (
+            <span className="font-mono" translate="no">
+              {chunks}
+            </span>
+          ),
+        })}
       </p>
       <ScrollArea
         as="pre"
         label={t("answer")}
         className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-400"
       >
-        {answer}
+        <code translate="no">{answer}</code>
       </ScrollArea>
       <p className="text-xs text-slate-500">
-        {t.rich("simulate", { code: dim, hostPath: "/hosts/<hostname>/metrics" })}
+        {t.rich("simulate", {
+          code: dim,
+          command: "npm run simulate",
+          url: "http://127.0.0.1:9400/metrics",
+          hostPath: "/hosts/<hostname>/metrics",
+        })}
       </p>
     </div>
   );

@@ -34,7 +34,7 @@ export function ScrapeNetworksForm({ allowed }: { allowed: string[] }) {
   return (
     <form onSubmit={onSubmit} aria-label={t("form")} className="space-y-2" onChange={() => setIsSaved(false)}>
       <label htmlFor={FIELD} className="block text-xs text-slate-300">
-        {t("label")}
+        {t("label", { format: "CIDR" })}
       </label>
       <TextArea
         id={FIELD}

@@ -21,7 +21,7 @@ function TargetState({ target, nowMs }: { target: TargetOut; nowMs: number }) {
   if (!target.enabled) return <Badge>{t("disabled")}</Badge>;
   if (isOverdue(target, nowMs)) {
     return (
-      <span title={t("overdueTitle")}>
+      <span title={t("overdueTitle", { command: "npm run worker" })}>
         <Badge tone="warn" hasDot>
           {t("overdue")}
         </Badge>

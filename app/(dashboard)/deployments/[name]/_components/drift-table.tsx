@@ -19,8 +19,8 @@ function TestCell({ f }: { f: Feature }) {
   ) : (
     <>
       {t("chi2", {
-        statistic: formatFixed(f.test.statistic, 1, locale),
-        effect: formatFixed(f.test.effectSize, 3, locale),
+        statistic: `χ² ${formatFixed(f.test.statistic, 1, locale)}`,
+        effect: `Cramér’s V ${formatFixed(f.test.effectSize, 3, locale)}`,
       })}
     </>
   );
