@@ -73,7 +73,7 @@ export function CanaryPanel({
             {d.status === "stopped" && t("stoppedNote")}
           </>
         ) : (
-          t("noCanary", { version: d.stable.version, command: "PATCH canary (version, weight)" })
+          t("noCanary", { version: d.stable.version })
         )}
       </p>
       {reading && (

@@ -148,12 +148,7 @@ export async function DeploymentFigures({
           <DriftTable drift={m.driftDetail} />
         </Card>
         <Card title={t("gpuTitle")} description={t("gpuDescription")}>
-          <GpuEvents
-            events={m.serverGpuEvents}
-            whyNone={t("gpuNone", { fix: "PATCH servers" })}
-            tableLabel={t("gpuTable")}
-            isCompact
-          />
+          <GpuEvents events={m.serverGpuEvents} whyNone={t("gpuNone")} tableLabel={t("gpuTable")} isCompact />
         </Card>
       </div>
       <div className="grid items-start gap-4 xl:grid-cols-2">
