@@ -9,6 +9,10 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from "chart.js";
+import { useLocale, useTranslations } from "next-intl";
+import { formatNumber } from "@/lib/format";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 import { useChart } from "./use-chart";
 import { chartColours, type SeriesColour, seriesColours, tooltipLook, withAlpha } from "./chart-theme";
 import type { HistogramBar } from "./histogram-bins";
@@ -29,8 +33,10 @@ export type HistogramChartProps = {
 };
 
 type Fonts = { sans: string; mono: string };
+/** The reader's language, for the words drawn on the canvas and its text alternative. */
+type Words = { t: Translate; locale: Locale };
 
-function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"bar", number[], string> {
+function buildConfig(p: HistogramChartProps, fonts: Fonts, { t }: Words): ChartConfiguration<"bar", number[], string> {
   const colour = seriesColours[p.colour ?? "sky"];
   const tick = { color: chartColours.tick, font: { family: fonts.mono, size: 10 } };
   return {
@@ -74,7 +80,7 @@ function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"
           displayColors: false,
           callbacks: {
             title: (items) => p.bars[items[0]?.dataIndex ?? 0]?.title ?? "",
-            label: (item) => `${item.parsed.y} rows`,
+            label: (item) => t("count", { count: item.parsed.y ?? 0 }),
           },
         },
       },
@@ -82,13 +88,16 @@ function buildConfig(p: HistogramChartProps, fonts: Fonts): ChartConfiguration<"
   };
 }
 
-function describe(p: HistogramChartProps): string {
+function describe(p: HistogramChartProps, { t, locale }: Words): string {
   const total = p.bars.reduce((n, b) => n + b.count, 0);
   const top = p.bars.reduce<HistogramBar | undefined>(
     (best, b) => (!best || b.count > best.count ? b : best),
     undefined,
   );
-  return `Histogram of ${p.label}: ${total} values in ${p.bars.length} bars${top ? `, most in ${top.title} (${top.count})` : ""}`;
+  const values = { label: p.label, total: formatNumber(total, locale), bars: formatNumber(p.bars.length, locale) };
+  return top
+    ? t("summaryTop", { ...values, top: top.title, count: formatNumber(top.count, locale) })
+    : t("summary", values);
 }
 
 /**
@@ -96,8 +105,11 @@ function describe(p: HistogramChartProps): string {
  * (lib/datasets) and passes plain numbers; nothing here fetches.
  */
 export function HistogramChart(props: HistogramChartProps) {
+  const words: Words = { t: useTranslations("charts.histogram"), locale: asLocale(useLocale()) };
   const isEmpty = props.bars.length === 0;
-  const { canvasRef, isReady } = useChart(JSON.stringify(props), isEmpty, (fonts) => buildConfig(props, fonts));
+  const { canvasRef, isReady } = useChart(JSON.stringify([props, words.locale]), isEmpty, (fonts) =>
+    buildConfig(props, fonts, words),
+  );
 
   return (
     <div
@@ -109,11 +121,11 @@ export function HistogramChart(props: HistogramChartProps) {
     >
       {isEmpty ? (
         <div className="grid h-full place-items-center rounded-md border border-dashed border-slate-800 text-xs text-slate-500">
-          No values
+          {words.t("noValues")}
         </div>
       ) : (
-        <canvas ref={canvasRef} role="img" aria-label={describe(props)}>
-          {describe(props)}
+        <canvas ref={canvasRef} role="img" aria-label={describe(props, words)}>
+          {describe(props, words)}
         </canvas>
       )}
     </div>

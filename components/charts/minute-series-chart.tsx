@@ -1,5 +1,7 @@
 "use client";
 
+import { useLocale } from "next-intl";
+import { asLocale } from "@/lib/i18n/locales";
 import { minuteChartConfig, type MinuteChartInput, type MinuteSeries } from "./minute-series-config";
 import { useChart } from "./use-chart";
 
@@ -37,7 +39,11 @@ function Legend({ series }: { series: MinuteSeries[] }) {
 export function MinuteSeriesChart(props: MinuteSeriesChartProps) {
   const { summary, emptyText, height = 180, testId, ...input } = props;
   const isEmpty = input.series.every((s) => s.points.every(([, v]) => v === null));
-  const { canvasRef, isReady } = useChart(JSON.stringify(input), isEmpty, (fonts) => minuteChartConfig(input, fonts));
+  // The reader's locale writes the axis and tooltip numbers; the page passes the words (summary, labels, unit).
+  const locale = asLocale(useLocale());
+  const { canvasRef, isReady } = useChart(JSON.stringify([input, locale]), isEmpty, (fonts) =>
+    minuteChartConfig(input, fonts, locale),
+  );
   return (
     <figure data-testid={testId} data-ready={isReady || undefined}>
       {!isEmpty && <Legend series={input.series} />}

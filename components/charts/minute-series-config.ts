@@ -1,7 +1,7 @@
 import type { ChartConfiguration, ChartDataset, ScatterDataPoint } from "chart.js";
 import { axisLook, formatTooltipTime, type SeriesColour, seriesColours, timeXAxis, tooltipLook } from "./chart-theme";
 import { formatFixed, formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 
 /**
  * One line: a name for the legend and tooltip, its colour (a series colour's name, drawn in the
@@ -83,10 +83,14 @@ function markerDataset(markers: ChartMarker[]): ChartDataset<"line", XY[]> {
 }
 
 /** Lines per version (and percentile) over the window's minutes, on a linear axis of epoch ms in UTC. */
-export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartConfiguration<"line", XY[]> {
+export function minuteChartConfig(
+  input: MinuteChartInput,
+  fonts: Fonts,
+  locale: Locale,
+): ChartConfiguration<"line", XY[]> {
   const [from, to] = [Date.parse(input.from), Date.parse(input.to)];
   const { tick, grid } = axisLook(fonts);
-  const fmt = (v: number) => `${formatFixed(v, input.decimals, untranslatedLocale)} ${input.unit}`;
+  const fmt = (v: number) => `${formatFixed(v, input.decimals, locale)} ${input.unit}`;
   return {
     type: "line",
     data: {
@@ -106,7 +110,7 @@ export function minuteChartConfig(input: MinuteChartInput, fonts: Fonts): ChartC
           grace: "8%",
           grid,
           border: { display: false },
-          ticks: { ...tick, maxTicksLimit: 5, callback: (v) => formatNumber(Number(v), untranslatedLocale, 3) },
+          ticks: { ...tick, maxTicksLimit: 5, callback: (v) => formatNumber(Number(v), locale, 3) },
         },
         // Chart.js must be told a scale's axis and type; and only a chart with markers has this one.
         ...(input.markers?.length

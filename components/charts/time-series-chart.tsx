@@ -1,6 +1,7 @@
 "use client";
 
 import { type ChartConfiguration, type ChartDataset, type Plugin, type ScatterDataPoint } from "chart.js";
+import { useLocale, useTranslations } from "next-intl";
 import { useChart } from "./use-chart";
 import {
   axisLook,
@@ -13,7 +14,8 @@ import {
   withAlpha,
 } from "./chart-theme";
 import { formatFixed, formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 
 /** One value at one instant, as the series API sends it: [ISO-8601 time, value]. */
 export type SeriesPoint = [string, number];
@@ -81,7 +83,10 @@ function thresholdPlugin(threshold: Threshold | undefined, font: string): Plugin
   };
 }
 
-function buildDatasets(p: TimeSeriesChartProps, colour: string): ChartDataset<"line", XY[]>[] {
+/** The reader's language, for the words drawn on the canvas and its text alternative. */
+type Words = { t: Translate; locale: Locale };
+
+function buildDatasets(p: TimeSeriesChartProps, colour: string, { t }: Words): ChartDataset<"line", XY[]>[] {
   const line: ChartDataset<"line", XY[]> = {
     label: p.label,
     data: toXY(p.points),
@@ -97,11 +102,11 @@ function buildDatasets(p: TimeSeriesChartProps, colour: string): ChartDataset<"l
   const edge = { borderWidth: 0, pointRadius: 0, pointHoverRadius: 0, tension: 0.25 };
   return [
     line,
-    { ...edge, label: "max", data: toXY(p.max), borderColor: "transparent", fill: false },
+    { ...edge, label: t("max"), data: toXY(p.max), borderColor: "transparent", fill: false },
     // Filled down to the max dataset just above it: the band is the spread within each step.
     {
       ...edge,
-      label: "min",
+      label: t("min"),
       data: toXY(p.min),
       borderColor: "transparent",
       backgroundColor: withAlpha(colour, 0.14),
@@ -113,7 +118,7 @@ function buildDatasets(p: TimeSeriesChartProps, colour: string): ChartDataset<"l
 type Fonts = { sans: string; mono: string };
 type LineOptions = NonNullable<ChartConfiguration<"line", XY[]>["options"]>;
 
-function buildScales(p: TimeSeriesChartProps, fonts: Fonts): LineOptions["scales"] {
+function buildScales(p: TimeSeriesChartProps, fonts: Fonts, { locale }: Words): LineOptions["scales"] {
   const from = Date.parse(p.from);
   const to = Date.parse(p.to);
   const { tick, grid } = axisLook(fonts);
@@ -126,29 +131,33 @@ function buildScales(p: TimeSeriesChartProps, fonts: Fonts): LineOptions["scales
       grace: p.yMax === undefined ? "8%" : 0,
       grid,
       border: { display: false },
-      ticks: { ...tick, maxTicksLimit: 5, callback: (v) => formatNumber(Number(v), untranslatedLocale, 3) },
+      ticks: { ...tick, maxTicksLimit: 5, callback: (v) => formatNumber(Number(v), locale, 3) },
     },
   };
 }
 
-function buildTooltip(p: TimeSeriesChartProps, fonts: Fonts): NonNullable<LineOptions["plugins"]>["tooltip"] {
+function buildTooltip(
+  p: TimeSeriesChartProps,
+  fonts: Fonts,
+  { t, locale }: Words,
+): NonNullable<LineOptions["plugins"]>["tooltip"] {
   const decimals = p.decimals ?? 0;
-  const fmt = (v: number) => `${formatFixed(v, decimals, untranslatedLocale)} ${p.unit}`;
+  const fmt = (v: number) => `${formatFixed(v, decimals, locale)} ${p.unit}`;
   return {
     ...tooltipLook(fonts),
     padding: 8,
     displayColors: false,
     callbacks: {
       title: (items) => (items[0] ? formatTooltipTime(items[0].parsed.x ?? 0) : ""),
-      label: (item) => `${item.datasetIndex === 0 ? "avg" : item.dataset.label} ${fmt(item.parsed.y ?? 0)}`,
+      label: (item) => `${item.datasetIndex === 0 ? t("avg") : item.dataset.label} ${fmt(item.parsed.y ?? 0)}`,
     },
   };
 }
 
-function buildConfig(p: TimeSeriesChartProps, fonts: Fonts): ChartConfiguration<"line", XY[]> {
+function buildConfig(p: TimeSeriesChartProps, fonts: Fonts, words: Words): ChartConfiguration<"line", XY[]> {
   return {
     type: "line",
-    data: { datasets: buildDatasets(p, seriesColours[p.colour ?? "sky"]) },
+    data: { datasets: buildDatasets(p, seriesColours[p.colour ?? "sky"], words) },
     plugins: [thresholdPlugin(p.threshold, fonts.sans)],
     options: {
       animation: false,
@@ -160,18 +169,24 @@ function buildConfig(p: TimeSeriesChartProps, fonts: Fonts): ChartConfiguration<
       spanGaps: Math.max(5 * p.stepSeconds * 1000, 5 * 60_000),
       interaction: { mode: "index", intersect: false },
       layout: { padding: { top: 4, right: 4 } },
-      scales: buildScales(p, fonts),
-      plugins: { legend: { display: false }, tooltip: buildTooltip(p, fonts) },
+      scales: buildScales(p, fonts, words),
+      plugins: { legend: { display: false }, tooltip: buildTooltip(p, fonts, words) },
     },
   };
 }
 
-function describe(p: TimeSeriesChartProps): string {
+function describe(p: TimeSeriesChartProps, { t, locale }: Words): string {
   const last = p.points.at(-1);
-  if (!last) return `${p.label}: no samples in this range`;
+  if (!last) return t("emptySummary", { label: p.label });
   const values = p.points.map(([, v]) => v);
-  const round = (v: number) => v.toFixed(p.decimals ?? 0);
-  return `${p.label} over time: latest ${round(last[1])} ${p.unit}, lowest ${round(Math.min(...values))}, highest ${round(Math.max(...values))}`;
+  const round = (v: number) => formatFixed(v, p.decimals ?? 0, locale);
+  return t("summary", {
+    label: p.label,
+    latest: round(last[1]),
+    unit: p.unit,
+    lowest: round(Math.min(...values)),
+    highest: round(Math.max(...values)),
+  });
 }
 
 /**
@@ -180,8 +195,11 @@ function describe(p: TimeSeriesChartProps): string {
  * arrays of [ISO time, value]; nothing here fetches.
  */
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
+  const words: Words = { t: useTranslations("charts.timeSeries"), locale: asLocale(useLocale()) };
   const isEmpty = props.points.length === 0;
-  const { canvasRef, isReady } = useChart(JSON.stringify(props), isEmpty, (fonts) => buildConfig(props, fonts));
+  const { canvasRef, isReady } = useChart(JSON.stringify([props, words.locale]), isEmpty, (fonts) =>
+    buildConfig(props, fonts, words),
+  );
 
   return (
     <div
@@ -193,11 +211,11 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     >
       {isEmpty ? (
         <div className="grid h-full place-items-center rounded-md border border-dashed border-slate-800 text-xs text-slate-500">
-          No samples in this range
+          {words.t("noSamples")}
         </div>
       ) : (
-        <canvas ref={canvasRef} role="img" aria-label={describe(props)}>
-          {describe(props)}
+        <canvas ref={canvasRef} role="img" aria-label={describe(props, words)}>
+          {describe(props, words)}
         </canvas>
       )}
     </div>

@@ -26,3 +26,8 @@ export function formatFixed(value: number, decimals: number, locale: Locale): st
 export function formatDecimals(value: number, minDecimals: number, maxDecimals: number, locale: Locale): string {
   return numberFormat(locale, { minimumFractionDigits: minDecimals, maximumFractionDigits: maxDecimals }).format(value);
 }
+
+/** With `digits` significant digits, for small figures whose size varies a lot: 0.0123, 0.456. */
+export function formatSignificant(value: number, digits: number, locale: Locale): string {
+  return numberFormat(locale, { maximumSignificantDigits: digits }).format(value);
+}

@@ -37,6 +37,21 @@ export function formatSilence(iso: string, nowMs: number, locale: Locale): strin
   return formatSpan(Math.max(60, (nowMs - Date.parse(iso)) / 1000), locale);
 }
 
+/** A span's length in up to two units, to the minute: "45 min", "2 h 15 min", "3 d 4 h" (meter gaps, energy periods). */
+export function formatDuration(ms: number, locale: Locale): string {
+  const w = words[locale];
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return amount(minutes, w.min, locale);
+  const hours = Math.floor(minutes / 60);
+  const two = (a: string, b: string) => `${a} ${b}`;
+  if (hours < 48)
+    return minutes % 60
+      ? two(amount(hours, w.h, locale), amount(minutes % 60, w.min, locale))
+      : amount(hours, w.h, locale);
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? two(amount(days, w.d, locale), amount(hours % 24, w.h, locale)) : amount(days, w.d, locale);
+}
+
 /** A duration in seconds as "30 s", "5 min", "2 h" (scrape intervals): exact, in the largest unit that divides it. */
 export function formatInterval(seconds: number, locale: Locale): string {
   const w = words[locale];

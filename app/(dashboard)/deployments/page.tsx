@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { LiveRefresh } from "@/components/ui/live-refresh";
@@ -12,7 +13,9 @@ import { DeployForm } from "./_components/deploy-form";
 import { DeploymentsTable } from "./_components/deployments-table";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Deployments" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("deployments.list"))("title") };
+}
 
 /** The list's figures are over the last hour, like a deployment page's default window. */
 const WINDOW_MINUTES = 60;
@@ -29,32 +32,24 @@ export default async function DeploymentsPage() {
   const canWrite = can(principal.role, "deployments.write");
   const now = new Date();
   const choices = canWrite ? await listDeployChoices() : [];
-  const emptyText = canWrite
-    ? "Nothing is deployed yet. Deploy a model version, or an alias such as production, with the form above; or POST /api/v1/deployments."
-    : "Nothing is deployed yet. An operator deploys a model version from this page (or POST /api/v1/deployments).";
+  const t = await getTranslations("deployments.list");
+  const emptyText = canWrite ? t("emptyWrite") : t("emptyRead");
 
   return (
     <>
       <PageHeader
-        eyebrow="Machine learning"
-        title="Deployments"
-        description="Named prediction endpoints, each serving a model version (pinned, or following an alias) with an optional canary; latency, errors, input drift and live accuracy over the last hour."
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
         actions={<LiveRefresh seconds={10} renderedAt={now.toISOString()} />}
       />
       <div className="space-y-4">
         {canWrite && (
-          <Card
-            title="Deploy"
-            description="Serving picks a new deployment up within a second. A canary takes its share of requests; the gates judge it against the stable version."
-          >
+          <Card title={t("deployTitle")} description={t("deployDescription")}>
             <DeployForm choices={choices} />
           </Card>
         )}
-        <Card
-          title="All deployments"
-          description={`Figures over the last ${WINDOW_MINUTES} minutes; a figure that cannot be computed says why.`}
-          isFlush
-        >
+        <Card title={t("allTitle")} description={t("allDescription", { minutes: WINDOW_MINUTES })} isFlush>
           <Suspense fallback={<Skeleton className="m-4 h-[120px]" />}>
             <DeploymentsList now={now} emptyText={emptyText} />
           </Suspense>

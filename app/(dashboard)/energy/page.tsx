@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Suspense } from "react";
 import { DownloadLink } from "@/components/ui/form-controls";
@@ -9,16 +10,26 @@ import { hrefWith } from "@/components/ui/pager";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
 import { can } from "@/lib/auth/permissions";
 import type { SearchParams } from "@/lib/http/page-query";
+import type { Translate } from "@/lib/i18n/translate";
 import { findLatestMeteredSite } from "@/lib/energy/meters/meters";
 import { listSiteNames } from "@/lib/inventory/site-overview";
 import { EnergyReport, EnergyReportSkeleton } from "./_components/energy-report";
-import { chooseDefaultSite, readEnergyView, type EnergyView } from "./_components/energy-query";
+import { chooseDefaultSite, readEnergyView, type EnergyView, type EnergyViewProblem } from "./_components/energy-query";
 import { ENERGY_SITE_COOKIE, readEnergySiteCookie } from "./_components/energy-site-cookie";
 import { PeriodPicker } from "./_components/period-picker";
 import { readRequestOrigin } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Energy" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("energy.page"))("title") };
+}
+
+/** Why the view cannot be shown, in the reader's language; a refused query keeps the schema's words. */
+function problemText(problem: EnergyViewProblem, t: Translate): string {
+  if (problem.code === "no_sites") return t("noSites");
+  if (problem.code === "unknown_site") return t("unknownSite", { site: problem.site });
+  return problem.issues;
+}
 
 /** The per-day CSV of exactly the period on screen (the API takes the session cookie). */
 function csvHref(view: EnergyView): string {
@@ -37,14 +48,15 @@ export default async function EnergyPage({ searchParams }: { searchParams: Promi
   const latest = raw.site || (remembered && sites.includes(remembered)) ? null : await findLatestMeteredSite();
   const parsed = readEnergyView(raw, sites, new Date(), chooseDefaultSite(sites, remembered, latest));
   const view = parsed.ok ? parsed.view : null;
+  const t = await getTranslations("energy.page");
 
   return (
     <>
       <PageHeader
-        eyebrow="Infrastructure"
-        title="Energy"
-        description="Metered facility and IT energy per site with PUE, cost from the site's tariff and CO₂e from its grid intensity, next to the GPU energy from telemetry."
-        actions={view && <DownloadLink href={csvHref(view)}>Download CSV</DownloadLink>}
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
+        actions={view && <DownloadLink href={csvHref(view)}>{t("downloadCsv")}</DownloadLink>}
       />
       <PeriodPicker sites={sites} view={view} values={parsed.values} />
       {parsed.ok ? (
@@ -59,11 +71,11 @@ export default async function EnergyPage({ searchParams }: { searchParams: Promi
           />
         </Suspense>
       ) : (
-        <Notice tone="error" title="This view cannot be shown">
-          {parsed.message}{" "}
+        <Notice tone="error" title={t("cannotShow")}>
+          {problemText(parsed.problem, t)}{" "}
           {sites.length > 0 && (
             <Link href={hrefWith("/energy", { site: parsed.site ?? undefined })} className="underline">
-              Show the last 24 hours{parsed.site ? ` at ${parsed.site}` : ""}
+              {parsed.site ? t("showLast24hAt", { site: parsed.site }) : t("showLast24h")}
             </Link>
           )}
         </Notice>

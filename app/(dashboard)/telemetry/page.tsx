@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
@@ -19,7 +20,9 @@ import { SitesTelemetryTable } from "./_components/sites-telemetry-table";
 import { readRequestOrigin } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Telemetry" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("telemetry"))("title") };
+}
 
 export default async function TelemetryPage() {
   const principal = await requirePagePrincipal();
@@ -31,29 +34,27 @@ export default async function TelemetryPage() {
     readRequestOrigin(),
     getScrapeNetworks(),
   ]);
+  const [t, tRoles] = await Promise.all([getTranslations("telemetry"), getTranslations("shell.roles")]);
   const nowMs = Date.parse(telemetry.asOf);
+  const minutes = telemetry.windowMinutes;
   const failing = targets.filter((t) => t.enabled && t.consecutiveFailures > 0).length;
 
   return (
     <>
-      <PageHeader
-        eyebrow="Infrastructure"
-        title="Telemetry"
-        description="GPU telemetry from NVIDIA dcgm-exporter, scraped by Rackmind's worker or pushed to it, stored per GPU and turned into health."
-      />
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
       <FleetTelemetryCards telemetry={telemetry} />
       <div className="mt-4 grid items-start gap-4 xl:grid-cols-5">
         <Card
-          title="Hottest GPUs"
-          description={`The ten hottest by their latest temperature, among GPUs that reported in the last ${telemetry.windowMinutes} minutes.`}
+          title={t("hottest.title")}
+          description={t("hottest.description", { minutes })}
           isFlush
           className="xl:col-span-3"
         >
           <HottestGpusTable gpus={telemetry.hottest} windowMinutes={telemetry.windowMinutes} nowMs={nowMs} />
         </Card>
         <Card
-          title="By site"
-          description={`GPUs with a reading in the last ${telemetry.windowMinutes} minutes.`}
+          title={t("bySite.title")}
+          description={t("bySite.description", { minutes })}
           isFlush
           className="xl:col-span-2"
         >
@@ -61,11 +62,13 @@ export default async function TelemetryPage() {
         </Card>
       </div>
       <Card
-        title="Scrape targets"
+        title={t("targets.title")}
         description={
           targets.length === 0
-            ? "dcgm-exporter endpoints the worker polls on their interval."
-            : `${targets.length} registered${failing > 0 ? `, ${failing} failing` : ""}. The worker polls each enabled target on its interval and backs off while it fails.`
+            ? t("targets.descriptionEmpty")
+            : failing > 0
+              ? t("targets.descriptionFailing", { count: targets.length, failing })
+              : t("targets.description", { count: targets.length })
         }
         isFlush
         className="mt-4"
@@ -76,39 +79,33 @@ export default async function TelemetryPage() {
           </div>
         ) : (
           <p className="border-b border-slate-800 px-4 py-2.5 text-xs text-slate-400">
-            Adding or changing targets needs the operator role; you are signed in as {principal.role}.
+            {t("targets.needsOperator", { role: tRoles(principal.role) })}
           </p>
         )}
         <ScrapeTargetsTable targets={targets} canWrite={canWrite} nowMs={nowMs} />
         <div className="border-t border-slate-800 p-4 text-xs text-slate-400" data-testid="scrape-networks">
           <p className="mb-2">
-            Every connection a scrape makes, redirects included, must reach an address in{" "}
-            {networks.allowed.length === 0 ? (
-              <span className="text-amber-300">no network: scraping is off</span>
-            ) : (
-              <span className="font-mono text-slate-300">{networks.allowed.join(", ")}</span>
-            )}
-            . Loopback and link-local addresses (cloud metadata) are refused unless listed.
-            {can(principal.role, "telemetry.networks") ? "" : " Only an admin can change this list."}
+            {t.rich("targets.networks", {
+              list: () =>
+                networks.allowed.length === 0 ? (
+                  <span className="text-amber-300">{t("targets.noNetwork")}</span>
+                ) : (
+                  <span className="font-mono text-slate-300">{networks.allowed.join(", ")}</span>
+                ),
+            })}
+            {can(principal.role, "telemetry.networks") ? null : <> {t("targets.adminOnly")}</>}
           </p>
           {can(principal.role, "telemetry.networks") && <ScrapeNetworksForm allowed={networks.allowed} />}
         </div>
       </Card>
       <div className="mt-4 grid items-start gap-4 xl:grid-cols-2">
         <Card
-          title="Settings"
-          description={
-            canWrite
-              ? "Retention and health thresholds. Saving is recorded in the audit log."
-              : "Retention and health thresholds. Operators can change them."
-          }
+          title={t("settings.title")}
+          description={canWrite ? t("settings.descriptionWrite") : t("settings.descriptionRead")}
         >
           {canWrite ? <SettingsForm settings={settings} /> : <SettingsList settings={settings} />}
         </Card>
-        <Card
-          title="Push instead of scrape"
-          description="For nodes Rackmind cannot reach: POST /api/v1/telemetry/dcgm."
-        >
+        <Card title={t("push.title")} description={t("push.description", { endpoint: "POST /api/v1/telemetry/dcgm" })}>
           <PushHowTo origin={origin} />
         </Card>
       </div>

@@ -22,13 +22,13 @@ const input = (markers?: MinuteChartInput["markers"]): MinuteChartInput => ({
 
 describe("per-minute chart config", () => {
   it("has only the x and y scales without markers", () => {
-    const config = minuteChartConfig(input(), fonts);
+    const config = minuteChartConfig(input(), fonts, "en");
     expect(Object.keys(config.options!.scales!)).toEqual(["x", "y"]);
     expect(config.data.datasets).toHaveLength(1);
   });
 
   it("places markers on a scale Chart.js can place (axis and type given), pinned to the top", () => {
-    const config = minuteChartConfig(input([{ at: "2026-12-06T10:00:30.000Z", label: "gpu-1: XID 48" }]), fonts);
+    const config = minuteChartConfig(input([{ at: "2026-12-06T10:00:30.000Z", label: "gpu-1: XID 48" }]), fonts, "en");
     const scales = config.options!.scales as Record<string, { axis?: string; type?: string; display?: boolean }>;
     // Chart.js throws "Cannot determine type of 'markers' axis" for a scale without them.
     expect(scales.markers).toMatchObject({ axis: "y", type: "linear", display: false });

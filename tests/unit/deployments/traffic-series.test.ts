@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { trafficCharts } from "../../../app/(dashboard)/deployments/[name]/_components/traffic-series";
+import { english } from "./english-words";
+
+const w = { t: english("charts"), role: english("role"), locale: "en" as const };
 
 const minute = (m: number) => `2026-12-06T16:0${m}:00.000Z`;
 const point = (m: number, requests: number, errors: number, p95: number | null) => ({
@@ -18,6 +21,7 @@ describe("a deployment's traffic charts", () => {
       { version: 2, role: "canary", points: [point(2, 3, 1, 12)] },
     ],
     60,
+    w,
   );
 
   it("draws one line per version, coloured by role, and three latency lines per version", () => {
@@ -42,12 +46,12 @@ describe("a deployment's traffic charts", () => {
     expect(charts.requests.summary).toBe(
       "Requests per minute over the last 60 min: v1 stable 40 requests in all, 30 in its latest minute; v2 canary 3 requests in all, 3 in its latest minute",
     );
-    expect(charts.errors.summary).toContain("v2 canary 1 errors in all");
+    expect(charts.errors.summary).toContain("v2 canary 1 error in all");
     expect(charts.latency.summary).toContain("v1 stable latest minute p50 3.0 ms, p95 6.0 ms, p99 12.0 ms");
   });
 
   it("says there was no traffic rather than drawing zeros", () => {
-    const empty = trafficCharts([], 15);
+    const empty = trafficCharts([], 15, w);
     expect(empty.requests).toEqual({ series: [], summary: "Requests per minute: no requests in the last 15 min" });
     expect(empty.latency.summary).toBe("Latency per minute: no requests in the last 15 min");
   });

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
@@ -54,8 +56,9 @@ async function isAliasProtected(d: DeploymentDetailOut): Promise<boolean> {
 }
 
 function FiguresSkeleton() {
+  const t = useTranslations("deployments.page");
   return (
-    <div className="space-y-4" aria-busy="true" aria-label="Loading the figures">
+    <div className="space-y-4" aria-busy="true" aria-label={t("loadingFigures")}>
       <Skeleton className="h-[330px]" />
       <div className="grid gap-4 xl:grid-cols-3">
         <Skeleton className="h-[220px] xl:col-span-2" />
@@ -85,42 +88,40 @@ export default async function DeploymentPage({
     canWrite ? listDeployableVersions(d.model) : [],
   ]);
   const now = new Date();
+  const [t, tRoles] = await Promise.all([getTranslations("deployments.page"), getTranslations("shell.roles")]);
+  const model = () => <span className="font-mono">{d.model}</span>;
+  const endpoint = `POST /api/v1/deployments/${d.name}/predict`;
 
   return (
     <>
       <PageHeader
-        eyebrow="Machine learning · Deployments"
+        eyebrow={t("eyebrow")}
         title={d.name}
         description={
-          <>
-            Serves <span className="font-mono">{d.model}</span>
-            {d.alias ? ` following ${d.alias}` : " at a pinned version"}; predict with POST /api/v1/deployments/
-            {d.name}/predict.
-          </>
+          d.alias
+            ? t.rich("descriptionAlias", { model, alias: d.alias, endpoint })
+            : t.rich("descriptionPinned", { model, endpoint })
         }
         actions={
           <>
             <LiveRefresh seconds={5} renderedAt={now.toISOString()} />
             <ButtonLink href={hrefWith("/audit", { target: `deployment:${d.name}` })} variant="ghost">
-              History
+              {t("history")}
             </ButtonLink>
           </>
         }
       />
       <div className="space-y-4">
         {d.status === "stopped" && (
-          <Notice tone="warn" title="Stopped">
-            Predictions are refused until an operator starts the deployment again.
+          <Notice tone="warn" title={t("stopped")}>
+            {t("stoppedText")}
           </Notice>
         )}
-        <Card title="Serving" description="What answers, where it runs, and the alias it follows.">
+        <Card title={t("servingTitle")} description={t("servingDescription")}>
           <DeploymentFacts deployment={d} />
         </Card>
         {canWrite && (
-          <Card
-            title="Controls"
-            description="Each change is an event below and in the audit log. Promoting or rolling back a protected alias needs an admin and a note."
-          >
+          <Card title={t("controlsTitle")} description={t("controlsDescription")}>
             <DeploymentControls
               name={d.name}
               status={d.status}
@@ -139,27 +140,19 @@ export default async function DeploymentPage({
           <DeploymentFigures deployment={d} windowMinutes={windowMinutes} path={deploymentHref(d.name)} now={now} />
         </Suspense>
         {canPredict ? (
-          <Card
-            title="Try it"
-            description={`One instance in v${d.stable.version}'s input signature, sent to this deployment's predict path (a canary may answer); then its true label as feedback.`}
-          >
+          <Card title={t("tryTitle")} description={t("tryDescription", { version: d.stable.version })}>
             {signature ? (
               <TryIt name={d.name} signature={signature} />
             ) : (
-              <p className="text-sm text-slate-400">The served version has no input signature this form can read.</p>
+              <p className="text-sm text-slate-400">{t("noSignature")}</p>
             )}
           </Card>
         ) : (
           <p className="text-[12px] text-slate-500" data-testid="try-it-role">
-            Predicting and sending feedback need the operator role (or a token scoped to predict); you are{" "}
-            {principal.role}.
+            {t("needsOperator", { role: tRoles(principal.role) })}
           </p>
         )}
-        <Card
-          title="Events"
-          description="Every change, newest first; automatic decisions carry their evidence."
-          isFlush
-        >
+        <Card title={t("eventsTitle")} description={t("eventsDescription")} isFlush>
           <EventsLog events={d.events} />
         </Card>
       </div>

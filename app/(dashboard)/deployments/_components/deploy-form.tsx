@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
@@ -10,6 +11,7 @@ import type { DeployChoice } from "@/lib/deployments/deploy-choices";
 import { DeploymentOut } from "@/lib/deployments/outputs";
 import { CreateDeploymentInput } from "@/lib/deployments/schemas";
 import { deployBodyOf, deployFieldOf, type DeployFields } from "./deploy-input";
+import { versionTag } from "./deployment-format";
 import { deploymentHref } from "./deployment-links";
 
 const fieldsOf = (data: FormData): DeployFields => {
@@ -31,6 +33,7 @@ const fieldsOf = (data: FormData): DeployFields => {
  * (a name taken, an unknown server) are shown in its words.
  */
 export function DeployForm({ choices }: { choices: DeployChoice[] }) {
+  const t = useTranslations("deployments.form");
   const router = useRouter();
   const [model, setModel] = useState(choices[0]?.model ?? "");
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -54,19 +57,14 @@ export function DeployForm({ choices }: { choices: DeployChoice[] }) {
     router.push(deploymentHref(result.data.name));
   }
 
-  if (choices.length === 0)
-    return (
-      <p className="text-sm text-slate-400">
-        No model to deploy yet: train one on the Jobs page (its version is registered when the job succeeds).
-      </p>
-    );
+  if (choices.length === 0) return <p className="text-sm text-slate-400">{t("noModels")}</p>;
   return (
-    <form onSubmit={onSubmit} aria-label="Deploy a model" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label={t("label")} className="space-y-3">
       <div className="grid gap-3 md:grid-cols-3">
-        <Field id="deploy-name" label="Name" hint="lower-case, e.g. fraud-scoring" error={errors.name}>
+        <Field id="deploy-name" label={t("name")} hint={t("nameHint")} error={errors.name}>
           <TextInput id="deploy-name" name="name" autoComplete="off" {...invalidProps("deploy-name", errors.name)} />
         </Field>
-        <Field id="deploy-model" label="Model" error={errors.model}>
+        <Field id="deploy-model" label={t("model")} error={errors.model}>
           <Select id="deploy-model" name="model" value={model} onChange={(e) => setModel(e.target.value)}>
             {choices.map((c) => (
               <option key={c.model} value={c.model}>
@@ -77,37 +75,42 @@ export function DeployForm({ choices }: { choices: DeployChoice[] }) {
         </Field>
         <Field
           id="deploy-target"
-          label="Version or alias"
-          hint="An alias is followed: promoting it moves the deployment."
+          label={t("target")}
+          hint={t("targetHint")}
           error={errors.target ?? errors.version ?? errors.alias}
         >
           <Select id="deploy-target" name="target" key={model} {...invalidProps("deploy-target", errors.target)}>
             {choice?.aliases.map((a) => (
               <option key={a.alias} value={`alias:${a.alias}`}>
-                follow {a.alias} (now v{a.version})
+                {t("follow", { alias: a.alias, version: a.version })}
               </option>
             ))}
             {choice?.versions.map((v) => (
               <option key={v} value={`version:${v}`}>
-                pin v{v}
+                {t("pin", { version: v })}
               </option>
             ))}
           </Select>
         </Field>
-        <Field id="deploy-canary-version" label="Canary version" hint="Optional." error={errors["canary.version"]}>
+        <Field
+          id="deploy-canary-version"
+          label={t("canaryVersion")}
+          hint={t("optional")}
+          error={errors["canary.version"]}
+        >
           <Select id="deploy-canary-version" name="canaryVersion" key={model}>
-            <option value="">no canary</option>
+            <option value="">{t("noCanary")}</option>
             {choice?.versions.map((v) => (
               <option key={v} value={v}>
-                v{v}
+                {versionTag(v)}
               </option>
             ))}
           </Select>
         </Field>
         <Field
           id="deploy-canary-weight"
-          label="Canary share"
-          hint="0–1 of the traffic, e.g. 0.1."
+          label={t("canaryShare")}
+          hint={t("canaryShareHint")}
           error={errors["canary.weight"]}
         >
           <TextInput
@@ -121,12 +124,7 @@ export function DeployForm({ choices }: { choices: DeployChoice[] }) {
             {...invalidProps("deploy-canary-weight", errors["canary.weight"])}
           />
         </Field>
-        <Field
-          id="deploy-servers"
-          label="Servers"
-          hint="Optional hostnames, comma-separated: energy per prediction and GPU events come from them."
-          error={errors.servers}
-        >
+        <Field id="deploy-servers" label={t("servers")} hint={t("serversHint")} error={errors.servers}>
           <TextInput
             id="deploy-servers"
             name="servers"
@@ -136,11 +134,11 @@ export function DeployForm({ choices }: { choices: DeployChoice[] }) {
         </Field>
       </div>
       <Button type="submit" variant="primary" disabled={isPending}>
-        {isPending ? "Deploying…" : "Deploy"}
+        {isPending ? t("deploying") : t("deploy")}
       </Button>
       {errors[""] && <p className="text-xs text-rose-300">{errors[""]}</p>}
       {error && (
-        <Notice tone="error" title="Not deployed">
+        <Notice tone="error" title={t("failed")}>
           <span data-testid="deploy-error">{error}</span>
         </Notice>
       )}

@@ -1,12 +1,15 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { driftReading, type DriftSummary } from "./deployment-format";
+import { useFormatWords } from "./format-words";
 
 /** Running or stopped, in words. */
 export function DeploymentStatusBadge({ status }: { status: "active" | "stopped" }) {
+  const t = useTranslations("deployments.status");
   return (
     <span data-testid="deployment-status">
       <Badge tone={status === "active" ? "good" : "neutral"} hasDot>
-        {status === "active" ? "active" : "stopped"}
+        {t(status)}
       </Badge>
     </span>
   );
@@ -14,8 +17,8 @@ export function DeploymentStatusBadge({ status }: { status: "active" | "stopped"
 
 /** The overall drift flag: a word first ("drifting", "no drift", "not known"), the colour only repeats it. */
 export function DriftBadge({ drift, isCompact = false }: { drift: DriftSummary; isCompact?: boolean }) {
-  const reading = driftReading(drift);
-  const word = !reading.isKnown ? "not known" : reading.isDrifting ? "drifting" : "no drift";
+  const words = useFormatWords();
+  const reading = driftReading(drift, words);
   const tone = !reading.isKnown ? "neutral" : reading.isDrifting ? "bad" : "good";
   return (
     <span
@@ -24,10 +27,13 @@ export function DriftBadge({ drift, isCompact = false }: { drift: DriftSummary; 
       data-drifting={reading.isDrifting}
     >
       <Badge tone={tone} hasDot>
-        {word}
+        {words.t(`drift.${reading.word}`)}
       </Badge>
-      <span className={`text-[12px] ${isCompact ? "text-slate-500" : "text-slate-300"}`}>
-        {reading.text.replace(/^(drifting|no overall drift|not known): /, "")}
+      <span
+        className={`text-[12px] ${isCompact ? "text-slate-500" : "text-slate-300"}`}
+        data-stored-text={reading.isStored || undefined}
+      >
+        {reading.detail}
       </span>
     </span>
   );

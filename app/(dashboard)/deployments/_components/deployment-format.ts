@@ -1,74 +1,107 @@
 // How a deployment's figures read on the Deployments pages, in one place so the
 // list, the deployment's page and its charts agree. A figure that cannot be
-// computed reads as the reason, never as 0 or a green badge. Pure functions,
+// computed reads as the reason, never as 0 or a green badge. Pure functions of
+// the reader's words (the catalogue's deployments.format, and the locale),
 // usable from server components and client islands alike.
 
 import type { PsiBand } from "@/lib/deployments/drift-stats";
-import { formatFixed, formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { formatFixed, formatNumber, formatSignificant } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 
-export type Reading = { text: string; isKnown: boolean };
+/** `t` bound to deployments.format, and the locale numbers are written in. */
+export type FormatWords = { t: Translate; locale: Locale };
 
-const fixed = (digits: number) => ({ format: (v: number) => formatFixed(v, digits, untranslatedLocale) });
-const [oneDecimal, twoDecimals] = [fixed(1), fixed(2)];
-const integer = { format: (v: number) => formatNumber(v, untranslatedLocale) };
-
-export const NO_TRAFFIC = "no requests in this window";
+/**
+ * A figure in words. `isStored` marks a reason written by lib/ in English
+ * (e.g. why energy is not known): it is shown as it comes, marked
+ * data-stored-text, until lib/ gives codes.
+ */
+export type Reading = { text: string; isKnown: boolean; isStored?: boolean };
 
 /** "12.3 ms"; below 1 ms two decimals ("0.42 ms"), since a small model answers that fast. */
-export function formatMs(ms: number): string {
-  return `${(ms < 1 ? twoDecimals : oneDecimal).format(ms)} ms`;
+export function formatMs(ms: number, locale: Locale): string {
+  return `${formatFixed(ms, ms < 1 ? 2 : 1, locale)} ms`;
 }
 
 /** A latency percentile, or why there is none. */
-export function latencyReading(ms: number | null): Reading {
-  return ms === null ? { text: NO_TRAFFIC, isKnown: false } : { text: formatMs(ms), isKnown: true };
+export function latencyReading(ms: number | null, { t, locale }: FormatWords): Reading {
+  return ms === null ? { text: t("noTraffic"), isKnown: false } : { text: formatMs(ms, locale), isKnown: true };
 }
 
 /** A share 0–1 as "12.5 %" (whole numbers without decimals: "10 %"). */
-export function formatShare(share: number): string {
+export function formatShare(share: number, locale: Locale): string {
   const pct = share * 100;
-  return `${Number.isInteger(Math.round(pct * 10) / 10) ? integer.format(pct) : oneDecimal.format(pct)} %`;
+  const isWhole = Number.isInteger(Math.round(pct * 10) / 10);
+  return `${isWhole ? formatNumber(pct, locale) : formatFixed(pct, 1, locale)} %`;
 }
 
 /** An error rate to two decimals ("0.50 %"): one failed request in 200 must not read as 0 %. */
-export function errorRateReading(rate: number | null): Reading {
+export function errorRateReading(rate: number | null, { t, locale }: FormatWords): Reading {
   return rate === null
-    ? { text: NO_TRAFFIC, isKnown: false }
-    : { text: `${twoDecimals.format(rate * 100)} %`, isKnown: true };
+    ? { text: t("noTraffic"), isKnown: false }
+    : { text: `${formatFixed(rate * 100, 2, locale)} %`, isKnown: true };
 }
 
-export function formatCount(n: number): string {
-  return integer.format(n);
+export function formatCount(n: number, locale: Locale): string {
+  return formatNumber(n, locale);
 }
 
 type Split = { stable: { version: number }; canary: { version: number; weight: number } | null };
 
 /** Who answers what share: "v3 100 %", or "v3 90 % · v4 10 % (canary)". */
-export function trafficSplit({ stable, canary }: Split): string {
-  if (!canary) return `v${stable.version} 100 %`;
-  return `v${stable.version} ${formatShare(1 - canary.weight)} · v${canary.version} ${formatShare(canary.weight)} (canary)`;
+export function trafficSplit({ stable, canary }: Split, { t, locale }: FormatWords): string {
+  if (!canary) return `v${stable.version} ${formatShare(1, locale)}`;
+  return t("split", {
+    stable: stable.version,
+    stableShare: formatShare(1 - canary.weight, locale),
+    canary: canary.version,
+    canaryShare: formatShare(canary.weight, locale),
+  });
 }
 
 /** The PSI bands in words, with their limits, so a band never rests on its colour. */
-export function psiBandWords(band: PsiBand): string {
-  return { stable: "stable (PSI < 0.1)", moderate: "moderate (PSI 0.1–0.25)", drifted: "drifted (PSI > 0.25)" }[band];
+export function psiBandWords(band: PsiBand, { t, locale }: FormatWords): string {
+  const n = (v: number) => formatNumber(v, locale, 2);
+  const limit = { stable: `PSI < ${n(0.1)}`, moderate: `PSI ${n(0.1)}–${n(0.25)}`, drifted: `PSI > ${n(0.25)}` }[band];
+  return t(`psiBand.${band}`, { limit });
 }
 
 /** "0.034"; tiny ones as "< 0.001" (three decimals are what a reader compares against 0.05). */
-export function formatPValue(p: number): string {
-  return p < 0.001 ? "< 0.001" : p.toFixed(3);
+export function formatPValue(p: number, locale: Locale): string {
+  return p < 0.001 ? `< ${formatFixed(0.001, 3, locale)}` : formatFixed(p, 3, locale);
 }
 
 export type DriftSummary = { unknown: string | null; isDrifting: boolean; driftingFeatures: number; features: number };
 
+/**
+ * The overall drift flag: drifting (how many features), no drift, or not
+ * known. `word` is the flag's key (format.drift.<word>); `detail` what follows
+ * it, which for "not known" is lib/'s reason (`isStored`).
+ */
+export type DriftReading = Reading & {
+  isDrifting: boolean;
+  word: "drifting" | "noDrift" | "notKnown";
+  detail: string;
+};
+
 /** The overall drift flag in words: drifting (how many features), no drift, or why it is not known. */
-export function driftReading(d: DriftSummary): Reading & { isDrifting: boolean } {
-  if (d.unknown !== null) return { text: `not known: ${lowerFirst(d.unknown)}`, isKnown: false, isDrifting: false };
-  const of = `${d.driftingFeatures} of ${d.features} feature${d.features === 1 ? "" : "s"} drifted`;
+export function driftReading(d: DriftSummary, { t }: FormatWords): DriftReading {
+  if (d.unknown !== null) {
+    const reason = lowerFirst(d.unknown);
+    return {
+      text: t("drift.unknownText", { reason }),
+      detail: reason,
+      word: "notKnown",
+      isKnown: false,
+      isDrifting: false,
+      isStored: true,
+    };
+  }
+  const of = t("drift.features", { drifting: d.driftingFeatures, count: d.features });
   return d.isDrifting
-    ? { text: `drifting: ${of}`, isKnown: true, isDrifting: true }
-    : { text: `no overall drift: ${of}`, isKnown: true, isDrifting: false };
+    ? { text: t("drift.driftingText", { features: of }), detail: of, word: "drifting", isKnown: true, isDrifting: true }
+    : { text: t("drift.noDriftText", { features: of }), detail: of, word: "noDrift", isKnown: true, isDrifting: false };
 }
 
 export type AccuracyFigures = {
@@ -81,45 +114,50 @@ export type AccuracyFigures = {
 };
 
 /** Live accuracy from feedback, or why it is not known (no predictions, no labels yet, labels not joined yet). */
-export function accuracyReading(a: AccuracyFigures, requests: number): Reading {
+export function accuracyReading(a: AccuracyFigures, requests: number, { t, locale }: FormatWords): Reading {
   if (a.accuracy !== null)
     return {
-      text: `${oneDecimal.format(a.accuracy * 100)} % (${formatCount(a.correct)} of ${formatCount(a.labelled)} labelled right)`,
+      text: t("accuracyKnown", {
+        pct: formatFixed(a.accuracy * 100, 1, locale),
+        correct: formatCount(a.correct, locale),
+        labelled: formatCount(a.labelled, locale),
+      }),
       isKnown: true,
     };
-  if (a.unmatched > 0)
-    return {
-      text: `not known yet: ${formatCount(a.unmatched)} label${a.unmatched === 1 ? "" : "s"} wait for their predictions to be logged`,
-      isKnown: false,
-    };
-  if (requests === 0) return { text: `not known: ${NO_TRAFFIC}`, isKnown: false };
-  return { text: "not known: no feedback labels yet (POST …/feedback)", isKnown: false };
+  if (a.unmatched > 0) return { text: t("accuracyWaiting", { count: a.unmatched }), isKnown: false };
+  if (requests === 0) return { text: t("accuracyNoTraffic"), isKnown: false };
+  return { text: t("accuracyNoLabels", { endpoint: "POST …/feedback" }), isKnown: false };
 }
 
 /** How much of the traffic is labelled, and how late labels come. */
-export function coverageReading(a: AccuracyFigures): string {
-  if (a.coverage === null) return "coverage not known: no predictions logged in this window";
-  const delay =
-    a.medianJoinDelaySeconds === null
-      ? ""
-      : `; labels arrive a median ${formatSeconds(a.medianJoinDelaySeconds)} after the prediction`;
-  return `${formatShare(a.coverage)} of logged predictions labelled${delay}`;
+export function coverageReading(a: AccuracyFigures, words: FormatWords): string {
+  const { t, locale } = words;
+  if (a.coverage === null) return t("coverageUnknown");
+  const share = formatShare(a.coverage, locale);
+  return a.medianJoinDelaySeconds === null
+    ? t("coverage", { share })
+    : t("coverageDelay", { share, delay: formatSeconds(a.medianJoinDelaySeconds, words) });
 }
 
 /** "42 s", "3.5 min", "2.0 h". */
-export function formatSeconds(seconds: number): string {
-  if (seconds < 90) return `${integer.format(seconds)} s`;
-  if (seconds < 90 * 60) return `${oneDecimal.format(seconds / 60)} min`;
-  return `${oneDecimal.format(seconds / 3600)} h`;
+export function formatSeconds(seconds: number, { t, locale }: FormatWords): string {
+  if (seconds < 90) return t("seconds", { value: formatNumber(seconds, locale) });
+  if (seconds < 90 * 60) return t("minutes", { value: formatFixed(seconds / 60, 1, locale) });
+  return t("hours", { value: formatFixed(seconds / 3600, 1, locale) });
 }
 
 /** Energy per 1,000 predictions, or the reason it is not known (never 0 for "no readings"). */
-export function energyReading(e: { kwh: number | null; basis: string }): Reading {
-  if (e.kwh === null) return { text: e.basis, isKnown: false };
-  const value = e.kwh >= 1 ? twoDecimals.format(e.kwh) : e.kwh.toPrecision(3);
-  return { text: `${value} kWh per 1,000 predictions`, isKnown: true };
+export function energyReading(e: { kwh: number | null; basis: string }, { t, locale }: FormatWords): Reading {
+  if (e.kwh === null) return { text: e.basis, isKnown: false, isStored: true };
+  const value = e.kwh >= 1 ? formatFixed(e.kwh, 2, locale) : formatSignificant(e.kwh, 3, locale);
+  return { text: t("energyPer1k", { value }), isKnown: true };
 }
 
 function lowerFirst(s: string): string {
   return s.length > 1 && s[1] === s[1]!.toLowerCase() ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+/** A model version as the pages name it: "v3" (the same in every language). */
+export function versionTag(version: number): string {
+  return `v${version}`;
 }

@@ -1,31 +1,42 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, TextInput } from "@/components/ui/form-controls";
 import type { EnergyFindingOut } from "@/lib/energy/schemas";
 import { formatCapPct, formatKw, formatPue } from "./energy-format";
 import { type EnergyView, viewParams } from "./energy-query";
 import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 
 function FindingItem({ finding }: { finding: EnergyFindingOut }) {
+  const t = useTranslations("energy.findings");
+  const locale = asLocale(useLocale());
   if (finding.kind === "rack_power_over_cap") {
     return (
       <li className="flex items-start gap-3 py-2.5" data-testid="energy-finding" data-kind={finding.kind}>
         <span className="mt-px w-12 shrink-0">
           <Badge tone="bad" hasDot>
-            rack
+            {t("rack")}
           </Badge>
         </span>
         <p className="text-[13px] text-slate-300">
-          <Link
-            href={`/racks/${encodeURIComponent(finding.site)}/${encodeURIComponent(finding.rack)}`}
-            className="font-mono text-emerald-300 hover:underline"
-          >
-            {finding.rack}
-          </Link>{" "}
-          draws <span className="font-mono text-slate-100">{formatKw(finding.powerW)}</span>,{" "}
-          <span className="font-mono font-semibold text-rose-300">{formatCapPct(finding.capUsedPct)}</span> of its{" "}
-          {formatNumber(finding.capW / 1000, untranslatedLocale, 3)} kW cap (alert above {finding.thresholdPct} %).
+          {t.rich("rackDraws", {
+            rack: () => (
+              <Link
+                href={`/racks/${encodeURIComponent(finding.site)}/${encodeURIComponent(finding.rack)}`}
+                className="font-mono text-emerald-300 hover:underline"
+              >
+                {finding.rack}
+              </Link>
+            ),
+            power: (chunks) => <span className="font-mono text-slate-100">{chunks}</span>,
+            pct: (chunks) => <span className="font-mono font-semibold text-rose-300">{chunks}</span>,
+            powerValue: formatKw(finding.powerW, locale),
+            pctValue: formatCapPct(finding.capUsedPct, locale),
+            cap: formatNumber(finding.capW / 1000, locale, 3),
+            threshold: formatNumber(finding.thresholdPct, locale, 3),
+          })}
         </p>
       </li>
     );
@@ -38,9 +49,13 @@ function FindingItem({ finding }: { finding: EnergyFindingOut }) {
         </Badge>
       </span>
       <p className="text-[13px] text-slate-300">
-        PUE over this period is <span className="font-mono font-semibold text-amber-300">{formatPue(finding.pue)}</span>
-        , above the target of <span className="font-mono text-slate-100">{formatPue(finding.target)}</span>: cooling and
-        power distribution take {Math.round((finding.pue - 1) * 100)} % on top of the IT load.
+        {t.rich("pueFinding", {
+          pue: (chunks) => <span className="font-mono font-semibold text-amber-300">{chunks}</span>,
+          target: (chunks) => <span className="font-mono text-slate-100">{chunks}</span>,
+          pueValue: formatPue(finding.pue, locale),
+          targetValue: formatPue(finding.target, locale),
+          overhead: formatNumber(Math.round((finding.pue - 1) * 100), locale),
+        })}
       </p>
     </li>
   );
@@ -48,19 +63,20 @@ function FindingItem({ finding }: { finding: EnergyFindingOut }) {
 
 /** The thresholds as a GET form, so a stricter view is a link too. */
 function ThresholdsForm({ view }: { view: EnergyView }) {
+  const t = useTranslations("energy.findings");
   const keep = { ...viewParams(view), rackCapPct: undefined, pueTarget: undefined };
   return (
     <form
       method="get"
       action="/energy"
-      aria-label="Alert thresholds"
+      aria-label={t("form")}
       className="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-slate-800 px-4 py-3 text-xs text-slate-400"
     >
       {Object.entries(keep).map(([name, value]) =>
         value ? <input key={name} type="hidden" name={name} value={value} /> : null,
       )}
       <label htmlFor="energy-rack-cap-pct" className="flex items-center gap-1.5">
-        Rack above
+        {t("rackAbove")}
         <span className="w-16">
           <TextInput
             id="energy-rack-cap-pct"
@@ -73,10 +89,10 @@ function ThresholdsForm({ view }: { view: EnergyView }) {
             className="text-right font-mono"
           />
         </span>
-        % of cap
+        {t("ofCap")}
       </label>
       <label htmlFor="energy-pue-target" className="flex items-center gap-1.5">
-        PUE above
+        {t("pueAbove")}
         <span className="w-16">
           <TextInput
             id="energy-pue-target"
@@ -90,7 +106,7 @@ function ThresholdsForm({ view }: { view: EnergyView }) {
           />
         </span>
       </label>
-      <Button type="submit">Apply</Button>
+      <Button type="submit">{t("apply")}</Button>
     </form>
   );
 }
@@ -109,16 +125,23 @@ export function EnergyFindings({
   view: EnergyView;
   pue: number | null;
 }) {
+  const t = useTranslations("energy.findings");
+  const locale = asLocale(useLocale());
+  const strong = (chunks: ReactNode) => <span className="font-medium text-emerald-300">{chunks}</span>;
+  const pct = formatNumber(view.rackCapPct, locale, 3);
   return (
     <>
       <div className="px-4">
         {findings.length === 0 ? (
           <p className="py-4 text-[13px] text-slate-400" data-testid="energy-no-findings">
-            <span className="font-medium text-emerald-300">No findings.</span> No rack draws more than {view.rackCapPct}{" "}
-            % of its cap
             {pue === null
-              ? "; PUE is not known for this period (the PUE card says why), so it is not checked."
-              : `, and PUE ${formatPue(pue)} is within the target of ${formatPue(view.pueTarget)}.`}
+              ? t.rich("noFindingsPueUnknown", { strong, pct })
+              : t.rich("noFindingsPueOk", {
+                  strong,
+                  pct,
+                  pue: formatPue(pue, locale),
+                  target: formatPue(view.pueTarget, locale),
+                })}
           </p>
         ) : (
           <ul className="divide-y divide-slate-800/70">

@@ -10,10 +10,11 @@ const HOUR_MS = 3_600_000;
 /** The API's defaults (rack above 90 % of cap, PUE above 1.5), left out of links. */
 export const alertDefaults = AlertsQuery.parse({});
 
+/** The preset periods (their titles are the catalogue's, energy.picker.last.<range>). */
 export const energyRanges = {
-  "24h": { label: "24 hours", ms: 24 * HOUR_MS },
-  "7d": { label: "7 days", ms: 7 * 24 * HOUR_MS },
-  "30d": { label: "30 days", ms: 30 * 24 * HOUR_MS },
+  "24h": { ms: 24 * HOUR_MS },
+  "7d": { ms: 7 * 24 * HOUR_MS },
+  "30d": { ms: 30 * 24 * HOUR_MS },
 } as const;
 
 export type EnergyRange = keyof typeof energyRanges;
@@ -34,9 +35,16 @@ export type EnergyView = {
   pueTarget: number;
 };
 
+/**
+ * Why a URL names no view: codes the page words in the reader's language, and
+ * for a query the API would refuse, the schema's own issues (the API's words).
+ */
+export type EnergyViewProblem =
+  { code: "no_sites" } | { code: "unknown_site"; site: string } | { code: "invalid"; issues: string };
+
 export type EnergyViewResult =
   | { ok: true; view: EnergyView; values: Record<string, string> }
-  | { ok: false; site: string | null; message: string; values: Record<string, string> };
+  | { ok: false; site: string | null; problem: EnergyViewProblem; values: Record<string, string> };
 
 const describeIssues = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message)).join("; ");
@@ -69,9 +77,8 @@ export function readEnergyView(
 ): EnergyViewResult {
   const values = flattenSearchParams(raw);
   const site = values.site ?? defaultSite;
-  if (site === null)
-    return { ok: false, site, message: "There are no sites yet. Create one with POST /api/v1/sites.", values };
-  if (!sites.includes(site)) return { ok: false, site: null, message: `There is no site called “${site}”.`, values };
+  if (site === null) return { ok: false, site, problem: { code: "no_sites" }, values };
+  if (!sites.includes(site)) return { ok: false, site: null, problem: { code: "unknown_site", site }, values };
   const isCustom = Boolean(values.from || values.to);
   const range = isEnergyRange(values.range) ? values.range : DEFAULT_RANGE;
   const toIso = isCustom ? completeInstant(values.to) : now.toISOString();
@@ -84,7 +91,10 @@ export function readEnergyView(
     return {
       ok: false,
       site,
-      message: describeIssues([...(summary.error?.issues ?? []), ...(alerts.error?.issues ?? [])]),
+      problem: {
+        code: "invalid",
+        issues: describeIssues([...(summary.error?.issues ?? []), ...(alerts.error?.issues ?? [])]),
+      },
       values,
     };
   }

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { pueAboveTarget, racksOverCap } from "@/lib/energy/reports/alert-rules";
 import { getEnergyBreakdown } from "@/lib/energy/reports/breakdown";
@@ -7,6 +9,7 @@ import { getSitePricing } from "@/lib/energy/pricing/page-pricing";
 import { getEnergyTrend } from "@/lib/energy/reports/page-trend";
 import { listRackPower } from "@/lib/energy/reports/rack-power";
 import { getEnergySummary } from "@/lib/energy/reports/summary";
+import { asLocale } from "@/lib/i18n/locales";
 import { EnergyFindings } from "./energy-findings";
 import { formatDuration } from "./energy-format";
 import type { EnergyView } from "./energy-query";
@@ -67,7 +70,11 @@ export async function EnergyReport({
   role: string;
 }) {
   const now = new Date();
-  const { summary, trend, racks, meters, kwhByRack, pricing, findings } = await loadReport(view, now);
+  const [{ summary, trend, racks, meters, kwhByRack, pricing, findings }, t, locale] = await Promise.all([
+    loadReport(view, now),
+    getTranslations("energy.report"),
+    getLocale().then(asLocale),
+  ]);
   const hasMeterEnergy = summary.meters.length > 0;
   const reporting = racks.reduce((n, r) => n + r.gpusReporting, 0);
   return (
@@ -76,30 +83,27 @@ export async function EnergyReport({
         <span className="font-mono text-slate-300">
           {utcMinute(view.fromMs)} → {utcMinute(view.toMs)} UTC
         </span>{" "}
-        · {formatDuration(view.toMs - view.fromMs)} · {view.site} keeps {pricing.timezone} time
+        · {formatDuration(view.toMs - view.fromMs, locale)} ·{" "}
+        {t("keepsTime", { site: view.site, timezone: pricing.timezone })}
       </p>
       <EnergyStatCards summary={summary} pricing={pricing} pueTarget={view.pueTarget} />
       <MeterGaps gaps={summary.gaps} maxGapMinutes={view.maxGapMinutes} to={summary.to} />
       <CoarseReadings summary={summary} maxGapMinutes={view.maxGapMinutes} fromMs={view.fromMs} toMs={view.toMs} />
       {!hasMeterEnergy && (
-        <Card title="Connect facility and IT meters" className="mt-4">
+        <Card title={t("connectMeters")} className="mt-4">
           <ReadingsHowTo origin={origin} site={view.site} hasGpuEnergy={summary.gpuKwh > 0} />
         </Card>
       )}
       <div className="mt-4 grid items-start gap-4 xl:grid-cols-5">
         <EnergyTrendCard trend={trend} pueTarget={view.pueTarget} className="xl:col-span-3" />
         <div className="grid gap-4 xl:col-span-2">
-          <Card
-            title="Energy alerts"
-            description={`Hook points for the alerts to come: racks now, PUE over this period.`}
-            isFlush
-          >
+          <Card title={t("alertsTitle")} description={t("alertsDescription")} isFlush>
             <EnergyFindings findings={findings} view={view} pue={summary.pue} />
           </Card>
           {meters.length > 0 && (
             <Card
-              title="Meters"
-              description={`${meters.length} at ${view.site}; energy is each meter's within the period.`}
+              title={t("metersTitle")}
+              description={t("metersDescription", { count: meters.length, site: view.site })}
               isFlush
             >
               <MetersTable meters={meters} inPeriod={summary.meters} nowMs={now.getTime()} />
@@ -108,17 +112,19 @@ export async function EnergyReport({
         </div>
       </div>
       <Card
-        title="Racks by power against cap"
+        title={t("racksTitle")}
         description={
           reporting === 0 ? (
             <>
-              No GPU at {view.site} reported power in the last {RACK_POWER_MAX_AGE_MINUTES} minutes.{" "}
+              {t("racksSilent", { site: view.site, minutes: RACK_POWER_MAX_AGE_MINUTES })}{" "}
               <Link href="/telemetry" className="text-emerald-300 hover:underline">
-                Set up telemetry →
+                {t("setUpTelemetry")}
               </Link>
             </>
+          ) : racks.length > TOP_RACKS ? (
+            t("racksDescriptionTop", { minutes: RACK_POWER_MAX_AGE_MINUTES, top: TOP_RACKS, count: racks.length })
           ) : (
-            `GPU power now (latest DCGM reading of each GPU, at most ${RACK_POWER_MAX_AGE_MINUTES} min old) against the rack's cap${racks.length > TOP_RACKS ? `; the top ${TOP_RACKS} of ${racks.length}` : ""}. Fans, CPUs and PSU losses are not in GPU telemetry.`
+            t("racksDescription", { minutes: RACK_POWER_MAX_AGE_MINUTES })
           )
         }
         isFlush
@@ -135,8 +141,9 @@ export async function EnergyReport({
 
 /** The report's shape while it loads, so the page does not jump when it arrives. */
 export function EnergyReportSkeleton() {
+  const t = useTranslations("energy.report");
   return (
-    <div aria-busy="true" aria-label="Loading energy">
+    <div aria-busy="true" aria-label={t("loading")}>
       <div className="mb-3 h-4 w-96 animate-pulse rounded bg-slate-800/50" />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
         {Array.from({ length: 6 }, (_, i) => (

@@ -1,8 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { SitePricing } from "@/lib/energy/pricing/page-pricing";
 import type { SummaryOut } from "@/lib/energy/reports/summary-schemas";
 import {
   co2eQuantity,
+  formatIntensity,
   formatPricePerKwh,
   formatPue,
   formatUtcMinute,
@@ -10,8 +12,9 @@ import {
   moneyQuantity,
   type Quantity,
 } from "./energy-format";
-import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { formatNumber, formatPct } from "@/lib/format";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 
 type Tone = "normal" | "warn";
 
@@ -58,11 +61,7 @@ function EnergyStat({
   );
 }
 
-const basisText: Record<SummaryOut["costBasis"], string> = {
-  facility: "facility meters",
-  it: "IT meters (no facility meter)",
-  gpu: "GPU telemetry (no meters)",
-};
+type Words = { t: Translate; locale: Locale };
 
 function meterCount(summary: SummaryOut, scope: "facility" | "it"): number {
   return summary.meters.filter((m) => m.scope === scope).length;
@@ -83,76 +82,106 @@ function isUnreadYet(summary: SummaryOut, scope: "facility" | "it"): boolean {
   return own.length > 0 && own.every((m) => m.readThrough <= summary.from);
 }
 
+function meteredHint(count: number, scope: "facility" | "it", { t }: Words): string {
+  return count === 0 ? t(`noMeter.${scope}`) : t(`meters.${scope}`, { count });
+}
+
 function scopeStat(
   summary: SummaryOut,
   scope: "facility" | "it",
+  words: Words,
 ): { quantity: Quantity | null; exact: number | null; hint: string } {
+  const { t, locale } = words;
   const count = meterCount(summary, scope);
   const kwh = scope === "it" ? summary.itKwh : summary.facilityKwh;
-  const name = scope === "it" ? "IT" : "facility";
   const through = readThrough(summary, scope);
-  if (count === 0) return { quantity: null, exact: null, hint: meteredHint(0, name) };
+  if (count === 0) return { quantity: null, exact: null, hint: meteredHint(0, scope, words) };
   if (isUnreadYet(summary, scope))
-    return { quantity: null, exact: null, hint: `not read in this period yet (last ${formatUtcMinute(through!)})` };
+    return { quantity: null, exact: null, hint: t("notReadYet", { at: formatUtcMinute(through!) }) };
+  const metered = meteredHint(count, scope, words);
   return {
-    quantity: kwhQuantity(kwh),
+    quantity: kwhQuantity(kwh, locale),
     exact: kwh,
-    hint: through ? `${meteredHint(count, name)} · read through ${formatUtcMinute(through)}` : meteredHint(count, name),
+    hint: through ? t("readThrough", { meters: metered, at: formatUtcMinute(through) }) : metered,
   };
 }
 
-export const pueUnknownText: Record<NonNullable<SummaryOut["pueUnknownReason"]>, string> = {
-  no_facility_meter: "needs facility and IT energy",
-  no_it_meter: "needs facility and IT energy",
-  no_common_time: "no time in this period with readings of both facility and IT",
-  no_energy: "facility or IT used no energy",
-};
-
-function pueHint(summary: SummaryOut, pueTarget: number, isPueHigh: boolean): string {
-  if (summary.pue === null) return pueUnknownText[summary.pueUnknownReason ?? "no_facility_meter"];
-  const target = `${isPueHigh ? "above" : "within"} target ${formatPue(pueTarget)}`;
+/** `tEnergy` is the energy namespace, whose pueUnknown reasons the overview shares. */
+function pueHint(summary: SummaryOut, pueTarget: number, isPueHigh: boolean, { t, locale }: Words, tEnergy: Translate) {
+  if (summary.pue === null) return tEnergy(`pueUnknown.${summary.pueUnknownReason ?? "no_facility_meter"}`);
+  const target = t(isPueHigh ? "pueAbove" : "pueWithin", { target: formatPue(pueTarget, locale) });
   const isWholePeriod = summary.pueFrom === summary.from && summary.pueTo === summary.to;
   return isWholePeriod
-    ? `facility ÷ IT · ${target}`
-    : `facility ÷ IT from ${formatUtcMinute(summary.pueFrom!)} to ${formatUtcMinute(summary.pueTo!)}, where both were read · ${target}`;
+    ? t("pueWhole", { target })
+    : t("puePartial", { from: formatUtcMinute(summary.pueFrom!), to: formatUtcMinute(summary.pueTo!), target });
 }
 
-function tariffText(p: SitePricing): string {
-  const flat = p.flatPricePerKwh === null ? "no flat price" : formatPricePerKwh(p.flatPricePerKwh, p.currency);
-  if (p.periods.length === 0) return `${flat} flat`;
-  return `time of use (${p.periods.length} period${p.periods.length === 1 ? "" : "s"}), else ${flat}`;
+function tariffText(p: SitePricing, { t, locale }: Words): string {
+  const flat = p.flatPricePerKwh === null ? t("noFlatPrice") : formatPricePerKwh(p.flatPricePerKwh, p.currency, locale);
+  if (p.periods.length === 0) return p.flatPricePerKwh === null ? flat : t("flat", { price: flat });
+  return t("timeOfUse", { count: p.periods.length, flat });
 }
 
-function carbonText(p: SitePricing): string {
-  const flat = p.flatGCo2ePerKwh === null ? null : `${formatNumber(p.flatGCo2ePerKwh, untranslatedLocale, 3)} g/kWh`;
-  if (p.hourlyIntensityHours === 0) return flat ? `grid intensity ${flat} flat` : "no grid intensity set";
-  return `hourly intensity for ${p.hourlyIntensityHours} of ${p.periodHours} h${flat ? `, else ${flat}` : ""}`;
+function carbonText(p: SitePricing, { t, locale }: Words): string {
+  const flat = p.flatGCo2ePerKwh === null ? null : formatIntensity(p.flatGCo2ePerKwh, locale);
+  if (p.hourlyIntensityHours === 0) return flat ? t("flatIntensity", { intensity: flat }) : t("noIntensity");
+  const hours = { hours: formatNumber(p.hourlyIntensityHours, locale), total: formatNumber(p.periodHours, locale) };
+  return flat ? t("hourlyIntensityElse", { ...hours, flat }) : t("hourlyIntensity", hours);
 }
 
 /** "38.2 %": a coverage share for a person, never rounded up to a whole 100 % it is not. */
-function formatCoverage(share: number): string {
+function formatCoverage(share: number, locale: Locale): string {
   return share >= 1
-    ? "100 %"
-    : `${formatNumber(Math.min(99.9, Math.round(share * 1000) / 10), untranslatedLocale, 3)} %`;
+    ? formatPct(100, locale)
+    : `${formatNumber(Math.min(99.9, Math.round(share * 1000) / 10), locale, 3)} %`;
 }
 
 /** What the GPU energy rests on: how many GPUs reported, for how much of the period. */
-function gpuStat(summary: SummaryOut): { quantity: Quantity | null; exact: number | null; hint: string; tone: Tone } {
-  const t = summary.gpuTelemetry;
-  if (t.gpusReporting === 0)
-    return {
-      quantity: null,
-      exact: null,
-      hint: `no GPU power telemetry in this period (${t.gpus} GPUs at the site)`,
-      tone: "normal",
-    };
-  const isPartial = t.coverage < 0.95;
-  const hint = `DCGM power of ${t.gpusReporting} of ${t.gpus} GPUs · covers ${formatCoverage(t.coverage)} of the period${isPartial && t.from ? `, since ${formatUtcMinute(t.from)}` : ""}`;
-  return { quantity: kwhQuantity(summary.gpuKwh), exact: summary.gpuKwh, hint, tone: isPartial ? "warn" : "normal" };
+function gpuStat(
+  summary: SummaryOut,
+  { t, locale }: Words,
+): { quantity: Quantity | null; exact: number | null; hint: string; tone: Tone } {
+  const g = summary.gpuTelemetry;
+  if (g.gpusReporting === 0)
+    return { quantity: null, exact: null, hint: t("noGpuTelemetry", { count: g.gpus }), tone: "normal" };
+  const isPartial = g.coverage < 0.95;
+  const values = { reporting: g.gpusReporting, count: g.gpus, coverage: formatCoverage(g.coverage, locale) };
+  const hint =
+    isPartial && g.from
+      ? t("gpuCoverageSince", { ...values, from: formatUtcMinute(g.from) })
+      : t("gpuCoverage", values);
+  return {
+    quantity: kwhQuantity(summary.gpuKwh, locale),
+    exact: summary.gpuKwh,
+    hint,
+    tone: isPartial ? "warn" : "normal",
+  };
 }
 
-function meteredHint(count: number, scope: string): string {
-  return count === 0 ? `no ${scope} meter reported in this period` : `${count} ${scope} meter${count === 1 ? "" : "s"}`;
+function CostHint({ summary, pricing, words }: { summary: SummaryOut; pricing: SitePricing; words: Words }) {
+  const { t, locale } = words;
+  const hasBasisEnergy = hasEnergyToPrice(summary);
+  const basisThrough = summary.costBasis === "gpu" ? null : readThrough(summary, summary.costBasis);
+  const extras = [
+    summary.cost === null ? t("noPrice") : tariffText(pricing, words),
+    hasBasisEnergy && basisThrough ? t("costReadThrough", { at: formatUtcMinute(basisThrough) }) : null,
+    hasBasisEnergy && summary.costBasis === "gpu" && summary.gpuTelemetry.coverage < 0.95
+      ? t("costGpuOnly", { coverage: formatCoverage(summary.gpuTelemetry.coverage, locale) })
+      : null,
+  ].filter((x) => x !== null);
+  return (
+    <>
+      <span data-testid="energy-cost-basis" data-basis={summary.costBasis}>
+        {t("costOn", { basis: t(`basis.${summary.costBasis}`) })}
+      </span>{" "}
+      · {extras.join(" · ")}
+    </>
+  );
+}
+
+/** No price for energy a meter has not reported yet: the cost is unknown, not 0. */
+function hasEnergyToPrice(summary: SummaryOut): boolean {
+  return summary.costBasis === "gpu" ? summary.gpuKwh > 0 : !isUnreadYet(summary, summary.costBasis);
 }
 
 /** The period's totals: energy by scope, PUE, cost and CO2e, each saying what it was computed from. */
@@ -165,49 +194,40 @@ export function EnergyStatCards({
   pricing: SitePricing;
   pueTarget: number;
 }) {
-  const [facility, it] = [scopeStat(summary, "facility"), scopeStat(summary, "it")];
+  const words: Words = { t: useTranslations("energy.stats"), locale: asLocale(useLocale()) };
+  const tEnergy = useTranslations("energy");
+  const { t, locale } = words;
+  const [facility, it] = [scopeStat(summary, "facility", words), scopeStat(summary, "it", words)];
   const isPueHigh = summary.pue !== null && summary.pue > pueTarget;
-  // No price for energy a meter has not reported yet: the cost is unknown, not 0.
-  const hasBasisEnergy = summary.costBasis === "gpu" ? summary.gpuKwh > 0 : !isUnreadYet(summary, summary.costBasis);
-  const basisThrough = summary.costBasis === "gpu" ? null : readThrough(summary, summary.costBasis);
+  const hasBasisEnergy = hasEnergyToPrice(summary);
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
-      <EnergyStat label="IT energy" testId="energy-it" {...it} />
-      <EnergyStat label="Facility energy" testId="energy-facility" {...facility} />
+      <EnergyStat label={t("it")} testId="energy-it" {...it} />
+      <EnergyStat label={t("facility")} testId="energy-facility" {...facility} />
       <EnergyStat
         label="PUE"
         testId="energy-pue"
-        quantity={summary.pue === null ? null : { value: formatPue(summary.pue), unit: "" }}
+        quantity={summary.pue === null ? null : { value: formatPue(summary.pue, locale), unit: "" }}
         exact={summary.pue}
         tone={isPueHigh ? "warn" : "normal"}
-        hint={pueHint(summary, pueTarget, isPueHigh)}
+        hint={pueHint(summary, pueTarget, isPueHigh, words, tEnergy)}
       />
-      <EnergyStat label="GPU energy" testId="energy-gpu" {...gpuStat(summary)} />
+      <EnergyStat label={t("gpu")} testId="energy-gpu" {...gpuStat(summary, words)} />
       <EnergyStat
-        label="Cost"
+        label={t("cost")}
         testId="energy-cost"
-        quantity={summary.cost === null || !hasBasisEnergy ? null : moneyQuantity(summary.cost, summary.currency)}
-        exact={hasBasisEnergy ? summary.cost : null}
-        hint={
-          <>
-            <span data-testid="energy-cost-basis" data-basis={summary.costBasis}>
-              on {basisText[summary.costBasis]}
-            </span>{" "}
-            · {summary.cost === null ? "some energy has no price" : tariffText(pricing)}
-            {hasBasisEnergy && basisThrough && ` · energy read through ${formatUtcMinute(basisThrough)}`}
-            {hasBasisEnergy &&
-              summary.costBasis === "gpu" &&
-              summary.gpuTelemetry.coverage < 0.95 &&
-              ` · only the ${formatCoverage(summary.gpuTelemetry.coverage)} of the period GPU telemetry covers`}
-          </>
+        quantity={
+          summary.cost === null || !hasBasisEnergy ? null : moneyQuantity(summary.cost, summary.currency, locale)
         }
+        exact={hasBasisEnergy ? summary.cost : null}
+        hint={<CostHint summary={summary} pricing={pricing} words={words} />}
       />
       <EnergyStat
         label="CO₂e"
         testId="energy-co2e"
-        quantity={summary.co2eKg === null || !hasBasisEnergy ? null : co2eQuantity(summary.co2eKg)}
+        quantity={summary.co2eKg === null || !hasBasisEnergy ? null : co2eQuantity(summary.co2eKg, locale)}
         exact={hasBasisEnergy ? summary.co2eKg : null}
-        hint={summary.co2eKg === null ? "some hours have no grid intensity" : carbonText(pricing)}
+        hint={summary.co2eKg === null ? t("noIntensityHours") : carbonText(pricing, words)}
       />
     </div>
   );

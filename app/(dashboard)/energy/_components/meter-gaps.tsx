@@ -1,5 +1,7 @@
+import { useLocale, useTranslations } from "next-intl";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { SummaryOut } from "@/lib/energy/reports/summary-schemas";
+import { asLocale } from "@/lib/i18n/locales";
 import { formatDuration } from "./energy-format";
 
 const SHOWN = 8;
@@ -20,29 +22,27 @@ export function MeterGaps({
   maxGapMinutes: number;
   to: string;
 }) {
+  const t = useTranslations("energy.gaps");
+  const locale = asLocale(useLocale());
   if (gaps.length === 0) return null;
   const longestMs = gaps.reduce((ms, g) => Math.max(ms, Date.parse(g.to) - Date.parse(g.from)), 0);
   const meters = new Set(gaps.map((g) => g.meter)).size;
   return (
     <section
       role="status"
-      aria-label="Meter gaps"
+      aria-label={t("label")}
       data-testid="meter-gaps"
       className="mt-4 rounded-lg border border-amber-500/30 bg-amber-500/5 px-4 py-3"
     >
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h2 className="text-sm font-medium text-amber-100">
-          {gaps.length} meter gap{gaps.length === 1 ? "" : "s"} in this period
+          {t("title", { count: gaps.length })}
           <span className="font-normal text-amber-200/70">
             {" "}
-            · {meters} meter{meters === 1 ? "" : "s"} · longest {formatDuration(longestMs)}
+            · {t("detail", { meters, longest: formatDuration(longestMs, locale) })}
           </span>
         </h2>
-        <p className="text-xs text-amber-200/70">
-          Watts samples more than {maxGapMinutes} min apart, and a meter silent for over twice its reading interval, are
-          a gap; no energy is assumed across it, so the totals leave it out. Before a meter&apos;s first reading is no
-          gap: it did not exist yet.
-        </p>
+        <p className="text-xs text-amber-200/70">{t("explain", { minutes: maxGapMinutes })}</p>
       </div>
       <ul className="mt-2 grid gap-x-6 gap-y-1 text-[12px] text-amber-50/90 md:grid-cols-2">
         {gaps.slice(0, SHOWN).map((g) => (
@@ -53,18 +53,16 @@ export function MeterGaps({
             data-meter={g.meter}
           >
             <span className="font-mono font-medium">{g.meter}</span>
-            {g.to === to && <span className="text-amber-200/80">no reading since </span>}
+            {g.to === to && <span className="text-amber-200/80">{t("noReadingSince")} </span>}
             <span className="text-amber-200/70">
               <UtcTime iso={g.from} /> → <UtcTime iso={g.to} />
             </span>
-            <span className="text-amber-200/80">{formatDuration(Date.parse(g.to) - Date.parse(g.from))}</span>
+            <span className="text-amber-200/80">{formatDuration(Date.parse(g.to) - Date.parse(g.from), locale)}</span>
           </li>
         ))}
       </ul>
       {gaps.length > SHOWN && (
-        <p className="mt-1 text-xs text-amber-200/70">
-          …and {gaps.length - SHOWN} more; the per-day CSV counts them per day.
-        </p>
+        <p className="mt-1 text-xs text-amber-200/70">{t("more", { count: gaps.length - SHOWN })}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { hrefWith } from "@/components/ui/pager";
 import { energyRanges, type EnergyRange, type EnergyView, viewParams } from "./energy-query";
@@ -45,6 +46,7 @@ const isoMinute = (ms: number) => new Date(ms).toISOString().slice(0, 16).replac
 
 /** A GET form for any period; dates alone are whole UTC days. It sits behind a disclosure, as most visits use a preset. */
 function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: Record<string, string> }) {
+  const t = useTranslations("energy.picker");
   const keep = view ? viewParams(view) : { site: values.site };
   return (
     <details className="group relative" open={view === null && Boolean(values.from || values.to)}>
@@ -55,18 +57,18 @@ function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: R
             : "border-slate-700 bg-slate-950/60 text-slate-400 hover:text-slate-100"
         }`}
       >
-        custom…
+        {t("custom")}
       </summary>
       <form
         method="get"
         action="/energy"
-        aria-label="Custom period"
+        aria-label={t("customForm")}
         className="absolute right-0 z-20 mt-2 w-80 space-y-3 rounded-lg border border-slate-700 bg-slate-900 p-3 shadow-xl shadow-black/40"
       >
         {Object.entries({ site: keep.site, rackCapPct: keep.rackCapPct, pueTarget: keep.pueTarget }).map(
           ([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null),
         )}
-        <Field id="energy-from" label="From (UTC)" hint="2026-03-01, or 2026-03-01 06:00">
+        <Field id="energy-from" label={t("from")} hint={t("fromHint")}>
           <TextInput
             id="energy-from"
             name="from"
@@ -75,7 +77,7 @@ function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: R
             className="font-mono"
           />
         </Field>
-        <Field id="energy-to" label="To (UTC, exclusive)" hint="empty: now; at most 400 days after From">
+        <Field id="energy-to" label={t("to")} hint={t("toHint")}>
           <TextInput
             id="energy-to"
             name="to"
@@ -85,7 +87,7 @@ function CustomPeriodForm({ view, values }: { view: EnergyView | null; values: R
         </Field>
         <div className="flex justify-end">
           <Button type="submit" variant="primary">
-            Show period
+            {t("show")}
           </Button>
         </div>
       </form>
@@ -106,6 +108,7 @@ export function PeriodPicker({
   view: EnergyView | null;
   values: Record<string, string>;
 }) {
+  const t = useTranslations("energy.picker");
   const base = view ? viewParams(view) : {};
   const siteOptions = sites.map((site) => ({
     key: site,
@@ -117,15 +120,15 @@ export function PeriodPicker({
   const rangeOptions = (Object.keys(energyRanges) as EnergyRange[]).map((range) => ({
     key: range,
     label: range,
-    title: `Last ${energyRanges[range].label}`,
+    title: t(`last.${range}`),
     href: hrefWith("/energy", { ...base, from: undefined, to: undefined, range }),
     isCurrent: view?.range === range,
   }));
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-      <Segmented label="Site" options={siteOptions} />
+      <Segmented label={t("site")} options={siteOptions} />
       <div className="flex items-center gap-2">
-        <Segmented label="Period" options={rangeOptions} />
+        <Segmented label={t("period")} options={rangeOptions} />
         <CustomPeriodForm view={view} values={values} />
       </div>
     </div>

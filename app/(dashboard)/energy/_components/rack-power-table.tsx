@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead } from "@/components/ui/table";
 import type { RackPowerOut } from "@/lib/energy/schemas";
 import { formatCapPct, formatKw, formatKwh } from "./energy-format";
-import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { formatNumber, formatKw as formatKwCap } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 
 export const TOP_RACKS = 10;
 
@@ -12,6 +13,8 @@ const dash = <span className="text-slate-600">—</span>;
 
 /** Share of cap as a bar with the alert threshold marked, so "how close" reads without the number. */
 function CapBar({ pct, thresholdPct, isOver }: { pct: number; thresholdPct: number; isOver: boolean }) {
+  const t = useTranslations("energy.racks");
+  const locale = asLocale(useLocale());
   return (
     <div className="relative h-1.5 w-full min-w-24 overflow-visible rounded-full bg-slate-800" aria-hidden>
       <div
@@ -22,7 +25,7 @@ function CapBar({ pct, thresholdPct, isOver }: { pct: number; thresholdPct: numb
         <div
           className="absolute -top-1 h-3.5 w-px bg-rose-400/70"
           style={{ left: `${thresholdPct}%` }}
-          title={`alert threshold ${thresholdPct} %`}
+          title={t("threshold", { pct: formatNumber(thresholdPct, locale, 3) })}
         />
       )}
     </div>
@@ -43,18 +46,20 @@ export function RackPowerTable({
   kwhByRack: Map<string, number>;
   thresholdPct: number;
 }) {
+  const t = useTranslations("energy.racks");
+  const locale = asLocale(useLocale());
   return (
-    <Table label="Rack power against cap">
+    <Table label={t("label")}>
       <THead>
-        <Th>Rack</Th>
-        <Th isNumeric>GPUs reporting</Th>
-        <Th isNumeric>GPU power now</Th>
-        <Th isNumeric>Cap</Th>
-        <Th>Share of cap</Th>
-        <Th isNumeric>GPU energy in period</Th>
+        <Th>{t("rack")}</Th>
+        <Th isNumeric>{t("gpusReporting")}</Th>
+        <Th isNumeric>{t("powerNow")}</Th>
+        <Th isNumeric>{t("cap")}</Th>
+        <Th>{t("share")}</Th>
+        <Th isNumeric>{t("energy")}</Th>
       </THead>
       <TBody>
-        {racks.length === 0 && <EmptyRow colSpan={6}>This site has no racks.</EmptyRow>}
+        {racks.length === 0 && <EmptyRow colSpan={6}>{t("empty")}</EmptyRow>}
         {racks.slice(0, TOP_RACKS).map((r) => {
           const isOver = r.capUsedPct !== null && r.capUsedPct > thresholdPct;
           const kwh = kwhByRack.get(`${r.site}/${r.rack}`);
@@ -76,25 +81,24 @@ export function RackPowerTable({
                 {isOver && (
                   <span className="ml-2 align-middle">
                     <Badge tone="bad" hasDot>
-                      over {thresholdPct} %
+                      {t("over", { pct: formatNumber(thresholdPct, locale, 3) })}
                     </Badge>
                   </span>
                 )}
               </Td>
               <Td isNumeric isMono>
-                {r.gpusReporting} <span className="text-slate-500">/ {r.gpus}</span>
+                {formatNumber(r.gpusReporting, locale)}{" "}
+                <span className="text-slate-500">/ {formatNumber(r.gpus, locale)}</span>
               </Td>
               <Td isNumeric isMono>
-                {r.gpusReporting === 0 ? dash : formatKw(r.powerW)}
+                {r.gpusReporting === 0 ? dash : formatKw(r.powerW, locale)}
               </Td>
               <Td isNumeric isMono>
-                {r.powerCapKw === null ? dash : `${formatNumber(r.powerCapKw, untranslatedLocale, 3)} kW`}
+                {r.powerCapKw === null ? dash : formatKwCap(r.powerCapKw, locale)}
               </Td>
               <Td className="w-56">
                 {r.capUsedPct === null || r.gpusReporting === 0 ? (
-                  <span className="text-xs text-slate-500">
-                    {r.capUsedPct === null ? "no cap set" : "no recent GPU readings"}
-                  </span>
+                  <span className="text-xs text-slate-500">{r.capUsedPct === null ? t("noCap") : t("noReadings")}</span>
                 ) : (
                   <div className="flex items-center gap-2.5">
                     <CapBar pct={r.capUsedPct} thresholdPct={thresholdPct} isOver={isOver} />
@@ -102,13 +106,13 @@ export function RackPowerTable({
                       className={`w-14 shrink-0 text-right font-mono text-[12px] tabular-nums ${isOver ? "font-semibold text-rose-300" : "text-slate-300"}`}
                       data-testid="rack-cap-pct"
                     >
-                      {formatCapPct(r.capUsedPct)}
+                      {formatCapPct(r.capUsedPct, locale)}
                     </span>
                   </div>
                 )}
               </Td>
               <Td isNumeric isMono>
-                {kwh === undefined ? dash : formatKwh(kwh)}
+                {kwh === undefined ? dash : formatKwh(kwh, locale)}
               </Td>
             </tr>
           );

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
 /**
@@ -7,6 +9,18 @@ import { ScrollArea } from "@/components/ui/scroll-area";
  * the example pastes as is.
  */
 export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; site: string; hasGpuEnergy: boolean }) {
+  const t = useTranslations("energy.howTo");
+  // Identifiers and commands are the same in every language: translate="no" tells translators (and the i18n scan).
+  const code = (chunks: ReactNode) => (
+    <span className="font-mono text-slate-100" translate="no">
+      {chunks}
+    </span>
+  );
+  const dim = (chunks: ReactNode) => (
+    <span className="font-mono text-slate-400" translate="no">
+      {chunks}
+    </span>
+  );
   const curl = [
     `RACKMIND=${origin}`,
     `AT=$(date -u +%FT%TZ)`,
@@ -20,36 +34,35 @@ export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; 
   return (
     <div className="space-y-3 text-[13px] text-slate-300" data-testid="readings-how-to">
       <p>
-        No meter has reported at <span className="font-mono text-slate-100">{site}</span> in this period, so there is no
-        facility or IT energy and no PUE. Post each meter&apos;s cumulative kWh register as often as it is read — every
-        few minutes, hourly or daily (an operator API token from{" "}
-        <Link href="/admin" className="text-emerald-300 hover:underline">
-          Admin
-        </Link>
-        ): <span className="font-mono text-slate-100">facility</span> for the utility feed,{" "}
-        <span className="font-mono text-slate-100">it</span> for the IT load. A meter is created on its first reading.
+        {t.rich("intro", {
+          site,
+          facility: "facility",
+          it: "it",
+          code,
+          admin: (chunks) => (
+            <Link href="/admin" className="text-emerald-300 hover:underline">
+              {chunks}
+            </Link>
+          ),
+        })}
       </p>
       <ScrollArea
         as="pre"
-        label="Readings example"
+        label={t("example")}
         className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
         testId="readings-example"
       >
-        {curl}
+        <code translate="no">{curl}</code>
       </ScrollArea>
       <p className="text-xs text-slate-500">
-        Meters that only know power can send <span className="font-mono text-slate-400">&quot;watts&quot;</span> instead
-        of <span className="font-mono text-slate-400">&quot;kwhTotal&quot;</span>. A register&apos;s difference between
-        two readings always counts, however far apart they are (readings more than 15 minutes apart are spread evenly
-        and listed as coarse); a register that goes down is read as a reset, never as negative energy. Watts samples
-        more than 15 minutes apart are a gap.{" "}
+        {t.rich("details", { code: dim, watts: '"watts"', kwhTotal: '"kwhTotal"' })}{" "}
         {hasGpuEnergy ? (
-          "Until meters report, cost and CO₂e are computed from GPU telemetry."
+          t("gpuFallback")
         ) : (
           <>
-            GPU energy needs dcgm telemetry:{" "}
+            {t("gpuNeeds")}{" "}
             <Link href="/telemetry" className="text-emerald-300 hover:underline">
-              set up telemetry →
+              {t("setUp")}
             </Link>
           </>
         )}

@@ -1,22 +1,23 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import type { SitePricing } from "@/lib/energy/pricing/page-pricing";
-import { formatPricePerKwh } from "./energy-format";
+import { formatIntensity, formatPricePerKwh } from "./energy-format";
 import { TariffForm } from "./tariff-form";
-import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 
 function PeriodsList({ pricing }: { pricing: SitePricing }) {
-  if (pricing.periods.length === 0)
-    return <p className="text-[13px] text-slate-400">No time-of-use periods: the flat price applies at all times.</p>;
+  const t = useTranslations("energy.tariff");
+  const locale = asLocale(useLocale());
+  if (pricing.periods.length === 0) return <p className="text-[13px] text-slate-400">{t("noPeriods")}</p>;
   return (
     <ul className="space-y-1 text-[13px]">
       {pricing.periods.map((p, i) => (
         <li key={i} className="flex flex-wrap gap-x-3 font-mono text-[12px] text-slate-300" data-testid="tariff-period">
-          <span className="w-40 capitalize text-slate-400">{p.days.join(" ")}</span>
+          <span className="w-40 capitalize text-slate-400">{p.days.map((d) => t(`weekday.${d}`)).join(" ")}</span>
           <span>
             {p.from}–{p.to}
           </span>
-          <span className="text-slate-100">{formatPricePerKwh(p.pricePerKwh, pricing.currency)}</span>
+          <span className="text-slate-100">{formatPricePerKwh(p.pricePerKwh, pricing.currency, locale)}</span>
         </li>
       ))}
     </ul>
@@ -25,24 +26,17 @@ function PeriodsList({ pricing }: { pricing: SitePricing }) {
 
 /** The site's prices and carbon intensity; operators edit the time-of-use periods here. */
 export function TariffCard({ pricing, canWrite, role }: { pricing: SitePricing; canWrite: boolean; role: string }) {
+  const t = useTranslations("energy.tariff");
+  const tRoles = useTranslations("shell.roles");
+  const locale = asLocale(useLocale());
   const flat =
     pricing.flatPricePerKwh === null
-      ? "no flat price set"
-      : `${formatPricePerKwh(pricing.flatPricePerKwh, pricing.currency)} flat`;
+      ? t("noFlat")
+      : t("flat", { price: formatPricePerKwh(pricing.flatPricePerKwh, pricing.currency, locale) });
   const carbon =
-    pricing.flatGCo2ePerKwh === null
-      ? "no grid intensity set"
-      : `${formatNumber(pricing.flatGCo2ePerKwh, untranslatedLocale, 3)} gCO₂e/kWh`;
+    pricing.flatGCo2ePerKwh === null ? t("noIntensity") : formatIntensity(pricing.flatGCo2ePerKwh, locale, "gCO₂e/kWh");
   return (
-    <Card
-      title="Tariff and grid intensity"
-      description={
-        <>
-          {flat} · {carbon} · periods are wall-clock times in {pricing.timezone}; the first period covering a time sets
-          its price.
-        </>
-      }
-    >
+    <Card title={t("title")} description={t("description", { flat, carbon, timezone: pricing.timezone })}>
       <div className="space-y-3">
         {canWrite ? (
           <TariffForm site={pricing.site} currency={pricing.currency} periods={pricing.periods} />
@@ -50,10 +44,17 @@ export function TariffCard({ pricing, canWrite, role }: { pricing: SitePricing; 
           <PeriodsList pricing={pricing} />
         )}
         <p className="text-xs text-slate-500">
-          {canWrite ? "" : `Changing the tariff needs the operator role; you are signed in as ${role}. `}
-          The flat price is the site&apos;s <span className="font-mono text-slate-400">tariffPerKwh</span> (PATCH
-          /api/v1/sites/{pricing.site}); hourly grid intensity can be uploaded with{" "}
-          <span className="font-mono text-slate-400">POST /api/v1/energy/carbon-intensity</span>.
+          {canWrite ? null : <>{t("needsOperator", { role: tRoles(role) })} </>}
+          {t.rich("source", {
+            field: "tariffPerKwh",
+            patch: `PATCH /api/v1/sites/${pricing.site}`,
+            post: "POST /api/v1/energy/carbon-intensity",
+            code: (chunks) => (
+              <span className="font-mono text-slate-400" translate="no">
+                {chunks}
+              </span>
+            ),
+          })}
         </p>
       </div>
     </Card>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { checkInput } from "@/components/forms/schema-check";
@@ -8,6 +9,7 @@ import { Button, FieldError, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 import { WEEKDAYS, type Weekday } from "@/lib/energy/pricing/local-time";
 import { PutTariffInput, type TariffPeriod } from "@/lib/energy/schemas";
+import type { Translate } from "@/lib/i18n/translate";
 
 type Row = { key: number; days: Weekday[]; from: string; to: string; price: string };
 
@@ -23,8 +25,9 @@ const toRow = (p: TariffPeriod): Row => ({
 const blankRow = (): Row => ({ key: nextKey++, days: WORKDAYS, from: "07:00", to: "23:00", price: "" });
 
 function DayToggles({ row, onChange }: { row: Row; onChange: (days: Weekday[]) => void }) {
+  const t = useTranslations("energy.tariff");
   return (
-    <div className="flex gap-0.5" role="group" aria-label="Days">
+    <div className="flex gap-0.5" role="group" aria-label={t("days")}>
       {WEEKDAYS.map((day) => {
         const isOn = row.days.includes(day);
         return (
@@ -39,7 +42,7 @@ function DayToggles({ row, onChange }: { row: Row; onChange: (days: Weekday[]) =
             }
             className={`w-8 rounded py-1 font-mono text-[11px] capitalize transition-colors ${isOn ? "bg-emerald-500/20 text-emerald-200 ring-1 ring-inset ring-emerald-500/40" : "bg-slate-800/60 text-slate-500 hover:text-slate-300"}`}
           >
-            {day.slice(0, 2)}
+            {t(`weekdayShort.${day}`)}
           </button>
         );
       })}
@@ -47,7 +50,8 @@ function DayToggles({ row, onChange }: { row: Row; onChange: (days: Weekday[]) =
   );
 }
 
-const fieldLabel: Record<string, string> = { days: "days", from: "from", to: "to", pricePerKwh: "price per kWh" };
+/** The period fields the schema can name, keys of energy.tariff.field. */
+const FIELDS = new Set(["days", "from", "to", "pricePerKwh"]);
 
 type Problem = { field: string; text: string };
 
@@ -55,6 +59,7 @@ type Problem = { field: string; text: string };
 function periodProblems(
   rows: Row[],
   messages: { path: PropertyKey[]; message: string }[],
+  t: Translate,
 ): { byRow: Map<number, Problem[]>; all: string[] } {
   const byRow = new Map<number, Problem[]>();
   const all: string[] = [];
@@ -65,9 +70,10 @@ function periodProblems(
       all.push(message);
       continue;
     }
-    const problem = { field: String(field ?? ""), text: `${fieldLabel[String(field)] ?? "period"}: ${message}` };
+    const name = FIELDS.has(String(field)) ? String(field) : "period";
+    const problem = { field: String(field ?? ""), text: t("problem", { field: t(`field.${name}`), message }) };
     byRow.set(row.key, [...(byRow.get(row.key) ?? []), problem]);
-    all.push(`Period ${Number(index) + 1} ${problem.text}`);
+    all.push(t("periodProblem", { index: Number(index) + 1, problem: problem.text }));
   }
   return { byRow, all };
 }
@@ -79,6 +85,7 @@ function periodProblems(
  * words, so the rules live in one place.
  */
 export function TariffForm({ site, currency, periods }: { site: string; currency: string; periods: TariffPeriod[] }) {
+  const t = useTranslations("energy.tariff");
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => periods.map(toRow));
   const [isPending, setIsPending] = useState(false);
@@ -100,7 +107,7 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
       pricePerKwh: r.price.trim() === "" ? null : Number(r.price),
     }));
     const input = checkInput(PutTariffInput, { periods });
-    const found = input.ok ? { byRow: new Map<number, Problem[]>(), all: [] } : periodProblems(rows, input.messages);
+    const found = input.ok ? { byRow: new Map<number, Problem[]>(), all: [] } : periodProblems(rows, input.messages, t);
     setProblems(found.byRow);
     setError(found.all.length > 0 ? found.all.join("; ") : null);
     if (!input.ok) return;
@@ -113,8 +120,8 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Time-of-use tariff" className="space-y-3">
-      {rows.length === 0 && <p className="text-xs text-slate-500">No periods: the flat price applies at all times.</p>}
+    <form onSubmit={onSubmit} aria-label={t("form")} className="space-y-3">
+      {rows.length === 0 && <p className="text-xs text-slate-500">{t("noRows")}</p>}
       <ul className="space-y-2">
         {rows.map((r, i) => {
           const rowProblems = problems.get(r.key) ?? [];
@@ -124,7 +131,7 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
               <DayToggles row={r} onChange={(days) => update(r.key, { days })} />
               <span className="w-16">
                 <TextInput
-                  aria-label={`Period ${i + 1} from`}
+                  aria-label={t("periodFrom", { index: i + 1 })}
                   value={r.from}
                   onChange={(e) => update(r.key, { from: e.target.value })}
                   aria-invalid={isInvalid("from")}
@@ -135,7 +142,7 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
               <span className="text-slate-500">–</span>
               <span className="w-16">
                 <TextInput
-                  aria-label={`Period ${i + 1} to`}
+                  aria-label={t("periodTo", { index: i + 1 })}
                   value={r.to}
                   onChange={(e) => update(r.key, { to: e.target.value })}
                   aria-invalid={isInvalid("to")}
@@ -145,7 +152,7 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
               </span>
               <span className="w-20">
                 <TextInput
-                  aria-label={`Period ${i + 1} price per kWh`}
+                  aria-label={t("periodPrice", { index: i + 1 })}
                   inputMode="decimal"
                   value={r.price}
                   onChange={(e) => update(r.key, { price: e.target.value })}
@@ -157,7 +164,7 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
               <span className="text-xs text-slate-500">{currency}/kWh</span>
               <Button
                 variant="ghost"
-                aria-label={`Remove period ${i + 1}`}
+                aria-label={t("remove", { index: i + 1 })}
                 onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
               >
                 ✕
@@ -174,18 +181,18 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
         })}
       </ul>
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => setRows((rs) => [...rs, blankRow()])}>Add period</Button>
+        <Button onClick={() => setRows((rs) => [...rs, blankRow()])}>{t("add")}</Button>
         <Button type="submit" variant="primary" disabled={isPending}>
-          {isPending ? "Saving…" : "Save tariff"}
+          {isPending ? t("saving") : t("save")}
         </Button>
         {isSaved && (
           <span role="status" className="text-xs text-emerald-300">
-            Saved; the totals above are repriced.
+            {t("saved")}
           </span>
         )}
       </div>
       {error && (
-        <Notice tone="error" title="The tariff was not saved">
+        <Notice tone="error" title={t("failed")}>
           {error}
         </Notice>
       )}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
@@ -8,6 +9,9 @@ import { Button, Field, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
 import { CreateTargetInput } from "@/lib/telemetry/schemas";
 
+/** An address as dcgm-exporter serves it; the same in every language. */
+const EXAMPLE_URL = "http://gpu-node-17:9400/metrics";
+
 /**
  * Registers a dcgm-exporter URL. The body is checked first with the API's own
  * schema (an http(s) URL, 5 to 3600 s), whose message shows beside the field;
@@ -15,6 +19,7 @@ import { CreateTargetInput } from "@/lib/telemetry/schemas";
  * the API's words.
  */
 export function AddTargetForm() {
+  const t = useTranslations("telemetry.addTarget");
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -46,12 +51,12 @@ export function AddTargetForm() {
 
   return (
     <div className="space-y-3">
-      <form onSubmit={onSubmit} aria-label="Add a scrape target" className="flex flex-wrap items-start gap-3">
+      <form onSubmit={onSubmit} aria-label={t("form")} className="flex flex-wrap items-start gap-3">
         <Field
           id="target-url"
-          label="Exporter URL"
+          label={t("url")}
           className="min-w-72 flex-1"
-          hint="dcgm-exporter's /metrics, e.g. http://gpu-node-17:9400/metrics"
+          hint={t("urlHint", { example: EXAMPLE_URL })}
           error={fieldErrors.url}
         >
           <TextInput
@@ -62,15 +67,15 @@ export function AddTargetForm() {
             inputMode="url"
             autoComplete="off"
             spellCheck={false}
-            placeholder="http://gpu-node-17:9400/metrics"
+            placeholder={EXAMPLE_URL}
             className="font-mono"
           />
         </Field>
         <Field
           id="target-interval"
-          label="Interval (seconds)"
+          label={t("interval")}
           className="w-36"
-          hint="5 to 3600"
+          hint={t("intervalHint")}
           error={fieldErrors.intervalSeconds}
         >
           <TextInput
@@ -87,22 +92,20 @@ export function AddTargetForm() {
         {/* An empty label line aligns the button with the inputs, whatever hints or errors run below them. */}
         <div className="flex flex-col gap-1">
           <span aria-hidden className="invisible text-[11px] font-medium uppercase tracking-wider">
-            &nbsp;
+            {"\u00a0"}
           </span>
           <Button type="submit" variant="primary" disabled={isPending}>
-            {isPending ? "Adding…" : "Add target"}
+            {isPending ? t("adding") : t("add")}
           </Button>
         </div>
       </form>
       {error && (
-        <Notice tone="error" title="The target was not added">
+        <Notice tone="error" title={t("failed")}>
           {error}
         </Notice>
       )}
       {added && (
-        <Notice tone="success">
-          Added <span className="font-mono">{added}</span>. The worker scrapes it right away, then on its interval.
-        </Notice>
+        <Notice tone="success">{t.rich("added", { url: () => <span className="font-mono">{added}</span> })}</Notice>
       )}
     </div>
   );

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { Age } from "@/components/ui/age";
 import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
 import { tempColour } from "@/components/ui/heat-scale";
 import { gpuHref, serverHref } from "@/components/ui/inventory-links";
 import { formatTempC } from "@/components/ui/readings";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { asLocale } from "@/lib/i18n/locales";
 import type { HotGpu } from "@/lib/telemetry/views/fleet-heat";
 
 /** The hottest reporting GPUs, hottest first; each links to its GPU page. */
@@ -17,25 +19,25 @@ export function HottestGpusTable({
   windowMinutes: number;
   nowMs: number;
 }) {
+  const t = useTranslations("telemetry.hottest");
+  const locale = asLocale(useLocale());
   return (
-    <Table label="Hottest GPUs">
+    <Table label={t("title")}>
       <THead>
-        <Th isNumeric>Temp</Th>
-        <Th>GPU</Th>
-        <Th>Model</Th>
-        <Th>Health</Th>
-        <Th>Reported</Th>
+        <Th isNumeric>{t("temp")}</Th>
+        <Th>{t("gpu")}</Th>
+        <Th>{t("model")}</Th>
+        <Th>{t("health")}</Th>
+        <Th>{t("reported")}</Th>
       </THead>
       <TBody>
-        {gpus.length === 0 && (
-          <EmptyRow colSpan={5}>No GPU reported a temperature in the last {windowMinutes} minutes.</EmptyRow>
-        )}
+        {gpus.length === 0 && <EmptyRow colSpan={5}>{t("empty", { minutes: windowMinutes })}</EmptyRow>}
         {gpus.map((g) => (
           <Tr key={g.uuid} testId="hot-gpu-row">
             <Td isNumeric isMono className="font-medium">
               <span className="inline-flex items-center gap-1.5">
                 <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: tempColour(g.tempC) }} />
-                {formatTempC(g.tempC)}
+                {formatTempC(g.tempC, locale)}
               </span>
             </Td>
             <Td isMono>
@@ -46,7 +48,7 @@ export function HottestGpusTable({
               <Link
                 href={gpuHref(g.uuid)}
                 className="text-emerald-300 hover:underline"
-                aria-label={`GPU #${g.index} on ${g.hostname}`}
+                aria-label={t("gpuLink", { index: g.index, hostname: g.hostname })}
               >
                 #{g.index}
               </Link>

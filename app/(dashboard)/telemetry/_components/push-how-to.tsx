@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
 /**
@@ -6,6 +8,18 @@ import { ScrollArea } from "@/components/ui/scroll-area";
  * so the example can be pasted as is.
  */
 export function PushHowTo({ origin }: { origin: string }) {
+  const t = useTranslations("telemetry.push");
+  // Identifiers and commands are the same in every language: translate="no" tells translators (and the i18n scan).
+  const code = (chunks: ReactNode) => (
+    <span className="font-mono text-slate-100" translate="no">
+      {chunks}
+    </span>
+  );
+  const dim = (chunks: ReactNode) => (
+    <span className="font-mono text-slate-400" translate="no">
+      {chunks}
+    </span>
+  );
   const curl = [
     `RACKMIND=${origin}`,
     `AT=$(date -u +%FT%TZ)`,
@@ -17,36 +31,39 @@ export function PushHowTo({ origin }: { origin: string }) {
   const answer = `{ "accepted": 160, "rejected": 0, "unknownGpus": 0,\n  "stored": 160, "duplicates": 0, "rejections": [] }`;
   return (
     <div className="space-y-3 text-[13px] text-slate-300">
-      <p>
-        Run this on a GPU node (or from cron, every 15–60 s) with an operator API token from Admin. Rackmind matches
-        each GPU by its <span className="font-mono text-slate-100">UUID</span> label, else by{" "}
-        <span className="font-mono text-slate-100">Hostname</span> and{" "}
-        <span className="font-mono text-slate-100">gpu</span>.
-      </p>
+      <p>{t.rich("intro", { code, uuid: "UUID", hostname: "Hostname", gpu: "gpu" })}</p>
       <ScrollArea
         as="pre"
-        label="Push example"
+        label={t("example")}
         className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
         testId="push-example"
       >
-        {curl}
+        <code translate="no">{curl}</code>
       </ScrollArea>
       <p className="text-slate-400">
-        Samples without their own timestamp are stamped with <span className="font-mono">?at=</span>, so a retried push
-        stores nothing twice. The answer counts what was kept:
+        {t.rich("stamped", {
+          at: "?at=",
+          code: (chunks) => (
+            <span className="font-mono" translate="no">
+              {chunks}
+            </span>
+          ),
+        })}
       </p>
       <ScrollArea
         as="pre"
-        label="Push answer"
+        label={t("answer")}
         className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-400"
       >
-        {answer}
+        <code translate="no">{answer}</code>
       </ScrollArea>
       <p className="text-xs text-slate-500">
-        No exporter at hand? <span className="font-mono text-slate-400">npm run simulate</span> serves the demo
-        fleet&apos;s pages at <span className="font-mono text-slate-400">http://127.0.0.1:9400/metrics</span> (one node:{" "}
-        <span className="font-mono text-slate-400">/hosts/&lt;hostname&gt;/metrics</span>); add either as a scrape
-        target.
+        {t.rich("simulate", {
+          code: dim,
+          command: "npm run simulate",
+          url: "http://127.0.0.1:9400/metrics",
+          hostPath: "/hosts/<hostname>/metrics",
+        })}
       </p>
     </div>
   );

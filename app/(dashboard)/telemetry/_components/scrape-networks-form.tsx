@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { invalidProps } from "@/components/forms/schema-check";
 import { SaveFooter } from "@/components/forms/save-footer";
@@ -14,6 +15,7 @@ const FIELD = "scrape-networks";
  * at fault named, checked with the API's schema before the PUT.
  */
 export function ScrapeNetworksForm({ allowed }: { allowed: string[] }) {
+  const t = useTranslations("telemetry.networksForm");
   const { isPending, error, fieldErrors, isSaved, submit, setIsSaved } = useApiForm(["allowed"]);
   const [lineError, setLineError] = useState<string | undefined>();
 
@@ -30,9 +32,9 @@ export function ScrapeNetworksForm({ allowed }: { allowed: string[] }) {
 
   const message = lineError ?? fieldErrors.allowed;
   return (
-    <form onSubmit={onSubmit} aria-label="Scrape networks" className="space-y-2" onChange={() => setIsSaved(false)}>
+    <form onSubmit={onSubmit} aria-label={t("form")} className="space-y-2" onChange={() => setIsSaved(false)}>
       <label htmlFor={FIELD} className="block text-xs text-slate-300">
-        Allowed networks (CIDR, one per line)
+        {t("label", { format: "CIDR" })}
       </label>
       <TextArea
         id={FIELD}
@@ -43,13 +45,7 @@ export function ScrapeNetworksForm({ allowed }: { allowed: string[] }) {
         {...invalidProps(FIELD, message)}
       />
       <FieldError id={FIELD} message={message} />
-      <SaveFooter
-        label="Save networks"
-        isPending={isPending}
-        isSaved={isSaved}
-        error={error}
-        errorTitle="The networks were not saved"
-      />
+      <SaveFooter label={t("save")} isPending={isPending} isSaved={isSaved} error={error} errorTitle={t("failed")} />
     </form>
   );
 }

@@ -1,7 +1,10 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Age } from "@/components/ui/age";
 import { Badge } from "@/components/ui/badge";
 import { formatCount, formatInterval } from "@/components/ui/readings";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
+import { formatMs, formatSpan } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { TargetOut } from "@/lib/telemetry/schemas";
 import { TargetActions } from "./target-actions";
 
@@ -14,12 +17,13 @@ function isOverdue(target: TargetOut, nowMs: number): boolean {
 }
 
 function TargetState({ target, nowMs }: { target: TargetOut; nowMs: number }) {
-  if (!target.enabled) return <Badge>disabled</Badge>;
+  const t = useTranslations("telemetry.targetState");
+  if (!target.enabled) return <Badge>{t("disabled")}</Badge>;
   if (isOverdue(target, nowMs)) {
     return (
-      <span title="no scrape has run since it was due: is a worker running? (npm run worker)">
+      <span title={t("overdueTitle", { command: "npm run worker" })}>
         <Badge tone="warn" hasDot>
-          overdue
+          {t("overdue")}
         </Badge>
       </span>
     );
@@ -27,22 +31,22 @@ function TargetState({ target, nowMs }: { target: TargetOut; nowMs: number }) {
   if (target.consecutiveFailures > 0)
     return (
       <Badge tone="bad" hasDot>
-        failing
+        {t("failing")}
       </Badge>
     );
-  if (!target.lastScrapeAt) return <Badge tone="info">waiting</Badge>;
+  if (!target.lastScrapeAt) return <Badge tone="info">{t("waiting")}</Badge>;
   if (target.lastSamples === 0) {
     return (
-      <span title="the page was fetched, but none of its samples matched a GPU in the inventory (see unknown GPUs, or auto-registration in the settings)">
+      <span title={t("noMatchTitle")}>
         <Badge tone="warn" hasDot>
-          up · no GPU matched
+          {t("noMatch")}
         </Badge>
       </span>
     );
   }
   return (
     <Badge tone="good" hasDot>
-      up
+      {t("up")}
     </Badge>
   );
 }
@@ -59,74 +63,79 @@ export function ScrapeTargetsTable({
   canWrite: boolean;
   nowMs: number;
 }) {
+  const t = useTranslations("telemetry.targets");
+  const locale = asLocale(useLocale());
   const columns = canWrite ? 10 : 9;
   return (
-    <Table label="Scrape targets">
+    <Table label={t("label")}>
       <THead>
-        <Th>URL</Th>
-        <Th>State</Th>
-        <Th isNumeric>Interval</Th>
-        <Th>Last scrape</Th>
-        <Th>Last success</Th>
-        <Th>Last error</Th>
-        <Th isNumeric>Samples</Th>
-        <Th isNumeric>Duration</Th>
-        <Th isNumeric>Failures</Th>
+        <Th>{t("url")}</Th>
+        <Th>{t("state")}</Th>
+        <Th isNumeric>{t("interval")}</Th>
+        <Th>{t("lastScrape")}</Th>
+        <Th>{t("lastSuccess")}</Th>
+        <Th>{t("lastError")}</Th>
+        <Th isNumeric>{t("samples")}</Th>
+        <Th isNumeric>{t("duration")}</Th>
+        <Th isNumeric>{t("failures")}</Th>
         {canWrite && (
           <Th>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("actions")}</span>
           </Th>
         )}
       </THead>
       <TBody>
         {targets.length === 0 && (
           <EmptyRow colSpan={columns}>
-            No scrape targets yet.{" "}
-            {canWrite ? "Add a dcgm-exporter URL above." : "An operator can add dcgm-exporter URLs."}
+            {t("empty")} {canWrite ? t("emptyWrite") : t("emptyRead")}
           </EmptyRow>
         )}
-        {targets.map((t) => (
-          <Tr key={t.id} testId="target-row">
+        {targets.map((target) => (
+          <Tr key={target.id} testId="target-row">
             {/* Wrapped, not truncated: what tells targets apart (a hostname) is often in the middle of the URL. */}
-            <Td className="min-w-56 break-all font-mono text-[12px]">{t.url}</Td>
+            <Td className="min-w-56 break-all font-mono text-[12px]">{target.url}</Td>
             <Td>
-              <TargetState target={t} nowMs={nowMs} />
+              <TargetState target={target} nowMs={nowMs} />
             </Td>
             <Td isNumeric isMono>
-              {formatInterval(t.intervalSeconds)}
+              {formatInterval(target.intervalSeconds, locale)}
             </Td>
             <Td isMuted>
-              <Age iso={t.lastScrapeAt} nowMs={nowMs} />
-              {t.enabled && (
+              <Age iso={target.lastScrapeAt} nowMs={nowMs} fallback={t("never")} />
+              {target.enabled && (
                 <span className="block text-[11px] text-slate-500">
-                  next <NextScrape iso={t.nextScrapeAt} nowMs={nowMs} />
+                  {t.rich("next", { when: () => <NextScrape iso={target.nextScrapeAt} nowMs={nowMs} /> })}
                 </span>
               )}
             </Td>
             <Td isMuted>
-              <Age iso={t.lastSuccessAt} nowMs={nowMs} />
+              <Age iso={target.lastSuccessAt} nowMs={nowMs} fallback={t("never")} />
             </Td>
             <Td className="min-w-36 max-w-64">
-              {t.lastError ? (
-                <span className="line-clamp-2 text-[12px] text-rose-300" title={t.lastError} data-testid="target-error">
-                  {t.lastError}
+              {target.lastError ? (
+                <span
+                  className="line-clamp-2 text-[12px] text-rose-300"
+                  title={target.lastError}
+                  data-testid="target-error"
+                >
+                  {target.lastError}
                 </span>
               ) : (
                 dash
               )}
             </Td>
             <Td isNumeric isMono>
-              {t.lastSamples === null ? dash : formatCount(t.lastSamples)}
+              {target.lastSamples === null ? dash : formatCount(target.lastSamples, locale)}
             </Td>
             <Td isNumeric isMono>
-              {t.lastDurationMs === null ? dash : `${formatCount(t.lastDurationMs)} ms`}
+              {target.lastDurationMs === null ? dash : formatMs(target.lastDurationMs, locale)}
             </Td>
-            <Td isNumeric isMono className={t.consecutiveFailures > 0 ? "text-rose-300" : ""}>
-              {t.consecutiveFailures}
+            <Td isNumeric isMono className={target.consecutiveFailures > 0 ? "text-rose-300" : ""}>
+              {target.consecutiveFailures}
             </Td>
             {canWrite && (
               <Td className="text-right">
-                <TargetActions id={t.id} url={t.url} isEnabled={t.enabled} />
+                <TargetActions id={target.id} url={target.url} isEnabled={target.enabled} />
               </Td>
             )}
           </Tr>
@@ -137,8 +146,12 @@ export function ScrapeTargetsTable({
 }
 
 function NextScrape({ iso, nowMs }: { iso: string; nowMs: number }) {
+  const t = useTranslations("telemetry.targets");
+  const locale = asLocale(useLocale());
   const seconds = Math.round((Date.parse(iso) - nowMs) / 1000);
-  const text = seconds <= 0 ? "now" : seconds < 120 ? `in ${seconds} s` : `in ${Math.round(seconds / 60)} min`;
+  // Whole seconds up to two minutes (a 30 s interval is worth counting down), minutes beyond.
+  const span = seconds < 120 ? formatInterval(seconds, locale) : formatSpan(seconds, locale);
+  const text = seconds <= 0 ? t("nextNow") : t("nextIn", { span });
   return (
     <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
       {text}

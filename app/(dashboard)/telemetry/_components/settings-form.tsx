@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { SaveFooter } from "@/components/forms/save-footer";
@@ -15,6 +16,7 @@ import { numericSettings, switchSettings } from "./settings-fields";
  * answers with what it stored.
  */
 export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
+  const t = useTranslations("telemetry.settings");
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,14 +46,14 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Telemetry settings" className="space-y-3" onChange={() => setIsSaved(false)}>
+    <form onSubmit={onSubmit} aria-label={t("form")} className="space-y-3" onChange={() => setIsSaved(false)}>
       <div className="divide-y divide-slate-800/70 text-[13px]">
         {numericSettings.map((s) => (
           <div key={s.key} className="flex items-center justify-between gap-4 py-2">
             <div className="min-w-0">
               <label htmlFor={`setting-${s.key}`}>
-                <span className="text-slate-200">{s.label}</span>
-                <span className="block text-[11px] text-slate-500">{s.help}</span>
+                <span className="text-slate-200">{t(`fields.${s.key}.label`)}</span>
+                <span className="block text-[11px] text-slate-500">{t(`fields.${s.key}.help`)}</span>
               </label>
               <FieldError id={`setting-${s.key}`} message={fieldErrors[s.key]} />
             </div>
@@ -69,15 +71,15 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
                   {...invalidProps(`setting-${s.key}`, fieldErrors[s.key])}
                 />
               </div>
-              <span className="w-8 text-xs text-slate-500">{s.unit}</span>
+              <span className="w-8 text-xs text-slate-500">{t(`units.${s.unit}`)}</span>
             </div>
           </div>
         ))}
         {switchSettings.map((s) => (
           <div key={s.key} className="flex items-center justify-between gap-4 py-2">
             <label htmlFor={`setting-${s.key}`} className="min-w-0">
-              <span className="text-slate-200">{s.label}</span>
-              <span className="block text-[11px] text-slate-500">{s.help}</span>
+              <span className="text-slate-200">{t(`fields.${s.key}.label`)}</span>
+              <span className="block text-[11px] text-slate-500">{t(`fields.${s.key}.help`)}</span>
             </label>
             <div className="flex w-34 shrink-0 justify-start pl-1">
               <input
@@ -91,7 +93,7 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
           </div>
         ))}
       </div>
-      <SaveFooter label="Save settings" isPending={isPending} isSaved={isSaved} error={error} />
+      <SaveFooter label={t("save")} isPending={isPending} isSaved={isSaved} error={error} />
     </form>
   );
 }

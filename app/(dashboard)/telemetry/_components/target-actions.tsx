@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -9,6 +10,7 @@ import { ActionError, useApiAction } from "@/components/ui/use-api-action";
  * inline: the target's history (last error, failures) goes with it.
  */
 export function TargetActions({ id, url, isEnabled }: { id: string; url: string; isEnabled: boolean }) {
+  const t = useTranslations("telemetry.targetActions");
   const [isConfirming, setIsConfirming] = useState(false);
   const action = useApiAction();
   const { isPending, error } = action;
@@ -27,12 +29,12 @@ export function TargetActions({ id, url, isEnabled }: { id: string; url: string;
               variant="danger"
               onClick={() => run("DELETE")}
               disabled={isPending}
-              aria-label={`Confirm deleting ${url}`}
+              aria-label={t("confirmLabel", { url })}
             >
-              {isPending ? "Deleting…" : "Confirm delete"}
+              {isPending ? t("deleting") : t("confirm")}
             </Button>
             <Button variant="ghost" onClick={() => setIsConfirming(false)} disabled={isPending}>
-              Cancel
+              {t("cancel")}
             </Button>
           </>
         ) : (
@@ -41,17 +43,17 @@ export function TargetActions({ id, url, isEnabled }: { id: string; url: string;
               variant="ghost"
               onClick={() => run("PATCH", { enabled: !isEnabled })}
               disabled={isPending}
-              aria-label={`${isEnabled ? "Disable" : "Enable"} ${url}`}
+              aria-label={isEnabled ? t("disableLabel", { url }) : t("enableLabel", { url })}
             >
-              {isEnabled ? "Disable" : "Enable"}
+              {isEnabled ? t("disable") : t("enable")}
             </Button>
             <Button
               variant="ghost"
               onClick={() => setIsConfirming(true)}
               disabled={isPending}
-              aria-label={`Delete ${url}`}
+              aria-label={t("deleteLabel", { url })}
             >
-              Delete
+              {t("delete")}
             </Button>
           </>
         )}

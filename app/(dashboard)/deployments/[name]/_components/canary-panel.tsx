@@ -1,30 +1,31 @@
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { Judgement } from "@/lib/deployments/canary-gates";
 import { evidenceOf, type DeploymentDetailOut } from "@/lib/deployments/outputs";
+import { formatNumber } from "@/lib/format";
 import { formatCount, formatShare } from "../../_components/deployment-format";
+import { useFormatWords } from "../../_components/format-words";
+import { EventKind } from "./events-log";
 import { GateEvidenceTable } from "./gate-evidence-table";
 
-const decisionWords: Record<Judgement["decision"], { word: string; tone: BadgeTone }> = {
-  wait: { word: "waiting for traffic", tone: "neutral" },
-  pass: { word: "passing", tone: "good" },
-  fail: { word: "failing", tone: "bad" },
-};
+const decisionTone: Record<Judgement["decision"], BadgeTone> = { wait: "neutral", pass: "good", fail: "bad" };
 
 function Gates({ gates }: { gates: DeploymentDetailOut["gates"] }) {
+  const t = useTranslations("deployments.canary");
+  const { locale } = useFormatWords();
+  const share = (v: number) => formatShare(v, locale);
+  const steps = gates.steps.map(share).join(" → ");
   const items = [
-    ["Window", `${gates.windowMinutes} min (whole minutes since the canary or its last step started)`],
-    ["Min requests", `${formatCount(gates.minRequests)} on each side`],
-    ["Max error-rate increase", `${formatShare(gates.maxErrorRateIncrease)} points`],
-    ["Max p95 ratio", `${gates.maxP95Ratio}×`],
+    [t("window"), t("windowValue", { minutes: gates.windowMinutes })],
+    [t("minRequests"), t("minRequestsValue", { count: formatCount(gates.minRequests, locale) })],
+    [t("maxErrorIncrease"), t("points", { share: share(gates.maxErrorRateIncrease) })],
+    [t("maxP95Ratio"), t("ratio", { ratio: formatNumber(gates.maxP95Ratio, locale, 3) })],
     [
-      "Max accuracy drop",
-      `${formatShare(gates.maxAccuracyDrop)} points, with ${formatCount(gates.minLabels)} labels each`,
+      t("maxAccuracyDrop"),
+      t("accuracyDropValue", { share: share(gates.maxAccuracyDrop), count: formatCount(gates.minLabels, locale) }),
     ],
-    [
-      "Steps",
-      `${gates.steps.map(formatShare).join(" → ")}${gates.autoStep ? ", stepped by itself" : ", stepped by a person"}`,
-    ],
+    [t("steps"), gates.autoStep ? t("stepsAuto", { steps }) : t("stepsManual", { steps })],
   ];
   return (
     <dl className="grid gap-x-4 gap-y-1 text-[12px] sm:grid-cols-[11rem_1fr]" data-testid="canary-gates">
@@ -50,6 +51,9 @@ export function CanaryPanel({
   deployment: DeploymentDetailOut;
   reading: Judgement | null;
 }) {
+  const t = useTranslations("deployments.canary");
+  const tDecision = useTranslations("deployments.canary.decision");
+  const { locale } = useFormatWords();
   const last = d.events.find((e) => evidenceOf(e) !== null);
   const lastEvidence = last ? evidenceOf(last) : null;
   return (
@@ -57,44 +61,53 @@ export function CanaryPanel({
       <p className="text-sm text-slate-300" data-testid="canary-state">
         {d.canary ? (
           <>
-            Canary v{d.canary.version} takes {formatShare(d.canary.weight)} of requests
-            {d.canary.startedAt && (
-              <>
-                {" "}
-                since <UtcTime iso={d.canary.startedAt} />
-              </>
-            )}
-            ; stable v{d.stable.version} answers the rest.
-            {d.status === "stopped" && " The deployment is stopped: the gates do not judge it."}
+            {t.rich("state", {
+              canary: d.canary.version,
+              stable: d.stable.version,
+              share: formatShare(d.canary.weight, locale),
+              since: () => {
+                const startedAt = d.canary?.startedAt;
+                return startedAt ? t.rich("since", { time: () => <UtcTime iso={startedAt} /> }) : null;
+              },
+            })}
+            {d.status === "stopped" && t("stoppedNote")}
           </>
         ) : (
-          <>No canary: v{d.stable.version} answers every request. Start one with PATCH canary (version, weight).</>
+          t("noCanary", { version: d.stable.version })
         )}
       </p>
       {reading && (
-        <section aria-label="Current gate reading" className="space-y-2">
+        <section aria-label={t("current")} className="space-y-2">
           <h3 className="flex flex-wrap items-center gap-2 text-[13px] font-medium text-slate-200">
-            Now
+            {t("now")}
             <span data-testid="canary-reading">
-              <Badge tone={decisionWords[reading.decision].tone} hasDot>
-                {decisionWords[reading.decision].word}
+              <Badge tone={decisionTone[reading.decision]} hasDot>
+                {tDecision(reading.decision)}
               </Badge>
             </span>
           </h3>
-          <p className="text-[12px] text-slate-400">{reading.reason}</p>
+          <p className="text-[12px] text-slate-400" data-stored-text>
+            {reading.reason}
+          </p>
           <div className="rounded border border-slate-800">
-            <GateEvidenceTable evidence={reading.evidence} label="Current gate reading" />
+            <GateEvidenceTable evidence={reading.evidence} label={t("current")} />
           </div>
         </section>
       )}
       {last && lastEvidence && (
-        <section aria-label="Last judgement" className="space-y-2" data-testid="canary-last-judgement">
+        <section aria-label={t("last")} className="space-y-2" data-testid="canary-last-judgement">
           <h3 className="text-[13px] font-medium text-slate-200">
-            Last judgement, <UtcTime iso={last.at} /> ({last.kind.replaceAll("_", " ")} by {last.actor})
+            {t.rich("lastTitle", {
+              time: () => <UtcTime iso={last.at} />,
+              kind: () => <EventKind kind={last.kind} />,
+              actor: last.actor,
+            })}
           </h3>
-          <p className="text-[12px] text-slate-400">{last.message}</p>
+          <p className="text-[12px] text-slate-400" data-stored-text>
+            {last.message}
+          </p>
           <div className="rounded border border-slate-800">
-            <GateEvidenceTable evidence={lastEvidence} label="Evidence of the last judgement" />
+            <GateEvidenceTable evidence={lastEvidence} label={t("lastEvidence")} />
           </div>
         </section>
       )}

@@ -1,11 +1,14 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { Button, Field, Select, TextArea, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 import { CanaryInput } from "@/lib/deployments/schemas";
-import { formatShare } from "../../_components/deployment-format";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
+import { formatShare, versionTag } from "../../_components/deployment-format";
 
 type Method = "POST" | "PATCH";
 type CanaryChoice = { version: number; weight: number };
@@ -37,18 +40,17 @@ export type ControlsProps = {
   canaryVersions: number[];
 };
 
-function actionsOf(p: ControlsProps): Action[] {
+/** `t` is deployments.controls. */
+function actionsOf(p: ControlsProps, t: Translate, locale: Locale): Action[] {
   const base = `/api/v1/deployments/${encodeURIComponent(p.name)}`;
   const withNote = (note: string | undefined) => (note ? { note } : {});
-  const moves = p.alias
-    ? ` This moves the alias ${p.alias}${p.isAliasProtected ? " (protected: an admin and a note)" : ""}.`
-    : "";
+  const moves = p.alias ? t(p.isAliasProtected ? "protectedMoves" : "moves", { alias: p.alias }) : "";
   const actions: Action[] = [];
   if (p.canary && p.nextWeight !== null && p.nextWeight < 1)
     actions.push({
       key: "step",
-      label: `Step canary up to ${formatShare(p.nextWeight)}`,
-      confirm: `Send ${formatShare(p.nextWeight)} of requests to canary v${p.canary.version}? The gates judge the new share from now.`,
+      label: t("step", { share: formatShare(p.nextWeight, locale) }),
+      confirm: t("stepConfirm", { share: formatShare(p.nextWeight, locale), version: p.canary.version }),
       method: "PATCH",
       path: base,
       body: (note) => ({ canary: { version: p.canary!.version, weight: p.nextWeight }, ...withNote(note) }),
@@ -56,8 +58,8 @@ function actionsOf(p: ControlsProps): Action[] {
   if (!p.canary && p.canaryVersions.length > 0)
     actions.push({
       key: "canary",
-      label: "Start a canary",
-      confirm: `Send a share of requests to another version; the gates judge it against v${p.stableVersion}.`,
+      label: t("start"),
+      confirm: t("startConfirm", { version: p.stableVersion }),
       method: "PATCH",
       path: base,
       body: (note, canary) => ({ canary, ...withNote(note) }),
@@ -66,8 +68,8 @@ function actionsOf(p: ControlsProps): Action[] {
   if (p.canary)
     actions.push({
       key: "promote",
-      label: `Promote canary v${p.canary.version}`,
-      confirm: `Make v${p.canary.version} the stable version, answering every request?${moves}`,
+      label: t("promote", { version: p.canary.version }),
+      confirm: t("promoteConfirm", { version: p.canary.version, moves }),
       method: "POST",
       path: `${base}/promote`,
       body: withNote,
@@ -76,10 +78,10 @@ function actionsOf(p: ControlsProps): Action[] {
   if (p.canary || p.hasPromotion)
     actions.push({
       key: "rollback",
-      label: "Roll back",
+      label: t("rollback"),
       confirm: p.canary
-        ? `End canary v${p.canary.version}: the approved version answers every request.`
-        : `Undo the last promotion: serve the version before v${p.stableVersion}.${moves}`,
+        ? t("rollbackCanary", { version: p.canary.version })
+        : t("rollbackPromotion", { version: p.stableVersion, moves }),
       method: "POST",
       path: `${base}/rollback`,
       body: withNote,
@@ -89,8 +91,8 @@ function actionsOf(p: ControlsProps): Action[] {
     p.status === "active"
       ? {
           key: "stop",
-          label: "Stop",
-          confirm: "Stop serving: predictions are refused until it is started again.",
+          label: t("stop"),
+          confirm: t("stopConfirm"),
           method: "PATCH",
           path: base,
           body: (note) => ({ status: "stopped", ...withNote(note) }),
@@ -98,8 +100,8 @@ function actionsOf(p: ControlsProps): Action[] {
         }
       : {
           key: "start",
-          label: "Start",
-          confirm: "Start serving again.",
+          label: t("resume"),
+          confirm: t("resumeConfirm"),
           method: "PATCH",
           path: base,
           body: (note) => ({ status: "active", ...withNote(note) }),
@@ -115,13 +117,15 @@ function actionsOf(p: ControlsProps): Action[] {
  * a protected alias needs an admin, and its refusal is shown as it comes.
  */
 export function DeploymentControls(props: ControlsProps) {
+  const t = useTranslations("deployments.controls");
+  const locale = asLocale(useLocale());
   const [chosen, setChosen] = useState<Action | null>(null);
   const [note, setNote] = useState("");
   const [noteError, setNoteError] = useState<string | undefined>();
   const [canaryErrors, setCanaryErrors] = useState<FieldErrors>({});
   const [canary, setCanary] = useState({ version: String(props.canaryVersions[0] ?? ""), weight: "0.1" });
   const { isPending, error, run } = useApiAction();
-  const actions = actionsOf(props);
+  const actions = actionsOf(props, t, locale);
 
   async function confirm(action: Action) {
     const trimmed = note.trim() || undefined;
@@ -130,7 +134,7 @@ export function DeploymentControls(props: ControlsProps) {
       props.isAliasProtected &&
       props.canPromote &&
       (action.key === "promote" || (action.key === "rollback" && !props.canary));
-    if (needsNote && !trimmed) return setNoteError(`required: ${props.alias} is protected`);
+    if (needsNote && !trimmed) return setNoteError(t("noteRequired", { alias: props.alias ?? "" }));
     setNoteError(undefined);
     // An empty share is NaN, not 0: the schema names the field instead of sending a 0 % canary.
     const choice = {
@@ -163,13 +167,13 @@ export function DeploymentControls(props: ControlsProps) {
       {chosen && (
         <div
           role="group"
-          aria-label={`Confirm: ${chosen.label}`}
+          aria-label={t("confirmGroup", { action: chosen.label })}
           className="space-y-2 rounded-md border border-slate-800 p-3"
         >
           <p className="text-[13px] text-slate-200">{chosen.confirm}</p>
           {chosen.asksCanary && (
             <div className="grid gap-3 sm:grid-cols-2">
-              <Field id="control-canary-version" label="Canary version">
+              <Field id="control-canary-version" label={t("canaryVersion")}>
                 <Select
                   id="control-canary-version"
                   value={canary.version}
@@ -177,15 +181,15 @@ export function DeploymentControls(props: ControlsProps) {
                 >
                   {props.canaryVersions.map((v) => (
                     <option key={v} value={v}>
-                      v{v}
+                      {versionTag(v)}
                     </option>
                   ))}
                 </Select>
               </Field>
               <Field
                 id="control-canary-weight"
-                label="Canary share"
-                hint="0–1 of the traffic, e.g. 0.1."
+                label={t("canaryShare")}
+                hint={t("canaryShareHint")}
                 error={canaryErrors.weight}
               >
                 <TextInput
@@ -203,20 +207,18 @@ export function DeploymentControls(props: ControlsProps) {
           )}
           <Field
             id="control-note"
-            label={
-              props.isAliasProtected && chosen.key === "promote" ? "Note (required for a protected alias)" : "Note"
-            }
-            hint="Why: kept in the deployment's events and the audit log."
+            label={props.isAliasProtected && chosen.key === "promote" ? t("noteProtected") : t("note")}
+            hint={t("noteHint")}
             error={noteError}
           >
             <TextArea id="control-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
           </Field>
           <div className="flex gap-1.5">
             <Button variant={chosen.variant ?? "primary"} onClick={() => confirm(chosen)} disabled={isPending}>
-              {isPending ? "Working…" : `Confirm: ${chosen.label.toLowerCase()}`}
+              {isPending ? t("working") : t("confirm", { action: chosen.label.toLocaleLowerCase(locale) })}
             </Button>
             <Button variant="ghost" onClick={() => setChosen(null)} disabled={isPending}>
-              Cancel
+              {t("cancel")}
             </Button>
           </div>
         </div>

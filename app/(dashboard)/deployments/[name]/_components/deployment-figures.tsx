@@ -1,9 +1,11 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { MinuteSeriesChart } from "@/components/charts/minute-series-chart";
 import { Card, StatCard } from "@/components/ui/card";
 import { getCanaryReading } from "@/lib/deployments/canary";
 import { deploymentDriftSeries } from "@/lib/deployments/drift-series";
 import { getDeploymentMetrics } from "@/lib/deployments/metrics";
 import type { DeploymentDetailOut } from "@/lib/deployments/outputs";
+import { asLocale } from "@/lib/i18n/locales";
 import { GpuEvents } from "../../../models/_components/gpu-events";
 import { DriftBadge } from "../../_components/deployment-badges";
 import {
@@ -13,6 +15,7 @@ import {
   errorRateReading,
   formatCount,
   latencyReading,
+  type FormatWords,
   type Reading,
 } from "../../_components/deployment-format";
 import { CanaryPanel } from "./canary-panel";
@@ -27,6 +30,7 @@ function ReadingLine({ reading, testId }: { reading: Reading; testId: string }) 
     <p
       className={reading.isKnown ? "text-lg font-semibold text-slate-50" : "text-sm text-amber-200"}
       data-testid={testId}
+      data-stored-text={reading.isStored || undefined}
     >
       {reading.text}
     </p>
@@ -50,12 +54,18 @@ export async function DeploymentFigures({
   path: string;
   now: Date;
 }) {
-  const [m, drift] = await Promise.all([
+  const [m, drift, t, tFormat, tCharts, tRole, locale] = await Promise.all([
     getDeploymentMetrics(d.name, windowMinutes, now),
     deploymentDriftSeries(d.name, windowMinutes, now),
+    getTranslations("deployments.figures"),
+    getTranslations("deployments.format"),
+    getTranslations("deployments.charts"),
+    getTranslations("deployments.role"),
+    getLocale().then(asLocale),
   ]);
+  const words: FormatWords = { t: tFormat, locale };
   const reading = d.canary ? await getCanaryReading(d.name, now) : null;
-  const charts = trafficCharts(m.versionSeries, windowMinutes);
+  const charts = trafficCharts(m.versionSeries, windowMinutes, { t: tCharts, role: tRole, locale });
   const chart = (key: keyof typeof charts, unit: string, decimals: number) => (
     <MinuteSeriesChart
       {...charts[key]}
@@ -63,7 +73,7 @@ export async function DeploymentFigures({
       to={m.to}
       unit={unit}
       decimals={decimals}
-      emptyText={`No requests in the last ${windowMinutes} min`}
+      emptyText={t("noRequests", { minutes: windowMinutes })}
       testId={`chart-${key}`}
     />
   );
@@ -72,24 +82,24 @@ export async function DeploymentFigures({
   return (
     <>
       <Card
-        title="Traffic"
-        description="Per minute, per version (stable blue, canary amber; each line is named in its legend)."
+        title={t("trafficTitle")}
+        description={t("trafficDescription")}
         actions={<WindowPicker path={path} current={windowMinutes} />}
       >
         <div className="mb-4 grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
-          <StatCard label="Requests" value={formatCount(m.requests)} testId="stat-requests" />
+          <StatCard label={t("requests")} value={formatCount(m.requests, locale)} testId="stat-requests" />
           <StatCard
-            label="Error rate"
-            value={errorRateReading(m.errorRate).isKnown ? errorRateReading(m.errorRate).text : "—"}
-            hint={`${formatCount(m.errors)} errors${m.errorRate === null ? "; no requests in this window" : ""}`}
+            label={t("errorRate")}
+            value={errorRateReading(m.errorRate, words).isKnown ? errorRateReading(m.errorRate, words).text : "—"}
+            hint={t(m.errorRate === null ? "errorsNoTraffic" : "errors", { count: m.errors })}
             testId="stat-error-rate"
           />
           {(["p50", "p95", "p99"] as const).map((q) => {
-            const r = latencyReading(m.latencyMs[q]);
+            const r = latencyReading(m.latencyMs[q], words);
             return (
               <StatCard
                 key={q}
-                label={`${q} latency`}
+                label={t("latency", { quantile: q })}
                 value={r.isKnown ? r.text : "—"}
                 hint={r.isKnown ? undefined : r.text}
                 testId={`stat-${q}`}
@@ -99,31 +109,33 @@ export async function DeploymentFigures({
         </div>
         <div className="grid gap-4 xl:grid-cols-3">
           <div>
-            <h3 className="mb-1 text-[12px] font-medium text-slate-300">Requests per minute</h3>
-            {chart("requests", "requests", 0)}
+            <h3 className="mb-1 text-[12px] font-medium text-slate-300">{t("requestsPerMinute")}</h3>
+            {chart("requests", t("unitRequests"), 0)}
           </div>
           <div>
-            <h3 className="mb-1 text-[12px] font-medium text-slate-300">Errors per minute</h3>
-            {chart("errors", "errors", 0)}
+            <h3 className="mb-1 text-[12px] font-medium text-slate-300">{t("errorsPerMinute")}</h3>
+            {chart("errors", t("unitErrors"), 0)}
           </div>
           <div>
-            <h3 className="mb-1 text-[12px] font-medium text-slate-300">Latency p50 / p95 / p99 (ms)</h3>
+            <h3 className="mb-1 text-[12px] font-medium text-slate-300">{t("latencyPerMinute")}</h3>
             {chart("latency", "ms", 2)}
           </div>
         </div>
       </Card>
-      <Card title="Versions in the window" isFlush>
+      <Card title={t("versionsTitle")} isFlush>
         <VersionsTable model={d.model} versions={m.versions} />
       </Card>
       <div className="grid items-start gap-4 xl:grid-cols-3">
         <Card
-          title="Input drift"
+          title={t("driftTitle")}
           description={
             <span className="flex flex-wrap items-center gap-2">
               <DriftBadge drift={{ ...m.driftDetail, features: m.driftDetail.features.length }} />
               <span>
-                {formatCount(m.driftDetail.instances)} live instances of v{d.stable.version} against its training split;
-                overall drift when half the features drift.
+                {t("driftDescription", {
+                  instances: formatCount(m.driftDetail.instances, locale),
+                  version: d.stable.version,
+                })}
               </span>
             </span>
           }
@@ -135,36 +147,29 @@ export async function DeploymentFigures({
           </div>
           <DriftTable drift={m.driftDetail} />
         </Card>
-        <Card
-          title="GPU health on the placement servers"
-          description="In the same window. A fault is not drift: a failing GPU can change answers without the inputs changing."
-        >
-          <GpuEvents
-            events={m.serverGpuEvents}
-            whyNone="Not known: the deployment is placed on no server (PATCH servers)."
-            tableLabel="GPU events on the placement servers"
-            isCompact
-          />
+        <Card title={t("gpuTitle")} description={t("gpuDescription")}>
+          <GpuEvents events={m.serverGpuEvents} whyNone={t("gpuNone")} tableLabel={t("gpuTable")} isCompact />
         </Card>
       </div>
       <div className="grid items-start gap-4 xl:grid-cols-2">
-        <Card title="Live accuracy" description="From feedback labels joined to the logged predictions.">
-          <ReadingLine reading={accuracyReading(m.accuracy, m.requests)} testId="live-accuracy" />
+        <Card title={t("accuracyTitle")} description={t("accuracyDescription")}>
+          <ReadingLine reading={accuracyReading(m.accuracy, m.requests, words)} testId="live-accuracy" />
           <p className="mt-1 text-[12px] text-slate-400" data-testid="label-coverage">
-            {coverageReading(m.accuracy)}
-            {m.accuracy.unmatched > 0 &&
-              `; ${formatCount(m.accuracy.unmatched)} label(s) not yet joined to a logged prediction`}
+            {coverageReading(m.accuracy, words)}
+            {m.accuracy.unmatched > 0 && t("unjoined", { count: m.accuracy.unmatched })}
           </p>
         </Card>
-        <Card title="Energy per 1,000 predictions" description="From the placement servers' GPU power telemetry.">
-          <ReadingLine reading={energyReading(m.energyPer1kPredictions)} testId="energy-per-1k" />
+        <Card title={t("energyTitle")} description={t("energyDescription")}>
+          <ReadingLine reading={energyReading(m.energyPer1kPredictions, words)} testId="energy-per-1k" />
           {m.energyPer1kPredictions.kwh !== null && (
-            <p className="mt-1 text-[12px] text-slate-400">{m.energyPer1kPredictions.basis}</p>
+            <p className="mt-1 text-[12px] text-slate-400" data-stored-text>
+              {m.energyPer1kPredictions.basis}
+            </p>
           )}
         </Card>
       </div>
       {(d.canary || hasGateHistory) && (
-        <Card title="Canary" description="What the gates read now, the last judgement that acted, and the limits.">
+        <Card title={t("canaryTitle")} description={t("canaryDescription")}>
           <CanaryPanel deployment={d} reading={reading} />
         </Card>
       )}

@@ -1,5 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
 import { MinuteSeriesChart, type MinuteSeries } from "@/components/charts/minute-series-chart";
 import type { DriftSeries } from "@/lib/deployments/drift-series";
+import { formatFixed, formatNumber } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { GpuEventsOut } from "@/lib/models/schemas";
 
 const COLOURS = ["#34d399", "#60a5fa", "#fbbf24", "#c084fc", "#f472b6", "#22d3ee"];
@@ -21,6 +24,8 @@ export function DriftChart({
   from: string;
   to: string;
 }) {
+  const t = useTranslations("deployments.charts");
+  const locale = asLocale(useLocale());
   const peak = (f: string) => Math.max(0, ...series.buckets.map((b) => b.psi?.[f] ?? 0));
   const features = [...series.features].sort((a, b) => peak(b) - peak(a)).slice(0, SHOWN);
   const lines: MinuteSeries[] = features.map((f, i) => ({
@@ -31,8 +36,8 @@ export function DriftChart({
   const known = series.buckets.filter((b) => b.psi !== null);
   if (known.length > 0)
     for (const [label, y] of [
-      ["0.1 moderate", 0.1],
-      ["0.25 drifted", 0.25],
+      [t("moderateLine"), 0.1],
+      [t("driftedLine"), 0.25],
     ] as const)
       lines.push({ label, colour: "#64748b", dash: [4, 4], points: series.buckets.map((b) => [b.from, y]) });
   const markers = (events?.events ?? []).map((e) => ({
@@ -40,10 +45,17 @@ export function DriftChart({
     label: `${e.hostname ?? e.uuid}: ${e.text}`,
   }));
   const top = features[0];
+  // series.unknown is lib/'s reason in English, shown as it comes until lib/ gives codes.
   const summary =
     known.length === 0
-      ? (series.unknown ?? "Too few logged predictions in any part of the window to measure drift over time.")
-      : `PSI per feature in ${series.buckets.length} parts of the window (${known.length} with enough predictions); highest ${top} at ${peak(top!).toFixed(2)}. ${markers.length} GPU event${markers.length === 1 ? "" : "s"} on the placement servers in the window.`;
+      ? (series.unknown ?? t("driftNoData"))
+      : t("driftSummary", {
+          parts: formatNumber(series.buckets.length, locale),
+          known: formatNumber(known.length, locale),
+          top: top!,
+          peak: formatFixed(peak(top!), 2, locale),
+          events: markers.length,
+        });
   return (
     <MinuteSeriesChart
       series={known.length ? lines : []}

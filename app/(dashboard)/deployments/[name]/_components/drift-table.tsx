@@ -1,18 +1,27 @@
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { DeploymentMetrics } from "@/lib/deployments/metrics";
+import { formatFixed } from "@/lib/format";
 import { formatCount, formatPValue, psiBandWords } from "../../_components/deployment-format";
+import { useFormatWords } from "../../_components/format-words";
 
 type Feature = DeploymentMetrics["driftDetail"]["features"][number];
 
 const bandTone: Record<Feature["band"], BadgeTone> = { stable: "good", moderate: "warn", drifted: "bad" };
 
+/** The test's statistic and effect size; KS and χ² are named as statisticians write them, in every language. */
 function TestCell({ f }: { f: Feature }) {
+  const t = useTranslations("deployments.driftTable");
+  const { locale } = useFormatWords();
   return f.test.kind === "ks" ? (
-    <>KS D {f.test.statistic.toFixed(3)}</>
+    <>{t("ks", { statistic: formatFixed(f.test.statistic, 3, locale) })}</>
   ) : (
     <>
-      χ² {f.test.statistic.toFixed(1)}, Cramér’s V {f.test.effectSize.toFixed(3)}
+      {t("chi2", {
+        statistic: `χ² ${formatFixed(f.test.statistic, 1, locale)}`,
+        effect: `Cramér’s V ${formatFixed(f.test.effectSize, 3, locale)}`,
+      })}
     </>
   );
 }
@@ -24,45 +33,50 @@ function TestCell({ f }: { f: Feature }) {
  * volumes).
  */
 export function DriftTable({ drift }: { drift: DeploymentMetrics["driftDetail"] }) {
+  const t = useTranslations("deployments.driftTable");
+  const words = useFormatWords();
+  const { locale } = words;
   return (
-    <Table label="Drift per feature">
+    <Table label={t("label")}>
       <THead>
-        <Th>Feature</Th>
-        <Th isNumeric>PSI</Th>
-        <Th>Band</Th>
-        <Th>Test</Th>
-        <Th isNumeric>p-value</Th>
-        <Th isNumeric>Training rows</Th>
-        <Th isNumeric>Live values</Th>
-        <Th isNumeric>Live missing</Th>
+        <Th>{t("feature")}</Th>
+        <Th isNumeric>{t("psi")}</Th>
+        <Th>{t("band")}</Th>
+        <Th>{t("test")}</Th>
+        <Th isNumeric>{t("pValue")}</Th>
+        <Th isNumeric>{t("trainingRows")}</Th>
+        <Th isNumeric>{t("liveValues")}</Th>
+        <Th isNumeric>{t("liveMissing")}</Th>
       </THead>
       <TBody>
         {drift.features.length === 0 && (
-          <EmptyRow colSpan={8}>{drift.unknown ?? "The signature has no features to compare."}</EmptyRow>
+          <EmptyRow colSpan={8}>
+            {drift.unknown === null ? t("noFeatures") : <span data-stored-text>{drift.unknown}</span>}
+          </EmptyRow>
         )}
         {drift.features.map((f) => (
           <Tr key={f.name} testId="drift-row">
             <Td isMono>
-              {f.name} <span className="text-slate-500">({f.type})</span>
+              {f.name} <span className="text-slate-500">({t(`type.${f.type}`)})</span>
             </Td>
             <Td isNumeric>
-              <span data-testid="drift-psi">{f.psi.toFixed(3)}</span>
+              <span data-testid="drift-psi">{formatFixed(f.psi, 3, locale)}</span>
             </Td>
             <Td>
               <Badge tone={bandTone[f.band]} hasDot>
-                {psiBandWords(f.band)}
+                {psiBandWords(f.band, words)}
               </Badge>
             </Td>
             <Td className="whitespace-nowrap text-[12px]">
               <TestCell f={f} />
             </Td>
-            <Td isNumeric>{formatPValue(f.test.pValue)}</Td>
+            <Td isNumeric>{formatPValue(f.test.pValue, locale)}</Td>
             <Td isNumeric isMuted>
-              {formatCount(f.samples.training)}
+              {formatCount(f.samples.training, locale)}
             </Td>
-            <Td isNumeric>{formatCount(f.samples.live)}</Td>
+            <Td isNumeric>{formatCount(f.samples.live, locale)}</Td>
             <Td isNumeric isMuted>
-              {formatCount(f.samples.liveMissing)}
+              {formatCount(f.samples.liveMissing, locale)}
             </Td>
           </Tr>
         ))}

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
@@ -13,18 +14,30 @@ const kindTone: Record<string, BadgeTone> = {
   alias_followed: "info",
 };
 
+/** The kinds lib/deployments writes; another (a newer worker's) shows as stored, untranslated. */
+export const EVENT_KINDS = new Set(Object.keys(kindTone).concat("updated"));
+
+/** An event's kind in words, "(automatic)" when the system decided. */
+export function EventKind({ kind, isAutomatic = false }: { kind: string; isAutomatic?: boolean }) {
+  const t = useTranslations("deployments.events");
+  if (!EVENT_KINDS.has(kind)) return <span data-stored-text>{kind.replaceAll("_", " ")}</span>;
+  const word = t(`kind.${kind}`);
+  return <>{isAutomatic ? t("automatic", { kind: word }) : word}</>;
+}
+
 /** Every change to the deployment, newest first, each automatic decision with the evidence it rested on. */
 export function EventsLog({ events }: { events: DeploymentEventOut[] }) {
+  const t = useTranslations("deployments.events");
   return (
-    <Table label="Deployment events">
+    <Table label={t("label")}>
       <THead>
-        <Th>At (UTC)</Th>
-        <Th>Event</Th>
-        <Th>By</Th>
-        <Th>What</Th>
+        <Th>{t("at")}</Th>
+        <Th>{t("event")}</Th>
+        <Th>{t("by")}</Th>
+        <Th>{t("what")}</Th>
       </THead>
       <TBody>
-        {events.length === 0 && <EmptyRow colSpan={4}>No events.</EmptyRow>}
+        {events.length === 0 && <EmptyRow colSpan={4}>{t("empty")}</EmptyRow>}
         {events.map((e) => {
           const evidence = evidenceOf(e);
           const isAutomatic = (e.details as { automatic?: unknown } | null)?.automatic === true;
@@ -35,22 +48,21 @@ export function EventsLog({ events }: { events: DeploymentEventOut[] }) {
               </Td>
               <Td className="align-top">
                 <Badge tone={kindTone[e.kind] ?? "neutral"}>
-                  {e.kind.replaceAll("_", " ")}
-                  {isAutomatic ? " (automatic)" : ""}
+                  <EventKind kind={e.kind} isAutomatic={isAutomatic} />
                 </Badge>
               </Td>
               <Td isMono isMuted className="align-top">
                 {e.actor}
               </Td>
               <Td className="text-[12px]">
-                <p>{e.message}</p>
+                <p data-stored-text>{e.message}</p>
                 {evidence && (
                   <details className="mt-1">
                     <summary className="cursor-pointer text-slate-400">
-                      Evidence over {evidence.windowMinutes} min
+                      {t("evidenceOver", { minutes: evidence.windowMinutes })}
                     </summary>
                     <div className="mt-1 rounded border border-slate-800">
-                      <GateEvidenceTable evidence={evidence} label={`Evidence of event ${e.id}`} />
+                      <GateEvidenceTable evidence={evidence} label={t("evidenceOf", { id: e.id })} />
                     </div>
                   </details>
                 )}

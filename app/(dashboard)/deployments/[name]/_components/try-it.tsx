@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
@@ -9,7 +10,10 @@ import { Button, Field, Select, TextInput } from "@/components/ui/form-controls"
 import { Notice } from "@/components/ui/notice";
 import { PredictOut, type PredictOut as Prediction } from "@/lib/deployments/outputs";
 import { FeedbackInput, PredictInput } from "@/lib/deployments/schemas";
+import { formatFixed } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { Signature } from "@/lib/models/schemas";
+import { versionTag } from "../../_components/deployment-format";
 
 const FeedbackOut = z.object({ requestId: z.string(), accepted: z.number().int(), matched: z.boolean() });
 
@@ -33,6 +37,9 @@ function PredictForm({
   signature: Signature;
   onAnswer: (p: Prediction) => void;
 }) {
+  const t = useTranslations("deployments.tryIt");
+  const tRole = useTranslations("deployments.role");
+  const locale = asLocale(useLocale());
   const [error, setError] = useState<string | null>(null);
   const [answer, setAnswer] = useState<Prediction | null>(null);
   const [isPending, setIsPending] = useState(false);
@@ -56,7 +63,7 @@ function PredictForm({
 
   const prediction = answer?.predictions[0];
   return (
-    <form onSubmit={onSubmit} aria-label="Try it" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label={t("label")} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {signature.features.map((f) => {
           const id = `try-${f.name}`;
@@ -65,7 +72,7 @@ function PredictForm({
               key={f.name}
               id={id}
               label={f.name}
-              hint={f.type === "numeric" ? "a number; empty = missing" : "a category"}
+              hint={f.type === "numeric" ? t("numericHint") : t("categoryHint")}
             >
               {f.type === "numeric" ? (
                 <TextInput id={id} name={`feature:${f.name}`} type="number" step="any" required={false} />
@@ -76,7 +83,7 @@ function PredictForm({
                       {c}
                     </option>
                   ))}
-                  <option value="">(missing)</option>
+                  <option value="">{t("missing")}</option>
                 </Select>
               )}
             </Field>
@@ -84,35 +91,39 @@ function PredictForm({
         })}
       </div>
       <Button type="submit" variant="primary" disabled={isPending}>
-        {isPending ? "Predicting…" : "Predict"}
+        {isPending ? t("predicting") : t("predict")}
       </Button>
       {error && (
-        <Notice tone="error" title="No prediction">
+        <Notice tone="error" title={t("failed")}>
           <span data-testid="try-error">{error}</span>
         </Notice>
       )}
       {answer && prediction && (
         <div className="space-y-2 rounded-md border border-slate-800 p-3 text-[13px]" data-testid="try-answer">
           <p>
-            Label{" "}
-            <span className="font-mono text-lg font-semibold text-slate-50" data-testid="try-label">
-              {prediction.label}
-            </span>{" "}
-            from{" "}
-            <span data-testid="try-version">
-              {answer.modelVersion.name} v{answer.modelVersion.version}
-            </span>{" "}
-            ({answer.role})
+            {t.rich("answer", {
+              label: () => (
+                <span className="font-mono text-lg font-semibold text-slate-50" data-testid="try-label">
+                  {prediction.label}
+                </span>
+              ),
+              version: () => (
+                <span data-testid="try-version">
+                  {answer.modelVersion.name} {versionTag(answer.modelVersion.version)}
+                </span>
+              ),
+              role: tRole(answer.role),
+            })}
           </p>
-          <ul className="flex flex-wrap gap-x-4 font-mono text-[12px] text-slate-300" aria-label="Probabilities">
+          <ul className="flex flex-wrap gap-x-4 font-mono text-[12px] text-slate-300" aria-label={t("probabilities")}>
             {Object.entries(prediction.probabilities).map(([label, p]) => (
               <li key={label}>
-                {label}: {(p * 100).toFixed(1)} %
+                {label}: {formatFixed(p * 100, 1, locale)} %
               </li>
             ))}
           </ul>
           <p className="text-[12px] text-slate-400">
-            Request id{" "}
+            {t("requestId")}{" "}
             <span className="font-mono text-slate-200" data-testid="try-request-id">
               {answer.requestId}
             </span>
@@ -124,6 +135,7 @@ function PredictForm({
 }
 
 function FeedbackForm({ name, labels, requestId }: { name: string; labels: string[]; requestId: string }) {
+  const t = useTranslations("deployments.tryIt");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -146,17 +158,15 @@ function FeedbackForm({ name, labels, requestId }: { name: string; labels: strin
     setIsPending(false);
     if (!result.ok) return setError(result.message);
     setOutcome(
-      result.data.matched
-        ? `Recorded: the true label of ${result.data.requestId.slice(0, 8)}… is ${body.label}; live accuracy counts it.`
-        : `Recorded, not yet joined: the serving process logs predictions within a second or two, and live accuracy counts the label then.`,
+      result.data.matched ? t("matched", { id: result.data.requestId.slice(0, 8), label: body.label }) : t("unmatched"),
     );
     router.refresh();
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Send feedback" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label={t("feedbackLabel")} className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
-        <Field id="feedback-request" label="Request id" hint="From a prediction's answer.">
+        <Field id="feedback-request" label={t("requestId")} hint={t("requestIdHint")}>
           {/* Keyed on the last answer so a new prediction fills its id in, while a typed one is kept until then. */}
           <TextInput
             key={requestId}
@@ -167,7 +177,7 @@ function FeedbackForm({ name, labels, requestId }: { name: string; labels: strin
             autoComplete="off"
           />
         </Field>
-        <Field id="feedback-label" label="True label">
+        <Field id="feedback-label" label={t("trueLabel")}>
           <Select id="feedback-label" name="label">
             {labels.map((l) => (
               <option key={l} value={l}>
@@ -178,10 +188,10 @@ function FeedbackForm({ name, labels, requestId }: { name: string; labels: strin
         </Field>
       </div>
       <Button type="submit" disabled={isPending}>
-        {isPending ? "Sending…" : "Send feedback"}
+        {isPending ? t("sending") : t("send")}
       </Button>
       {error && (
-        <Notice tone="error" title="Feedback not recorded">
+        <Notice tone="error" title={t("feedbackFailed")}>
           <span data-testid="feedback-error">{error}</span>
         </Notice>
       )}
