@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CodedTextView } from "@/components/ui/coded-text";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { EmptyRow, TBody, THead, Table, Td, Th, Tr } from "@/components/ui/table";
@@ -65,7 +66,7 @@ export function AlertTable({
                   {a.rule}
                 </p>
                 <Link href={a.annotations.link || "/alerts"} className="text-sm text-slate-100 hover:underline">
-                  <span data-stored-text>{a.annotations.summary}</span>
+                  <CodedTextView value={a.summaryCode} fallback={a.annotations.summary} />
                 </Link>
                 <MutedLine muted={mutedBy(a.status)} />
               </Td>

@@ -1,13 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useApiErrorMessage } from "@/components/forms/form-wording";
-import { Button, Field, TextInput } from "@/components/ui/form-controls";
+import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
 import { requestApi } from "@/components/ui/api-request";
 import { ActionError } from "@/components/ui/use-api-action";
 import { useRouter } from "next/navigation";
 import { z } from "zod";
+import { asLocale, localeNames, locales, type Locale } from "@/lib/i18n/locales";
 
 const Created = z.object({ name: z.string(), secret: z.string() });
 
@@ -19,13 +20,18 @@ export function ReceiverForm() {
   const [name, setName] = useState("");
   const [url, setUrl] = useState("");
   const [isFallback, setIsFallback] = useState(false);
+  // Notifications are written in one language per receiver; the admin's own is the likely one.
+  const [locale, setLocale] = useState<Locale>(asLocale(useLocale()));
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<z.infer<typeof Created> | null>(null);
   const [isPending, setIsPending] = useState(false);
   const submit = async () => {
     setIsPending(true);
     setError(null);
-    const res = await requestApi("POST", "/api/v1/receivers", { body: { name, url, isFallback }, schema: Created });
+    const res = await requestApi("POST", "/api/v1/receivers", {
+      body: { name, url, isFallback, locale },
+      schema: Created,
+    });
     setIsPending(false);
     if (!res.ok) return setError(errorMessage(res));
     setCreated(res.data);
@@ -55,6 +61,15 @@ export function ReceiverForm() {
             value={url}
             onChange={(e) => setUrl(e.target.value)}
           />
+        </Field>
+        <Field id="receiver-locale" label={t("locale")} className="w-32">
+          <Select id="receiver-locale" value={locale} onChange={(e) => setLocale(asLocale(e.target.value))}>
+            {locales.map((l) => (
+              <option key={l} value={l}>
+                {localeNames[l]}
+              </option>
+            ))}
+          </Select>
         </Field>
         <label className="flex items-center gap-2 pb-1.5 text-xs text-slate-300">
           <input type="checkbox" checked={isFallback} onChange={(e) => setIsFallback(e.target.checked)} />

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { localeNames } from "@/lib/i18n/locales";
 import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -37,6 +38,9 @@ export function ReceiversCard({ receivers, mayReceive }: { receivers: ReceiverOu
                     <Badge tone="accent">{t("fallback")}</Badge>
                   </span>
                 )}
+                <span className="ml-2" title={t("locale")}>
+                  <Badge tone="neutral">{localeNames[r.locale]}</Badge>
+                </span>
               </Td>
               <Td isMono isMuted>
                 {r.url}
