@@ -21,6 +21,8 @@ export const errorCodes = [
   // Stored data fails its own check (an artifact whose content no longer
   // matches its hash): refused, never used; retrying cannot help.
   "integrity_error",
+  // The database has no disk space left: nothing was written; retry once space is freed.
+  "insufficient_storage",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

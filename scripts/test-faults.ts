@@ -13,7 +13,7 @@ import { ensureBuild } from "./launcher/build";
 
 const root = path.resolve(import.meta.dirname, "..");
 const FILES = [
-  "tests/integration/faults/",
+  "tests/integration/fault-injection/",
   "tests/integration/jobs/workers.test.ts",
   "tests/integration/launcher/serving-restart.test.ts",
   "tests/integration/api/rbac-matrix.test.ts",

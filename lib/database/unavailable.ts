@@ -32,3 +32,15 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false;
 }
+
+/** Whether `err` (or its cause chain) is the database, or this process, running out of disk: SQLSTATE 53100 or ENOSPC. */
+export function isDiskFull(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 8; depth++) {
+    if (typeof e !== "object") return false;
+    const { code, message, cause, originalCode } = e as Record<string, unknown>;
+    if (code === "53100" || code === "ENOSPC" || originalCode === "53100") return true;
+    if (typeof message === "string" && /No space left on device|could not extend file/i.test(message)) return true;
+    e = cause;
+  }
+  return false;
+}

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "../database/unavailable";
+import { isDatabaseUnavailable, isDiskFull } from "../database/unavailable";
 import { ZodError } from "zod";
 import { AppError, type ErrorCode } from "../errors";
 import { logger } from "../observability/logger";
@@ -17,6 +17,7 @@ export const errorStatus = {
   unprocessable_entity: 422,
   rate_limited: 429,
   unavailable: 503,
+  insufficient_storage: 507,
   integrity_error: 500,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;
@@ -96,6 +97,13 @@ export function toErrorResponse(err: unknown): Response {
   if (isPrismaKnownError(err)) {
     const mapped = fromPrisma(err);
     if (mapped) return errorResponse(mapped.code, mapped.message, mapped.details);
+  }
+  if (isDiskFull(err)) {
+    logger.error({ err }, "the database is out of disk space; answered 507");
+    return errorResponse(
+      "insufficient_storage",
+      "The database has run out of disk space, so nothing was written. Free space on the database server, then try again.",
+    );
   }
   if (isDatabaseUnavailable(err)) {
     logger.warn({ err }, "the database is unreachable; answered 503");

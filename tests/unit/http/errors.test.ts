@@ -32,6 +32,7 @@ const expectedStatus: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   integrity_error: 500,
+  insufficient_storage: 507,
   internal: 500,
 };
 
@@ -197,5 +198,32 @@ describe("toErrorResponse for anything else", () => {
       expect(res.status).toBe(500);
       expect((await bodyOf(res)).error.code).toBe("internal");
     }
+  });
+});
+
+describe("errors that come from the database's state, not the request", () => {
+  it("answers a lost or refused database connection 503 with Retry-After, so clients retry", async () => {
+    for (const err of [
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
+      new Error("outer", { cause: new Error("Connection terminated unexpectedly") }),
+    ]) {
+      const res = toErrorResponse(err);
+      expect(res.status).toBe(503);
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect((await bodyOf(res)).error.code).toBe("unavailable");
+    }
+  });
+
+  it("answers a full disk 507 and says nothing was written, without echoing the server's words", async () => {
+    const err = Object.assign(new Error('could not extend file "base/16384/16390": No space left on device'), {
+      code: "53100",
+    });
+    const res = toErrorResponse(err);
+    expect(res.status).toBe(507);
+    const body = await bodyOf(res);
+    expect(body.error.code).toBe("insufficient_storage");
+    expect(body.error.message).toMatch(/nothing was written/);
+    expect(body.error.message).not.toMatch(/base\/16384/);
   });
 });
