@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { categoricalBars, numericBars } from "@/components/charts/histogram-bins";
 import { HistogramChart } from "@/components/charts/histogram-chart";
 import type { ColumnProfile } from "@/lib/datasets/cleaning-report";
@@ -12,6 +13,7 @@ function barsOf(p: ColumnProfile) {
 
 /** A small histogram per feature column (observed values of the kept rows), in file order. */
 export function ColumnHistograms({ columns }: { columns: ColumnProfile[] }) {
+  const t = useTranslations("datasets");
   const charted = columns.filter((p) => p.role === "feature" && p.histogram);
   const shown = charted.slice(0, MAX_CHARTS);
   return (
@@ -25,7 +27,7 @@ export function ColumnHistograms({ columns }: { columns: ColumnProfile[] }) {
           >
             <figcaption className="mb-1.5 flex items-baseline justify-between gap-2 text-xs">
               <span className="truncate font-mono text-slate-200">{p.name}</span>
-              <span className="text-slate-500">{p.type}</span>
+              <span className="text-slate-500">{t(`columns.types.${p.type}`)}</span>
             </figcaption>
             <HistogramChart label={p.name} bars={barsOf(p)} colour={p.type === "numeric" ? "sky" : "amber"} />
           </figure>
@@ -33,7 +35,7 @@ export function ColumnHistograms({ columns }: { columns: ColumnProfile[] }) {
       </div>
       {charted.length > shown.length && (
         <p className="text-xs text-slate-500">
-          Showing the first {MAX_CHARTS} of {charted.length} features.
+          {t("histograms.showingFirst", { shown: MAX_CHARTS, count: charted.length })}
         </p>
       )}
     </div>
