@@ -24,6 +24,10 @@ const NAMESPACES = readdirSync(path.join(repoRoot, "messages", "en"))
 const ALLOWED_ENGLISH = new Set<string>([
   // The demo user this spec signs in as is called "viewer", which is also the English name of its role.
   "viewer",
+  // The other demo users are named after their roles too: "admin" (signed in as, in the top bar, and in
+  // actors such as user:admin on the Audit page) and "operator", both listed on Admin → Users.
+  "admin",
+  "operator",
 ]);
 
 type Tree = { [key: string]: string | Tree };

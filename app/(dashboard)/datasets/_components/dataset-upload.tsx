@@ -43,6 +43,9 @@ function checkUpload(query: string, file: FormDataEntryValue | null, t: Translat
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
+// The option hints name the API's own values (median, insulin:mean…) as arguments:
+// they read the same in every language.
+
 /** Fields folded away under "Cleaning options": an error in one of them opens the fold. */
 const FOLDED_FIELDS = [
   "columns",
@@ -173,7 +176,12 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
     <details className="rounded-md border border-slate-800 px-3 py-2" open={isRefused || undefined}>
       <summary className="cursor-pointer text-[13px] text-slate-300">{t("summary")}</summary>
       <div className="mt-3 grid gap-3 md:grid-cols-3">
-        <Field id="dataset-columns" label={t("columns")} hint={t("columnsHint")} error={errors.columns}>
+        <Field
+          id="dataset-columns"
+          label={t("columns")}
+          hint={t("columnsHint", { example: "a,b,c", defaults: "c0..cN" })}
+          error={errors.columns}
+        >
           <TextInput
             id="dataset-columns"
             {...invalidProps("dataset-columns", errors.columns)}
@@ -192,7 +200,7 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
         <Field
           id="dataset-zero-missing"
           label={t("zeroMissing")}
-          hint={t("zeroMissingHint")}
+          hint={t("zeroMissingHint", { dataset: "Pima", columns: "1,2,3,4,5" })}
           error={errors.zeroMissing}
         >
           <TextInput
@@ -210,7 +218,12 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
             className="font-mono"
           />
         </Field>
-        <Field id="dataset-impute" label={t("impute")} hint={t("imputeHint")} error={errors.impute}>
+        <Field
+          id="dataset-impute"
+          label={t("impute")}
+          hint={t("imputeHint", { median: "median", mean: "mean", mode: "mode", example: "insulin:mean" })}
+          error={errors.impute}
+        >
           <TextInput
             id="dataset-impute"
             {...invalidProps("dataset-impute", errors.impute)}

@@ -71,12 +71,13 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           canCancel={can(principal.role, "jobs.write")}
         />
         <Card title={t("spec")} description={t("specDescription")}>
+          {/* The spec is the stored JSON, keys and values as the API takes them. */}
           <ScrollArea
             as="pre"
             label={t("specLabel")}
             className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300"
           >
-            {JSON.stringify(job.spec, null, 2)}
+            <span data-stored-text>{JSON.stringify(job.spec, null, 2)}</span>
           </ScrollArea>
         </Card>
       </div>

@@ -22,7 +22,8 @@ function request(j: JobSummaryOut, t: Translate, locale: Locale): string {
 /** What an empty list says: with filters, that none matches; without, that there are none yet and how to start one. */
 function emptyText(isFiltered: boolean, canSubmit: boolean, t: Translate): string {
   if (isFiltered) return t("emptyFiltered");
-  return canSubmit ? t("emptyCanSubmit") : t("empty");
+  const call = "POST /api/v1/jobs";
+  return canSubmit ? t("emptyCanSubmit", { call }) : t("empty", { call });
 }
 
 export function JobsTable({

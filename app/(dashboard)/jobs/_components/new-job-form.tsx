@@ -72,7 +72,7 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
   const chosen = templates.find((c) => c.id === template);
   // A template the catalogue knows is named in the reader's language; a new one in the code's words.
   const templateWords = (c: TemplateChoice, part: "name" | "description") =>
-    tj.has(`templates.${c.id}.${part}`) ? tj(`templates.${c.id}.${part}`) : c[part];
+    tj.has(`templates.${c.id}.${part}`) ? tj(`templates.${c.id}.${part}`, { problem: "XOR" }) : c[part];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -169,7 +169,9 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             defaultValue=""
           >
             <option value="">
-              {chosen ? t("optimizerTemplate", { optimizer: chosen.optimizer }) : t("optimizerDefault")}
+              {chosen
+                ? t("optimizerTemplate", { optimizer: chosen.optimizer })
+                : t("optimizerDefault", { optimizer: "adam" })}
             </option>
             {OPTIMIZERS.map((o) => (
               <option key={o} value={o}>
@@ -226,7 +228,7 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             placeholder={t("optional")}
           />
         </Field>
-        <Field id="job-cron" label={t("cron")} hint={t("cronHint")} error={fieldErrors.cron}>
+        <Field id="job-cron" label={t("cron", { cron: "cron" })} hint={t("cronHint")} error={fieldErrors.cron}>
           <TextInput
             id="job-cron"
             {...invalidProps("job-cron", fieldErrors.cron)}

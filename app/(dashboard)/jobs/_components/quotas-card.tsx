@@ -7,7 +7,7 @@ import type { QuotaOut } from "@/lib/jobs/schemas";
 export function QuotasCard({ quotas }: { quotas: QuotaOut[] }) {
   const t = useTranslations("jobs.quotas");
   return (
-    <Card title={t("title")} description={t("description")} isFlush>
+    <Card title={t("title")} description={t("description", { call: "PUT /api/v1/quotas/{team}" })} isFlush>
       <Table label={t("title")}>
         <THead>
           <Th>{t("team")}</Th>

@@ -51,7 +51,7 @@ function SchedulesTable({ schedules, canWrite }: { schedules: ScheduleOut[]; can
         )}
       </THead>
       <TBody>
-        {schedules.length === 0 && <EmptyRow colSpan={canWrite ? 8 : 7}>{t("empty")}</EmptyRow>}
+        {schedules.length === 0 && <EmptyRow colSpan={canWrite ? 8 : 7}>{t("empty", { cron: "cron" })}</EmptyRow>}
         {schedules.map((s) => (
           <Tr key={s.id} testId="schedule-row">
             <Td isMono>{s.cron}</Td>

@@ -38,7 +38,7 @@ export function CleaningStats({ dataset }: { dataset: DatasetVersionOut }) {
       <StatCard
         label={t("stats.outliers")}
         value={count(c.outlierRows)}
-        hint={t("stats.outliersHint", { share: formatShare(c.outlierRows, c.rows, locale) })}
+        hint={t("stats.outliersHint", { share: formatShare(c.outlierRows, c.rows, locale), rule: "1.5×IQR" })}
         testId="stat-outliers"
       />
     </div>

@@ -12,7 +12,15 @@ export function NoTelemetry({ hostname }: { hostname: string }) {
       data-testid="gpu-no-telemetry"
     >
       <p className="font-medium text-slate-200">{t("title")}</p>
-      <p className="mt-1 max-w-2xl">{t.rich("body", { hostname, mono })}</p>
+      <p className="mt-1 max-w-2xl">
+        {t.rich("body", {
+          hostname,
+          mono,
+          metrics: "/metrics",
+          push: "POST /api/v1/telemetry/dcgm",
+          hostLabel: "Hostname",
+        })}
+      </p>
       <Link href="/telemetry" className="mt-2 inline-block text-emerald-300 hover:underline">
         {t("setUp")}
       </Link>
