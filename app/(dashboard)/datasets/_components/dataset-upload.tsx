@@ -8,6 +8,7 @@ import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/s
 import { requestApi, type ApiFailure } from "@/components/ui/api-request";
 import { Button, Field, Select, TextArea, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
+import { verbatim } from "@/components/ui/verbatim";
 import { MAX_DATASET_BYTES, UploadDatasetQuery } from "@/lib/datasets/schemas";
 import type { Translate } from "@/lib/i18n/translate";
 import { nameFromFile, uploadQuery } from "./upload-query";
@@ -43,7 +44,7 @@ function checkUpload(query: string, file: FormDataEntryValue | null, t: Translat
   return Object.keys(errors).length > 0 ? errors : null;
 }
 
-// The option hints name the API's own values (median, insulin:mean…) as arguments:
+// The option hints quote the API's own values (median, insulin:mean…) verbatim:
 // they read the same in every language.
 
 /** Fields folded away under "Cleaning options": an error in one of them opens the fold. */
@@ -179,7 +180,7 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
         <Field
           id="dataset-columns"
           label={t("columns")}
-          hint={t("columnsHint", { example: "a,b,c", defaults: "c0..cN" })}
+          hint={t.rich("columnsHint", { example: "a,b,c", defaults: "c0..cN", code: verbatim })}
           error={errors.columns}
         >
           <TextInput
@@ -189,7 +190,12 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
             className="font-mono"
           />
         </Field>
-        <Field id="dataset-ignore" label={t("ignore")} hint={t("ignoreHint")} error={errors.ignore}>
+        <Field
+          id="dataset-ignore"
+          label={t("ignore")}
+          hint={t.rich("ignoreHint", { code: verbatim })}
+          error={errors.ignore}
+        >
           <TextInput
             id="dataset-ignore"
             {...invalidProps("dataset-ignore", errors.ignore)}
@@ -200,7 +206,7 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
         <Field
           id="dataset-zero-missing"
           label={t("zeroMissing")}
-          hint={t("zeroMissingHint", { dataset: "Pima", columns: "1,2,3,4,5" })}
+          hint={t.rich("zeroMissingHint", { dataset: "Pima", columns: "1,2,3,4,5", code: verbatim })}
           error={errors.zeroMissing}
         >
           <TextInput
@@ -221,7 +227,13 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
         <Field
           id="dataset-impute"
           label={t("impute")}
-          hint={t("imputeHint", { median: "median", mean: "mean", mode: "mode", example: "insulin:mean" })}
+          hint={t.rich("imputeHint", {
+            median: "median",
+            mean: "mean",
+            mode: "mode",
+            example: "insulin:mean",
+            code: verbatim,
+          })}
           error={errors.impute}
         >
           <TextInput

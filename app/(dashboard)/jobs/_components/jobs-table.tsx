@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
+import { verbatim } from "@/components/ui/verbatim";
 import { formatMiB } from "@/lib/format";
 import { asLocale, type Locale } from "@/lib/i18n/locales";
 import type { Translate } from "@/lib/i18n/translate";
@@ -20,10 +21,11 @@ function request(j: JobSummaryOut, t: Translate, locale: Locale): string {
 }
 
 /** What an empty list says: with filters, that none matches; without, that there are none yet and how to start one. */
-function emptyText(isFiltered: boolean, canSubmit: boolean, t: Translate): string {
-  if (isFiltered) return t("emptyFiltered");
-  const call = "POST /api/v1/jobs";
-  return canSubmit ? t("emptyCanSubmit", { call }) : t("empty", { call });
+function EmptyText({ isFiltered, canSubmit }: { isFiltered: boolean; canSubmit: boolean }) {
+  const t = useTranslations("jobs.table");
+  if (isFiltered) return <>{t("emptyFiltered")}</>;
+  const values = { call: "POST /api/v1/jobs", code: verbatim };
+  return <>{canSubmit ? t.rich("emptyCanSubmit", values) : t.rich("empty", values)}</>;
 }
 
 export function JobsTable({
@@ -53,7 +55,11 @@ export function JobsTable({
         <Th>{t("submitted")}</Th>
       </THead>
       <TBody>
-        {jobs.length === 0 && <EmptyRow colSpan={10}>{emptyText(isFiltered, canSubmit, t)}</EmptyRow>}
+        {jobs.length === 0 && (
+          <EmptyRow colSpan={10}>
+            <EmptyText isFiltered={isFiltered} canSubmit={canSubmit} />
+          </EmptyRow>
+        )}
         {jobs.map((j) => (
           <Tr key={j.id} testId="job-row">
             <Td isMono>

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { verbatim } from "@/components/ui/verbatim";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { QuotaOut } from "@/lib/jobs/schemas";
 
@@ -7,7 +8,11 @@ import type { QuotaOut } from "@/lib/jobs/schemas";
 export function QuotasCard({ quotas }: { quotas: QuotaOut[] }) {
   const t = useTranslations("jobs.quotas");
   return (
-    <Card title={t("title")} description={t("description", { call: "PUT /api/v1/quotas/{team}" })} isFlush>
+    <Card
+      title={t("title")}
+      description={t.rich("description", { call: "PUT /api/v1/quotas/{team}", code: verbatim })}
+      isFlush
+    >
       <Table label={t("title")}>
         <THead>
           <Th>{t("team")}</Th>

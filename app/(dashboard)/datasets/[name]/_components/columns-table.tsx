@@ -27,15 +27,10 @@ function ImputedWith({
   if (p.role !== "feature") return <>—</>;
   if (!p.imputation) {
     if (missingStrategy !== "drop") return <>—</>;
-    return p.missing > 0 ? (
-      <span title={t("rowsDroppedTitle", { option: "missing=drop" })}>{t("rowsDropped")}</span>
-    ) : (
-      <>{t("noneMissing")}</>
-    );
+    return p.missing > 0 ? <span title={t("rowsDroppedTitle")}>{t("rowsDropped")}</span> : <>{t("noneMissing")}</>;
   }
   const value =
     typeof p.imputation.value === "number" ? formatStat(p.imputation.value, locale) : (p.imputation.value ?? "—");
-  // The strategy by its option name (median, mean, mode): what the Imputation field takes, in every language.
   const strategy = t(`strategies.${p.imputation.strategy}`);
   if (p.imputation.cells === 0) {
     const serving = t("serving", { strategy, value });

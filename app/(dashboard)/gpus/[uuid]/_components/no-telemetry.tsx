@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-
-const mono = (chunks: React.ReactNode) => <span className="font-mono">{chunks}</span>;
+import { verbatim } from "@/components/ui/verbatim";
 
 /** The empty state of a GPU that never reported: what would make it report, rather than empty charts. */
 export function NoTelemetry({ hostname }: { hostname: string }) {
@@ -15,10 +14,11 @@ export function NoTelemetry({ hostname }: { hostname: string }) {
       <p className="mt-1 max-w-2xl">
         {t.rich("body", {
           hostname,
-          mono,
+          code: verbatim,
           metrics: "/metrics",
           push: "POST /api/v1/telemetry/dcgm",
           hostLabel: "Hostname",
+          gpuLabel: "gpu",
         })}
       </p>
       <Link href="/telemetry" className="mt-2 inline-block text-emerald-300 hover:underline">
