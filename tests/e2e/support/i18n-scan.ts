@@ -70,11 +70,15 @@ export function englishFragments(): string[] {
   return [...out];
 }
 
-/** What a reader sees or hears: text nodes and aria-label/title, minus stored prose. */
+/**
+ * What a reader sees or hears: text nodes and aria-label/title, minus stored
+ * prose (data-stored-text) and what is the same in every language by its
+ * nature, marked with HTML's translate="no" (commands, identifiers, code samples).
+ */
 export function readableText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const isStored = (node: Node | null) =>
-      !!(node instanceof Element ? node : node?.parentElement)?.closest("[data-stored-text]");
+      !!(node instanceof Element ? node : node?.parentElement)?.closest('[data-stored-text], [translate="no"]');
     const texts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode())

@@ -151,7 +151,10 @@ export default async function GpuPage({
         </section>
       )}
       <p className="mt-6 text-xs text-slate-500">
-        {t("apiSeries")} <span className="font-mono text-slate-400">{seriesCall}</span>
+        {t("apiSeries")}{" "}
+        <span className="font-mono text-slate-400" translate="no">
+          {seriesCall}
+        </span>
       </p>
     </>
   );

@@ -77,7 +77,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
             label={t("specLabel")}
             className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300"
           >
-            <span data-stored-text>{JSON.stringify(job.spec, null, 2)}</span>
+            <span translate="no">{JSON.stringify(job.spec, null, 2)}</span>
           </ScrollArea>
         </Card>
       </div>
