@@ -29,7 +29,8 @@ export function Field({
 }: {
   id: string;
   label: string;
-  hint?: string;
+  /** Text, or rich text when it quotes code (see verbatim). */
+  hint?: ReactNode;
   error?: string;
   className?: string;
   children: ReactNode;

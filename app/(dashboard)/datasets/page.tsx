@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,7 +16,9 @@ import { DatasetsTable } from "./_components/datasets-table";
 import { DatasetUpload } from "./_components/dataset-upload";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Datasets" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell.nav"))("datasets") };
+}
 
 const PAGE_SIZE = "50";
 
@@ -26,32 +29,26 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
     ? orExplanation(listDatasets(parsed.query))
     : refusedListing<Page<DatasetSummaryOut>>(parsed.message));
   const canUpload = can(principal.role, "datasets.write");
+  const t = await getTranslations("datasets");
 
   return (
     <>
-      <PageHeader
-        eyebrow="Machine learning"
-        title="Datasets"
-        description="Tabular training data uploaded as CSV, cleaned on the way in and versioned: the same name again makes the next version, and each version keeps two hashes (of the bytes as uploaded, and of the cleaned data training reads) and its cleaning report."
-      />
+      <PageHeader eyebrow={t("eyebrow")} title={t("title")} description={t("description")} />
       <div className="space-y-4">
         {canUpload && (
-          <Card
-            title="Upload a CSV"
-            description="Duplicates are removed, missing values counted and imputed, outliers flagged and the normalisation recorded; zeros that look like “not measured” are pointed out. Nothing is stored if the file has a problem."
-          >
+          <Card title={t("uploadTitle")} description={t("uploadDescription")}>
             <DatasetUpload />
           </Card>
         )}
         {loaded.error !== null ? (
-          <Notice tone="error" title="This page of datasets cannot be shown">
-            {loaded.error}
+          <Notice tone="error" title={t("cannotShow")}>
+            <span data-stored-text>{loaded.error}</span>
           </Notice>
         ) : (
           <Card isFlush>
             <DatasetsTable datasets={loaded.page.items} canUpload={canUpload} />
             <Pager
-              summary={`${loaded.page.items.length} dataset${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+              summary={t("onThisPage", { count: loaded.page.items.length })}
               firstHref={parsed.values.cursor ? "/datasets" : null}
               nextHref={loaded.page.nextCursor ? hrefWith("/datasets", { cursor: loaded.page.nextCursor }) : null}
             />

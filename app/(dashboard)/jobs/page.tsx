@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -21,11 +22,15 @@ import { NewJobForm, type TemplateChoice } from "./_components/new-job-form";
 import { QuotasCard } from "./_components/quotas-card";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Jobs" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell.nav"))("jobs") };
+}
 
 const PAGE_SIZE = "50";
 
 // Plain data for the form island (templates carry their training data too).
+// The name and description are the code's English; the form shows the
+// catalogue's (jobs.templates.<id>) where it has them.
 const templateChoices: TemplateChoice[] = templates.map((t) => ({
   id: t.id,
   name: t.name,
@@ -45,33 +50,35 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     canSubmit ? listDatasets({ limit: 200 }) : Promise.resolve(null),
   ]);
   const { cursor, limit: _limit, ...filters } = parsed.values;
+  const t = await getTranslations("jobs");
 
   return (
     <>
       <PageHeader
-        eyebrow="Machine learning"
-        title="Jobs"
-        description="Training and evaluation jobs: queued by priority, placed on healthy GPUs that report telemetry, within rack power caps and team quotas, run by the workers, followed live. The status says whether a job ran; its verdict says whether the model is any good."
-        actions={<ButtonLink href="/jobs/schedules">Schedules</ButtonLink>}
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
+        actions={<ButtonLink href="/jobs/schedules">{t("schedules")}</ButtonLink>}
       />
       <div className="space-y-4">
         {canSubmit && datasets && (
-          <Card
-            title="New job"
-            description="Start from a template (the XOR ones bring their own tiny dataset) or name a dataset."
-          >
+          <Card title={t("newJob")} description={t("newJobDescription")}>
             <NewJobForm templates={templateChoices} datasets={datasets.items.map((d) => d.name)} />
           </Card>
         )}
         <div>
           <JobFilters values={parsed.values} teams={teams} />
           {loaded.error !== null ? (
-            <Notice tone="error" title="These filters cannot be applied">
-              {loaded.error}. Adjust them above or{" "}
-              <Link href="/jobs" className="underline">
-                clear all filters
-              </Link>
-              .
+            <Notice tone="error" title={t("badFilters")}>
+              {/* The refusal is the API's own message, in its words. */}
+              <span data-stored-text>{loaded.error}</span>.{" "}
+              {t.rich("adjustFilters", {
+                clear: (chunks) => (
+                  <Link href="/jobs" className="underline">
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </Notice>
           ) : (
             <Card isFlush>
@@ -81,7 +88,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                 canSubmit={canSubmit && datasets !== null}
               />
               <Pager
-                summary={`${loaded.page.items.length} job${loaded.page.items.length === 1 ? "" : "s"} on this page`}
+                summary={t("onThisPage", { count: loaded.page.items.length })}
                 firstHref={cursor ? hrefWith("/jobs", filters) : null}
                 nextHref={
                   loaded.page.nextCursor ? hrefWith("/jobs", { ...filters, cursor: loaded.page.nextCursor }) : null

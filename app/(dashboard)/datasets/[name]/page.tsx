@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -21,8 +22,8 @@ import { ColumnsTable } from "./_components/columns-table";
 import { TrainedModels, trainedModelsSummary } from "./_components/trained-models";
 import { VersionPicker } from "./_components/version-picker";
 import { ZeroSuspectsNotice } from "./_components/zero-suspects-notice";
-import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+
+const mono = (chunks: React.ReactNode) => <span className="font-mono">{chunks}</span>;
 
 export const dynamic = "force-dynamic";
 
@@ -59,10 +60,12 @@ export default async function DatasetVersionPage({
   const principal = await requirePagePrincipal();
   const name = decodeName((await params).name);
   const query = parsePageQuery(DatasetVersionQuery, await searchParams);
+  const t = await getTranslations("datasets.version");
   if (!query.ok) {
     return (
-      <Notice tone="error" title="This version cannot be shown">
-        {query.message}
+      <Notice tone="error" title={t("cannotShow")}>
+        {/* The refusal is the query schema's own message. */}
+        <span data-stored-text>{query.message}</span>
       </Notice>
     );
   }
@@ -78,18 +81,19 @@ export default async function DatasetVersionPage({
   return (
     <>
       <PageHeader
-        eyebrow="Machine learning · Datasets"
+        eyebrow={t("eyebrow")}
         title={dataset.name}
-        description={
-          <>
-            Version {dataset.version}: {formatNumber(dataset.rows, untranslatedLocale, 3)} rows,{" "}
-            {dataset.columns.length} columns, uploaded by <span className="font-mono">{dataset.createdBy}</span> at{" "}
-            <UtcTime iso={dataset.createdAt} />.
-          </>
-        }
+        description={t.rich("description", {
+          version: dataset.version,
+          rows: dataset.rows,
+          columns: dataset.columns.length,
+          by: dataset.createdBy,
+          mono,
+          time: () => <UtcTime iso={dataset.createdAt} />,
+        })}
         actions={
           <ButtonLink href={hrefWith("/audit", { target: `dataset:${dataset.name}` })} variant="ghost">
-            History
+            {t("history")}
           </ButtonLink>
         }
       />
@@ -97,8 +101,9 @@ export default async function DatasetVersionPage({
         <VersionPicker name={dataset.name} versions={versions.items} current={dataset.version} />
         <ZeroSuspectsNotice dataset={dataset} canReclean={can(principal.role, "datasets.write")} />
         {warnings.length > 0 && (
-          <Notice tone="warn" title="Worth a second look">
-            <ul className="list-disc space-y-0.5 pl-4" data-testid="cleaning-warnings">
+          <Notice tone="warn" title={t("worthALook")}>
+            {/* The cleaner's warnings are stored with the version, in the words it wrote them in. */}
+            <ul className="list-disc space-y-0.5 pl-4" data-testid="cleaning-warnings" data-stored-text>
               {warnings.map((w) => (
                 <li key={w}>{w}</li>
               ))}
@@ -107,36 +112,28 @@ export default async function DatasetVersionPage({
         )}
         <CleaningStats dataset={dataset} />
         <div className="grid items-start gap-4 xl:grid-cols-3">
-          <Card
-            title="Cleaning report"
-            description="The whole uploaded dataset, as an operator reviews it."
-            className="xl:col-span-2"
-          >
+          <Card title={t("cleaningReport")} description={t("cleaningReportDescription")} className="xl:col-span-2">
             <CleaningFacts dataset={dataset} />
           </Card>
-          <Card title="Class balance" description="Rows per label after cleaning; splits keep these shares.">
+          <Card title={t("classBalance")} description={t("classBalanceDescription")}>
             <ClassBalance
               classes={dataset.classes}
               target={dataset.cleaning.columns.find((c) => c.role === "target")?.name ?? ""}
             />
           </Card>
         </div>
-        <Card
-          title="Columns"
-          description="Missing counts are over the rows as uploaded; statistics over the observed values of the kept rows. Imputation values are the whole dataset's, for review: each training run refits them on its train split."
-          isFlush
-        >
+        <Card title={t("columns")} description={t("columnsDescription")} isFlush>
           <ColumnsTable
             columns={dataset.cleaning.columns}
             missingStrategy={dataset.cleaning.missingStrategy}
             zeroSuspects={dataset.cleaning.zeroSuspects ?? []}
           />
         </Card>
-        <Card title="Distributions" description="Observed values per feature, before imputation and scaling.">
+        <Card title={t("distributions")} description={t("distributionsDescription")}>
           <ColumnHistograms columns={dataset.cleaning.columns} />
         </Card>
         <Card
-          title="Models trained on this version"
+          title={t("trainedModels")}
           description={<span data-testid="trained-models-summary">{trainedModelsSummary(trained)}</span>}
           isFlush
         >

@@ -1,13 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { z } from "zod";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi, type ApiFailure } from "@/components/ui/api-request";
 import { Button, Field, Select, TextArea, TextInput } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
+import { verbatim } from "@/components/ui/verbatim";
 import { MAX_DATASET_BYTES, UploadDatasetQuery } from "@/lib/datasets/schemas";
+import type { Translate } from "@/lib/i18n/translate";
 import { nameFromFile, uploadQuery } from "./upload-query";
 
 // Only what this form uses of the answer; the version page shows the rest.
@@ -33,13 +36,16 @@ const fileInputClass =
   "block w-full text-[13px] text-slate-300 file:mr-3 file:rounded-md file:border file:border-slate-700 file:bg-slate-800 file:px-3 file:py-1.5 file:text-[13px] file:font-medium file:text-slate-100 hover:file:bg-slate-700";
 
 /** The name and cleaning options as the API will read them, checked with its own schema; the file's size against its limit. */
-function checkUpload(query: string, file: FormDataEntryValue | null): FieldErrors | null {
+function checkUpload(query: string, file: FormDataEntryValue | null, t: Translate): FieldErrors | null {
   const input = checkInput(UploadDatasetQuery, Object.fromEntries(new URLSearchParams(query)));
   const errors: FieldErrors = input.ok ? {} : input.errors;
   if (file instanceof File && file.size > MAX_DATASET_BYTES)
-    errors.file = `larger than the ${MAX_DATASET_BYTES / 1024 / 1024} MiB an upload may be`;
+    errors.file = t("tooLarge", { mib: MAX_DATASET_BYTES / 1024 / 1024 });
   return Object.keys(errors).length > 0 ? errors : null;
 }
+
+// The option hints quote the API's own values (median, insulin:mean…) verbatim:
+// they read the same in every language.
 
 /** Fields folded away under "Cleaning options": an error in one of them opens the fold. */
 const FOLDED_FIELDS = [
@@ -62,6 +68,7 @@ const FOLDED_FIELDS = [
  * message and bad lines are shown as sent.
  */
 export function DatasetUpload() {
+  const t = useTranslations("datasets.upload");
   const router = useRouter();
   const [name, setName] = useState("");
   const [isPending, setIsPending] = useState(false);
@@ -80,12 +87,11 @@ export function DatasetUpload() {
     const text = String(data.get("text") ?? "");
     const body = file instanceof File && file.size > 0 ? file : text.trim() ? text : null;
     const query = uploadQuery(data);
-    const refused = checkUpload(query, file);
+    const refused = checkUpload(query, file, t);
     setFieldErrors(refused ?? {});
     setOutcome(null);
     if (refused) return;
-    if (!body)
-      return setOutcome({ kind: "failed", message: "Choose a CSV file or paste CSV text first.", problems: [] });
+    if (!body) return setOutcome({ kind: "failed", message: t("nothingChosen"), problems: [] });
     setIsPending(true);
     const result = await requestApi("POST", `/api/v1/datasets?${query}`, {
       raw: { contentType: "text/csv", data: body },
@@ -97,16 +103,16 @@ export function DatasetUpload() {
     setOutcome({
       kind: "stored",
       message: isExisting
-        ? `Already stored as ${stored} v${version}; opening it.`
-        : `Stored ${rows} rows as ${stored} v${version}; opening the report.`,
+        ? t("alreadyStored", { name: stored, version })
+        : t("stored", { rows, name: stored, version }),
     });
     router.push(`/datasets/${encodeURIComponent(stored)}?version=${version}`);
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Upload dataset" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label={t("label")} className="space-y-3">
       <div className="grid gap-3 md:grid-cols-2">
-        <Field id="dataset-file" label="CSV file" error={fieldErrors.file}>
+        <Field id="dataset-file" label={t("file")} error={fieldErrors.file}>
           <input
             id="dataset-file"
             {...invalidProps("dataset-file", fieldErrors.file)}
@@ -117,12 +123,7 @@ export function DatasetUpload() {
             className={fileInputClass}
           />
         </Field>
-        <Field
-          id="dataset-name"
-          label="Name"
-          hint="Uploading to an existing name adds a version."
-          error={fieldErrors.name}
-        >
+        <Field id="dataset-name" label={t("name")} hint={t("nameHint")} error={fieldErrors.name}>
           <TextInput
             id="dataset-name"
             {...invalidProps("dataset-name", fieldErrors.name)}
@@ -130,47 +131,31 @@ export function DatasetUpload() {
             required
             value={name}
             onChange={(e) => setName(e.target.value)}
-            placeholder="pima"
+            placeholder={t("namePlaceholder")}
             className="font-mono"
           />
         </Field>
-        <Field
-          id="dataset-text"
-          label="Or paste CSV"
-          hint="Used only when no file is chosen."
-          className="md:col-span-2"
-        >
-          <TextArea
-            id="dataset-text"
-            name="text"
-            rows={4}
-            spellCheck={false}
-            placeholder={"glucose,bmi,outcome\n148,33.6,1"}
-          />
+        <Field id="dataset-text" label={t("paste")} hint={t("pasteHint")} className="md:col-span-2">
+          <TextArea id="dataset-text" name="text" rows={4} spellCheck={false} placeholder={t("pastePlaceholder")} />
         </Field>
-        <Field
-          id="dataset-target"
-          label="Target column"
-          hint="Name or 0-based index; blank for the last column."
-          error={fieldErrors.target}
-        >
+        <Field id="dataset-target" label={t("target")} hint={t("targetHint")} error={fieldErrors.target}>
           <TextInput
             id="dataset-target"
             {...invalidProps("dataset-target", fieldErrors.target)}
             name="target"
-            placeholder="outcome"
+            placeholder={t("targetPlaceholder")}
             className="font-mono"
           />
         </Field>
         <label className="flex items-center gap-2 self-end pb-2 text-[13px] text-slate-300">
           <input type="checkbox" name="header" defaultChecked className="size-4 accent-emerald-500" />
-          The first line names the columns
+          {t("header")}
         </label>
       </div>
       <CleaningOptions errors={fieldErrors} />
       <div className="flex items-center gap-3">
         <Button type="submit" variant="primary" disabled={isPending}>
-          {isPending ? "Uploading…" : "Upload and clean"}
+          {isPending ? t("uploading") : t("submit")}
         </Button>
         {outcome?.kind === "stored" && (
           <span role="status" className="text-xs text-emerald-300">
@@ -185,15 +170,17 @@ export function DatasetUpload() {
 
 /** The less common options, folded away: defaults suit most files. Opened when one of them is refused, so its message shows. */
 function CleaningOptions({ errors }: { errors: FieldErrors }) {
+  const t = useTranslations("datasets.upload.options");
+  const tn = useTranslations("datasets");
   const isRefused = FOLDED_FIELDS.some((f) => errors[f]);
   return (
     <details className="rounded-md border border-slate-800 px-3 py-2" open={isRefused || undefined}>
-      <summary className="cursor-pointer text-[13px] text-slate-300">Cleaning options</summary>
+      <summary className="cursor-pointer text-[13px] text-slate-300">{t("summary")}</summary>
       <div className="mt-3 grid gap-3 md:grid-cols-3">
         <Field
           id="dataset-columns"
-          label="Column names"
-          hint="Without a header: a,b,c (default c0..cN)."
+          label={t("columns")}
+          hint={t.rich("columnsHint", { example: "a,b,c", defaults: "c0..cN", code: verbatim })}
           error={errors.columns}
         >
           <TextInput
@@ -203,7 +190,12 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
             className="font-mono"
           />
         </Field>
-        <Field id="dataset-ignore" label="Ignore columns" hint="E.g. an id column: id or 0." error={errors.ignore}>
+        <Field
+          id="dataset-ignore"
+          label={t("ignore")}
+          hint={t.rich("ignoreHint", { code: verbatim })}
+          error={errors.ignore}
+        >
           <TextInput
             id="dataset-ignore"
             {...invalidProps("dataset-ignore", errors.ignore)}
@@ -211,7 +203,12 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
             className="font-mono"
           />
         </Field>
-        <Field id="dataset-zero-missing" label="Zero means missing" hint="Pima: 1,2,3,4,5." error={errors.zeroMissing}>
+        <Field
+          id="dataset-zero-missing"
+          label={t("zeroMissing")}
+          hint={t.rich("zeroMissingHint", { dataset: "Pima", columns: "1,2,3,4,5", code: verbatim })}
+          error={errors.zeroMissing}
+        >
           <TextInput
             id="dataset-zero-missing"
             {...invalidProps("dataset-zero-missing", errors.zeroMissing)}
@@ -219,12 +216,7 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
             className="font-mono"
           />
         </Field>
-        <Field
-          id="dataset-categorical"
-          label="Categorical columns"
-          hint="Numeric-looking codes to one-hot encode."
-          error={errors.categorical}
-        >
+        <Field id="dataset-categorical" label={t("categorical")} hint={t("categoricalHint")} error={errors.categorical}>
           <TextInput
             id="dataset-categorical"
             {...invalidProps("dataset-categorical", errors.categorical)}
@@ -234,8 +226,14 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
         </Field>
         <Field
           id="dataset-impute"
-          label="Imputation"
-          hint="median (default), mean or mode; per column: insulin:mean."
+          label={t("impute")}
+          hint={t.rich("imputeHint", {
+            median: "median",
+            mean: "mean",
+            mode: "mode",
+            example: "insulin:mean",
+            code: verbatim,
+          })}
           error={errors.impute}
         >
           <TextInput
@@ -243,56 +241,58 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
             {...invalidProps("dataset-impute", errors.impute)}
             name="impute"
             className="font-mono"
-            placeholder="median"
+            placeholder={t("imputePlaceholder")}
           />
         </Field>
-        <Field id="dataset-missing" label="Missing values" error={errors.missing}>
+        <Field id="dataset-missing" label={t("missing")} error={errors.missing}>
           <Select
             id="dataset-missing"
             {...invalidProps("dataset-missing", errors.missing)}
             name="missing"
             defaultValue="impute"
           >
-            <option value="impute">Impute</option>
-            <option value="drop">Drop the row</option>
+            <option value="impute">{t("missingImpute")}</option>
+            <option value="drop">{t("missingDrop")}</option>
           </Select>
         </Field>
-        <Field id="dataset-normalisation" label="Normalisation" error={errors.normalisation}>
+        <Field id="dataset-normalisation" label={t("normalisation")} error={errors.normalisation}>
           <Select
             id="dataset-normalisation"
             {...invalidProps("dataset-normalisation", errors.normalisation)}
             name="normalisation"
             defaultValue="zscore"
           >
-            <option value="zscore">z-score</option>
-            <option value="minmax">min-max</option>
-            <option value="none">none</option>
+            {(["zscore", "minmax", "none"] as const).map((m) => (
+              <option key={m} value={m}>
+                {tn(`normalisation.${m}`)}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Field id="dataset-delimiter" label="Delimiter" error={errors.delimiter}>
+        <Field id="dataset-delimiter" label={t("delimiter")} error={errors.delimiter}>
           <Select
             id="dataset-delimiter"
             {...invalidProps("dataset-delimiter", errors.delimiter)}
             name="delimiter"
             defaultValue="auto"
           >
-            <option value="auto">Detect</option>
-            <option value=",">Comma</option>
-            <option value=";">Semicolon</option>
-            <option value="|">Pipe</option>
-            <option value="tab">Tab</option>
-            <option value="whitespace">Spaces or tabs</option>
+            <option value="auto">{t("delimiterAuto")}</option>
+            <option value=",">{tn("delimiters.comma")}</option>
+            <option value=";">{tn("delimiters.semicolon")}</option>
+            <option value="|">{tn("delimiters.pipe")}</option>
+            <option value="tab">{tn("delimiters.tab")}</option>
+            <option value="whitespace">{tn("delimiters.whitespace")}</option>
           </Select>
         </Field>
-        <Field id="dataset-duplicates" label="Duplicate rows" error={errors.duplicates}>
+        <Field id="dataset-duplicates" label={t("duplicates")} error={errors.duplicates}>
           <Select
             id="dataset-duplicates"
             {...invalidProps("dataset-duplicates", errors.duplicates)}
             name="duplicates"
             defaultValue="remove"
           >
-            <option value="remove">Remove</option>
-            <option value="keep">Keep</option>
+            <option value="remove">{t("duplicatesRemove")}</option>
+            <option value="keep">{t("duplicatesKeep")}</option>
           </Select>
         </Field>
       </div>
@@ -300,17 +300,19 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
   );
 }
 
+/** The API's refusal: its message and bad lines are its own words, shown as sent. */
 function Refused({ message, problems }: { message: string; problems: Problems }) {
+  const t = useTranslations("datasets.upload");
   return (
-    <Notice tone="error" title={problems.length > 0 ? message : "The dataset was not stored"}>
+    <Notice tone="error" title={problems.length > 0 ? message : t("notStored")}>
       {problems.length === 0 ? (
-        message
+        <span data-stored-text>{message}</span>
       ) : (
         <ul className="mt-1 max-h-56 space-y-0.5 overflow-y-auto font-mono text-[12px]" data-testid="upload-errors">
           {problems.map((p, i) => (
             <li key={i}>
-              {p.line !== undefined ? `line ${p.line}: ` : p.path ? `${p.path}: ` : ""}
-              {p.message}
+              {p.line !== undefined ? t("line", { line: p.line }) : p.path ? t("path", { path: p.path }) : ""}
+              <span data-stored-text>{p.message}</span>
             </li>
           ))}
         </ul>

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { DatasetSummaryOut } from "@/lib/datasets/dataset-views";
 import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { asLocale } from "@/lib/i18n/locales";
 
 /** The dataset page of a name, optionally pinned to a version. */
 export function datasetHref(name: string, version?: number): string {
@@ -11,22 +12,23 @@ export function datasetHref(name: string, version?: number): string {
 }
 
 export function DatasetsTable({ datasets, canUpload }: { datasets: DatasetSummaryOut[]; canUpload: boolean }) {
+  const t = useTranslations("datasets.table");
+  const tv = useTranslations("datasets");
+  const locale = asLocale(useLocale());
   return (
-    <Table label="Datasets">
+    <Table label={t("label")}>
       <THead>
-        <Th>Name</Th>
-        <Th isNumeric>Latest version</Th>
-        <Th isNumeric>Rows</Th>
-        <Th isNumeric>Columns</Th>
-        <Th>Uploaded by</Th>
-        <Th>Uploaded at</Th>
-        <Th>Bytes hash</Th>
-        <Th>Cleaned hash</Th>
+        <Th>{t("name")}</Th>
+        <Th isNumeric>{t("latestVersion")}</Th>
+        <Th isNumeric>{t("rows")}</Th>
+        <Th isNumeric>{t("columns")}</Th>
+        <Th>{t("uploadedBy")}</Th>
+        <Th>{t("uploadedAt")}</Th>
+        <Th>{t("bytesHash")}</Th>
+        <Th>{t("cleanedHash")}</Th>
       </THead>
       <TBody>
-        {datasets.length === 0 && (
-          <EmptyRow colSpan={8}>No datasets yet.{canUpload ? " Upload a CSV above to create the first." : ""}</EmptyRow>
-        )}
+        {datasets.length === 0 && <EmptyRow colSpan={8}>{canUpload ? t("emptyCanUpload") : t("empty")}</EmptyRow>}
         {datasets.map((d) => (
           <Tr key={d.name} testId="dataset-row">
             <Td isMono className="font-medium">
@@ -35,11 +37,11 @@ export function DatasetsTable({ datasets, canUpload }: { datasets: DatasetSummar
               </Link>
             </Td>
             <Td isNumeric isMono>
-              v{d.latest.version}
-              {d.versions > 1 && <span className="text-slate-500"> of {d.versions}</span>}
+              {tv("versionLabel", { version: d.latest.version })}
+              {d.versions > 1 && <span className="text-slate-500"> {t("ofVersions", { count: d.versions })}</span>}
             </Td>
             <Td isNumeric isMono>
-              {formatNumber(d.latest.rows, untranslatedLocale, 3)}
+              {formatNumber(d.latest.rows, locale, 3)}
             </Td>
             <Td isNumeric isMono>
               {d.latest.columnCount}
@@ -51,12 +53,12 @@ export function DatasetsTable({ datasets, canUpload }: { datasets: DatasetSummar
               <UtcTime iso={d.latest.createdAt} />
             </Td>
             <Td isMono isMuted>
-              <span title={`sha256 of the uploaded bytes: ${d.latest.contentHash}`}>
+              <span title={t("bytesHashTitle", { hash: d.latest.contentHash })}>
                 {d.latest.contentHash.slice(0, 12)}
               </span>
             </Td>
             <Td isMono isMuted>
-              <span title={`sha256 of the cleaned data training reads: ${d.latest.cleanedHash}`}>
+              <span title={t("cleanedHashTitle", { hash: d.latest.cleanedHash })}>
                 {d.latest.cleanedHash.slice(0, 12)}
               </span>
             </Td>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
@@ -16,8 +17,9 @@ import { flattenSearchParams, type SearchParams } from "@/lib/http/page-query";
 import { getGpu } from "@/lib/inventory/gpus";
 import { getServerDetail } from "@/lib/inventory/server-detail";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
+import { asLocale } from "@/lib/i18n/locales";
 import { orNotFound, orNull } from "../../_components/expected-errors";
-import { chartRanges, DEFAULT_RANGE, isChartRange } from "./_components/chart-ranges";
+import { DEFAULT_RANGE, isChartRange } from "./_components/chart-ranges";
 import { GpuCharts, GpuChartsSkeleton } from "./_components/gpu-charts";
 import { GpuHealth } from "./_components/gpu-health";
 import { GpuHealthActions } from "./_components/gpu-health-actions";
@@ -53,46 +55,57 @@ export default async function GpuPage({
   const nowMs = Date.now();
   const canAct = gpu.health !== "healthy" && can(principal.role, "inventory.write");
   const isTelemetryStillFailing = gpu.healthCauses.some((c) => c.source === "telemetry");
+  const readingsAt = gpu.readingsAt;
+  // An API call, the same in every language.
+  const seriesCall = `GET /api/v1/gpus/${gpu.uuid}/series?metric=DCGM_FI_DEV_GPU_TEMP`;
+  const [t, locale] = await Promise.all([getTranslations("gpus"), getLocale().then(asLocale)]);
 
   return (
     <>
       <PageHeader
-        eyebrow={`Infrastructure · ${server.site} · ${server.rack}`}
-        title={`GPU #${gpu.index} on ${gpu.hostname}`}
-        description={`${gpu.model} · PCI ${gpu.pciBusId ?? "bus unknown"}`}
+        eyebrow={t("eyebrow", { site: server.site, rack: server.rack })}
+        title={t("title", { index: gpu.index, hostname: gpu.hostname })}
+        description={
+          gpu.pciBusId
+            ? t("description", { model: gpu.model, bus: gpu.pciBusId })
+            : t("descriptionNoBus", { model: gpu.model })
+        }
         actions={
           <>
             <span data-testid="gpu-health" className="mr-2 flex items-center gap-1.5">
               <GpuHealthBadge health={gpu.health} />
               <TelemetryStateBadge state={gpu.telemetry} lastSeenAt={gpu.lastSeenAt} nowMs={nowMs} />
             </span>
-            <ButtonLink href={serverHref(gpu.hostname)}>Server</ButtonLink>
+            <ButtonLink href={serverHref(gpu.hostname)}>{t("server")}</ButtonLink>
             <ButtonLink href={hrefWith("/audit", { target: `gpu:${gpu.uuid}` })} variant="ghost">
-              History
+              {t("history")}
             </ButtonLink>
           </>
         }
       />
       <div className="grid items-start gap-4 xl:grid-cols-3">
-        <Card title="Identity">
+        <Card title={t("identity")}>
           <GpuIdentity gpu={gpu} server={server} />
         </Card>
         <div className="grid gap-4 xl:col-span-2">
           <Card
-            title="Latest readings"
+            title={t("latestReadings")}
             description={
-              gpu.readingsAt ? (
+              readingsAt ? (
                 <>
-                  As of <UtcTime iso={gpu.readingsAt} /> · {formatAge(gpu.readingsAt, nowMs)}
+                  {t.rich("asOf", {
+                    time: () => <UtcTime iso={readingsAt} />,
+                    age: formatAge(readingsAt, nowMs, locale),
+                  })}
                   {gpu.stale && (
                     <span className="text-amber-300">
-                      {" "}
-                      · older than the {settings.staleAfterMinutes} min stale threshold: not the GPU&apos;s state now
+                      {" · "}
+                      {t("staleReadings", { minutes: settings.staleAfterMinutes })}
                     </span>
                   )}
                 </>
               ) : (
-                "Nothing reported yet."
+                t("nothingReported")
               )
             }
           >
@@ -102,7 +115,7 @@ export default async function GpuPage({
               <NoTelemetry hostname={gpu.hostname} />
             )}
           </Card>
-          <Card title="Health">
+          <Card title={t("health")}>
             <GpuHealth
               gpu={gpu}
               settings={settings}
@@ -117,16 +130,16 @@ export default async function GpuPage({
         </div>
       </div>
       {gpu.readingsAt && (
-        <section className="mt-6" aria-label="Charts">
+        <section className="mt-6" aria-label={t("charts")}>
           <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
             <div>
-              <h2 className="text-sm font-semibold text-slate-100">Last {chartRanges[range].label}</h2>
+              <h2 className="text-sm font-semibold text-slate-100">
+                {t("lastRange", { range: t(`ranges.${range}`) })}
+              </h2>
               <p className="text-xs text-slate-400">
-                Average per step with the min–max spread shaded; times in UTC.{" "}
+                {t("chartsNote")}{" "}
                 {requested && requested !== range && (
-                  <span className="text-amber-300">
-                    “{requested}” is not a range offered here; showing {range}.
-                  </span>
+                  <span className="text-amber-300">{t("rangeNotOffered", { requested, range })}</span>
                 )}
               </p>
             </div>
@@ -138,8 +151,10 @@ export default async function GpuPage({
         </section>
       )}
       <p className="mt-6 text-xs text-slate-500">
-        The same series from the API:{" "}
-        <span className="font-mono text-slate-400">GET /api/v1/gpus/{gpu.uuid}/series?metric=DCGM_FI_DEV_GPU_TEMP</span>
+        {t("apiSeries")}{" "}
+        <span className="font-mono text-slate-400" translate="no">
+          {seriesCall}
+        </span>
       </p>
     </>
   );

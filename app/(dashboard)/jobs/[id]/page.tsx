@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
@@ -13,7 +14,11 @@ import { JobLive } from "./_components/job-live";
 import { ScrollArea } from "@/components/ui/scroll-area";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Job" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("jobs.job"))("title") };
+}
+
+const mono = (chunks: React.ReactNode) => <span className="font-mono">{chunks}</span>;
 
 async function loadJob(id: string) {
   if (!JobIdParam.safeParse({ id }).success) notFound();
@@ -25,21 +30,28 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   const job = await loadJob(id);
   const logs = await listJobLogs(id);
+  const [t, tj] = await Promise.all([getTranslations("jobs.job"), getTranslations("jobs")]);
 
   return (
     <>
       <PageHeader
-        eyebrow="Jobs"
-        title={`${job.type === "train" ? "Training" : "Evaluation"} job ${job.id.slice(0, 8)}`}
+        eyebrow={t("eyebrow")}
+        title={t(`heading.${job.type}`, { id: job.id.slice(0, 8) })}
         description={
           <>
-            {job.modelName ? `${job.modelName} · ` : ""}dataset <span className="font-mono">{job.dataset}</span> · team{" "}
-            <span className="font-mono">{job.team}</span> · priority {job.priority} · by {job.createdBy}
+            {job.modelName ? `${job.modelName} · ` : ""}
+            {t.rich("facts", {
+              dataset: job.dataset,
+              team: job.team,
+              priority: tj(`priority.${job.priority}`),
+              by: job.createdBy,
+              mono,
+            })}
             {job.scheduleId && (
               <>
                 {" · "}
                 <Link href="/jobs/schedules" className="underline">
-                  scheduled
+                  {t("scheduled")}
                 </Link>
               </>
             )}
@@ -58,13 +70,14 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
           initialLogs={logs.slice(-300)}
           canCancel={can(principal.role, "jobs.write")}
         />
-        <Card title="Spec" description="As stored: template applied, dataset resolved to a version.">
+        <Card title={t("spec")} description={t("specDescription")}>
+          {/* The spec is the stored JSON, keys and values as the API takes them. */}
           <ScrollArea
             as="pre"
-            label="Job spec"
+            label={t("specLabel")}
             className="max-h-72 overflow-auto font-mono text-[11px] leading-4 text-slate-300"
           >
-            {JSON.stringify(job.spec, null, 2)}
+            <span translate="no">{JSON.stringify(job.spec, null, 2)}</span>
           </ScrollArea>
         </Card>
       </div>

@@ -1,26 +1,31 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
+import { verbatim } from "@/components/ui/verbatim";
+import { formatMiB } from "@/lib/format";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 import type { JobSummaryOut } from "@/lib/jobs/schemas";
 import { JobStatusBadge } from "./job-status-badge";
 import { ProgressBar } from "./progress-bar";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
 
-function request(j: JobSummaryOut): string {
+function request(j: JobSummaryOut, t: Translate, locale: Locale): string {
   const parts = [
-    `${j.request.gpus} GPU${j.request.gpus === 1 ? "" : "s"}`,
+    t("gpus", { count: j.request.gpus }),
     j.request.gpuModel,
-    j.request.minMemoryMiB ? `≥ ${j.request.minMemoryMiB} MiB` : null,
+    j.request.minMemoryMiB ? t("minMemory", { memory: formatMiB(j.request.minMemoryMiB, locale) }) : null,
   ];
   return parts.filter(Boolean).join(" · ");
 }
 
 /** What an empty list says: with filters, that none matches; without, that there are none yet and how to start one. */
-function emptyText(isFiltered: boolean, canSubmit: boolean): string {
-  if (isFiltered) return "No job matches these filters. Clear them to see every job.";
-  return canSubmit
-    ? "No jobs yet. Start one with the New job form above (a template needs nothing else), or POST /api/v1/jobs."
-    : "No jobs yet. An operator or admin starts them from this page or with POST /api/v1/jobs.";
+function EmptyText({ isFiltered, canSubmit }: { isFiltered: boolean; canSubmit: boolean }) {
+  const t = useTranslations("jobs.table");
+  if (isFiltered) return <>{t("emptyFiltered")}</>;
+  const values = { call: "POST /api/v1/jobs", code: verbatim };
+  return <>{canSubmit ? t.rich("emptyCanSubmit", values) : t.rich("empty", values)}</>;
 }
 
 export function JobsTable({
@@ -32,29 +37,38 @@ export function JobsTable({
   isFiltered?: boolean;
   canSubmit?: boolean;
 }) {
+  const t = useTranslations("jobs.table");
+  const tj = useTranslations("jobs");
+  const locale = asLocale(useLocale());
   return (
-    <Table label="Jobs">
+    <Table label={t("label")}>
       <THead>
-        <Th>Job</Th>
-        <Th>Status</Th>
-        <Th>Verdict</Th>
-        <Th>Priority</Th>
-        <Th>Team</Th>
-        <Th>Dataset</Th>
-        <Th>Request</Th>
-        <Th>Progress</Th>
-        <Th>Note</Th>
-        <Th>Submitted (UTC)</Th>
+        <Th>{t("job")}</Th>
+        <Th>{t("status")}</Th>
+        <Th>{t("verdict")}</Th>
+        <Th>{t("priority")}</Th>
+        <Th>{t("team")}</Th>
+        <Th>{t("dataset")}</Th>
+        <Th>{t("request")}</Th>
+        <Th>{t("progress")}</Th>
+        <Th>{t("note")}</Th>
+        <Th>{t("submitted")}</Th>
       </THead>
       <TBody>
-        {jobs.length === 0 && <EmptyRow colSpan={10}>{emptyText(isFiltered, canSubmit)}</EmptyRow>}
+        {jobs.length === 0 && (
+          <EmptyRow colSpan={10}>
+            <EmptyText isFiltered={isFiltered} canSubmit={canSubmit} />
+          </EmptyRow>
+        )}
         {jobs.map((j) => (
           <Tr key={j.id} testId="job-row">
             <Td isMono>
               <Link href={`/jobs/${j.id}`} className="text-sky-300 hover:underline">
                 {j.id.slice(0, 8)}
               </Link>
-              <span className="ml-2 text-slate-500">{j.type === "train" ? (j.modelName ?? "train") : "evaluate"}</span>
+              <span className="ml-2 text-slate-500">
+                {j.type === "train" ? (j.modelName ?? tj("type.train")) : tj("type.evaluate")}
+              </span>
             </Td>
             <Td>
               <JobStatusBadge status={j.status} />
@@ -62,22 +76,25 @@ export function JobsTable({
             <Td>
               <VerdictBadge verdict={j.verdict} status={j.status} />
             </Td>
-            <Td isMuted>{j.priority}</Td>
+            <Td isMuted>{tj(`priority.${j.priority}`)}</Td>
             <Td isMono>{j.team}</Td>
             <Td isMono isMuted>
               {j.dataset}
             </Td>
-            <Td isMuted>{request(j)}</Td>
+            <Td isMuted>{request(j, t, locale)}</Td>
             <Td>
               <ProgressBar
                 epoch={j.progress.epoch}
                 epochs={j.progress.epochs}
                 isCompact
-                label={`Progress of job ${j.id.slice(0, 8)}`}
+                label={t("progressOf", { id: j.id.slice(0, 8) })}
               />
             </Td>
             <Td isMuted className="max-w-80 truncate">
-              <span title={j.error ?? j.waitingReason ?? ""}>{j.error ?? j.waitingReason ?? ""}</span>
+              {/* The error and the scheduler's waiting reason are stored prose, in the words they were written in. */}
+              <span title={j.error ?? j.waitingReason ?? ""} data-stored-text>
+                {j.error ?? j.waitingReason ?? ""}
+              </span>
             </Td>
             <Td isMuted>
               <UtcTime iso={j.createdAt} />

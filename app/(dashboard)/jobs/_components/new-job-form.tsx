@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
@@ -50,6 +51,10 @@ function bodyOf(data: FormData): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
 }
 
+/** Optimizers by their engine names, which read the same in every language. */
+const OPTIMIZERS = ["sgd", "momentum", "adam"] as const;
+const PRIORITIES = ["high", "normal", "low"] as const;
+
 /** The form field an issue of TrainJobInput belongs to: `model.hidden` is typed as "hidden", `schedule` as "cron". */
 function fieldOf(path: PropertyKey[]): string {
   const key = String(path[0] ?? "");
@@ -57,12 +62,17 @@ function fieldOf(path: PropertyKey[]): string {
 }
 
 export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[]; datasets: string[] }) {
+  const t = useTranslations("jobs.form");
+  const tj = useTranslations("jobs");
   const router = useRouter();
   const [template, setTemplate] = useState(templates[templates.length - 1]?.id ?? "");
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const chosen = templates.find((t) => t.id === template);
+  const chosen = templates.find((c) => c.id === template);
+  // A template the catalogue knows is named in the reader's language; a new one in the code's words.
+  const templateWords = (c: TemplateChoice, part: "name" | "description") =>
+    tj.has(`templates.${c.id}.${part}`) ? tj(`templates.${c.id}.${part}`, { problem: "XOR" }) : c[part];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -82,12 +92,12 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="New training job" className="space-y-3">
+    <form onSubmit={onSubmit} aria-label={t("label")} className="space-y-3">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         <Field
           id="job-template"
-          label="Template"
-          hint={chosen?.description ?? "Your own dataset and settings."}
+          label={t("template")}
+          hint={chosen ? templateWords(chosen, "description") : t("ownSettings")}
           className="col-span-2"
           error={fieldErrors.template}
         >
@@ -98,18 +108,18 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             value={template}
             onChange={(e) => setTemplate(e.target.value)}
           >
-            {templates.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
+            {templates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {templateWords(c, "name")}
               </option>
             ))}
-            <option value="">No template</option>
+            <option value="">{t("noTemplate")}</option>
           </Select>
         </Field>
         <Field
           id="job-dataset"
-          label="Dataset"
-          hint={chosen ? "Empty: the built-in xor dataset." : "name, name@version or version id"}
+          label={t("dataset")}
+          hint={chosen ? t("datasetBuiltIn") : t("datasetRef")}
           error={fieldErrors.dataset}
         >
           <TextInput
@@ -117,7 +127,7 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             {...invalidProps("job-dataset", fieldErrors.dataset)}
             name="dataset"
             list="job-datasets"
-            placeholder={chosen ? "xor" : "pima"}
+            placeholder={chosen ? t("datasetPlaceholderTemplate") : t("datasetPlaceholder")}
             required={!chosen}
           />
           <datalist id="job-datasets">
@@ -126,15 +136,15 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             ))}
           </datalist>
         </Field>
-        <Field id="job-model-name" label="Model name" error={fieldErrors.modelName}>
+        <Field id="job-model-name" label={t("modelName")} error={fieldErrors.modelName}>
           <TextInput
             id="job-model-name"
             {...invalidProps("job-model-name", fieldErrors.modelName)}
             name="modelName"
-            placeholder="optional"
+            placeholder={t("optional")}
           />
         </Field>
-        <Field id="job-epochs" label="Epochs" error={fieldErrors.epochs}>
+        <Field id="job-epochs" label={t("epochs")} error={fieldErrors.epochs}>
           <TextInput
             id="job-epochs"
             {...invalidProps("job-epochs", fieldErrors.epochs)}
@@ -143,7 +153,7 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             placeholder={chosen ? String(chosen.epochs) : "50"}
           />
         </Field>
-        <Field id="job-hidden" label="Hidden units" hint="e.g. 16,8" error={fieldErrors.hidden}>
+        <Field id="job-hidden" label={t("hidden")} hint={t("hiddenHint")} error={fieldErrors.hidden}>
           <TextInput
             id="job-hidden"
             {...invalidProps("job-hidden", fieldErrors.hidden)}
@@ -151,20 +161,26 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             placeholder={chosen ? "3" : "16"}
           />
         </Field>
-        <Field id="job-optimizer" label="Optimizer" error={fieldErrors.optimizer}>
+        <Field id="job-optimizer" label={t("optimizer")} error={fieldErrors.optimizer}>
           <Select
             id="job-optimizer"
             {...invalidProps("job-optimizer", fieldErrors.optimizer)}
             name="optimizer"
             defaultValue=""
           >
-            <option value="">{chosen ? `template (${chosen.optimizer})` : "default (adam)"}</option>
-            <option value="sgd">sgd</option>
-            <option value="momentum">momentum</option>
-            <option value="adam">adam</option>
+            <option value="">
+              {chosen
+                ? t("optimizerTemplate", { optimizer: chosen.optimizer })
+                : t("optimizerDefault", { optimizer: "adam" })}
+            </option>
+            {OPTIMIZERS.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Field id="job-lr" label="Learning rate" error={fieldErrors.learningRate}>
+        <Field id="job-lr" label={t("learningRate")} error={fieldErrors.learningRate}>
           <TextInput
             id="job-lr"
             {...invalidProps("job-lr", fieldErrors.learningRate)}
@@ -173,7 +189,7 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             placeholder={chosen ? "0.1" : "0.01"}
           />
         </Field>
-        <Field id="job-gpus" label="GPUs" error={fieldErrors.gpus}>
+        <Field id="job-gpus" label={t("gpus")} error={fieldErrors.gpus}>
           <TextInput
             id="job-gpus"
             {...invalidProps("job-gpus", fieldErrors.gpus)}
@@ -182,30 +198,37 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             defaultValue="1"
           />
         </Field>
-        <Field id="job-gpu-model" label="GPU model" error={fieldErrors.gpuModel}>
+        <Field id="job-gpu-model" label={t("gpuModel")} error={fieldErrors.gpuModel}>
           <TextInput
             id="job-gpu-model"
             {...invalidProps("job-gpu-model", fieldErrors.gpuModel)}
             name="gpuModel"
-            placeholder="any (e.g. H100)"
+            placeholder={t("gpuModelPlaceholder")}
           />
         </Field>
-        <Field id="job-priority" label="Priority" error={fieldErrors.priority}>
+        <Field id="job-priority" label={t("priority")} error={fieldErrors.priority}>
           <Select
             id="job-priority"
             {...invalidProps("job-priority", fieldErrors.priority)}
             name="priority"
             defaultValue="normal"
           >
-            <option value="high">high</option>
-            <option value="normal">normal</option>
-            <option value="low">low</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {tj(`priority.${p}`)}
+              </option>
+            ))}
           </Select>
         </Field>
-        <Field id="job-team" label="Team" hint="Quota holder; empty: you." error={fieldErrors.team}>
-          <TextInput id="job-team" {...invalidProps("job-team", fieldErrors.team)} name="team" placeholder="optional" />
+        <Field id="job-team" label={t("team")} hint={t("teamHint")} error={fieldErrors.team}>
+          <TextInput
+            id="job-team"
+            {...invalidProps("job-team", fieldErrors.team)}
+            name="team"
+            placeholder={t("optional")}
+          />
         </Field>
-        <Field id="job-cron" label="Repeat (cron)" hint="Five fields; empty: run once now." error={fieldErrors.cron}>
+        <Field id="job-cron" label={t("cron", { cron: "cron" })} hint={t("cronHint")} error={fieldErrors.cron}>
           <TextInput
             id="job-cron"
             {...invalidProps("job-cron", fieldErrors.cron)}
@@ -213,15 +236,15 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
             placeholder="0 3 * * *"
           />
         </Field>
-        <Field id="job-timezone" label="Time zone">
+        <Field id="job-timezone" label={t("timezone")}>
           <TextInput id="job-timezone" name="timezone" placeholder="UTC" />
         </Field>
       </div>
       <Button type="submit" variant="primary" disabled={isPending}>
-        {isPending ? "Submitting…" : "Submit job"}
+        {isPending ? t("submitting") : t("submit")}
       </Button>
       {error && (
-        <Notice tone="error" title="The job was not submitted">
+        <Notice tone="error" title={t("failed")}>
           {error}
         </Notice>
       )}

@@ -1,23 +1,26 @@
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
+import { verbatim } from "@/components/ui/verbatim";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { QuotaOut } from "@/lib/jobs/schemas";
 
 /** Team quotas with current use; set them with PUT /api/v1/quotas/{team}. */
 export function QuotasCard({ quotas }: { quotas: QuotaOut[] }) {
+  const t = useTranslations("jobs.quotas");
   return (
     <Card
-      title="Team GPU quotas"
-      description="GPUs a team's placed and running jobs may hold at once. Teams without a quota are not limited. Set with PUT /api/v1/quotas/{team}."
+      title={t("title")}
+      description={t.rich("description", { call: "PUT /api/v1/quotas/{team}", code: verbatim })}
       isFlush
     >
-      <Table label="Team GPU quotas">
+      <Table label={t("title")}>
         <THead>
-          <Th>Team</Th>
-          <Th isNumeric>In use</Th>
-          <Th isNumeric>Quota</Th>
+          <Th>{t("team")}</Th>
+          <Th isNumeric>{t("inUse")}</Th>
+          <Th isNumeric>{t("quota")}</Th>
         </THead>
         <TBody>
-          {quotas.length === 0 && <EmptyRow colSpan={3}>No quotas set.</EmptyRow>}
+          {quotas.length === 0 && <EmptyRow colSpan={3}>{t("empty")}</EmptyRow>}
           {quotas.map((q) => (
             <Tr key={q.team}>
               <Td isMono>{q.team}</Td>

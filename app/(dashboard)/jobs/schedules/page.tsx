@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/form-controls";
@@ -12,44 +14,44 @@ import { can } from "@/lib/auth/permissions";
 import { parsePageQuery, type SearchParams } from "@/lib/http/page-query";
 import { PageQuery } from "@/lib/pagination";
 import { listSchedules } from "@/lib/jobs/schedules/schedules";
+import type { Translate } from "@/lib/i18n/translate";
 import type { ScheduleOut } from "@/lib/jobs/schemas";
 import { ScheduleActions } from "./_components/schedule-actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Schedules" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("jobs.schedulesPage"))("title") };
+}
 
-function describeSpec(spec: Record<string, unknown>): string {
+function describeSpec(spec: Record<string, unknown>, t: Translate): string {
   const parts = [
-    spec.template ? `template ${String(spec.template)}` : null,
-    spec.dataset ? `dataset ${String(spec.dataset)}` : null,
-    spec.gpus ? `${String(spec.gpus)} GPU(s)` : null,
+    spec.template ? t("specTemplate", { template: String(spec.template) }) : null,
+    spec.dataset ? t("specDataset", { dataset: String(spec.dataset) }) : null,
+    spec.gpus ? t("specGpus", { count: Number(spec.gpus) }) : null,
   ];
-  return parts.filter(Boolean).join(" · ") || "train";
+  return parts.filter(Boolean).join(" · ") || t("specTrain");
 }
 
 function SchedulesTable({ schedules, canWrite }: { schedules: ScheduleOut[]; canWrite: boolean }) {
+  const t = useTranslations("jobs.schedulesPage");
   return (
-    <Table label="Schedules">
+    <Table label={t("label")}>
       <THead>
-        <Th>Cron</Th>
-        <Th>Time zone</Th>
-        <Th>State</Th>
-        <Th>Next runs (UTC)</Th>
-        <Th>Last run</Th>
-        <Th>Job</Th>
-        <Th isNumeric>Jobs</Th>
+        <Th>{t("cron")}</Th>
+        <Th>{t("timezone")}</Th>
+        <Th>{t("state")}</Th>
+        <Th>{t("nextRuns")}</Th>
+        <Th>{t("lastRun")}</Th>
+        <Th>{t("job")}</Th>
+        <Th isNumeric>{t("jobs")}</Th>
         {canWrite && (
           <Th>
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t("actions")}</span>
           </Th>
         )}
       </THead>
       <TBody>
-        {schedules.length === 0 && (
-          <EmptyRow colSpan={canWrite ? 8 : 7}>
-            No schedules. Submit a job with &ldquo;Repeat (cron)&rdquo; set to create one.
-          </EmptyRow>
-        )}
+        {schedules.length === 0 && <EmptyRow colSpan={canWrite ? 8 : 7}>{t("empty", { cron: "cron" })}</EmptyRow>}
         {schedules.map((s) => (
           <Tr key={s.id} testId="schedule-row">
             <Td isMono>{s.cron}</Td>
@@ -59,10 +61,10 @@ function SchedulesTable({ schedules, canWrite }: { schedules: ScheduleOut[]; can
             <Td>
               {s.enabled ? (
                 <Badge tone="good" hasDot>
-                  active
+                  {t("active")}
                 </Badge>
               ) : (
-                <Badge tone="neutral">paused</Badge>
+                <Badge tone="neutral">{t("paused")}</Badge>
               )}
             </Td>
             <Td>
@@ -76,11 +78,9 @@ function SchedulesTable({ schedules, canWrite }: { schedules: ScheduleOut[]; can
               </ul>
             </Td>
             <Td isMuted>
-              <UtcTime iso={s.lastRunAt} fallback="never" />
+              <UtcTime iso={s.lastRunAt} fallback={t("never")} />
             </Td>
-            <Td isMuted>
-              {describeSpec(s.spec)} · team {s.team}
-            </Td>
+            <Td isMuted>{t("withTeam", { spec: describeSpec(s.spec, t), team: s.team })}</Td>
             <Td isNumeric>
               <Link href={hrefWith("/jobs", { schedule: s.id })} className="text-sky-300 hover:underline">
                 {s.jobs}
@@ -102,18 +102,19 @@ export default async function SchedulesPage({ searchParams }: { searchParams: Pr
   const principal = await requirePagePrincipal();
   const parsed = parsePageQuery(PageQuery, { limit: "50", ...(await searchParams) });
   const page = await listSchedules(parsed.ok ? parsed.query : { limit: 50 });
+  const t = await getTranslations("jobs.schedulesPage");
   return (
     <>
       <PageHeader
-        eyebrow="Jobs"
-        title="Schedules"
-        description="Recurring training jobs. At each cron time (in the schedule's time zone) one worker submits the job, exactly once however many workers run; times missed while no worker ran fire once."
-        actions={<ButtonLink href="/jobs">All jobs</ButtonLink>}
+        eyebrow={t("eyebrow")}
+        title={t("title")}
+        description={t("description")}
+        actions={<ButtonLink href="/jobs">{t("allJobs")}</ButtonLink>}
       />
       <Card isFlush>
         <SchedulesTable schedules={page.items} canWrite={can(principal.role, "jobs.write")} />
         <Pager
-          summary={`${page.items.length} schedule${page.items.length === 1 ? "" : "s"}`}
+          summary={t("count", { count: page.items.length })}
           firstHref={parsed.values.cursor ? "/jobs/schedules" : null}
           nextHref={page.nextCursor ? hrefWith("/jobs/schedules", { cursor: page.nextCursor }) : null}
         />

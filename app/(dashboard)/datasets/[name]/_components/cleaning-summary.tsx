@@ -1,53 +1,61 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { StatCard } from "@/components/ui/card";
 import type { ColumnProfile } from "@/lib/datasets/cleaning-report";
 import type { DatasetVersionOut } from "@/lib/datasets/dataset-views";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 import { describeZeros, formatCount, formatShare } from "./report-format";
 
 /** The report's headline numbers: what cleaning did to the upload. */
 export function CleaningStats({ dataset }: { dataset: DatasetVersionOut }) {
+  const t = useTranslations("datasets");
+  const locale = asLocale(useLocale());
   const c = dataset.cleaning;
   const missingCells = Object.values(c.missing).reduce((a, b) => a + b, 0);
   const dropped = c.duplicatesRemoved + c.targetMissingDropped + c.rowsDroppedMissing;
+  const count = (n: number) => formatCount(n, locale);
   return (
     <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" data-testid="cleaning-stats">
       <StatCard
-        label="Rows"
-        value={formatCount(c.rows)}
-        hint={`of ${formatCount(c.sourceRows)} uploaded; ${formatCount(dropped)} removed`}
+        label={t("stats.rows")}
+        value={count(c.rows)}
+        hint={t("stats.rowsHint", { uploaded: count(c.sourceRows), removed: count(dropped) })}
         testId="stat-rows"
       />
       <StatCard
-        label="Duplicates removed"
-        value={formatCount(c.duplicatesRemoved)}
-        hint="rows equal in every kept column"
+        label={t("stats.duplicates")}
+        value={count(c.duplicatesRemoved)}
+        hint={t("stats.duplicatesHint")}
         testId="stat-duplicates"
       />
       <StatCard
-        label="Missing cells"
-        value={formatCount(missingCells)}
-        hint={missingHint(c, missingCells)}
+        label={t("stats.missing")}
+        value={count(missingCells)}
+        hint={missingHint(c, missingCells, t, locale)}
         testId="stat-missing"
       />
       <StatCard
-        label="Outlier rows"
-        value={formatCount(c.outlierRows)}
-        hint={`${formatShare(c.outlierRows, c.rows)} flagged by 1.5×IQR, kept`}
+        label={t("stats.outliers")}
+        value={count(c.outlierRows)}
+        hint={t("stats.outliersHint", { share: formatShare(c.outlierRows, c.rows, locale), rule: "1.5×IQR" })}
         testId="stat-outliers"
       />
     </div>
   );
 }
 
-/** What happened to the missing cells, and whether zeros the count left out look missing too. */
-function missingHint(c: DatasetVersionOut["cleaning"], missingCells: number): string {
-  const zeros = c.zeroSuspects?.length ? `; ${describeZeros(c.zeroSuspects)} look like “not measured”` : "";
-  if (missingCells === 0) return `none found${zeros}`;
+/** What happened to the missing cells, and whether zeros the count left out look missing too (`t`: datasets). */
+function missingHint(c: DatasetVersionOut["cleaning"], missingCells: number, t: Translate, locale: Locale): string {
+  const zeros = c.zeroSuspects?.length
+    ? t("stats.zerosLookMissing", { zeros: describeZeros(c.zeroSuspects, t, locale) })
+    : null;
+  if (missingCells === 0) return zeros ? t("stats.noneFoundZeros", { zeros }) : t("stats.noneFound");
   const handled =
     c.missingStrategy === "impute"
-      ? `${formatCount(c.imputed)} imputed in the kept rows`
-      : `${formatCount(c.rowsDroppedMissing)} rows dropped`;
-  return `${handled}${zeros}`;
+      ? t("stats.imputed", { count: formatCount(c.imputed, locale) })
+      : t("stats.rowsDropped", { count: c.rowsDroppedMissing });
+  return zeros ? t("stats.handledZeros", { handled, zeros }) : handled;
 }
 
 function Fact({ term, testId, children }: { term: string; testId?: string; children: ReactNode }) {
@@ -59,71 +67,83 @@ function Fact({ term, testId, children }: { term: string; testId?: string; child
   );
 }
 
-const list = (names: string[]) => (names.length ? names.join(", ") : "none");
+/** Column names as a list in the reader's language, or "none" (`t`: datasets). */
+const list = (names: string[], t: Translate) => (names.length ? names.join(t("listSeparator")) : t("none"));
 
-const delimiterName: Record<string, string> = {
+const delimiterKey: Record<string, string> = {
   ",": "comma",
   ";": "semicolon",
   "|": "pipe",
   tab: "tab",
-  whitespace: "spaces or tabs",
+  whitespace: "whitespace",
 };
 
-/** `name count` for each column with a non-zero count, in file order (the report's maps come back from jsonb in key order). */
-function countsInFileOrder(columns: ColumnProfile[], counts: Record<string, number>): string {
-  return (
-    columns.flatMap((p) => (counts[p.name] ? [`${p.name} ${formatCount(counts[p.name]!)}`] : [])).join(", ") || "none"
+/** `name count` for each column with a non-zero count, in file order (the report's maps come back from jsonb in key order); null when none. */
+function countsInFileOrder(
+  columns: ColumnProfile[],
+  counts: Record<string, number>,
+  t: Translate,
+  locale: Locale,
+): string | null {
+  const parts = columns.flatMap((p) =>
+    counts[p.name] ? [t("facts.columnCount", { column: p.name, count: formatCount(counts[p.name]!, locale) })] : [],
   );
+  return parts.length ? parts.join(t("listSeparator")) : null;
 }
 
 /** How the upload was read and cleaned, in words, with the options that were used. */
 export function CleaningFacts({ dataset }: { dataset: DatasetVersionOut }) {
+  const t = useTranslations("datasets");
+  const tf = useTranslations("datasets.facts");
+  const locale = asLocale(useLocale());
   const c = dataset.cleaning;
   const o = dataset.options as { header?: boolean; zeroMissing?: string[]; ignore?: string[]; categorical?: string[] };
+  const delimiter = delimiterKey[c.delimiter];
   return (
     <dl className="divide-y divide-slate-800/70 text-[13px]" data-testid="cleaning-report">
-      <Fact term="Read as">
-        {o.header ? "header line" : "no header"}, {delimiterName[c.delimiter] ?? c.delimiter} separated
+      <Fact term={tf("readAs")}>
+        {tf("readAsValue", {
+          header: o.header ? tf("headerLine") : tf("noHeader"),
+          delimiter: delimiter ? tf(`delimiter.${delimiter}`) : c.delimiter,
+        })}
       </Fact>
-      <Fact term="Duplicates removed">{formatCount(c.duplicatesRemoved)}</Fact>
-      <Fact term="Missing values" testId="fact-missing">
+      <Fact term={tf("duplicatesRemoved")}>{formatCount(c.duplicatesRemoved, locale)}</Fact>
+      <Fact term={tf("missingValues")} testId="fact-missing">
         <MissingValues dataset={dataset} />
       </Fact>
-      <Fact term={c.missingStrategy === "impute" ? "Imputed cells" : "Rows dropped (missing)"}>
-        {formatCount(c.missingStrategy === "impute" ? c.imputed : c.rowsDroppedMissing)}
+      <Fact term={c.missingStrategy === "impute" ? tf("imputedCells") : tf("rowsDroppedMissing")}>
+        {formatCount(c.missingStrategy === "impute" ? c.imputed : c.rowsDroppedMissing, locale)}
         {c.missingStrategy === "impute" && c.imputed === 0 && (
-          <span className="text-slate-400">
-            {c.zeroSuspects?.length
-              ? " (no cell was counted missing; the zeros above were kept as values)"
-              : " (nothing was missing in the kept rows)"}
-          </span>
+          <span className="text-slate-400">{c.zeroSuspects?.length ? tf("zerosKept") : tf("nothingMissing")}</span>
         )}
       </Fact>
-      <Fact term="Rows without a target">{formatCount(c.targetMissingDropped)} dropped</Fact>
-      <Fact term="Outliers (flagged)" testId="fact-outliers">
-        {countsInFileOrder(c.columns, c.outliers)}
+      <Fact term={tf("rowsWithoutTarget")}>
+        {tf("dropped", { count: formatCount(c.targetMissingDropped, locale) })}
       </Fact>
-      <Fact term="Normalisation">
+      <Fact term={tf("outliers")} testId="fact-outliers">
+        {countsInFileOrder(c.columns, c.outliers, t, locale) ?? t("none")}
+      </Fact>
+      <Fact term={tf("normalisation")}>
         {c.normalisation.method === "none"
-          ? "none: numeric features are not scaled"
-          : `${c.normalisation.method === "zscore" ? "z-score" : "min-max"}, fitted on each training run's train split`}
+          ? tf("notScaled")
+          : tf("fitted", { method: t(`normalisation.${c.normalisation.method}`) })}
       </Fact>
-      <Fact term="One-hot encoded">
-        {list(c.columns.flatMap((p) => (c.oneHot[p.name] ? [`${p.name} (${c.oneHot[p.name]!.length})`] : [])))}
+      <Fact term={tf("oneHot")}>
+        {list(
+          c.columns.flatMap((p) =>
+            c.oneHot[p.name] ? [tf("oneHotColumn", { column: p.name, count: c.oneHot[p.name]!.length })] : [],
+          ),
+          t,
+        )}
       </Fact>
-      <Fact term="Ignored columns">{list(o.ignore ?? [])}</Fact>
-      <Fact term="Bytes hash" testId="fact-bytes-hash">
+      <Fact term={tf("ignored")}>{list(o.ignore ?? [], t)}</Fact>
+      <Fact term={tf("bytesHash")} testId="fact-bytes-hash">
         <code className="break-all font-mono text-[12px]">{dataset.contentHash}</code>
-        <span className="block text-xs text-slate-500">
-          sha256 of the file as uploaded; the same for every version cleaned from these bytes.
-        </span>
+        <span className="block text-xs text-slate-500">{tf("bytesHashNote")}</span>
       </Fact>
-      <Fact term="Cleaned hash" testId="fact-cleaned-hash">
+      <Fact term={tf("cleanedHash")} testId="fact-cleaned-hash">
         <code className="break-all font-mono text-[12px]">{dataset.cleanedHash}</code>
-        <span className="block text-xs text-slate-500">
-          sha256 of the cleaned data training reads (rows, labels, each feature&apos;s type, imputation and missing
-          values): differs when the same bytes were cleaned differently.
-        </span>
+        <span className="block text-xs text-slate-500">{tf("cleanedHashNote")}</span>
       </Fact>
     </dl>
   );
@@ -135,23 +155,22 @@ export function CleaningFacts({ dataset }: { dataset: DatasetVersionOut }) {
  * nobody looked. "none" alone would read as "this data is complete".
  */
 function MissingValues({ dataset }: { dataset: DatasetVersionOut }) {
+  const t = useTranslations("datasets");
+  const tf = useTranslations("datasets.facts");
+  const locale = asLocale(useLocale());
   const c = dataset.cleaning;
   const zeroMissing = (dataset.options as { zeroMissing?: string[] }).zeroMissing ?? [];
-  const counted = countsInFileOrder(c.columns, c.missing);
+  const counted = countsInFileOrder(c.columns, c.missing, t, locale);
   return (
     <>
-      {counted === "none" ? "none found" : counted}
-      {zeroMissing.length > 0 && <span className="text-slate-400"> (0 means missing in {list(zeroMissing)})</span>}
-      {c.zeroSuspects === null && (
-        <span className="text-slate-400">
-          {" "}
-          — zeros were not checked: this version was cleaned before Rackmind looked for zeros that mean “not measured”
-        </span>
+      {counted ?? tf("noneFound")}
+      {zeroMissing.length > 0 && (
+        <span className="text-slate-400">{tf("zeroMeansMissing", { columns: list(zeroMissing, t) })}</span>
       )}
+      {c.zeroSuspects === null && <span className="text-slate-400">{tf("zerosNotChecked")}</span>}
       {c.zeroSuspects && c.zeroSuspects.length > 0 && (
         <span className="text-amber-200" data-testid="fact-zero-suspects">
-          {" "}
-          — but {describeZeros(c.zeroSuspects)} look like “not measured” (see above)
+          {tf("zerosSuspect", { zeros: describeZeros(c.zeroSuspects, t, locale) })}
         </span>
       )}
     </>

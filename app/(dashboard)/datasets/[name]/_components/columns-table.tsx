@@ -1,7 +1,9 @@
+import { useLocale, useTranslations } from "next-intl";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import type { ColumnProfile } from "@/lib/datasets/cleaning-report";
 import type { ZeroSuspect } from "@/lib/datasets/zero-suspects";
+import { asLocale } from "@/lib/i18n/locales";
 import { formatCount, formatStat } from "./report-format";
 
 const roleTone: Record<ColumnProfile["role"], BadgeTone> = { feature: "neutral", target: "accent", ignored: "warn" };
@@ -20,49 +22,51 @@ function ImputedWith({
   missingStrategy: "impute" | "drop";
   isZeroSuspect: boolean;
 }) {
+  const t = useTranslations("datasets.columns");
+  const locale = asLocale(useLocale());
   if (p.role !== "feature") return <>—</>;
   if (!p.imputation) {
     if (missingStrategy !== "drop") return <>—</>;
-    return p.missing > 0 ? (
-      <span title="Rows with a missing value here were dropped (missing=drop), not imputed">rows dropped</span>
-    ) : (
-      <>none missing</>
-    );
+    return p.missing > 0 ? <span title={t("rowsDroppedTitle")}>{t("rowsDropped")}</span> : <>{t("noneMissing")}</>;
   }
-  const value = typeof p.imputation.value === "number" ? formatStat(p.imputation.value) : (p.imputation.value ?? "—");
+  const value =
+    typeof p.imputation.value === "number" ? formatStat(p.imputation.value, locale) : (p.imputation.value ?? "—");
+  const strategy = t(`strategies.${p.imputation.strategy}`);
   if (p.imputation.cells === 0) {
-    const serving = `A missing value at serving would be filled with the ${p.imputation.strategy} of each training run's train split (whole dataset: ${value}).`;
+    const serving = t("serving", { strategy, value });
     return isZeroSuspect ? (
-      <span title={`Nothing was counted missing: the zeros are kept as values. ${serving}`}>
-        none — zeros kept as values
-      </span>
+      <span title={t("zerosKeptTitle", { serving })}>{t("zerosKept")}</span>
     ) : (
-      <span title={`Nothing was missing in the kept rows. ${serving}`}>none missing</span>
+      <span title={t("noneMissingTitle", { serving })}>{t("noneMissing")}</span>
     );
   }
   return (
-    <span
-      title={`Whole-dataset value, for review; each training run refits the ${p.imputation.strategy} on its train split.`}
-    >
-      {p.imputation.strategy} {value} <span className="text-slate-500">×{formatCount(p.imputation.cells)}</span>
+    <span title={t("refitTitle", { strategy })}>
+      {t("imputedValue", { strategy, value })}{" "}
+      <span className="text-slate-500">×{formatCount(p.imputation.cells, locale)}</span>
     </span>
   );
 }
 
 /** The missing count; ignored columns are not read, so they have none to show. Zeros that look like "not measured" are marked. */
 function Missing({ p, suspect }: { p: ColumnProfile; suspect: ZeroSuspect | undefined }) {
-  if (p.role === "ignored") return <span title="Ignored columns are not checked">—</span>;
+  const t = useTranslations("datasets.columns");
+  const locale = asLocale(useLocale());
+  if (p.role === "ignored") return <span title={t("ignoredNotChecked")}>—</span>;
   return (
     <>
-      {formatCount(p.missing)}
+      {formatCount(p.missing, locale)}
       {suspect && (
         <span
           className="text-amber-300"
-          title={`${formatCount(suspect.zeros)} exact zeros, then nothing below ${formatStat(suspect.minNonZero)}: they look like "not measured" but are counted as values`}
+          title={t("zeroSuspectTitle", {
+            zeros: formatCount(suspect.zeros, locale),
+            min: formatStat(suspect.minNonZero, locale),
+          })}
           data-testid="column-zero-suspect"
         >
           {" "}
-          +{formatCount(suspect.zeros)} zeros?
+          {t("zeroSuspect", { zeros: formatCount(suspect.zeros, locale) })}
         </span>
       )}
     </>
@@ -79,20 +83,23 @@ export function ColumnsTable({
   missingStrategy: "impute" | "drop";
   zeroSuspects: ZeroSuspect[];
 }) {
+  const t = useTranslations("datasets.columns");
+  const locale = asLocale(useLocale());
+  const stat = (value: number | null | undefined) => formatStat(value, locale);
   return (
-    <Table label="Columns">
+    <Table label={t("label")}>
       <THead>
-        <Th>Column</Th>
-        <Th>Role</Th>
-        <Th>Type</Th>
-        <Th isNumeric>Missing</Th>
-        <Th>Imputed with</Th>
-        <Th isNumeric>Outliers</Th>
-        <Th isNumeric>Min</Th>
-        <Th isNumeric>Max</Th>
-        <Th isNumeric>Mean</Th>
-        <Th isNumeric>Std</Th>
-        <Th isNumeric>Distinct</Th>
+        <Th>{t("column")}</Th>
+        <Th>{t("role")}</Th>
+        <Th>{t("type")}</Th>
+        <Th isNumeric>{t("missing")}</Th>
+        <Th>{t("imputedWith")}</Th>
+        <Th isNumeric>{t("outliers")}</Th>
+        <Th isNumeric>{t("min")}</Th>
+        <Th isNumeric>{t("max")}</Th>
+        <Th isNumeric>{t("mean")}</Th>
+        <Th isNumeric>{t("std")}</Th>
+        <Th isNumeric>{t("distinct")}</Th>
       </THead>
       <TBody>
         {columns.map((p) => (
@@ -101,9 +108,9 @@ export function ColumnsTable({
               {p.name}
             </Td>
             <Td>
-              <Badge tone={roleTone[p.role]}>{p.role}</Badge>
+              <Badge tone={roleTone[p.role]}>{t(`roles.${p.role}`)}</Badge>
             </Td>
-            <Td isMuted>{p.type}</Td>
+            <Td isMuted>{t(`types.${p.type}`)}</Td>
             <Td isNumeric isMono>
               <Missing p={p} suspect={zeroSuspects.find((z) => z.column === p.name)} />
             </Td>
@@ -116,27 +123,27 @@ export function ColumnsTable({
             </Td>
             <Td isNumeric isMono>
               {p.outliers ? (
-                <span title={`outside ${formatStat(p.outliers.lower)} … ${formatStat(p.outliers.upper)}`}>
-                  {formatCount(p.outliers.count)}
+                <span title={t("outsideTitle", { lower: stat(p.outliers.lower), upper: stat(p.outliers.upper) })}>
+                  {formatCount(p.outliers.count, locale)}
                 </span>
               ) : (
                 "—"
               )}
             </Td>
             <Td isNumeric isMono>
-              {formatStat(p.stats?.min)}
+              {stat(p.stats?.min)}
             </Td>
             <Td isNumeric isMono>
-              {formatStat(p.stats?.max)}
+              {stat(p.stats?.max)}
             </Td>
             <Td isNumeric isMono>
-              {formatStat(p.stats?.mean)}
+              {stat(p.stats?.mean)}
             </Td>
             <Td isNumeric isMono>
-              {formatStat(p.stats?.std)}
+              {stat(p.stats?.std)}
             </Td>
             <Td isNumeric isMono isMuted>
-              {p.role === "ignored" ? "—" : formatCount(p.distinct)}
+              {p.role === "ignored" ? "—" : formatCount(p.distinct, locale)}
             </Td>
           </Tr>
         ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
 import { requestApi } from "@/components/ui/api-request";
@@ -27,6 +28,8 @@ export function ZeroMissingOffer({
   suspects: string[];
   zeroMissing: string[];
 }) {
+  const t = useTranslations("datasets.zeroSuspects");
+  const tl = useTranslations("datasets");
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -43,20 +46,16 @@ export function ZeroMissingOffer({
     setIsPending(false);
     if (!result.ok) return setError(result.message);
     const { version: target, isExisting } = result.data;
-    setStatus(
-      isExisting ? `Already cleaned that way as v${target}; opening it.` : `Stored as v${target}; opening its report.`,
-    );
+    setStatus(isExisting ? t("alreadyCleaned", { version: target }) : t("stored", { version: target }));
     router.push(`/datasets/${encodeURIComponent(name)}?version=${target}`);
   }
 
   return (
     <div className="mt-2 flex flex-wrap items-center gap-3">
       <Button variant="primary" onClick={reclean} disabled={isPending} data-testid="zero-missing-offer">
-        {isPending ? "Re-cleaning…" : `Re-clean with 0 as missing in ${suspects.join(", ")}`}
+        {isPending ? t("recleaning") : t("reclean", { columns: suspects.join(tl("listSeparator")) })}
       </Button>
-      <span className="text-xs text-slate-400">
-        Makes a new version from the same stored bytes; this version stays as it is.
-      </span>
+      <span className="text-xs text-slate-400">{t("newVersion")}</span>
       {status && (
         <span role="status" className="text-xs text-emerald-300">
           {status}

@@ -2,13 +2,14 @@
 // that serves it best (getGpuSeries picks raw samples for sub-minute steps,
 // minute rollups for whole minutes, hour rollups for whole hours) and keeps a
 // chart at 90-300 points: enough detail, small enough to send to the browser.
+// Their names in words are the catalogue's (gpus.ranges).
 
 export const chartRanges = {
-  "15m": { label: "15 min", seconds: 15 * 60, stepSeconds: 10 },
-  "1h": { label: "1 hour", seconds: 3600, stepSeconds: 30 },
-  "6h": { label: "6 hours", seconds: 6 * 3600, stepSeconds: 120 },
-  "24h": { label: "24 hours", seconds: 24 * 3600, stepSeconds: 300 },
-  "7d": { label: "7 days", seconds: 7 * 86_400, stepSeconds: 3600 },
+  "15m": { seconds: 15 * 60, stepSeconds: 10 },
+  "1h": { seconds: 3600, stepSeconds: 30 },
+  "6h": { seconds: 6 * 3600, stepSeconds: 120 },
+  "24h": { seconds: 24 * 3600, stepSeconds: 300 },
+  "7d": { seconds: 7 * 86_400, stepSeconds: 3600 },
 } as const;
 
 export type ChartRange = keyof typeof chartRanges;

@@ -1,3 +1,5 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { TimeSeriesChart, type TimeSeriesChartProps } from "@/components/charts/time-series-chart";
 import type { SeriesColour } from "@/components/charts/chart-theme";
 import { Badge } from "@/components/ui/badge";
@@ -6,9 +8,10 @@ import { readingFields } from "@/lib/telemetry/views/latest";
 import type { SeriesOut } from "@/lib/telemetry/schemas";
 import { getGpuSeries } from "@/lib/telemetry/views/series";
 import type { ChartRange } from "./chart-ranges";
-import { chartRanges, rangeWindow } from "./chart-ranges";
-import { formatNumber } from "@/lib/format";
-import { untranslatedLocale } from "@/lib/i18n/locales";
+import { rangeWindow } from "./chart-ranges";
+import { formatInterval, formatNumber, formatTempC } from "@/lib/format";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 
 type ChartSpec = {
   key: string;
@@ -19,11 +22,11 @@ type ChartSpec = {
   axis: Pick<TimeSeriesChartProps, "yMin" | "yMax" | "suggestedYMax" | "decimals" | "threshold">;
 };
 
-function chartSpecs(memoryMiB: number, degradedTempC: number): ChartSpec[] {
+function chartSpecs(memoryMiB: number, degradedTempC: number, t: Translate, locale: Locale): ChartSpec[] {
   return [
     {
       key: "util",
-      title: "Utilisation",
+      title: t("utilisation"),
       metric: readingFields.utilPct,
       unit: "%",
       colour: "sky",
@@ -31,7 +34,7 @@ function chartSpecs(memoryMiB: number, degradedTempC: number): ChartSpec[] {
     },
     {
       key: "memory",
-      title: "Memory used",
+      title: t("memoryUsed"),
       metric: readingFields.memUsedMiB,
       unit: "MiB",
       colour: "violet",
@@ -40,37 +43,33 @@ function chartSpecs(memoryMiB: number, degradedTempC: number): ChartSpec[] {
         suggestedYMax: memoryMiB,
         threshold: {
           value: memoryMiB,
-          label: `${formatNumber(memoryMiB, untranslatedLocale, 3)} MiB total`,
+          label: t("memoryTotal", { total: formatNumber(memoryMiB, locale, 3) }),
           tone: "neutral",
         },
       },
     },
     {
       key: "temperature",
-      title: "Temperature",
+      title: t("temperature"),
       metric: readingFields.tempC,
       unit: "°C",
       colour: "amber",
       axis: {
         suggestedYMax: degradedTempC + 5,
-        threshold: { value: degradedTempC, label: `degraded > ${degradedTempC} °C`, tone: "bad" },
+        threshold: {
+          value: degradedTempC,
+          label: t("degradedAbove", { temp: formatTempC(degradedTempC, locale) }),
+          tone: "bad",
+        },
       },
     },
-    { key: "power", title: "Power", metric: readingFields.powerW, unit: "W", colour: "emerald", axis: { yMin: 0 } },
+    { key: "power", title: t("power"), metric: readingFields.powerW, unit: "W", colour: "emerald", axis: { yMin: 0 } },
   ];
 }
 
-const sourceLabel: Record<SeriesOut["source"], string> = {
-  raw: "raw samples",
-  "1m": "1-minute rollups",
-  "1h": "1-hour rollups",
-};
-
-function stepLabel(seconds: number): string {
-  return seconds % 3600 === 0 ? `${seconds / 3600} h` : seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
-}
-
-function ChartCard({ spec, series }: { spec: ChartSpec; series: SeriesOut }) {
+function ChartCard({ spec, series, locale }: { spec: ChartSpec; series: SeriesOut; locale: Locale }) {
+  const t = useTranslations("gpus.chart");
+  const step = formatInterval(series.step, locale);
   return (
     <Card
       title={spec.title}
@@ -79,10 +78,10 @@ function ChartCard({ spec, series }: { spec: ChartSpec; series: SeriesOut }) {
         <span
           data-testid={`chart-${spec.key}-source`}
           data-source={series.source}
-          title={`One point per ${stepLabel(series.step)}, from ${sourceLabel[series.source]}`}
+          title={t("onePointPer", { step, source: t(`source.${series.source}`) })}
         >
           <Badge tone={series.source === "raw" ? "info" : "accent"}>
-            {series.source} · {stepLabel(series.step)}
+            {t(`badge.${series.source}`)} · {step}
           </Badge>
         </span>
       }
@@ -120,7 +119,12 @@ export async function GpuCharts({
   range: ChartRange;
 }) {
   const span = rangeWindow(range, new Date());
-  const specs = chartSpecs(memoryMiB, degradedTempC);
+  const [t, tr, locale] = await Promise.all([
+    getTranslations("gpus.chart"),
+    getTranslations("gpus.ranges"),
+    getLocale().then(asLocale),
+  ]);
+  const specs = chartSpecs(memoryMiB, degradedTempC, t, locale);
   const series = await Promise.all(specs.map((s) => getGpuSeries(uuid, { metric: s.metric, ...span })));
   const isEmpty = series.every((s) => s.points.length === 0);
   return (
@@ -130,12 +134,12 @@ export async function GpuCharts({
           className="rounded-md border border-slate-800 bg-slate-900/40 px-3 py-2 text-[13px] text-slate-400"
           role="status"
         >
-          This GPU sent no samples in the last {chartRanges[range].label}. Pick a longer range to see older telemetry.
+          {t("noSamples", { range: tr(range) })}
         </p>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
         {specs.map((spec, i) => (
-          <ChartCard key={spec.key} spec={spec} series={series[i]!} />
+          <ChartCard key={spec.key} spec={spec} series={series[i]!} locale={locale} />
         ))}
       </div>
     </div>
@@ -144,10 +148,11 @@ export async function GpuCharts({
 
 /** The charts' shape while their series load, so the page does not jump when they arrive. */
 export function GpuChartsSkeleton() {
+  const t = useTranslations("gpus.chart");
   return (
-    <div className="grid gap-4 lg:grid-cols-2" aria-busy="true" aria-label="Loading charts">
-      {["Utilisation", "Memory used", "Temperature", "Power"].map((title) => (
-        <Card key={title} title={title}>
+    <div className="grid gap-4 lg:grid-cols-2" aria-busy="true" aria-label={t("loading")}>
+      {(["utilisation", "memoryUsed", "temperature", "power"] as const).map((key) => (
+        <Card key={key} title={t(key)}>
           <div className="h-[180px] animate-pulse rounded-md bg-slate-800/40" />
         </Card>
       ))}

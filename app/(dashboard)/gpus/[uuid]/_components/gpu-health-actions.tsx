@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { checkInput, invalidProps } from "@/components/forms/schema-check";
 import { Button, FieldError, TextInput } from "@/components/ui/form-controls";
@@ -8,13 +9,15 @@ import { GpuHealthNoteInput } from "@/lib/inventory/schemas";
 
 type Action = "acknowledge" | "clear";
 
-const actionWords: Record<Action, { button: string; confirm: string; placeholder: string }> = {
+// Each action's words, as catalogue keys under gpus.actions.
+const actionWords: Record<Action, { button: string; confirm: string; placeholder: string; form: string }> = {
   acknowledge: {
-    button: "Acknowledge",
-    confirm: "Acknowledge",
-    placeholder: "e.g. RMA #4411 opened, drained until swap",
+    button: "acknowledge",
+    confirm: "acknowledge",
+    placeholder: "acknowledgePlaceholder",
+    form: "acknowledgeForm",
   },
-  clear: { button: "Return to service", confirm: "Mark healthy", placeholder: "e.g. reseated, burn-in passed" },
+  clear: { button: "returnToService", confirm: "markHealthy", placeholder: "clearPlaceholder", form: "clearForm" },
 };
 
 /**
@@ -30,6 +33,7 @@ export function GpuHealthActions({
   uuid: string;
   isTelemetryStillFailing: boolean;
 }) {
+  const t = useTranslations("gpus.actions");
   const [open, setOpen] = useState<Action | null>(null);
   const { isPending, error, run } = useApiAction();
   const [noteError, setNoteError] = useState<string | undefined>();
@@ -48,22 +52,18 @@ export function GpuHealthActions({
   if (!open) {
     return (
       <div className="mt-3 flex gap-2">
-        <Button onClick={() => setOpen("acknowledge")}>{actionWords.acknowledge.button}</Button>
+        <Button onClick={() => setOpen("acknowledge")}>{t(actionWords.acknowledge.button)}</Button>
         <Button variant="primary" onClick={() => setOpen("clear")}>
-          {actionWords.clear.button}
+          {t(actionWords.clear.button)}
         </Button>
       </div>
     );
   }
   const words = actionWords[open];
   return (
-    <form
-      onSubmit={submit}
-      className="mt-3 space-y-2"
-      aria-label={open === "clear" ? "Return the GPU to service" : "Acknowledge the GPU's health"}
-    >
+    <form onSubmit={submit} className="mt-3 space-y-2" aria-label={t(words.form)}>
       <label htmlFor={noteId} className="block text-[11px] font-medium uppercase tracking-wider text-slate-400">
-        Note (kept in the audit log)
+        {t("note")}
       </label>
       <TextInput
         id={noteId}
@@ -71,20 +71,15 @@ export function GpuHealthActions({
         required
         minLength={3}
         maxLength={500}
-        placeholder={words.placeholder}
+        placeholder={t(words.placeholder)}
         autoFocus
         {...invalidProps(noteId, noteError)}
       />
       <FieldError id={noteId} message={noteError} />
-      {open === "clear" && isTelemetryStillFailing && (
-        <p className="text-[11px] text-amber-200">
-          Telemetry still reports the fault shown; the values it reports now are accepted, and a new XID, more remapped
-          rows or heat that persists will mark the GPU again.
-        </p>
-      )}
+      {open === "clear" && isTelemetryStillFailing && <p className="text-[11px] text-amber-200">{t("stillFailing")}</p>}
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={isPending}>
-          {isPending ? "Saving…" : words.confirm}
+          {isPending ? t("saving") : t(words.confirm)}
         </Button>
         <Button
           variant="ghost"
@@ -94,7 +89,7 @@ export function GpuHealthActions({
           }}
           disabled={isPending}
         >
-          Cancel
+          {t("cancel")}
         </Button>
       </div>
       <ActionError message={error} />

@@ -1,10 +1,15 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
-import { describeSilence } from "@/components/ui/telemetry-state-badge";
 import { UtcTime } from "@/components/ui/utc-time";
+import { formatSilence, formatTempC } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { GpuOut, HealthCauseOut } from "@/lib/inventory/schemas";
 import { drainXids } from "@/lib/telemetry/health/health-rules";
 import type { TelemetrySettings } from "@/lib/telemetry/settings";
+
+const mono = (chunks: ReactNode) => <span className="font-mono">{chunks}</span>;
+const stored = (chunks: ReactNode) => <span data-stored-text>{chunks}</span>;
 
 function Rule({ state, children }: { state: ReactNode; children: ReactNode }) {
   return (
@@ -15,40 +20,49 @@ function Rule({ state, children }: { state: ReactNode; children: ReactNode }) {
   );
 }
 
-function xidList(): string {
+/** The XIDs that fail a GPU, as "48, 62 or 79" in the reader's language. */
+function useXidList(): string {
+  const t = useTranslations("gpus.healthPanel");
   const xids = Object.keys(drainXids);
-  return xids.length > 1 ? `${xids.slice(0, -1).join(", ")} or ${xids.at(-1)}` : (xids[0] ?? "");
+  return xids.length > 1 ? t("xidOr", { list: xids.slice(0, -1).join(", "), last: xids.at(-1)! }) : (xids[0] ?? "");
 }
 
-const sourceWords: Record<string, string> = {
-  telemetry: "telemetry",
-  operator: "set by an operator",
-  seed: "demo data from the seed, not measured",
-  inventory: "as registered in the inventory",
-  unknown: "source not recorded",
-};
+/** Where the health came from, in words. */
+function SourceWords({ source }: { source: HealthCauseOut["source"] }) {
+  const t = useTranslations("gpus.healthPanel.sources");
+  return <>{t(source)}</>;
+}
 
 /** Where one cause came from: the sample that showed it, or who said so. */
 function CauseOrigin({ cause }: { cause: HealthCauseOut }) {
-  if (cause.evidence) {
+  const t = useTranslations("gpus.healthPanel");
+  const { evidence } = cause;
+  if (evidence) {
     return (
       <>
-        {cause.evidence.field} = <span className="font-mono">{cause.evidence.value}</span> at{" "}
-        <UtcTime iso={cause.evidence.at} />
+        {t.rich("evidence", {
+          field: evidence.field,
+          value: String(evidence.value),
+          mono,
+          time: () => <UtcTime iso={evidence.at} />,
+        })}
       </>
     );
   }
-  return <>{sourceWords[cause.source] ?? cause.source}</>;
+  return <SourceWords source={cause.source} />;
 }
 
 function Causes({ causes }: { causes: HealthCauseOut[] }) {
+  const th = useTranslations("common.health");
   return (
     <ul className="mt-1.5 space-y-1.5" data-testid="health-causes">
       {causes.map((c, i) => (
         <li key={`${c.code}-${i}`}>
-          <span className="text-slate-100">{c.text}</span>
+          <span className="text-slate-100" data-stored-text>
+            {c.text}
+          </span>
           <span className="block text-[11px] text-slate-400">
-            {c.level} · <CauseOrigin cause={c} />
+            {th(c.level)} · <CauseOrigin cause={c} />
           </span>
         </li>
       ))}
@@ -56,19 +70,37 @@ function Causes({ causes }: { causes: HealthCauseOut[] }) {
   );
 }
 
+function HealthAck({ ack }: { ack: NonNullable<GpuOut["healthAck"]> }) {
+  const t = useTranslations("gpus.healthPanel.ack");
+  return (
+    <p
+      className="mt-2 rounded border border-slate-700 bg-slate-900/60 px-2 py-1.5 text-xs text-slate-300"
+      data-testid="health-ack"
+    >
+      {t.rich(ack.kind, { by: ack.by, note: ack.note, stored, time: () => <UtcTime iso={ack.at} /> })}
+    </p>
+  );
+}
+
 function HealthState({ gpu, nowMs }: { gpu: GpuOut; nowMs: number }) {
-  const silence = describeSilence(gpu.telemetry, gpu.lastSeenAt, nowMs);
-  const healthyText =
-    gpu.healthSource === "operator"
-      ? "Returned to service by an operator."
-      : "No XID, ECC or thermal problem reported.";
+  const t = useTranslations("gpus.healthPanel");
+  const tt = useTranslations("common.telemetry");
+  const tsrc = useTranslations("gpus.healthPanel.sources");
+  const locale = asLocale(useLocale());
+  const silence =
+    gpu.telemetry === "reporting"
+      ? null
+      : gpu.telemetry === "never" || !gpu.lastSeenAt
+        ? tt("neverReported")
+        : tt("silentFor", { span: formatSilence(gpu.lastSeenAt, nowMs, locale) });
+  const healthyText = gpu.healthSource === "operator" ? t("operatorReturned") : t("noProblem");
   return (
     <>
       <div className="flex flex-wrap items-center gap-2">
         <GpuHealthBadge health={gpu.health} />
         {silence && (
           <span className="text-xs text-slate-300" data-testid="health-silence">
-            last known · no telemetry: {silence}
+            {t("lastKnown", { silence })}
           </span>
         )}
       </div>
@@ -76,30 +108,22 @@ function HealthState({ gpu, nowMs }: { gpu: GpuOut; nowMs: number }) {
         <Causes causes={gpu.healthCauses} />
       ) : (
         <p className="mt-1.5 text-slate-100">
-          {gpu.healthReason ?? (gpu.health === "healthy" ? healthyText : "No reason was recorded.")}
+          {gpu.healthReason ? (
+            <span data-stored-text>{gpu.healthReason}</span>
+          ) : gpu.health === "healthy" ? (
+            healthyText
+          ) : (
+            t("noReason")
+          )}
         </p>
       )}
       <p className="mt-1 text-xs text-slate-400" data-testid="health-source">
-        {gpu.health === "healthy" && gpu.healthCauses.length === 0
-          ? `Source: ${sourceWords[gpu.healthSource ?? "unknown"]}. `
-          : ""}
-        {gpu.healthChangedAt ? (
-          <>
-            Since <UtcTime iso={gpu.healthChangedAt} />
-          </>
-        ) : (
-          "Unchanged since the GPU was registered."
+        {gpu.health === "healthy" && gpu.healthCauses.length === 0 && (
+          <>{t("source", { source: tsrc(gpu.healthSource ?? "unknown") })} </>
         )}
+        {gpu.healthChangedAt ? t.rich("since", { time: () => <UtcTime iso={gpu.healthChangedAt} /> }) : t("unchanged")}
       </p>
-      {gpu.healthAck && (
-        <p
-          className="mt-2 rounded border border-slate-700 bg-slate-900/60 px-2 py-1.5 text-xs text-slate-300"
-          data-testid="health-ack"
-        >
-          {gpu.healthAck.kind === "cleared" ? "Returned to service" : "Acknowledged"} by {gpu.healthAck.by} at{" "}
-          <UtcTime iso={gpu.healthAck.at} />: “{gpu.healthAck.note}”
-        </p>
-      )}
+      {gpu.healthAck && <HealthAck ack={gpu.healthAck} />}
     </>
   );
 }
@@ -120,6 +144,10 @@ export function GpuHealth({
   nowMs: number;
   actions?: ReactNode;
 }) {
+  const t = useTranslations("gpus.healthPanel");
+  const th = useTranslations("common.health");
+  const locale = asLocale(useLocale());
+  const xids = useXidList();
   const tone =
     gpu.health === "failed"
       ? "border-rose-500/30 bg-rose-500/5"
@@ -132,16 +160,16 @@ export function GpuHealth({
         <HealthState gpu={gpu} nowMs={nowMs} />
         {actions}
       </div>
-      <ul className="space-y-1 text-xs text-slate-400" aria-label="Health rules">
-        <Rule state={<span className="text-rose-300">failed</span>}>
-          XID {xidList()}, or a failed or uncorrectable row remap. Stays failed until an operator returns it to service.
+      <ul className="space-y-1 text-xs text-slate-400" aria-label={t("rules")}>
+        <Rule state={<span className="text-rose-300">{th("failed")}</span>}>{t("failedRule", { xids })}</Rule>
+        <Rule state={<span className="text-amber-300">{th("degraded")}</span>}>
+          {t("degradedRule", {
+            temp: formatTempC(settings.degradedTempC, locale),
+            minutes: settings.throttleSustainMinutes,
+          })}
         </Rule>
-        <Rule state={<span className="text-amber-300">degraded</span>}>
-          hotter than {settings.degradedTempC} °C, or power-cap throttling for {settings.throttleSustainMinutes} min.
-        </Rule>
-        <Rule state={<span className="text-slate-300">no data</span>}>
-          no sample for {settings.staleAfterMinutes} min: the health shown is the last known, and the scheduler passes
-          the GPU over.
+        <Rule state={<span className="text-slate-300">{t("noData")}</span>}>
+          {t("noDataRule", { minutes: settings.staleAfterMinutes })}
         </Rule>
       </ul>
     </div>

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { gpuHref, rackHref, serverHref } from "@/components/ui/inventory-links";
-import { formatMiB } from "@/components/ui/readings";
+import { formatGiB, formatMiB } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { GpuOut } from "@/lib/inventory/schemas";
 import type { ServerDetail } from "@/lib/inventory/server-detail";
 
@@ -19,6 +21,9 @@ const siblingDot = { healthy: "bg-emerald-400/70", degraded: "bg-amber-400", fai
 
 /** What the GPU is and where it sits; the other GPUs of its server are one click away. */
 export function GpuIdentity({ gpu, server }: { gpu: GpuOut; server: ServerDetail }) {
+  const t = useTranslations("gpus.identityFacts");
+  const th = useTranslations("common.health");
+  const locale = asLocale(useLocale());
   return (
     <dl className="divide-y divide-slate-800/70 text-[13px]">
       <Fact label="UUID">
@@ -26,7 +31,7 @@ export function GpuIdentity({ gpu, server }: { gpu: GpuOut; server: ServerDetail
           {gpu.uuid}
         </span>
       </Fact>
-      <Fact label="Server">
+      <Fact label={t("server")}>
         <Link href={serverHref(server.hostname)} className={linkClass}>
           {server.hostname}
         </Link>
@@ -38,27 +43,27 @@ export function GpuIdentity({ gpu, server }: { gpu: GpuOut; server: ServerDetail
           {server.site}/{server.rack}
         </Link>
       </Fact>
-      <Fact label="Index">
+      <Fact label={t("index")}>
         <span className="font-mono">#{gpu.index}</span>
-        <span className="text-slate-500"> of {server.gpus.length}</span>
+        <span className="text-slate-500"> {t("ofCount", { count: server.gpus.length })}</span>
       </Fact>
-      <Fact label="Model">{gpu.model}</Fact>
-      <Fact label="Memory">
-        <span className="font-mono tabular-nums">{formatMiB(gpu.memoryMiB)}</span>
-        <span className="text-slate-500"> · {(gpu.memoryMiB / 1024).toFixed(1)} GiB</span>
+      <Fact label={t("model")}>{gpu.model}</Fact>
+      <Fact label={t("memory")}>
+        <span className="font-mono tabular-nums">{formatMiB(gpu.memoryMiB, locale)}</span>
+        <span className="text-slate-500"> · {formatGiB(gpu.memoryMiB, locale)}</span>
       </Fact>
-      <Fact label="PCI bus">
+      <Fact label={t("pciBus")}>
         <span className="font-mono text-[12px]">{gpu.pciBusId ?? "—"}</span>
       </Fact>
       {server.gpus.length > 1 && (
-        <Fact label="On this server">
-          <ul className="flex flex-wrap gap-1" aria-label={`GPUs of ${server.hostname}`}>
+        <Fact label={t("onThisServer")}>
+          <ul className="flex flex-wrap gap-1" aria-label={t("siblings", { hostname: server.hostname })}>
             {server.gpus.map((g) => (
               <li key={g.uuid}>
                 <Link
                   href={gpuHref(g.uuid)}
                   aria-current={g.uuid === gpu.uuid ? "page" : undefined}
-                  title={`GPU #${g.index}: ${g.health}`}
+                  title={t("sibling", { index: g.index, health: th(g.health) })}
                   className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 font-mono text-[11px] ring-1 ring-inset ${
                     g.uuid === gpu.uuid
                       ? "bg-slate-700 text-slate-50 ring-slate-500"

@@ -1,6 +1,8 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { tempColour } from "@/components/ui/heat-scale";
-import { formatCount, formatPct, formatTempC, formatWatts } from "@/components/ui/readings";
+import { formatNumber, formatPct, formatTempC, formatWatts } from "@/lib/format";
+import { asLocale } from "@/lib/i18n/locales";
 import type { GpuOut } from "@/lib/inventory/schemas";
 
 function Meter({ share, colour }: { share: number; colour: string }) {
@@ -50,44 +52,47 @@ function split(formatted: string): [string, string] {
 
 /** The newest value of each headline field, as tiles with a meter where a maximum is known. */
 export function GpuReadings({ gpu, degradedTempC }: { gpu: GpuOut; degradedTempC: number }) {
-  const [util, utilUnit] = gpu.utilPct === null ? [null, ""] : split(formatPct(gpu.utilPct));
-  const [temp, tempUnit] = gpu.tempC === null ? [null, ""] : split(formatTempC(gpu.tempC));
-  const [power, powerUnit] = gpu.powerW === null ? [null, ""] : split(formatWatts(gpu.powerW));
+  const t = useTranslations("gpus.readings");
+  const locale = asLocale(useLocale());
+  const [util, utilUnit] = gpu.utilPct === null ? [null, ""] : split(formatPct(gpu.utilPct, locale));
+  const [temp, tempUnit] = gpu.tempC === null ? [null, ""] : split(formatTempC(gpu.tempC, locale));
+  const [power, powerUnit] = gpu.powerW === null ? [null, ""] : split(formatWatts(gpu.powerW, locale));
   const memShare = gpu.memUsedMiB === null ? null : gpu.memUsedMiB / gpu.memoryMiB;
+  const memTotal = formatNumber(gpu.memoryMiB, locale);
   const hasXid = gpu.xid !== null && gpu.xid !== 0;
   return (
     <div className="grid grid-cols-2 gap-2.5 sm:grid-cols-3 xl:grid-cols-5">
-      <Reading label="Utilisation" value={util} unit={utilUnit} testId="reading-util">
+      <Reading label={t("utilisation")} value={util} unit={utilUnit} testId="reading-util">
         {gpu.utilPct !== null && <Meter share={gpu.utilPct / 100} colour="rgb(56 189 248)" />}
       </Reading>
       <Reading
-        label="Memory used"
-        value={gpu.memUsedMiB === null ? null : formatCount(gpu.memUsedMiB)}
+        label={t("memoryUsed")}
+        value={gpu.memUsedMiB === null ? null : formatNumber(gpu.memUsedMiB, locale)}
         unit="MiB"
-        hint={`of ${formatCount(gpu.memoryMiB)} MiB${memShare === null ? "" : ` · ${Math.round(memShare * 100)} %`}`}
+        hint={
+          memShare === null
+            ? t("memoryOf", { total: memTotal })
+            : t("memoryOfShare", { total: memTotal, share: formatPct(memShare * 100, locale) })
+        }
         testId="reading-memory"
       >
         {memShare !== null && <Meter share={memShare} colour="rgb(167 139 250)" />}
       </Reading>
       <Reading
-        label="Temperature"
+        label={t("temperature")}
         value={temp}
         unit={tempUnit}
-        hint={`degraded > ${degradedTempC} °C`}
+        hint={t("degradedAbove", { temp: formatTempC(degradedTempC, locale) })}
         testId="reading-temp"
       >
         {gpu.tempC !== null && <Meter share={gpu.tempC / degradedTempC} colour={tempColour(gpu.tempC)} />}
       </Reading>
-      <Reading label="Power" value={power} unit={powerUnit} testId="reading-power" />
+      <Reading label={t("power")} value={power} unit={powerUnit} testId="reading-power" />
       <Reading
-        label="Last XID"
-        value={gpu.xid === null ? null : hasXid ? String(gpu.xid) : "none"}
+        label={t("lastXid")}
+        value={gpu.xid === null ? null : hasXid ? String(gpu.xid) : t("none")}
         hint={
-          gpu.xid === null ? undefined : hasXid ? (
-            <span className="text-rose-300">driver-reported error</span>
-          ) : (
-            "no XID error reported"
-          )
+          gpu.xid === null ? undefined : hasXid ? <span className="text-rose-300">{t("driverError")}</span> : t("noXid")
         }
         testId="reading-xid"
       />

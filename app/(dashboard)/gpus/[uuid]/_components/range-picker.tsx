@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { hrefWith } from "@/components/ui/pager";
 import { chartRanges, type ChartRange } from "./chart-ranges";
 
 /** Plain links (no JS): each range is its own URL, so a view can be shared or bookmarked. */
 export function RangePicker({ path, current }: { path: string; current: ChartRange }) {
+  const t = useTranslations("gpus");
   return (
-    <nav aria-label="Time range" className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
+    <nav aria-label={t("rangePicker")} className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5">
       {(Object.keys(chartRanges) as ChartRange[]).map((range) => {
         const isCurrent = range === current;
         return (
@@ -13,7 +15,7 @@ export function RangePicker({ path, current }: { path: string; current: ChartRan
             key={range}
             href={hrefWith(path, { range })}
             aria-current={isCurrent ? "page" : undefined}
-            title={`Last ${chartRanges[range].label}`}
+            title={t("lastRange", { range: t(`ranges.${range}`) })}
             className={`rounded px-2.5 py-1 font-mono text-[12px] font-medium transition-colors ${
               isCurrent
                 ? "bg-slate-700 text-slate-50 shadow-sm"

@@ -1,9 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { versionHref } from "@/components/ui/model-links";
 import { Notice } from "@/components/ui/notice";
+import type { Translate } from "@/lib/i18n/translate";
 import type { JobLogOut, JobOut } from "@/lib/jobs/schemas";
 import { JobStatusBadge } from "../../_components/job-status-badge";
 import { ProgressBar } from "../../_components/progress-bar";
@@ -20,15 +22,19 @@ const activeStatuses = new Set(["queued", "placed", "running"]);
 const levelClass: Record<string, string> = { info: "text-slate-300", warn: "text-amber-300", error: "text-rose-300" };
 
 function JobLog({ logs }: { logs: JobLogOut[] }) {
+  const t = useTranslations("jobs.job");
   return (
-    <ScrollArea label="Job log, scrollable" className="max-h-80 overflow-y-auto">
-      <ol aria-label="Job log" className="font-mono text-[12px] leading-5" data-testid="job-log">
+    <ScrollArea label={t("logScroll")} className="max-h-80 overflow-y-auto">
+      {/* The log's lines are stored prose, in the words the worker wrote them in. */}
+      <ol aria-label={t("logLabel")} className="font-mono text-[12px] leading-5" data-testid="job-log">
         {logs.map((l) => (
           <li key={l.id} className="flex gap-3">
             <time dateTime={l.at} className="shrink-0 text-slate-500">
               {l.at.slice(11, 19)}
             </time>
-            <span className={levelClass[l.level] ?? "text-slate-300"}>{l.message}</span>
+            <span className={levelClass[l.level] ?? "text-slate-300"} data-stored-text>
+              {l.message}
+            </span>
           </li>
         ))}
       </ol>
@@ -38,22 +44,24 @@ function JobLog({ logs }: { logs: JobLogOut[] }) {
 
 /** The registry version a training job registered, or the one an evaluation job evaluated. */
 function ModelVersionLine({ job, version }: { job: JobOut; version: NonNullable<JobOut["modelVersion"]> }) {
+  const t = useTranslations("jobs.job");
+  const link = () => (
+    <Link href={versionHref(version.name, version.version)} className="font-mono text-sky-300 hover:underline">
+      {t("modelVersion", { name: version.name, version: version.version })}
+    </Link>
+  );
   return (
     <p className="mt-3 text-sm text-slate-300" data-testid="job-model-version">
-      {job.type === "train" ? "Registered as " : "Evaluated "}
-      <Link href={versionHref(version.name, version.version)} className="font-mono text-sky-300 hover:underline">
-        {version.name} v{version.version}
-      </Link>
-      {job.type === "train" ? " in the model registry." : "."}
+      {t.rich(job.type === "train" ? "registeredAs" : "evaluated", { link })}
     </p>
   );
 }
 
 /** Before the job finishes there are no figures yet; say which rows they will be on. */
-function evaluationDescription(job: JobOut): string {
-  if (job.evaluation) return job.evaluation.basis;
-  if (job.type !== "train") return "Every row of the dataset, when the job runs.";
-  return "When the run finishes: on the test split; the validation split if there is no test split; else the training data, and it will say so.";
+function EvaluationDescription({ job, t }: { job: JobOut; t: Translate }) {
+  // The basis is the judge's sentence, stored with the figures.
+  if (job.evaluation) return <span data-stored-text>{job.evaluation.basis}</span>;
+  return <>{job.type !== "train" ? t("evaluationAllRows") : t("evaluationPending")}</>;
 }
 
 /**
@@ -71,6 +79,7 @@ export function JobLive({
   initialLogs: JobLogOut[];
   canCancel: boolean;
 }) {
+  const t = useTranslations("jobs.job");
   const { job, logs, isLive } = useJobEvents(initial, initialLogs);
   const isTraining = job.type === "train";
   const isActive = activeStatuses.has(job.status);
@@ -83,43 +92,48 @@ export function JobLive({
             <ProgressBar epoch={job.progress.epoch} epochs={job.progress.epochs} />
           </div>
           <span className="font-mono text-xs text-slate-400" data-testid="job-epoch">
-            {isTraining ? `epoch ${job.progress.epoch} / ${job.progress.epochs}` : "evaluation"}
+            {isTraining ? t("epoch", { epoch: job.progress.epoch, epochs: job.progress.epochs }) : t("evaluation")}
           </span>
-          {isLive && <span className="text-[11px] uppercase tracking-wider text-emerald-400">● live</span>}
+          {isLive && <span className="text-[11px] uppercase tracking-wider text-emerald-400">{t("live")}</span>}
           {canCancel && isActive && <CancelJobButton id={job.id} />}
         </div>
         {job.modelVersion && <ModelVersionLine job={job} version={job.modelVersion} />}
         {job.waitingReason && (
-          <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason">
+          <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason" data-stored-text>
             {job.waitingReason}
           </p>
         )}
         {job.error && (
           <div className="mt-3">
-            <Notice tone="error" title="The job failed">
-              {job.error}
+            <Notice tone="error" title={t("failed")}>
+              <span data-stored-text>{job.error}</span>
             </Notice>
           </div>
         )}
       </Card>
-      <Card
-        title="Verdict"
-        description="Whether the model is any good. The status above only says whether the job ran."
-      >
+      <Card title={t("verdict")} description={t("verdictDescription")}>
         <VerdictPanel job={job} />
       </Card>
       {isTraining && (
-        <Card title="Loss and accuracy" description="Per epoch, as the worker stores each checkpoint.">
+        <Card title={t("curves")} description={t("curvesDescription")}>
           <TrainingCurves history={job.history} epochs={job.progress.epochs} />
         </Card>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card
-          title="Placement"
-          description={`${job.request.gpus} GPU${job.request.gpus === 1 ? "" : "s"} requested${job.request.gpuModel ? ` (${job.request.gpuModel})` : ""}; attempt ${job.attempts || "—"}.`}
+          title={t("placement")}
+          description={
+            job.request.gpuModel
+              ? t("placementRequestedModel", {
+                  count: job.request.gpus,
+                  model: job.request.gpuModel,
+                  attempt: job.attempts || "—",
+                })
+              : t("placementRequested", { count: job.request.gpus, attempt: job.attempts || "—" })
+          }
         >
           {job.placement.gpus.length === 0 ? (
-            <p className="text-sm text-slate-400">{job.status === "queued" ? "Not placed yet." : "No GPUs held."}</p>
+            <p className="text-sm text-slate-400">{job.status === "queued" ? t("notPlaced") : t("noGpus")}</p>
           ) : (
             <ul className="space-y-0.5 font-mono text-[12px]" data-testid="placement">
               {job.placement.gpus.map((uuid) => (
@@ -129,22 +143,29 @@ export function JobLive({
                   </Link>
                 </li>
               ))}
-              <li className="pt-1 text-slate-500">on {job.placement.hosts.join(", ")}</li>
+              <li className="pt-1 text-slate-500">{t("onHosts", { hosts: job.placement.hosts.join(", ") })}</li>
             </ul>
           )}
         </Card>
-        <Card title="Timeline">
+        <Card title={t("timeline")}>
           <JobTimeline job={job} />
         </Card>
       </div>
-      <Card title="Evaluation" description={<span data-testid="evaluation-basis">{evaluationDescription(job)}</span>}>
+      <Card
+        title={t("evaluationTitle")}
+        description={
+          <span data-testid="evaluation-basis">
+            <EvaluationDescription job={job} t={t} />
+          </span>
+        }
+      >
         {job.evaluation ? (
           <EvaluationPanel evaluation={job.evaluation} />
         ) : (
-          <p className="text-sm text-slate-400">Not evaluated yet.</p>
+          <p className="text-sm text-slate-400">{t("notEvaluated")}</p>
         )}
       </Card>
-      <Card title="Log">
+      <Card title={t("log")}>
         <JobLog logs={logs} />
       </Card>
     </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { UtcTime } from "@/components/ui/utc-time";
 import type { JobOut } from "@/lib/jobs/schemas";
 
@@ -7,12 +8,13 @@ export function JobTimeline({
 }: {
   job: Pick<JobOut, "createdAt" | "placedAt" | "startedAt" | "finishedAt" | "status">;
 }) {
+  const t = useTranslations("jobs.timeline");
   const times = [
-    ["Submitted", "submitted", job.createdAt],
-    ["Placed", "placed", job.placedAt],
-    ["Started", "started", job.startedAt],
+    [t("submitted"), "submitted", job.createdAt],
+    [t("placed"), "placed", job.placedAt],
+    [t("started"), "started", job.startedAt],
     [
-      job.status === "cancelled" ? "Cancelled" : job.status === "failed" ? "Failed" : "Finished",
+      job.status === "cancelled" ? t("cancelled") : job.status === "failed" ? t("failed") : t("finished"),
       "finished",
       job.finishedAt,
     ],

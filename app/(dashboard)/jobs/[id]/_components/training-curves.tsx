@@ -1,6 +1,7 @@
 "use client";
 
 import { Chart, type ChartConfiguration, type ScatterDataPoint } from "chart.js";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import {
   axisLook,
@@ -11,14 +12,18 @@ import {
   tooltipLook,
 } from "@/components/charts/chart-theme";
 import { useColorScheme } from "@/components/ui/use-color-scheme";
+import { formatFixed } from "@/lib/format";
+import { asLocale, type Locale } from "@/lib/i18n/locales";
+import type { Translate } from "@/lib/i18n/translate";
 import type { EpochOut } from "@/lib/jobs/schemas";
 
 type XY = ScatterDataPoint;
 
-// `colour` names a series colour, drawn in the theme in use.
+// `colour` names a series colour, drawn in the theme in use; `label` is its
+// catalogue key under jobs.curves.
 const series = [
   { label: "loss", axis: "y", colour: "sky", dash: [] as number[], pick: (h: EpochOut) => h.loss },
-  { label: "val loss", axis: "y", colour: "sky", dash: [4, 3], pick: (h: EpochOut) => h.valLoss },
+  { label: "valLoss", axis: "y", colour: "sky", dash: [4, 3], pick: (h: EpochOut) => h.valLoss },
   {
     label: "accuracy",
     axis: "y1",
@@ -27,7 +32,7 @@ const series = [
     pick: (h: EpochOut) => h.accuracy,
   },
   {
-    label: "val accuracy",
+    label: "valAccuracy",
     axis: "y1",
     colour: "emerald",
     dash: [4, 3],
@@ -42,14 +47,17 @@ function points(history: EpochOut[], pick: (h: EpochOut) => number | null): XY[]
   });
 }
 
-function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
+/** The chart's words and number format, from the reader's language. */
+type Words = { t: Translate; locale: Locale };
+
+function buildConfig(epochs: number, { t, locale }: Words): ChartConfiguration<"line", XY[]> {
   const fonts = readFontFamilies();
   const { tick, grid } = axisLook(fonts);
   return {
     type: "line",
     data: {
       datasets: series.map((s) => ({
-        label: s.label,
+        label: t(s.label),
         data: [],
         yAxisID: s.axis,
         borderColor: seriesColours[s.colour],
@@ -84,7 +92,7 @@ function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
           grace: "5%",
           grid,
           border: { display: false },
-          title: { display: true, text: "loss", color: chartColours.tick, font: { size: 10 } },
+          title: { display: true, text: t("loss"), color: chartColours.tick, font: { size: 10 } },
           ticks: { ...tick, maxTicksLimit: 6 },
         },
         y1: {
@@ -93,7 +101,7 @@ function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
           max: 1,
           grid: { drawOnChartArea: false },
           border: { display: false },
-          title: { display: true, text: "accuracy", color: chartColours.tick, font: { size: 10 } },
+          title: { display: true, text: t("accuracy"), color: chartColours.tick, font: { size: 10 } },
           ticks: { ...tick, maxTicksLimit: 6 },
         },
       },
@@ -102,8 +110,8 @@ function buildConfig(epochs: number): ChartConfiguration<"line", XY[]> {
         tooltip: {
           ...tooltipLook(fonts),
           callbacks: {
-            title: (items) => `epoch ${items[0]?.parsed.x ?? ""}`,
-            label: (item) => `${item.dataset.label} ${(item.parsed.y ?? 0).toFixed(4)}`,
+            title: (items) => t("epoch", { epoch: items[0]?.parsed.x ?? "" }),
+            label: (item) => `${item.dataset.label} ${formatFixed(item.parsed.y ?? 0, 4, locale)}`,
           },
         },
       },
@@ -120,28 +128,35 @@ export function TrainingCurves({ history, epochs }: { history: EpochOut[]; epoch
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart<"line", XY[]> | null>(null);
   const scheme = useColorScheme();
+  const t = useTranslations("jobs.curves");
+  const locale = asLocale(useLocale());
 
   useEffect(() => {
     if (!canvasRef.current) return;
-    const chart = new Chart(canvasRef.current, buildConfig(epochs));
+    const chart = new Chart(canvasRef.current, buildConfig(epochs, { t, locale }));
     chartRef.current = chart;
     return () => {
       chart.destroy();
       chartRef.current = null;
     };
-  }, [epochs, scheme]);
+  }, [epochs, scheme, t, locale]);
 
   useEffect(() => {
     const chart = chartRef.current;
     if (!chart) return;
     series.forEach((s, i) => (chart.data.datasets[i]!.data = points(history, s.pick)));
     chart.update("none");
-  }, [history, epochs, scheme]);
+  }, [history, epochs, scheme, t, locale]);
 
   const last = history.at(-1);
   const summary = last
-    ? `Training curves to epoch ${last.epoch} of ${epochs}: loss ${last.loss.toFixed(4)}, accuracy ${last.accuracy.toFixed(3)}`
-    : "Training curves: no epoch finished yet";
+    ? t("summary", {
+        epoch: last.epoch,
+        epochs,
+        loss: formatFixed(last.loss, 4, locale),
+        accuracy: formatFixed(last.accuracy, 3, locale),
+      })
+    : t("empty");
   return (
     <div>
       <ul className="mb-2 flex flex-wrap gap-x-4 gap-y-1 text-[11px] text-slate-400">
@@ -158,7 +173,7 @@ export function TrainingCurves({ history, epochs }: { history: EpochOut[]; epoch
                 strokeDasharray={s.dash.join(" ")}
               />
             </svg>
-            {s.label}
+            {t(s.label)}
           </li>
         ))}
       </ul>

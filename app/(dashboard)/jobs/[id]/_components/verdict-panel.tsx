@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { VerdictBadge } from "@/components/ui/verdict-badge";
 import { VerdictDetails } from "@/components/ui/verdict-details";
 import type { JobOut } from "@/lib/jobs/schemas";
@@ -8,14 +9,15 @@ import type { JobOut } from "@/lib/jobs/schemas";
  * nothing to judge, and the panel says when there will be.
  */
 export function VerdictPanel({ job }: { job: JobOut }) {
+  const t = useTranslations("jobs.verdict");
   const { verdict } = job;
   if (verdict) return <VerdictDetails verdict={verdict} />;
   const why =
     job.status === "succeeded"
-      ? "Not judged: this job finished before Rackmind judged models (its figures below still stand, without a verdict)."
+      ? t("notJudged")
       : job.status === "failed" || job.status === "cancelled"
-        ? `No verdict: the job ${job.status} before it produced a model to judge.`
-        : "Judged when the job finishes: whether training converged, overfit, and beat a majority-class and a logistic-regression baseline on the same rows.";
+        ? t(`noVerdict.${job.status}`)
+        : t("pending");
   return (
     <div className="flex items-start gap-3" data-testid="verdict">
       <VerdictBadge verdict={null} status={job.status} />

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
 
 /** Pause/resume and delete (with a confirmation step) for one schedule. */
 export function ScheduleActions({ id, isEnabled }: { id: string; isEnabled: boolean }) {
+  const t = useTranslations("jobs.schedulesPage");
   const [isConfirming, setIsConfirming] = useState(false);
   const { isPending, error, run } = useApiAction();
 
@@ -17,20 +19,20 @@ export function ScheduleActions({ id, isEnabled }: { id: string; isEnabled: bool
     <div className="flex flex-col items-end gap-1">
       <div className="flex justify-end gap-1.5">
         <Button variant="ghost" disabled={isPending} onClick={() => send("PATCH", { enabled: !isEnabled })}>
-          {isEnabled ? "Pause" : "Resume"}
+          {isEnabled ? t("pause") : t("resume")}
         </Button>
         {isConfirming ? (
           <>
             <Button variant="danger" disabled={isPending} onClick={() => send("DELETE")}>
-              Confirm delete
+              {t("confirmDelete")}
             </Button>
             <Button variant="ghost" disabled={isPending} onClick={() => setIsConfirming(false)}>
-              Keep
+              {t("keep")}
             </Button>
           </>
         ) : (
           <Button variant="ghost" disabled={isPending} onClick={() => setIsConfirming(true)}>
-            Delete
+            {t("delete")}
           </Button>
         )}
       </div>
