@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
+import { useCodedString } from "@/components/ui/coded-text";
 import { EmptyRow, Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { UtcTime } from "@/components/ui/utc-time";
 import { verbatim } from "@/components/ui/verbatim";
@@ -91,10 +92,14 @@ export function JobsTable({
               />
             </Td>
             <Td isMuted className="max-w-80 truncate">
-              {/* The error and the scheduler's waiting reason are stored prose, in the words they were written in. */}
-              <span title={j.error ?? j.waitingReason ?? ""} data-stored-text>
-                {j.error ?? j.waitingReason ?? ""}
-              </span>
+              {/* A job's error is stored prose, in the words it was written in; the scheduler's waiting reason is a code. */}
+              {j.error ? (
+                <span title={j.error} data-stored-text>
+                  {j.error}
+                </span>
+              ) : (
+                <WaitingReason job={j} />
+              )}
             </Td>
             <Td isMuted>
               <UtcTime iso={j.createdAt} />
@@ -103,5 +108,17 @@ export function JobsTable({
         ))}
       </TBody>
     </Table>
+  );
+}
+
+/** Why a queued job waits, in the reader's language (stored English for reasons from before codes). */
+function WaitingReason({ job }: { job: Pick<JobSummaryOut, "waitingReason" | "waitingReasonCode"> }) {
+  const say = useCodedString();
+  if (!job.waitingReason) return null;
+  const reason = say(job.waitingReasonCode, job.waitingReason);
+  return (
+    <span title={reason.text} {...(reason.isStored ? { "data-stored-text": "" } : {})}>
+      {reason.text}
+    </span>
   );
 }

@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { CodedTextView } from "@/components/ui/coded-text";
 import { GpuHealthBadge } from "@/components/ui/gpu-health-badge";
 import { UtcTime } from "@/components/ui/utc-time";
 import { formatSilence, formatTempC } from "@/lib/format";
@@ -58,8 +59,8 @@ function Causes({ causes }: { causes: HealthCauseOut[] }) {
     <ul className="mt-1.5 space-y-1.5" data-testid="health-causes">
       {causes.map((c, i) => (
         <li key={`${c.code}-${i}`}>
-          <span className="text-slate-100" data-stored-text>
-            {c.text}
+          <span className="text-slate-100">
+            <CodedTextView value={c.params ? { code: `health.${c.code}`, params: c.params } : null} fallback={c.text} />
           </span>
           <span className="block text-[11px] text-slate-400">
             {th(c.level)} · <CauseOrigin cause={c} />

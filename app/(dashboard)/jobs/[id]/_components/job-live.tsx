@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { CodedTextView } from "@/components/ui/coded-text";
 import { Card } from "@/components/ui/card";
 import { versionHref } from "@/components/ui/model-links";
 import { Notice } from "@/components/ui/notice";
@@ -99,8 +100,8 @@ export function JobLive({
         </div>
         {job.modelVersion && <ModelVersionLine job={job} version={job.modelVersion} />}
         {job.waitingReason && (
-          <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason" data-stored-text>
-            {job.waitingReason}
+          <p className="mt-3 text-sm text-amber-200" data-testid="waiting-reason">
+            <CodedTextView value={job.waitingReasonCode} fallback={job.waitingReason} />
           </p>
         )}
         {job.error && (
