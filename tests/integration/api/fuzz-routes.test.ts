@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "../../../lib/database/pool";
@@ -89,14 +91,19 @@ describe("fuzzing every route that takes a body", () => {
     const routes = await targets();
     expect(routes.length).toBeGreaterThan(40);
     let tried = 0;
+    // Inputs tried and the statuses they got, per route: written for the record (.test-tmp/fuzz-routes-<db>.json).
+    const report: Record<string, { inputs: number; statuses: Record<string, number> }> = {};
     for (const { handler, contract, file } of routes) {
       const op = `${contract.method.toUpperCase()} ${contract.path}`;
+      const seen = (report[op] = { inputs: 0, statuses: {} as Record<string, number> });
       const params = paramsFor(contract, file);
       await fc.assert(
         fc.asyncProperty(hostileBody(bodyKeys(contract)), async ({ bytes, note }) => {
           tried++;
           const before = await snapshot();
           const { status, text } = await send(handler, contract, params, bytes);
+          seen.inputs++;
+          seen.statuses[status] = (seen.statuses[status] ?? 0) + 1;
           const where = `${op} (${note}) → ${status}: ${text.slice(0, 200)}`;
           // A prediction that passes the web's checks goes to the serving process, which this test has
           // not started: the honest answer is 503 unavailable (serving checks the instances again).
@@ -112,6 +119,8 @@ describe("fuzzing every route that takes a body", () => {
       const before = await snapshot();
       // 10 MB of "{": over the JSON limit (413); a telemetry page may be bigger, and its bad lines are counted.
       const huge = await send(handler, contract, params, new Uint8Array(10 * 1024 * 1024).fill(0x7b));
+      seen.inputs++;
+      seen.statuses[huge.status] = (seen.statuses[huge.status] ?? 0) + 1;
       expect(huge.status, `${op} with 10 MB`).toBeLessThan(500);
       if (huge.status >= 400) {
         expectErrorShape(huge.text, `${op} with 10 MB`);
@@ -119,5 +128,11 @@ describe("fuzzing every route that takes a body", () => {
       }
     }
     expect(tried).toBeGreaterThanOrEqual(routes.length * FUZZ_RUNS);
+    const out = path.join(process.cwd(), ".test-tmp");
+    mkdirSync(out, { recursive: true });
+    writeFileSync(
+      path.join(out, `fuzz-routes-${process.env.RACKMIND_TEST_DB ?? "db"}.json`),
+      JSON.stringify({ runsPerRoute: FUZZ_RUNS, routes: report }, null, 2),
+    );
   }, 900_000);
 });
