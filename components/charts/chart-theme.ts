@@ -1,4 +1,6 @@
 import { Chart, Filler, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
+import { formatMonthDay } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/locales";
 import { type ColorScheme, currentColorScheme } from "@/components/ui/use-color-scheme";
 
 // Chart.js is tree-shaken: register only what the line charts use. Registering
@@ -117,14 +119,13 @@ export function timeTickStep(rangeMs: number, target = 8): number {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** A tick label in UTC: "14:05" within a day, "Mar 4" at midnight of multi-day ranges, "Mar 4 12:00" otherwise. */
-export function formatTimeTick(ms: number, rangeMs: number): string {
+/** A tick label in UTC: "14:05" within a day, "Mar 4" ("3月4日") at midnight of multi-day ranges, "Mar 4 12:00" otherwise. */
+export function formatTimeTick(ms: number, rangeMs: number, locale: Locale = "en"): string {
   const d = new Date(ms);
   const clock = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
   if (rangeMs <= DAY) return clock;
-  const date = `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
+  const date = formatMonthDay(d.toISOString(), locale);
   return clock === "00:00" ? date : `${date} ${clock}`;
 }
 
@@ -161,7 +162,7 @@ export function axisLook(fonts: { mono: string }) {
  * A linear x axis of epoch ms in UTC over [from, to], ticks on round clock
  * times (Chart.js would start them at `min`, e.g. 13:37, 13:47, …).
  */
-export function timeXAxis(from: number, to: number, fonts: { mono: string }) {
+export function timeXAxis(from: number, to: number, fonts: { mono: string }, locale: Locale = "en") {
   const range = to - from;
   const { tick, grid } = axisLook(fonts);
   return {
@@ -170,7 +171,7 @@ export function timeXAxis(from: number, to: number, fonts: { mono: string }) {
     max: to,
     grid,
     border: { color: chartColours.axis },
-    ticks: { ...tick, maxRotation: 0, callback: (v: string | number) => formatTimeTick(Number(v), range) },
+    ticks: { ...tick, maxRotation: 0, callback: (v: string | number) => formatTimeTick(Number(v), range, locale) },
     afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
       const step = timeTickStep(range);
       const ticks: { value: number }[] = [];

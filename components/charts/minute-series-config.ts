@@ -104,7 +104,7 @@ export function minuteChartConfig(
       interaction: { mode: "nearest", axis: "x", intersect: false },
       layout: { padding: { top: 4, right: 4 } },
       scales: {
-        x: timeXAxis(from, to, fonts),
+        x: timeXAxis(from, to, fonts, locale),
         y: {
           min: 0,
           grace: "8%",

@@ -123,7 +123,7 @@ function buildScales(p: TimeSeriesChartProps, fonts: Fonts, { locale }: Words): 
   const to = Date.parse(p.to);
   const { tick, grid } = axisLook(fonts);
   return {
-    x: timeXAxis(from, to, fonts),
+    x: timeXAxis(from, to, fonts, locale),
     y: {
       min: p.yMin,
       max: p.yMax,
