@@ -23,45 +23,22 @@ const KEEPALIVE_MS = 15_000;
 type Emit = (event: string, data: unknown, id?: string) => void;
 
 /** The fields of a `status` event. */
-export type JobStatusEvent = Pick<
-  JobOut,
-  | "status"
-  | "waitingReason"
-  | "waitingReasonCode"
-  | "progress"
-  | "attempts"
-  | "placement"
-  | "error"
-  | "placedAt"
-  | "startedAt"
-  | "finishedAt"
->;
+const STATUS_FIELDS = [
+  "status",
+  "waitingReason",
+  "waitingReasonCode",
+  "progress",
+  "attempts",
+  "placement",
+  "error",
+  "placedAt",
+  "startedAt",
+  "finishedAt",
+] as const satisfies readonly (keyof JobOut)[];
+export type JobStatusEvent = Pick<JobOut, (typeof STATUS_FIELDS)[number]>;
 
 function statusOf(job: JobOut): JobStatusEvent {
-  const {
-    status,
-    waitingReason,
-    waitingReasonCode,
-    progress,
-    attempts,
-    placement,
-    error,
-    placedAt,
-    startedAt,
-    finishedAt,
-  } = job;
-  return {
-    status,
-    waitingReason,
-    waitingReasonCode,
-    progress,
-    attempts,
-    placement,
-    error,
-    placedAt,
-    startedAt,
-    finishedAt,
-  };
+  return Object.fromEntries(STATUS_FIELDS.map((k) => [k, job[k]])) as JobStatusEvent;
 }
 
 /** Follows one job until it finishes or `signal` aborts; emits as described above. */

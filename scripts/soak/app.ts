@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { freePort } from "../launcher/free-port";
 
 // `npm start` as the soak runs it: the real launcher (web, worker, serving) as
 // its own process group on free ports, on a fresh embedded database unless
@@ -17,17 +17,6 @@ export type SoakApp = {
   output: () => string;
   stop: () => Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startSoakApp(env: Record<string, string>): Promise<SoakApp> {
   const [port, servingPort] = [await freePort(), await freePort()];

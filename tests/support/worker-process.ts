@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { getConfig } from "../../lib/config";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -65,5 +66,26 @@ export async function startWorkerProcess(
       proc.kill(signal);
       await exited;
     },
+  };
+}
+
+/**
+ * Worker processes a test file starts against its own database (the one its
+ * setup configured): `start` another, `killAll` after each test, `outputs`
+ * for a failure's diagnostics.
+ */
+export function testWorkers() {
+  const list: WorkerProcess[] = [];
+  return {
+    start: async () => {
+      const { DATABASE_URL, RACKMIND_DB_KIND } = getConfig();
+      const w = await startWorkerProcess(DATABASE_URL!, RACKMIND_DB_KIND ?? "pglite");
+      list.push(w);
+      return w;
+    },
+    killAll: async () => {
+      await Promise.all(list.splice(0).map((w) => w.kill("SIGKILL")));
+    },
+    outputs: () => list.map((w, i) => `--- worker ${i} ---\n${w.output().slice(-4000)}`).join("\n"),
   };
 }

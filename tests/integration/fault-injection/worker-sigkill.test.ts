@@ -1,12 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { systemPrincipal } from "../../../lib/auth/principal";
-import { getConfig } from "../../../lib/config";
 import { db } from "../../../lib/db";
 import { CreateJobInput } from "../../../lib/jobs/schemas";
 import { submitJob } from "../../../lib/jobs/submit";
 import { buildFleet } from "../../support/job-fleet";
 import { faultsFull, waitFor } from "../../support/faults";
-import { startWorkerProcess, type WorkerProcess } from "../../support/worker-process";
+import { testWorkers } from "../../support/worker-process";
 
 // Fault injection (issue 19): the only worker is killed with SIGKILL three
 // times while it trains. Every job still finishes exactly once, with one
@@ -17,20 +16,15 @@ const JOBS = faultsFull ? 3 : 2;
 const EPOCHS = faultsFull ? 400 : 200;
 const KILLS = 3;
 
-const workers: WorkerProcess[] = [];
-const start = async () => {
-  const { DATABASE_URL, RACKMIND_DB_KIND } = getConfig();
-  const w = await startWorkerProcess(DATABASE_URL!, RACKMIND_DB_KIND ?? "pglite");
-  workers.push(w);
-  return w;
-};
-const outputs = () => workers.map((w, i) => `--- worker ${i} ---\n${w.output().slice(-3000)}`).join("\n");
+const workers = testWorkers();
+const start = workers.start;
+const outputs = workers.outputs;
 
 beforeAll(async () => {
   await buildFleet("lab", [{ name: "r1", servers: [{ hostname: "node-k", gpus: 8 }] }]);
 });
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.kill("SIGKILL")));
+  await workers.killAll();
 });
 
 /** Epochs trained so far over all the jobs (their runs' newest epoch). */

@@ -1,50 +1,30 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { systemPrincipal } from "../../../lib/auth/principal";
-import { getConfig } from "../../../lib/config";
 import { db } from "../../../lib/db";
 import { getJob } from "../../../lib/jobs/queries";
 import { CreateJobInput } from "../../../lib/jobs/schemas";
 import { submitJob } from "../../../lib/jobs/submit";
+import { waitFor } from "../../support/faults";
 import { buildFleet } from "../../support/job-fleet";
-import { startWorkerProcess, type WorkerProcess } from "../../support/worker-process";
+import { testWorkers } from "../../support/worker-process";
 
 // Real `npm run worker` processes against this file's database: the queue,
 // placement, leases and the engine across process boundaries.
-const workers: WorkerProcess[] = [];
-const start = async () => {
-  const { DATABASE_URL, RACKMIND_DB_KIND } = getConfig();
-  const w = await startWorkerProcess(DATABASE_URL!, RACKMIND_DB_KIND ?? "pglite");
-  workers.push(w);
-  return w;
-};
+const workers = testWorkers();
+const start = workers.start;
+const outputs = workers.outputs;
 
 beforeAll(async () => {
   await buildFleet("lab", [{ name: "r1", servers: [{ hostname: "node-a", gpus: 8 }] }]);
 });
 afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => w.kill("SIGKILL")));
+  await workers.killAll();
 });
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs: number,
-  diagnostics = () => "",
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${diagnostics()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const submit = async (epochs: number) =>
   (await submitJob(CreateJobInput.parse({ type: "train", template: "xor-adam", epochs, gpus: 2 }), systemPrincipal)).id;
 const logOf = async (jobId: string) =>
   (await db.jobLog.findMany({ where: { jobId }, orderBy: { id: "asc" } })).map((l) => l.message);
-const outputs = () => workers.map((w, i) => `--- worker ${i} ---\n${w.output().slice(-4000)}`).join("\n");
 
 describe("worker processes", () => {
   it("two worker processes share four jobs and run each exactly once", { timeout: 240_000 }, async () => {
