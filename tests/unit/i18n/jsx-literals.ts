@@ -52,6 +52,7 @@ export const UNTRANSLATED_WORDS = new Set([
   "p50",
   "p95",
   "p99",
+  "PSI",
 ]);
 
 export type Literal = { line: number; text: string };

@@ -34,8 +34,9 @@ export function ResetPasswordForm({ name }: { name: string }) {
 
   if (!isOpen) {
     return (
-      <Button variant="ghost" onClick={() => setIsOpen(true)} aria-label={t("resetPassword.of", { name })}>
+      <Button variant="ghost" onClick={() => setIsOpen(true)}>
         {t("resetPassword.open")}
+        <span className="sr-only">: {name}</span>
       </Button>
     );
   }

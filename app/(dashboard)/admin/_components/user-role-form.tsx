@@ -29,8 +29,9 @@ export function UserRoleForm({ name, role }: { name: string; role: Role }) {
         <div className="w-32">
           <RoleSelect id={id} defaultValue={role} error={message} />
         </div>
-        <Button type="submit" variant="ghost" disabled={isPending} aria-label={t("users.saveRole", { name })}>
+        <Button type="submit" variant="ghost" disabled={isPending}>
           {isPending ? t("common.saving") : t("common.save")}
+          <span className="sr-only">: {name}</span>
         </Button>
       </div>
       <FieldError id={id} message={message} className="max-w-64" />

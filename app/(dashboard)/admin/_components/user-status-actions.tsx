@@ -27,32 +27,24 @@ export function UserStatusActions({ name, isDisabled }: { name: string; isDisabl
   let buttons;
   if (isDisabled) {
     buttons = (
-      <Button onClick={() => setDisabled(false)} disabled={isPending} aria-label={t("users.enableName", { name })}>
+      <Button onClick={() => setDisabled(false)} disabled={isPending}>
         {isPending ? t("users.enabling") : t("users.enable")}
+        <span className="sr-only">: {name}</span>
       </Button>
     );
   } else if (!isConfirming) {
     buttons = (
-      <Button
-        variant="ghost"
-        onClick={() => setIsConfirming(true)}
-        aria-label={t("users.disableName", { name })}
-        {...invalidProps(id, message)}
-      >
+      <Button variant="ghost" onClick={() => setIsConfirming(true)} {...invalidProps(id, message)}>
         {t("users.disable")}
+        <span className="sr-only">: {name}</span>
       </Button>
     );
   } else {
     buttons = (
       <>
-        <Button
-          variant="danger"
-          onClick={() => setDisabled(true)}
-          disabled={isPending}
-          aria-label={t("users.confirmDisableName", { name })}
-          {...invalidProps(id, message)}
-        >
+        <Button variant="danger" onClick={() => setDisabled(true)} disabled={isPending} {...invalidProps(id, message)}>
           {isPending ? t("users.disabling") : t("users.confirmDisable")}
+          <span className="sr-only">: {name}</span>
         </Button>
         <Button variant="ghost" onClick={() => setIsConfirming(false)} disabled={isPending}>
           {t("common.cancel")}
