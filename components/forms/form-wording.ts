@@ -26,6 +26,25 @@ export type SayableFailure = Pick<ApiFailure, "code" | "message"> & Partial<Pick
 /** The codes whose API message names what was refused: said as the API's words after the code's name. */
 export const specificCodes = ["conflict", "not_found", "unprocessable_entity", "bad_request", "integrity_error"];
 
+/**
+ * The codes said by the catalogue's sentence alone: the browser's own
+ * (network, bad_response) and the API's that mean the same whatever was sent.
+ */
+export const genericCodes = [
+  "network",
+  "bad_response",
+  "internal",
+  "unauthenticated",
+  "forbidden",
+  "rate_limited",
+  "unavailable",
+  "insufficient_storage",
+  "payload_too_large",
+  "unsupported_media_type",
+  "method_not_allowed",
+  "invalid_json",
+];
+
 /** requestApi's code for an answer without the API's error shape (a proxy's 502): "http_502". */
 const HTTP_CODE = /^http_(\d{3})$/;
 
@@ -35,7 +54,7 @@ function retryAfterSeconds(details: unknown): number | null {
 }
 
 /** How `t` ("forms.apiErrors") says a failure; the API's own words when the catalogue has nothing better. */
-export function sayApiFailure(t: Translate & { has(key: string): boolean }, failure: SayableFailure): string {
+export function sayApiFailure(t: Translate, failure: SayableFailure): string {
   const { code, message } = failure;
   if (specificCodes.includes(code)) return t(`refusals.${code}`, { message });
   const http = HTTP_CODE.exec(code);
@@ -43,7 +62,7 @@ export function sayApiFailure(t: Translate & { has(key: string): boolean }, fail
   const seconds = code === "rate_limited" ? retryAfterSeconds(failure.details) : null;
   // Whole minutes rounded up, as the API's own "try again in 15 minutes" (lib/auth/lockout.ts).
   if (seconds !== null) return t("rateLimitedFor", { minutes: Math.ceil(seconds / 60) });
-  return !code.includes(".") && t.has(code) ? t(code) : message;
+  return genericCodes.includes(code) ? t(code) : message;
 }
 
 /**
@@ -54,8 +73,5 @@ export function sayApiFailure(t: Translate & { has(key: string): boolean }, fail
 export function useApiErrorMessage(): (failure: SayableFailure) => string {
   const t = useTranslations("forms.apiErrors");
   const isApiLanguage = useLocale() === defaultLocale;
-  return (failure) =>
-    isApiLanguage && failure.message
-      ? failure.message
-      : sayApiFailure(t as Parameters<typeof sayApiFailure>[0], failure);
+  return (failure) => (isApiLanguage && failure.message ? failure.message : sayApiFailure(t as Translate, failure));
 }

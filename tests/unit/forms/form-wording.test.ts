@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { sayApiFailure, specificCodes } from "../../../components/forms/form-wording";
+import type { Translate } from "../../../lib/i18n/translate";
+import { genericCodes, sayApiFailure, specificCodes } from "../../../components/forms/form-wording";
 
 // What a form shows for an API failure on a page in Chinese: a generic
 // failure in the catalogue's own sentence, a specific refusal in the API's
@@ -11,13 +12,12 @@ import { sayApiFailure, specificCodes } from "../../../components/forms/form-wor
 const forms = (locale: string) =>
   JSON.parse(readFileSync(path.join(process.cwd(), `messages/${locale}/forms.json`), "utf8"));
 const apiErrors = (locale: string) =>
-  createTranslator({ locale, messages: { forms: forms(locale) }, namespace: "forms.apiErrors" }) as Parameters<
-    typeof sayApiFailure
-  >[0];
+  createTranslator({ locale, messages: { forms: forms(locale) }, namespace: "forms.apiErrors" }) as Translate;
 const zh = apiErrors("zh-CN");
 const en = apiErrors("en");
 
-const genericCodes = [
+// The codes a form can meet that carry nothing the reader needs beyond their kind.
+const listedGenericCodes = [
   "network",
   "bad_response",
   "internal",
@@ -34,6 +34,10 @@ const genericCodes = [
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
 
 describe("sayApiFailure in Chinese", () => {
+  it("counts every listed generic code as generic", () => {
+    expect(genericCodes).toEqual(expect.arrayContaining(listedGenericCodes));
+  });
+
   it.each(genericCodes)("says %s in Chinese, never the API's English", (code) => {
     const said = sayApiFailure(zh, { code, message: "The API's English words" });
     expect(said).not.toContain("The API's English words");
