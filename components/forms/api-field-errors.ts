@@ -5,8 +5,9 @@ import type { FieldErrors } from "./schema-check";
 // `details: [{path, message}]` (lib/http/errors.ts), and a refusal a service
 // makes about one field (a guard rail, a 409) carries `details.field`, and a
 // unique-constraint 409 names its column in `details.fields`. A form shows
-// each beside that field, in the API's words (English: the API speaks to scripts
-// and logs too) unless the catalogue knows the error's code (form-wording.ts).
+// each beside that field. A 422 issue is in the API's words (English: the API
+// speaks to scripts and logs too); a refusal about one field is said by the
+// form (useApiErrorMessage, form-wording.ts).
 
 type Issue = { path: string; message: string };
 
@@ -17,8 +18,8 @@ const isIssue = (value: unknown): value is Issue =>
  * The API failure's messages by form field (the first key of each issue's
  * path; "" for the body as a whole), restricted to `fields` the form has.
  * Empty when the failure names no field of this form: show its message then.
- * A refusal about one field is said by `messageOf` (the form's: by the
- * error's code when the catalogue has it, else the API's words).
+ * A refusal about one field is said by `messageOf` (the form's
+ * useApiErrorMessage: in the reader's language as far as its code allows).
  */
 export function apiFieldErrors(
   failure: ApiFailure,

@@ -15,8 +15,8 @@ type Method = "POST" | "PUT" | "PATCH" | "DELETE";
  * schema first, then sent; a refusal by the API lands beside the field it
  * names (or in `error` when it names none), and success refreshes the
  * server-rendered page. `submit` answers the parsed answer, or null.
- * The browser's check speaks the reader's language; the API's refusal keeps
- * its own words unless the catalogue has its code (form-wording.ts).
+ * The browser's check speaks the reader's language, and so does the API's
+ * refusal as far as its code allows (useApiErrorMessage, form-wording.ts).
  * `toBody` picks what is sent from the checked value, when the schema also
  * covers a path parameter (a team name checked with the route's own schema).
  */

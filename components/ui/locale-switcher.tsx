@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { useApiErrorMessage } from "@/components/forms/form-wording";
 import { LOCALE_COOKIE, localeNames, locales, type Locale } from "@/lib/i18n/locales";
 import { requestApi } from "./api-request";
 import { useIsHydrated } from "./use-is-hydrated";
@@ -18,6 +19,7 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 export function LocaleSwitcher({ isSignedIn }: { isSignedIn: boolean }) {
   const locale = useLocale();
   const t = useTranslations("shell.language");
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const isHydrated = useIsHydrated();
   const [isPending, startTransition] = useTransition();
@@ -29,7 +31,7 @@ export function LocaleSwitcher({ isSignedIn }: { isSignedIn: boolean }) {
     document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${YEAR_SECONDS}; samesite=lax`;
     if (isSignedIn) {
       const result = await requestApi("PATCH", "/api/v1/me", { body: { locale: next } });
-      if (!result.ok) return setError(result.message);
+      if (!result.ok) return setError(errorMessage(result));
     }
     // Server components render the words: fetch them again in the new language.
     startTransition(() => router.refresh());

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useApiErrorMessage } from "@/components/forms/form-wording";
 import { requestApi } from "./api-request";
 
 type Method = "POST" | "PUT" | "PATCH" | "DELETE";
@@ -9,10 +10,12 @@ type Method = "POST" | "PUT" | "PATCH" | "DELETE";
 /**
  * One API call behind a button: pending and error state, and a refresh of the
  * server-rendered page when it succeeded. `run` answers whether it did, so the
- * caller can close its confirmation step.
+ * caller can close its confirmation step. A refusal is said in the reader's
+ * language where the catalogue can (form-wording.ts).
  */
 export function useApiAction() {
   const router = useRouter();
+  const errorMessage = useApiErrorMessage();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +25,7 @@ export function useApiAction() {
     const result = await requestApi(method, path, body === undefined ? {} : { body });
     setIsPending(false);
     if (!result.ok) {
-      setError(result.message);
+      setError(errorMessage(result));
       return false;
     }
     router.refresh();

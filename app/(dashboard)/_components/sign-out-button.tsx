@@ -2,12 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useApiErrorMessage } from "@/components/forms/form-wording";
 import { requestApi } from "@/components/ui/api-request";
 import { Icon } from "@/components/ui/icons";
 import { useIsHydrated } from "@/components/ui/use-is-hydrated";
 
 export function SignOutButton() {
   const t = useTranslations("shell");
+  const errorMessage = useApiErrorMessage();
   const isHydrated = useIsHydrated();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -17,7 +19,7 @@ export function SignOutButton() {
     setError(null);
     const result = await requestApi("POST", "/api/v1/auth/logout");
     if (!result.ok) {
-      setError(result.message);
+      setError(errorMessage(result));
       setIsPending(false);
       return;
     }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
@@ -11,6 +12,8 @@ import { LoginInput } from "@/lib/auth/schemas";
 /** `next` was checked by the server page to be a same-site path. */
 export function LoginForm({ next }: { next: string }) {
   const t = useTranslations("auth");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -18,14 +21,16 @@ export function LoginForm({ next }: { next: string }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const input = checkInput(LoginInput, { name: data.get("name"), password: data.get("password") });
+    const input = checkInput(LoginInput, { name: data.get("name"), password: data.get("password") }, { wording });
     setError(null);
     setFieldErrors(input.ok ? {} : input.errors);
     if (!input.ok) return;
     setIsPending(true);
     const result = await requestApi("POST", "/api/v1/auth/login", { body: input.data });
     if (!result.ok) {
-      setError(result.message);
+      // On this form alone, unauthenticated means the name or password was wrong, not a lapsed session
+      // (the API says "Wrong user name or password"; the English message is those same words).
+      setError(result.code === "unauthenticated" ? t("wrongCredentials") : errorMessage(result));
       setIsPending(false);
       return;
     }

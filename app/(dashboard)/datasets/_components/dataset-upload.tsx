@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { z } from "zod";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi, type ApiFailure } from "@/components/ui/api-request";
 import { Button, Field, Select, TextArea, TextInput } from "@/components/ui/form-controls";
@@ -27,17 +28,23 @@ type Problems = z.infer<typeof Problems>;
 
 type Outcome = { kind: "stored"; message: string } | { kind: "failed"; message: string; problems: Problems };
 
-function toFailure(failure: ApiFailure): Outcome {
+/** `message` is the failure said for the reader (useApiErrorMessage); the problems stay as the API wrote them. */
+function toFailure(failure: ApiFailure, message: string): Outcome {
   const problems = Problems.safeParse(failure.details);
-  return { kind: "failed", message: failure.message, problems: problems.success ? problems.data : [] };
+  return { kind: "failed", message, problems: problems.success ? problems.data : [] };
 }
 
 const fileInputClass =
   "block w-full text-[13px] text-slate-300 file:mr-3 file:rounded-md file:border file:border-slate-700 file:bg-slate-800 file:px-3 file:py-1.5 file:text-[13px] file:font-medium file:text-slate-100 hover:file:bg-slate-700";
 
 /** The name and cleaning options as the API will read them, checked with its own schema; the file's size against its limit. */
-function checkUpload(query: string, file: FormDataEntryValue | null, t: Translate): FieldErrors | null {
-  const input = checkInput(UploadDatasetQuery, Object.fromEntries(new URLSearchParams(query)));
+function checkUpload(
+  query: string,
+  file: FormDataEntryValue | null,
+  t: Translate,
+  wording: Translate,
+): FieldErrors | null {
+  const input = checkInput(UploadDatasetQuery, Object.fromEntries(new URLSearchParams(query)), { wording });
   const errors: FieldErrors = input.ok ? {} : input.errors;
   if (file instanceof File && file.size > MAX_DATASET_BYTES)
     errors.file = t("tooLarge", { mib: MAX_DATASET_BYTES / 1024 / 1024 });
@@ -64,11 +71,13 @@ const FOLDED_FIELDS = [
  * Uploads a CSV (a chosen file, or pasted text) with the cleaning options as
  * the API's query string, then opens the new version's page with its report.
  * The name and options are checked first with the API's own schema, each
- * message beside its field; the CSV itself only the API reads, and its
- * message and bad lines are shown as sent.
+ * message beside its field; the CSV itself only the API reads: its bad
+ * lines are shown as sent, its message as useApiErrorMessage says it.
  */
 export function DatasetUpload() {
   const t = useTranslations("datasets.upload");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [name, setName] = useState("");
   const [isPending, setIsPending] = useState(false);
@@ -87,7 +96,7 @@ export function DatasetUpload() {
     const text = String(data.get("text") ?? "");
     const body = file instanceof File && file.size > 0 ? file : text.trim() ? text : null;
     const query = uploadQuery(data);
-    const refused = checkUpload(query, file, t);
+    const refused = checkUpload(query, file, t, wording);
     setFieldErrors(refused ?? {});
     setOutcome(null);
     if (refused) return;
@@ -98,7 +107,7 @@ export function DatasetUpload() {
       schema: UploadAnswer,
     });
     setIsPending(false);
-    if (!result.ok) return setOutcome(toFailure(result));
+    if (!result.ok) return setOutcome(toFailure(result, errorMessage(result)));
     const { name: stored, version, rows, isExisting } = result.data;
     setOutcome({
       kind: "stored",
@@ -300,7 +309,7 @@ function CleaningOptions({ errors }: { errors: FieldErrors }) {
   );
 }
 
-/** The API's refusal: its message and bad lines are its own words, shown as sent. */
+/** The API's refusal: the bad lines are its own words, shown as sent; the message is said for the reader. */
 function Refused({ message, problems }: { message: string; problems: Problems }) {
   const t = useTranslations("datasets.upload");
   return (

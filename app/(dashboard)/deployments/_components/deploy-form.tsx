@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
@@ -34,6 +35,8 @@ const fieldsOf = (data: FormData): DeployFields => {
  */
 export function DeployForm({ choices }: { choices: DeployChoice[] }) {
   const t = useTranslations("deployments.form");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [model, setModel] = useState(choices[0]?.model ?? "");
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -44,7 +47,7 @@ export function DeployForm({ choices }: { choices: DeployChoice[] }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = deployBodyOf(fieldsOf(new FormData(event.currentTarget)));
-    const checked = checkInput(CreateDeploymentInput, body, deployFieldOf);
+    const checked = checkInput(CreateDeploymentInput, body, { fieldOf: deployFieldOf, wording });
     setErrors(checked.ok ? {} : checked.errors);
     setError(null);
     if (!checked.ok) return;
@@ -52,7 +55,7 @@ export function DeployForm({ choices }: { choices: DeployChoice[] }) {
     const result = await requestApi("POST", "/api/v1/deployments", { body, schema: DeploymentOut });
     if (!result.ok) {
       setIsPending(false);
-      return setError(result.message);
+      return setError(errorMessage(result));
     }
     router.push(deploymentHref(result.data.name));
   }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, FieldError, TextInput } from "@/components/ui/form-controls";
@@ -86,6 +87,8 @@ function periodProblems(
  */
 export function TariffForm({ site, currency, periods }: { site: string; currency: string; periods: TariffPeriod[] }) {
   const t = useTranslations("energy.tariff");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [rows, setRows] = useState<Row[]>(() => periods.map(toRow));
   const [isPending, setIsPending] = useState(false);
@@ -106,7 +109,7 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
       to: r.to.trim(),
       pricePerKwh: r.price.trim() === "" ? null : Number(r.price),
     }));
-    const input = checkInput(PutTariffInput, { periods });
+    const input = checkInput(PutTariffInput, { periods }, { wording });
     const found = input.ok ? { byRow: new Map<number, Problem[]>(), all: [] } : periodProblems(rows, input.messages, t);
     setProblems(found.byRow);
     setError(found.all.length > 0 ? found.all.join("; ") : null);
@@ -114,7 +117,7 @@ export function TariffForm({ site, currency, periods }: { site: string; currency
     setIsPending(true);
     const result = await requestApi("PUT", `/api/v1/energy/tariffs/${encodeURIComponent(site)}`, { body: { periods } });
     setIsPending(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(errorMessage(result));
     setIsSaved(true);
     router.refresh();
   }

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { useApiErrorMessage } from "@/components/forms/form-wording";
 import { requestApi, type ApiFailure } from "@/components/ui/api-request";
 import { Button, Field, TextArea } from "@/components/ui/form-controls";
 import { Notice } from "@/components/ui/notice";
@@ -18,9 +19,10 @@ type LineProblems = z.infer<typeof LineProblems>;
 
 type Outcome = { kind: "imported"; answer: ImportAnswer } | { kind: "failed"; message: string; lines: LineProblems };
 
-function toFailure(failure: ApiFailure): Outcome {
+/** `message` is the failure said for the reader (useApiErrorMessage); the refused lines stay as the API wrote them. */
+function toFailure(failure: ApiFailure, message: string): Outcome {
   const lines = failure.status === 422 ? LineProblems.safeParse(failure.details) : null;
-  return { kind: "failed", message: failure.message, lines: lines?.success ? lines.data : [] };
+  return { kind: "failed", message, lines: lines?.success ? lines.data : [] };
 }
 
 /**
@@ -30,6 +32,7 @@ function toFailure(failure: ApiFailure): Outcome {
  */
 export function InventoryImport() {
   const t = useTranslations("fleet.import");
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
   const [isPending, setIsPending] = useState(false);
@@ -54,7 +57,7 @@ export function InventoryImport() {
     });
     setIsPending(false);
     if (!result.ok) {
-      setOutcome(toFailure(result));
+      setOutcome(toFailure(result, errorMessage(result)));
       return;
     }
     setOutcome({ kind: "imported", answer: result.data });

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
@@ -64,6 +65,8 @@ function fieldOf(path: PropertyKey[]): string {
 export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[]; datasets: string[] }) {
   const t = useTranslations("jobs.form");
   const tj = useTranslations("jobs");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [template, setTemplate] = useState(templates[templates.length - 1]?.id ?? "");
   const [isPending, setIsPending] = useState(false);
@@ -77,7 +80,7 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = bodyOf(new FormData(event.currentTarget));
-    const input = checkInput(TrainJobInput, body, fieldOf);
+    const input = checkInput(TrainJobInput, body, { fieldOf, wording });
     setError(null);
     setFieldErrors(input.ok ? {} : input.errors);
     if (!input.ok) return;
@@ -85,7 +88,7 @@ export function NewJobForm({ templates, datasets }: { templates: TemplateChoice[
     const result = await requestApi("POST", "/api/v1/jobs", { body, schema: Created });
     if (!result.ok) {
       setIsPending(false);
-      setError(result.message);
+      setError(errorMessage(result));
       return;
     }
     router.push(result.data.status === "scheduled" ? "/jobs/schedules" : `/jobs/${result.data.id}`);

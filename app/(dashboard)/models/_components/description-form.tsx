@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, TextArea, TextInput } from "@/components/ui/form-controls";
@@ -37,6 +38,8 @@ export function DescriptionForm({
   tags: string[];
 }) {
   const t = useTranslations("models.edit");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +52,10 @@ export function DescriptionForm({
     const data = new FormData(event.currentTarget);
     const text = String(data.get("description") ?? "").trim();
     const body = { description: text === "" ? null : text, tags: parseTags(String(data.get("tags") ?? "")) };
-    const input = checkInput(kind === "model" ? UpdateModelInput : UpdateVersionInput, body, fieldOf);
+    const input = checkInput(kind === "model" ? UpdateModelInput : UpdateVersionInput, body, {
+      fieldOf,
+      wording,
+    });
     setErrors(input.ok ? {} : input.errors);
     setError(null);
     setIsSaved(false);
@@ -57,7 +63,7 @@ export function DescriptionForm({
     setIsPending(true);
     const result = await requestApi("PATCH", path, { body });
     setIsPending(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(errorMessage(result));
     setIsSaved(true);
     router.refresh();
   }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, TextInput } from "@/components/ui/form-controls";
@@ -20,6 +21,8 @@ const EXAMPLE_URL = "http://gpu-node-17:9400/metrics";
  */
 export function AddTargetForm() {
   const t = useTranslations("telemetry.addTarget");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +35,7 @@ export function AddTargetForm() {
     const data = new FormData(form);
     const url = String(data.get("url") ?? "").trim();
     const intervalSeconds = Number(data.get("intervalSeconds"));
-    const input = checkInput(CreateTargetInput, { url, intervalSeconds });
+    const input = checkInput(CreateTargetInput, { url, intervalSeconds }, { wording });
     setError(null);
     setAdded(null);
     setFieldErrors(input.ok ? {} : input.errors);
@@ -41,7 +44,7 @@ export function AddTargetForm() {
     const result = await requestApi("POST", "/api/v1/telemetry/targets", { body: { url, intervalSeconds } });
     setIsPending(false);
     if (!result.ok) {
-      setError(result.message);
+      setError(errorMessage(result));
       return;
     }
     setAdded(url);

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { SaveFooter } from "@/components/forms/save-footer";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { FieldError, TextInput } from "@/components/ui/form-controls";
@@ -17,6 +18,8 @@ import { numericSettings, switchSettings } from "./settings-fields";
  */
 export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
   const t = useTranslations("telemetry.settings");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +32,7 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
     const body: Record<string, number | boolean> = {};
     for (const s of numericSettings) body[s.key] = Number(data.get(s.key));
     for (const s of switchSettings) body[s.key] = data.get(s.key) === "on";
-    const input = checkInput(UpdateTelemetrySettings, body);
+    const input = checkInput(UpdateTelemetrySettings, body, { wording });
     setError(null);
     setIsSaved(false);
     setFieldErrors(input.ok ? {} : input.errors);
@@ -38,7 +41,7 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
     const result = await requestApi("PUT", "/api/v1/telemetry/settings", { body });
     setIsPending(false);
     if (!result.ok) {
-      setError(result.message);
+      setError(errorMessage(result));
       return;
     }
     setIsSaved(true);

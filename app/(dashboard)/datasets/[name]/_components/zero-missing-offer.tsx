@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { z } from "zod";
+import { useApiErrorMessage } from "@/components/forms/form-wording";
 import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
 import { ActionError } from "@/components/ui/use-api-action";
@@ -30,6 +31,7 @@ export function ZeroMissingOffer({
 }) {
   const t = useTranslations("datasets.zeroSuspects");
   const tl = useTranslations("datasets");
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -44,7 +46,7 @@ export function ZeroMissingOffer({
       schema: Recleaned,
     });
     setIsPending(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(errorMessage(result));
     const { version: target, isExisting } = result.data;
     setStatus(isExisting ? t("alreadyCleaned", { version: target }) : t("stored", { version: target }));
     router.push(`/datasets/${encodeURIComponent(name)}?version=${target}`);

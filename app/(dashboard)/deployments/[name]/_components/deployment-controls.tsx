@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { Button, Field, Select, TextArea, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -114,10 +115,11 @@ function actionsOf(p: ControlsProps, t: Translate, locale: Locale): Action[] {
 /**
  * Step up, promote, roll back, stop and start, each after a confirmation with
  * an optional note (kept in the events and the audit log). The API decides:
- * a protected alias needs an admin, and its refusal is shown as it comes.
+ * a protected alias needs an admin, and its refusal is shown (useApiAction).
  */
 export function DeploymentControls(props: ControlsProps) {
   const t = useTranslations("deployments.controls");
+  const wording = useFormWording();
   const locale = asLocale(useLocale());
   const [chosen, setChosen] = useState<Action | null>(null);
   const [note, setNote] = useState("");
@@ -141,7 +143,7 @@ export function DeploymentControls(props: ControlsProps) {
       version: Number(canary.version),
       weight: canary.weight.trim() === "" ? Number.NaN : Number(canary.weight),
     };
-    const checked = checkInput(CanaryInput, choice);
+    const checked = checkInput(CanaryInput, choice, { wording });
     setCanaryErrors(action.asksCanary && !checked.ok ? checked.errors : {});
     if (action.asksCanary && !checked.ok) return;
     if (await run(action.method, action.path, action.body(trimmed, choice))) {

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, Select, TextInput } from "@/components/ui/form-controls";
@@ -39,6 +40,8 @@ function PredictForm({
 }) {
   const t = useTranslations("deployments.tryIt");
   const tRole = useTranslations("deployments.role");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const locale = asLocale(useLocale());
   const [error, setError] = useState<string | null>(null);
   const [answer, setAnswer] = useState<Prediction | null>(null);
@@ -47,7 +50,7 @@ function PredictForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = { instances: [instanceOf(signature, new FormData(event.currentTarget))] };
-    const checked = checkInput(PredictInput, body);
+    const checked = checkInput(PredictInput, body, { wording });
     if (!checked.ok) return setError(checked.messages.map((m) => m.message).join("; "));
     setError(null);
     setIsPending(true);
@@ -56,7 +59,7 @@ function PredictForm({
       schema: PredictOut,
     });
     setIsPending(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(errorMessage(result));
     setAnswer(result.data);
     onAnswer(result.data);
   }
@@ -136,6 +139,8 @@ function PredictForm({
 
 function FeedbackForm({ name, labels, requestId }: { name: string; labels: string[]; requestId: string }) {
   const t = useTranslations("deployments.tryIt");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
@@ -145,7 +150,7 @@ function FeedbackForm({ name, labels, requestId }: { name: string; labels: strin
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const body = { requestId: String(data.get("requestId") ?? "").trim(), label: String(data.get("label") ?? "") };
-    const checked = checkInput(FeedbackInput, body);
+    const checked = checkInput(FeedbackInput, body, { wording });
     setOutcome(null);
     if (!checked.ok)
       return setError(checked.messages.map((m) => `${String(m.path[0] ?? "")} ${m.message}`.trim()).join("; "));
@@ -156,7 +161,7 @@ function FeedbackForm({ name, labels, requestId }: { name: string; labels: strin
       schema: FeedbackOut,
     });
     setIsPending(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(errorMessage(result));
     setOutcome(
       result.data.matched ? t("matched", { id: result.data.requestId.slice(0, 8), label: body.label }) : t("unmatched"),
     );

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
+import { useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps } from "@/components/forms/schema-check";
 import { Button, FieldError, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -34,6 +35,7 @@ export function GpuHealthActions({
   isTelemetryStillFailing: boolean;
 }) {
   const t = useTranslations("gpus.actions");
+  const wording = useFormWording();
   const [open, setOpen] = useState<Action | null>(null);
   const { isPending, error, run } = useApiAction();
   const [noteError, setNoteError] = useState<string | undefined>();
@@ -43,7 +45,7 @@ export function GpuHealthActions({
     event.preventDefault();
     if (!open) return;
     const note = String(new FormData(event.currentTarget).get("note") ?? "");
-    const input = checkInput(GpuHealthNoteInput, { note });
+    const input = checkInput(GpuHealthNoteInput, { note }, { wording });
     setNoteError(input.ok ? undefined : input.errors.note);
     if (!input.ok) return;
     if (await run("POST", `/api/v1/gpus/${encodeURIComponent(uuid)}/${open}`, { note })) setOpen(null);

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { useFormWording } from "@/components/forms/form-wording";
 import { checkInput } from "@/components/forms/schema-check";
 import { Button, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -24,6 +25,7 @@ export function AliasPolicyForm({
   requiresApproval?: boolean;
 }) {
   const t = useTranslations("models.policies");
+  const wording = useFormWording();
   const [alias, setAlias] = useState(fixedAlias ?? "");
   const [isProtected, setIsProtected] = useState(wasProtected);
   const [requiresApproval, setRequiresApproval] = useState(wasRequired);
@@ -34,9 +36,9 @@ export function AliasPolicyForm({
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const checkedAlias = checkInput(AliasName, alias);
+    const checkedAlias = checkInput(AliasName, alias, { wording });
     const body = { protected: isProtected, requiresApproval };
-    const input = checkInput(AliasPolicyInput, body);
+    const input = checkInput(AliasPolicyInput, body, { wording });
     const message = !checkedAlias.ok
       ? t("aliasProblem", { message: checkedAlias.messages[0]?.message ?? "" })
       : !input.ok

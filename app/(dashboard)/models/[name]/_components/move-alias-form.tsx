@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import { useApiErrorMessage, useFormWording } from "@/components/forms/form-wording";
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { Button, Field, Select, TextArea, TextInput } from "@/components/ui/form-controls";
@@ -48,6 +49,8 @@ export function MoveAliasForm({
 }) {
   const t = useTranslations("models.move");
   const tr = useTranslations("shell.roles");
+  const wording = useFormWording();
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [alias, setAlias] = useState(aliases.find((a) => !a.isProtected || canPromote)?.alias ?? "staging");
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -62,8 +65,8 @@ export function MoveAliasForm({
     const data = new FormData(event.currentTarget);
     const note = String(data.get("note") ?? "").trim();
     const body = { version: Number(data.get("version")), ...(note ? { note } : {}) };
-    const checkedAlias = checkInput(AliasName, alias);
-    const input = checkInput(MoveAliasInput, body);
+    const checkedAlias = checkInput(AliasName, alias, { wording });
+    const input = checkInput(MoveAliasInput, body, { wording });
     const found: FieldErrors = { ...(input.ok ? {} : input.errors) };
     if (!checkedAlias.ok) found.alias = checkedAlias.errors[""];
     // The API's rule and words (lib/models/aliases.ts checkMayMove), said before the round trip.
@@ -78,7 +81,7 @@ export function MoveAliasForm({
       schema: Answer,
     });
     setIsPending(false);
-    if (!result.ok) return setError(result.message);
+    if (!result.ok) return setError(errorMessage(result));
     const answer = result.data;
     setOutcome(
       "requestedBy" in answer

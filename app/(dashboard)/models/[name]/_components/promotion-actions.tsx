@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useFormWording } from "@/components/forms/form-wording";
 import { checkInput } from "@/components/forms/schema-check";
 import { Button, TextInput } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -29,13 +30,14 @@ export function PromotionActions({
   canDecide: boolean;
 }) {
   const t = useTranslations("models.promotions");
+  const wording = useFormWording();
   const [note, setNote] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const { isPending, error, run } = useApiAction();
 
   async function decide(decision: Decision) {
     const body = note.trim() ? { note: note.trim() } : {};
-    const input = checkInput(DecidePromotionInput, body);
+    const input = checkInput(DecidePromotionInput, body, { wording });
     setProblem(input.ok ? null : t("noteProblem", { message: input.messages[0]?.message ?? "" }));
     if (!input.ok) return;
     const path = decision === "approve" ? "approve" : "reject";

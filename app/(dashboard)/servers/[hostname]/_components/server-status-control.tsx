@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useApiErrorMessage } from "@/components/forms/form-wording";
 import { requestApi } from "@/components/ui/api-request";
 import { Button } from "@/components/ui/form-controls";
 import { ServerStatus } from "@/lib/generated/prisma/enums";
@@ -17,6 +18,7 @@ const statuses = Object.values(ServerStatus);
 export function ServerStatusControl({ hostname, status }: { hostname: string; status: ServerStatus }) {
   const t = useTranslations("servers.statusControl");
   const ts = useTranslations("common.serverStatus");
+  const errorMessage = useApiErrorMessage();
   const router = useRouter();
   const [pending, setPending] = useState<ServerStatus | null>(null);
   const [confirming, setConfirming] = useState<ServerStatus | null>(null);
@@ -31,7 +33,7 @@ export function ServerStatusControl({ hostname, status }: { hostname: string; st
     });
     setPending(null);
     if (!result.ok) {
-      setError(result.message);
+      setError(errorMessage(result));
       return;
     }
     router.refresh();

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useFormWording } from "@/components/forms/form-wording";
 import { checkInput } from "@/components/forms/schema-check";
 import { Button } from "@/components/ui/form-controls";
 import { ActionError, useApiAction } from "@/components/ui/use-api-action";
@@ -14,12 +15,13 @@ import { UpdateVersionInput } from "@/lib/models/schemas";
  */
 export function ArchiveButton({ name, version, isArchived }: { name: string; version: number; isArchived: boolean }) {
   const t = useTranslations("models.version.archive");
+  const wording = useFormWording();
   const [isConfirming, setIsConfirming] = useState(false);
   const { isPending, error, run } = useApiAction();
 
   async function submit() {
     const body = { archived: !isArchived };
-    if (!checkInput(UpdateVersionInput, body).ok) return;
+    if (!checkInput(UpdateVersionInput, body, { wording }).ok) return;
     if (await run("PATCH", `/api/v1/models/${encodeURIComponent(name)}/versions/${version}`, body))
       setIsConfirming(false);
   }
