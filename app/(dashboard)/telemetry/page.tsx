@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { verbatim } from "@/components/ui/verbatim";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePrincipal } from "@/lib/auth/page-session";
@@ -105,7 +106,10 @@ export default async function TelemetryPage() {
         >
           {canWrite ? <SettingsForm settings={settings} /> : <SettingsList settings={settings} />}
         </Card>
-        <Card title={t("push.title")} description={t("push.description", { endpoint: "POST /api/v1/telemetry/dcgm" })}>
+        <Card
+          title={t("push.title")}
+          description={t.rich("push.description", { endpoint: "POST /api/v1/telemetry/dcgm", code: verbatim })}
+        >
           <PushHowTo origin={origin} />
         </Card>
       </div>

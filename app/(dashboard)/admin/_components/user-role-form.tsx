@@ -30,8 +30,8 @@ export function UserRoleForm({ name, role }: { name: string; role: Role }) {
           <RoleSelect id={id} defaultValue={role} error={message} />
         </div>
         <Button type="submit" variant="ghost" disabled={isPending}>
-          {isPending ? t("common.saving") : t("common.save")}
-          <span className="sr-only">: {name}</span>
+          {isPending ? t("common.saving") : t("common.save")}{" "}
+          <span className="sr-only">{t("users.roleOf", { name })}</span>
         </Button>
       </div>
       <FieldError id={id} message={message} className="max-w-64" />
