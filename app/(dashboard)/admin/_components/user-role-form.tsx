@@ -31,7 +31,7 @@ export function UserRoleForm({ name, role }: { name: string; role: Role }) {
         </div>
         <Button type="submit" variant="ghost" disabled={isPending}>
           {isPending ? t("common.saving") : t("common.save")}{" "}
-          <span className="sr-only">{t("users.roleOf", { name })}</span>
+          <span className="sr-only">{t("users.saveRoleOf", { name })}</span>
         </Button>
       </div>
       <FieldError id={id} message={message} className="max-w-64" />
