@@ -1,4 +1,4 @@
-import { rmSync, statfsSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, ftruncateSync, openSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../support/launcher";
@@ -64,10 +64,18 @@ describe.skipIf(why !== null)(`fault: the database's disk is full${why ? ` (skip
         });
       const before = await counts();
 
-      // Fill the data disk, leaving less room than the upload needs.
+      // Fill the data disk to the last byte (the worker writes to it meanwhile), then leave a
+      // little room: less than the upload needs.
       const filler = path.join(server.dataMount!, "filler.bin");
-      const { bavail, bsize } = statfsSync(server.dataMount!);
-      writeFileSync(filler, Buffer.alloc(Math.max(0, bavail * bsize - 256 * 1024)));
+      const fd = openSync(filler, "w");
+      const chunk = Buffer.alloc(1 << 20);
+      try {
+        for (;;) writeSync(fd, chunk);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== "ENOSPC") throw err;
+      }
+      ftruncateSync(fd, Math.max(0, fstatSync(fd).size - 256 * 1024));
+      closeSync(fd);
       const body = csv(120_000, 1);
       const refused = await upload("iris-big", body);
       const answer = (await refused.json()) as { error: { code: string; message: string } };
