@@ -121,3 +121,16 @@ export async function startPrivatePostgres(options: { dataDiskMiB?: number } = {
     },
   };
 }
+
+/**
+ * Why a test against a private server and `npm start` cannot run here, or
+ * null: it runs once per `npm test` (under the PGlite project, as its database
+ * is its own), and needs the server binaries (and, for a small data disk, root).
+ */
+export function privateServerSkipReason(kind: "pglite" | "postgres", needs: { tmpfs?: boolean } = {}): string | null {
+  if (kind !== "pglite") return "runs once, under the PGlite project";
+  const bin = postgresBin();
+  if ("missing" in bin) return bin.missing;
+  if (needs.tmpfs && !canMountTmpfs()) return "cannot mount a tmpfs here (needs root)";
+  return null;
+}

@@ -8,6 +8,7 @@ import { listUsers } from "@/lib/auth/users";
 import { listSites } from "@/lib/inventory/sites";
 import { listQuotas } from "@/lib/jobs/placement/quotas";
 import { adminPrincipal } from "./_components/admin-access";
+import { adminSections } from "./_components/admin-sections";
 
 export const dynamic = "force-dynamic";
 
@@ -15,15 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("admin"))("title") };
 }
 
-/** The settings pages, each with its summary.<key> line and nav.<key> title. */
-const pages = [
-  { href: "/admin/users", key: "users" },
-  { href: "/admin/teams", key: "teams" },
-  { href: "/admin/sites", key: "sites" },
-  { href: "/admin/telemetry", key: "telemetry" },
-  { href: "/admin/alerts", key: "alerts" },
-  { href: "/admin/tokens", key: "tokens" },
-] as const;
+const pages = adminSections;
 
 export default async function AdminSummaryPage() {
   if (!(await adminPrincipal())) return null;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { faultsFull, waitFor } from "../../support/faults";
 import { startApp, type RunningApp } from "../../support/launcher";
-import { postgresBin, startPrivatePostgres, type PrivatePostgres } from "../../support/private-postgres";
+import { privateServerSkipReason, startPrivatePostgres, type PrivatePostgres } from "../../support/private-postgres";
 import { testDatabaseKind } from "../../support/test-database";
 
 // Fault injection (issue 19) against `npm start` on a PostgreSQL server of the
@@ -15,8 +15,7 @@ import { testDatabaseKind } from "../../support/test-database";
 //    all three recover without a restart, and health shows the workers beating
 //    and serving reading deployments again; a training job then runs.
 // It runs once per `npm test`, under the PGlite project (its database is its own).
-const runs = testDatabaseKind() === "pglite";
-const bin = postgresBin();
+const why = privateServerSkipReason(testDatabaseKind());
 const DOWN_MS = faultsFull ? 30_000 : 8_000;
 const BATCHES = faultsFull ? 300 : 80;
 const HOST = "ams1-r01-n03";
@@ -65,133 +64,136 @@ async function health(): Promise<{ code: number; body: Record<string, unknown> }
   }
 }
 
-describe.skipIf(!runs || "missing" in bin)("fault: the PostgreSQL server restarts and goes away", () => {
-  it(
-    "loses no pushed sample across a restart, and web, worker and serving recover from an outage without a restart",
-    { timeout: faultsFull ? 900_000 : 600_000 },
-    async () => {
-      server = await startPrivatePostgres();
-      const url = await server.createDatabase("rackmind_faults");
-      app = await startApp({ DATABASE_URL: url, RACKMIND_ADMIN_TOKEN: token });
-      const a = app;
-      const db = new pg.Pool({ connectionString: url, max: 2 });
-      db.on("error", () => undefined);
-      try {
-        const gpus = (
-          (await (await fetch(`${a.baseUrl}/api/v1/gpus?hostname=${HOST}`, { headers: auth })).json()) as {
-            items: { uuid: string; index: number }[];
-          }
-        ).items;
-        expect(gpus.length).toBeGreaterThan(0);
+describe.skipIf(why !== null)(
+  `fault: the PostgreSQL server restarts and goes away${why ? ` (skipped: ${why})` : ""}`,
+  () => {
+    it(
+      "loses no pushed sample across a restart, and web, worker and serving recover from an outage without a restart",
+      { timeout: faultsFull ? 900_000 : 600_000 },
+      async () => {
+        server = await startPrivatePostgres();
+        const url = await server.createDatabase("rackmind_faults");
+        app = await startApp({ DATABASE_URL: url, RACKMIND_ADMIN_TOKEN: token });
+        const a = app;
+        const db = new pg.Pool({ connectionString: url, max: 2 });
+        db.on("error", () => undefined);
+        try {
+          const gpus = (
+            (await (await fetch(`${a.baseUrl}/api/v1/gpus?hostname=${HOST}`, { headers: auth })).json()) as {
+              items: { uuid: string; index: number }[];
+            }
+          ).items;
+          expect(gpus.length).toBeGreaterThan(0);
 
-        // 1. Restart during ingest. Each batch has its own instant (?at=), so a retried batch is the same batch.
-        const t0 = Date.now() - 3_600_000;
-        const results: Pushed[] = [];
-        let restart: Promise<void> | undefined;
-        for (let i = 0; i < BATCHES; i++) {
-          // Restart in the background while the client keeps pushing.
-          if (i === 10) restart = server.restart();
-          const page = gpus
-            .map((g) => `DCGM_FI_DEV_POWER_USAGE{gpu="${g.index}",UUID="${g.uuid}",Hostname="${HOST}"} ${100 + i}`)
-            .join("\n");
-          const at = new Date(t0 + i * 1000).toISOString();
-          results.push(await pushWithRetry(`${a.baseUrl}/api/v1/telemetry/dcgm?at=${at}`, `${page}\n`));
-        }
-        await restart;
-        const retried = results.reduce((n, r) => n + r.retries, 0);
-        expect(retried, "the restart was felt by the client (some batch was retried)").toBeGreaterThan(0);
-        const samples = await waitFor(
-          "every sample stored",
-          async () => {
-            const { rows } = await db.query<{ n: number; folded: number }>(
-              `SELECT (SELECT count(*)::int FROM "GpuSample" s JOIN "Gpu" g ON g.id = s."gpuId"
+          // 1. Restart during ingest. Each batch has its own instant (?at=), so a retried batch is the same batch.
+          const t0 = Date.now() - 3_600_000;
+          const results: Pushed[] = [];
+          let restart: Promise<void> | undefined;
+          for (let i = 0; i < BATCHES; i++) {
+            // Restart in the background while the client keeps pushing.
+            if (i === 10) restart = server.restart();
+            const page = gpus
+              .map((g) => `DCGM_FI_DEV_POWER_USAGE{gpu="${g.index}",UUID="${g.uuid}",Hostname="${HOST}"} ${100 + i}`)
+              .join("\n");
+            const at = new Date(t0 + i * 1000).toISOString();
+            results.push(await pushWithRetry(`${a.baseUrl}/api/v1/telemetry/dcgm?at=${at}`, `${page}\n`));
+          }
+          await restart;
+          const retried = results.reduce((n, r) => n + r.retries, 0);
+          expect(retried, "the restart was felt by the client (some batch was retried)").toBeGreaterThan(0);
+          const samples = await waitFor(
+            "every sample stored",
+            async () => {
+              const { rows } = await db.query<{ n: number; folded: number }>(
+                `SELECT (SELECT count(*)::int FROM "GpuSample" s JOIN "Gpu" g ON g.id = s."gpuId"
                         JOIN "TelemetryField" f ON f.id = s."fieldId"
                        WHERE g.uuid = ANY($1) AND f.name = 'DCGM_FI_DEV_POWER_USAGE' AND s.at >= $2 AND s.at < $3) AS n,
                       (SELECT coalesce(sum(r.count), 0)::int FROM "GpuRollup1m" r JOIN "Gpu" g ON g.id = r."gpuId"
                         JOIN "TelemetryField" f ON f.id = r."fieldId"
                        WHERE g.uuid = ANY($1) AND f.name = 'DCGM_FI_DEV_POWER_USAGE' AND r.bucket >= date_trunc('minute', $2::timestamptz) AND r.bucket < $3) AS folded`,
-              [gpus.map((g) => g.uuid), new Date(t0), new Date(t0 + BATCHES * 1000)],
-            );
-            const row = rows[0]!;
-            return row.folded === BATCHES * gpus.length ? row : null;
-          },
-          60_000,
-        );
-        // Every sample once: none lost, none stored or folded twice by a retry.
-        expect(samples).toEqual({ n: BATCHES * gpus.length, folded: BATCHES * gpus.length });
+                [gpus.map((g) => g.uuid), new Date(t0), new Date(t0 + BATCHES * 1000)],
+              );
+              const row = rows[0]!;
+              return row.folded === BATCHES * gpus.length ? row : null;
+            },
+            60_000,
+          );
+          // Every sample once: none lost, none stored or folded twice by a retry.
+          expect(samples).toEqual({ n: BATCHES * gpus.length, folded: BATCHES * gpus.length });
 
-        // 2. The database away.
-        const before = (await (await fetch(`${a.servingUrl}/healthz`)).json()) as { pid: number };
-        await server.stop();
-        const downAt = Date.now();
-        const seen: number[] = [];
-        while (Date.now() - downAt < DOWN_MS) {
-          const h = await health();
-          expect(h, "the web process answers /api/health while the database is away").not.toBeNull();
-          seen.push(h!.code);
-          if (Date.now() - downAt > 3000) {
-            expect(h!.code).toBe(503);
-            expect(h!.body).toMatchObject({ status: "degraded", db: { ok: false }, workers: null });
-          }
-          // Serving answers from memory while the database is away.
-          const s = await fetch(`${a.servingUrl}/healthz`);
-          expect(s.status).toBe(200);
-          await new Promise((r) => setTimeout(r, 500));
-        }
-        expect(seen).toContain(503);
-        await server.start();
-        const backAt = new Date();
-        const recovered = await waitFor(
-          "health to show the database, a worker and serving back",
-          async () => {
+          // 2. The database away.
+          const before = (await (await fetch(`${a.servingUrl}/healthz`)).json()) as { pid: number };
+          await server.stop();
+          const downAt = Date.now();
+          const seen: number[] = [];
+          while (Date.now() - downAt < DOWN_MS) {
             const h = await health();
-            if (!h || h.code !== 200) return null;
-            const body = h.body as {
-              workers: { alive: number; newestBeatAt: string | null } | null;
-              serving: { ok: boolean; syncedAt: string | null };
-            };
-            const workerBack =
-              body.workers && body.workers.alive > 0 && body.workers.newestBeatAt! >= backAt.toISOString();
-            const servingBack = body.serving.ok && body.serving.syncedAt! >= backAt.toISOString();
-            return workerBack && servingBack ? body : null;
-          },
-          90_000,
-          () => a.output().slice(-4000),
-        );
-        expect(recovered).toMatchObject({ status: "ok", db: { ok: true } });
-        // The same processes: nothing was restarted to recover.
-        const after = (await (await fetch(`${a.servingUrl}/healthz`)).json()) as { pid: number };
-        expect(after.pid).toBe(before.pid);
-        expect(a.output()).not.toMatch(/exited unexpectedly/);
+            expect(h, "the web process answers /api/health while the database is away").not.toBeNull();
+            seen.push(h!.code);
+            if (Date.now() - downAt > 3000) {
+              expect(h!.code).toBe(503);
+              expect(h!.body).toMatchObject({ status: "degraded", db: { ok: false }, workers: null });
+            }
+            // Serving answers from memory while the database is away.
+            const s = await fetch(`${a.servingUrl}/healthz`);
+            expect(s.status).toBe(200);
+            await new Promise((r) => setTimeout(r, 500));
+          }
+          expect(seen).toContain(503);
+          await server.start();
+          const backAt = new Date();
+          const recovered = await waitFor(
+            "health to show the database, a worker and serving back",
+            async () => {
+              const h = await health();
+              if (!h || h.code !== 200) return null;
+              const body = h.body as {
+                workers: { alive: number; newestBeatAt: string | null } | null;
+                serving: { ok: boolean; syncedAt: string | null };
+              };
+              const workerBack =
+                body.workers && body.workers.alive > 0 && body.workers.newestBeatAt! >= backAt.toISOString();
+              const servingBack = body.serving.ok && body.serving.syncedAt! >= backAt.toISOString();
+              return workerBack && servingBack ? body : null;
+            },
+            90_000,
+            () => a.output().slice(-4000),
+          );
+          expect(recovered).toMatchObject({ status: "ok", db: { ok: true } });
+          // The same processes: nothing was restarted to recover.
+          const after = (await (await fetch(`${a.servingUrl}/healthz`)).json()) as { pid: number };
+          expect(after.pid).toBe(before.pid);
+          expect(a.output()).not.toMatch(/exited unexpectedly/);
 
-        // The worker works: a job placed on the host's GPUs (reporting now) trains to the end.
-        const now = gpus
-          .map((g) => `DCGM_FI_DEV_GPU_TEMP{gpu="${g.index}",UUID="${g.uuid}",Hostname="${HOST}"} 40`)
-          .join("\n");
-        expect((await pushWithRetry(`${a.baseUrl}/api/v1/telemetry/dcgm`, `${now}\n`)).status).toBe(200);
-        const job = (await (
-          await fetch(`${a.baseUrl}/api/v1/jobs`, {
-            method: "POST",
-            headers: { ...auth, "content-type": "application/json" },
-            body: JSON.stringify({ type: "train", template: "xor-adam", epochs: 30, gpus: 1 }),
-          })
-        ).json()) as { id: string };
-        await waitFor(
-          "the job to succeed after the outage",
-          async () => {
-            const j = (await (await fetch(`${a.baseUrl}/api/v1/jobs/${job.id}`, { headers: auth })).json()) as {
-              status: string;
-              error: string | null;
-            };
-            if (j.status === "failed") throw new Error(`the job failed: ${j.error}`);
-            return j.status === "succeeded";
-          },
-          180_000,
-          () => a.output().slice(-4000),
-        );
-      } finally {
-        await db.end();
-      }
-    },
-  );
-});
+          // The worker works: a job placed on the host's GPUs (reporting now) trains to the end.
+          const now = gpus
+            .map((g) => `DCGM_FI_DEV_GPU_TEMP{gpu="${g.index}",UUID="${g.uuid}",Hostname="${HOST}"} 40`)
+            .join("\n");
+          expect((await pushWithRetry(`${a.baseUrl}/api/v1/telemetry/dcgm`, `${now}\n`)).status).toBe(200);
+          const job = (await (
+            await fetch(`${a.baseUrl}/api/v1/jobs`, {
+              method: "POST",
+              headers: { ...auth, "content-type": "application/json" },
+              body: JSON.stringify({ type: "train", template: "xor-adam", epochs: 30, gpus: 1 }),
+            })
+          ).json()) as { id: string };
+          await waitFor(
+            "the job to succeed after the outage",
+            async () => {
+              const j = (await (await fetch(`${a.baseUrl}/api/v1/jobs/${job.id}`, { headers: auth })).json()) as {
+                status: string;
+                error: string | null;
+              };
+              if (j.status === "failed") throw new Error(`the job failed: ${j.error}`);
+              return j.status === "succeeded";
+            },
+            180_000,
+            () => a.output().slice(-4000),
+          );
+        } finally {
+          await db.end();
+        }
+      },
+    );
+  },
+);

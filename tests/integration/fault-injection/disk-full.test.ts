@@ -2,7 +2,7 @@ import { closeSync, fstatSync, ftruncateSync, openSync, rmSync, writeSync } from
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "../../support/launcher";
-import { canMountTmpfs, postgresBin, startPrivatePostgres, type PrivatePostgres } from "../../support/private-postgres";
+import { privateServerSkipReason, startPrivatePostgres, type PrivatePostgres } from "../../support/private-postgres";
 import { testDatabaseKind } from "../../support/test-database";
 
 // Fault injection (issue 19): the database's data disk fills up (a tmpfs of
@@ -11,14 +11,7 @@ import { testDatabaseKind } from "../../support/test-database";
 // (no dataset, no version, no audit row), and the rest of the console keeps
 // working; once space is freed, the same upload succeeds. Needs root to mount
 // the tmpfs; runs once per `npm test`, under the PGlite project.
-const runs = testDatabaseKind() === "pglite";
-const why = !runs
-  ? "runs once, under the PGlite project"
-  : "missing" in postgresBin()
-    ? "no PostgreSQL server binaries"
-    : !canMountTmpfs()
-      ? "cannot mount a tmpfs here (needs root)"
-      : null;
+const why = privateServerSkipReason(testDatabaseKind(), { tmpfs: true });
 const token = "disk-full-admin-token";
 const auth = { authorization: `Bearer ${token}` };
 

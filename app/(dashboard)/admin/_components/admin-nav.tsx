@@ -3,17 +3,10 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { adminSections } from "./admin-sections";
 
-/** The settings pages, each titled by admin.nav.<key>. */
-const sections = [
-  { href: "/admin", key: "summary" },
-  { href: "/admin/users", key: "users" },
-  { href: "/admin/teams", key: "teams" },
-  { href: "/admin/sites", key: "sites" },
-  { href: "/admin/telemetry", key: "telemetry" },
-  { href: "/admin/alerts", key: "alerts" },
-  { href: "/admin/tokens", key: "tokens" },
-] as const;
+/** The summary page, then each settings page. */
+const sections = [{ href: "/admin", key: "summary" }, ...adminSections] as const;
 
 /** The Admin area's own navigation: one link per settings page, the current one marked for assistive tech too. */
 export function AdminNav() {
