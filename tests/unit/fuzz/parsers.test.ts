@@ -17,6 +17,8 @@ import { FUZZ_RUNS, hostileJson, injection } from "../../support/hostile";
  */
 
 const runs = { numRuns: FUZZ_RUNS * 10, seed: Number(process.env.RACKMIND_FUZZ_SEED ?? 20261206) };
+// 10,000 inputs per parser at RACKMIND_FUZZ_RUNS=1000 take tens of seconds on a busy machine.
+const timeout = Math.max(5_000, FUZZ_RUNS * 100);
 
 // Lines that look like dcgm-exporter's, with every part of them varied and broken.
 const metricName = fc.oneof(
@@ -45,28 +47,32 @@ const dcgmPage = fc.array(
 
 describe("parsers under generated hostile input", () => {
   // NaN and ±Inf are legal exposition values: the parser reads them, ingest counts them as rejected.
-  it("dcgm text: every line is a sample or a counted rejection, the same as text and as bytes", () => {
-    fc.assert(
-      fc.property(dcgmPage, (lines) => {
-        const text = lines.join("\n");
-        const parsed = parseDcgmText(text);
-        for (const s of parsed.samples) expect(typeof s.value).toBe("number");
-        const data = text.split("\n").filter((l) => l.trim() !== "" && !l.trimStart().startsWith("#")).length;
-        expect(parsed.samples.length + parsed.rejected.length).toBeLessThanOrEqual(data);
-        const bytes = parseDcgmBytes(new TextEncoder().encode(text));
-        expect(bytes.samples.length).toBe(parsed.samples.length);
-        expect(bytes.rejected.length).toBe(parsed.rejected.length);
-      }),
-      runs,
-    );
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
-        const parsed = parseDcgmBytes(bytes);
-        for (const s of parsed.samples) expect(typeof s.metric).toBe("string");
-      }),
-      runs,
-    );
-  });
+  it(
+    "dcgm text: every line is a sample or a counted rejection, the same as text and as bytes",
+    () => {
+      fc.assert(
+        fc.property(dcgmPage, (lines) => {
+          const text = lines.join("\n");
+          const parsed = parseDcgmText(text);
+          for (const s of parsed.samples) expect(typeof s.value).toBe("number");
+          const data = text.split("\n").filter((l) => l.trim() !== "" && !l.trimStart().startsWith("#")).length;
+          expect(parsed.samples.length + parsed.rejected.length).toBeLessThanOrEqual(data);
+          const bytes = parseDcgmBytes(new TextEncoder().encode(text));
+          expect(bytes.samples.length).toBe(parsed.samples.length);
+          expect(bytes.rejected.length).toBe(parsed.rejected.length);
+        }),
+        runs,
+      );
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
+          const parsed = parseDcgmBytes(bytes);
+          for (const s of parsed.samples) expect(typeof s.metric).toBe("string");
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
 
   const csvText = fc
     .array(fc.array(fc.oneof(fc.string({ maxLength: 12 }), injection, fc.double().map(String)), { maxLength: 6 }), {
@@ -78,73 +84,89 @@ describe("parsers under generated hostile input", () => {
         .map((d) => rows.map((r) => r.join(d)).join(Math.random() < 0.5 ? "\n" : "\r\n")),
     );
 
-  it("dataset CSV: a table of equal rows or the domain's own refusal, with every delimiter and header choice", () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(csvText, fc.string({ maxLength: 300 })),
-        fc.boolean(),
-        fc.constantFrom("auto", "comma", "semicolon", "tab", "whitespace") as fc.Arbitrary<never>,
-        (text, header, delimiter) => {
-          try {
-            const table = readCsvTable(text, { header, delimiter });
-            for (const record of table.records) expect(record.cells.length).toBe(table.names.length);
-          } catch (err) {
-            expect(err).toBeInstanceOf(AppError);
-          }
-        },
-      ),
-      runs,
-    );
-  });
-
-  it("inventory CSV: every line is a validated row or a numbered error, never a throw", () => {
-    const header = "site,rack,name,position,serial,gpu_uuid,gpu_index";
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          csvText.map((t) => `${header}\n${t}`),
-          fc.string({ maxLength: 300 }),
-        ),
-        (text) => {
-          const { rows, errors } = readInventoryCsv(text);
-          for (const e of errors) expect(e.line).toBeGreaterThanOrEqual(1);
-          for (const r of rows) expect(typeof r.row.site).toBe("string");
-        },
-      ),
-      runs,
-    );
-  });
-
-  it("cron strings and time zones: usable, or a sentence saying why", () => {
-    const field = fc.oneof(
-      fc.constantFrom("*", "*/5", "0", "59", "60", "1-5", "MON", "L", "?", "#", "-1", "1,2,3"),
-      fc.string({ maxLength: 6 }),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(field, { minLength: 0, maxLength: 7 }).map((f) => f.join(" ")),
-        fc.oneof(
-          fc.constantFrom("UTC", "Europe/Amsterdam", "Asia/Shanghai", "Mars/Olympus", ""),
-          fc.string({ maxLength: 20 }),
-        ),
-        (cron, tz) => {
-          const problem = cronProblem(cron, tz);
-          if (problem !== null) expect(problem.length).toBeGreaterThan(10);
-        },
-      ),
-      runs,
-    );
-  });
-
-  it("job specs, alert rules and predict instances: parsed or refused by their schema, never thrown past it", () => {
-    for (const schema of [CreateJobInput, CreateAlertRuleInput, PredictInput]) {
+  it(
+    "dataset CSV: a table of equal rows or the domain's own refusal, with every delimiter and header choice",
+    () => {
       fc.assert(
-        fc.property(hostileJson, (value) => {
-          const parsed = schema.safeParse(value);
-          if (!parsed.success) expect(parsed.error.issues.length).toBeGreaterThan(0);
-        }),
+        fc.property(
+          fc.oneof(csvText, fc.string({ maxLength: 300 })),
+          fc.boolean(),
+          fc.constantFrom("auto", "comma", "semicolon", "tab", "whitespace") as fc.Arbitrary<never>,
+          (text, header, delimiter) => {
+            try {
+              const table = readCsvTable(text, { header, delimiter });
+              for (const record of table.records) expect(record.cells.length).toBe(table.names.length);
+            } catch (err) {
+              expect(err).toBeInstanceOf(AppError);
+            }
+          },
+        ),
         runs,
       );
-    }
-  });
+    },
+    timeout,
+  );
+
+  it(
+    "inventory CSV: every line is a validated row or a numbered error, never a throw",
+    () => {
+      const header = "site,rack,name,position,serial,gpu_uuid,gpu_index";
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            csvText.map((t) => `${header}\n${t}`),
+            fc.string({ maxLength: 300 }),
+          ),
+          (text) => {
+            const { rows, errors } = readInventoryCsv(text);
+            for (const e of errors) expect(e.line).toBeGreaterThanOrEqual(1);
+            for (const r of rows) expect(typeof r.row.site).toBe("string");
+          },
+        ),
+        runs,
+      );
+    },
+    timeout,
+  );
+
+  it(
+    "cron strings and time zones: usable, or a sentence saying why",
+    () => {
+      const field = fc.oneof(
+        fc.constantFrom("*", "*/5", "0", "59", "60", "1-5", "MON", "L", "?", "#", "-1", "1,2,3"),
+        fc.string({ maxLength: 6 }),
+      );
+      fc.assert(
+        fc.property(
+          fc.array(field, { minLength: 0, maxLength: 7 }).map((f) => f.join(" ")),
+          fc.oneof(
+            fc.constantFrom("UTC", "Europe/Amsterdam", "Asia/Shanghai", "Mars/Olympus", ""),
+            fc.string({ maxLength: 20 }),
+          ),
+          (cron, tz) => {
+            const problem = cronProblem(cron, tz);
+            if (problem !== null) expect(problem.length).toBeGreaterThan(10);
+          },
+        ),
+        runs,
+      );
+    },
+    timeout,
+  );
+
+  it(
+    "job specs, alert rules and predict instances: parsed or refused by their schema, never thrown past it",
+    () => {
+      for (const schema of [CreateJobInput, CreateAlertRuleInput, PredictInput]) {
+        fc.assert(
+          fc.property(hostileJson, (value) => {
+            const parsed = schema.safeParse(value);
+            if (!parsed.success) expect(parsed.error.issues.length).toBeGreaterThan(0);
+          }),
+          runs,
+        );
+      }
+    },
+    timeout,
+  );
 });
