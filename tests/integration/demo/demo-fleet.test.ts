@@ -42,7 +42,13 @@ describe("demo fleet seed", () => {
     const g = (await call(gpuByUuid.GET, { token: viewer, params: { uuid: seeded.uuid } })).body;
     expect(g).toMatchObject({ health: "degraded", healthSource: "seed", telemetry: "never", stale: true });
     expect(g.healthCauses).toEqual([
-      { code: "temperature", level: "degraded", source: "seed", text: "temperature 91 °C above threshold 87 °C" },
+      {
+        code: "temperature",
+        level: "degraded",
+        source: "seed",
+        text: "temperature 91 °C above threshold 87 °C",
+        params: { tempC: 91, thresholdC: 87 },
+      },
     ]);
     expect((await getTelemetrySettings()).demoTelemetry).toBe(true);
   });

@@ -46,6 +46,7 @@ describe("a GPU's health and where it came from", () => {
         level: "failed",
         source: "telemetry",
         text: "XID 48: double-bit ECC error",
+        params: { xid: 48, meaning: "double_bit_ecc" },
         evidence: { field: "DCGM_FI_DEV_XID_ERRORS", value: 48, at: new Date(xidAt).toISOString() },
       },
       {
@@ -53,6 +54,7 @@ describe("a GPU's health and where it came from", () => {
         level: "degraded",
         source: "telemetry",
         text: "temperature 91 °C above threshold 87 °C",
+        params: { tempC: 91, thresholdC: 87 },
         evidence: { field: "DCGM_FI_DEV_GPU_TEMP", value: 91, at: new Date(tempAt).toISOString() },
       },
     ]);
