@@ -95,7 +95,8 @@ export function englishOn(texts: string[], fragments: string[]): string[] {
   return fragments.filter((f) => {
     // A fragment glued to "-", "_" or a ":" without a space is part of an identifier
     // (e2e-locked, gpu_failed, model:fraud, user:admin), not prose.
-    const word = new RegExp(`(^|[^\\p{L}_-])(?<!\\S:)${escape(f)}(?!:\\S)($|[^\\p{L}_-])`, "u");
+    // Letters glued to digits are an identifier too (a hash such as …6add5f…, "e2e").
+    const word = new RegExp(`(^|[^\\p{L}\\p{N}_-])(?<!\\S:)${escape(f)}(?!:\\S)($|[^\\p{L}\\p{N}_-])`, "u");
     return texts.some((t) => word.test(t));
   });
 }

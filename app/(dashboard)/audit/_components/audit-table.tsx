@@ -131,7 +131,9 @@ export function AuditTable({ events }: { events: AuditEventOut[] }) {
               </div>
             </Td>
             <Td isMono isMuted isNumeric>
-              <span title={t("hash", { hash: e.hash })}>#{e.id}</span>
+              <span title={t("hash", { hash: e.hash })} translate="no">
+                #{e.id}
+              </span>
             </Td>
           </Tr>
         ))}
