@@ -14,3 +14,21 @@ export function verbatim(chunks: ReactNode): ReactNode {
     </span>
   );
 }
+
+/** `verbatim` in the bright text colour: a command's parts a reader types. */
+export function verbatimBright(chunks: ReactNode): ReactNode {
+  return (
+    <span className="font-mono text-slate-100" translate="no">
+      {chunks}
+    </span>
+  );
+}
+
+/** `verbatim` dimmed: a command's parts a reader leaves as they are. */
+export function verbatimDim(chunks: ReactNode): ReactNode {
+  return (
+    <span className="font-mono text-slate-400" translate="no">
+      {chunks}
+    </span>
+  );
+}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { verbatimBright, verbatimDim } from "@/components/ui/verbatim";
 
 /**
  * The empty state of a site without meters: how to post cumulative meter
@@ -11,16 +11,8 @@ import { ScrollArea } from "@/components/ui/scroll-area";
 export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; site: string; hasGpuEnergy: boolean }) {
   const t = useTranslations("energy.howTo");
   // Identifiers and commands are the same in every language: translate="no" tells translators (and the i18n scan).
-  const code = (chunks: ReactNode) => (
-    <span className="font-mono text-slate-100" translate="no">
-      {chunks}
-    </span>
-  );
-  const dim = (chunks: ReactNode) => (
-    <span className="font-mono text-slate-400" translate="no">
-      {chunks}
-    </span>
-  );
+  const code = verbatimBright;
+  const dim = verbatimDim;
   const curl = [
     `RACKMIND=${origin}`,
     `AT=$(date -u +%FT%TZ)`,

@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import { ScrollArea } from "@/components/ui/scroll-area";
+import { verbatimBright, verbatimDim } from "@/components/ui/verbatim";
 
 /**
  * How to send telemetry without a scrape target: pipe dcgm-exporter's page into
@@ -10,16 +10,8 @@ import { ScrollArea } from "@/components/ui/scroll-area";
 export function PushHowTo({ origin }: { origin: string }) {
   const t = useTranslations("telemetry.push");
   // Identifiers and commands are the same in every language: translate="no" tells translators (and the i18n scan).
-  const code = (chunks: ReactNode) => (
-    <span className="font-mono text-slate-100" translate="no">
-      {chunks}
-    </span>
-  );
-  const dim = (chunks: ReactNode) => (
-    <span className="font-mono text-slate-400" translate="no">
-      {chunks}
-    </span>
-  );
+  const code = verbatimBright;
+  const dim = verbatimDim;
   const curl = [
     `RACKMIND=${origin}`,
     `AT=$(date -u +%FT%TZ)`,
