@@ -7,8 +7,9 @@ import type pg from "pg";
  * temperature and a power draw that follow it). Bulk-loaded the way one
  * restores a dump: each day's partition (and the rollups) filled without
  * indexes, the indexes built once, then attached. With one sample per minute
- * each 1-minute rollup row is that sample; hour rollups are grouped from the
- * day's rows; latest values and last-seen times are from the last 10 minutes.
+ * each 1-minute rollup row holds that minute's samples; hour rollups are
+ * grouped from the day's rows; latest values and last-seen times are from the
+ * last 10 minutes. Rollup and latest rows are wide (arrays indexed by field id).
  */
 export async function loadGeneratedFleet(
   c: pg.Client,
@@ -25,7 +26,18 @@ export async function loadGeneratedFleet(
     SELECT 'GPU-' || md5(s.hostname || g), s.id, g, 'NVIDIA H100 80GB HBM3', 81559 FROM "Server" s, generate_series(0, 7) g`);
   await c.query(`INSERT INTO "TelemetryField" (name) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING`, [o.fields]);
   await c.query(`SET maintenance_work_mem = '1GB'; SET synchronous_commit = off`);
-  await c.query(`ALTER TABLE "GpuRollup1m" DROP CONSTRAINT "GpuRollup1m_pkey"; DROP INDEX "GpuRollup1m_bucket_idx"`);
+  const maxId = (await c.query<{ n: number }>(`SELECT max(id)::int AS n FROM "TelemetryField"`)).rows[0]!.n;
+  // One array per column, position = field id: [agg of field 1, agg of field 2, …], NULL where no sample.
+  const wide = (agg: (filter: string) => string) =>
+    `ARRAY[${Array.from({ length: maxId }, (_, i) => agg(`FILTER (WHERE "fieldId" = ${i + 1})`)).join(", ")}]`;
+  const min = (f: string) => `min(value) ${f}`;
+  const max = (f: string) => `max(value) ${f}`;
+  const sum = (f: string) => `sum(value) ${f}`;
+  const count = (f: string) => `nullif(count(*) ${f}, 0)::int`;
+  const newestAt = (f: string) => `max(at) ${f}`;
+  await c.query(
+    `ALTER TABLE "GpuRollupMinute" DROP CONSTRAINT "GpuRollupMinute_pkey"; DROP INDEX "GpuRollupMinute_bucket_idx"`,
+  );
   for (let d = Math.floor(o.startMs / 86_400_000) * 86_400_000; d < o.endMs; d += 86_400_000) {
     const day = new Date(d).toISOString().slice(0, 10);
     const next = new Date(d + 86_400_000).toISOString().slice(0, 10);
@@ -45,9 +57,11 @@ export async function loadGeneratedFleet(
       WHERE f.name = ANY($1::text[])`,
       [o.fields],
     );
-    await c.query(`INSERT INTO "GpuRollup1m" SELECT "gpuId", "fieldId", at, value, value, value, 1 FROM ${part}`);
     await c.query(
-      `INSERT INTO "GpuRollup1h" SELECT "gpuId", "fieldId", date_trunc('hour', at, 'UTC'), min(value), max(value), sum(value), count(*) FROM ${part} GROUP BY 1, 2, 3`,
+      `INSERT INTO "GpuRollupMinute" SELECT "gpuId", at, ${wide(min)}, ${wide(max)}, ${wide(sum)}, ${wide(count)} FROM ${part} GROUP BY 1, 2`,
+    );
+    await c.query(
+      `INSERT INTO "GpuRollupHour" SELECT "gpuId", date_trunc('hour', at, 'UTC'), ${wide(min)}, ${wide(max)}, ${wide(sum)}, ${wide(count)} FROM ${part} GROUP BY 1, 2`,
     );
     await c.query(
       `ALTER TABLE ${part} ADD PRIMARY KEY ("gpuId", "fieldId", at), ADD CONSTRAINT day CHECK (at >= '${day}' AND at < '${next}')`,
@@ -55,13 +69,12 @@ export async function loadGeneratedFleet(
     await c.query(`ALTER TABLE "GpuSample" ATTACH PARTITION ${part} FOR VALUES FROM ('${day}') TO ('${next}')`);
     await c.query(`ALTER TABLE ${part} DROP CONSTRAINT day`);
   }
+  await c.query(`ALTER TABLE "GpuRollupMinute" ADD CONSTRAINT "GpuRollupMinute_pkey" PRIMARY KEY ("gpuId", "bucket")`);
+  await c.query(`CREATE INDEX "GpuRollupMinute_bucket_idx" ON "GpuRollupMinute" ("bucket")`);
   await c.query(
-    `ALTER TABLE "GpuRollup1m" ADD CONSTRAINT "GpuRollup1m_pkey" PRIMARY KEY ("gpuId", "fieldId", "bucket")`,
-  );
-  await c.query(`CREATE INDEX "GpuRollup1m_bucket_idx" ON "GpuRollup1m" ("bucket")`);
-  await c.query(
-    `INSERT INTO "GpuLatest" SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", at, value FROM "GpuSample" WHERE at > $1 ORDER BY "gpuId", "fieldId", at DESC`,
+    `INSERT INTO "GpuLatestReadings" SELECT "gpuId", max(at), ${wide(newestAt)}, ${wide(max)}
+       FROM (SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", at, value FROM "GpuSample" WHERE at > $1 ORDER BY "gpuId", "fieldId", at DESC) l
+      GROUP BY 1`,
     [new Date(o.endMs - 600_000)],
   );
-  await c.query(`INSERT INTO "GpuLastSeen" SELECT "gpuId", max(at) FROM "GpuLatest" GROUP BY 1`);
 }

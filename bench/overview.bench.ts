@@ -57,7 +57,7 @@ const NAIVE = {
 async function timeMinuteRefresh(c: pg.Client, refresh: () => Promise<unknown>): Promise<number> {
   const next = new Date(END);
   await c.query(
-    `INSERT INTO "GpuRollup1m" SELECT "gpuId", "fieldId", $1, min, max, sum, count FROM "GpuRollup1m" WHERE bucket = $2
+    `INSERT INTO "GpuRollupMinute" SELECT "gpuId", $1, min, max, sum, count FROM "GpuRollupMinute" WHERE bucket = $2
      ON CONFLICT DO NOTHING`,
     [next, new Date(END - 60_000)],
   );

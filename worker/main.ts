@@ -13,7 +13,13 @@ import { heartbeatJob } from "./jobs/heartbeat";
 import { CanaryGatesJob, ServingRetentionJob } from "./jobs/deployments";
 import { RegisterMissingVersionsJob } from "./jobs/model-registry";
 import { PruneSessionsJob } from "./jobs/prune-sessions";
-import { ScrapeTargetsJob, SiteGpuPowerJob, TelemetryFoldJob, TelemetryStorageJob } from "./jobs/telemetry";
+import {
+  ScrapeTargetsJob,
+  SiteGpuPowerJob,
+  TelemetryFoldJob,
+  TelemetryHoursJob,
+  TelemetryStorageJob,
+} from "./jobs/telemetry";
 import { startPeriodic } from "./periodic";
 import { startJobWorker } from "./queue";
 
@@ -31,6 +37,7 @@ const periodic = startPeriodic([
   PruneSessionsJob,
   ScrapeTargetsJob,
   TelemetryFoldJob,
+  TelemetryHoursJob,
   SiteGpuPowerJob,
   TelemetryStorageJob,
   DemoTelemetryJob,

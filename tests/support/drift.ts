@@ -48,6 +48,8 @@ export type DbShape = {
   /** table → list of [unique?, column list] for every index. */
   indexes: Map<string, { unique: boolean; primary: boolean; columns: string[] }[]>;
   foreignKeys: { table: string; columns: string[]; refTable: string; refColumns: string[]; onDelete: string }[];
+  /** Views of the public schema: their columns are compared, their nullability and indexes are not (a view has neither). */
+  views: Set<string>;
 };
 
 /** Reads tables, columns, enums, indexes and foreign keys of the public schema. */
@@ -95,7 +97,14 @@ export async function readDbShape(url: string): Promise<DbShape> {
       FROM pg_constraint co JOIN pg_class cl ON cl.oid = co.conrelid JOIN pg_class rf ON rf.oid = co.confrelid
       JOIN pg_namespace n ON n.oid = cl.relnamespace WHERE co.contype = 'f' AND n.nspname = 'public'`)
     ).rows;
-    return { columns, enums, indexes, foreignKeys };
+    const views = new Set(
+      (
+        await c.query<{ name: string }>(
+          `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'v'`,
+        )
+      ).rows.map((r) => r.name),
+    );
+    return { columns, enums, indexes, foreignKeys, views };
   } finally {
     await c.end();
   }
@@ -168,7 +177,7 @@ function compareModel(model: DmmfModel, dm: Datamodel, db: DbShape): string[] {
       problems.push(`${where}: column is missing`);
       continue;
     }
-    if ((col.is_nullable === "NO") !== f.isRequired)
+    if (!db.views.has(table) && (col.is_nullable === "NO") !== f.isRequired)
       problems.push(`${where}: nullable in ${col.is_nullable === "YES" ? "database" : "schema"} only`);
     const udt = col.udt_name.replace(/^_/, "");
     const native = f.nativeType?.[0];
@@ -193,10 +202,10 @@ function compareModel(model: DmmfModel, dm: Datamodel, db: DbShape): string[] {
         `${where}: decimal(${col.numeric_precision},${col.numeric_scale}) in database, (${precision}) in schema`,
       );
     }
-    if (f.hasDefaultValue !== (col.column_default !== null))
+    if (!db.views.has(table) && f.hasDefaultValue !== (col.column_default !== null))
       problems.push(`${where}: default ${f.hasDefaultValue ? "missing in database" : "only in database"}`);
   }
-  problems.push(...compareIndexes(model, table, byName, dm, db));
+  if (!db.views.has(table)) problems.push(...compareIndexes(model, table, byName, dm, db));
   problems.push(...compareForeignKeys(model, table, dm, db));
   return problems;
 }

@@ -1,6 +1,7 @@
 import { ensureSiteGpuPowerFresh } from "../../lib/energy/profiles/site-gpu-power";
 import { createScraper } from "../../lib/telemetry/scrape/scraper";
 import { defaultFoldLanes, foldTelemetry } from "../../lib/telemetry/store/fold";
+import { buildClosedHours } from "../../lib/telemetry/store/hour-rollups";
 import { maintainTelemetryStorage } from "../../lib/telemetry/store/retention";
 
 const scraper = createScraper();
@@ -27,6 +28,14 @@ export const TelemetryFoldJob = {
   everyMs: 1_000,
   quiet: true,
   run: () => foldTelemetry({ yieldToIngest: true, lanes: defaultFoldLanes() }),
+};
+
+/** Builds the 1-hour rollups of hours that closed (or changed after closing) from their minutes. */
+export const TelemetryHoursJob = {
+  name: "telemetry.hour-rollups",
+  everyMs: 30_000,
+  quiet: true,
+  run: () => buildClosedHours(),
 };
 
 /** Keeps each site's per-minute GPU power current, so the Overview and Energy pages seldom wait for a refresh themselves. */

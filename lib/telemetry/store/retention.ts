@@ -15,17 +15,18 @@ export async function maintainTelemetryStorage(
   await ensurePartitions(pool, [dayOf(now.getTime()), dayOf(now.getTime() + 86_400_000)]);
   const droppedDays = await dropPartitionsBefore(pool, dayOf(now.getTime() - settings.rawRetentionDays * 86_400_000));
   const deleted1m = await deleteBefore(
-    "GpuRollup1m",
+    "GpuRollupMinute",
     new Date(now.getTime() - settings.rollup1mRetentionDays * 86_400_000),
   );
   const deleted1h = await deleteBefore(
-    "GpuRollup1h",
+    "GpuRollupHour",
     new Date(now.getTime() - settings.rollup1hRetentionDays * 86_400_000),
   );
   return { droppedDays, deleted1m, deleted1h };
 }
 
-async function deleteBefore(table: "GpuRollup1m" | "GpuRollup1h", cutoff: Date, batch = 50_000): Promise<number> {
+// Counts are of wide rows (one per GPU and bucket, every field).
+async function deleteBefore(table: "GpuRollupMinute" | "GpuRollupHour", cutoff: Date, batch = 50_000): Promise<number> {
   let total = 0;
   for (;;) {
     const { rowCount } = await getPool().query(

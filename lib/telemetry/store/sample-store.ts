@@ -16,26 +16,51 @@ export type StoredSamples = { stored: number; queuedForFold: number; foldedGpuId
 // transaction (PGlite is one session: a long fold would hold up every request).
 export const FOLD_BATCH_MAX = 20_000;
 
-// Rollups, latest values and each GPU's last-seen time, folded from the rows of the CTE named `chunk`.
-// Rows are grouped and ordered so concurrent folders lock rollup rows in the
-// same order (no deadlocks). Buckets are truncated in UTC whatever the
-// session's time zone.
-const rollupCte = (name: string, table: string, unit: "minute" | "hour") => `${name} AS (
-  INSERT INTO "${table}" AS r ("gpuId", "fieldId", "bucket", "min", "max", "sum", "count")
-  SELECT "gpuId", "fieldId", date_trunc('${unit}', "at", 'UTC'), min("value"), max("value"), sum("value"), count(*)
-  FROM chunk GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ON CONFLICT ("gpuId", "fieldId", "bucket") DO UPDATE SET
-    "min" = LEAST(r."min", EXCLUDED."min"), "max" = GREATEST(r."max", EXCLUDED."max"),
-    "sum" = r."sum" + EXCLUDED."sum", "count" = r."count" + EXCLUDED."count"
-)`;
-const FOLD_CTES = `${rollupCte("m", "GpuRollup1m", "minute")}, ${rollupCte("h", "GpuRollup1h", "hour")}, l AS (
-  INSERT INTO "GpuLatest" AS l ("gpuId", "fieldId", "at", "value")
-  SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", "at", "value" FROM chunk ORDER BY "gpuId", "fieldId", "at" DESC
-  ON CONFLICT ("gpuId", "fieldId") DO UPDATE SET "at" = EXCLUDED."at", "value" = EXCLUDED."value" WHERE l."at" <= EXCLUDED."at"
-), seen AS (
-  INSERT INTO "GpuLastSeen" AS s ("gpuId", "at")
-  SELECT "gpuId", max("at") FROM chunk GROUP BY 1 ORDER BY 1
-  ON CONFLICT ("gpuId") DO UPDATE SET "at" = EXCLUDED."at" WHERE s."at" < EXCLUDED."at"
+// Each GPU's values as one array per column, indexed by field id, from a
+// group whose rows come in field order: the array as aggregated when the GPU
+// sent fields 1..n (the usual case), placed position by position otherwise.
+const dense = (col: string) =>
+  `CASE WHEN max("fieldId") = count(*) THEN array_agg(${col}) ELSE telemetry_dense(array_agg("fieldId"), array_agg(${col})) END`;
+// NULL means "no sample of this field": a sum or count adds to the other side.
+const addOrEither = (a: string, b: string) =>
+  `CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE ${a} + ${b} END`;
+const newer = (oldAt: string, newAt: string) => `${newAt} >= ${oldAt} OR ${oldAt} IS NULL`;
+
+// The 1-minute rollups, the latest values and each GPU's last-seen time, folded
+// from the rows of the CTE named `chunk`: one wide upsert per GPU and minute
+// and one per GPU, not one per sample and field. Elementwise merges run on the
+// arrays (position = field id). Rows are grouped and ordered so concurrent
+// folders lock rollup rows in the same order (no deadlocks); no parallel plan
+// runs in a statement that writes, so each group's rows arrive in the ordered
+// subquery's order. Buckets are truncated in UTC whatever the session's time
+// zone. The hours touched are marked for the hour builder (insert-only, so
+// lanes never wait on each other there).
+const FOLD_CTES = `m AS (
+  INSERT INTO "GpuRollupMinute" AS r ("gpuId", "bucket", "min", "max", "sum", "count")
+  SELECT "gpuId", "bucket", ${dense("mn")}, ${dense("mx")}, ${dense("sm")}, ${dense("n")}
+  FROM (
+    SELECT "gpuId", date_trunc('minute', "at", 'UTC') AS "bucket", "fieldId",
+           min("value") AS mn, max("value") AS mx, sum("value") AS sm, count(*)::int AS n
+    FROM chunk GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ) per GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT ("gpuId", "bucket") DO UPDATE SET ("min", "max", "sum", "count") = (
+    SELECT array_agg(least(a1, b1)), array_agg(greatest(a2, b2)), array_agg(${addOrEither("a3", "b3")}), array_agg(${addOrEither("a4", "b4")})
+    FROM unnest(r."min", EXCLUDED."min", r."max", EXCLUDED."max", r."sum", EXCLUDED."sum", r."count", EXCLUDED."count")
+      AS u(a1, b1, a2, b2, a3, b3, a4, b4)
+  )
+  RETURNING "bucket"
+), hours AS (
+  INSERT INTO "GpuRollupHourPending" ("hour") SELECT DISTINCT date_trunc('hour', "bucket", 'UTC') FROM m
+), l AS (
+  INSERT INTO "GpuLatestReadings" AS l ("gpuId", "seenAt", "at", "value")
+  SELECT "gpuId", max("at"), ${dense('"at"')}, ${dense('"value"')}
+  FROM (
+    SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", "at", "value" FROM chunk ORDER BY "gpuId", "fieldId", "at" DESC
+  ) newest GROUP BY 1 ORDER BY 1
+  ON CONFLICT ("gpuId") DO UPDATE SET "seenAt" = greatest(l."seenAt", EXCLUDED."seenAt"), ("at", "value") = (
+    SELECT array_agg(CASE WHEN ${newer("oa", "na")} THEN na ELSE oa END), array_agg(CASE WHEN ${newer("oa", "na")} THEN nv ELSE ov END)
+    FROM unnest(l."at", l."value", EXCLUDED."at", EXCLUDED."value") AS u(oa, ov, na, nv)
+  )
 )`;
 const FOLD_ANSWER = `SELECT count(*)::int AS folded, coalesce(array_agg(DISTINCT "gpuId"), '{}')::text[] AS "gpuIds" FROM chunk`;
 
@@ -177,7 +202,7 @@ function arrayLiterals(cols: SampleColumns): string[] {
 }
 
 // Drains one queued batch: deletes it and folds its samples into the 1-minute
-// and 1-hour rollups and the latest values in one statement (a crash mid-fold
+// rollups and the latest values in one statement (a crash mid-fold
 // rolls both back, so nothing is folded twice or lost). SKIP LOCKED lets
 // several folders (worker processes) take different batches.
 const FOLD_BATCH_SQL = `

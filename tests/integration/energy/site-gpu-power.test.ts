@@ -122,7 +122,7 @@ describe("site GPU power per minute", () => {
   });
 
   it("drops minutes whose rollups were deleted, and refreshing twice changes nothing", async () => {
-    await getPool().query(`DELETE FROM "GpuRollup1m" WHERE bucket < $1`, [new Date(start + 10 * MIN)]);
+    await getPool().query(`DELETE FROM "GpuRollupMinute" WHERE bucket < $1`, [new Date(start + 10 * MIN)]);
     // Retention deletes before the 1-minute rollups' horizon, and periods reaching before it read hourly means;
     // the aggregate follows the deletion all the same.
     expect(await readSiteGpuPower(amsId, "1m", start, start + HOUR)).toHaveLength(50);

@@ -4,6 +4,7 @@ import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
 import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
 import { ingestDcgm } from "../../../lib/telemetry/ingest";
+import { buildClosedHours } from "../../../lib/telemetry/store/hour-rollups";
 import { listPartitionDays } from "../../../lib/telemetry/store/partitions";
 import { maintainTelemetryStorage } from "../../../lib/telemetry/store/retention";
 import { call } from "../../support/http";
@@ -61,6 +62,43 @@ describe("telemetry rollups", () => {
       });
     }
     expect((await rawAggregates("minute")).reduce((n, r) => n + r.count, 0)).toBe(720);
+  });
+
+  it("builds each closed hour from its minutes once, and again after a late sample, exact throughout", async () => {
+    const pending = async () =>
+      (await getPool().query<{ n: number }>(`SELECT count(DISTINCT "hour")::int AS n FROM "GpuRollupHourPending"`))
+        .rows[0]!.n;
+    const hourRows = () => db.gpuRollupHour.findMany({ where: { gpuId: gpu.id }, orderBy: { bucket: "asc" } });
+    const expectHoursExact = async () => {
+      const raw = await rawAggregates("hour");
+      const rolled = await db.gpuRollup1h.findMany({ where: { gpuId: gpu.id }, orderBy: { bucket: "asc" } });
+      expect(rolled.map((r) => [r.bucket.getTime(), r.min, r.max, r.count])).toEqual(
+        raw.map((x) => [x.bucket.getTime(), x.min, x.max, x.count]),
+      );
+      rolled.forEach((r, i) => expect(r.sum).toBeCloseTo(raw[i]!.sum, 6));
+    };
+    // The samples span 08:00–10:00. At 09:30 only 08:00 has closed; at 10:01
+    // 09:00 has, but the builder waits out a grace period for late scrapes.
+    expect((await buildClosedHours(new Date("2026-11-28T09:30:00Z"))).built).toEqual(["2026-11-28T08:00:00.000Z"]);
+    await expectHoursExact();
+    expect((await buildClosedHours(new Date("2026-11-28T10:01:00Z"))).built).toEqual([]);
+    const built = await buildClosedHours(new Date("2026-11-28T10:05:00Z"));
+    expect(built.built).toEqual(["2026-11-28T09:00:00.000Z"]);
+    expect(await pending()).toBe(0);
+    const rows = await hourRows();
+    expect(rows.map((r) => r.bucket.toISOString())).toEqual(["2026-11-28T08:00:00.000Z", "2026-11-28T09:00:00.000Z"]);
+    await expectHoursExact();
+
+    // A late sample for 08:xx marks the hour again; the view aggregates it from
+    // its minutes at once, and the builder rebuilds it.
+    const late = `DCGM_FI_DEV_POWER_USAGE{gpu="${gpu.index}",UUID="${gpu.uuid}",Hostname="${gpu.hostname}"} 9999 ${start + 5}`;
+    expect(await ingestDcgm(late, receivedAt)).toMatchObject({ stored: 1 });
+    expect(await pending()).toBe(1);
+    await expectHoursExact();
+    expect((await buildClosedHours(new Date("2026-11-28T10:06:00Z"))).built).toEqual(["2026-11-28T08:00:00.000Z"]);
+    expect(await pending()).toBe(0);
+    expect((await hourRows())[0]!.max).toContain(9999);
+    await expectHoursExact();
   });
 
   it("serves a series from the rollup that fits the step, with the same averages as raw", async () => {
