@@ -40,25 +40,33 @@ type Row = {
 };
 
 const THROTTLE_FIELDS = `'DCGM_FI_DEV_CLOCK_THROTTLE_REASONS', '${healthFields.throttle}'`;
-const valueOf = (field: string) => `max(l.value) FILTER (WHERE f.name = '${field}')`;
-const atOf = (field: string) => `max(l.at) FILTER (WHERE f.name = '${field}')`;
+const fieldId = (name: string) => `(SELECT f.id FROM "TelemetryField" f WHERE f.name = '${name}')`;
+const valueOf = (key: string) => `l.value[ids.${key}]`;
+const atOf = (key: string) => `l.at[ids.${key}]`;
+const capBitOf = (key: string) => `(${valueOf(key)}::bigint & ${POWER_CAP_BIT}) <> 0`;
 
 // Newest values of the health fields (and when each was sampled) for a set of
-// GPUs, in one pass over the latest-values table (the fold calls this for
-// ~1,000 GPUs per chunk, so one index probe per GPU, not one per GPU and field).
+// GPUs: one index probe per GPU into the wide latest-values row, reading the
+// fields' positions (position = field id; NULL when a field was never seen).
+// The fold calls this for every GPU of every batch it folds.
 const LATEST_SQL = `
+WITH ids AS (
+  SELECT ${fieldId(healthFields.xid)} AS xid, ${fieldId(healthFields.uncorrectableRemappedRows)} AS uncorrectable,
+         ${fieldId(healthFields.rowRemapFailure)} AS remap, ${fieldId(healthFields.tempC)} AS temp,
+         ${fieldId("DCGM_FI_DEV_CLOCK_THROTTLE_REASONS")} AS throttle_old, ${fieldId(healthFields.throttle)} AS throttle
+)
 SELECT g.id, g.uuid, g.health, g."healthCauses" AS causes, g."healthBaseline" AS baseline, g."healthAck" AS ack,
-  ${valueOf(healthFields.xid)} AS xid, ${atOf(healthFields.xid)} AS "xidAt",
-  ${valueOf(healthFields.uncorrectableRemappedRows)} AS uncorrectable, ${atOf(healthFields.uncorrectableRemappedRows)} AS "uncorrectableAt",
-  ${valueOf(healthFields.rowRemapFailure)} AS "remapFailure", ${atOf(healthFields.rowRemapFailure)} AS "remapFailureAt",
-  ${valueOf(healthFields.tempC)} AS "tempC", ${atOf(healthFields.tempC)} AS "tempAt",
-  bool_or((l.value::bigint & ${POWER_CAP_BIT}) <> 0) FILTER (WHERE f.name IN (${THROTTLE_FIELDS})) AS "capBit",
-  max(l.at) FILTER (WHERE f.name IN (${THROTTLE_FIELDS})) AS "throttleAt"
+  ${valueOf("xid")} AS xid, ${atOf("xid")} AS "xidAt",
+  ${valueOf("uncorrectable")} AS uncorrectable, ${atOf("uncorrectable")} AS "uncorrectableAt",
+  ${valueOf("remap")} AS "remapFailure", ${atOf("remap")} AS "remapFailureAt",
+  ${valueOf("temp")} AS "tempC", ${atOf("temp")} AS "tempAt",
+  CASE WHEN ${valueOf("throttle_old")} IS NULL AND ${valueOf("throttle")} IS NULL THEN NULL
+       ELSE coalesce(${capBitOf("throttle_old")}, false) OR coalesce(${capBitOf("throttle")}, false) END AS "capBit",
+  greatest(${atOf("throttle_old")}, ${atOf("throttle")}) AS "throttleAt"
 FROM "Gpu" g
-LEFT JOIN "GpuLatest" l ON l."gpuId" = g.id
-LEFT JOIN "TelemetryField" f ON f.id = l."fieldId"
-WHERE g.id = ANY($1::uuid[])
-GROUP BY g.id, g.uuid, g.health`;
+CROSS JOIN ids
+LEFT JOIN "GpuLatestReadings" l ON l."gpuId" = g.id
+WHERE g.id = ANY($1::uuid[])`;
 
 // Throttling counts as sustained when every throttle-reason sample of the last
 // N minutes (N from settings, at least 3 samples) has the power-cap bit,
