@@ -10,19 +10,13 @@ const HOUR_MS = 60 * 60_000;
 // rather than in one long pass.
 const MAX_HOURS_PER_RUN = 6;
 
-// Every GPU's hour row from its minute rows, position by position (position =
-// field id). Rows are written in GPU order, as the fold writes minute rows.
+// Every GPU's hour row from its minute rows, as the GpuRollupHourExact view
+// aggregates a marked hour (position by position; position = field id): one
+// definition of the aggregation. Rows are written in GPU order, as the fold
+// writes minute rows.
 const BUILD_HOUR_SQL = `
 INSERT INTO "GpuRollupHour" AS h ("gpuId", "bucket", "min", "max", "sum", "count")
-SELECT "gpuId", $1::timestamptz, array_agg(mn ORDER BY i), array_agg(mx ORDER BY i), array_agg(sm ORDER BY i), array_agg(n ORDER BY i)
-FROM (
-  SELECT m."gpuId", u.i, min(u.mn) AS mn, max(u.mx) AS mx, sum(u.sm) AS sm, sum(u.n)::int AS n
-  FROM "GpuRollupMinute" m
-  CROSS JOIN LATERAL unnest(m."min", m."max", m."sum", m."count") WITH ORDINALITY AS u(mn, mx, sm, n, i)
-  WHERE m."bucket" >= $1::timestamptz AND m."bucket" < $1::timestamptz + interval '1 hour'
-  GROUP BY 1, 2
-) f
-GROUP BY 1 ORDER BY 1
+SELECT "gpuId", "bucket", "min", "max", "sum", "count" FROM "GpuRollupHourExact" WHERE "bucket" = $1::timestamptz ORDER BY 1
 ON CONFLICT ("gpuId", "bucket") DO UPDATE SET
   "min" = EXCLUDED."min", "max" = EXCLUDED."max", "sum" = EXCLUDED."sum", "count" = EXCLUDED."count"`;
 

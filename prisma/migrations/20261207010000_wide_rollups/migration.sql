@@ -86,32 +86,52 @@ DROP TABLE "GpuRollup1h";
 DROP TABLE "GpuLatest";
 DROP TABLE "GpuLastSeen";
 
--- The narrow shapes, as views.
+-- The narrow shapes, as views: one row per registered field a wide row has a
+-- value for. Joining "TelemetryField" (rather than unnesting each row) lets a
+-- reader's "fieldId" = x become a single array subscript per row.
 CREATE VIEW "GpuRollup1m" AS
-SELECT r."gpuId", u."fieldId"::SMALLINT AS "fieldId", r."bucket", u."min", u."max", u."sum", u."count"
-  FROM "GpuRollupMinute" r
-  CROSS JOIN LATERAL unnest(r."min", r."max", r."sum", r."count") WITH ORDINALITY AS u("min", "max", "sum", "count", "fieldId")
- WHERE u."count" IS NOT NULL;
+SELECT r."gpuId", f."id" AS "fieldId", r."bucket",
+       r."min"[f."id"] AS "min", r."max"[f."id"] AS "max", r."sum"[f."id"] AS "sum", r."count"[f."id"] AS "count"
+  FROM "GpuRollupMinute" r CROSS JOIN "TelemetryField" f
+ WHERE r."count"[f."id"] IS NOT NULL;
 
--- Built hours, unless changed since; hours with changes, from their minutes.
--- So the view is exact at every moment, however far behind the builder is.
-CREATE VIEW "GpuRollup1h" AS
-SELECT h."gpuId", u."fieldId"::SMALLINT AS "fieldId", h."bucket", u."min", u."max", u."sum", u."count"
+-- The 1-hour rollup, exact at every moment however far behind the builder
+-- is: built hours, unless marked as changed since; marked hours aggregated
+-- from their minutes, position by position (the builder runs the same
+-- aggregation and stores it). The marked hours drive the second part
+-- (LATERAL), so reading one hour probes the minute index for that hour only.
+CREATE VIEW "GpuRollupHourExact" AS
+SELECT h."gpuId", h."bucket", h."min", h."max", h."sum", h."count"
   FROM "GpuRollupHour" h
-  CROSS JOIN LATERAL unnest(h."min", h."max", h."sum", h."count") WITH ORDINALITY AS u("min", "max", "sum", "count", "fieldId")
- WHERE u."count" IS NOT NULL
-   AND NOT EXISTS (SELECT 1 FROM "GpuRollupHourPending" p WHERE p."hour" = h."bucket")
+ -- (an array checked per row rather than an anti-join: the planner then
+ -- expects most rows to pass, as they do, and joins the rest sensibly)
+ WHERE h."bucket" <> ALL (ARRAY(SELECT DISTINCT p."hour" FROM "GpuRollupHourPending" p))
 UNION ALL
-SELECT m."gpuId", m."fieldId", p."hour" AS "bucket", min(m."min"), max(m."max"), sum(m."sum"), sum(m."count")::INTEGER
+SELECT a."gpuId", p."hour" AS "bucket", a."min", a."max", a."sum", a."count"
   FROM (SELECT DISTINCT "hour" FROM "GpuRollupHourPending") p
-  JOIN "GpuRollup1m" m ON m."bucket" >= p."hour" AND m."bucket" < p."hour" + interval '1 hour'
- GROUP BY m."gpuId", m."fieldId", p."hour";
+  CROSS JOIN LATERAL (
+    SELECT f."gpuId", array_agg(f.mn ORDER BY f.i) AS "min", array_agg(f.mx ORDER BY f.i) AS "max",
+           array_agg(f.sm ORDER BY f.i) AS "sum", array_agg(f.n ORDER BY f.i) AS "count"
+      FROM (
+        SELECT r."gpuId", u.i, min(u.mn) AS mn, max(u.mx) AS mx, sum(u.sm) AS sm, sum(u.n)::INTEGER AS n
+          FROM "GpuRollupMinute" r
+          CROSS JOIN LATERAL unnest(r."min", r."max", r."sum", r."count") WITH ORDINALITY AS u(mn, mx, sm, n, i)
+         WHERE r."bucket" >= p."hour" AND r."bucket" < p."hour" + interval '1 hour'
+         GROUP BY 1, 2
+      ) f
+     GROUP BY 1
+  ) a;
+
+CREATE VIEW "GpuRollup1h" AS
+SELECT h."gpuId", f."id" AS "fieldId", h."bucket",
+       h."min"[f."id"] AS "min", h."max"[f."id"] AS "max", h."sum"[f."id"] AS "sum", h."count"[f."id"] AS "count"
+  FROM "GpuRollupHourExact" h CROSS JOIN "TelemetryField" f
+ WHERE h."count"[f."id"] IS NOT NULL;
 
 CREATE VIEW "GpuLatest" AS
-SELECT l."gpuId", u."fieldId"::SMALLINT AS "fieldId", u."at", u."value"
-  FROM "GpuLatestReadings" l
-  CROSS JOIN LATERAL unnest(l."at", l."value") WITH ORDINALITY AS u("at", "value", "fieldId")
- WHERE u."at" IS NOT NULL;
+SELECT l."gpuId", f."id" AS "fieldId", l."at"[f."id"] AS "at", l."value"[f."id"] AS "value"
+  FROM "GpuLatestReadings" l CROSS JOIN "TelemetryField" f
+ WHERE l."at"[f."id"] IS NOT NULL;
 
 CREATE VIEW "GpuLastSeen" AS
 SELECT "gpuId", "seenAt" AS "at" FROM "GpuLatestReadings";
