@@ -7,7 +7,7 @@ import { freePort } from "./launcher";
 export const prometheusBin = process.env.PROMETHEUS_PATH ?? "/usr/bin/prometheus";
 export const hasPrometheus = existsSync(prometheusBin);
 
-export type RunningPrometheus = { api: string; url: string; proc: ChildProcess; stop: () => void };
+export type RunningPrometheus = { api: string; url: string; proc: ChildProcess; stop: () => Promise<void> };
 
 /** Starts Prometheus on a free loopback port with this configuration (YAML lines), its data under `dir`. */
 export async function startPrometheus(dir: string, config: string[]): Promise<RunningPrometheus> {
@@ -23,7 +23,18 @@ export async function startPrometheus(dir: string, config: string[]): Promise<Ru
     { stdio: "ignore" },
   );
   const url = `http://127.0.0.1:${port}`;
-  return { api: `${url}/api/v1`, url, proc, stop: () => proc.kill("SIGTERM") };
+  const exited = new Promise<void>((resolve) => proc.once("exit", () => resolve()));
+  // On SIGTERM Prometheus flushes its remote-write queues for up to a minute
+  // (flush_deadline), retrying a receiver that may already be gone: it is given
+  // a few seconds, then killed.
+  const stop = async () => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill("SIGTERM");
+    const timer = setTimeout(() => proc.kill("SIGKILL"), 5_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  return { api: `${url}/api/v1`, url, proc, stop };
 }
 
 /** Calls `fn` every half second until it returns a value (errors count as not yet), or throws after `timeoutMs`. */

@@ -28,7 +28,7 @@ let app: RunningApp | undefined;
 let sim: RunningSimulator | undefined;
 let prometheus: RunningPrometheus | undefined;
 afterAll(async () => {
-  prometheus?.stop();
+  await prometheus?.stop();
   await sim?.close();
   await app?.stop();
   rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ const dir = mkdtempSync(path.join(tmpdir(), "rackmind-prom-"));
 let app: RunningApp | undefined;
 let prometheus: RunningPrometheus | undefined;
 afterAll(async () => {
-  prometheus?.stop();
+  await prometheus?.stop();
   await app?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
