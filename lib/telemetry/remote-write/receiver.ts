@@ -22,6 +22,11 @@ import { decodeWriteRequest } from "./write-request";
 export type RemoteWriteResult = IngestResult & SeriesTally;
 
 const log = logger.child({ component: "remote-write" });
+// Prometheus sends every few seconds: a GPU missing from the inventory would
+// otherwise log a line per request. Skips are logged at info once a minute,
+// at debug otherwise; the counters in /api/metrics count every one.
+const SKIP_LOG_INTERVAL_MS = 60_000;
+let lastSkipLoggedAt = 0;
 
 /** The request's media type and coding: remote-write 1.0 is a snappy-compressed prometheus.WriteRequest. */
 export function checkRemoteWriteHeaders(headers: Headers): void {
@@ -58,8 +63,10 @@ export async function ingestRemoteWrite(body: Uint8Array, receivedAt: Date): Pro
   countRemoteWrite(tally);
   const { rejections, ...counts } = result;
   // Prometheus sees only the status: what happened to the samples is told here and in /api/metrics.
-  if (counts.rejected || counts.unknownGpus)
+  const skipped = counts.rejected > 0 || counts.unknownGpus > 0;
+  if (skipped && Date.now() - lastSkipLoggedAt >= SKIP_LOG_INTERVAL_MS) {
+    lastSkipLoggedAt = Date.now();
     log.info({ ...tally, ...counts, firstRejections: rejections.slice(0, 5) }, "remote-write: samples skipped");
-  else log.debug({ ...tally, ...counts }, "remote-write stored");
+  } else log.debug({ ...tally, ...counts, firstRejections: rejections.slice(0, 5) }, "remote-write received");
   return { ...result, ...tally };
 }
