@@ -45,6 +45,7 @@ export const remoteWrite = defineContract({
     "another coding, or a remote-write 2.0 message, is a 415; an unreachable database is a 503 with Retry-After (Prometheus retries).",
   rawBody: {
     mediaTypes: ["application/x-protobuf"],
+    contentEncoding: "snappy",
     description: "a snappy-compressed prometheus.WriteRequest (remote-write 1.0)",
   },
   response: { status: 204, description: "Received (the usable samples stored)" },

@@ -28,25 +28,19 @@ const log = logger.child({ component: "remote-write" });
 const SKIP_LOG_INTERVAL_MS = 60_000;
 let lastSkipLoggedAt = 0;
 
-/** The request's media type and coding: remote-write 1.0 is a snappy-compressed prometheus.WriteRequest. */
-export function checkRemoteWriteHeaders(headers: Headers): void {
-  const contentType = headers.get("content-type") ?? "";
-  // Remote-write 2.0 senders name their message (proto=io.prometheus.write.v2.Request);
-  // a 415 is what the 2.0 spec asks of a receiver that speaks only 1.0.
-  const proto = /;\s*proto=([^;\s]+)/i.exec(contentType)?.[1];
+/**
+ * The remote-write version the media type names (the contract has checked the
+ * media type and the snappy coding). Remote-write 2.0 senders name their
+ * message (proto=io.prometheus.write.v2.Request); a 415 is what the 2.0 spec
+ * asks of a receiver that speaks only 1.0.
+ */
+export function checkRemoteWriteVersion(headers: Headers): void {
+  const proto = /;\s*proto=([^;\s]+)/i.exec(headers.get("content-type") ?? "")?.[1];
   if (proto && proto !== "prometheus.WriteRequest") {
     throw new AppError(
       "unsupported_media_type",
       `Only remote-write 1.0 (proto=prometheus.WriteRequest) is accepted, not ${proto}`,
       { accepted: ["application/x-protobuf;proto=prometheus.WriteRequest"] },
-    );
-  }
-  const encoding = (headers.get("content-encoding") ?? "").trim().toLowerCase();
-  if (encoding !== "snappy") {
-    throw new AppError(
-      "unsupported_media_type",
-      `Remote-write bodies are snappy-compressed: send Content-Encoding: snappy${encoding ? `, not ${encoding}` : ""}`,
-      { accepted: ["snappy"] },
     );
   }
 }

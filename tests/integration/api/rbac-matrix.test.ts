@@ -85,6 +85,7 @@ async function invoke(handler: RouteHandler, contract: RouteContract, file: stri
     body = "{}";
   } else if (contract.rawBody) {
     headers.set("content-type", contract.rawBody.mediaTypes[0]!);
+    if (contract.rawBody.contentEncoding) headers.set("content-encoding", contract.rawBody.contentEncoding);
     body = "";
   }
   const method = contract.method.toUpperCase();
