@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as remoteWrite from "../../../app/api/v1/telemetry/remote-write/route";
 import * as series from "../../../app/api/v1/gpus/[uuid]/series/route";
+import * as telemetrySettings from "../../../app/api/v1/telemetry/settings/route";
 import { getPool } from "../../../lib/database/pool";
 import { db } from "../../../lib/db";
 import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
@@ -90,6 +91,29 @@ describe("POST /api/v1/telemetry/remote-write", () => {
       [new Date(t0).toISOString(), 38],
     ]);
     expect(await db.gpu.count({ where: { uuid: ghost.uuid } })).toBe(0);
+  });
+
+  it("registers a reporting GPU of a known server when autoRegisterGpus is on, as the dcgm push does", async () => {
+    const fresh = { uuid: "GPU-0a0a0a0a-0000-4000-8000-00000000f00d", hostname: h100.hostname, index: 15 };
+    const setAutoRegister = async (on: boolean) =>
+      expect((await call(telemetrySettings.PUT, { token: op, json: { autoRegisterGpus: on } })).status).toBe(200);
+    await setAutoRegister(true);
+    try {
+      const res = await post(
+        encodeWriteRequest([
+          { labels: dcgmLabels("DCGM_FI_DEV_FB_FREE", fresh), samples: [[1_000, t0]] },
+          { labels: dcgmLabels("DCGM_FI_DEV_FB_USED", fresh), samples: [[80_000, t0]] },
+        ]),
+      );
+      expect(res.status).toBe(204);
+      const gpu = await db.gpu.findUniqueOrThrow({ where: { uuid: fresh.uuid }, include: { server: true } });
+      expect(gpu).toMatchObject({ index: 15, memoryMiB: 81_000, server: { hostname: fresh.hostname } });
+      expect((await seriesOf(fresh.uuid, "DCGM_FI_DEV_FB_USED")).body.points).toEqual([
+        [new Date(t0).toISOString(), 80_000],
+      ]);
+    } finally {
+      await setAutoRegister(false);
+    }
   });
 
   it("stores nothing twice: the same request again, and a duplicate series from a second Prometheus", async () => {
