@@ -6,6 +6,11 @@
 /** SQLSTATEs of lost or refused connections: class 08, and 57P01–57P03 (shutdown, crash, cannot connect now). */
 const SQLSTATES = new Set(["08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03"]);
 const ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
+// Prisma's own codes for the same (its driver adapter's error is in `meta`, not
+// in the cause chain): P1001 can't reach the server, P1002 it timed out, P1017
+// it closed the connection. Without them a request whose first query is
+// Prisma's (authentication is) answered 500 while the server was down.
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 const MESSAGES = [
   /Connection terminated/i,
   /connection (?:is )?(?:closed|ended|refused)/i,
@@ -25,7 +30,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
       cause?: unknown;
       originalCode?: unknown;
     };
-    if (typeof code === "string" && (SQLSTATES.has(code) || ERRNOS.has(code))) return true;
+    if (typeof code === "string" && (SQLSTATES.has(code) || ERRNOS.has(code) || PRISMA_CODES.has(code))) return true;
     if (typeof originalCode === "string" && SQLSTATES.has(originalCode)) return true;
     if (typeof message === "string" && MESSAGES.some((m) => m.test(message))) return true;
     e = cause;

@@ -49,6 +49,18 @@ export function requireContentType(req: Request, accepted: string[]): void {
   }
 }
 
+/** Throws 415 unless the body comes in this Content-Encoding (a coding the handler decodes itself, such as snappy). */
+export function requireContentEncoding(req: Request, coding: string): void {
+  const sent = (req.headers.get("content-encoding") ?? "").trim().toLowerCase();
+  if (sent !== coding) {
+    throw new AppError(
+      "unsupported_media_type",
+      `Send the body with Content-Encoding: ${coding}${sent ? `, not ${sent}` : ""}`,
+      { accepted: [coding] },
+    );
+  }
+}
+
 /** Reads a JSON body and validates it: 415 / 413 / 400 (malformed) / 422 (schema). */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   requireContentType(req, ["application/json"]);

@@ -4,8 +4,12 @@ import type { Principal } from "../auth/principal";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
-/** A body the handler reads itself (CSV, Prometheus text): the route only checks its media type. */
-export type RawBody = { mediaTypes: readonly [string, ...string[]]; description?: string };
+/**
+ * A body the handler reads itself (CSV, Prometheus text): the route only checks
+ * its media type and, when one is named, its Content-Encoding (remote-write's
+ * snappy), both 415 otherwise.
+ */
+export type RawBody = { mediaTypes: readonly [string, ...string[]]; contentEncoding?: string; description?: string };
 
 /**
  * The success answer: its status, and the body's schema and media type (JSON

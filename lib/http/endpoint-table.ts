@@ -88,6 +88,7 @@ export const endpointMethods: Record<string, readonly string[]> = {
   "/api/v1/sites": ["GET", "POST"],
   "/api/v1/sites/{name}": ["DELETE", "GET", "PATCH"],
   "/api/v1/telemetry/dcgm": ["POST"],
+  "/api/v1/telemetry/remote-write": ["POST"],
   "/api/v1/telemetry/scrape-networks": ["GET", "PUT"],
   "/api/v1/telemetry/settings": ["GET", "PUT"],
   "/api/v1/telemetry/targets": ["GET", "POST"],

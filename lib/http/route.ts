@@ -2,7 +2,7 @@ import { authenticate } from "../auth/authenticate";
 import { can, permissions } from "../auth/permissions";
 import { isWithinScope, type Principal } from "../auth/principal";
 import { AppError } from "../errors";
-import { readJson, readQuery, requireContentType } from "./body";
+import { readJson, readQuery, requireContentEncoding, requireContentType } from "./body";
 import type { RouteContract, RouteInput, RouteReply, SuccessResponse } from "./contract";
 import { toErrorResponse } from "./errors";
 
@@ -35,6 +35,7 @@ export function defineRoute<const C extends RouteContract>(
       const rawParams = (await ctx?.params) ?? {};
       const params = contract.params ? contract.params.parse(rawParams) : rawParams;
       if (contract.rawBody) requireContentType(req, [...contract.rawBody.mediaTypes]);
+      if (contract.rawBody?.contentEncoding) requireContentEncoding(req, contract.rawBody.contentEncoding);
       const query = contract.query ? readQuery(req, contract.query) : undefined;
       const body = contract.body ? await readJson(req, contract.body) : undefined;
       const reply = await handler({ req, user, params, query, body } as RouteInput<C>);

@@ -63,7 +63,12 @@ function requestOf(contract: RouteContract): RouteConfig["request"] {
   if (contract.query) request.query = contract.query as NonNullable<RouteConfig["request"]>["query"];
   if (contract.body) request.body = { required: true, content: { "application/json": { schema: contract.body } } };
   if (contract.rawBody) {
-    const { mediaTypes, description } = contract.rawBody;
+    const { mediaTypes, contentEncoding, description } = contract.rawBody;
+    if (contentEncoding) {
+      request.headers = z.object({
+        "content-encoding": z.literal(contentEncoding).meta({ description: "the body's coding" }),
+      });
+    }
     request.body = {
       required: true,
       description,

@@ -43,6 +43,9 @@ const MAX_REJECTIONS_LISTED = 50;
 // worker's fold, which does the same work once per chunk instead of per request.
 const INLINE_FOLD_MAX = 2_000;
 
+/** Reads samples, handing each to `visit` in order; returns the ones it refused as malformed. */
+export type SampleReader = (visit: SampleVisitor) => Rejection[];
+
 /**
  * Ingests a dcgm-exporter /metrics page, as text or as the bytes that came over
  * the wire (UTF-8). Samples without a timestamp are
@@ -50,6 +53,20 @@ const INLINE_FOLD_MAX = 2_000;
  * when it was taken with ?at= so a retry stores nothing twice).
  */
 export async function ingestDcgm(page: string | Uint8Array, receivedAt: Date): Promise<IngestResult> {
+  return ingestSamples(
+    (visit) => (typeof page === "string" ? visitDcgmText(page, visit) : visitDcgmBytes(page, visit)),
+    receivedAt,
+  );
+}
+
+/**
+ * Stores the samples `read` yields, however they came (a dcgm text page, a
+ * Prometheus remote-write request): each label set is matched to a GPU by
+ * `UUID`, else `Hostname` + `gpu` (registering GPUs of known servers when
+ * autoRegisterGpus is on), and samples of unknown GPUs are counted, not stored.
+ * `line` in a rejection is whatever position the reader reports.
+ */
+export async function ingestSamples(read: SampleReader, receivedAt: Date): Promise<IngestResult> {
   const pool = getPool();
   const settings = await getTelemetrySettings();
   let lookup = await gpuLookup(pool);
@@ -69,7 +86,7 @@ export async function ingestDcgm(page: string | Uint8Array, receivedAt: Date): P
     if (gpuId !== null) batch.add(gpuId, metric, value, timestampMs, line);
     else unknownSamples.push({ metric, labels, value, timestampMs, line });
   };
-  const malformed = typeof page === "string" ? visitDcgmText(page, visit) : visitDcgmBytes(page, visit);
+  const malformed = read(visit);
   if (settings.autoRegisterGpus && unknownSamples.length && (await autoRegisterGpus(unknownSamples)) > 0) {
     lookup = await gpuLookup(pool);
     const stillUnknown: DcgmSample[] = [];

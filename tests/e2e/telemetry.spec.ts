@@ -156,6 +156,7 @@ test("a viewer sees the Telemetry page without the add-target form or settings f
   await expect(page.getByTestId("settings-list")).toContainText("Degraded above");
   await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
   await expect(page.getByTestId("push-example")).toContainText("/api/v1/telemetry/dcgm");
+  await expect(page.getByTestId("remote-write-example")).toContainText("/api/v1/telemetry/remote-write");
 });
 
 test("an admin changes the scrape networks on the Telemetry page; a bad network is named beside the field", async ({

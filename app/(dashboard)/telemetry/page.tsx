@@ -14,6 +14,7 @@ import { AddTargetForm } from "./_components/add-target-form";
 import { FleetTelemetryCards } from "./_components/fleet-telemetry-cards";
 import { HottestGpusTable } from "./_components/hottest-gpus-table";
 import { PushHowTo } from "./_components/push-how-to";
+import { RemoteWriteHowTo } from "./_components/remote-write-how-to";
 import { ScrapeTargetsTable } from "./_components/scrape-targets-table";
 import { SettingsForm } from "./_components/settings-form";
 import { SettingsList } from "./_components/settings-list";
@@ -111,6 +112,16 @@ export default async function TelemetryPage() {
           description={t.rich("push.description", { endpoint: "POST /api/v1/telemetry/dcgm", code: verbatim })}
         >
           <PushHowTo origin={origin} />
+        </Card>
+        <Card
+          title={t("remoteWrite.title")}
+          description={t.rich("remoteWrite.description", {
+            endpoint: "POST /api/v1/telemetry/remote-write",
+            protocol: "remote-write 1.0",
+            code: verbatim,
+          })}
+        >
+          <RemoteWriteHowTo origin={origin} />
         </Card>
       </div>
     </>

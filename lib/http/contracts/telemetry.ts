@@ -31,6 +31,27 @@ export const pushDcgm = defineContract({
   response: { status: 200, description: "What was stored", schema: IngestResultOut },
 });
 
+export const remoteWrite = defineContract({
+  method: "post",
+  path: "/api/v1/telemetry/remote-write",
+  permission: "telemetry.write",
+  summary: "Receive Prometheus remote-write (1.0) from a Prometheus that scrapes dcgm-exporter",
+  description:
+    "The body is a snappy-compressed (`Content-Encoding: snappy`, block format) protobuf `prometheus.WriteRequest`, as Prometheus's `remote_write` sends it. " +
+    "Series named `DCGM_…` are matched to GPUs as a pushed dcgm page is (the `UUID` label, else `Hostname` + `gpu`); every other series is counted and dropped. " +
+    "Staleness markers, values that are not finite, samples outside the retention window and samples of GPUs the inventory does not know are counted and skipped. " +
+    "The same request sent again stores nothing twice. The answer is 204 with no body; the counts are in `/api/metrics` and the log. " +
+    "A body that is not a whole, valid request is a 400 and stores nothing (Prometheus drops the batch); over 8 MiB decompressed is a 413; " +
+    "another coding, or a remote-write 2.0 message, is a 415; an unreachable database is a 503 with Retry-After (Prometheus retries).",
+  rawBody: {
+    mediaTypes: ["application/x-protobuf"],
+    contentEncoding: "snappy",
+    description: "a snappy-compressed prometheus.WriteRequest (remote-write 1.0)",
+  },
+  response: { status: 204, description: "Received (the usable samples stored)" },
+  errors: [400, 503],
+});
+
 export const getGpuSeries = defineContract({
   method: "get",
   path: "/api/v1/gpus/{uuid}/series",

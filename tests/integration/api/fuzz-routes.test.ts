@@ -60,7 +60,12 @@ async function send(
   const mediaType = contract.rawBody?.mediaTypes[0] ?? "application/json";
   const req = new Request(`http://rackmind.test${contract.path.replace(/\{\w+\}/g, "fuzz-probe")}`, {
     method: contract.method.toUpperCase(),
-    headers: { authorization: `Bearer ${admin}`, "content-type": mediaType },
+    headers: {
+      authorization: `Bearer ${admin}`,
+      "content-type": mediaType,
+      // A coding the contract names (remote-write's snappy) is sent, so the hostile bytes reach its decoder.
+      ...(contract.rawBody?.contentEncoding ? { "content-encoding": contract.rawBody.contentEncoding } : {}),
+    },
     body: bytes as unknown as BodyInit,
   });
   const res = await handler(req, { params: Promise.resolve(params as Record<string, string | string[]>) });

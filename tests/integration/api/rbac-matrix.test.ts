@@ -43,6 +43,7 @@ function expected(contract: RouteContract, caller: Caller): "allowed" | 401 | 40
 // /api/metrics and the deployment's own records, not written to the audit log one by one.
 const DATA_PLANE = new Set([
   "POST /api/v1/telemetry/dcgm",
+  "POST /api/v1/telemetry/remote-write",
   "POST /api/v1/deployments/{name}/predict",
   "POST /api/v1/deployments/{name}/feedback",
 ]);
@@ -84,6 +85,7 @@ async function invoke(handler: RouteHandler, contract: RouteContract, file: stri
     body = "{}";
   } else if (contract.rawBody) {
     headers.set("content-type", contract.rawBody.mediaTypes[0]!);
+    if (contract.rawBody.contentEncoding) headers.set("content-encoding", contract.rawBody.contentEncoding);
     body = "";
   }
   const method = contract.method.toUpperCase();

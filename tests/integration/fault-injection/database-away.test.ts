@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { faultsFull, waitFor } from "../../support/faults";
 import { startApp, type RunningApp } from "../../support/launcher";
+import { encodeWriteRequest } from "../../support/remote-write";
 import { privateServerSkipReason, startPrivatePostgres, type PrivatePostgres } from "../../support/private-postgres";
 import { testDatabaseKind } from "../../support/test-database";
 
@@ -13,7 +14,9 @@ import { testDatabaseKind } from "../../support/test-database";
 //  - away for 30 s (8 s in the fast variant): /api/health says so (503,
 //    db.ok false) while web, worker and serving keep running; when it is back,
 //    all three recover without a restart, and health shows the workers beating
-//    and serving reading deployments again; a training job then runs.
+//    and serving reading deployments again; a training job then runs. A
+//    Prometheus remote-write meanwhile gets 503 + Retry-After (which Prometheus
+//    retries), and the same request is stored once the database is back.
 // It runs once per `npm test`, under the PGlite project (its database is its own).
 const why = privateServerSkipReason(testDatabaseKind());
 const DOWN_MS = faultsFull ? 30_000 : 8_000;
@@ -140,6 +143,23 @@ describe.skipIf(why !== null)(
             await new Promise((r) => setTimeout(r, 500));
           }
           expect(seen).toContain(503);
+          // Still away: remote-write is refused the way Prometheus retries (5xx), never a 4xx that drops the batch.
+          const remoteWriteAt = Date.now() - 60_000;
+          const remoteWrite = () =>
+            fetch(`${a.baseUrl}/api/v1/telemetry/remote-write`, {
+              method: "POST",
+              headers: { ...auth, "content-type": "application/x-protobuf", "content-encoding": "snappy" },
+              body: encodeWriteRequest(
+                gpus.map((g) => ({
+                  labels: { __name__: "DCGM_FI_DEV_MEM_CLOCK", UUID: g.uuid, Hostname: HOST, gpu: String(g.index) },
+                  samples: [[1593, remoteWriteAt]],
+                })),
+              ) as unknown as BodyInit,
+            });
+          const refused = await remoteWrite();
+          expect(refused.status).toBe(503);
+          expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+          expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("unavailable");
           await server.start();
           const backAt = new Date();
           const recovered = await waitFor(
@@ -164,6 +184,14 @@ describe.skipIf(why !== null)(
           const after = (await (await fetch(`${a.servingUrl}/healthz`)).json()) as { pid: number };
           expect(after.pid).toBe(before.pid);
           expect(a.output()).not.toMatch(/exited unexpectedly/);
+          // Prometheus's retry of the refused remote-write request.
+          expect((await remoteWrite()).status).toBe(204);
+          const { rows: clocks } = await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM "GpuSample" s JOIN "TelemetryField" f ON f.id = s."fieldId"
+              WHERE f.name = 'DCGM_FI_DEV_MEM_CLOCK' AND s.at = $1`,
+            [new Date(remoteWriteAt)],
+          );
+          expect(clocks[0]!.n).toBe(gpus.length);
 
           // The worker works: a job placed on the host's GPUs (reporting now) trains to the end.
           const now = gpus

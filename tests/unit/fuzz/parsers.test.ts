@@ -8,7 +8,10 @@ import { readInventoryCsv } from "../../../lib/inventory/inventory-csv";
 import { CreateJobInput } from "../../../lib/jobs/schemas";
 import { cronProblem } from "../../../lib/jobs/schedules/cron";
 import { parseDcgmBytes, parseDcgmText } from "../../../lib/telemetry/dcgm/parser";
+import { decodeWriteRequest } from "../../../lib/telemetry/remote-write/write-request";
 import { FUZZ_RUNS, hostileJson, injection } from "../../support/hostile";
+import { encodeWriteRequest, encodeWriteRequestProto, type TestSeries } from "../../support/remote-write";
+import { compress } from "snappyjs";
 
 /**
  * Every parser that reads outside input, fed generated hostile input: it
@@ -67,6 +70,50 @@ describe("parsers under generated hostile input", () => {
         fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
           const parsed = parseDcgmBytes(bytes);
           for (const s of parsed.samples) expect(typeof s.metric).toBe("string");
+        }),
+        runs,
+      );
+    },
+    timeout,
+  );
+
+  // Remote-write requests as Prometheus would send them, then cut, garbled, or not compressed at all.
+  const testSeries: fc.Arbitrary<TestSeries> = fc.record({
+    labels: fc.dictionary(
+      fc.oneof(fc.constantFrom("__name__", "UUID", "gpu", "Hostname"), fc.string({ maxLength: 8 })),
+      labelValue,
+      {
+        maxKeys: 5,
+      },
+    ),
+    samples: fc.array(fc.tuple(fc.double(), fc.integer({ min: -(2 ** 40), max: 2 ** 45 })), { maxLength: 4 }),
+  });
+  const remoteWriteBody = fc.oneof(
+    fc.uint8Array({ maxLength: 400 }),
+    fc.array(testSeries, { maxLength: 4 }).map(encodeWriteRequest),
+    fc.tuple(fc.array(testSeries, { minLength: 1, maxLength: 4 }), fc.nat(), fc.nat()).map(([series, at, by]) => {
+      const body = encodeWriteRequest(series);
+      const i = at % body.length;
+      return by % 2 ? body.subarray(0, i) : body.map((b, k) => (k === i ? b ^ (1 << (by % 8)) : b));
+    }),
+    fc.tuple(fc.array(testSeries, { minLength: 1, maxLength: 4 }), fc.nat()).map(([series, at]) => {
+      const proto = encodeWriteRequestProto(series);
+      return compress(proto.subarray(0, at % proto.length));
+    }),
+    fc.uint8Array({ maxLength: 200 }).map((b) => compress(b)),
+  );
+
+  it(
+    "remote-write bodies: decoded, or refused as 400/413 (AppError), never thrown otherwise",
+    () => {
+      fc.assert(
+        fc.property(remoteWriteBody, (bytes) => {
+          try {
+            for (const s of decodeWriteRequest(bytes)) expect(s.values.length).toBe(s.timestampsMs.length);
+          } catch (err) {
+            expect(err).toBeInstanceOf(AppError);
+            expect(["bad_request", "payload_too_large"]).toContain((err as AppError).code);
+          }
         }),
         runs,
       );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z, ZodError } from "zod";
 import { getConfig } from "../../../lib/config";
 import { AppError } from "../../../lib/errors";
-import { readBodyText, readJson, readQuery, requireContentType } from "../../../lib/http/body";
+import { readBodyText, readJson, readQuery, requireContentEncoding, requireContentType } from "../../../lib/http/body";
 
 const url = "http://localhost/api/v1/sites";
 const Site = z.object({ name: z.string().min(1), racks: z.number().int().default(0) });
@@ -115,6 +115,21 @@ describe("requireContentType", () => {
     );
     expect(err.code).toBe("unsupported_media_type");
     expect(err.message).toBe("Send the body as application/json");
+  });
+});
+
+describe("requireContentEncoding", () => {
+  it("accepts the coding in any case", () => {
+    expect(() => requireContentEncoding(post("x", { "content-encoding": "Snappy" }), "snappy")).not.toThrow();
+  });
+
+  it("refuses another coding, or none, with 415 naming the one accepted", async () => {
+    const gzip = await appErrorFrom(() => requireContentEncoding(post("x", { "content-encoding": "gzip" }), "snappy"));
+    expect(gzip.code).toBe("unsupported_media_type");
+    expect(gzip.message).toBe("Send the body with Content-Encoding: snappy, not gzip");
+    expect(gzip.details).toEqual({ accepted: ["snappy"] });
+    const none = await appErrorFrom(() => requireContentEncoding(post("x", {}), "snappy"));
+    expect(none.message).toBe("Send the body with Content-Encoding: snappy");
   });
 });
 

@@ -207,6 +207,12 @@ describe("errors that come from the database's state, not the request", () => {
       Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
       Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }),
       new Error("outer", { cause: new Error("Connection terminated unexpectedly") }),
+      // What Prisma throws when the server is down (authentication's first query is Prisma's).
+      Object.assign(new Error("Invalid `prisma.apiToken.findUnique()` invocation: Can't reach database server"), {
+        name: "PrismaClientKnownRequestError",
+        code: "P1001",
+        meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable" } } },
+      }),
     ]) {
       const res = toErrorResponse(err);
       expect(res.status).toBe(503);

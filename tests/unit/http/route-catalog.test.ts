@@ -82,6 +82,7 @@ describe("route catalog", () => {
       "GET /api/v1/telemetry/targets",
       "PATCH /api/v1/telemetry/targets/{id}",
       "POST /api/v1/telemetry/dcgm",
+      "POST /api/v1/telemetry/remote-write",
       "POST /api/v1/telemetry/targets",
       "PUT /api/v1/telemetry/scrape-networks",
       "PUT /api/v1/telemetry/settings",
