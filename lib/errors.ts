@@ -23,6 +23,11 @@ export const errorCodes = [
   "integrity_error",
   // The database has no disk space left: nothing was written; retry once space is freed.
   "insufficient_storage",
+  // A service Rackmind reads from on the caller's behalf (the operators'
+  // Prometheus) failed or answered nonsense; the message names it, never its body.
+  "bad_gateway",
+  // That service did not answer in time.
+  "gateway_timeout",
   "internal",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

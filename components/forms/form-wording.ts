@@ -24,7 +24,15 @@ export function useFormWording(): Translate {
 export type SayableFailure = Pick<ApiFailure, "code" | "message"> & Partial<Pick<ApiFailure, "details">>;
 
 /** The codes whose API message names what was refused: said as the API's words after the code's name. */
-export const specificCodes = ["conflict", "not_found", "unprocessable_entity", "bad_request", "integrity_error"];
+export const specificCodes = [
+  "conflict",
+  "not_found",
+  "unprocessable_entity",
+  "bad_request",
+  "integrity_error",
+  "bad_gateway",
+  "gateway_timeout",
+];
 
 /**
  * The codes said by the catalogue's sentence alone: the browser's own

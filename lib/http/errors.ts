@@ -18,6 +18,8 @@ export const errorStatus = {
   rate_limited: 429,
   unavailable: 503,
   insufficient_storage: 507,
+  bad_gateway: 502,
+  gateway_timeout: 504,
   integrity_error: 500,
   internal: 500,
 } as const satisfies Record<ErrorCode, number>;

@@ -33,6 +33,10 @@ export const SeriesQuery = z
       description:
         "seconds per point; default: range / 300, rounded up to whole minutes from a minute on and whole hours from half an hour on (so it lands on a rollup)",
     }),
+    source: z.enum(["rackmind", "prometheus"]).optional().meta({
+      description:
+        "`rackmind` (default): Rackmind's own samples and rollups; `prometheus`: the raw samples in the Prometheus-compatible server of the `prometheusUrl` setting, over its HTTP API",
+    }),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
     message: "from must be before to",
@@ -46,7 +50,9 @@ export const SeriesOut = z
     from: z.string(),
     to: z.string(),
     step: z.number().int(),
-    source: z.enum(["raw", "1m", "1h"]).meta({ description: "the table the points were computed from" }),
+    source: z.enum(["raw", "1m", "1h", "prometheus"]).meta({
+      description: "the table the points were computed from, or `prometheus` when read from the operators' Prometheus",
+    }),
     points: z
       .array(z.tuple([z.string(), z.number()]))
       .meta({ description: "[time, average] per step; steps without data are left out" }),
@@ -89,6 +95,20 @@ export const TargetOut = z
   .meta({ id: "ScrapeTarget" });
 export type TargetOut = z.infer<typeof TargetOut>;
 
+/**
+ * A Prometheus-compatible server's base URL (Prometheus, Mimir's /prometheus,
+ * VictoriaMetrics): http(s) only, and without credentials, a query or a
+ * fragment — the settings are readable by every viewer, and Rackmind appends
+ * /api/v1/query_range itself.
+ */
+export const PrometheusUrl = z
+  .url({ protocol: /^https?$/, error: "an http(s) URL such as http://prometheus:9090" })
+  .max(2048)
+  .refine((u) => {
+    const url = new URL(u);
+    return !url.username && !url.password && !url.search && !url.hash;
+  }, "a base URL without credentials, query or fragment, such as http://prometheus:9090");
+
 /** Telemetry settings an operator can change (PUT /api/v1/telemetry/settings). */
 export const TelemetrySettings = z
   .object({
@@ -111,8 +131,33 @@ export const TelemetrySettings = z
     placeOnStaleGpus: z.boolean().default(false),
     /** The worker feeds simulated dcgm pages for the demo fleet (the seed turns it on; real fleets leave it off). */
     demoTelemetry: z.boolean().default(false),
+    /**
+     * Where `GET /api/v1/gpus/{uuid}/series?source=prometheus` reads raw
+     * samples; null: not set. Only an admin may change it: it is an address
+     * Rackmind fetches from, like the scrape networks (and fetched under them).
+     */
+    prometheusUrl: PrometheusUrl.nullable().default(null),
   })
   .meta({ id: "TelemetrySettings" });
 export type TelemetrySettings = z.infer<typeof TelemetrySettings>;
 
-export const UpdateTelemetrySettings = TelemetrySettings.partial().meta({ id: "UpdateTelemetrySettings" });
+type WithoutDefaults<T extends z.ZodRawShape> = {
+  [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]>;
+};
+
+/**
+ * The fields sent, and only those: zod 4's `.partial()` keeps each field's
+ * default, so a PUT of one setting came back with every other setting at its
+ * default and overwrote them (and an operator's PUT without prometheusUrl
+ * would have unset the admin's URL). Each field here is optional without one.
+ */
+export const UpdateTelemetrySettings = z
+  .object(
+    Object.fromEntries(
+      Object.entries(TelemetrySettings.shape).map(([key, field]) => [
+        key,
+        (field instanceof z.ZodDefault ? field.removeDefault() : field).optional(),
+      ]),
+    ) as WithoutDefaults<typeof TelemetrySettings.shape>,
+  )
+  .meta({ id: "UpdateTelemetrySettings" });

@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import { db } from "../db";
 import { writeSettings } from "../settings/stored-settings";
+import { can, permissions } from "../auth/permissions";
 import type { Principal } from "../auth/principal";
+import { AppError } from "../errors";
 import { TelemetrySettings, UpdateTelemetrySettings } from "./schemas";
 
 // The schemas live in ./schemas.ts (zod only), so the settings form can check
@@ -24,7 +26,17 @@ export async function updateTelemetrySettings(
   input: z.infer<typeof UpdateTelemetrySettings>,
   actor: Principal,
 ): Promise<TelemetrySettings> {
-  const next = TelemetrySettings.parse({ ...(await getTelemetrySettings()), ...input });
+  const current = await getTelemetrySettings();
+  // The Prometheus URL is an address Rackmind fetches from, so it is the
+  // admin's, like the scrape networks; an operator's form sending it back unchanged is fine.
+  if (input.prometheusUrl !== undefined && input.prometheusUrl !== current.prometheusUrl) {
+    if (!can(actor.role, "telemetry.networks"))
+      throw new AppError(
+        "forbidden",
+        `Only the ${permissions["telemetry.networks"]} role may change prometheusUrl; you are ${actor.role}`,
+      );
+  }
+  const next = TelemetrySettings.parse({ ...current, ...input });
   await writeSettings(KEY, next, actor, { action: "telemetry.settings_update", details: input });
   cached = { value: next, at: Date.now() };
   return next;

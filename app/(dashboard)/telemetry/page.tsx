@@ -105,7 +105,11 @@ export default async function TelemetryPage() {
           title={t("settings.title")}
           description={canWrite ? t("settings.descriptionWrite") : t("settings.descriptionRead")}
         >
-          {canWrite ? <SettingsForm settings={settings} /> : <SettingsList settings={settings} />}
+          {canWrite ? (
+            <SettingsForm settings={settings} canSetPrometheus={can(principal.role, "telemetry.networks")} />
+          ) : (
+            <SettingsList settings={settings} />
+          )}
         </Card>
         <Card
           title={t("push.title")}

@@ -59,11 +59,14 @@ export const getGpuSeries = defineContract({
   summary: "A GPU's dcgm field over time: average, min and max per step",
   description:
     "Answered from the coarsest table that resolves the step (raw samples, 1-minute or 1-hour rollups; `source` says which). " +
-    "At most 5,000 points: a range too long for its step is a 422 naming the limit. A field never reported answers empty lists.",
+    "At most 5,000 points: a range too long for its step is a 422 naming the limit. A field never reported answers empty lists. " +
+    "With `source=prometheus` the same buckets are computed by the Prometheus-compatible server of the `prometheusUrl` setting from its raw samples " +
+    "(series labelled `UUID=<uuid>`, as dcgm-exporter labels them), fetched within the scrape networks: 409 when the setting is not made, " +
+    "502 when that server fails or answers something else, 504 when it takes over 5 s.",
   params: z.object({ uuid: z.string().meta({ description: "the GPU's UUID (GPU-…)" }) }),
   query: SeriesQuery,
   response: { status: 200, description: "The series", schema: SeriesOut },
-  errors: [404],
+  errors: [404, 409, 502, 504],
 });
 
 export const listScrapeTargets = defineContract({
@@ -112,7 +115,8 @@ export const getTelemetrySettings = defineContract({
   method: "get",
   path: "/api/v1/telemetry/settings",
   permission: "telemetry.read",
-  summary: "Telemetry settings: retention, health thresholds, auto-registration, staleness, the demo feed",
+  summary:
+    "Telemetry settings: retention, health thresholds, auto-registration, staleness, the demo feed, the Prometheus to read series from",
   response: { status: 200, description: "The settings", schema: TelemetrySettings },
 });
 
@@ -124,7 +128,8 @@ export const updateTelemetrySettings = defineContract({
   description:
     "Retention in days per table (raw, 1-minute, 1-hour rollups); `degradedTempC` (°C) and `throttleSustainMinutes` set when a GPU is degraded; " +
     "`autoRegisterGpus` registers reporting GPUs of known servers; after `staleAfterMinutes` without a sample a GPU is stale and not placed, unless `placeOnStaleGpus`; " +
-    "`demoTelemetry` feeds simulated pages for the demo fleet.",
+    "`demoTelemetry` feeds simulated pages for the demo fleet; " +
+    "`prometheusUrl` (null to unset) is the base URL of a Prometheus-compatible server that `GET /api/v1/gpus/{uuid}/series?source=prometheus` reads — only an admin may change it (403).",
   body: UpdateTelemetrySettings,
   response: { status: 200, description: "The settings now", schema: TelemetrySettings },
 });

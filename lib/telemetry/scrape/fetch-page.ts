@@ -17,6 +17,9 @@ import type { NetworkPolicy } from "./network-policy";
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 
+/** What the caller expects back: its media type, and the most bytes it will read. */
+export type FetchOptions = { accept?: string; maxBytes?: number };
+
 /** A failure whose message is safe to store and show as it is. */
 export class ScrapeError extends Error {}
 
@@ -46,6 +49,11 @@ const NETWORK_ERRORS: Record<string, string> = {
   ETIMEDOUT: "timed out",
 };
 
+/** Whether a failure from fetchScrapePage was the clock running out (connecting or reading), not a refusal. */
+export function isTimedOut(err: unknown): boolean {
+  return err instanceof ScrapeError && err.message === "timed out";
+}
+
 /** What a failed request may say about itself. */
 export function safeMessage(err: unknown): string {
   if (err instanceof ScrapeError) return err.message;
@@ -56,42 +64,51 @@ export function safeMessage(err: unknown): string {
   return code ? `connection failed (${code})` : "connection failed";
 }
 
-function getOnce(url: URL, policy: NetworkPolicy, signal: AbortSignal): Promise<http.IncomingMessage> {
+function getOnce(url: URL, policy: NetworkPolicy, signal: AbortSignal, accept: string): Promise<http.IncomingMessage> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host) && !policy.allows(host)) return Promise.reject(refused(host));
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { lookup: checkedLookup(policy), signal, headers: { accept: "text/plain" } }, resolve);
+    const req = client.get(url, { lookup: checkedLookup(policy), signal, headers: { accept } }, resolve);
     req.on("error", reject);
   });
 }
 
-async function readBody(res: http.IncomingMessage): Promise<Uint8Array> {
+async function readBody(res: http.IncomingMessage, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(res.headers["content-length"] ?? "0");
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > maxBytes) {
     res.destroy();
-    throw new ScrapeError(`page of ${declared} bytes is over the ${MAX_BODY_BYTES}-byte limit`);
+    throw new ScrapeError(`page of ${declared} bytes is over the ${maxBytes}-byte limit`);
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of res as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       res.destroy();
-      throw new ScrapeError(`page is over the ${MAX_BODY_BYTES}-byte limit`);
+      throw new ScrapeError(`page is over the ${maxBytes}-byte limit`);
     }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
 }
 
-/** The page at `target`, following at most three redirects, each under the same policy. */
-export async function fetchScrapePage(target: string, policy: NetworkPolicy, timeoutMs: number): Promise<Uint8Array> {
+/**
+ * The page at `target`, following at most three redirects, each under the same
+ * policy. Also what reads the operators' Prometheus (views/prometheus-series),
+ * which asks for JSON and reads less.
+ */
+export async function fetchScrapePage(
+  target: string,
+  policy: NetworkPolicy,
+  timeoutMs: number,
+  { accept = "text/plain", maxBytes = MAX_BODY_BYTES }: FetchOptions = {},
+): Promise<Uint8Array> {
   const signal = AbortSignal.timeout(timeoutMs);
   let url = new URL(target);
   try {
     for (let hop = 0; ; hop++) {
-      const res = await getOnce(url, policy, signal);
+      const res = await getOnce(url, policy, signal, accept);
       const status = res.statusCode ?? 0;
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
@@ -106,7 +123,7 @@ export async function fetchScrapePage(target: string, policy: NetworkPolicy, tim
         res.resume(); // the body of an error page is not read, let alone kept
         throw new ScrapeError(`HTTP ${status}`);
       }
-      return await readBody(res);
+      return await readBody(res, maxBytes);
     }
   } catch (err) {
     throw new ScrapeError(safeMessage(err));

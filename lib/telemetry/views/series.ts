@@ -3,6 +3,8 @@ import { getPool } from "../../database/pool";
 import { AppError } from "../../errors";
 import { findFieldId } from "../store/field-ids";
 import type { SeriesOut, SeriesQuery } from "../schemas";
+import { getTelemetrySettings } from "../settings";
+import { readPrometheusSeries } from "./prometheus-series/read-series";
 
 const MAX_POINTS = 5_000;
 
@@ -46,7 +48,11 @@ const sql = (source: SeriesSource) => {
     GROUP BY 1 ORDER BY 1`;
 };
 
-/** A GPU's field over time, averaged per step, from the rollup that fits the step. */
+/**
+ * A GPU's field over time, averaged per step, from the rollup that fits the
+ * step — or, with `source: "prometheus"`, from the operators' Prometheus over
+ * the same buckets (409 when no prometheusUrl is set, 502/504 when it fails).
+ */
 export async function getGpuSeries(uuid: string, q: SeriesQuery): Promise<SeriesOut> {
   const gpu = await db.gpu.findUnique({ where: { uuid }, select: { id: true } });
   if (!gpu) throw new AppError("not_found", `GPU ${uuid} does not exist`);
@@ -60,6 +66,11 @@ export async function getGpuSeries(uuid: string, q: SeriesQuery): Promise<Series
       `That is ${Math.ceil(rangeSeconds / step)} points; ask for at most ${MAX_POINTS} (a larger step)`,
       { maxPoints: MAX_POINTS },
     );
+  }
+  if (q.source === "prometheus") {
+    const { prometheusUrl } = await getTelemetrySettings();
+    const read = await readPrometheusSeries(prometheusUrl, { uuid, metric: q.metric, from, to, step });
+    return { metric: q.metric, from: from.toISOString(), to: to.toISOString(), step, source: "prometheus", ...read };
   }
   const source = chooseSource(step);
   const out: SeriesOut = {

@@ -33,6 +33,8 @@ const expectedStatus: Record<ErrorCode, number> = {
   unavailable: 503,
   integrity_error: 500,
   insufficient_storage: 507,
+  bad_gateway: 502,
+  gateway_timeout: 504,
   internal: 500,
 };
 

@@ -29,7 +29,7 @@ export default async function AdminTelemetryPage() {
       <Card title={t("settingsTitle")} description={t("settingsDescription")}>
         <div className="space-y-3">
           {/* The Telemetry page's own form: one form per setting group, wherever it is shown. */}
-          <SettingsForm settings={settings} />
+          <SettingsForm settings={settings} canSetPrometheus />
           <LastChanged change={change} />
         </div>
       </Card>

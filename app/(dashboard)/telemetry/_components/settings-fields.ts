@@ -21,6 +21,9 @@ export const numericSettings: { key: NumericSettingKey; unit: SettingUnit }[] = 
   { key: "staleAfterMinutes", unit: "minutes" },
 ];
 
+/** The help's placeholders for prometheusUrl: shown as code, the same in every language. */
+export const prometheusUrlHelpValues = { example: "http://prometheus:9090", query: "source=prometheus" };
+
 export const switchSettings: { key: SwitchSettingKey }[] = [
   { key: "autoRegisterGpus" },
   { key: "placeOnStaleGpus" },

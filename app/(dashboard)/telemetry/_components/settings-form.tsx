@@ -8,15 +8,23 @@ import { useApiErrorMessage, useFormWording } from "@/components/forms/form-word
 import { checkInput, invalidProps, type FieldErrors } from "@/components/forms/schema-check";
 import { requestApi } from "@/components/ui/api-request";
 import { FieldError, TextInput } from "@/components/ui/form-controls";
+import { verbatim } from "@/components/ui/verbatim";
 import { UpdateTelemetrySettings, type TelemetrySettings } from "@/lib/telemetry/schemas";
-import { numericSettings, switchSettings } from "./settings-fields";
+import { numericSettings, prometheusUrlHelpValues, switchSettings } from "./settings-fields";
 
 /**
  * The settings as a form (operators): one PUT with every field, checked first
  * with the API's schema (each limit's message shows on its row); the API
- * answers with what it stored.
+ * answers with what it stored. The Prometheus URL is sent only by an admin
+ * (`canSetPrometheus`): the API refuses anyone else's change to it.
  */
-export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
+export function SettingsForm({
+  settings,
+  canSetPrometheus,
+}: {
+  settings: TelemetrySettings;
+  canSetPrometheus: boolean;
+}) {
   const t = useTranslations("telemetry.settings");
   const wording = useFormWording();
   const errorMessage = useApiErrorMessage();
@@ -29,9 +37,11 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const body: Record<string, number | boolean> = {};
+    const body: Record<string, number | boolean | string | null> = {};
     for (const s of numericSettings) body[s.key] = Number(data.get(s.key));
     for (const s of switchSettings) body[s.key] = data.get(s.key) === "on";
+    // An empty field unsets it (null), as the API takes it.
+    if (canSetPrometheus) body.prometheusUrl = String(data.get("prometheusUrl") ?? "").trim() || null;
     const input = checkInput(UpdateTelemetrySettings, body, { wording });
     setError(null);
     setIsSaved(false);
@@ -95,6 +105,28 @@ export function SettingsForm({ settings }: { settings: TelemetrySettings }) {
             </div>
           </div>
         ))}
+        <div className="py-2">
+          <label htmlFor="setting-prometheusUrl" className="block">
+            <span className="text-slate-200">{t("fields.prometheusUrl.label")}</span>
+            <span className="block text-[11px] text-slate-500">
+              {t.rich("fields.prometheusUrl.help", { ...prometheusUrlHelpValues, code: verbatim })}
+              {canSetPrometheus ? null : <> {t("adminOnly")}</>}
+            </span>
+          </label>
+          <div className="mt-1.5">
+            <TextInput
+              id="setting-prometheusUrl"
+              name="prometheusUrl"
+              type="url"
+              translate="no"
+              disabled={!canSetPrometheus}
+              defaultValue={settings.prometheusUrl ?? ""}
+              className="font-mono"
+              {...invalidProps("setting-prometheusUrl", fieldErrors.prometheusUrl)}
+            />
+          </div>
+          <FieldError id="setting-prometheusUrl" message={fieldErrors.prometheusUrl} />
+        </div>
       </div>
       <SaveFooter label={t("save")} isPending={isPending} isSaved={isSaved} error={error} />
     </form>
