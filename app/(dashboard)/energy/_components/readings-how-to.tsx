@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { CodeExample } from "@/components/ui/code-example";
 import { verbatimBright, verbatimDim } from "@/components/ui/verbatim";
 
 /**
@@ -38,14 +38,9 @@ export function ReadingsHowTo({ origin, site, hasGpuEnergy }: { origin: string; 
           ),
         })}
       </p>
-      <ScrollArea
-        as="pre"
-        label={t("example")}
-        className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
-        testId="readings-example"
-      >
-        <code translate="no">{curl}</code>
-      </ScrollArea>
+      <CodeExample label={t("example")} testId="readings-example">
+        {curl}
+      </CodeExample>
       <p className="text-xs text-slate-500">
         {t.rich("details", { code: dim, watts: '"watts"', kwhTotal: '"kwhTotal"' })}{" "}
         {hasGpuEnergy ? (

@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { CodeExample } from "@/components/ui/code-example";
 import { ScrollArea } from "@/components/ui/scroll-area";
 import { verbatimBright, verbatimDim } from "@/components/ui/verbatim";
 
@@ -24,14 +25,9 @@ export function PushHowTo({ origin }: { origin: string }) {
   return (
     <div className="space-y-3 text-[13px] text-slate-300">
       <p>{t.rich("intro", { code, uuid: "UUID", hostname: "Hostname", gpu: "gpu" })}</p>
-      <ScrollArea
-        as="pre"
-        label={t("example")}
-        className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
-        testId="push-example"
-      >
-        <code translate="no">{curl}</code>
-      </ScrollArea>
+      <CodeExample label={t("example")} testId="push-example">
+        {curl}
+      </CodeExample>
       <p className="text-slate-400">
         {t.rich("stamped", {
           at: "?at=",

@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import { ScrollArea } from "@/components/ui/scroll-area";
+import { CodeExample } from "@/components/ui/code-example";
 import { verbatimBright, verbatimDim } from "@/components/ui/verbatim";
 
 /**
@@ -28,14 +28,9 @@ export function RemoteWriteHowTo({ origin }: { origin: string }) {
       <p>
         {t.rich("intro", { code: verbatimBright, file: "prometheus.yml", token: "/etc/prometheus/rackmind.token" })}
       </p>
-      <ScrollArea
-        as="pre"
-        label={t("example")}
-        className="overflow-x-auto rounded-md border border-slate-800 bg-slate-950/80 p-3 font-mono text-[12px] leading-5 text-slate-200"
-        testId="remote-write-example"
-      >
-        <code translate="no">{config}</code>
-      </ScrollArea>
+      <CodeExample label={t("example")} testId="remote-write-example">
+        {config}
+      </CodeExample>
       <p className="text-slate-400">{t.rich("keep", { code: verbatimDim, regex: "DCGM_.*" })}</p>
       <p className="text-xs text-slate-500">
         {t.rich("statuses", { code: verbatimDim, ok: "204", bad: "400", retry: "503", metrics: "/api/metrics" })}
