@@ -1,7 +1,9 @@
 /**
  * dashboard: a generated fleet of 1,000 servers / 8,000 GPUs with 7 days of
  * 1-minute samples of utilisation and temperature (161M raw rows at full size),
- * then the dashboard's queries answered from the rollups vs the same answers by
+ * then the dashboard's queries answered from the rollups (fleet-wide ones read
+ * the wide hour rows by field position; one GPU's series reads the narrow view
+ * the GPU page reads) vs the same answers by
  * aggregating raw rows, in the same run. ratio = raw ms ÷ rollup ms (median of
  * the three queries' ratios). The GPU series is asked for a different GPU each
  * time (as operators open GPU pages), and for one GPU over and over
@@ -35,9 +37,12 @@ async function load(c: pg.Client): Promise<void> {
 const queries = {
   // Overview: per site, GPUs reporting, average utilisation and hottest GPU over the last hour.
   overview: {
-    rollup: `SELECT si.name, count(DISTINCT r."gpuId") AS gpus, sum(r.sum) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_UTIL') / sum(r.count) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_UTIL') AS util,
-      max(r.max) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_TEMP') AS hottest
-      FROM "GpuRollup1h" r JOIN "TelemetryField" f ON f.id = r."fieldId" JOIN "Gpu" g ON g.id = r."gpuId" JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" ra ON ra.id = s."rackId" JOIN "Site" si ON si.id = ra."siteId"
+    // The wide hour rows (exact: marked hours come from their minutes), one array position per field.
+    rollup: `SELECT si.name, count(*) AS gpus, sum(r.sum[u.id]) / sum(r.count[u.id]) AS util, max(r.max[t.id]) AS hottest
+      FROM "GpuRollupHourExact" r
+      CROSS JOIN (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_UTIL') u
+      CROSS JOIN (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_TEMP') t
+      JOIN "Gpu" g ON g.id = r."gpuId" JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" ra ON ra.id = s."rackId" JOIN "Site" si ON si.id = ra."siteId"
       WHERE r.bucket = $1::timestamptz - interval '1 hour' GROUP BY si.name`,
     raw: `SELECT si.name, count(DISTINCT r."gpuId") AS gpus, avg(r.value) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_UTIL') AS util, max(r.value) FILTER (WHERE f.name = 'DCGM_FI_DEV_GPU_TEMP') AS hottest
       FROM "GpuSample" r JOIN "TelemetryField" f ON f.id = r."fieldId" JOIN "Gpu" g ON g.id = r."gpuId" JOIN "Server" s ON s.id = g."serverId" JOIN "Rack" ra ON ra.id = s."rackId" JOIN "Site" si ON si.id = ra."siteId"
@@ -50,7 +55,7 @@ const queries = {
   },
   // Trend chart: fleet-wide average utilisation per hour over the whole period.
   fleetTrend: {
-    rollup: `SELECT bucket, sum(sum) / sum(count) FROM "GpuRollup1h" WHERE "fieldId" = (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_UTIL') AND bucket >= $2 AND bucket < $1 GROUP BY 1 ORDER BY 1`,
+    rollup: `SELECT bucket, sum(sum[u.id]) / sum(count[u.id]) FROM "GpuRollupHourExact", (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_UTIL') u WHERE bucket >= $2 AND bucket < $1 GROUP BY 1 ORDER BY 1`,
     raw: `SELECT date_trunc('hour', at, 'UTC'), avg(value) FROM "GpuSample" WHERE "fieldId" = (SELECT id FROM "TelemetryField" WHERE name = 'DCGM_FI_DEV_GPU_UTIL') AND at >= $2 AND at < $1 GROUP BY 1 ORDER BY 1`,
   },
 };
