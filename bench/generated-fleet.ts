@@ -57,11 +57,14 @@ export async function loadGeneratedFleet(
       WHERE f.name = ANY($1::text[])`,
       [o.fields],
     );
+    // Rollup rows laid out as the app writes them: the fold writes a scrape's
+    // GPUs together and the hour builder an hour's, so one bucket's rows share
+    // pages (GPU-major rows would put each on a page of its own).
     await c.query(
-      `INSERT INTO "GpuRollupMinute" SELECT "gpuId", at, ${wide(min)}, ${wide(max)}, ${wide(sum)}, ${wide(count)} FROM ${part} GROUP BY 1, 2`,
+      `INSERT INTO "GpuRollupMinute" SELECT "gpuId", at, ${wide(min)}, ${wide(max)}, ${wide(sum)}, ${wide(count)} FROM ${part} GROUP BY 1, 2 ORDER BY 2, 1`,
     );
     await c.query(
-      `INSERT INTO "GpuRollupHour" SELECT "gpuId", date_trunc('hour', at, 'UTC'), ${wide(min)}, ${wide(max)}, ${wide(sum)}, ${wide(count)} FROM ${part} GROUP BY 1, 2`,
+      `INSERT INTO "GpuRollupHour" SELECT "gpuId", date_trunc('hour', at, 'UTC'), ${wide(min)}, ${wide(max)}, ${wide(sum)}, ${wide(count)} FROM ${part} GROUP BY 1, 2 ORDER BY 2, 1`,
     );
     await c.query(
       `ALTER TABLE ${part} ADD PRIMARY KEY ("gpuId", "fieldId", at), ADD CONSTRAINT day CHECK (at >= '${day}' AND at < '${next}')`,

@@ -1,11 +1,12 @@
 /**
- * Rows of "GpuSample" and "TelemetryFoldBatch" in PostgreSQL's binary COPY format. Binary spares the
+ * Rows of "GpuSample" and the fold queue in PostgreSQL's binary COPY format. Binary spares the
  * server parsing uuid, timestamptz and float8 text on every row, and the
  * encoder writes fixed-size fields into one Buffer — no per-row strings, no
  * Date objects (Next.js wraps the Date constructor, which made the text
  * encoder the costliest step of ingest in the web process).
  * Format: https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4
  */
+import type { LatestPartial, MinutePartial } from "./fold-partials";
 import type { SampleColumns } from "./sample-store";
 
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
@@ -64,64 +65,98 @@ function writeInt64(buf: Buffer, v: number, o: number): void {
   buf.writeUInt32BE(v - high * TWO_32, o + 4);
 }
 
-// Element type oids of the queue's array columns (pg_type).
-const OID = { uuid: 2950, int2: 21, int8: 20, float8: 701 } as const;
-// A one-dimensional array without NULLs: ndim, has-null flag, element type,
-// length and lower bound, then each element's length and bytes.
+// Pre-aggregated fold rows (fold-partials.ts) carry one-dimensional arrays
+// indexed by field id; a hole travels as a NULL element (length -1), as the
+// rollup tables store it. An array: ndim, has-null flag, element type oid
+// (pg_type), length and lower bound, then each element's length and bytes.
 const ARRAY_HEADER_BYTES = 20;
+const OID = { int4: 23, float8: 701, timestamptz: 1184 } as const;
 
-function writeArrayHeader(buf: Buffer, o: number, oid: number, n: number, elementBytes: number): number {
-  buf.writeInt32BE(ARRAY_HEADER_BYTES + n * (4 + elementBytes), o);
+/** Bytes of a sparse array's field (length prefix included): 8-byte elements, or 4-byte ones. */
+const sparseArrayBytes = (a: number[], elementBytes: number) => {
+  let present = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== undefined) present++;
+  return 4 + ARRAY_HEADER_BYTES + a.length * 4 + present * elementBytes;
+};
+
+function writeSparseArray(
+  buf: Buffer,
+  o: number,
+  a: number[],
+  oid: number,
+  write: (v: number, o: number) => void,
+  elementBytes: number,
+): number {
+  let present = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== undefined) present++;
+  buf.writeInt32BE(ARRAY_HEADER_BYTES + a.length * 4 + present * elementBytes, o);
   buf.writeInt32BE(1, o + 4);
-  buf.writeInt32BE(0, o + 8);
+  buf.writeInt32BE(present < a.length ? 1 : 0, o + 8);
   buf.writeInt32BE(oid, o + 12);
-  buf.writeInt32BE(n, o + 16);
+  buf.writeInt32BE(a.length, o + 16);
   buf.writeInt32BE(1, o + 20);
-  return o + 4 + ARRAY_HEADER_BYTES;
+  o += 4 + ARRAY_HEADER_BYTES;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (v === undefined) {
+      buf.writeInt32BE(-1, o);
+      o += 4;
+    } else {
+      buf.writeInt32BE(elementBytes, o);
+      write(v, o + 4);
+      o += 4 + elementBytes;
+    }
+  }
+  return o;
 }
 
-/**
- * COPY "TelemetryFoldBatch" ("samples", "gpuIds", "fieldIds", "atMs", "values")
- * … (FORMAT binary): one row per part. Binary arrays cost the server a tenth
- * of parsing the same arrays as text parameters, which cost as much as storing
- * the samples themselves.
- */
-export function encodeFoldBatchRows(parts: SampleColumns[]): Buffer {
-  const rowBytes = (n: number) => 2 + (4 + 4) + 4 * (4 + ARRAY_HEADER_BYTES) + n * (4 + 16 + 4 + 2 + 4 + 8 + 4 + 8);
-  const buf = Buffer.allocUnsafe(HEADER_BYTES + parts.reduce((t, p) => t + rowBytes(p.gpuIds.length), 0) + 2);
+/** A row's leading batch id (int8), GPU (uuid) and time (timestamptz), after its field count. */
+function writeKey(buf: Buffer, o: number, fields: number, batchId: bigint, gpu: Buffer, ms: number): number {
+  buf.writeInt16BE(fields, o);
+  buf.writeInt32BE(8, o + 2);
+  buf.writeBigInt64BE(batchId, o + 6);
+  buf.writeInt32BE(16, o + 14);
+  gpu.copy(buf, o + 18);
+  buf.writeInt32BE(8, o + 34);
+  writeInt64(buf, (ms - PG_EPOCH_MS) * 1000, o + 38);
+  return o + 46;
+}
+const KEY_BYTES = 46;
+
+/** COPY "TelemetryFoldMinute" ("batchId", "gpuId", "bucket", "min", "max", "sum", "count") … (FORMAT binary). */
+export function encodeFoldMinuteRows(batchId: bigint, rows: MinutePartial[]): Buffer {
+  let size = HEADER_BYTES + 2;
+  for (const r of rows) size += KEY_BYTES + sparseArrayBytes(r.min, 8) * 3 + sparseArrayBytes(r.count, 4);
+  const buf = Buffer.allocUnsafe(size);
   const uuids = new Map<string, Buffer>();
+  const float8 = (v: number, o: number) => buf.writeDoubleBE(v, o);
+  const int4 = (v: number, o: number) => buf.writeInt32BE(v, o);
   let o = writeHeader(buf);
-  for (const p of parts) {
-    const n = p.gpuIds.length;
-    buf.writeInt16BE(5, o);
-    buf.writeInt32BE(4, o + 2);
-    buf.writeInt32BE(n, o + 6);
-    o = writeArrayHeader(buf, o + 10, OID.uuid, n, 16);
-    for (const id of p.gpuIds) {
-      let u = uuids.get(id);
-      if (!u) uuids.set(id, (u = uuidBytes(id)));
-      buf.writeInt32BE(16, o);
-      u.copy(buf, o + 4);
-      o += 20;
-    }
-    o = writeArrayHeader(buf, o, OID.int2, n, 2);
-    for (const f of p.fieldIds) {
-      buf.writeInt32BE(2, o);
-      buf.writeInt16BE(f, o + 4);
-      o += 6;
-    }
-    o = writeArrayHeader(buf, o, OID.int8, n, 8);
-    for (const ms of p.atMs) {
-      buf.writeInt32BE(8, o);
-      writeInt64(buf, Math.round(ms), o + 4);
-      o += 12;
-    }
-    o = writeArrayHeader(buf, o, OID.float8, n, 8);
-    for (const v of p.values) {
-      buf.writeInt32BE(8, o);
-      buf.writeDoubleBE(v, o + 4);
-      o += 12;
-    }
+  for (const r of rows) {
+    let u = uuids.get(r.gpuId);
+    if (!u) uuids.set(r.gpuId, (u = uuidBytes(r.gpuId)));
+    o = writeKey(buf, o, 7, batchId, u, r.bucketMs);
+    o = writeSparseArray(buf, o, r.min, OID.float8, float8, 8);
+    o = writeSparseArray(buf, o, r.max, OID.float8, float8, 8);
+    o = writeSparseArray(buf, o, r.sum, OID.float8, float8, 8);
+    o = writeSparseArray(buf, o, r.count, OID.int4, int4, 4);
+  }
+  buf.writeInt16BE(-1, o);
+  return buf;
+}
+
+/** COPY "TelemetryFoldLatest" ("batchId", "gpuId", "seenAt", "at", "value") … (FORMAT binary). */
+export function encodeFoldLatestRows(batchId: bigint, rows: LatestPartial[]): Buffer {
+  let size = HEADER_BYTES + 2;
+  for (const r of rows) size += KEY_BYTES + sparseArrayBytes(r.atMs, 8) + sparseArrayBytes(r.value, 8);
+  const buf = Buffer.allocUnsafe(size);
+  const float8 = (v: number, o: number) => buf.writeDoubleBE(v, o);
+  const timestamptz = (ms: number, o: number) => writeInt64(buf, (ms - PG_EPOCH_MS) * 1000, o);
+  let o = writeHeader(buf);
+  for (const r of rows) {
+    o = writeKey(buf, o, 5, batchId, uuidBytes(r.gpuId), r.seenAtMs);
+    o = writeSparseArray(buf, o, r.atMs, OID.timestamptz, timestamptz, 8);
+    o = writeSparseArray(buf, o, r.value, OID.float8, float8, 8);
   }
   buf.writeInt16BE(-1, o);
   return buf;

@@ -3,7 +3,8 @@ import { pipeline } from "node:stream/promises";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { getConfig } from "../../config";
-import { encodeFoldBatchRows, encodeSampleRows } from "./copy-binary";
+import { encodeFoldLatestRows, encodeFoldMinuteRows, encodeSampleRows } from "./copy-binary";
+import { aggregateForFold, splitPartials, type FoldPartials } from "./fold-partials";
 import { dayOf, ensurePartitions, forgetPartitions } from "./partitions";
 
 /** Columns of samples to store, as parallel arrays (one array per column). */
@@ -27,22 +28,31 @@ const addOrEither = (a: string, b: string) =>
 const newer = (oldAt: string, newAt: string) => `${newAt} >= ${oldAt} OR ${oldAt} IS NULL`;
 
 // The 1-minute rollups, the latest values and each GPU's last-seen time, folded
-// from the rows of the CTE named `chunk`: one wide upsert per GPU and minute
-// and one per GPU, not one per sample and field. Elementwise merges run on the
-// arrays (position = field id). Rows are grouped and ordered so concurrent
-// folders lock rollup rows in the same order (no deadlocks); no parallel plan
-// runs in a statement that writes, so each group's rows arrive in the ordered
-// subquery's order. Buckets are truncated in UTC whatever the session's time
-// zone. The hours touched are marked for the hour builder (insert-only, so
-// lanes never wait on each other there).
-const FOLD_CTES = `m AS (
+// from the rows of the CTE named `chunk` (raw samples) and, for a queued batch
+// ingest pre-aggregated, the CTEs `pm` and `pl` (its minute and latest rows):
+// one wide upsert per GPU and minute and one per GPU, not one per sample and
+// field. A batch is one kind or the other, so no row comes from both sources.
+// Elementwise merges run on the arrays (position = field id). Rows are grouped
+// and ordered so concurrent folders lock rollup rows in the same order (no
+// deadlocks); no parallel plan runs in a statement that writes, so each group's
+// rows arrive in the ordered subquery's order. Buckets are truncated in UTC
+// whatever the session's time zone. The hours touched are marked for the hour
+// builder (insert-only, so lanes never wait on each other there).
+const foldCtes = (partials: boolean) => `m AS (
   INSERT INTO "GpuRollupMinute" AS r ("gpuId", "bucket", "min", "max", "sum", "count")
-  SELECT "gpuId", "bucket", ${dense("mn")}, ${dense("mx")}, ${dense("sm")}, ${dense("n")}
-  FROM (
-    SELECT "gpuId", date_trunc('minute', "at", 'UTC') AS "bucket", "fieldId",
-           min("value") AS mn, max("value") AS mx, sum("value") AS sm, count(*)::int AS n
-    FROM chunk GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-  ) per GROUP BY 1, 2 ORDER BY 1, 2
+  SELECT * FROM (
+    SELECT "gpuId", "bucket", ${dense("mn")}, ${dense("mx")}, ${dense("sm")}, ${dense("n")}
+    FROM (
+      SELECT "gpuId", date_trunc('minute', "at", 'UTC') AS "bucket", "fieldId",
+             min("value") AS mn, max("value") AS mx, sum("value") AS sm, count(*)::int AS n
+      FROM chunk GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ) per GROUP BY 1, 2${
+      partials
+        ? `
+    UNION ALL SELECT "gpuId", "bucket", "min", "max", "sum", "count" FROM pm`
+        : ""
+    }
+  ) src ORDER BY 1, 2
   ON CONFLICT ("gpuId", "bucket") DO UPDATE SET ("min", "max", "sum", "count") = (
     SELECT array_agg(least(a1, b1)), array_agg(greatest(a2, b2)), array_agg(${addOrEither("a3", "b3")}), array_agg(${addOrEither("a4", "b4")})
     FROM unnest(r."min", EXCLUDED."min", r."max", EXCLUDED."max", r."sum", EXCLUDED."sum", r."count", EXCLUDED."count")
@@ -53,10 +63,17 @@ const FOLD_CTES = `m AS (
   INSERT INTO "GpuRollupHourPending" ("hour") SELECT DISTINCT date_trunc('hour', "bucket", 'UTC') FROM m
 ), l AS (
   INSERT INTO "GpuLatestReadings" AS l ("gpuId", "seenAt", "at", "value")
-  SELECT "gpuId", max("at"), ${dense('"at"')}, ${dense('"value"')}
-  FROM (
-    SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", "at", "value" FROM chunk ORDER BY "gpuId", "fieldId", "at" DESC
-  ) newest GROUP BY 1 ORDER BY 1
+  SELECT * FROM (
+    SELECT "gpuId", max("at"), ${dense('"at"')}, ${dense('"value"')}
+    FROM (
+      SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", "at", "value" FROM chunk ORDER BY "gpuId", "fieldId", "at" DESC
+    ) newest GROUP BY 1${
+      partials
+        ? `
+    UNION ALL SELECT "gpuId", "seenAt", "at", "value" FROM pl`
+        : ""
+    }
+  ) src ORDER BY 1
   ON CONFLICT ("gpuId") DO UPDATE SET "seenAt" = greatest(l."seenAt", EXCLUDED."seenAt"), ("at", "value") = (
     SELECT array_agg(CASE WHEN ${newer("oa", "na")} THEN na ELSE oa END), array_agg(CASE WHEN ${newer("oa", "na")} THEN nv ELSE ov END)
     FROM unnest(l."at", l."value", EXCLUDED."at", EXCLUDED."value") AS u(oa, ov, na, nv)
@@ -74,7 +91,7 @@ const INSERT_RAW = `INSERT INTO "GpuSample" ("gpuId", "fieldId", "at", "value")
 // latest values are current when the answer arrives and nothing is queued.
 // Only rows the insert returned — the new ones — are folded, so a re-posted
 // batch is neither stored nor folded twice.
-const STORE_AND_FOLD_SQL = `WITH chunk AS (${INSERT_RAW}), ${FOLD_CTES} ${FOLD_ANSWER}`;
+const STORE_AND_FOLD_SQL = `WITH chunk AS (${INSERT_RAW}), ${foldCtes(false)} ${FOLD_ANSWER}`;
 
 // A big batch without COPY: stored, and its new rows queued for the fold, in one statement.
 const STORE_AND_QUEUE_SQL = `WITH ins AS (${INSERT_RAW})
@@ -145,32 +162,40 @@ const COPY_LANES = 2;
 const lanes: Promise<unknown>[] = Array.from({ length: COPY_LANES }, () => Promise.resolve());
 let nextLane = 0;
 
-/** COPYs the samples into the raw table and queues them, in one transaction; null when one was already stored. */
+/** COPYs the samples into the raw table and queues them for the fold, in one transaction; null when one was already stored. */
 function copyAndQueue(pool: pg.Pool, cols: SampleColumns): Promise<number | null> {
   const data = encodeSampleRows(cols);
-  const queued = encodeFoldBatchRows([...parts(cols)]);
+  // Every sample is new when the COPY succeeds (it fails whole on one already
+  // stored), so the batch is queued aggregated as the fold would aggregate it.
+  const partials = splitPartials(aggregateForFold(cols), FOLD_PART_MAX_GPUS);
   const lane = nextLane++ % COPY_LANES;
-  const turn = lanes[lane]!.then(() => copyInTransaction(pool, data, queued, cols.gpuIds.length));
+  const turn = lanes[lane]!.then(() => copyInTransaction(pool, data, partials));
   lanes[lane] = turn.catch(() => undefined);
   return turn;
 }
 
-async function copyInTransaction(pool: pg.Pool, data: Buffer, queued: Buffer, samples: number): Promise<number | null> {
+const copyInto = (client: pg.PoolClient, table: string, columns: string[], rows: Buffer) =>
+  pipeline(
+    Readable.from([rows]),
+    client.query(copyFrom(`COPY "${table}" ("${columns.join('", "')}") FROM STDIN (FORMAT binary)`)),
+  );
+
+async function copyInTransaction(pool: pg.Pool, data: Buffer, partials: FoldPartials[]): Promise<number | null> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await pipeline(
-      Readable.from([data]),
-      client.query(copyFrom(`COPY "GpuSample" ("gpuId", "fieldId", "at", "value") FROM STDIN (FORMAT binary)`)),
-    );
-    await pipeline(
-      Readable.from([queued]),
-      client.query(
-        copyFrom(
-          `COPY "TelemetryFoldBatch" ("samples", "gpuIds", "fieldIds", "atMs", "values") FROM STDIN (FORMAT binary)`,
-        ),
-      ),
-    );
+    await copyInto(client, "GpuSample", ["gpuId", "fieldId", "at", "value"], data);
+    let samples = 0;
+    for (const part of partials) {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO "TelemetryFoldBatch" ("samples", "gpuIds", "fieldIds", "atMs", "values") VALUES ($1, '{}', '{}', '{}', '{}') RETURNING "id"`,
+        [part.samples],
+      );
+      const batchId = BigInt(rows[0]!.id);
+      await copyInto(client, "TelemetryFoldMinute", MINUTE_COLUMNS, encodeFoldMinuteRows(batchId, part.minutes));
+      await copyInto(client, "TelemetryFoldLatest", LATEST_COLUMNS, encodeFoldLatestRows(batchId, part.latest));
+      samples += part.samples;
+    }
     await client.query("COMMIT");
     return samples;
   } catch (err) {
@@ -181,6 +206,13 @@ async function copyInTransaction(pool: pg.Pool, data: Buffer, queued: Buffer, sa
     client.release();
   }
 }
+
+const MINUTE_COLUMNS = ["batchId", "gpuId", "bucket", "min", "max", "sum", "count"];
+const LATEST_COLUMNS = ["batchId", "gpuId", "seenAt", "at", "value"];
+// A pre-aggregated part covers at most this many GPUs: with the default ~20
+// fields a GPU, about FOLD_BATCH_MAX samples of one scrape, so draining a part
+// stays as short a transaction as draining a raw one.
+const FOLD_PART_MAX_GPUS = 1_000;
 
 function* parts(cols: SampleColumns): Generator<SampleColumns> {
   for (let i = 0; i < cols.gpuIds.length; i += FOLD_BATCH_MAX) {
@@ -201,21 +233,28 @@ function arrayLiterals(cols: SampleColumns): string[] {
   return [cols.gpuIds, cols.fieldIds, cols.atMs, cols.values].map((a) => `{${a.join(",")}}`);
 }
 
-// Drains one queued batch: deletes it and folds its samples into the 1-minute
-// rollups and the latest values in one statement (a crash mid-fold
-// rolls both back, so nothing is folded twice or lost). SKIP LOCKED lets
-// several folders (worker processes) take different batches.
+// Drains one queued batch: deletes it and folds its samples (or the rows ingest
+// pre-aggregated them into) into the 1-minute rollups and the latest values in
+// one statement (a crash mid-fold rolls both back, so nothing is folded twice
+// or lost). SKIP LOCKED lets several folders (worker processes) take different batches.
 const FOLD_BATCH_SQL = `
 WITH b AS (
   DELETE FROM "TelemetryFoldBatch" WHERE "id" = (
     SELECT "id" FROM "TelemetryFoldBatch" ORDER BY "id" LIMIT 1 FOR UPDATE SKIP LOCKED
   )
-  RETURNING "gpuIds", "fieldIds", "atMs", "values"
+  RETURNING "id", "samples", "gpuIds", "fieldIds", "atMs", "values"
 ), chunk AS (
   SELECT s."gpuId", s."fieldId", timestamptz 'epoch' + s."atMs" * interval '1 millisecond' AS "at", s."value"
   FROM b, unnest(b."gpuIds", b."fieldIds", b."atMs", b."values") AS s("gpuId", "fieldId", "atMs", "value")
-), ${FOLD_CTES}
-${FOLD_ANSWER}`;
+), pm AS (
+  DELETE FROM "TelemetryFoldMinute" WHERE "batchId" = (SELECT "id" FROM b)
+  RETURNING "gpuId", "bucket", "min", "max", "sum", "count"
+), pl AS (
+  DELETE FROM "TelemetryFoldLatest" WHERE "batchId" = (SELECT "id" FROM b)
+  RETURNING "gpuId", "seenAt", "at", "value"
+), ${foldCtes(true)}
+SELECT coalesce((SELECT "samples" FROM b), 0) AS folded,
+  ARRAY(SELECT "gpuId" FROM chunk UNION SELECT "gpuId" FROM pl)::text[] AS "gpuIds"`;
 
 export type FoldedBatch = {
   folded: number;
