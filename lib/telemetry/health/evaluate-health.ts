@@ -99,7 +99,9 @@ async function readRows(
   settings: Pick<TelemetrySettings, "throttleSustainMinutes">,
 ): Promise<{ row: Row; inputs: HealthInputs }[]> {
   const pool = getPool();
-  const { rows } = await pool.query<Row>(LATEST_SQL, [gpuIds]);
+  // The ids as one array literal: node-pg's array serialiser escapes element by
+  // element, which cost as much as the query itself for a fold batch's 512 GPUs.
+  const { rows } = await pool.query<Row>(LATEST_SQL, [`{${gpuIds.join(",")}}`]);
   const capped = rows.filter((r) => r.capBit).map((r) => r.id);
   const throttled = new Set(
     capped.length

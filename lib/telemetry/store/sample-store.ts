@@ -26,6 +26,15 @@ const dense = (col: string) =>
 const addOrEither = (a: string, b: string) =>
   `CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE ${a} + ${b} END`;
 const newer = (oldAt: string, newAt: string) => `${newAt} >= ${oldAt} OR ${oldAt} IS NULL`;
+// The usual case of a GPU's latest values, decided without unnesting: every new
+// value was sampled at the new row's seenAt (one scrape: a dcgm page stamps a
+// GPU's fields alike), no earlier than anything stored, and the new row has a
+// value wherever the stored one has (the same holes, at least as long). Then
+// the new arrays replace the stored ones whole, as the elementwise merge would.
+const REPLACES_LATEST = `(EXCLUDED."seenAt" >= l."seenAt"
+  AND cardinality(EXCLUDED."at") >= cardinality(l."at")
+  AND array_positions(EXCLUDED."at", NULL) = array_positions(l."at", NULL)
+  AND cardinality(array_positions(EXCLUDED."at", EXCLUDED."seenAt")) + cardinality(array_positions(EXCLUDED."at", NULL)) = cardinality(EXCLUDED."at"))`;
 
 // The 1-minute rollups, the latest values and each GPU's last-seen time, folded
 // from the rows of the CTE named `chunk` (raw samples) and, for a queued batch
@@ -74,10 +83,14 @@ const foldCtes = (partials: boolean) => `m AS (
         : ""
     }
   ) src ORDER BY 1
-  ON CONFLICT ("gpuId") DO UPDATE SET "seenAt" = greatest(l."seenAt", EXCLUDED."seenAt"), ("at", "value") = (
-    SELECT array_agg(CASE WHEN ${newer("oa", "na")} THEN na ELSE oa END), array_agg(CASE WHEN ${newer("oa", "na")} THEN nv ELSE ov END)
-    FROM unnest(l."at", l."value", EXCLUDED."at", EXCLUDED."value") AS u(oa, ov, na, nv)
-  )
+  ON CONFLICT ("gpuId") DO UPDATE SET "seenAt" = greatest(l."seenAt", EXCLUDED."seenAt"),
+    "at" = CASE WHEN ${REPLACES_LATEST} THEN EXCLUDED."at" ELSE (
+      SELECT array_agg(CASE WHEN ${newer("oa", "na")} THEN na ELSE oa END) FROM unnest(l."at", EXCLUDED."at") AS u(oa, na)
+    ) END,
+    "value" = CASE WHEN ${REPLACES_LATEST} THEN EXCLUDED."value" ELSE (
+      SELECT array_agg(CASE WHEN ${newer("oa", "na")} THEN nv ELSE ov END)
+      FROM unnest(l."at", l."value", EXCLUDED."at", EXCLUDED."value") AS u(oa, ov, na, nv)
+    ) END
 )`;
 const FOLD_ANSWER = `SELECT count(*)::int AS folded, coalesce(array_agg(DISTINCT "gpuId"), '{}')::text[] AS "gpuIds" FROM chunk`;
 

@@ -22,7 +22,7 @@ beforeAll(async () => {
   // Field ids far from the registered ones (the wide rollups' arrays get a long
   // run of NULLs before them); registered, as ingest registers every field.
   await getPool().query(
-    `INSERT INTO "TelemetryField" (id, name) VALUES (101, 'TEST_FIELD_101'), (103, 'TEST_FIELD_103') ON CONFLICT DO NOTHING`,
+    `INSERT INTO "TelemetryField" (id, name) VALUES (101, 'TEST_FIELD_101'), (103, 'TEST_FIELD_103'), (104, 'TEST_FIELD_104'), (105, 'TEST_FIELD_105'), (106, 'TEST_FIELD_106') ON CONFLICT DO NOTHING`,
   );
 });
 
@@ -152,5 +152,72 @@ describe("storeSamples", () => {
       `SELECT sum("count")::int AS n FROM "GpuRollup1h" WHERE "fieldId" = 103`,
     );
     expect(n.rows[0]!.n).toBe(40);
+  });
+
+  it("keeps latest values and minute rollups equal to the stored samples whatever order and mix of fields batches come in", async () => {
+    // 14 batches of random fields (so rows have holes where others do not),
+    // scrape-like (one time per GPU) or not, big (queued) and small (inline),
+    // in shuffled order, one posted twice: both the whole-row replacement of
+    // latest values and the elementwise merge get exercised.
+    let seed = 20261207;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const FIELDS = [104, 105, 106];
+    // Later than every sample the tests above stored for these GPUs.
+    const base = Date.UTC(2026, 10, 30, 0, 0, 0);
+    const batches: SampleColumns[] = [];
+    for (let k = 0; k < 14; k++) {
+      // The newest batch, folded last, lacks a field the others have: its
+      // row must not replace the stored one whole.
+      const fields = k === 13 ? [104, 106] : FIELDS.filter(() => random() < 0.7);
+      if (fields.length === 0) fields.push(FIELDS[k % 3]!);
+      const big = k % 2 === 0;
+      const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
+      const repeats = big ? 700 : 3;
+      for (let r = 0; r < repeats; r++)
+        for (const gpu of gpuIds)
+          for (const [j, field] of fields.entries()) {
+            cols.gpuIds.push(gpu);
+            cols.fieldIds.push(field);
+            // Scrape-like batches stamp a GPU's fields alike; the others do not.
+            cols.atMs.push(base + k * 1_000_000 + r * 1_000 + (k % 3 === 0 ? j * 7 : 0));
+            cols.values.push(Math.round(random() * 1e6) / 100);
+          }
+      batches.push(cols);
+    }
+    const order = batches
+      .slice(0, 13)
+      .map((b, i) => ({ b, key: random(), i }))
+      .sort((x, y) => x.key - y.key);
+    for (const { b, i } of [...order, order[3]!, { b: batches[13]!, i: 13 }]) {
+      await storeSamples(getPool(), b, { foldInline: i % 2 === 1 });
+      if (random() < 0.5) await foldTelemetry();
+    }
+    await foldTelemetry();
+    expect(await pendingSampleCount(getPool())).toBe(0);
+
+    const latest = await getPool().query(
+      `SELECT "gpuId", "fieldId", "at", "value" FROM "GpuLatest" WHERE "fieldId" = ANY($1::int[]) ORDER BY 1, 2`,
+      [FIELDS],
+    );
+    const newest = await getPool().query(
+      `SELECT DISTINCT ON ("gpuId", "fieldId") "gpuId", "fieldId", "at", "value" FROM "GpuSample"
+       WHERE "fieldId" = ANY($1::int[]) ORDER BY 1, 2, "at" DESC`,
+      [FIELDS],
+    );
+    expect(latest.rows).toEqual(newest.rows);
+    expect(latest.rows.length).toBe(gpuIds.length * FIELDS.length);
+
+    const rolled = await getPool().query(
+      `SELECT "gpuId", "fieldId", "bucket", "min", "max", "count", round("sum"::numeric, 6) AS sum FROM "GpuRollup1m"
+       WHERE "fieldId" = ANY($1::int[]) ORDER BY 1, 2, 3`,
+      [FIELDS],
+    );
+    const raw = await getPool().query(
+      `SELECT "gpuId", "fieldId", date_trunc('minute', "at", 'UTC') AS "bucket", min("value") AS "min", max("value") AS "max",
+              count(*)::int AS "count", round(sum("value")::numeric, 6) AS sum
+       FROM "GpuSample" WHERE "fieldId" = ANY($1::int[]) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [FIELDS],
+    );
+    expect(rolled.rows).toEqual(raw.rows);
   });
 });
