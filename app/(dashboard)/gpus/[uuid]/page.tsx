@@ -19,7 +19,7 @@ import { getServerDetail } from "@/lib/inventory/server-detail";
 import { getTelemetrySettings } from "@/lib/telemetry/settings";
 import { asLocale } from "@/lib/i18n/locales";
 import { orNotFound, orNull } from "../../_components/expected-errors";
-import { DEFAULT_RANGE, isChartRange } from "./_components/chart-ranges";
+import { chartSource, DEFAULT_RANGE, isChartRange } from "./_components/chart-ranges";
 import { GpuCharts, GpuChartsSkeleton } from "./_components/gpu-charts";
 import { GpuHealth } from "./_components/gpu-health";
 import { GpuHealthActions } from "./_components/gpu-health-actions";
@@ -27,6 +27,7 @@ import { GpuIdentity } from "./_components/gpu-identity";
 import { GpuReadings } from "./_components/gpu-readings";
 import { NoTelemetry } from "./_components/no-telemetry";
 import { RangePicker } from "./_components/range-picker";
+import { SourcePicker } from "./_components/source-picker";
 
 export const dynamic = "force-dynamic";
 
@@ -49,8 +50,9 @@ export default async function GpuPage({
   const gpu = await orNotFound(getGpu(uuid));
   const [server, settings] = await Promise.all([getServerDetail(gpu.hostname), getTelemetrySettings()]);
   if (!server) notFound();
-  const requested = flattenSearchParams(query).range;
+  const { range: requested, source: requestedSource } = flattenSearchParams(query);
   const range = isChartRange(requested) ? requested : DEFAULT_RANGE;
+  const source = chartSource(requestedSource, settings.prometheusUrl);
   const path = gpuHref(gpu.uuid);
   const nowMs = Date.now();
   const canAct = gpu.health !== "healthy" && can(principal.role, "inventory.write");
@@ -141,12 +143,28 @@ export default async function GpuPage({
                 {requested && requested !== range && (
                   <span className="text-amber-300">{t("rangeNotOffered", { requested, range })}</span>
                 )}
+                {requestedSource === "prometheus" && source !== "prometheus" && (
+                  <span className="text-amber-300" data-testid="source-not-configured">
+                    {t("sourceNotConfigured")}
+                  </span>
+                )}
               </p>
             </div>
-            <RangePicker path={path} current={range} />
+            <div className="flex flex-wrap items-center gap-2">
+              {settings.prometheusUrl && (
+                <SourcePicker path={path} range={range} current={source} prometheusUrl={settings.prometheusUrl} />
+              )}
+              <RangePicker path={path} current={range} source={source} />
+            </div>
           </div>
-          <Suspense key={range} fallback={<GpuChartsSkeleton />}>
-            <GpuCharts uuid={gpu.uuid} memoryMiB={gpu.memoryMiB} degradedTempC={settings.degradedTempC} range={range} />
+          <Suspense key={`${range}:${source}`} fallback={<GpuChartsSkeleton />}>
+            <GpuCharts
+              uuid={gpu.uuid}
+              memoryMiB={gpu.memoryMiB}
+              degradedTempC={settings.degradedTempC}
+              range={range}
+              source={source}
+            />
           </Suspense>
         </section>
       )}

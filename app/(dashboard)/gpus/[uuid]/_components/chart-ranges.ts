@@ -24,3 +24,16 @@ export function rangeWindow(range: ChartRange, now: Date): { from: string; to: s
   const r = chartRanges[range];
   return { from: new Date(now.getTime() - r.seconds * 1000).toISOString(), to: now.toISOString(), step: r.stepSeconds };
 }
+
+/** Where the charts read from: Rackmind's own samples and rollups, or the operators' Prometheus (raw samples, over its HTTP API). */
+export type ChartSource = "rackmind" | "prometheus";
+
+/** The source asked for in the URL, if it can be served: Prometheus only once an admin has set prometheusUrl. */
+export function chartSource(requested: string | undefined, prometheusUrl: string | null): ChartSource {
+  return requested === "prometheus" && prometheusUrl ? "prometheus" : "rackmind";
+}
+
+/** The URL parameters of a chart view (the default source is left out, so plain links stay plain). */
+export function chartParams(range: ChartRange, source: ChartSource): Record<string, string | undefined> {
+  return { range, source: source === "prometheus" ? source : undefined };
+}

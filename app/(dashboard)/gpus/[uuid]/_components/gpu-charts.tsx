@@ -7,7 +7,8 @@ import { Card } from "@/components/ui/card";
 import { readingFields } from "@/lib/telemetry/views/latest";
 import type { SeriesOut } from "@/lib/telemetry/schemas";
 import { getGpuSeries } from "@/lib/telemetry/views/series";
-import type { ChartRange } from "./chart-ranges";
+import { AppError } from "@/lib/errors";
+import type { ChartRange, ChartSource } from "./chart-ranges";
 import { rangeWindow } from "./chart-ranges";
 import { formatInterval, formatNumber, formatTempC } from "@/lib/format";
 import { asLocale, type Locale } from "@/lib/i18n/locales";
@@ -103,6 +104,35 @@ function ChartCard({ spec, series, locale }: { spec: ChartSpec; series: SeriesOu
   );
 }
 
+/** A series, or why the source could not give it (Prometheus down, slow or refusing): said in the card, never drawn as empty. */
+type SeriesOrFailure = { series: SeriesOut } | { failure: string };
+
+async function readSeries(uuid: string, q: Parameters<typeof getGpuSeries>[1]): Promise<SeriesOrFailure> {
+  try {
+    return { series: await getGpuSeries(uuid, q) };
+  } catch (err) {
+    // Only the failures a source reports (502, 504, 409) are the card's to tell; anything else is a fault of ours.
+    if (err instanceof AppError && ["bad_gateway", "gateway_timeout", "conflict"].includes(err.code))
+      return { failure: err.message };
+    throw err;
+  }
+}
+
+function FailedCard({ spec, reason }: { spec: ChartSpec; reason: string }) {
+  const t = useTranslations("gpus.chart");
+  return (
+    <Card title={spec.title} description={<span className="font-mono text-[11px]">{spec.metric}</span>}>
+      <p
+        role="status"
+        data-testid={`chart-${spec.key}-failed`}
+        className="flex h-[180px] items-center justify-center rounded-md border border-amber-900/60 bg-amber-950/20 px-4 text-center text-[13px] text-amber-200"
+      >
+        {t("sourceFailed", { reason })}
+      </p>
+    </Card>
+  );
+}
+
 /**
  * The four headline fields over the chosen range, fetched here on the server
  * (one series query each) and handed to the chart islands as plain arrays.
@@ -112,11 +142,13 @@ export async function GpuCharts({
   memoryMiB,
   degradedTempC,
   range,
+  source = "rackmind",
 }: {
   uuid: string;
   memoryMiB: number;
   degradedTempC: number;
   range: ChartRange;
+  source?: ChartSource;
 }) {
   const span = rangeWindow(range, new Date());
   const [t, tr, locale] = await Promise.all([
@@ -125,8 +157,10 @@ export async function GpuCharts({
     getLocale().then(asLocale),
   ]);
   const specs = chartSpecs(memoryMiB, degradedTempC, t, locale);
-  const series = await Promise.all(specs.map((s) => getGpuSeries(uuid, { metric: s.metric, ...span })));
-  const isEmpty = series.every((s) => s.points.length === 0);
+  const results = await Promise.all(
+    specs.map((s) => readSeries(uuid, { metric: s.metric, ...span, ...(source === "prometheus" ? { source } : {}) })),
+  );
+  const isEmpty = results.every((r) => "series" in r && r.series.points.length === 0);
   return (
     <div className="space-y-3">
       {isEmpty && (
@@ -134,13 +168,18 @@ export async function GpuCharts({
           className="rounded-md border border-slate-800 bg-slate-900/40 px-3 py-2 text-[13px] text-slate-400"
           role="status"
         >
-          {t("noSamples", { range: tr(range) })}
+          {t(source === "prometheus" ? "noSamplesPrometheus" : "noSamples", { range: tr(range) })}
         </p>
       )}
       <div className="grid gap-4 lg:grid-cols-2">
-        {specs.map((spec, i) => (
-          <ChartCard key={spec.key} spec={spec} series={series[i]!} locale={locale} />
-        ))}
+        {specs.map((spec, i) => {
+          const r = results[i]!;
+          return "series" in r ? (
+            <ChartCard key={spec.key} spec={spec} series={r.series} locale={locale} />
+          ) : (
+            <FailedCard key={spec.key} spec={spec} reason={r.failure} />
+          );
+        })}
       </div>
     </div>
   );
