@@ -27,8 +27,10 @@ const Baseline = z.object({
   rowRemapFailure: z.number().nullable().optional(),
 });
 
+const Causes = z.array(Cause);
+
 export function readHealthCauses(raw: unknown): HealthCause[] {
-  const parsed = z.array(Cause).safeParse(raw);
+  const parsed = Causes.safeParse(raw);
   return parsed.success ? parsed.data : [];
 }
 

@@ -267,7 +267,11 @@ WITH b AS (
   RETURNING "gpuId", "seenAt", "at", "value"
 ), ${foldCtes(true)}
 SELECT coalesce((SELECT "samples" FROM b), 0) AS folded,
-  ARRAY(SELECT "gpuId" FROM chunk UNION SELECT "gpuId" FROM pl)::text[] AS "gpuIds"`;
+  ARRAY(SELECT DISTINCT "gpuId" FROM chunk UNION ALL SELECT "gpuId" FROM pl)::text[] AS "gpuIds",
+  -- The queue as this statement found it, less the batch it folds (its delete is not visible here).
+  (SELECT max("id")::text FROM "TelemetryFoldBatch" WHERE "id" <> ALL (ARRAY(SELECT "id" FROM b))) AS "newestQueuedId",
+  (SELECT (extract(epoch FROM now() - min("createdAt")) * 1000)::float8 FROM "TelemetryFoldBatch"
+    WHERE "id" <> ALL (ARRAY(SELECT "id" FROM b))) AS "oldestQueuedAgeMs"`;
 
 export type FoldedBatch = {
   folded: number;
@@ -279,13 +283,7 @@ export type FoldedBatch = {
 
 /** Folds the oldest queued batch nobody else is folding; returns how many samples, and of which GPUs (0 when none is left). */
 export async function foldQueuedBatch(pool: pg.Pool): Promise<FoldedBatch> {
-  const folded = (await pool.query<{ folded: number; gpuIds: string[] }>(FOLD_BATCH_SQL)).rows[0]!;
-  const queue = (
-    await pool.query<{ newest: string | null; ageMs: number | null }>(
-      `SELECT max("id")::text AS newest, (extract(epoch FROM now() - min("createdAt")) * 1000)::float8 AS "ageMs" FROM "TelemetryFoldBatch"`,
-    )
-  ).rows[0]!;
-  return { ...folded, newestQueuedId: queue.newest, oldestQueuedAgeMs: queue.ageMs };
+  return (await pool.query<FoldedBatch>(FOLD_BATCH_SQL)).rows[0]!;
 }
 
 /** Samples waiting to be folded (the fold's backlog). */
