@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { startSimulator, type RunningSimulator } from "../../lib/demo/simulator";
-import { hasPrometheus, poll, startPrometheus, type RunningPrometheus } from "../support/prometheus";
+import {
+  hasPrometheus,
+  poll,
+  scrapeSimulatorConfig,
+  startPrometheus,
+  type RunningPrometheus,
+} from "../support/prometheus";
 import { reportServerGpus } from "./support/telemetry";
 import { readState } from "./support/state";
 import { expect, signInAs, test } from "./support/test";
@@ -40,13 +46,7 @@ test.beforeAll(async ({ playwright }) => {
   // The charts section shows once Rackmind itself has heard from the GPU.
   uuid = (await reportServerGpus(request, state, HOST))[0]!;
   sim = await startSimulator({ port: 0, host: "127.0.0.1" });
-  prometheus = await startPrometheus(dir, [
-    "global: { scrape_interval: 1s, scrape_timeout: 1s }",
-    "scrape_configs:",
-    "  - job_name: dcgm-exporter",
-    `    metrics_path: /hosts/${HOST}/metrics`,
-    `    static_configs: [ { targets: ["${new URL(sim.url).host}"] } ]`,
-  ]);
+  prometheus = await startPrometheus(dir, scrapeSimulatorConfig(sim.url, HOST));
   // Half a minute of scrapes, so the last 15 minutes have a few points at a 10 s step.
   const scraped = `count_over_time(DCGM_FI_DEV_GPU_TEMP{UUID="${uuid}"}[1m]) >= 30`;
   await poll(

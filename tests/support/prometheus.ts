@@ -54,3 +54,14 @@ export async function prometheusOwnMetric(prometheus: RunningPrometheus, name: s
   const values = [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "gm"))].map((m) => Number(m[1]));
   return values.length ? values.reduce((a, b) => a + b, 0) : undefined;
 }
+
+/** The lines of a prometheus.yml that scrape one node's page of the demo simulator every second. */
+export function scrapeSimulatorConfig(simulatorUrl: string, hostname: string): string[] {
+  return [
+    "global: { scrape_interval: 1s, scrape_timeout: 1s }",
+    "scrape_configs:",
+    "  - job_name: dcgm-exporter",
+    `    metrics_path: /hosts/${hostname}/metrics`,
+    `    static_configs: [ { targets: ["${new URL(simulatorUrl).host}"] } ]`,
+  ];
+}

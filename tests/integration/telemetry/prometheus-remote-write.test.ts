@@ -11,6 +11,7 @@ import {
   prometheusOwnMetric,
   startPrometheus,
   type RunningPrometheus,
+  scrapeSimulatorConfig,
 } from "../../support/prometheus";
 import { testDatabaseKind } from "../../support/test-database";
 
@@ -65,11 +66,7 @@ describe.skipIf(!runs)("Prometheus remote-writes dcgm-exporter's series to Rackm
 
     sim = await startSimulator({ port: 0, host: "127.0.0.1" });
     prometheus = await startPrometheus(dir, [
-      "global: { scrape_interval: 1s, scrape_timeout: 1s }",
-      "scrape_configs:",
-      "  - job_name: dcgm-exporter",
-      `    metrics_path: /hosts/${HOST}/metrics`,
-      `    static_configs: [ { targets: ["${new URL(sim.url).host}"] } ]`,
+      ...scrapeSimulatorConfig(sim.url, HOST),
       "remote_write:",
       `  - url: ${app.baseUrl}/api/v1/telemetry/remote-write`,
       `    authorization: { credentials: ${token} }`,

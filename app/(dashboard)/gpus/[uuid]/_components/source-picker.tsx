@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { hrefWith } from "@/components/ui/pager";
+import { SegmentedLinks } from "@/components/ui/segmented-links";
 import { chartParams, type ChartRange, type ChartSource } from "./chart-ranges";
 
 const SOURCES: ChartSource[] = ["rackmind", "prometheus"];
@@ -23,28 +23,15 @@ export function SourcePicker({
 }) {
   const t = useTranslations("gpus");
   return (
-    <nav
-      aria-label={t("sourcePicker")}
-      className="inline-flex rounded-md border border-slate-700 bg-slate-950/60 p-0.5"
-    >
-      {SOURCES.map((source) => {
-        const isCurrent = source === current;
-        return (
-          <Link
-            key={source}
-            href={hrefWith(path, chartParams(range, source))}
-            aria-current={isCurrent ? "page" : undefined}
-            title={t(`sourceTitles.${source}`, { url: prometheusUrl })}
-            className={`rounded px-2.5 py-1 text-[12px] font-medium transition-colors ${
-              isCurrent
-                ? "bg-slate-700 text-slate-50 shadow-sm"
-                : "text-slate-400 hover:bg-slate-800 hover:text-slate-100"
-            }`}
-          >
-            {t(`sources.${source}`)}
-          </Link>
-        );
-      })}
-    </nav>
+    <SegmentedLinks
+      label={t("sourcePicker")}
+      items={SOURCES.map((source) => ({
+        key: source,
+        href: hrefWith(path, chartParams(range, source)),
+        isCurrent: source === current,
+        title: t(`sourceTitles.${source}`, { url: prometheusUrl }),
+        children: t(`sources.${source}`),
+      }))}
+    />
   );
 }
