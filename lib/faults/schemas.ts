@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { partialUpdate } from "../partial-update";
 
 export const FaultActionInput = z
   .object({
@@ -25,4 +26,4 @@ export const FaultSettings = z
   })
   .strict();
 export type FaultSettings = z.infer<typeof FaultSettings>;
-export const UpdateFaultSettings = FaultSettings.partial().strict().meta({ id: "UpdateFaultSettings" });
+export const UpdateFaultSettings = partialUpdate(FaultSettings).strict().meta({ id: "UpdateFaultSettings" });

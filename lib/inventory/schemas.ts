@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { partialUpdate } from "../partial-update";
 import { PageQuery } from "../pagination";
 
 /** Names operators type and scripts pass in URLs: no spaces or slashes. */
@@ -102,8 +103,7 @@ export const SiteOut = z
   .meta({ id: "Site" });
 export type SiteOut = z.infer<typeof SiteOut>;
 
-export const UpdateSiteInput = CreateSiteInput.omit({ name: true })
-  .partial()
+export const UpdateSiteInput = partialUpdate(CreateSiteInput.omit({ name: true }))
   .extend({
     tariffPerKwh: money.nullable().optional(),
     carbonGPerKwh: z.number().nonnegative().max(5000).nullable().optional(),

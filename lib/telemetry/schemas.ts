@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { partialUpdate } from "../partial-update";
 
 export const DcgmPushQuery = z.object({
   at: z.iso.datetime({ offset: true }).optional().meta({
@@ -141,23 +142,5 @@ export const TelemetrySettings = z
   .meta({ id: "TelemetrySettings" });
 export type TelemetrySettings = z.infer<typeof TelemetrySettings>;
 
-type WithoutDefaults<T extends z.ZodRawShape> = {
-  [K in keyof T]: z.ZodOptional<T[K] extends z.ZodDefault<infer Inner> ? Inner : T[K]>;
-};
-
-/**
- * The fields sent, and only those: zod 4's `.partial()` keeps each field's
- * default, so a PUT of one setting came back with every other setting at its
- * default and overwrote them (and an operator's PUT without prometheusUrl
- * would have unset the admin's URL). Each field here is optional without one.
- */
-export const UpdateTelemetrySettings = z
-  .object(
-    Object.fromEntries(
-      Object.entries(TelemetrySettings.shape).map(([key, field]) => [
-        key,
-        (field instanceof z.ZodDefault ? field.removeDefault() : field).optional(),
-      ]),
-    ) as WithoutDefaults<typeof TelemetrySettings.shape>,
-  )
-  .meta({ id: "UpdateTelemetrySettings" });
+/** The fields sent, and only those (an operator's PUT without prometheusUrl must not unset the admin's URL). */
+export const UpdateTelemetrySettings = partialUpdate(TelemetrySettings).meta({ id: "UpdateTelemetrySettings" });

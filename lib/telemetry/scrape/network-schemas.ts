@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { partialUpdate } from "../../partial-update";
 
 /** An IPv4 or IPv6 network in CIDR notation, e.g. 10.0.0.0/8 or fd00::/8. */
 export const Cidr = z.union([z.cidrv4(), z.cidrv6()], {
@@ -18,5 +19,5 @@ export const ScrapeNetworks = z
   .meta({ id: "ScrapeNetworks" });
 export type ScrapeNetworks = z.infer<typeof ScrapeNetworks>;
 
-export const UpdateScrapeNetworks = ScrapeNetworks.partial().meta({ id: "UpdateScrapeNetworks" });
+export const UpdateScrapeNetworks = partialUpdate(ScrapeNetworks).meta({ id: "UpdateScrapeNetworks" });
 export type UpdateScrapeNetworks = z.infer<typeof UpdateScrapeNetworks>;

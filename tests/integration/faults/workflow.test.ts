@@ -179,4 +179,11 @@ describe("the GPU fault workflow", () => {
     const after = await autoQuarantine();
     expect(after.quarantined).not.toContain("n6");
   });
+
+  it("changes only the settings a PATCH sends", async () => {
+    await call(settingsRoute.PATCH, { token: tokens.admin, json: { breakerMaxNodes: 7, breakerWindowMinutes: 90 } });
+    const one = await call(settingsRoute.PATCH, { token: tokens.admin, json: { autoQuarantine: true } });
+    expect(one.body).toEqual({ autoQuarantine: true, breakerMaxNodes: 7, breakerWindowMinutes: 90 });
+    expect((await call(settingsRoute.GET, { token: tokens.viewer })).body).toEqual(one.body);
+  });
 });
