@@ -41,6 +41,9 @@ export class DeploymentCache {
   private timer: NodeJS.Timeout | null = null;
   /** When the last poll succeeded (health). */
   lastSyncAt = 0;
+  /** When the last successful read of the table began: what it saw is at least that fresh. */
+  private lastReadFrom = 0;
+  private inFlight: Promise<void> | null = null;
 
   constructor(
     private readonly tf: Tf,
@@ -55,6 +58,25 @@ export class DeploymentCache {
 
   get(name: string): ServedDeployment | undefined {
     return this.byName.get(name);
+  }
+
+  /**
+   * A deployment by name as the table stood no earlier than `asOf` (ms): a name
+   * this process has not seen is looked up again before it is called unknown,
+   * so a deployment made a moment ago answers instead of a 404 until the next
+   * poll. Reads are shared (one at a time), so a flood of unknown names costs
+   * the database one read per poll interval at most, not one per request.
+   */
+  async getFresh(name: string, asOf: number): Promise<ServedDeployment | undefined> {
+    for (let attempt = 0; attempt < 2 && !this.byName.has(name) && this.lastReadFrom < asOf; attempt++)
+      await this.syncShared();
+    return this.byName.get(name);
+  }
+
+  /** The read in flight, or a new one. */
+  private syncShared(): Promise<void> {
+    this.inFlight ??= this.sync().finally(() => (this.inFlight = null));
+    return this.inFlight;
   }
 
   all(): ServedDeployment[] {
@@ -73,7 +95,7 @@ export class DeploymentCache {
           resolve();
         }, watchdogMs);
       });
-      void Promise.race([this.sync(), stalled])
+      void Promise.race([this.syncShared(), stalled])
         .catch((err) => logger.warn({ err }, "could not read deployments"))
         .finally(() => {
           clearTimeout(watchdog);
@@ -89,6 +111,7 @@ export class DeploymentCache {
 
   /** Reads every deployment's revision and reloads those that changed. */
   async sync(): Promise<void> {
+    const readFrom = Date.now();
     const { rows } = await getPool().query<Row>(
       `SELECT "id", "name", "status", "revision"::text AS "revision", "stableVersionId", "canaryVersionId", "canaryWeight" FROM "Deployment"`,
     );
@@ -102,6 +125,7 @@ export class DeploymentCache {
     for (const name of [...this.byName.keys()]) if (!seen.has(name)) this.byName.delete(name);
     this.releaseUnused();
     this.lastSyncAt = Date.now();
+    this.lastReadFrom = Math.max(this.lastReadFrom, readFrom);
   }
 
   private async load(row: Row): Promise<ServedDeployment> {

@@ -42,14 +42,14 @@ export async function predictFor(
   body: unknown,
   startedAt: number,
 ): Promise<PredictOut> {
-  const d = deps.cache.get(name);
+  const d = deps.cache.get(name) ?? (await deps.cache.getFresh(name, Date.now()));
   if (!d) {
     // How stale the cache is tells a typo from a cache that stopped following the database.
     logger.info(
       { deployment: name, syncedAgoMs: Date.now() - deps.cache.lastSyncAt },
       "predict for an unknown deployment",
     );
-    throw new AppError("not_found", `Deployment ${name} does not exist (or this serving process has not seen it yet)`);
+    throw new AppError("not_found", `Deployment ${name} does not exist`);
   }
   if (d.status !== "active") throw new AppError("conflict", `Deployment ${name} is stopped`);
   const input = PredictInput.parse(body);

@@ -92,6 +92,17 @@ describe("serving a deployment", () => {
     expect(right / sample.length).toBeGreaterThan(0.8);
   });
 
+  it("answers a deployment made a moment ago, before its next poll, and 404s a name that does not exist", async () => {
+    // No sync here: the serving process has not polled since the deployment was made.
+    expect((await deploy({ name: "notes-fresh", model: "notes", version: 1 })).status).toBe(201);
+    const fresh = await serving.predict("notes-fresh", { instances: [instance(ROWS[0]!)] }, tokens.operator);
+    expect(fresh.status).toBe(200);
+    expect(await fresh.json()).toMatchObject({ deployment: "notes-fresh", modelVersion: { version: 1 } });
+    const unknown = await serving.predict("no-such-deployment", { instances: [instance(ROWS[0]!)] }, tokens.operator);
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.message).toBe("Deployment no-such-deployment does not exist");
+  });
+
   it("runs the trainer's MLP in plain JS, answering as TF.js does (RACKMIND_SERVING_FORWARD=tfjs)", async () => {
     expect((await deploy({ name: "notes-engines", model: "notes", version: 1 })).status).toBe(201);
     await serving.cache.sync();

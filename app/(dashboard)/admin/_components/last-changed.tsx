@@ -13,8 +13,17 @@ export function LastChanged({ change, never }: { change: LastChange | null; neve
         actor: change.actor,
         action: change.action,
         time: () => <UtcTime iso={change.at} />,
-        who: (chunks) => <span className="font-mono text-slate-300">{chunks}</span>,
-        what: (chunks) => <span className="font-mono">{chunks}</span>,
+        // Who and what are identifiers (a token's name, an audit action): the same in every language.
+        who: (chunks) => (
+          <span className="font-mono text-slate-300" translate="no">
+            {chunks}
+          </span>
+        ),
+        what: (chunks) => (
+          <span className="font-mono" translate="no">
+            {chunks}
+          </span>
+        ),
       })}
     </p>
   );

@@ -57,7 +57,11 @@ export default async function AdminTeamsPage() {
                     at: q.updatedAt,
                     time: () => <UtcTime iso={q.updatedAt} />,
                     actor: q.updatedBy,
-                    who: (chunks) => <span className="font-mono">{chunks}</span>,
+                    who: (chunks) => (
+                      <span className="font-mono" translate="no">
+                        {chunks}
+                      </span>
+                    ),
                   })}
                 </Td>
                 <Td className="align-top">
