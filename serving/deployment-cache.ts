@@ -64,8 +64,8 @@ export class DeploymentCache {
    * A deployment by name as the table stood no earlier than `asOf` (ms): a name
    * this process has not seen is looked up again before it is called unknown,
    * so a deployment made a moment ago answers instead of a 404 until the next
-   * poll. Reads are shared (one at a time), so a flood of unknown names costs
-   * the database one read per poll interval at most, not one per request.
+   * poll. One read at a time, shared by every request waiting for it, so a
+   * flood of unknown names keeps at most one read in flight, not one per request.
    */
   async getFresh(name: string, asOf: number): Promise<ServedDeployment | undefined> {
     for (let attempt = 0; attempt < 2 && !this.byName.has(name) && this.lastReadFrom < asOf; attempt++)
