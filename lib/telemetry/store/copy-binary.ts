@@ -49,13 +49,18 @@ export function encodeSampleRows(cols: SampleColumns): Buffer {
     buf.writeInt32BE(8, o + 28);
     // Integral ms × 1000 stays far below 2^53, so the split into two 32-bit
     // halves is exact (floor keeps it right for times before 2000 too).
-    writeInt64(buf, Math.round(cols.atMs[i]! - PG_EPOCH_MS) * 1000, o + 32);
+    writeTimestamptz(buf, cols.atMs[i]!, o + 32);
     buf.writeInt32BE(8, o + 40);
     buf.writeDoubleBE(cols.values[i]!, o + 44);
     o += ROW_BYTES;
   }
   buf.writeInt16BE(-1, o);
   return buf;
+}
+
+/** Writes a time in ms as timestamptz (µs since 2000-01-01T00:00:00Z). */
+function writeTimestamptz(buf: Buffer, ms: number, o: number): void {
+  writeInt64(buf, Math.round(ms - PG_EPOCH_MS) * 1000, o);
 }
 
 /** Writes an integral number below 2^53 in magnitude as a big-endian int64 (floor keeps negatives right). */
@@ -72,12 +77,16 @@ function writeInt64(buf: Buffer, v: number, o: number): void {
 const ARRAY_HEADER_BYTES = 20;
 const OID = { int4: 23, float8: 701, timestamptz: 1184 } as const;
 
-/** Bytes of a sparse array's field (length prefix included): 8-byte elements, or 4-byte ones. */
-const sparseArrayBytes = (a: number[], elementBytes: number) => {
+/** How many elements of a sparse array are present (not holes). */
+function presentCount(a: number[]): number {
   let present = 0;
   for (let i = 0; i < a.length; i++) if (a[i] !== undefined) present++;
-  return 4 + ARRAY_HEADER_BYTES + a.length * 4 + present * elementBytes;
-};
+  return present;
+}
+
+/** Bytes of a sparse array's field (length prefix included): 8-byte elements, or 4-byte ones. */
+const sparseArrayBytes = (a: number[], elementBytes: number) =>
+  4 + ARRAY_HEADER_BYTES + a.length * 4 + presentCount(a) * elementBytes;
 
 function writeSparseArray(
   buf: Buffer,
@@ -87,8 +96,7 @@ function writeSparseArray(
   write: (v: number, o: number) => void,
   elementBytes: number,
 ): number {
-  let present = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== undefined) present++;
+  const present = presentCount(a);
   buf.writeInt32BE(ARRAY_HEADER_BYTES + a.length * 4 + present * elementBytes, o);
   buf.writeInt32BE(1, o + 4);
   buf.writeInt32BE(present < a.length ? 1 : 0, o + 8);
@@ -118,7 +126,7 @@ function writeKey(buf: Buffer, o: number, fields: number, batchId: bigint, gpu: 
   buf.writeInt32BE(16, o + 14);
   gpu.copy(buf, o + 18);
   buf.writeInt32BE(8, o + 34);
-  writeInt64(buf, (ms - PG_EPOCH_MS) * 1000, o + 38);
+  writeTimestamptz(buf, ms, o + 38);
   return o + 46;
 }
 const KEY_BYTES = 46;
@@ -151,7 +159,7 @@ export function encodeFoldLatestRows(batchId: bigint, rows: LatestPartial[]): Bu
   for (const r of rows) size += KEY_BYTES + sparseArrayBytes(r.atMs, 8) + sparseArrayBytes(r.value, 8);
   const buf = Buffer.allocUnsafe(size);
   const float8 = (v: number, o: number) => buf.writeDoubleBE(v, o);
-  const timestamptz = (ms: number, o: number) => writeInt64(buf, (ms - PG_EPOCH_MS) * 1000, o);
+  const timestamptz = (ms: number, o: number) => writeTimestamptz(buf, ms, o);
   let o = writeHeader(buf);
   for (const r of rows) {
     o = writeKey(buf, o, 5, batchId, uuidBytes(r.gpuId), r.seenAtMs);
