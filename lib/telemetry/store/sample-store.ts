@@ -23,8 +23,7 @@ export const FOLD_BATCH_MAX = 20_000;
 const dense = (col: string) =>
   `CASE WHEN max("fieldId") = count(*) THEN array_agg(${col}) ELSE telemetry_dense(array_agg("fieldId"), array_agg(${col})) END`;
 // NULL means "no sample of this field": a sum or count adds to the other side.
-const addOrEither = (a: string, b: string) =>
-  `CASE WHEN ${a} IS NULL THEN ${b} WHEN ${b} IS NULL THEN ${a} ELSE ${a} + ${b} END`;
+const addOrEither = (a: string, b: string) => `coalesce(${a} + ${b}, ${a}, ${b})`;
 const newer = (oldAt: string, newAt: string) => `${newAt} >= ${oldAt} OR ${oldAt} IS NULL`;
 // The usual case of a GPU's latest values, decided without unnesting: every new
 // value was sampled at the new row's seenAt (one scrape: a dcgm page stamps a
