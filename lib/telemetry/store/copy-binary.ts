@@ -87,6 +87,13 @@ class CopyWriter {
     this.int64(Math.round(ms - PG_EPOCH_MS) * 1000);
   }
 
+  /** A boolean field: its length, then one byte. */
+  bool(v: boolean): void {
+    this.view.setInt32(this.o, 1);
+    this.buf[this.o + 4] = v ? 1 : 0;
+    this.o += 5;
+  }
+
   uuid(bytes: Uint8Array): void {
     const { buf, o } = this;
     for (let i = 0; i < 16; i++) buf[o + i] = bytes[i]!;
@@ -175,6 +182,7 @@ function writeKey(w: CopyWriter, fields: number, batchId: bigint, gpuId: string,
   w.timestamptz(ms);
 }
 const KEY_BYTES = 46;
+const BOOL_BYTES = 4 + 1;
 
 /** COPY "TelemetryFoldMinute" ("batchId", "gpuId", "bucket", "min", "max", "sum", "count") … (FORMAT binary). */
 export function encodeFoldMinuteRows(batchId: bigint, rows: MinutePartial[]): Buffer {
@@ -191,16 +199,17 @@ export function encodeFoldMinuteRows(batchId: bigint, rows: MinutePartial[]): Bu
   return w.end();
 }
 
-/** COPY "TelemetryFoldLatest" ("batchId", "gpuId", "seenAt", "at", "value") … (FORMAT binary). */
+/** COPY "TelemetryFoldLatest" ("batchId", "gpuId", "seenAt", "at", "value", "singleScrape") … (FORMAT binary). */
 export function encodeFoldLatestRows(batchId: bigint, rows: LatestPartial[]): Buffer {
   let size = HEADER_BYTES + 2;
   for (const r of rows)
-    size += KEY_BYTES + sparseArrayBytes(r.atMs, "timestamptz") + sparseArrayBytes(r.value, "float8");
+    size += KEY_BYTES + sparseArrayBytes(r.atMs, "timestamptz") + sparseArrayBytes(r.value, "float8") + BOOL_BYTES;
   const w = new CopyWriter(size);
   for (const r of rows) {
-    writeKey(w, 5, batchId, r.gpuId, r.seenAtMs);
+    writeKey(w, 6, batchId, r.gpuId, r.seenAtMs);
     writeSparseArray(w, r.atMs, "timestamptz");
     writeSparseArray(w, r.value, "float8");
+    w.bool(r.singleScrape === true);
   }
   return w.end();
 }

@@ -10,8 +10,19 @@ export type MinutePartial = {
   count: number[];
 };
 
-/** One GPU's newest sample of each field in a batch (index = field id − 1), and the newest of all. */
-export type LatestPartial = { gpuId: string; seenAtMs: number; atMs: number[]; value: number[] };
+/**
+ * One GPU's newest sample of each field in a batch (index = field id − 1), and
+ * the newest of all. `singleScrape`: the batch held exactly one sample of each
+ * of these fields, all in seenAt's minute, so this row is also the GPU's minute
+ * rollup row (min = max = sum = value, count 1) and none is queued for it.
+ */
+export type LatestPartial = {
+  gpuId: string;
+  seenAtMs: number;
+  atMs: number[];
+  value: number[];
+  singleScrape?: boolean;
+};
 
 /** A batch's samples aggregated as the fold would: its 1-minute rollup rows and latest values, per GPU. */
 export type FoldPartials = { samples: number; minutes: MinutePartial[]; latest: LatestPartial[] };
@@ -81,6 +92,32 @@ export function aggregateForFold(cols: SampleColumns): FoldPartials {
 }
 
 /**
+ * Drops the minute row of every GPU whose batch was one scrape — one sample of
+ * each field, all in one minute — and marks its latest row instead, which then
+ * holds everything the minute row did (the fold rebuilds it from the values).
+ * That is the usual batch: an agent posts each scrape as it comes, so ingest
+ * sends and the fold deletes half the pre-aggregated bytes (the minute row's
+ * four arrays), and writes half the write-ahead log for them.
+ */
+export function markSingleScrapes(p: FoldPartials): FoldPartials {
+  const minutesOf = new Map<string, MinutePartial[]>();
+  for (const m of p.minutes) {
+    const list = minutesOf.get(m.gpuId);
+    if (list) list.push(m);
+    else minutesOf.set(m.gpuId, [m]);
+  }
+  const single = new Set<string>();
+  for (const [gpuId, list] of minutesOf)
+    if (list.length === 1 && list[0]!.count.every((n) => n === 1)) single.add(gpuId);
+  if (single.size === 0) return p;
+  return {
+    samples: p.samples,
+    minutes: p.minutes.filter((m) => !single.has(m.gpuId)),
+    latest: p.latest.map((l) => (single.has(l.gpuId) ? { ...l, singleScrape: true } : l)),
+  };
+}
+
+/**
  * Splits partials into parts of at most `maxGpus` GPUs each (a GPU's rows stay
  * together), with how many samples each part covers, so draining one queued
  * part stays a short transaction however big the batch was.
@@ -92,7 +129,10 @@ export function splitPartials(partials: FoldPartials, maxGpus: number): FoldPart
   partials.latest.forEach((l, i) => {
     const k = Math.floor(i / maxGpus);
     partOf.set(l.gpuId, k);
-    (parts[k] ??= { samples: 0, minutes: [], latest: [] }).latest.push(l);
+    const part = (parts[k] ??= { samples: 0, minutes: [], latest: [] });
+    part.latest.push(l);
+    // A single scrape's samples are counted here: it has no minute row.
+    if (l.singleScrape) for (const at of l.atMs) if (at !== undefined) part.samples++;
   });
   for (const m of partials.minutes) {
     const part = parts[partOf.get(m.gpuId)!]!;

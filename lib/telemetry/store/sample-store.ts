@@ -4,7 +4,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { getConfig } from "../../config";
 import { encodeFoldLatestRows, encodeFoldMinuteRows, encodeSampleRows } from "./copy-binary";
-import { aggregateForFold, splitPartials, type FoldPartials } from "./fold-partials";
+import { aggregateForFold, markSingleScrapes, splitPartials, type FoldPartials } from "./fold-partials";
 import { dayOf, ensurePartitions, forgetPartitions } from "./partitions";
 
 /** Columns of samples to store, as parallel arrays (one array per column). */
@@ -24,6 +24,11 @@ const dense = (col: string) =>
   `CASE WHEN max("fieldId") = count(*) THEN array_agg(${col}) ELSE telemetry_dense(array_agg("fieldId"), array_agg(${col})) END`;
 // NULL means "no sample of this field": a sum or count adds to the other side.
 const addOrEither = (a: string, b: string) => `coalesce(${a} + ${b}, ${a}, ${b})`;
+// A single scrape's minute row (fold-partials.ts markSingleScrapes), rebuilt
+// from its latest values: min, max and sum are the values, and the count is 1
+// wherever a value is — an array of ones when no field is missing.
+const ONE_WHERE_PRESENT = `CASE WHEN array_position("value", NULL) IS NULL THEN array_fill(1, ARRAY[cardinality("value")])
+      ELSE ARRAY(SELECT CASE WHEN v IS NULL THEN NULL ELSE 1 END FROM unnest("value") AS v) END`;
 const newer = (oldAt: string, newAt: string) => `${newAt} >= ${oldAt} OR ${oldAt} IS NULL`;
 // The usual case of a GPU's latest values, decided without unnesting: every new
 // value was sampled at the new row's seenAt (one scrape: a dcgm page stamps a
@@ -57,7 +62,8 @@ const foldCtes = (partials: boolean) => `m AS (
     ) per GROUP BY 1, 2${
       partials
         ? `
-    UNION ALL SELECT "gpuId", "bucket", "min", "max", "sum", "count" FROM pm`
+    UNION ALL SELECT "gpuId", "bucket", "min", "max", "sum", "count" FROM pm
+    UNION ALL SELECT "gpuId", date_trunc('minute', "seenAt", 'UTC'), "value", "value", "value", ${ONE_WHERE_PRESENT} FROM pl WHERE "singleScrape"`
         : ""
     }
   ) src ORDER BY 1, 2
@@ -179,7 +185,7 @@ function copyAndQueue(pool: pg.Pool, cols: SampleColumns): Promise<number | null
   const data = encodeSampleRows(cols);
   // Every sample is new when the COPY succeeds (it fails whole on one already
   // stored), so the batch is queued aggregated as the fold would aggregate it.
-  const partials = splitPartials(aggregateForFold(cols), FOLD_PART_MAX_GPUS);
+  const partials = splitPartials(markSingleScrapes(aggregateForFold(cols)), FOLD_PART_MAX_GPUS);
   const lane = nextLane++ % COPY_LANES;
   const turn = lanes[lane]!.then(() => copyInTransaction(pool, data, partials));
   lanes[lane] = turn.catch(() => undefined);
@@ -220,7 +226,7 @@ async function copyInTransaction(pool: pg.Pool, data: Buffer, partials: FoldPart
 }
 
 const MINUTE_COLUMNS = ["batchId", "gpuId", "bucket", "min", "max", "sum", "count"];
-const LATEST_COLUMNS = ["batchId", "gpuId", "seenAt", "at", "value"];
+const LATEST_COLUMNS = ["batchId", "gpuId", "seenAt", "at", "value", "singleScrape"];
 // A pre-aggregated part covers at most this many GPUs: with the default ~20
 // fields a GPU, about FOLD_BATCH_MAX samples of one scrape, so draining a part
 // stays as short a transaction as draining a raw one.
@@ -263,7 +269,7 @@ WITH b AS (
   RETURNING "gpuId", "bucket", "min", "max", "sum", "count"
 ), pl AS (
   DELETE FROM "TelemetryFoldLatest" WHERE "batchId" = (SELECT "id" FROM b)
-  RETURNING "gpuId", "seenAt", "at", "value"
+  RETURNING "gpuId", "seenAt", "at", "value", "singleScrape"
 ), ${foldCtes(true)}
 SELECT coalesce((SELECT "samples" FROM b), 0) AS folded,
   ARRAY(SELECT DISTINCT "gpuId" FROM chunk UNION ALL SELECT "gpuId" FROM pl)::text[] AS "gpuIds",

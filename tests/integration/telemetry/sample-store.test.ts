@@ -154,6 +154,56 @@ describe("storeSamples", () => {
     expect(n.rows[0]!.n).toBe(40);
   });
 
+  it("folds a batch that is one scrape per GPU, queued without minute rows, into exact minute rollups", async () => {
+    // Every field id from 1 to 20 (a value array with no holes) for two GPUs, a
+    // few far-off fields (a long run of holes) for the other two: both ways the
+    // fold rebuilds a single scrape's minute row from its latest values. Ids
+    // 1..20 registered (one taken already stays as it is), and the id sequence
+    // moved past them so later registrations do not collide.
+    await getPool().query(
+      `INSERT INTO "TelemetryField" (id, name) SELECT g, 'TEST_DENSE_' || g FROM generate_series(1, 20) g ON CONFLICT DO NOTHING`,
+    );
+    await getPool().query(
+      `SELECT setval(pg_get_serial_sequence('"TelemetryField"', 'id'), (SELECT max(id) FROM "TelemetryField"))`,
+    );
+    const dense = Array.from({ length: 20 }, (_, i) => i + 1);
+    const at = Date.UTC(2026, 11, 1, 0, 0, 30);
+    const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
+    for (const [g, gpu] of gpuIds.entries())
+      for (const field of g < 2 ? dense : [104, 106]) {
+        cols.gpuIds.push(gpu);
+        cols.fieldIds.push(field);
+        cols.atMs.push(at + (field === 106 ? 5 : 0)); // fields of one scrape need not share a millisecond
+        cols.values.push(g * 1000 + field + 0.25);
+      }
+    const expected = dense.length * 2 + 2 * 2;
+    expect(await storeSamples(getPool(), cols)).toMatchObject({ stored: expected, queuedForFold: expected });
+    if (getConfig().RACKMIND_DB_KIND !== "pglite") {
+      // Queued by COPY, pre-aggregated: each GPU's latest row carries its minute.
+      const queued = await getPool().query<{ minutes: number; single: number }>(
+        `WITH b AS (SELECT max("id") AS id FROM "TelemetryFoldBatch")
+         SELECT (SELECT count(*) FROM "TelemetryFoldMinute", b WHERE "batchId" = b.id)::int AS minutes,
+                (SELECT count(*) FROM "TelemetryFoldLatest", b WHERE "batchId" = b.id AND "singleScrape")::int AS single`,
+      );
+      expect(queued.rows[0]).toEqual({ minutes: 0, single: 4 });
+    }
+    await foldTelemetry();
+    const window = [new Date(at - 60_000), new Date(at + 60_000)];
+    const rolled = await getPool().query(
+      `SELECT "gpuId", "fieldId", "bucket", "min", "max", "sum", "count" FROM "GpuRollup1m"
+       WHERE "gpuId" = ANY($1::uuid[]) AND "bucket" > $2 AND "bucket" < $3 ORDER BY 1, 2, 3`,
+      [gpuIds, ...window],
+    );
+    const raw = await getPool().query(
+      `SELECT "gpuId", "fieldId", date_trunc('minute', "at", 'UTC') AS "bucket", min("value") AS "min", max("value") AS "max",
+              sum("value") AS "sum", count(*)::int AS "count"
+       FROM "GpuSample" WHERE "gpuId" = ANY($1::uuid[]) AND "at" > $2 AND "at" < $3 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [gpuIds, ...window],
+    );
+    expect(raw.rows).toHaveLength(expected);
+    expect(rolled.rows).toEqual(raw.rows);
+  });
+
   it("keeps latest values and minute rollups equal to the stored samples whatever order and mix of fields batches come in", async () => {
     // 14 batches of random fields (so rows have holes where others do not),
     // scrape-like (one time per GPU) or not, big (queued) and small (inline),

@@ -4,7 +4,12 @@
 // edges and before 1970).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateForFold, splitPartials, type FoldPartials } from "../../../../lib/telemetry/store/fold-partials";
+import {
+  aggregateForFold,
+  markSingleScrapes,
+  splitPartials,
+  type FoldPartials,
+} from "../../../../lib/telemetry/store/fold-partials";
 import type { SampleColumns } from "../../../../lib/telemetry/store/sample-store";
 
 const GPUS = [
@@ -31,6 +36,32 @@ const batches = fc
     values: samples.map((s) => s.value),
   }));
 
+// Scrape-like batches: each GPU sends some fields once at one time, and some
+// GPUs a second scrape (at another time, maybe in another minute).
+const scrapes = fc
+  .array(
+    fc.record({
+      gpu: fc.constantFrom(...GPUS),
+      fields: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 12 }),
+      atMs: fc.integer({ min: -200_000, max: 400_000 }),
+    }),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((list): SampleColumns => {
+    const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
+    const seen = new Set<string>();
+    for (const [i, s] of list.entries())
+      for (const f of s.fields) {
+        if (seen.has(`${s.gpu}|${f}|${s.atMs}`)) continue; // a COPY that succeeded holds no sample twice
+        seen.add(`${s.gpu}|${f}|${s.atMs}`);
+        cols.gpuIds.push(s.gpu);
+        cols.fieldIds.push(f);
+        cols.atMs.push(s.atMs);
+        cols.values.push(i * 100 + f);
+      }
+    return cols;
+  });
+
 type Cell = { min: number; max: number; sum: number; count: number };
 
 function reference(cols: SampleColumns) {
@@ -52,6 +83,17 @@ function reference(cols: SampleColumns) {
 
 function cellsOf(p: FoldPartials) {
   const minutes = new Map<string, Cell>();
+  // A single scrape's minute row, as the fold rebuilds it from its latest row.
+  for (const l of p.latest)
+    if (l.singleScrape)
+      l.value.forEach((v, f) =>
+        minutes.set(`${l.gpuId}|${Math.floor(l.seenAtMs / 60_000) * 60_000}|${f + 1}`, {
+          min: v,
+          max: v,
+          sum: v,
+          count: 1,
+        }),
+      );
   for (const m of p.minutes)
     m.count.forEach((n, f) => {
       if (n !== undefined)
@@ -86,10 +128,42 @@ describe("aggregateForFold", () => {
     );
   });
 
+  it("marks a GPU whose batch was one scrape and drops its minute row, losing nothing", () => {
+    fc.assert(
+      fc.property(fc.oneof(batches, scrapes), (cols) => {
+        const whole = aggregateForFold(cols);
+        const marked = markSingleScrapes(whole);
+        expect(sorted(cellsOf(marked).minutes)).toEqual(sorted(cellsOf(whole).minutes));
+        expect(sorted(cellsOf(marked).latest)).toEqual(sorted(cellsOf(whole).latest));
+        for (const l of marked.latest) {
+          const rows = whole.minutes.filter((m) => m.gpuId === l.gpuId);
+          const oneScrape = rows.length === 1 && rows[0]!.count.every((n) => n === 1);
+          expect(l.singleScrape === true, l.gpuId).toBe(oneScrape);
+          expect(marked.minutes.some((m) => m.gpuId === l.gpuId)).toBe(!oneScrape);
+        }
+      }),
+    );
+  });
+
+  it("leaves no minute row for a batch that is one scrape of every GPU", () => {
+    const cols: SampleColumns = { gpuIds: [], fieldIds: [], atMs: [], values: [] };
+    for (const gpu of GPUS)
+      for (const f of [1, 2, 4]) {
+        cols.gpuIds.push(gpu);
+        cols.fieldIds.push(f);
+        cols.atMs.push(90_000);
+        cols.values.push(f);
+      }
+    const marked = markSingleScrapes(aggregateForFold(cols));
+    expect(marked.minutes).toEqual([]);
+    expect(marked.latest.map((l) => l.singleScrape)).toEqual([true, true, true]);
+    expect(splitPartials(marked, 2).reduce((n, p) => n + p.samples, 0)).toBe(9);
+  });
+
   it("splits into parts of at most n GPUs that keep each GPU's rows together and cover every sample once", () => {
     fc.assert(
-      fc.property(batches, fc.integer({ min: 1, max: 4 }), (cols, maxGpus) => {
-        const whole = aggregateForFold(cols);
+      fc.property(fc.oneof(batches, scrapes), fc.integer({ min: 1, max: 4 }), fc.boolean(), (cols, maxGpus, mark) => {
+        const whole = mark ? markSingleScrapes(aggregateForFold(cols)) : aggregateForFold(cols);
         const parts = splitPartials(whole, maxGpus);
         expect(parts.reduce((n, p) => n + p.samples, 0)).toBe(cols.gpuIds.length);
         for (const part of parts) {
