@@ -15,6 +15,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { applyMigrations } from "../lib/database/migrations";
+import { SESSION_OPTIONS } from "../lib/database/session-options";
 import { loadGeneratedFleet } from "./generated-fleet";
 import { percentile, time } from "./stats";
 
@@ -71,7 +72,8 @@ export async function run() {
   await a.query(`CREATE DATABASE "${name}"`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const c = new pg.Client({ connectionString: url.toString() });
+  // The app's session settings, so the queries run as the app runs them.
+  const c = new pg.Client({ connectionString: url.toString(), options: SESSION_OPTIONS });
   try {
     await applyMigrations(url.toString());
     await c.connect();

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { Prisma as PrismaRuntime, PrismaClient } from "./generated/prisma/client";
 import { getConfig } from "./config";
 import { closePool } from "./database/pool";
+import { SESSION_OPTIONS } from "./database/session-options";
 
 import type { Prisma } from "./generated/prisma/client";
 
@@ -22,7 +23,7 @@ function createClient(): PrismaClient {
   const connectionString = DATABASE_URL ?? "postgresql://unset.invalid/DATABASE_URL-is-not-set";
   // PGlite is one session behind a multiplexer: more connections only queue there.
   const max = RACKMIND_DB_KIND === "pglite" ? 4 : 10;
-  const adapter = new PrismaPg({ connectionString, max });
+  const adapter = new PrismaPg({ connectionString, max, options: SESSION_OPTIONS });
   // PGlite is one session, so transactions queue behind each other there; Prisma's
   // default 2 s wait for a transaction to start is too short under load.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } });

@@ -2,6 +2,7 @@ import "server-only";
 import pg from "pg";
 import { getConfig } from "../config";
 import { logger } from "../observability/logger";
+import { SESSION_OPTIONS } from "./session-options";
 
 // A plain `pg` pool beside Prisma for the few hot paths Prisma cannot serve well:
 // telemetry ingest sends hundreds of thousands of values as arrays in one
@@ -14,6 +15,7 @@ export function getPool(): pg.Pool {
     holder.rackmindPool = new pg.Pool({
       connectionString: DATABASE_URL ?? "postgresql://unset.invalid/DATABASE_URL-is-not-set",
       max: RACKMIND_DB_KIND === "pglite" ? 2 : 8,
+      options: SESSION_OPTIONS,
     });
     // An idle connection the server closes (a restart, a failover, an admin
     // terminating it) emits 'error' on the pool; unhandled, that would crash
