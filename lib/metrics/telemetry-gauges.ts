@@ -1,6 +1,6 @@
 import { Gauge } from "prom-client";
 import { getPool } from "../database/pool";
-import { pendingSampleCount } from "../telemetry/store/sample-store";
+import { pendingSampleCount } from "../telemetry/store/fold-statements";
 import { registry } from "./registry";
 
 // How far rollups, latest values and health trail ingest: a backlog that keeps

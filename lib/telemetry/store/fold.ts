@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { getConfig } from "../../config";
 import { getPool } from "../../database/pool";
 import { evaluateHealth } from "../health/evaluate-health";
-import { foldQueuedBatch, type FoldedBatch } from "./sample-store";
+import { foldQueuedBatch, type FoldedBatch } from "./fold-statements";
 import { getTelemetrySettings } from "../settings";
 
 export type FoldResult = {

@@ -8,7 +8,7 @@ import { getPool } from "../../../lib/database/pool";
 import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
 import { foldTelemetry } from "../../../lib/telemetry/store/fold";
 import { ingestDcgm } from "../../../lib/telemetry/ingest";
-import { pendingSampleCount } from "../../../lib/telemetry/store/sample-store";
+import { pendingSampleCount } from "../../../lib/telemetry/store/fold-statements";
 
 type Gpu = { id: string; uuid: string; index: number; hostname: string };
 let gpus: Gpu[];

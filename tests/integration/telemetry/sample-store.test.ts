@@ -8,12 +8,8 @@ import { db } from "../../../lib/db";
 import { getPool } from "../../../lib/database/pool";
 import { seedDemoFleet } from "../../../lib/demo/demo-fleet";
 import { foldTelemetry } from "../../../lib/telemetry/store/fold";
-import {
-  FOLD_BATCH_MAX,
-  pendingSampleCount,
-  storeSamples,
-  type SampleColumns,
-} from "../../../lib/telemetry/store/sample-store";
+import { pendingSampleCount } from "../../../lib/telemetry/store/fold-statements";
+import { FOLD_BATCH_MAX, storeSamples, type SampleColumns } from "../../../lib/telemetry/store/sample-store";
 
 let gpuIds: string[];
 beforeAll(async () => {
