@@ -5,11 +5,11 @@ import { getPool } from "../../database/pool";
 import { readHealthAck, readHealthBaseline, readHealthCauses } from "./health-causes";
 import {
   deriveCauses,
+  drainXids,
   hasNewCause,
   healthFields,
   nextBaseline,
   nextHealthState,
-  drainXids,
   POWER_CAP_BIT,
   reasonOf,
   type GpuHealth,

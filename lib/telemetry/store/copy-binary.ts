@@ -6,7 +6,7 @@
  * encoder the costliest step of ingest in the web process).
  * Format: https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4
  */
-import type { LatestPartial, MinutePartial } from "./fold-partials";
+import { presentCount, type LatestPartial, type MinutePartial } from "./fold-partials";
 import type { SampleColumns } from "./sample-store";
 
 const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
@@ -137,13 +137,6 @@ const ARRAY_HEADER_BYTES = 20;
 const OID = { int4: 23, float8: 701, timestamptz: 1184 } as const;
 type ElementType = keyof typeof OID;
 const ELEMENT_BYTES: Record<ElementType, number> = { int4: 4, float8: 8, timestamptz: 8 };
-
-/** How many elements of a sparse array are present (not holes). */
-function presentCount(a: number[]): number {
-  let present = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== undefined) present++;
-  return present;
-}
 
 /** Bytes of a sparse array's field (length prefix included). */
 const sparseArrayBytes = (a: number[], type: ElementType) =>

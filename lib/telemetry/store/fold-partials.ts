@@ -29,6 +29,13 @@ export type FoldPartials = { samples: number; minutes: MinutePartial[]; latest: 
 
 const MINUTE_MS = 60_000;
 
+/** How many elements of a sparse array are present (not holes). */
+export function presentCount(a: number[]): number {
+  let present = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== undefined) present++;
+  return present;
+}
+
 /**
  * Aggregates samples that are all new (none stored before, none twice in the
  * batch) into what the fold merges into GpuRollupMinute and GpuLatestReadings.
@@ -132,7 +139,7 @@ export function splitPartials(partials: FoldPartials, maxGpus: number): FoldPart
     const part = (parts[k] ??= { samples: 0, minutes: [], latest: [] });
     part.latest.push(l);
     // A single scrape's samples are counted here: it has no minute row.
-    if (l.singleScrape) for (const at of l.atMs) if (at !== undefined) part.samples++;
+    if (l.singleScrape) part.samples += presentCount(l.atMs);
   });
   for (const m of partials.minutes) {
     const part = parts[partOf.get(m.gpuId)!]!;
